@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { DeprecatedApi } from './deprecation.ts';
+import { Kep } from './kep.ts';
+import { Manifest } from './manifest.ts';
+import { Release } from './release.ts';
+import { Schedule } from './schedule.ts';
+import { Team } from './team.ts';
+
+/** One JSON file per collection under data/; each is validated on import and on load. */
+export const DATASET_FILES = {
+  releases: z.array(Release),
+  schedules: z.array(Schedule),
+  teams: z.array(Team),
+  keps: z.array(Kep),
+  deprecatedApis: z.array(DeprecatedApi),
+} as const;
+
+export type DatasetCollection = keyof typeof DATASET_FILES;
+
+export interface Dataset {
+  manifest: Manifest;
+  releases: Release[];
+  schedules: Schedule[];
+  teams: Team[];
+  keps: Kep[];
+  deprecatedApis: DeprecatedApi[];
+}
+
+export const DatasetSchema = z.object({
+  manifest: Manifest,
+  ...DATASET_FILES,
+});

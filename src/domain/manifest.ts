@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { IsoDate } from './dates.ts';
+
+export const SourceRepository = z.object({
+  /** Folder name under upstream/, e.g. "kubernetes-enhancements". */
+  folder: z.string(),
+  repository: z.string(),
+  commit: z.string().nullable(),
+  commitDate: IsoDate.nullable(),
+  license: z.string().nullable(),
+});
+export type SourceRepository = z.infer<typeof SourceRepository>;
+
+export const Manifest = z.object({
+  schemaVersion: z.literal(1),
+  /**
+   * When the data was current: the newest source commit date. Derived from the inputs (never the
+   * wall clock) so the same inputs give byte-identical output.
+   */
+  dataDate: IsoDate,
+  generatedAt: z.iso.datetime(),
+  sources: z.array(SourceRepository),
+  counts: z.object({
+    releases: z.number().int(),
+    schedules: z.number().int(),
+    teams: z.number().int(),
+    keps: z.number().int(),
+    deprecatedApis: z.number().int(),
+    overrides: z.number().int(),
+  }),
+  files: z.record(z.string(), z.object({ sha256: z.string(), bytes: z.number().int() })),
+  /** Upstream oddities the importer tolerated (e.g. a template placeholder left in a kep.yaml). */
+  warnings: z.array(z.string()),
+});
+export type Manifest = z.infer<typeof Manifest>;

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { IsoDate, IsoTimestamp } from './dates.ts';
+import { MinorVersion } from './version.ts';
+
+export const MILESTONE_KINDS = [
+  'cycle-start',
+  'prr-freeze',
+  'enhancements-freeze',
+  'feature-blog-freeze',
+  'code-freeze',
+  'test-freeze',
+  'docs-freeze',
+  'alpha',
+  'beta',
+  'rc',
+  'release',
+  'thaw',
+] as const;
+export const MilestoneKind = z.enum(MILESTONE_KINDS);
+export type MilestoneKind = z.infer<typeof MilestoneKind>;
+
+export const ScheduleEvent = z.object({
+  /** The row's "What", markdown stripped. */
+  what: z.string().min(1),
+  who: z.string().nullable(),
+  /** The "When" text exactly as written upstream (after markdown stripping). */
+  when: z.string(),
+  /** Calendar date of the event in the time zone the source names (UTC when it names none). */
+  date: IsoDate,
+  /** The exact instant, when the source gives a time or an EOD/AoE deadline; null for date-only rows. */
+  at: IsoTimestamp.nullable(),
+  week: z.number().int().nullable(),
+  kind: MilestoneKind.nullable(),
+  /** For alpha/beta/rc rows, the pre-release tag, e.g. "1.31.0-rc.1". */
+  build: z.string().nullable(),
+});
+export type ScheduleEvent = z.infer<typeof ScheduleEvent>;
+
+export const Schedule = z.object({
+  version: MinorVersion,
+  /** Path inside kubernetes/sig-release, e.g. releases/release-1.31/README.md */
+  source: z.string(),
+  url: z.url(),
+  events: z.array(ScheduleEvent),
+});
+export type Schedule = z.infer<typeof Schedule>;
