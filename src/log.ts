@@ -1,0 +1,25 @@
+import { pino, type Logger } from 'pino';
+import { SECRET_VARIABLES } from './config.ts';
+
+export type { Logger };
+
+/**
+ * Structured JSON logs on stderr (stdout belongs to the console adapter and the CLIs).
+ * Secret-looking fields are redacted even if someone logs a config object by mistake.
+ */
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
+  return pino(
+    {
+      level,
+      base: { app: 'k8s-release-bot' },
+      redact: {
+        paths: [...SECRET_VARIABLES, ...SECRET_VARIABLES.map((name) => `*.${name}`), 'token', '*.token', 'authorization', '*.authorization'],
+        censor: '[redacted]',
+      },
+    },
+    pino.destination(2),
+  );
+}
+
+/** A logger that writes nothing, for tests. */
+export const silentLogger: Logger = pino({ level: 'silent' });
