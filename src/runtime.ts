@@ -1,0 +1,11 @@
+import type { Platform } from './bot.ts';
+import type { DigestPoster } from './digest/poster.ts';
+
+/** What every started platform adapter hands back to src/main.ts. */
+export interface RunningAdapter {
+  platform: Platform;
+  /** Delivers scheduled digests to this platform's channels. */
+  poster: DigestPoster;
+  /** Stop taking work, finish in-flight replies, release sockets. */
+  stop(): Promise<void>;
+}
