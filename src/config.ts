@@ -1,17 +1,23 @@
 import { z } from 'zod';
 
-const optionalString = z
-  .string()
-  .trim()
-  .transform((value) => (value === '' ? undefined : value))
-  .optional();
+/**
+ * Environment values arrive as strings; a blank one (`SLACK_BOT_TOKEN=` in a copied .env) means "not set".
+ * Every message below is written without the value so that a secret can never end up in an error or a log.
+ */
+const blankAsUnset = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+};
 
-const optionalUrl = z
-  .string()
-  .trim()
-  .transform((value) => (value === '' ? undefined : value))
-  .pipe(z.url().optional())
-  .optional();
+const variable = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema);
+
+const WHITESPACE_MESSAGE = 'must not contain spaces or line breaks (check for a stray quote or a pasted line)';
+const noWhitespace = (schema: z.ZodString) => schema.regex(/^\S+$/, WHITESPACE_MESSAGE);
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a numeric Discord ID of 17–20 digits (Developer Portal → General Information)');
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, e.g. http://127.0.0.1:8080/api/' });
 
 /**
  * The whole configuration, from the environment only. Every variable the bot reads is here;
@@ -19,51 +25,109 @@ const optionalUrl = z
  */
 export const ConfigSchema = z
   .object({
-    SLACK_BOT_TOKEN: optionalString.pipe(z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional()),
-    SLACK_SIGNING_SECRET: optionalString,
-    SLACK_APP_TOKEN: optionalString.pipe(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional()),
-    SLACK_API_URL: optionalUrl,
-    DISCORD_TOKEN: optionalString,
-    DISCORD_APPLICATION_ID: optionalString.pipe(z.string().regex(/^\d{17,20}$/, 'must be a numeric snowflake ID').optional()),
-    DISCORD_GUILD_ID: optionalString.pipe(z.string().regex(/^\d{17,20}$/, 'must be a numeric snowflake ID').optional()),
-    DISCORD_API_URL: optionalUrl,
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    DATA_DIR: z.string().trim().min(1).default('./var'),
-    DATASET_DIR: z.string().trim().min(1).optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    DIGEST_GRACE_HOURS: z.coerce.number().min(0).max(168).default(6),
-    /** Optional; raises GitHub's API rate limit for `npm run sync`. */
-    GITHUB_TOKEN: optionalString,
+    SLACK_BOT_TOKEN: variable(noWhitespace(z.string()).optional()),
+    SLACK_SIGNING_SECRET: variable(noWhitespace(z.string()).optional()),
+    SLACK_APP_TOKEN: variable(noWhitespace(z.string()).optional()),
+    SLACK_API_URL: variable(httpUrl.optional()),
+    DISCORD_TOKEN: variable(
+      z
+        .string()
+        .superRefine((token, ctx) => {
+          if (/^bot\s/i.test(token)) ctx.addIssue({ code: 'custom', message: 'must be the bare token, without a "Bot " prefix' });
+          else if (/\s/.test(token)) ctx.addIssue({ code: 'custom', message: WHITESPACE_MESSAGE });
+        })
+        .optional(),
+    ),
+    DISCORD_APPLICATION_ID: variable(snowflake.optional()),
+    DISCORD_GUILD_ID: variable(snowflake.optional()),
+    DISCORD_API_URL: variable(httpUrl.optional()),
+    PORT: variable(
+      z.coerce
+        .number({ error: 'must be a port number from 0 to 65535' })
+        .int('must be a whole port number from 0 to 65535')
+        .min(0, 'must be a port number from 0 to 65535')
+        .max(65535, 'must be a port number from 0 to 65535')
+        .default(3000),
+    ),
+    DATA_DIR: variable(z.string().default('./var')),
+    DATASET_DIR: variable(z.string().optional()),
+    LOG_LEVEL: variable(
+      z
+        .string()
+        .toLowerCase()
+        .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }))
+        .default('info'),
+    ),
+    DIGEST_GRACE_HOURS: variable(
+      z.coerce
+        .number({ error: 'must be a number of hours from 0 to 168' })
+        .min(0, 'must be a number of hours from 0 to 168')
+        .max(168, 'must be a number of hours from 0 to 168')
+        .default(6),
+    ),
   })
-  .superRefine((env, ctx) => {
+  .superRefine((parsed, ctx) => {
+    // Runs even when a field failed (see `when` below), so only trust values that are strings.
+    const env = Object.fromEntries(Object.entries(parsed).filter(([, value]) => typeof value === 'string')) as Partial<Record<keyof typeof parsed, string>>;
+    const problem = (variableName: string, message: string) => ctx.addIssue({ code: 'custom', path: [variableName], message });
+
+    // Tokens in the wrong variable are the most common setup mistake; name the swap instead of a bare "invalid".
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_BOT_TOKEN.startsWith('xoxb-')) {
+      if (env.SLACK_BOT_TOKEN.startsWith('xapp-')) {
+        problem('SLACK_BOT_TOKEN', 'holds an app-level token (xapp-…); move it to SLACK_APP_TOKEN and set SLACK_BOT_TOKEN to the Bot User OAuth Token (xoxb-…)');
+      } else if (env.SLACK_BOT_TOKEN.startsWith('xoxp-')) {
+        problem('SLACK_BOT_TOKEN', 'holds a user token (xoxp-…); use the Bot User OAuth Token (xoxb-…) from OAuth & Permissions');
+      } else {
+        problem('SLACK_BOT_TOKEN', 'must be the Bot User OAuth Token starting with xoxb- (Slack app → OAuth & Permissions)');
+      }
+    }
+    if (env.SLACK_APP_TOKEN && !env.SLACK_APP_TOKEN.startsWith('xapp-')) {
+      if (env.SLACK_APP_TOKEN.startsWith('xox')) {
+        problem('SLACK_APP_TOKEN', 'holds an OAuth token (xox…); set it to the app-level token (xapp-…) with the connections:write scope (Basic Information → App-Level Tokens)');
+      } else {
+        problem('SLACK_APP_TOKEN', 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens)');
+      }
+    }
+    if (env.SLACK_SIGNING_SECRET && /^(xox|xapp-)/.test(env.SLACK_SIGNING_SECRET)) {
+      problem('SLACK_SIGNING_SECRET', 'holds a token; set it to the Signing Secret from Basic Information → App Credentials');
+    }
+    if (env.DISCORD_TOKEN && /^(xox|xapp-)/.test(env.DISCORD_TOKEN)) {
+      problem('DISCORD_TOKEN', 'holds a Slack token; set it to the bot token from the Discord Developer Portal → Bot');
+    }
+
     const slackSet = [env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN].some(Boolean);
     if (slackSet && !env.SLACK_BOT_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required when any Slack variable is set' });
+      problem('SLACK_BOT_TOKEN', 'is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (or unset those to run without Slack)');
     }
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'is required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
-      });
+      problem('SLACK_SIGNING_SECRET', 'is required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
     }
     const discordSet = [env.DISCORD_TOKEN, env.DISCORD_APPLICATION_ID, env.DISCORD_GUILD_ID].some(Boolean);
     if (discordSet && !env.DISCORD_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['DISCORD_TOKEN'], message: 'is required when any Discord variable is set' });
+      problem('DISCORD_TOKEN', 'is required when DISCORD_APPLICATION_ID or DISCORD_GUILD_ID is set (or unset those to run without Discord)');
     }
     if (discordSet && !env.DISCORD_APPLICATION_ID) {
-      ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required when any Discord variable is set' });
+      problem('DISCORD_APPLICATION_ID', 'is required when DISCORD_TOKEN is set (Developer Portal → General Information → Application ID)');
     }
-  });
+    if (env.DISCORD_GUILD_ID && env.DISCORD_APPLICATION_ID && env.DISCORD_GUILD_ID === env.DISCORD_APPLICATION_ID) {
+      problem('DISCORD_GUILD_ID', 'is the same as DISCORD_APPLICATION_ID; set it to the server (guild) ID, or leave it empty to register commands globally');
+    }
+  }, { when: () => true }); // report every problem at once, not one per start
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** Every variable the bot reads, in schema order. */
+export const CONFIG_VARIABLES = Object.keys(ConfigSchema.shape) as (keyof Config)[];
+
 /** Variables whose values must never be printed or logged. */
-export const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'GITHUB_TOKEN'] as const;
+export const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN'] as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
+        'Set these variables in the environment or in .env (see .env.example), then start again.',
+    );
     this.name = 'ConfigError';
   }
 }
@@ -72,12 +136,28 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = ConfigSchema.safeParse(env);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const variable = issue.path.join('.') || 'environment';
-    return `${variable} ${issue.message} (see .env.example)`;
-  });
-  throw new ConfigError(problems);
+  // One problem per variable: the first is the one to fix (a token in the wrong variable also fails its format).
+  const byVariable = new Map<string, string>();
+  for (const issue of result.error.issues) {
+    const variableName = issue.path.join('.') || 'environment';
+    if (!byVariable.has(variableName)) byVariable.set(variableName, `${variableName} ${issue.message}`);
+  }
+  throw new ConfigError([...byVariable.values()]);
 }
 
 export const slackEnabled = (config: Config): boolean => Boolean(config.SLACK_BOT_TOKEN);
 export const discordEnabled = (config: Config): boolean => Boolean(config.DISCORD_TOKEN);
+/** Socket Mode when an app-level token is set; otherwise Slack posts events to our HTTP server. */
+export const slackMode = (config: Config): 'socket' | 'http' | null =>
+  slackEnabled(config) ? (config.SLACK_APP_TOKEN ? 'socket' : 'http') : null;
+
+/**
+ * Variables that look like ours but are not (a typo such as SLACK_TOKEN); start-up logs them as a
+ * warning rather than failing, since a shared environment may hold unrelated SLACK_/DISCORD_ names.
+ */
+export function unknownVariables(env: NodeJS.ProcessEnv): string[] {
+  const known = new Set<string>(CONFIG_VARIABLES);
+  return Object.keys(env)
+    .filter((name) => /^(SLACK|DISCORD|DIGEST)_/.test(name) && !known.has(name))
+    .sort();
+}

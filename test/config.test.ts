@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CONFIG_VARIABLES,
+  ConfigError,
+  ConfigSchema,
+  SECRET_VARIABLES,
+  discordEnabled,
+  loadConfig,
+  slackEnabled,
+  slackMode,
+  unknownVariables,
+} from '../src/config.ts';
+
+const SLACK_HTTP = { SLACK_BOT_TOKEN: 'xoxb-1111-2222-abcdef', SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5' };
+const DISCORD = { DISCORD_TOKEN: 'MTA5.GhIjKl.abcdefghijklmnop', DISCORD_APPLICATION_ID: '1090000000000000001' };
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected loadConfig to reject this environment');
+}
+
+function messageOf(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected loadConfig to reject this environment');
+}
+
+describe('loadConfig: defaults and modes', () => {
+  it('an empty environment is valid and runs neither Slack nor Discord (the console adapter)', () => {
+    const config = loadConfig({});
+    expect(config).toEqual({ PORT: 3000, DATA_DIR: './var', LOG_LEVEL: 'info', DIGEST_GRACE_HOURS: 6 });
+    expect(slackEnabled(config)).toBe(false);
+    expect(discordEnabled(config)).toBe(false);
+    expect(slackMode(config)).toBeNull();
+  });
+
+  it('treats blank values (a copied .env.example) as unset and trims the rest', () => {
+    const blank = Object.fromEntries(CONFIG_VARIABLES.map((name) => [name, '  ']));
+    expect(loadConfig(blank)).toEqual(loadConfig({}));
+    expect(loadConfig({ PORT: ' 8080 ', LOG_LEVEL: 'DEBUG', DATA_DIR: ' /data ' })).toMatchObject({ PORT: 8080, LOG_LEVEL: 'debug', DATA_DIR: '/data' });
+  });
+
+  it('Slack HTTP mode with a bot token and signing secret; Socket Mode with an app token', () => {
+    const http = loadConfig(SLACK_HTTP);
+    expect(slackEnabled(http)).toBe(true);
+    expect(slackMode(http)).toBe('http');
+    const socket = loadConfig({ SLACK_BOT_TOKEN: SLACK_HTTP.SLACK_BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-A111-222-abc' });
+    expect(slackMode(socket)).toBe('socket');
+  });
+
+  it('Discord and Slack together', () => {
+    const config = loadConfig({ ...SLACK_HTTP, ...DISCORD, DISCORD_GUILD_ID: '1090000000000000002' });
+    expect(slackEnabled(config)).toBe(true);
+    expect(discordEnabled(config)).toBe(true);
+    expect(config.DISCORD_GUILD_ID).toBe('1090000000000000002');
+  });
+
+  it('accepts PORT 0 (a free port) and a fractional grace window', () => {
+    expect(loadConfig({ PORT: '0', DIGEST_GRACE_HOURS: '1.5' })).toMatchObject({ PORT: 0, DIGEST_GRACE_HOURS: 1.5 });
+  });
+});
+
+describe('loadConfig: missing variables', () => {
+  it.each([
+    [{ SLACK_BOT_TOKEN: SLACK_HTTP.SLACK_BOT_TOKEN }, 'SLACK_SIGNING_SECRET', /required for HTTP mode.*SLACK_APP_TOKEN/],
+    [{ SLACK_APP_TOKEN: 'xapp-1-A111-222-abc' }, 'SLACK_BOT_TOKEN', /required when/],
+    [{ SLACK_SIGNING_SECRET: 'abc123' }, 'SLACK_BOT_TOKEN', /required when/],
+    [{ DISCORD_TOKEN: DISCORD.DISCORD_TOKEN }, 'DISCORD_APPLICATION_ID', /required when DISCORD_TOKEN is set/],
+    [{ DISCORD_APPLICATION_ID: DISCORD.DISCORD_APPLICATION_ID }, 'DISCORD_TOKEN', /required when/],
+    [{ DISCORD_GUILD_ID: '1090000000000000002' }, 'DISCORD_TOKEN', /required when/],
+  ])('%o → names %s and says how to fix it', (env, variable, fix) => {
+    const problems = problemsOf(env);
+    const problem = problems.find((p) => p.startsWith(`${variable} `));
+    expect(problem, problems.join('\n')).toBeDefined();
+    expect(problem).toMatch(fix);
+  });
+});
+
+describe('loadConfig: malformed variables', () => {
+  it.each([
+    ['PORT', 'eighty', /port number from 0 to 65535/],
+    ['PORT', '70000', /port number from 0 to 65535/],
+    ['PORT', '80.5', /whole port number/],
+    ['LOG_LEVEL', 'loud', /one of fatal, error, warn, info, debug, trace, silent/],
+    ['DIGEST_GRACE_HOURS', '-1', /hours from 0 to 168/],
+    ['DIGEST_GRACE_HOURS', 'soon', /hours from 0 to 168/],
+    ['SLACK_API_URL', 'not a url', /http:\/\/ or https:\/\/ URL/],
+    ['DISCORD_API_URL', 'ftp://127.0.0.1/api', /http:\/\/ or https:\/\/ URL/],
+    ['DISCORD_GUILD_ID', 'my-server', /numeric Discord ID/],
+  ])('%s=%s is rejected with a message naming it', (variable, value, fix) => {
+    const env = variable.startsWith('DISCORD_GUILD') ? { ...DISCORD, [variable]: value } : { [variable]: value };
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.startsWith(`${variable} `)).toBe(true);
+    expect(problems[0]).toMatch(fix);
+  });
+
+  it('a Slack bot token of the wrong kind', () => {
+    expect(problemsOf({ ...SLACK_HTTP, SLACK_BOT_TOKEN: 'abcdef' })).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN must be the Bot User OAuth Token starting with xoxb-/),
+    ]);
+  });
+
+  it('a token with a space or line break in it (a bad paste)', () => {
+    expect(problemsOf({ ...SLACK_HTTP, SLACK_SIGNING_SECRET: 'abc def' })).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET must not contain spaces/)]);
+  });
+
+  it('reports every problem at once, one line per variable', () => {
+    const problems = problemsOf({ PORT: 'x', LOG_LEVEL: 'loud', DISCORD_TOKEN: DISCORD.DISCORD_TOKEN });
+    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['DISCORD_APPLICATION_ID', 'LOG_LEVEL', 'PORT']);
+    const message = messageOf({ PORT: 'x' });
+    expect(message).toMatch(/^Invalid configuration:\n {2}- PORT /);
+    expect(message).toMatch(/\.env\.example/);
+  });
+});
+
+describe('loadConfig: conflicting variables', () => {
+  it('Slack tokens swapped between SLACK_BOT_TOKEN and SLACK_APP_TOKEN', () => {
+    const problems = problemsOf({ SLACK_BOT_TOKEN: 'xapp-1-A111-222-abc', SLACK_APP_TOKEN: 'xoxb-1111-2222-abcdef' });
+    expect(problems).toContainEqual(expect.stringMatching(/^SLACK_BOT_TOKEN holds an app-level token \(xapp-…\); move it to SLACK_APP_TOKEN/));
+    expect(problems).toContainEqual(expect.stringMatching(/^SLACK_APP_TOKEN holds an OAuth token/));
+  });
+
+  it('a user token where the bot token belongs', () => {
+    expect(problemsOf({ ...SLACK_HTTP, SLACK_BOT_TOKEN: 'xoxp-1-2-3' })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN holds a user token/)]);
+  });
+
+  it('a token pasted into SLACK_SIGNING_SECRET', () => {
+    expect(problemsOf({ ...SLACK_HTTP, SLACK_SIGNING_SECRET: 'xoxb-9-9-9' })).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET holds a token/)]);
+  });
+
+  it('a Slack token pasted into DISCORD_TOKEN', () => {
+    expect(problemsOf({ ...DISCORD, DISCORD_TOKEN: 'xoxb-1111-2222-abcdef' })).toEqual([expect.stringMatching(/^DISCORD_TOKEN holds a Slack token/)]);
+  });
+
+  it('a Discord token with the "Bot " authorization prefix', () => {
+    expect(problemsOf({ ...DISCORD, DISCORD_TOKEN: `Bot ${DISCORD.DISCORD_TOKEN}` })).toEqual([expect.stringMatching(/^DISCORD_TOKEN must be the bare token, without a "Bot " prefix/)]);
+  });
+
+  it('the application ID repeated as the guild ID', () => {
+    expect(problemsOf({ ...DISCORD, DISCORD_GUILD_ID: DISCORD.DISCORD_APPLICATION_ID })).toEqual([
+      expect.stringMatching(/^DISCORD_GUILD_ID is the same as DISCORD_APPLICATION_ID/),
+    ]);
+  });
+
+  it('cross-variable checks still run when another variable is malformed', () => {
+    const problems = problemsOf({ PORT: 'x', SLACK_BOT_TOKEN: 'xapp-1-A111-222-abc' });
+    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['PORT', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET']);
+  });
+});
+
+describe('secrets never appear in errors', () => {
+  const secretValues = {
+    SLACK_BOT_TOKEN: ['xapp-Zq9s3cr3t-bot-0001', 'xoxp-Zq9s3cr3t-bot-0002', 'Zq9s3cr3t-bot-0003', 'xoxb Zq9s3cr3t 0004'],
+    SLACK_SIGNING_SECRET: ['xoxb-Zq9s3cr3t-sign-0001', 'Zq9s3cr3t sign 0002'],
+    SLACK_APP_TOKEN: ['xoxb-Zq9s3cr3t-app-0001', 'Zq9s3cr3t-app-0002'],
+    DISCORD_TOKEN: ['Bot Zq9s3cr3t.discord.0001', 'xoxb-Zq9s3cr3t-discord-0002', 'Zq9s3cr3t discord 0003'],
+  } satisfies Record<(typeof SECRET_VARIABLES)[number], string[]>;
+
+  for (const [variable, values] of Object.entries(secretValues)) {
+    it.each(values)(`${variable}=%s: the message names ${variable} but not the value`, (value) => {
+      const message = messageOf({ [variable]: value });
+      expect(message).toContain(variable);
+      expect(message).not.toContain(value);
+      for (const fragment of value.split(/\s+/).filter((part) => part.includes('Zq9s3cr3t'))) expect(message).not.toContain(fragment);
+    });
+  }
+
+  it('every secret variable is part of the schema', () => {
+    for (const name of SECRET_VARIABLES) expect(Object.keys(ConfigSchema.shape)).toContain(name);
+  });
+});
+
+describe('unknownVariables', () => {
+  it('lists look-alike names the bot does not read (typos), ignoring everything else', () => {
+    expect(unknownVariables({ SLACK_TOKEN: 'x', DISCORD_BOT_TOKEN: 'y', SLACK_BOT_TOKEN: 'z', HOME: '/root', PATH: '/bin' })).toEqual([
+      'DISCORD_BOT_TOKEN',
+      'SLACK_TOKEN',
+    ]);
+  });
+});
