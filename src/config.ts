@@ -65,6 +65,8 @@ export const ConfigSchema = z
         .max(168, 'must be a number of hours from 0 to 168')
         .default(6),
     ),
+    /** Optional; raises GitHub's API rate limit for `npm run sync`. */
+    GITHUB_TOKEN: variable(noWhitespace(z.string()).optional()),
   })
   .superRefine((parsed, ctx) => {
     // Runs even when a field failed (see `when` below), so only trust values that are strings.
@@ -120,7 +122,7 @@ export type Config = z.infer<typeof ConfigSchema>;
 export const CONFIG_VARIABLES = Object.keys(ConfigSchema.shape) as (keyof Config)[];
 
 /** Variables whose values must never be printed or logged. */
-export const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN'] as const;
+export const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'GITHUB_TOKEN'] as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -163,6 +163,7 @@ describe('secrets never appear in errors', () => {
     SLACK_SIGNING_SECRET: ['xoxb-Zq9s3cr3t-sign-0001', 'Zq9s3cr3t sign 0002'],
     SLACK_APP_TOKEN: ['xoxb-Zq9s3cr3t-app-0001', 'Zq9s3cr3t-app-0002'],
     DISCORD_TOKEN: ['Bot Zq9s3cr3t.discord.0001', 'xoxb-Zq9s3cr3t-discord-0002', 'Zq9s3cr3t discord 0003'],
+    GITHUB_TOKEN: ['ghp_Zq9s3cr3t github 0001'],
   } satisfies Record<(typeof SECRET_VARIABLES)[number], string[]>;
 
   for (const [variable, values] of Object.entries(secretValues)) {
@@ -180,8 +181,8 @@ describe('secrets never appear in errors', () => {
 });
 
 describe('unknownVariables', () => {
-  it('lists look-alike names the bot does not read (typos), ignoring everything else', () => {
-    expect(unknownVariables({ SLACK_TOKEN: 'x', DISCORD_BOT_TOKEN: 'y', SLACK_BOT_TOKEN: 'z', HOME: '/root', PATH: '/bin' })).toEqual([
+  it('lists look-alike SLACK_/DISCORD_ names the bot does not read (typos), ignoring everything else (GITHUB_* is CI's)', () => {
+    expect(unknownVariables({ SLACK_TOKEN: 'x', GITHUB_TOKEN: 'g', GITHUB_ACTIONS: 'true', DISCORD_BOT_TOKEN: 'y', SLACK_BOT_TOKEN: 'z', HOME: '/root', PATH: '/bin' })).toEqual([
       'DISCORD_BOT_TOKEN',
       'SLACK_TOKEN',
     ]);
