@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -41,14 +42,15 @@ export function validateWith<T extends z.ZodType>(schema: T, data: unknown, file
   throw new DatasetError(file, describeIssuePath(issue.path, data), issue.message);
 }
 
-function readJson(dir: string, name: string): unknown {
-  const file = path.join(dir, name);
-  let text: string;
+function readText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     throw new DatasetError(file, null, `cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)}); run \`npm run sync\``);
   }
+}
+
+function parseJson(file: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -56,13 +58,23 @@ function readJson(dir: string, name: string): unknown {
   }
 }
 
-/** Loads and validates every dataset file; throws a DatasetError naming the file and field. */
+/**
+ * Loads and validates every dataset file; throws a DatasetError naming the file and field.
+ * Each file must match the checksum the manifest recorded, so a half-finished copy is caught.
+ */
 export function loadDataset(dir: string = BUNDLED_DATA_DIR): Dataset {
-  const manifest = validateWith(Manifest, readJson(dir, 'manifest.json'), path.join(dir, 'manifest.json'));
+  const manifestFile = path.join(dir, 'manifest.json');
+  const manifest = validateWith(Manifest, parseJson(manifestFile, readText(manifestFile)), manifestFile);
   const collections = Object.fromEntries(
     Object.entries(DATASET_FILES).map(([name, schema]) => {
-      const file = `${name}.json`;
-      return [name, validateWith(schema, readJson(dir, file), path.join(dir, file))];
+      const file = path.join(dir, `${name}.json`);
+      const text = readText(file);
+      const expected = manifest.files[`${name}.json`]?.sha256;
+      const actual = createHash('sha256').update(text).digest('hex');
+      if (expected !== actual) {
+        throw new DatasetError(file, null, `does not match manifest.json (sha256 ${actual.slice(0, 12)}, expected ${expected?.slice(0, 12) ?? 'none'}); run \`npm run sync\` again`);
+      }
+      return [name, validateWith(schema, parseJson(file, text), file)];
     }),
   ) as Omit<Dataset, 'manifest'>;
   return { manifest, ...collections };

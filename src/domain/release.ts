@@ -40,6 +40,8 @@ export const Release = z.object({
   version: MinorVersion,
   /** x.y.0 GA date, from the first source that has it (see gaDateSources for all). */
   gaDate: IsoDate.nullable(),
+  /** "confirmed" when a release record has the date; "planned" when only the sig-release schedule does. */
+  gaDateKind: z.enum(['confirmed', 'planned']).nullable(),
   gaDateSources: z.array(SourcedDate),
   /** End of standard support ("maintenance mode" starts). */
   maintenanceModeDate: IsoDate.nullable(),

@@ -1,0 +1,163 @@
+import { Manifest } from '../domain/manifest.ts';
+import { DATASET_FILES, type Dataset } from '../domain/dataset.ts';
+import type { Schedule } from '../domain/schedule.ts';
+import type { Team } from '../domain/team.ts';
+import { compareMinor } from '../domain/version.ts';
+import { parseAnnouncements } from './announcements.ts';
+import { parsePlutoVersions } from './deprecations.ts';
+import { ImportError } from './errors.ts';
+import { dedupeKeps, isTemplatePath, parseKep } from './keps.ts';
+import type { KepOverride } from './overrides.ts';
+import { buildReleases } from './releases.ts';
+import { parseSchedule } from './schedule.ts';
+import type { SourceReader, UpstreamFolder } from './source.ts';
+import { parseTeam } from './team.ts';
+import { readFrontMatter, readJsonText, readYaml } from './yaml.ts';
+
+export const ANNOUNCEMENTS_FILE = 'release-announcements.yaml';
+
+export interface ImportOptions {
+  overrides: KepOverride[];
+  /** The curated announcements text; read from the reader when not given. */
+  announcements?: string | null;
+}
+
+export interface ImportResult {
+  dataset: Dataset;
+  /** The curated file that was used, so `sync` can keep data/curated/ current. */
+  announcementsText: string;
+}
+
+async function required(reader: SourceReader, folder: UpstreamFolder, path: string): Promise<{ file: string; text: string }> {
+  const text = await reader.readFile(folder, path);
+  const file = reader.describe(folder, path);
+  if (text === null) throw new ImportError(file, null, 'file not found');
+  return { file, text };
+}
+
+async function optional(reader: SourceReader, folder: UpstreamFolder, path: string): Promise<{ file: string; text: string } | null> {
+  const text = await reader.readFile(folder, path);
+  return text === null ? null : { file: reader.describe(folder, path), text };
+}
+
+const RELEASE_DIR = /^releases\/release-(1\.\d+)\/(README\.md|release-team\.md|release_team\.md)$/;
+
+async function importSigRelease(reader: SourceReader, warnings: string[]): Promise<{ schedules: Schedule[]; teams: Team[] }> {
+  const files = (await reader.listFiles('kubernetes-sig-release', 'releases')).filter((path) => RELEASE_DIR.test(path));
+  const byVersion = new Map<string, string[]>();
+  for (const path of files) {
+    const version = RELEASE_DIR.exec(path)![1]!;
+    byVersion.set(version, [...(byVersion.get(version) ?? []), path]);
+  }
+  const schedules: Schedule[] = [];
+  const teams: Team[] = [];
+  const versions = [...byVersion.keys()].sort(compareMinor);
+  await Promise.all(
+    versions.map(async (version) => {
+      const paths = byVersion.get(version)!;
+      const readme = paths.find((path) => path.endsWith('/README.md'));
+      if (readme) {
+        const { file, text } = await required(reader, 'kubernetes-sig-release', readme);
+        const schedule = rethrowAs(file, () => parseSchedule({ version, path: readme, markdown: text }));
+        if (schedule) schedules.push(schedule);
+        else warnings.push(`${readme}: no dated schedule`);
+      }
+      // release-team.md superseded release_team.md in 1.20; either may be the one with the table.
+      for (const path of paths.filter((p) => /release[-_]team\.md$/.test(p)).sort()) {
+        const { file, text } = await required(reader, 'kubernetes-sig-release', path);
+        const team = rethrowAs(file, () => parseTeam({ version, path, markdown: text }));
+        if (team && !teams.some((existing) => existing.version === version)) teams.push(team);
+      }
+    }),
+  );
+  const byMinor = <T extends { version: string }>(a: T, b: T) => compareMinor(a.version, b.version);
+  return { schedules: schedules.sort(byMinor), teams: teams.sort(byMinor) };
+}
+
+/** Parsers throw ImportError with the repository path; point it at the file the user can open instead. */
+function rethrowAs<T>(file: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ImportError) throw new ImportError(file, error.field, error.message.replace(`${error.file}: `, '').replace(error.field ? `${error.field}: ` : '', ''));
+    throw new ImportError(file, null, (error as Error).message);
+  }
+}
+
+async function importKeps(reader: SourceReader, overrides: KepOverride[], warnings: string[]) {
+  const paths = (await reader.listFiles('kubernetes-enhancements', 'keps')).filter(
+    (path) => path.endsWith('/kep.yaml') && !isTemplatePath(path),
+  );
+  const parsed = await Promise.all(
+    paths.map(async (path) => {
+      const { file, text } = await required(reader, 'kubernetes-enhancements', path);
+      const readme = await reader.readFile('kubernetes-enhancements', path.replace(/kep\.yaml$/, 'README.md'));
+      const result = parseKep({ path, file, yaml: text, readme }, overrides);
+      // Warnings name the repository path so that the manifest does not depend on where the inputs sit.
+      warnings.push(...result.warnings.map((warning) => warning.replace(file, path)));
+      return result.kep;
+    }),
+  );
+  return dedupeKeps(parsed, warnings);
+}
+
+/** Reads every source through `reader`, validates, and returns the dataset. Writes nothing. */
+export async function importDataset(reader: SourceReader, options: ImportOptions): Promise<ImportResult> {
+  const warnings: string[] = [];
+  const announcementsText = options.announcements ?? (await reader.readCurated(ANNOUNCEMENTS_FILE));
+  if (announcementsText == null) throw new ImportError(`curated/${ANNOUNCEMENTS_FILE}`, null, 'file not found');
+  const curated = parseAnnouncements(announcementsText, `curated/${ANNOUNCEMENTS_FILE}`);
+
+  const [keps, sigRelease, pluto, patchData, product, websiteEol, websiteSchedule, websiteLegacy, repositories] = await Promise.all([
+    importKeps(reader, options.overrides, warnings),
+    importSigRelease(reader, warnings),
+    required(reader, 'pluto', 'versions.yaml'),
+    required(reader, 'endoflife-date-release-data', 'releases/kubernetes.json'),
+    required(reader, 'endoflife.date', 'products/kubernetes.md'),
+    optional(reader, 'kubernetes-website', 'data/releases/eol.yaml'),
+    optional(reader, 'kubernetes-website', 'data/releases/schedule.yaml'),
+    optional(reader, 'kubernetes-website', 'data/releases/legacy.json'),
+    reader.repositories(),
+  ]);
+
+  const releases = buildReleases({
+    patchData: { file: patchData.file, data: readJsonText(patchData.text, patchData.file) },
+    endOfLifeDate: { file: product.file, data: readFrontMatter(product.text, product.file) },
+    websiteEol: websiteEol && { file: websiteEol.file, data: readYaml(websiteEol.text, websiteEol.file) },
+    websiteSchedule: websiteSchedule && { file: websiteSchedule.file, data: readYaml(websiteSchedule.text, websiteSchedule.file) },
+    websiteLegacy: websiteLegacy && { file: websiteLegacy.file, data: readJsonText(websiteLegacy.text, websiteLegacy.file) },
+    curated,
+    schedules: sigRelease.schedules,
+  });
+  const deprecatedApis = parsePlutoVersions(pluto.text, pluto.file);
+
+  const collections = { releases, schedules: sigRelease.schedules, teams: sigRelease.teams, keps, deprecatedApis };
+  for (const [name, schema] of Object.entries(DATASET_FILES)) {
+    const result = schema.safeParse(collections[name as keyof typeof collections]);
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      throw new ImportError(`${name}.json`, issue.path.join('.'), issue.message);
+    }
+  }
+
+  const dataDate = repositories.map((repo) => repo.commitDate).filter((date): date is string => date !== null).sort().at(-1);
+  if (!dataDate) throw new ImportError(reader.origin, 'commitDate', 'no source repository has a commit date');
+  const manifest = Manifest.parse({
+    schemaVersion: 1,
+    dataDate,
+    // Derived from the inputs, not the clock, so that the same inputs give byte-identical files.
+    generatedAt: `${dataDate}T00:00:00.000Z`,
+    sources: repositories,
+    counts: {
+      releases: releases.length,
+      schedules: sigRelease.schedules.length,
+      teams: sigRelease.teams.length,
+      keps: keps.length,
+      deprecatedApis: deprecatedApis.length,
+      overrides: options.overrides.length,
+    },
+    files: {},
+    warnings: [...new Set(warnings)].sort(),
+  });
+  return { dataset: { manifest, ...collections }, announcementsText };
+}
