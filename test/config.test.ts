@@ -181,7 +181,7 @@ describe('secrets never appear in errors', () => {
 });
 
 describe('unknownVariables', () => {
-  it('lists look-alike SLACK_/DISCORD_ names the bot does not read (typos), ignoring everything else (GITHUB_* is CI's)', () => {
+  it('lists look-alike SLACK_/DISCORD_ names the bot does not read (typos), ignoring everything else (GITHUB_* belongs to CI)', () => {
     expect(unknownVariables({ SLACK_TOKEN: 'x', GITHUB_TOKEN: 'g', GITHUB_ACTIONS: 'true', DISCORD_BOT_TOKEN: 'y', SLACK_BOT_TOKEN: 'z', HOME: '/root', PATH: '/bin' })).toEqual([
       'DISCORD_BOT_TOKEN',
       'SLACK_TOKEN',
