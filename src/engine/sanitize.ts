@@ -1,0 +1,73 @@
+/** The parser reads at most this many characters of a question; nobody asks a longer one. */
+export const MAX_QUESTION_CHARS = 300;
+/** Work done on the raw text is bounded by this, whatever arrives. */
+const MAX_RAW_CHARS = 4_000;
+
+export interface CleanQuestion {
+  /** Plain text, single-spaced, without mentions, markup, control characters or emoji. */
+  text: string;
+  truncated: boolean;
+  /** Mentions or control characters were removed. */
+  stripped: boolean;
+}
+
+const MASS_MENTION = /<!(?:channel|here|everyone)(?:\|[^>]*)?>|[@＠](?:everyone|here|channel)\b/giu;
+/** Slack/Discord user, role, channel, subteam and custom-emoji tokens: <@U123>, <@!1>, <@&1>, <#C1|x>, <!subteam^S1>, <:name:1>. */
+const PLATFORM_TOKEN = /<(?:[@#!][^<>]{0,200}|a?:\w{1,64}:\d{1,32})>/gu;
+const SLACK_LINK_WITH_LABEL = /<(https?:\/\/[^|<>\s]{1,500})\|([^<>]{0,200})>/giu;
+const SLACK_LINK = /<(https?:\/\/[^<>\s]{1,500})>/giu;
+const MARKDOWN_LINK = /\[([^\]]{0,200})\]\((https?:\/\/[^)\s]{1,500})\)/giu;
+const LINE_BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]/gu;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/gu;
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufe00-\ufe0f]/gu;
+const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u20e3]/gu;
+/** Emphasis, code, strike-through and quote markers; "#" only as a heading marker so "#24" survives. */
+const MARKUP = /[*_~`|\\]|^\s*>+|^\s*#{1,6}\s+/gmu;
+
+/**
+ * Turns whatever a chat platform delivered into a plain question the parser can read, and that is
+ * safe to quote back: no live mention, no markup, no control characters, bounded length.
+ */
+export function cleanQuestion(raw: unknown): CleanQuestion {
+  let text = typeof raw === 'string' ? raw : '';
+  let truncated = text.length > MAX_RAW_CHARS;
+  text = text.slice(0, MAX_RAW_CHARS).normalize('NFKC');
+  const before = text;
+  text = text.replace(MASS_MENTION, ' ').replace(PLATFORM_TOKEN, ' ');
+  text = text.replace(LINE_BREAKS, ' ').replace(CONTROL, '').replace(INVISIBLE, '');
+  const stripped = text !== before;
+  text = text
+    .replace(SLACK_LINK_WITH_LABEL, ' $2 $1 ')
+    .replace(SLACK_LINK, ' $1 ')
+    .replace(MARKDOWN_LINK, ' $1 $2 ')
+    .replace(EMOJI, ' ')
+    .replace(MARKUP, ' ')
+    .replace(/&(amp|lt|gt);/g, (_, entity: string) => ({ amp: '&', lt: '<', gt: '>' })[entity as 'amp' | 'lt' | 'gt'])
+    .replace(/-+>|=>/g, ' → ')
+    .replace(/[<>]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  // A stray "@" left by a mention split across markup must not rebuild "@everyone".
+  text = text.replace(MASS_MENTION, ' ').replace(/\s+/g, ' ').trim();
+  if (text.length > MAX_QUESTION_CHARS) {
+    truncated = true;
+    const cut = text.slice(0, MAX_QUESTION_CHARS);
+    const lastSpace = cut.lastIndexOf(' ');
+    text = (lastSpace > MAX_QUESTION_CHARS / 2 ? cut.slice(0, lastSpace) : cut).trim();
+  }
+  return { text, truncated, stripped };
+}
+
+/** Mass mentions neutralised for any text leaving the bot (belt and braces: the engine never echoes them). */
+export function defuseMentions(text: string): string {
+  return text
+    .replace(/<!(channel|here|everyone)(?:\|[^>]*)?>/gi, '$1')
+    .replace(/<!subteam\^[^>]*>/gi, 'a group')
+    .replace(/[@＠](everyone|here|channel)\b/giu, '$1');
+}
+
+/** A short quote of user text for a reply: already clean, cut to `max` characters. */
+export function quote(text: string, max = 60): string {
+  const clean = defuseMentions(text);
+  return clean.length > max ? `${clean.slice(0, max - 1).trimEnd()}…` : clean;
+}
