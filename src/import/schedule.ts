@@ -57,7 +57,7 @@ function datedSegments(rows: readonly RawRow[], minor: number, markdown: string,
       // A second date in the same cell is within a day or two of the first: it shares its year.
       const year = segment.date.year ?? [primary.year, primary.year + 1, primary.year - 1].find((candidate) =>
         Math.abs(Date.UTC(candidate, month - 1, segment.date!.day) - Date.UTC(primary.year, primary.month - 1, primary.day)) < 183 * 86_400_000,
-      )!;
+      ) ?? primary.year;
       const full = { year, month, day: segment.date.day };
       if (!isRealDate(full)) fail(row, 'When', `impossible date ${isoDate(full)} in ${JSON.stringify(row.when)}`);
       return { ...segment, full };

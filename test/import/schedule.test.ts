@@ -257,6 +257,52 @@ describe('1.6–1.9 bullet lists (1.8)', () => {
   });
 });
 
+describe('bullet lists across a new year', () => {
+  it('dates "Dec 8 - Jan 3" in the year before "Jan 3 (Tues)", from the weekdays', () => {
+    // Excerpt of release-1.6/README.md: the document names only 2017.
+    const markdown = [
+      '# Proposed timeline for 1.6',
+      'We will begin the 1.6 release the first week of 2017.',
+      '## 1.6 Release Schedule',
+      '- Dec 8 - Jan 3: planning/design/bugfix period',
+      '- Jan 3 (Tues) coding start (7w)',
+      '- Feb 27th (Monday) Start code freeze',
+      '- March 14th (Tuesday) Lift code freeze and v1.6.0-rc.1',
+      '- March 22nd (Wednesday) - v1.6.0 (release!)',
+      '## 1.6 Details',
+      '- Release 1.6 on March 22 (Wednesday)',
+    ].join('\n');
+    const schedule = parse(6, markdown);
+    expect(schedule.events.map((event) => [event.date, event.kind, event.build])).toEqual([
+      ['2016-12-08', null, null],
+      ['2017-01-03', 'cycle-start', null],
+      ['2017-02-27', 'code-freeze', null],
+      ['2017-03-14', 'thaw', '1.6.0-rc.1'],
+      ['2017-03-22', 'release', null],
+    ]);
+    expect(schedule.events[0]!.when).toBe('Dec 8 - Jan 3');
+  });
+
+  it('reads 1.9-style bold bullets with weekday prefixes', () => {
+    const markdown = [
+      '# Release 1.9',
+      '## Timeline',
+      '* Mon Oct 2: Start of release cycle',
+      '* **Fri Oct 27: [Feature Freeze](#feature-freeze)**',
+      '  * All features must have tracking issues.',
+      '* **Mon Dec 11: End of Code Freeze**',
+      '* **Wed Dec 13: v1.9.0**',
+    ].join('\n');
+    const schedule = parse(9, markdown);
+    expect(schedule.events.map((event) => [event.what, event.date, event.kind])).toEqual([
+      ['Start of release cycle', '2017-10-02', 'cycle-start'],
+      ['Feature Freeze', '2017-10-27', 'enhancements-freeze'],
+      ['End of Code Freeze', '2017-12-11', 'thaw'],
+      ['v1.9.0', '2017-12-13', 'release'],
+    ]);
+  });
+});
+
 describe('1.5 checklist with bold dates', () => {
   const schedule = parse(5);
 
