@@ -1,0 +1,145 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { ConfigSchema, loadConfig, SECRET_VARIABLES } from '../../src/config.ts';
+import { REPO_ROOT } from '../../src/data/paths.ts';
+import { handleHealthRequest, HEALTH_PATHS, HealthState } from '../../src/health.ts';
+
+const DEPLOY = path.join(REPO_ROOT, 'deploy');
+
+type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string> }; [key: string]: any };
+
+function readYaml(file: string): K8sObject[] {
+  const documents = parseAllDocuments(readFileSync(path.join(DEPLOY, file), 'utf8'));
+  return documents.map((document) => {
+    expect(document.errors, `${file}: ${document.errors.map((error) => error.message).join('; ')}`).toEqual([]);
+    return document.toJS() as K8sObject;
+  });
+}
+
+const yamlFiles = readdirSync(DEPLOY).filter((name) => name.endsWith('.yaml')).sort();
+const objects = new Map(yamlFiles.map((file) => [file, readYaml(file)]));
+const one = (kind: string): K8sObject => {
+  const found = [...objects.values()].flat().filter((object) => object.kind === kind);
+  expect(found, kind).toHaveLength(1);
+  return found[0]!;
+};
+
+const kustomization = one('Kustomization');
+const deployment = one('Deployment');
+const pvc = one('PersistentVolumeClaim');
+const service = one('Service');
+const secret = one('Secret');
+const pod = deployment.spec.template.spec;
+const container = pod.containers[0];
+const envValue = (name: string): string | undefined => container.env.find((entry: { name: string }) => entry.name === name)?.value;
+
+describe('deploy/ manifests', () => {
+  it('every file parses as YAML into Kubernetes objects', () => {
+    expect(yamlFiles).toEqual(['deployment.yaml', 'kustomization.yaml', 'pvc.yaml', 'secret.template.yaml', 'service.yaml']);
+    for (const [file, documents] of objects) {
+      for (const object of documents) {
+        expect(object.apiVersion, file).toBeTruthy();
+        expect(object.kind, file).toBeTruthy();
+      }
+    }
+  });
+
+  it('the kustomization lists every manifest but the Secret template, and only files that exist', () => {
+    for (const resource of kustomization.resources as string[]) expect(existsSync(path.join(DEPLOY, resource)), resource).toBe(true);
+    expect([...kustomization.resources].sort()).toEqual(yamlFiles.filter((file) => file !== 'kustomization.yaml' && file !== 'secret.template.yaml'));
+    expect(kustomization.images.map((image: { name: string }) => image.name)).toContain(container.image.split(':')[0]);
+  });
+
+  it('probes name exactly the paths the health server serves, on the container port PORT sets', () => {
+    expect(container.livenessProbe.httpGet.path).toBe(HEALTH_PATHS.liveness);
+    expect(container.startupProbe.httpGet.path).toBe(HEALTH_PATHS.liveness);
+    expect(container.readinessProbe.httpGet.path).toBe(HEALTH_PATHS.readiness);
+    const port = container.ports.find((candidate: { name: string }) => candidate.name === container.readinessProbe.httpGet.port);
+    expect(port).toBeDefined();
+    for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) expect(container[probe].httpGet.port).toBe(port.name);
+    expect(String(port.containerPort)).toBe(envValue('PORT'));
+  });
+
+  it('runs as one replica, replaced with Recreate, and says why more are unsafe', () => {
+    expect(deployment.spec.replicas).toBe(1);
+    expect(deployment.spec.strategy.type).toBe('Recreate');
+    const text = readFileSync(path.join(DEPLOY, 'deployment.yaml'), 'utf8');
+    expect(text).toMatch(/Exactly ONE replica/);
+    expect(text).toMatch(/SQLite/);
+    expect(text).toMatch(/ReadWriteOnce/);
+    expect(text).toMatch(/event_id/);
+    expect(text).toMatch(/claim table itself is replica-safe/);
+  });
+
+  it('is non-root with a read-only root filesystem; DATA_DIR is the mounted ReadWriteOnce claim', () => {
+    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000, fsGroup: 1000 });
+    expect(pod.securityContext.runAsUser).toBeGreaterThan(0);
+    expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+
+    const dataVolume = pod.volumes.find((volume: any) => volume.persistentVolumeClaim);
+    expect(dataVolume.persistentVolumeClaim.claimName).toBe(pvc.metadata.name);
+    expect(pvc.spec.accessModes).toEqual(['ReadWriteOnce']);
+    const dataMount = container.volumeMounts.find((mount: { name: string }) => mount.name === dataVolume.name);
+    expect(dataMount.mountPath).toBe(envValue('DATA_DIR'));
+    expect(dataMount.readOnly).not.toBe(true);
+
+    // tsx writes its cache to the temp directory, which must stay writable.
+    const tmpMount = container.volumeMounts.find((mount: { mountPath: string }) => mount.mountPath === '/tmp');
+    expect(pod.volumes.find((volume: { name: string }) => volume.name === tmpMount.name).emptyDir).toBeDefined();
+  });
+
+  it('requests resources and limits memory', () => {
+    expect(container.resources.requests.cpu).toBeTruthy();
+    expect(container.resources.requests.memory).toBeTruthy();
+    expect(container.resources.limits.memory).toBeTruthy();
+  });
+
+  it('sets only variables the config schema knows, with values it accepts', () => {
+    const known = Object.keys(ConfigSchema.shape);
+    const env = Object.fromEntries(container.env.map((entry: { name: string; value: string }) => [entry.name, entry.value]));
+    for (const name of Object.keys(env)) expect(known, name).toContain(name);
+    expect(() => loadConfig(env)).not.toThrow();
+  });
+
+  it('takes tokens from the Secret the template describes, whose keys are config variables left empty', () => {
+    expect(container.envFrom).toEqual([{ secretRef: { name: secret.metadata.name } }]);
+    const keys = Object.keys(secret.stringData);
+    for (const key of keys) expect(Object.keys(ConfigSchema.shape), key).toContain(key);
+    for (const name of SECRET_VARIABLES.filter((variable) => /^(SLACK|DISCORD)_/.test(variable))) expect(keys).toContain(name);
+    expect(Object.values(secret.stringData).every((value) => value === '')).toBe(true);
+    expect(() => loadConfig(secret.stringData)).not.toThrow();
+  });
+
+  it('the Service selects the pods and targets the named port', () => {
+    expect(service.spec.selector).toEqual(deployment.spec.selector.matchLabels);
+    expect(deployment.spec.template.metadata.labels).toMatchObject(deployment.spec.selector.matchLabels);
+    expect(service.spec.ports[0].targetPort).toBe(container.ports[0].name);
+  });
+});
+
+describe('the probe paths are served', () => {
+  const state = new HealthState();
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      if (!handleHealthRequest(request, response, state)) response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('liveness answers 200 at once; readiness 503 until ready, then 200', async () => {
+    expect((await fetch(base + container.livenessProbe.httpGet.path)).status).toBe(200);
+    expect((await fetch(base + container.readinessProbe.httpGet.path)).status).toBe(503);
+    state.markReady();
+    expect((await fetch(base + container.readinessProbe.httpGet.path)).status).toBe(200);
+    expect((await fetch(`${base}/not-a-probe`)).status).toBe(404);
+  });
+});
