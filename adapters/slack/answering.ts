@@ -1,0 +1,80 @@
+import type { Logger as BoltLogger, webApi } from '@slack/bolt';
+import type { Bot, ChannelRef, Conversation } from '../../src/bot.ts';
+import type { InFlight } from './in-flight.ts';
+import { answerToBlocks, type SlackMessage } from './render/answer-blocks.ts';
+import { failureReply } from './render/failure-reply.ts';
+import { sharedReply, type SharedReply } from './render/shared-reply.ts';
+import { slashReply, type SlashReply } from './render/slash-reply.ts';
+import { decodeShareValue, encodeShareValue } from './share-value.ts';
+
+/** The part of Bot the adapter uses (tests substitute slow or failing bots). */
+export type SlackBot = Pick<Bot, 'handle' | 'now'>;
+
+export interface ListenerDeps {
+  bot: SlackBot;
+  inFlight: InFlight;
+  /** A slash command answered slower than this is acked empty and answered through response_url. */
+  ackDeadlineMs: number;
+}
+
+export const slackChannel = (workspace: string | undefined, channel: string): ChannelRef => ({
+  platform: 'slack',
+  workspace: workspace ?? 'unknown',
+  channel,
+});
+
+/** The ephemeral reply to a slash command; subscription changes get no Share button (re-asking would repeat them). */
+export async function slashCommandReply(
+  bot: SlackBot,
+  question: string,
+  conversation: Conversation & { now: Date },
+  logger: BoltLogger,
+): Promise<SlashReply | ReturnType<typeof failureReply>> {
+  try {
+    const answer = await bot.handle(question, conversation);
+    return slashReply(answer, answer.intent === 'subscription' ? null : encodeShareValue(question, conversation.now));
+  } catch (error) {
+    logger.error('slash command failed', error);
+    return failureReply();
+  }
+}
+
+/** The answer to a mention or direct message, as a chat message. */
+export async function messageReply(bot: SlackBot, question: string, conversation: Conversation, logger: BoltLogger): Promise<SlackMessage> {
+  try {
+    return answerToBlocks(await bot.handle(question, conversation));
+  } catch (error) {
+    logger.error('answering a message failed', error);
+    return { text: failureReply().text, blocks: [] };
+  }
+}
+
+/** The in-channel copy behind a Share button, or null when the button's value is unusable. */
+export async function shareReply(bot: SlackBot, value: string | undefined, conversation: Conversation): Promise<SharedReply | null> {
+  const shared = decodeShareValue(value);
+  if (!shared) return null;
+  return sharedReply(await bot.handle(shared.question, { ...conversation, now: shared.now }));
+}
+
+export async function postMessage(client: webApi.WebClient, channel: string, threadTs: string | undefined, message: SlackMessage): Promise<void> {
+  await client.chat.postMessage({
+    channel,
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+    text: message.text,
+    ...(message.blocks.length ? { blocks: message.blocks } : {}),
+    unfurl_links: false,
+    unfurl_media: false,
+  });
+}
+
+/** Resolves true if `work` settles within `ms`, false otherwise. */
+export function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    const done = (): void => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    work.then(done, done);
+  });
+}

@@ -1,0 +1,127 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, type CustomRoute } from '@slack/bolt';
+import type { Config } from '../../src/config.ts';
+import type { DigestPoster } from '../../src/digest/poster.ts';
+import { HEALTH_PATHS, handleHealthRequest, type HealthState } from '../../src/health.ts';
+import type { Logger } from '../../src/log.ts';
+import type { SlackBot } from './answering.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { DeliveryDedupe } from './deliveries.ts';
+import { InFlight } from './in-flight.ts';
+import { registerListeners } from './listeners/index.ts';
+import { createSlackPoster } from './poster.ts';
+
+export const EVENTS_PATH = '/slack/events';
+/** Slack wants an ack within 3 s; leave room for the network. */
+const DEFAULT_ACK_DEADLINE_MS = 2500;
+
+export interface SlackAppOptions {
+  config: Config;
+  bot: SlackBot;
+  logger: Logger;
+  health: HealthState;
+  /** Interface for the HTTP receiver (default: all interfaces, as Slack must reach it). */
+  host?: string;
+  ackDeadlineMs?: number;
+  dedupe?: { ttlMs?: number; maxEntries?: number };
+}
+
+export interface SlackApp {
+  app: App;
+  mode: 'socket' | 'http';
+  poster: DigestPoster;
+  deliveries: DeliveryDedupe;
+  inFlight: InFlight;
+  /** Verifies the bot token (auth.test), then listens (HTTP) or connects (Socket Mode). Returns the HTTP port, if any. */
+  start(): Promise<number | null>;
+  /** Stops taking work, then waits for replies already being sent. */
+  stop(): Promise<void>;
+}
+
+function healthRoutes(health: HealthState): CustomRoute[] {
+  return Object.values(HEALTH_PATHS).map((path) => ({
+    path,
+    method: ['GET', 'HEAD'],
+    handler: (request, response) => {
+      handleHealthRequest(request, response, health);
+    },
+  }));
+}
+
+/** Names the variable to fix instead of surfacing Bolt's generic error. */
+function describeStartupError(error: unknown): Error {
+  const code = (error as { data?: { error?: unknown } } | null)?.data?.error;
+  if (code === 'invalid_auth' || code === 'not_authed' || code === 'token_revoked' || code === 'account_inactive') {
+    return new Error(`Slack rejected SLACK_BOT_TOKEN (${code}); check the bot token in the environment`);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Builds the Bolt app: Socket Mode when SLACK_APP_TOKEN is set, HTTP mode on /slack/events otherwise. */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { config } = options;
+  if (!config.SLACK_BOT_TOKEN) throw new Error('SLACK_BOT_TOKEN is not set; the Slack adapter needs it (see .env.example)');
+  const mode = config.SLACK_APP_TOKEN ? 'socket' : 'http';
+  if (mode === 'http' && !config.SLACK_SIGNING_SECRET) {
+    throw new Error('SLACK_SIGNING_SECRET is not set; HTTP mode needs it (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  const logger = boltLogger(options.logger.child({ adapter: 'slack' }));
+  const app = new App({
+    token: config.SLACK_BOT_TOKEN,
+    logger,
+    logLevel: logger.getLevel(),
+    deferInitialization: true,
+    convoStore: false,
+    customRoutes: healthRoutes(options.health),
+    port: config.PORT,
+    clientOptions: {
+      ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+      // Replies are interactive: a few quick retries, never Bolt's default half hour of them.
+      retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
+      timeout: 10_000,
+    },
+    ...(mode === 'socket'
+      ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
+      : { signingSecret: config.SLACK_SIGNING_SECRET, endpoints: EVENTS_PATH }),
+  });
+
+  const deliveries = new DeliveryDedupe(options.dedupe);
+  const inFlight = new InFlight();
+  app.use(deliveries.middleware);
+  registerListeners(app, { bot: options.bot, inFlight, ackDeadlineMs: options.ackDeadlineMs ?? DEFAULT_ACK_DEADLINE_MS });
+  app.error(async (error) => {
+    logger.error('Slack listener failed', error);
+  });
+
+  let running = false;
+  return {
+    app,
+    mode,
+    poster: createSlackPoster(app.client),
+    deliveries,
+    inFlight,
+    async start() {
+      try {
+        await app.init();
+      } catch (error) {
+        throw describeStartupError(error);
+      }
+      if (mode === 'socket') {
+        await app.start();
+        running = true;
+        return null;
+      }
+      const server = (await app.start(options.host ? { port: config.PORT, host: options.host } : config.PORT)) as Server;
+      running = true;
+      return (server.address() as AddressInfo).port;
+    },
+    async stop() {
+      if (running) {
+        running = false;
+        await app.stop();
+      }
+      await inFlight.drain();
+    },
+  };
+}

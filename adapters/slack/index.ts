@@ -1,0 +1,36 @@
+import type { Config } from '../../src/config.ts';
+import type { HealthState } from '../../src/health.ts';
+import type { Logger } from '../../src/log.ts';
+import type { RunningAdapter } from '../../src/runtime.ts';
+import type { SlackBot } from './answering.ts';
+import { createSlackApp } from './app.ts';
+
+export { createSlackApp, EVENTS_PATH, type SlackApp, type SlackAppOptions } from './app.ts';
+export { createSlackPoster } from './poster.ts';
+
+export interface RunningSlackAdapter extends RunningAdapter {
+  mode: 'socket' | 'http';
+  /** The HTTP port actually bound (HTTP mode), useful with PORT=0. */
+  port: number | null;
+}
+
+/**
+ * Starts the Slack adapter: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP mode on
+ * PORT with /slack/events, /healthz and /readyz.
+ */
+export async function startSlack({
+  config,
+  bot,
+  logger,
+  health,
+}: {
+  config: Config;
+  bot: SlackBot;
+  logger: Logger;
+  health: HealthState;
+}): Promise<RunningSlackAdapter> {
+  const slack = createSlackApp({ config, bot, logger, health });
+  const port = await slack.start();
+  logger.info({ adapter: 'slack', mode: slack.mode, port }, 'Slack adapter started');
+  return { platform: 'slack', mode: slack.mode, port, poster: slack.poster, stop: () => slack.stop() };
+}

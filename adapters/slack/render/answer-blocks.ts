@@ -1,0 +1,182 @@
+import type { types } from '@slack/bolt';
+import type { Answer, AnswerFact, AnswerItem, AnswerSection } from '../../../src/domain/answer.ts';
+import { answerToText } from './fallback-text.ts';
+import { SLACK_LIMITS } from './limits.ts';
+import { mrkdwnLink, mrkdwnText, plainText, safeUrl } from './mrkdwn.ts';
+
+export type Block = types.KnownBlock;
+
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+}
+
+export interface BlockOptions {
+  /** Blocks the caller appends after the answer (e.g. a Share button), kept free under the 50-block limit. */
+  reserveBlocks?: number;
+}
+
+/** Room kept at the end of every packed section text for the "…and N more" line. */
+const NOTICE_RESERVE = 400;
+const PACKED_TEXT_MAX = SLACK_LIMITS.sectionText - NOTICE_RESERVE;
+const MAX_FACT_BLOCKS = 2;
+const LINK_URL_MAX = 300;
+/** Per-part caps that keep header + facts + footer small enough to leave the message budget to the lists. */
+const FACT_VALUE_MAX = 300;
+const SUGGESTIONS_MAX = 1000;
+const FOOTER_MAX = 500;
+
+interface Budget {
+  blocks: number;
+  chars: number;
+}
+
+const textLength = (block: Block): number => JSON.stringify(block).length;
+
+const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
+
+function headerBlock(title: string): Block {
+  return { type: 'header', text: { type: 'plain_text', text: plainText(title, SLACK_LIMITS.headerText) || 'k8s-release-bot', emoji: true } };
+}
+
+function factField(fact: AnswerFact): { type: 'mrkdwn'; text: string } {
+  return { type: 'mrkdwn', text: `*${mrkdwnText(fact.label, 100)}*\n${mrkdwnText(fact.value, FACT_VALUE_MAX)}` };
+}
+
+function factBlocks(facts: readonly AnswerFact[]): Block[] {
+  const capacity = MAX_FACT_BLOCKS * SLACK_LIMITS.fieldsPerSection;
+  const shown = facts.length > capacity ? facts.slice(0, capacity - 1) : facts;
+  const fields = shown.map(factField);
+  if (shown.length < facts.length) fields.push({ type: 'mrkdwn', text: `_…and ${facts.length - shown.length} more_` });
+  const blocks: Block[] = [];
+  for (let start = 0; start < fields.length; start += SLACK_LIMITS.fieldsPerSection) {
+    blocks.push({ type: 'section', fields: fields.slice(start, start + SLACK_LIMITS.fieldsPerSection) });
+  }
+  return blocks;
+}
+
+function itemLine(item: AnswerItem): string {
+  const name =
+    item.kep != null ? `${mrkdwnLink(linkable(item.url), `KEP-${item.kep}`)} ${mrkdwnText(item.title, 300)}` : mrkdwnLink(linkable(item.url), item.title, 300);
+  const meta = [item.stage ? `_${mrkdwnText(item.stage, 40)}_` : '', item.sig ? mrkdwnText(item.sig, 60) : '', item.detail ? mrkdwnText(item.detail, 300) : '']
+    .filter(Boolean)
+    .join(' · ');
+  return `• ${name}${meta ? ` — ${meta}` : ''}`;
+}
+
+/** Very long URLs would blow the per-line budget; show the label without a link instead. */
+function linkable(url: string | null): string | null {
+  const href = safeUrl(url);
+  return href && href.length <= LINK_URL_MAX ? href : null;
+}
+
+function moreNotice(count: number, url: string | null): string {
+  const what = count > 0 ? `…and ${count} more` : '…cut for length';
+  const href = linkable(url);
+  return href ? `_${what}_ — <${href}|see the full list>` : `_${what}_`;
+}
+
+/** The section's mrkdwn lines, produced lazily so items past the cut are never rendered. */
+function* sectionLines(answerSection: AnswerSection): Generator<{ text: string; isItem: boolean }> {
+  yield { text: `*${mrkdwnText(answerSection.heading, 300)}*`, isItem: false };
+  for (const line of answerSection.lines) yield { text: mrkdwnText(line, 1000), isItem: false };
+  for (const fact of answerSection.facts) yield { text: `*${mrkdwnText(fact.label, 200)}:* ${mrkdwnText(fact.value, 800)}`, isItem: false };
+  for (const item of answerSection.items) yield { text: itemLine(item), isItem: true };
+}
+
+/** One answer section as mrkdwn lines packed into as few section blocks as the budget allows. */
+function packSection(answerSection: AnswerSection, budget: Budget, fallbackMoreUrl: string | null): Block[] {
+  const texts: string[] = [];
+  const limit = budget.chars - NOTICE_RESERVE;
+  let chars = 0;
+  let shownLines = 0;
+  let shownItems = 0;
+  for (const line of sectionLines(answerSection)) {
+    const current = texts.at(-1);
+    if (current !== undefined && current.length + 1 + line.text.length <= PACKED_TEXT_MAX && chars + line.text.length + 1 <= limit) {
+      texts[texts.length - 1] = `${current}\n${line.text}`;
+      chars += line.text.length + 1;
+    } else if (texts.length < budget.blocks && chars + line.text.length <= limit) {
+      texts.push(line.text);
+      chars += line.text.length;
+    } else {
+      break;
+    }
+    shownLines += 1;
+    if (line.isItem) shownItems += 1;
+  }
+  const totalLines = 1 + answerSection.lines.length + answerSection.facts.length + answerSection.items.length;
+  const droppedItems = answerSection.items.length - shownItems + answerSection.omitted;
+  if (shownLines < totalLines || answerSection.omitted > 0) {
+    const notice = moreNotice(droppedItems, answerSection.moreUrl ?? fallbackMoreUrl);
+    if (texts.length === 0) texts.push(notice);
+    else texts[texts.length - 1] = `${texts.at(-1)!}\n${notice}`;
+  }
+  return texts.map(section);
+}
+
+function sectionBlocks(sections: readonly AnswerSection[], budget: Budget, fallbackMoreUrl: string | null): Block[] {
+  const blocks: Block[] = [];
+  for (let index = 0; index < sections.length; index += 1) {
+    const later = sections.length - index - 1;
+    const allowance: Budget = { blocks: budget.blocks - (later > 0 ? 1 : 0), chars: budget.chars - (later > 0 ? NOTICE_RESERVE : 0) };
+    if (allowance.blocks < 1 || allowance.chars < 2 * NOTICE_RESERVE) {
+      const rest = sections.slice(index);
+      const items = rest.reduce((sum, s) => sum + s.items.length + s.omitted, 0);
+      const headings = rest.slice(0, 5).map((s) => mrkdwnText(s.heading, 60)).join(', ') + (rest.length > 5 ? ', …' : '');
+      blocks.push(section(`${moreNotice(items, fallbackMoreUrl)} in ${rest.length} more section${rest.length === 1 ? '' : 's'}: ${headings}`));
+      break;
+    }
+    const packed = packSection(sections[index]!, allowance, fallbackMoreUrl);
+    blocks.push(...packed);
+    budget.blocks -= packed.length;
+    budget.chars -= packed.reduce((sum, block) => sum + textLength(block), 0);
+  }
+  return blocks;
+}
+
+function linksBlock(links: Answer['links']): Block[] {
+  const parts: string[] = [];
+  let length = 0;
+  for (const link of links) {
+    const part = mrkdwnLink(linkable(link.url), link.label, 100);
+    if (length + part.length + 3 > SLACK_LIMITS.contextText) break;
+    parts.push(part);
+    length += part.length + 3;
+  }
+  return parts.length ? [context(`🔗 ${parts.join(' · ')}`)] : [];
+}
+
+function suggestionsBlock(suggestions: readonly string[]): Block[] {
+  const parts: string[] = [];
+  let length = 0;
+  for (const suggestion of suggestions) {
+    const part = `\`${mrkdwnText(suggestion.replace(/`/g, "'"), 150)}\``;
+    if (length + part.length + 3 > SUGGESTIONS_MAX) break;
+    parts.push(part);
+    length += part.length + 3;
+  }
+  return parts.length ? [context(`Try: ${parts.join(' · ')}`)] : [];
+}
+
+/**
+ * An Answer as Block Kit: header, summary, facts as fields, sections with KEP items and links,
+ * links, follow-up suggestions and a data-date footer. Always inside Slack's limits: long lists
+ * are cut with "…and N more" and a link instead of being rejected by Slack.
+ */
+export function answerToBlocks(answer: Answer, options: BlockOptions = {}): SlackMessage {
+  const head: Block[] = [headerBlock(answer.title)];
+  if (answer.summary.trim()) head.push(section(mrkdwnText(answer.summary, SLACK_LIMITS.sectionText)));
+  head.push(...factBlocks(answer.facts));
+  const tail: Block[] = [...linksBlock(answer.links), ...suggestionsBlock(answer.suggestions)];
+  if (answer.footer.trim()) tail.push(context(mrkdwnText(answer.footer, FOOTER_MAX)));
+
+  const fixed = [...head, ...tail];
+  const budget: Budget = {
+    blocks: SLACK_LIMITS.blocksPerMessage - (options.reserveBlocks ?? 0) - fixed.length,
+    chars: SLACK_LIMITS.messageCharacters - fixed.reduce((sum, block) => sum + textLength(block), 0),
+  };
+  const body = sectionBlocks(answer.sections, budget, answer.links[0]?.url ?? null);
+  return { text: answerToText(answer), blocks: [...head, ...body, ...tail] };
+}

@@ -1,0 +1,120 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ApiCall {
+  method: string;
+  params: Record<string, unknown>;
+  authorization: string | undefined;
+}
+
+export interface ResponseUrlPost {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+type MethodHandler = (params: Record<string, unknown>) => { status?: number; body: Record<string, unknown> };
+
+export const BOT_USER_ID = 'UBOT0001';
+export const BOT_ID = 'BBOT0001';
+export const TEAM_ID = 'T0TEST01';
+
+/**
+ * A local stand-in for the Slack Web API (http://127.0.0.1:<port>/api/<method>) and for
+ * response_url endpoints (http://127.0.0.1:<port>/response/<id>). Records everything it receives.
+ */
+export class StubSlack {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  private readonly handlers = new Map<string, MethodHandler>();
+  private server: Server | null = null;
+  private port = 0;
+
+  constructor() {
+    this.on('auth.test', () => ({ body: { ok: true, user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: TEAM_ID, user: 'k8s-release-bot', team: 'Test' } }));
+    this.on('chat.postMessage', (params) => ({ body: { ok: true, channel: params.channel, ts: `${Date.now() / 1000}` } }));
+  }
+
+  /** Replaces the behaviour of one Web API method. */
+  on(method: string, handler: MethodHandler): this {
+    this.handlers.set(method, handler);
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((request, response) => {
+      void readBody(request).then((raw) => {
+        const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+        const respond = (status: number, body: unknown): void => {
+          response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        };
+        if (url.pathname.startsWith('/response/')) {
+          this.responses.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(raw) as Record<string, unknown> });
+          respond(200, { ok: true });
+          return;
+        }
+        const method = url.pathname.replace(/^\/api\//, '');
+        const params = parseParams(raw, request.headers['content-type']);
+        this.calls.push({ method, params, authorization: request.headers.authorization });
+        const handler = this.handlers.get(method);
+        if (!handler) {
+          respond(200, { ok: false, error: 'unknown_method' });
+          return;
+        }
+        const result = handler(params);
+        respond(result.status ?? 200, result.body);
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server = null;
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+/** The Web API client sends form fields, with arrays/objects (blocks) as JSON strings. */
+function parseParams(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    params[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return params;
+}
+
+/** Polls until `check` returns a value (not undefined/false), or fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(check: () => T | undefined | false, what: string, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { App } from '@slack/bolt';
+import { SHARE_ACTION_ID, SLASH_COMMAND } from '../../../adapters/slack/ids.ts';
+import { InFlight } from '../../../adapters/slack/in-flight.ts';
+import { registerListeners } from '../../../adapters/slack/listeners/index.ts';
+
+interface Manifest {
+  features: { slash_commands: { command: string }[]; app_home: { messages_tab_enabled: boolean; messages_tab_read_only_enabled: boolean } };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
+}
+
+const manifest = JSON.parse(readFileSync(new URL('../../../adapters/slack/manifest.json', import.meta.url), 'utf8')) as Manifest;
+
+/** What registerListeners subscribes to, recorded from the real registration code. */
+function registrations() {
+  const recorded = { commands: [] as string[], events: [] as string[], actions: [] as string[] };
+  const app = {
+    command: (name: string) => recorded.commands.push(name),
+    event: (name: string) => recorded.events.push(name),
+    action: (id: string) => recorded.actions.push(id),
+    message: () => {
+      throw new Error('use app.event so the manifest test sees the subscription');
+    },
+  } as unknown as App;
+  registerListeners(app, { bot: { handle: async () => Promise.reject(new Error('unused')), now: () => new Date() }, inFlight: new InFlight(), ackDeadlineMs: 1 });
+  return recorded;
+}
+
+/** Scopes Slack requires for each subscription, plus chat:write for replies. */
+const SCOPES_FOR_EVENT: Record<string, string[]> = { app_mention: ['app_mentions:read'], 'message.im': ['im:history'] };
+
+describe('manifest.json', () => {
+  const recorded = registrations();
+
+  it('declares exactly the slash commands the app handles', () => {
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(recorded.commands);
+    expect(recorded.commands).toEqual([SLASH_COMMAND]);
+  });
+
+  it('subscribes to exactly the events the listeners handle (message.im is Bolt’s "message")', () => {
+    const boltNames = manifest.settings.event_subscriptions.bot_events.map((event) => event.replace(/^message\.\w+$/, 'message'));
+    expect([...boltNames].sort()).toEqual([...recorded.events].sort());
+    expect(manifest.settings.event_subscriptions.bot_events).toContain('message.im');
+  });
+
+  it('enables interactivity because a button action is handled', () => {
+    expect(recorded.actions).toEqual([SHARE_ACTION_ID]);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+
+  it('requests every scope the listeners and replies need, and nothing more', () => {
+    const needed = new Set(['commands', 'chat:write', 'im:read', 'im:write', ...manifest.settings.event_subscriptions.bot_events.flatMap((e) => SCOPES_FOR_EVENT[e] ?? [])]);
+    expect(new Set(manifest.oauth_config.scopes.bot)).toEqual(needed);
+  });
+
+  it('lets people message the bot and supports Socket Mode', () => {
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(false);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+});

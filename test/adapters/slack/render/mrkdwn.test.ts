@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { mrkdwnLink, mrkdwnText, plainText, safeUrl } from '../../../../adapters/slack/render/mrkdwn.ts';
+
+describe('mrkdwnText', () => {
+  it('strips mentions, then escapes', () => {
+    expect(mrkdwnText('<@U1> R&D <b>', 100)).toBe(' R&amp;D &lt;b&gt;');
+  });
+
+  it('cuts on the escaped length without splitting an entity', () => {
+    const result = mrkdwnText('&&&&&&&&&&', 13);
+    expect(result.length).toBeLessThanOrEqual(13);
+    expect(result).toBe('&amp;&amp;…');
+  });
+});
+
+describe('plainText', () => {
+  it('collapses whitespace and truncates with an ellipsis within the limit', () => {
+    const result = plainText(`a\n\nb ${'x'.repeat(300)}`, 150);
+    expect(result.length).toBe(150);
+    expect(result.startsWith('a b x')).toBe(true);
+    expect(result.endsWith('…')).toBe(true);
+  });
+});
+
+describe('safeUrl and mrkdwnLink', () => {
+  it('accepts http(s) only', () => {
+    expect(safeUrl('javascript:alert(1)')).toBeNull();
+    expect(safeUrl('not a url')).toBeNull();
+    expect(safeUrl('https://github.com/kubernetes/enhancements/issues/3836')).toBe('https://github.com/kubernetes/enhancements/issues/3836');
+  });
+
+  it('percent-encodes characters that would end the <url|label> syntax', () => {
+    expect(safeUrl('https://example.com/a|b?q=<x>')).toBe('https://example.com/a%7Cb?q=%3Cx%3E');
+  });
+
+  it('falls back to the escaped label when the URL is unusable', () => {
+    expect(mrkdwnLink('https://kubernetes.io/', 'Docs & more')).toBe('<https://kubernetes.io/|Docs &amp; more>');
+    expect(mrkdwnLink('ftp://x', 'Docs & more')).toBe('Docs &amp; more');
+  });
+});
