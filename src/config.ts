@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 /**
@@ -162,4 +164,23 @@ export function unknownVariables(env: NodeJS.ProcessEnv): string[] {
   return Object.keys(env)
     .filter((name) => /^(SLACK|DISCORD|DIGEST)_/.test(name) && !known.has(name))
     .sort();
+}
+
+/**
+ * Loads `.env` from the working directory into process.env when the file exists (Node's own .env parser).
+ * Variables already set in the environment win, so a deployment can override a developer's file.
+ * Returns whether a file was loaded.
+ */
+export function loadDotEnv(file = '.env'): boolean {
+  if (!existsSync(file)) return false;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError([`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); fix or remove it`]);
+  }
+  for (const [name, value] of Object.entries(parseEnv(text))) {
+    if (process.env[name] === undefined && value !== undefined) process.env[name] = value;
+  }
+  return true;
 }

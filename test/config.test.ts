@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   CONFIG_VARIABLES,
   ConfigError,
   ConfigSchema,
+  loadDotEnv,
   SECRET_VARIABLES,
   discordEnabled,
   loadConfig,
@@ -186,5 +190,31 @@ describe('unknownVariables', () => {
       'DISCORD_BOT_TOKEN',
       'SLACK_TOKEN',
     ]);
+  });
+});
+
+describe('loadDotEnv', () => {
+  const names = ['K8S_BOT_TEST_FROM_FILE', 'K8S_BOT_TEST_ALREADY_SET'];
+  afterEach(() => {
+    for (const name of names) delete process.env[name];
+  });
+
+  it('loads a .env file; variables already in the environment win', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'dotenv-')), '.env');
+    writeFileSync(file, '# comment\nK8S_BOT_TEST_FROM_FILE=from file\nK8S_BOT_TEST_ALREADY_SET="from file"\n');
+    process.env.K8S_BOT_TEST_ALREADY_SET = 'from environment';
+    expect(loadDotEnv(file)).toBe(true);
+    expect(process.env.K8S_BOT_TEST_FROM_FILE).toBe('from file');
+    expect(process.env.K8S_BOT_TEST_ALREADY_SET).toBe('from environment');
+  });
+
+  it('no file is fine', () => {
+    expect(loadDotEnv(path.join(tmpdir(), 'no-such-dir-k8s-bot', '.env'))).toBe(false);
+  });
+
+  it('an unreadable .env (a folder) is a ConfigError naming it', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'dotenv-dir-'));
+    expect(() => loadDotEnv(folder)).toThrow(ConfigError);
+    expect(() => loadDotEnv(folder)).toThrow(/cannot be read \(EISDIR\)/);
   });
 });
