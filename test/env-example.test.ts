@@ -37,3 +37,22 @@ describe('.env.example', () => {
     expect(text).toContain(`default ${defaults.DIGEST_GRACE_HOURS}`);
   });
 });
+
+describe('README configuration table', () => {
+  const readme = readFileSync(`${REPO_ROOT}/README.md`, 'utf8');
+  const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+  const rows = section.split('\n').filter((line) => /^\| `[A-Z0-9_]+` \|/.test(line));
+
+  it('has one row per variable of ConfigSchema, in the same order', () => {
+    expect(rows.map((row) => /^\| `([A-Z0-9_]+)`/.exec(row)![1])).toEqual(Object.keys(ConfigSchema.shape));
+  });
+
+  it('states the schema defaults', () => {
+    const defaults = loadConfig({});
+    const defaultOf = (name: string) => rows.find((row) => row.startsWith(`| \`${name}\``))!.split('|')[2]!.trim();
+    expect(defaultOf('PORT')).toBe(`\`${defaults.PORT}\``);
+    expect(defaultOf('DATA_DIR')).toBe(`\`${defaults.DATA_DIR}\``);
+    expect(defaultOf('LOG_LEVEL')).toContain(`\`${defaults.LOG_LEVEL}\``);
+    expect(defaultOf('DIGEST_GRACE_HOURS')).toBe(`\`${defaults.DIGEST_GRACE_HOURS}\``);
+  });
+});
