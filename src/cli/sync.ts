@@ -54,19 +54,27 @@ async function main(argv: string[]): Promise<number> {
 
   const started = performance.now();
   let reader;
+  let printer: ReturnType<typeof createProgressPrinter> | null = null;
   if (values.from) {
     reader = createLocalReader(path.resolve(values.from));
   } else {
     const config = loadConfig(process.env);
+    printer = createProgressPrinter(process.stderr);
     reader = createGitHubReader({
       apiUrl: values['api-url'],
       rawUrl: values['raw-url'],
       token: config.GITHUB_TOKEN,
       curatedDir: path.join(BUNDLED_DATA_DIR, 'curated'),
-      progress: createProgressPrinter(process.stderr),
+      progress: printer.update,
     });
   }
-  const { dataset, announcementsText } = await importDataset(reader, { overrides });
+  let imported;
+  try {
+    imported = await importDataset(reader, { overrides });
+  } finally {
+    printer?.finish();
+  }
+  const { dataset, announcementsText } = imported;
   const files = renderDatasetFiles(dataset);
   await writeDataset(outDir, files, new Map([[path.join('curated', ANNOUNCEMENTS_FILE), announcementsText]]));
 
