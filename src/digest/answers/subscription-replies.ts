@@ -1,0 +1,101 @@
+import type { Answer, AnswerFact } from '../../domain/answer.ts';
+import type { Dataset } from '../../domain/dataset.ts';
+import { ACCEPTED_LINES, SUBSCRIBE_USAGE, UNSUBSCRIBE_USAGE } from '../options.ts';
+import { WEEKDAY_NAMES, wantsMilestones, wantsWeekly, type DigestKind, type Subscription, type SubscriptionSettings } from '../subscription.ts';
+import type { UpcomingPostings } from '../upcoming.ts';
+import { dataFooter } from '../facts.ts';
+
+const reply = (dataset: Pick<Dataset, 'manifest'>, parts: Pick<Answer, 'title' | 'summary'> & Partial<Answer>): Answer => ({
+  intent: 'subscription',
+  release: null,
+  facts: [],
+  sections: [],
+  links: [],
+  suggestions: [],
+  footer: dataFooter(dataset),
+  ...parts,
+});
+
+export function describeKind(kind: DigestKind): string {
+  if (kind === 'both') return 'milestone reminders and a weekly digest';
+  return kind === 'milestones' ? 'milestone reminders' : 'a weekly digest';
+}
+
+/** "milestone reminders and a weekly digest on Mondays, at 09:00 UTC". */
+export function describeSettings(settings: SubscriptionSettings): string {
+  const weekday = wantsWeekly(settings.kind) ? ` (the digest on ${WEEKDAY_NAMES[settings.weekday - 1]}s)` : '';
+  return `${describeKind(settings.kind)}${weekday}, at ${settings.time} ${settings.timeZone}`;
+}
+
+function settingsFacts(settings: SubscriptionSettings, upcoming: UpcomingPostings): AnswerFact[] {
+  const facts: AnswerFact[] = [
+    { label: 'Receives', value: describeKind(settings.kind), raw: settings.kind },
+    { label: 'Time', value: `${settings.time} (${settings.timeZone})`, raw: settings.time },
+    { label: 'Time zone', value: settings.timeZone, raw: settings.timeZone },
+  ];
+  if (wantsWeekly(settings.kind)) facts.push({ label: 'Weekly digest on', value: WEEKDAY_NAMES[settings.weekday - 1]!, raw: settings.weekday });
+  if (upcoming.weekly) {
+    facts.push({ label: 'Next weekly digest', value: upcoming.weekly.at.toFormat("ccc yyyy-MM-dd HH:mm ZZZZ"), raw: upcoming.weekly.at.toUTC().toISO() });
+  }
+  if (upcoming.reminder) {
+    facts.push({
+      label: 'Next reminder',
+      value: `${upcoming.reminder.what}: ${upcoming.reminder.at.toFormat("ccc yyyy-MM-dd HH:mm ZZZZ")}`,
+      raw: upcoming.reminder.at.toUTC().toISO(),
+    });
+  } else if (wantsMilestones(settings.kind)) {
+    facts.push({ label: 'Next reminder', value: 'none scheduled: the data has no upcoming milestones', raw: null });
+  }
+  return facts;
+}
+
+export function subscribedAnswer(subscription: Subscription, created: boolean, upcoming: UpcomingPostings, dataset: Pick<Dataset, 'manifest'>): Answer {
+  return reply(dataset, {
+    title: created ? 'Subscribed' : 'Subscription updated',
+    summary: `This channel ${created ? 'will get' : 'now gets'} ${describeSettings(subscription)}.`,
+    facts: settingsFacts(subscription, upcoming),
+    suggestions: ['subscriptions', UNSUBSCRIBE_USAGE],
+  });
+}
+
+export function unsubscribedAnswer(remaining: Subscription | null, dataset: Pick<Dataset, 'manifest'>): Answer {
+  return reply(dataset, {
+    title: 'Unsubscribed',
+    summary: remaining
+      ? `This channel no longer gets ${remaining.kind === 'weekly' ? 'milestone reminders' : 'the weekly digest'}; it still gets ${describeSettings(remaining)}.`
+      : 'This channel no longer gets release digests.',
+    suggestions: remaining ? ['subscriptions'] : [SUBSCRIBE_USAGE],
+  });
+}
+
+export function notSubscribedAnswer(dataset: Pick<Dataset, 'manifest'>): Answer {
+  return reply(dataset, {
+    title: 'No subscription',
+    summary: 'This channel has no release digest subscription.',
+    sections: [{ heading: 'To subscribe', items: [], facts: [], lines: [...ACCEPTED_LINES], omitted: 0, moreUrl: null }],
+    suggestions: ['subscribe', 'subscribe weekly 09:00 Europe/Berlin'],
+  });
+}
+
+export function subscriptionStatusAnswer(subscription: Subscription, upcoming: UpcomingPostings, dataset: Pick<Dataset, 'manifest'>): Answer {
+  const paused = subscription.pausedAt
+    ? [{ label: 'Paused', value: `since ${subscription.pausedAt.toISOString()}: ${subscription.pausedReason ?? 'repeated delivery failures'}`, raw: true }]
+    : [];
+  return reply(dataset, {
+    title: 'Subscriptions in this channel',
+    summary: subscription.pausedAt
+      ? `Paused after repeated delivery failures (${subscription.pausedReason ?? 'unknown reason'}); subscribe again to resume ${describeKind(subscription.kind)}.`
+      : `This channel gets ${describeSettings(subscription)}.`,
+    facts: [...paused, ...settingsFacts(subscription, subscription.pausedAt ? { weekly: null, reminder: null } : upcoming)],
+    suggestions: [UNSUBSCRIBE_USAGE],
+  });
+}
+
+export function invalidOptionsAnswer(problem: string, command: 'subscribe' | 'unsubscribe', dataset: Pick<Dataset, 'manifest'>): Answer {
+  return reply(dataset, {
+    title: command === 'subscribe' ? 'Could not subscribe' : 'Could not unsubscribe',
+    summary: problem,
+    sections: [{ heading: 'Accepted options', items: [], facts: [], lines: [...ACCEPTED_LINES], omitted: 0, moreUrl: null }],
+    suggestions: ['subscribe', 'subscribe weekly 08:30 Europe/Berlin friday'],
+  });
+}

@@ -1,0 +1,63 @@
+import type { SubscriptionCommands } from '../bot.ts';
+import type { Dataset } from '../domain/dataset.ts';
+import type { SubscriptionStore } from '../storage/subscription-store.ts';
+import {
+  invalidOptionsAnswer,
+  notSubscribedAnswer,
+  subscribedAnswer,
+  subscriptionStatusAnswer,
+  unsubscribedAnswer,
+} from './answers/subscription-replies.ts';
+import { parseSubscribeOptions, parseUnsubscribeOptions } from './options.ts';
+import { DEFAULT_SETTINGS, kindFrom, wantsMilestones, wantsWeekly, type SubscriptionSettings } from './subscription.ts';
+import { upcomingPostings } from './upcoming.ts';
+
+/**
+ * `subscribe …`, `unsubscribe …` and `subscriptions` for one channel. Subscribing again changes only the
+ * options given (a kind is added to what the channel already gets); unsubscribing removes a kind or all.
+ */
+export function createSubscriptionCommands(store: SubscriptionStore, dataset: Dataset | (() => Dataset)): SubscriptionCommands {
+  const data = typeof dataset === 'function' ? dataset : () => dataset;
+  return {
+    async handle(command, args, conversation) {
+      const channel = conversation.channel;
+      const now = conversation.now ?? new Date();
+      const current = data();
+      const existing = store.find(channel);
+
+      if (command === 'subscriptions') {
+        return existing ? subscriptionStatusAnswer(existing, upcomingPostings(existing, current, now), current) : notSubscribedAnswer(current);
+      }
+
+      if (command === 'unsubscribe') {
+        const parsed = parseUnsubscribeOptions(args);
+        if (!parsed.ok) return invalidOptionsAnswer(parsed.problem, 'unsubscribe', current);
+        if (!existing) return notSubscribedAnswer(current);
+        const removing = parsed.value;
+        const remaining = kindFrom(
+          wantsMilestones(existing.kind) && !wantsMilestones(removing),
+          wantsWeekly(existing.kind) && !wantsWeekly(removing),
+        );
+        return unsubscribedAnswer(store.changeKind(channel, remaining, now), current);
+      }
+
+      const parsed = parseSubscribeOptions(args);
+      if (!parsed.ok) return invalidOptionsAnswer(parsed.problem, 'subscribe', current);
+      const given = parsed.value;
+      const base: SubscriptionSettings = existing ?? DEFAULT_SETTINGS;
+      const kind = given.kind
+        ? existing
+          ? kindFrom(wantsMilestones(existing.kind) || wantsMilestones(given.kind), wantsWeekly(existing.kind) || wantsWeekly(given.kind))!
+          : given.kind
+        : base.kind;
+      const settings: SubscriptionSettings = {
+        kind,
+        time: given.time ?? base.time,
+        timeZone: given.timeZone ?? base.timeZone,
+        weekday: given.weekday ?? base.weekday,
+      };
+      const saved = store.save(channel, settings, now);
+      return subscribedAnswer(saved, existing === null, upcomingPostings(saved, current, now), current);
+    },
+  };
+}

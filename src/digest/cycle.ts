@@ -1,0 +1,149 @@
+import type { Dataset } from '../domain/dataset.ts';
+import type { MilestoneKind, Schedule, ScheduleEvent } from '../domain/schedule.ts';
+import { compareMinor } from '../domain/version.ts';
+import { daysBetween } from './time.ts';
+
+/** The milestones subscribers get reminders for. */
+export const REMINDER_KINDS = ['enhancements-freeze', 'code-freeze', 'test-freeze', 'docs-freeze', 'release'] as const satisfies readonly MilestoneKind[];
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/** Milestones worth listing in a digest's "next milestones". */
+export const NOTABLE_KINDS: readonly MilestoneKind[] = [
+  'cycle-start',
+  'prr-freeze',
+  'enhancements-freeze',
+  'feature-blog-freeze',
+  'code-freeze',
+  'test-freeze',
+  'docs-freeze',
+  'rc',
+  'release',
+];
+
+const KIND_LABELS: Record<MilestoneKind, string> = {
+  'cycle-start': 'Start of the release cycle',
+  'prr-freeze': 'Production Readiness Freeze',
+  'enhancements-freeze': 'Enhancements Freeze',
+  'feature-blog-freeze': 'Feature Blog Freeze',
+  'code-freeze': 'Code Freeze',
+  'test-freeze': 'Test Freeze',
+  'docs-freeze': 'Docs Freeze',
+  alpha: 'Alpha release',
+  beta: 'Beta release',
+  rc: 'Release candidate',
+  release: 'Release day',
+  thaw: 'Code thaw',
+};
+
+export function milestoneLabel(kind: MilestoneKind, event?: Pick<ScheduleEvent, 'build'>, version?: string): string {
+  if (event?.build && (kind === 'alpha' || kind === 'beta' || kind === 'rc')) return `${KIND_LABELS[kind]} ${event.build}`;
+  if (kind === 'release' && version) return `Release day (v${version}.0)`;
+  return KIND_LABELS[kind];
+}
+
+export interface Milestone {
+  version: string;
+  kind: MilestoneKind;
+  date: string;
+  /** Exact instant when the source gives one. */
+  at: string | null;
+  what: string;
+  week: number | null;
+  event: ScheduleEvent;
+  schedule: Schedule;
+}
+
+/**
+ * The schedule's classified events, one per kind and date (a row repeated in the table, or two rows of the
+ * same kind on one day, become one milestone), in date order.
+ */
+export function milestonesOf(schedule: Schedule): Milestone[] {
+  let milestones = milestoneCache.get(schedule);
+  if (!milestones) {
+    milestones = computeMilestones(schedule);
+    milestoneCache.set(schedule, milestones);
+  }
+  return milestones;
+}
+
+/** Datasets are immutable once loaded, so a schedule's milestones are computed once. */
+const milestoneCache = new WeakMap<Schedule, Milestone[]>();
+
+function computeMilestones(schedule: Schedule): Milestone[] {
+  const seen = new Set<string>();
+  const milestones: Milestone[] = [];
+  for (const event of schedule.events) {
+    if (!event.kind) continue;
+    const id = `${event.kind}@${event.date}@${event.build ?? ''}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    milestones.push({
+      version: schedule.version,
+      kind: event.kind,
+      date: event.date,
+      at: event.at,
+      what: event.what,
+      week: event.week,
+      event,
+      schedule,
+    });
+  }
+  return milestones.sort((a, b) => a.date.localeCompare(b.date) || (a.at ?? '').localeCompare(b.at ?? ''));
+}
+
+export interface CycleBounds {
+  start: string;
+  release: string;
+}
+
+/** From the cycle-start row (else the first row) to release day (else the last row). */
+export function cycleBounds(schedule: Schedule): CycleBounds | null {
+  if (schedule.events.length === 0) return null;
+  const dates = schedule.events.map((e) => e.date).sort();
+  const start = schedule.events.find((e) => e.kind === 'cycle-start')?.date ?? dates[0]!;
+  const release = schedule.events.find((e) => e.kind === 'release')?.date ?? dates[dates.length - 1]!;
+  return { start, release };
+}
+
+export type CycleState =
+  | { state: 'in-cycle'; schedule: Schedule; bounds: CycleBounds; week: number; weeks: number }
+  | { state: 'between'; schedule: Schedule; bounds: CycleBounds; previous: Schedule | null }
+  | { state: 'no-schedule'; latest: Schedule | null };
+
+/**
+ * Where the release cycle stands on a calendar date: inside a known cycle, between a finished cycle and
+ * a known next one, or past everything the data knows.
+ */
+export function cycleAt(schedules: readonly Schedule[], today: string): CycleState {
+  const withBounds = schedules
+    .map((schedule) => ({ schedule, bounds: cycleBounds(schedule) }))
+    .filter((entry): entry is { schedule: Schedule; bounds: CycleBounds } => entry.bounds !== null)
+    .sort((a, b) => compareMinor(a.schedule.version, b.schedule.version));
+  const current = withBounds.find((e) => e.bounds.start <= today && today <= e.bounds.release);
+  if (current) {
+    const elapsed = daysBetween(current.bounds.start, today);
+    const length = daysBetween(current.bounds.start, current.bounds.release);
+    const releaseWeek = current.schedule.events.find((e) => e.kind === 'release')?.week ?? null;
+    const weeks = Math.max(releaseWeek ?? Math.floor(length / 7) + 1, 1);
+    return { state: 'in-cycle', schedule: current.schedule, bounds: current.bounds, week: Math.min(Math.floor(elapsed / 7) + 1, weeks), weeks };
+  }
+  const next = withBounds.find((e) => e.bounds.start > today);
+  if (next) {
+    const previous = withBounds.filter((e) => e.bounds.release < today).at(-1)?.schedule ?? null;
+    return { state: 'between', schedule: next.schedule, bounds: next.bounds, previous };
+  }
+  return { state: 'no-schedule', latest: withBounds.at(-1)?.schedule ?? null };
+}
+
+/** The release a digest is about: the cycle in progress, else the next known one. */
+export function focusSchedule(dataset: Pick<Dataset, 'schedules'>, today: string, release?: string): Schedule | null {
+  if (release) return dataset.schedules.find((s) => s.version === release) ?? null;
+  const cycle = cycleAt(dataset.schedules, today);
+  return cycle.state === 'no-schedule' ? null : cycle.schedule;
+}
+
+/** "███████░░░░░░░" — a fixed-width bar for week N of M. */
+export function progressBar(week: number, weeks: number, width = 14): string {
+  const filled = weeks <= 0 ? 0 : Math.round((Math.min(week, weeks) / weeks) * width);
+  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+}

@@ -1,0 +1,178 @@
+import type { DateTime } from 'luxon';
+import type { Answer } from '../domain/answer.ts';
+import type { Dataset } from '../domain/dataset.ts';
+import type { Release } from '../domain/release.ts';
+import { eolWarningAnswer } from './answers/eol-warning.ts';
+import { milestoneReminderAnswer } from './answers/milestone-reminder.ts';
+import { noScheduleNoticeAnswer } from './answers/no-schedule-notice.ts';
+import { weeklyDigestAnswer } from './answers/weekly-digest.ts';
+import { cycleAt, milestonesOf, REMINDER_KINDS, type Milestone } from './cycle.ts';
+import { milestoneLocalDate } from './facts.ts';
+import { wantsMilestones, wantsWeekly, type Subscription } from './subscription.ts';
+import { addDays, canonicalZone, daysBetween, isoWeek, localDate, localSlot, localSlotMillis, weekdayOf } from './time.ts';
+
+/** Reminders go out this many days before a milestone (and on the day). */
+export const REMINDER_OFFSETS_DAYS = [7, 1, 0] as const;
+export const EOL_WARNING_DAYS = 30;
+/** The tick runs once a minute, so a posting is always due for at least its own minute. */
+const MIN_WINDOW_MS = 60_000;
+
+export type DigestType = 'no-schedule' | 'milestone' | 'eol' | 'weekly';
+const TYPE_ORDER: Record<DigestType, number> = { 'no-schedule': 0, milestone: 1, eol: 2, weekly: 3 };
+
+export interface DueDigest {
+  /** Unique per subscription and posting; recorded in SQLite so it is posted at most once. */
+  occurrenceKey: string;
+  subscription: Subscription;
+  answer: Answer;
+  /** The instant it was scheduled for (the subscriber's local time). */
+  scheduledAt: Date;
+  type: DigestType;
+}
+
+export interface DueOptions {
+  /** A posting missed by downtime is still sent within this many hours of its time, never after. */
+  graceHours: number;
+  /** Only this release's milestones and cycle (operator previews). */
+  release?: string;
+}
+
+interface Candidate {
+  type: DigestType;
+  /** Postings in one series supersede each other: only the newest due one is sent. */
+  series: string;
+  key: string;
+  at: DateTime;
+  answer: () => Answer;
+}
+
+/**
+ * What is due for each subscription at `now`: every posting whose scheduled instant lies in
+ * [scheduled, scheduled + grace) and after the subscription was created. Pure; the caller claims each
+ * occurrence key before posting.
+ */
+export function dueDigests(subscriptions: readonly Subscription[], dataset: Dataset, now: Date, options: DueOptions): DueDigest[] {
+  const windowMs = Math.max(options.graceHours * 3_600_000, MIN_WINDOW_MS);
+  const utcToday = localDate(now, 'UTC');
+  const horizonDays = Math.ceil(windowMs / 86_400_000) + 9;
+  const schedules = options.release ? dataset.schedules.filter((s) => s.version === options.release) : dataset.schedules;
+  const nearMilestones = schedules
+    .flatMap(milestonesOf)
+    .filter((m) => (REMINDER_KINDS as readonly string[]).includes(m.kind))
+    .filter((m) => Math.abs(daysBetween(utcToday, m.date)) <= horizonDays);
+  const releases = options.release ? dataset.releases.filter((r) => r.version === options.release) : dataset.releases;
+  const nearEols = releases.filter(
+    (r): r is Release & { eolDate: string } => r.eolDate !== null && Math.abs(daysBetween(utcToday, r.eolDate) - EOL_WARNING_DAYS) <= horizonDays,
+  );
+
+  const due: DueDigest[] = [];
+  for (const subscription of subscriptions) {
+    if (subscription.pausedAt || !canonicalZone(subscription.timeZone)) continue;
+    const candidates = candidatesFor(subscription, { dataset, now, windowMs, nearMilestones, nearEols, release: options.release });
+    const newestPerSeries = new Map<string, Candidate>();
+    for (const candidate of candidates) {
+      const held = newestPerSeries.get(candidate.series);
+      if (!held || candidate.at > held.at) newestPerSeries.set(candidate.series, candidate);
+    }
+    for (const candidate of newestPerSeries.values()) {
+      due.push({
+        occurrenceKey: `sub:${subscription.id}:${candidate.key}`,
+        subscription,
+        answer: candidate.answer(),
+        scheduledAt: candidate.at.toJSDate(),
+        type: candidate.type,
+      });
+    }
+  }
+  return due.sort(
+    (a, b) =>
+      a.subscription.id - b.subscription.id ||
+      a.scheduledAt.getTime() - b.scheduledAt.getTime() ||
+      TYPE_ORDER[a.type] - TYPE_ORDER[b.type] ||
+      a.occurrenceKey.localeCompare(b.occurrenceKey),
+  );
+}
+
+interface CandidateContext {
+  dataset: Dataset;
+  now: Date;
+  windowMs: number;
+  nearMilestones: Milestone[];
+  nearEols: Array<Release & { eolDate: string }>;
+  release: string | undefined;
+}
+
+function candidatesFor(subscription: Subscription, context: CandidateContext): Candidate[] {
+  const { dataset, now, windowMs } = context;
+  const zone = subscription.timeZone;
+  const today = localDate(now, zone);
+  const earliestDate = localDate(new Date(now.getTime() - windowMs), zone);
+  const isDue = (ms: number): boolean => ms <= now.getTime() && now.getTime() < ms + windowMs && ms >= subscription.createdAt.getTime();
+  const slotOn = (date: string): DateTime | null => {
+    if (date < earliestDate || date > today) return null;
+    return isDue(localSlotMillis(date, subscription.time, zone)) ? localSlot(date, subscription.time, zone) : null;
+  };
+  const candidates: Candidate[] = [];
+
+  if (wantsMilestones(subscription.kind)) {
+    for (const milestone of context.nearMilestones) {
+      const date = milestoneLocalDate(milestone, zone);
+      if (date < today) continue;
+      const series = `milestone:${milestone.version}:${milestone.kind}:${milestone.date}`;
+      for (const offset of REMINDER_OFFSETS_DAYS) {
+        const at = slotOn(addDays(date, -offset));
+        if (!at) continue;
+        candidates.push({
+          type: 'milestone',
+          series,
+          key: `${series}:${offset}d`,
+          at,
+          answer: () => milestoneReminderAnswer({ milestone, today, zone, now, dataset }),
+        });
+      }
+    }
+    for (const release of context.nearEols) {
+      if (!release.gaDate || release.gaDate > today || release.eolDate < today) continue;
+      const at = slotOn(addDays(release.eolDate, -EOL_WARNING_DAYS));
+      if (!at) continue;
+      const series = `eol:${release.version}:${release.eolDate}`;
+      candidates.push({ type: 'eol', series, key: `${series}:${EOL_WARNING_DAYS}d`, at, answer: () => eolWarningAnswer({ release, today, dataset }) });
+    }
+  }
+
+  const weeklySlot = weeklySlotIn(subscription, earliestDate, today, slotOn);
+  if (weeklySlot) {
+    const week = isoWeek(weeklySlot.toJSDate(), zone);
+    if (wantsWeekly(subscription.kind)) {
+      candidates.push({
+        type: 'weekly',
+        series: 'weekly',
+        key: `weekly:${week}`,
+        at: weeklySlot,
+        answer: () => weeklyDigestAnswer({ today, zone, week, dataset, ...(context.release ? { release: context.release } : {}) }),
+      });
+    }
+    const cycle = context.release ? null : cycleAt(dataset.schedules, today);
+    if (cycle?.state === 'no-schedule') {
+      const after = cycle.latest?.version ?? 'none';
+      candidates.push({
+        type: 'no-schedule',
+        series: 'no-schedule',
+        key: `no-schedule:after-${after}`,
+        at: weeklySlot,
+        answer: () => noScheduleNoticeAnswer({ latest: cycle.latest, dataset }),
+      });
+    }
+  }
+  return candidates;
+}
+
+/** The newest due weekly slot (the subscription's weekday at its time) inside the window. */
+function weeklySlotIn(subscription: Subscription, earliestDate: string, today: string, slotOn: (date: string) => DateTime | null): DateTime | null {
+  for (let date = today; date >= earliestDate; date = addDays(date, -1)) {
+    if (weekdayOf(date) !== subscription.weekday) continue;
+    const at = slotOn(date);
+    if (at) return at;
+  }
+  return null;
+}

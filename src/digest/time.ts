@@ -1,0 +1,117 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/** "HH:MM", 24-hour. */
+export const TIME_OF_DAY = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+export function parseTimeOfDay(time: string): { hour: number; minute: number } | null {
+  const match = TIME_OF_DAY.exec(time.trim());
+  return match ? { hour: Number(match[1]), minute: Number(match[2]) } : null;
+}
+
+/** Memoises pure zone computations that are costly in Intl; cleared wholesale when full. */
+function memo<T>(limit: number, compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key)!;
+    if (cache.size >= limit) cache.clear();
+    const value = compute(key);
+    cache.set(key, value);
+    return value;
+  };
+}
+
+const canonicalZoneMemo = memo(1_000, (name) => resolveZone(name));
+
+/** Canonical zone name ("europe/berlin" → "Europe/Berlin"), or null when neither IANA nor UTC. */
+export function canonicalZone(name: string): string | null {
+  return canonicalZoneMemo(name);
+}
+
+function resolveZone(name: string): string | null {
+  const trimmed = name.trim();
+  if (/^(utc|etc\/utc|gmt|z|zulu)$/i.test(trimmed)) return 'UTC';
+  if (!IANAZone.isValidZone(trimmed)) return null;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The instant a subscription's local "HH:MM" falls on a calendar date in its zone. A time skipped by a
+ * spring-forward change moves forward by the gap (02:30 → 03:30); a repeated one picks one of the two.
+ */
+export function localSlot(isoDate: string, time: string, zone: string): DateTime {
+  return DateTime.fromMillis(localSlotMillis(isoDate, time, zone), { zone });
+}
+
+/** `localSlot` as epoch milliseconds (cheap: memoised). */
+export function localSlotMillis(isoDate: string, time: string, zone: string): number {
+  return slotMillis(`${isoDate}|${time}|${zone}`);
+}
+
+const slotMillis = memo(50_000, (key) => {
+  const [isoDate, time, zone] = key.split('|') as [string, string, string];
+  const parsed = parseTimeOfDay(time);
+  if (!parsed) throw new Error(`not a time of day: ${JSON.stringify(time)}`);
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const slot = DateTime.fromObject({ year, month, day, hour: parsed.hour, minute: parsed.minute }, { zone });
+  if (!slot.isValid) throw new Error(`cannot place ${time} on ${isoDate} in ${zone}: ${slot.invalidExplanation ?? slot.invalidReason}`);
+  return slot.toMillis();
+});
+
+/** ISO weekday (1 = Monday) of a calendar date. */
+export function weekdayOf(isoDate: string): number {
+  const day = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+const dateFormatter = memo(1_000, (zone) => new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }));
+
+/** The calendar date of an instant in a zone, "YYYY-MM-DD". */
+export function localDate(instant: Date, zone: string): string {
+  const parts = Object.fromEntries(dateFormatter(zone).formatToParts(instant).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+const DAY_MS = 86_400_000;
+const utcMidnight = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`);
+
+export function addDays(isoDate: string, days: number): string {
+  return new Date(utcMidnight(isoDate) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole calendar days from `from` to `to` (both "YYYY-MM-DD"); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
+}
+
+export function countdown(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+}
+
+/** "Wed 2024-07-24". */
+export function dayLabel(isoDate: string): string {
+  return `${DateTime.fromISO(isoDate, { zone: 'UTC' }).toFormat('ccc')} ${isoDate}`;
+}
+
+/** "2024-07-24 04:00 CEST" in the subscriber's zone. */
+export function instantLabel(iso: string, zone: string): string {
+  const local = DateTime.fromISO(iso, { setZone: false }).setZone(zone);
+  return `${local.toFormat('yyyy-MM-dd HH:mm')} ${zone === 'UTC' ? 'UTC' : local.offsetNameShort ?? zone}`;
+}
+
+/** ISO week of an instant in a zone, e.g. "2024-W29". */
+export function isoWeek(instant: Date, zone: string): string {
+  const local = DateTime.fromJSDate(instant, { zone });
+  return `${local.weekYear}-W${String(local.weekNumber).padStart(2, '0')}`;
+}
+
+/** Monday's date of the ISO week containing this local date. */
+export function weekStart(isoDate: string): string {
+  return DateTime.fromISO(isoDate, { zone: 'UTC' }).startOf('week').toISODate()!;
+}

@@ -1,0 +1,40 @@
+/**
+ * Schema migrations, in order; the database's `PRAGMA user_version` counts how many are applied.
+ * Never edit a released entry: append a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE subscriptions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    platform TEXT NOT NULL,
+    workspace TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    milestones INTEGER NOT NULL CHECK (milestones IN (0, 1)),
+    weekly INTEGER NOT NULL CHECK (weekly IN (0, 1)),
+    time_of_day TEXT NOT NULL,
+    time_zone TEXT NOT NULL,
+    weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    consecutive_permanent_failures INTEGER NOT NULL DEFAULT 0,
+    last_failure TEXT,
+    paused_at TEXT,
+    paused_reason TEXT,
+    UNIQUE (platform, workspace, channel)
+  );
+
+  CREATE TABLE postings (
+    occurrence_key TEXT PRIMARY KEY,
+    subscription_id INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+    scheduled_at TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('claimed', 'posted', 'retry', 'failed')),
+    claimed_by TEXT NOT NULL,
+    claimed_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 1,
+    posted_at TEXT,
+    retry_at TEXT,
+    last_error TEXT
+  );
+  CREATE INDEX postings_by_subscription ON postings (subscription_id);
+  `,
+];
