@@ -57,7 +57,7 @@ export function createSubscriptionCommands(store: SubscriptionStore, dataset: Da
         weekday: given.weekday ?? base.weekday,
       };
       const saved = store.save(channel, settings, now);
-      return subscribedAnswer(saved, existing === null, upcomingPostings(saved, current, now), current);
+      return subscribedAnswer(saved, existing === null, upcomingPostings(saved, current, now), current, given.kind);
     },
   };
 }

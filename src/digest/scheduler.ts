@@ -79,7 +79,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     const log = logger.child({ subscription: subscription.id, channel: channelLabel(subscription.channel), occurrence: digest.occurrenceKey });
     try {
       await poster.post(subscription.channel, digest.answer);
-      store.markPosted(digest.occurrenceKey, clock());
+      store.markPosted(digest.occurrenceKey, now);
       store.recordSuccess(subscription.id);
       result.posted++;
       log.info({ type: digest.type, scheduledAt: digest.scheduledAt.toISOString() }, 'digest posted');
@@ -89,7 +89,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       const message = describeError(error);
       if (error instanceof PermanentPostError) {
         store.markFailed(digest.occurrenceKey, message);
-        const outcome = store.recordPermanentFailure(subscription.id, error.reason, clock(), pauseAfter);
+        const outcome = store.recordPermanentFailure(subscription.id, error.reason, now, pauseAfter);
         if (outcome.paused) {
           result.paused.push({ subscriptionId: subscription.id, reason: error.reason });
           log.warn({ reason: error.reason, failures: outcome.consecutiveFailures }, 'subscription paused after repeated permanent failures');
@@ -101,7 +101,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       }
       const attempts = store.posting(digest.occurrenceKey)?.attempts ?? 1;
       const delayMinutes = Math.min(2 ** (attempts - 1), MAX_RETRY_DELAY_MINUTES);
-      const retryAt = new Date(clock().getTime() + delayMinutes * 60_000);
+      const retryAt = new Date(now.getTime() + delayMinutes * 60_000);
       store.markRetry(digest.occurrenceKey, message, retryAt);
       log.warn({ err: message, attempts, retryAt: retryAt.toISOString() }, 'digest post failed; will retry within the grace window');
       return 'stop';

@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon';
 import type { Answer, AnswerFact } from '../../domain/answer.ts';
 import type { Dataset } from '../../domain/dataset.ts';
 import { ACCEPTED_LINES, SUBSCRIBE_USAGE, UNSUBSCRIBE_USAGE } from '../options.ts';
@@ -27,6 +28,9 @@ export function describeSettings(settings: SubscriptionSettings): string {
   return `${describeKind(settings.kind)}${weekday}, at ${settings.time} ${settings.timeZone}`;
 }
 
+/** "Mon 2024-07-22 09:00 Europe/Berlin". */
+const slotLabel = (at: DateTime): string => `${at.toFormat('ccc yyyy-MM-dd HH:mm')} ${at.zoneName ?? 'UTC'}`;
+
 function settingsFacts(settings: SubscriptionSettings, upcoming: UpcomingPostings): AnswerFact[] {
   const facts: AnswerFact[] = [
     { label: 'Receives', value: describeKind(settings.kind), raw: settings.kind },
@@ -35,12 +39,12 @@ function settingsFacts(settings: SubscriptionSettings, upcoming: UpcomingPosting
   ];
   if (wantsWeekly(settings.kind)) facts.push({ label: 'Weekly digest on', value: WEEKDAY_NAMES[settings.weekday - 1]!, raw: settings.weekday });
   if (upcoming.weekly) {
-    facts.push({ label: 'Next weekly digest', value: upcoming.weekly.at.toFormat("ccc yyyy-MM-dd HH:mm ZZZZ"), raw: upcoming.weekly.at.toUTC().toISO() });
+    facts.push({ label: 'Next weekly digest', value: slotLabel(upcoming.weekly.at), raw: upcoming.weekly.at.toUTC().toISO() });
   }
   if (upcoming.reminder) {
     facts.push({
       label: 'Next reminder',
-      value: `${upcoming.reminder.what}: ${upcoming.reminder.at.toFormat("ccc yyyy-MM-dd HH:mm ZZZZ")}`,
+      value: `${upcoming.reminder.what}: ${slotLabel(upcoming.reminder.at)}`,
       raw: upcoming.reminder.at.toUTC().toISO(),
     });
   } else if (wantsMilestones(settings.kind)) {
@@ -49,10 +53,18 @@ function settingsFacts(settings: SubscriptionSettings, upcoming: UpcomingPosting
   return facts;
 }
 
-export function subscribedAnswer(subscription: Subscription, created: boolean, upcoming: UpcomingPostings, dataset: Pick<Dataset, 'manifest'>): Answer {
+export function subscribedAnswer(
+  subscription: Subscription,
+  created: boolean,
+  upcoming: UpcomingPostings,
+  dataset: Pick<Dataset, 'manifest'>,
+  askedFor?: DigestKind,
+): Answer {
+  // Subscribing adds a kind; say how to drop the one the user did not ask for this time.
+  const keptOther = askedFor && askedFor !== subscription.kind ? ` To stop the ${askedFor === 'weekly' ? 'milestone reminders' : 'weekly digest'}: unsubscribe ${askedFor === 'weekly' ? 'milestones' : 'weekly'}.` : '';
   return reply(dataset, {
     title: created ? 'Subscribed' : 'Subscription updated',
-    summary: `This channel ${created ? 'will get' : 'now gets'} ${describeSettings(subscription)}.`,
+    summary: `This channel ${created ? 'will get' : 'now gets'} ${describeSettings(subscription)}.${keptOther}`,
     facts: settingsFacts(subscription, upcoming),
     suggestions: ['subscriptions', UNSUBSCRIBE_USAGE],
   });

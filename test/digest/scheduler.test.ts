@@ -1,0 +1,225 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChannelRef, Platform } from '../../src/bot.ts';
+import type { Answer } from '../../src/domain/answer.ts';
+import { PermanentPostError, type DigestPoster } from '../../src/digest/poster.ts';
+import { startDigestScheduler, type DigestScheduler } from '../../src/digest/scheduler.ts';
+import { silentLogger } from '../../src/log.ts';
+import { openSubscriptionStore, type SubscriptionStore } from '../../src/storage/subscription-store.ts';
+import { cycle131, dataset } from './fixtures.ts';
+
+const data = dataset({ schedules: [cycle131] });
+const created = new Date('2024-07-01T00:00:00Z');
+const sevenDaysBefore = new Date('2024-07-17T09:00:00Z');
+const oneDayBefore = new Date('2024-07-23T09:00:00Z');
+const milestonesAt9 = { kind: 'milestones', time: '09:00', timeZone: 'UTC', weekday: 1 } as const;
+
+interface Delivery {
+  channel: string;
+  title: string;
+}
+
+/** Records deliveries; `failFor` decides per channel whether (and how) a post fails. */
+function recordingPoster(platform: Platform, failFor: (channel: ChannelRef) => Error | null = () => null): DigestPoster & { deliveries: Delivery[] } {
+  const deliveries: Delivery[] = [];
+  return {
+    platform,
+    deliveries,
+    async post(channel: ChannelRef, answer: Answer) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const failure = failFor(channel);
+      if (failure) throw failure;
+      deliveries.push({ channel: channel.channel, title: answer.title });
+    },
+  };
+}
+
+let dir: string;
+const stores: SubscriptionStore[] = [];
+const schedulers: DigestScheduler[] = [];
+const openStore = (): SubscriptionStore => {
+  const store = openSubscriptionStore(dir);
+  stores.push(store);
+  return store;
+};
+const start = (store: SubscriptionStore, posters: DigestPoster[], graceHours = 6): DigestScheduler => {
+  const scheduler = startDigestScheduler({ store, dataset: data, posters, logger: silentLogger, graceHours, cronExpression: false });
+  schedulers.push(scheduler);
+  return scheduler;
+};
+const slackChannel = (channel: string): ChannelRef => ({ platform: 'slack', workspace: 'T1', channel });
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'k8s-bot-scheduler-'));
+});
+afterEach(async () => {
+  for (const scheduler of schedulers.splice(0)) await scheduler.stop();
+  for (const store of stores.splice(0)) store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('exactly once', () => {
+  it('a restart between two postings (same SQLite file) posts nothing twice', async () => {
+    const first = openStore();
+    first.save(slackChannel('C1'), milestonesAt9, created);
+    const posterBefore = recordingPoster('slack');
+    const before = start(first, [posterBefore]);
+    expect(await before.tick(sevenDaysBefore)).toMatchObject({ due: 1, posted: 1 });
+    expect(await before.tick(new Date(sevenDaysBefore.getTime() + 60_000))).toMatchObject({ due: 1, posted: 0, alreadyClaimed: 1 });
+    await before.stop();
+    first.close();
+
+    // The process restarts a few minutes later, still inside the grace window.
+    const second = openStore();
+    const posterAfter = recordingPoster('slack');
+    const after = start(second, [posterAfter]);
+    expect(await after.tick(new Date(sevenDaysBefore.getTime() + 5 * 60_000))).toMatchObject({ due: 1, posted: 0, alreadyClaimed: 1 });
+    expect(await after.tick(oneDayBefore)).toMatchObject({ posted: 2 });
+
+    expect(posterBefore.deliveries).toEqual([{ channel: 'C1', title: 'Code Freeze in 7 days — Kubernetes 1.31' }]);
+    expect(posterAfter.deliveries).toEqual([
+      { channel: 'C1', title: 'Code Freeze tomorrow — Kubernetes 1.31' },
+      { channel: 'C1', title: 'Docs Freeze in 7 days — Kubernetes 1.31' },
+    ]);
+    expect(second.postings().map((p) => [p.occurrenceKey, p.status])).toEqual([
+      ['sub:1:milestone:1.31:code-freeze:2024-07-24:7d', 'posted'],
+      ['sub:1:milestone:1.31:code-freeze:2024-07-24:1d', 'posted'],
+      ['sub:1:milestone:1.31:docs-freeze:2024-07-30:7d', 'posted'],
+    ]);
+  });
+
+  it('two replicas on one database ticking at the same moment post each digest once', async () => {
+    const a = openStore();
+    const b = openStore();
+    for (let i = 1; i <= 20; i++) a.save(slackChannel(`C${i}`), milestonesAt9, created);
+    const posterA = recordingPoster('slack');
+    const posterB = recordingPoster('slack');
+    const [resultA, resultB] = await Promise.all([start(a, [posterA]).tick(sevenDaysBefore), start(b, [posterB]).tick(sevenDaysBefore)]);
+    const delivered = [...posterA.deliveries, ...posterB.deliveries].map((d) => d.channel).sort();
+    expect(delivered).toEqual(Array.from({ length: 20 }, (_, i) => `C${i + 1}`).sort());
+    expect(resultA.posted + resultB.posted).toBe(20);
+    expect(resultA.alreadyClaimed + resultB.alreadyClaimed).toBe(20);
+  });
+
+  it('does not claim postings for a platform this process has no adapter for', async () => {
+    const store = openStore();
+    store.save({ platform: 'discord', workspace: 'G1', channel: 'D1' }, milestonesAt9, created);
+    const result = await start(store, [recordingPoster('slack')]).tick(sevenDaysBefore);
+    expect(result).toMatchObject({ due: 1, noPoster: 1, posted: 0 });
+    expect(store.postings()).toEqual([]);
+    // A replica that runs the Discord adapter still can.
+    const discord = recordingPoster('discord');
+    expect(await start(openStore(), [discord]).tick(sevenDaysBefore)).toMatchObject({ posted: 1 });
+  });
+});
+
+describe('failures', () => {
+  it('a failing channel does not block the others and is retried within the grace window', async () => {
+    const store = openStore();
+    for (const channel of ['C1', 'C2', 'C3']) store.save(slackChannel(channel), milestonesAt9, created);
+    let c2Down = true;
+    const poster = recordingPoster('slack', (channel) => (channel.channel === 'C2' && c2Down ? new Error('socket hang up') : null));
+    const scheduler = start(store, [poster]);
+
+    expect(await scheduler.tick(sevenDaysBefore)).toMatchObject({ due: 3, posted: 2, failed: 1 });
+    expect(poster.deliveries.map((d) => d.channel).sort()).toEqual(['C1', 'C3']);
+    const failed = store.postings().find((p) => p.status !== 'posted')!;
+    expect(failed).toMatchObject({ status: 'retry', lastError: 'Error: socket hang up', retryAt: '2024-07-17T09:01:00.000Z' });
+
+    // Not before its retry time …
+    expect(await scheduler.tick(new Date('2024-07-17T09:00:30Z'))).toMatchObject({ posted: 0, alreadyClaimed: 3 });
+    // … then once it recovers.
+    c2Down = false;
+    expect(await scheduler.tick(new Date('2024-07-17T09:01:00Z'))).toMatchObject({ posted: 1, alreadyClaimed: 2 });
+    expect(poster.deliveries.map((d) => d.channel).sort()).toEqual(['C1', 'C2', 'C3']);
+    expect(store.posting(failed.occurrenceKey)).toMatchObject({ status: 'posted', attempts: 2 });
+  });
+
+  it('a transient failure that outlasts the grace window is skipped, not posted late', async () => {
+    const store = openStore();
+    store.save(slackChannel('C1'), milestonesAt9, created);
+    let down = true;
+    const poster = recordingPoster('slack', () => (down ? new Error('ETIMEDOUT') : null));
+    const scheduler = start(store, [poster], 1);
+    expect(await scheduler.tick(sevenDaysBefore)).toMatchObject({ failed: 1 });
+    down = false;
+    expect(await scheduler.tick(new Date('2024-07-17T10:00:00Z'))).toMatchObject({ due: 0, posted: 0 });
+    expect(poster.deliveries).toEqual([]);
+  });
+
+  it('pauses a subscription after repeated permanent failures, with the reason, and leaves others alone', async () => {
+    const store = openStore();
+    const gone = store.save(slackChannel('GONE'), milestonesAt9, created);
+    store.save(slackChannel('OK'), milestonesAt9, created);
+    const poster = recordingPoster('slack', (channel) => (channel.channel === 'GONE' ? new PermanentPostError('channel not found', 'channel_not_found') : null));
+    const scheduler = start(store, [poster]);
+
+    const ticks = [sevenDaysBefore, oneDayBefore, new Date('2024-07-24T09:00:00Z')];
+    const results = [];
+    for (const now of ticks) results.push(await scheduler.tick(now));
+    expect(results.map((r) => r.paused)).toEqual([[], [], [{ subscriptionId: gone.id, reason: 'channel_not_found' }]]);
+    expect(store.find(slackChannel('GONE'))).toMatchObject({ pausedReason: 'channel_not_found', consecutivePermanentFailures: 3 });
+    expect(store.postings(gone.id).map((p) => p.status)).toEqual(['failed', 'failed', 'failed']);
+
+    // Paused: nothing more is attempted for it; the healthy channel keeps getting its reminders.
+    const after = await scheduler.tick(new Date('2024-07-31T09:00:00Z'));
+    expect(after).toMatchObject({ due: 1, posted: 1, failed: 0 });
+    expect(poster.deliveries.every((d) => d.channel === 'OK')).toBe(true);
+    expect(poster.deliveries.map((d) => d.title)).toContain('Test Freeze today — Kubernetes 1.31');
+  });
+});
+
+describe('lifecycle', () => {
+  it('stop() waits for a post in flight', async () => {
+    const store = openStore();
+    store.save(slackChannel('C1'), milestonesAt9, created);
+    let release: () => void = () => undefined;
+    let posted = false;
+    const slow: DigestPoster = {
+      platform: 'slack',
+      post: () =>
+        new Promise<void>((resolve) => {
+          release = () => {
+            posted = true;
+            resolve();
+          };
+        }),
+    };
+    const scheduler = start(store, [slow]);
+    const ticking = scheduler.tick(sevenDaysBefore);
+    await new Promise((resolve) => setImmediate(resolve));
+    let stopped = false;
+    const stopping = scheduler.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(posted).toBe(true);
+    expect((await ticking).posted).toBe(1);
+    expect(store.postings()[0]!.status).toBe('posted');
+  });
+
+  it('node-cron drives tick() on its own', async () => {
+    const store = openStore();
+    store.save(slackChannel('C1'), milestonesAt9, created);
+    let delivered: (title: string) => void = () => undefined;
+    const firstDelivery = new Promise<string>((resolve) => (delivered = resolve));
+    const poster: DigestPoster = { platform: 'slack', post: async (_channel, answer) => delivered(answer.title) };
+    // Every second, with a clock pinned to the reminder's minute.
+    const scheduler = startDigestScheduler({
+      store,
+      dataset: data,
+      posters: [poster],
+      logger: silentLogger,
+      graceHours: 6,
+      clock: () => sevenDaysBefore,
+      cronExpression: '* * * * * *',
+    });
+    schedulers.push(scheduler);
+    expect(await firstDelivery).toBe('Code Freeze in 7 days — Kubernetes 1.31');
+    await scheduler.stop();
+    expect(store.postings().map((p) => p.status)).toEqual(['posted']);
+  });
+});
