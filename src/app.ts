@@ -1,0 +1,222 @@
+// The composition root: the one place that knows every adapter. It loads them on demand, so a console
+// session never pays for Bolt or discord.js, and nothing else in src/ imports from adapters/.
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { Bot } from './bot.ts';
+import { type Config, discordEnabled, loadConfig, slackEnabled, slackMode, unknownVariables } from './config.ts';
+import { loadDataset } from './data/load.ts';
+import { BUNDLED_DATA_DIR } from './data/paths.ts';
+import { createSubscriptionCommands, openSubscriptionStore, startDigestScheduler } from './digest/index.ts';
+import type { Dataset } from './domain/dataset.ts';
+import { handleHealthRequest, HealthState } from './health.ts';
+import { createLogger, type Logger } from './log.ts';
+import type { RunningAdapter } from './runtime.ts';
+
+export interface AdapterContext {
+  config: Config;
+  bot: Bot;
+  logger: Logger;
+  health: HealthState;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/** A started adapter; `finished` resolves when it has nothing left to do on its own (the console's input ended). */
+export type StartedAdapter = RunningAdapter & { finished?: Promise<void> };
+
+export interface AdapterStarters {
+  slack(context: AdapterContext): Promise<StartedAdapter>;
+  discord(context: AdapterContext): Promise<StartedAdapter>;
+  console(context: AdapterContext): Promise<StartedAdapter>;
+}
+
+const defaultStarters: AdapterStarters = {
+  async slack({ config, bot, logger, health }) {
+    const { startSlack } = await import('../adapters/slack/index.ts');
+    return startSlack({ config, bot, logger, health });
+  },
+  async discord({ config, bot, logger }) {
+    const { startDiscord } = await import('../adapters/discord/index.ts');
+    return startDiscord({ config, bot, logger });
+  },
+  async console({ config, bot, logger, stdin, stdout }) {
+    const { startConsole } = await import('../adapters/console/index.ts');
+    return startConsole({ bot, logger, input: stdin, output: stdout, historyFile: path.join(config.DATA_DIR, 'console_history') });
+  },
+};
+
+export interface AppOptions {
+  env?: NodeJS.ProcessEnv;
+  /** The time every answer and digest is computed at; the wall clock by default. */
+  clock?: () => Date;
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout?: NodeJS.WritableStream & { isTTY?: boolean };
+  logger?: Logger;
+  /** Replaces how adapters are started (tests). */
+  adapters?: Partial<AdapterStarters>;
+  /** The digest scheduler's cron expression; `false` leaves ticking to `tickDigests` (tests). Every minute by default. */
+  digestCron?: string | false;
+}
+
+export interface App {
+  config: Config;
+  dataset: Dataset;
+  bot: Bot;
+  health: HealthState;
+  adapters: StartedAdapter[];
+  /** The port our own health server listens on; null when Slack's HTTP receiver serves the probes. */
+  healthPort: number | null;
+  /** Runs the digest scheduler once at `now` (operators and tests); cron calls it every minute. */
+  tickDigests(now?: Date): Promise<unknown>;
+  /** Resolves when the app ends by itself (the console's input ended); never for Slack or Discord. */
+  finished: Promise<void>;
+  /** Graceful shutdown; safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+function chooseLogLevel(env: NodeJS.ProcessEnv, config: Config, consoleOnly: boolean): string {
+  // JSON log lines would drown a terminal chat; the console shows warnings unless LOG_LEVEL says otherwise.
+  const explicit = (env.LOG_LEVEL ?? '').trim() !== '';
+  return consoleOnly && !explicit ? 'warn' : config.LOG_LEVEL;
+}
+
+function listen(server: Server, port: number, host: string | undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: Server | null): Promise<void> {
+  if (!server?.listening) return Promise.resolve();
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+/** Starts everything `npm start` runs; see src/main.ts for signals and exit codes. */
+export async function startApp(options: AppOptions = {}): Promise<App> {
+  const env = options.env ?? process.env;
+  const config = loadConfig(env);
+  const useSlack = slackEnabled(config);
+  const useDiscord = discordEnabled(config);
+  const consoleOnly = !useSlack && !useDiscord;
+  const logger = options.logger ?? createLogger(chooseLogLevel(env, config, consoleOnly));
+  const starters = { ...defaultStarters, ...options.adapters };
+  const clock = options.clock ?? (() => new Date());
+
+  const ignored = unknownVariables(env);
+  if (ignored.length > 0) logger.warn({ variables: ignored }, 'ignoring unknown variables (typos?); see .env.example for the ones the bot reads');
+
+  const dataset = loadDataset(config.DATASET_DIR ?? BUNDLED_DATA_DIR);
+  logger.info({ dataDate: dataset.manifest.dataDate, counts: dataset.manifest.counts, dir: config.DATASET_DIR ?? 'bundled' }, 'dataset loaded');
+
+  const health = new HealthState();
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const cleanUp = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        logger.error({ err: error }, 'error during shutdown');
+      }
+    }
+  };
+
+  try {
+    let healthServer: Server | null = null;
+    let healthPort: number | null = null;
+    if (slackMode(config) !== 'http') {
+      healthServer = createServer((request, response) => {
+        if (!handleHealthRequest(request, response, health)) response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+      });
+      // The console is a local session: keep its probes on loopback, and never fail a chat over a busy port.
+      const host = consoleOnly ? '127.0.0.1' : undefined;
+      try {
+        healthPort = await listen(healthServer, config.PORT, host);
+        logger.info({ port: healthPort, host: host ?? 'all interfaces' }, 'health server listening');
+      } catch (error) {
+        if (!consoleOnly) throw error;
+        logger.warn({ err: error, port: config.PORT }, 'health server not started (port busy?); the console works without it');
+        healthServer = null;
+      }
+      const server = healthServer;
+      cleanups.push(() => closeServer(server));
+    }
+
+    mkdirSync(config.DATA_DIR, { recursive: true });
+    const store = openSubscriptionStore(config.DATA_DIR);
+    cleanups.push(() => store.close());
+    const bot = new Bot(dataset, { clock, subscriptions: createSubscriptionCommands(store, dataset) });
+
+    const context: AdapterContext = {
+      config,
+      bot,
+      logger,
+      health,
+      stdin: options.stdin ?? process.stdin,
+      stdout: options.stdout ?? process.stdout,
+    };
+    const adapters: StartedAdapter[] = [];
+    const start = async (name: keyof AdapterStarters) => {
+      const adapter = await starters[name](context);
+      adapters.push(adapter);
+      cleanups.push(() => adapter.stop());
+    };
+    if (useSlack) await start('slack');
+    if (useDiscord) await start('discord');
+    if (consoleOnly) {
+      logger.info('no Slack or Discord variables set: starting the console adapter');
+      await start('console');
+    }
+
+    const scheduler = startDigestScheduler({
+      store,
+      dataset,
+      posters: adapters.map((adapter) => adapter.poster),
+      clock,
+      logger,
+      graceHours: config.DIGEST_GRACE_HOURS,
+      ...(options.digestCron !== undefined ? { cronExpression: options.digestCron } : {}),
+    });
+    // Cleanups run in reverse: the scheduler stops (finishing the digest it is posting) while the adapters
+    // can still deliver it; then the adapters finish their replies; then the database and the server close.
+    cleanups.push(() => scheduler.stop());
+
+    health.markReady();
+    logger.info({ adapters: adapters.map((adapter) => adapter.platform) }, 'k8s-release-bot ready');
+
+    const endings = adapters.map((adapter) => adapter.finished).filter((ending): ending is Promise<void> => ending !== undefined);
+    const finished = endings.length > 0 ? Promise.race(endings) : new Promise<void>(() => {});
+
+    let stopping: Promise<void> | null = null;
+    return {
+      config,
+      dataset,
+      bot,
+      health,
+      adapters,
+      healthPort,
+      tickDigests: (now?: Date) => scheduler.tick(now),
+      finished,
+      stop() {
+        stopping ??= (async () => {
+          health.markNotReady('shutting down');
+          logger.info('shutting down');
+          await cleanUp();
+          logger.info('stopped');
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}

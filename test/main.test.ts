@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../src/data/paths.ts';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+// The image's command, `node --import tsx src/main.ts`, with tsx resolved from the repository (the cwd is elsewhere).
+const TSX_LOADER = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+/** Runs the bot's entry point in a clean environment and a fresh working directory. */
+function start(env: Record<string, string>, options: { stdin?: string; cwd?: string; onStderr?: (text: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<Run> {
+  const cwd = options.cwd ?? mkdtempSync(path.join(tmpdir(), 'main-'));
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(REPO_ROOT, 'src/main.ts')], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, DATA_DIR: path.join(cwd, 'var'), PORT: '0', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    options.onStderr?.(stderr, child);
+  });
+  if (options.stdin !== undefined) child.stdin.end(options.stdin);
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('npm start (src/main.ts)', () => {
+  it('with no tokens and piped questions: answers them with the console adapter and exits 0', async () => {
+    const run = await start({}, { stdin: 'who led 1.24\n/k8s-release 1.31\n' });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^k8s> who led 1\.24\n/);
+    expect(run.stdout).toContain('James Laverack');
+    expect(run.stdout).toContain('k8s> 1.31\n');
+    expect(run.stdout).toContain('Elli');
+    expect(run.stderr).toBe(''); // the console logs warnings only, unless LOG_LEVEL says otherwise
+  });
+
+  it('a bad variable: exit 1 with a message naming it, never its value', async () => {
+    const run = await start({ SLACK_BOT_TOKEN: 'xapp-Zq9s3cr3t-token', PORT: 'eighty' }, { stdin: '' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/Invalid configuration/);
+    expect(run.stderr).toMatch(/SLACK_BOT_TOKEN holds an app-level token/);
+    expect(run.stderr).toMatch(/PORT must be a port number/);
+    expect(run.stderr).not.toContain('Zq9s3cr3t');
+  });
+
+  it('reads .env from the working directory; the environment wins over it', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'main-env-'));
+    writeFileSync(path.join(cwd, '.env'), 'LOG_LEVEL=loud\nDIGEST_GRACE_HOURS=soon\n');
+    const run = await start({ LOG_LEVEL: 'warn' }, { stdin: '', cwd });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/DIGEST_GRACE_HOURS must be a number of hours/);
+    expect(run.stderr).not.toMatch(/LOG_LEVEL/);
+  });
+
+  it('SIGTERM: shuts down gracefully and exits 0', async () => {
+    let signalled = false;
+    const run = await start({ LOG_LEVEL: 'info' }, {
+      onStderr: (text, child) => {
+        if (!signalled && text.includes('k8s-release-bot ready')) {
+          signalled = true;
+          child.kill('SIGTERM');
+        }
+      },
+    });
+    expect(signalled).toBe(true);
+    expect(run.code, run.stderr).toBe(0);
+    const messages = run.stderr
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages).toEqual(expect.arrayContaining(['k8s-release-bot ready', 'shutting down', 'stopped']));
+    expect(messages.indexOf('shutting down')).toBeGreaterThan(messages.indexOf('k8s-release-bot ready'));
+  });
+});
