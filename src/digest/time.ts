@@ -99,10 +99,25 @@ export function dayLabel(isoDate: string): string {
   return `${DateTime.fromISO(isoDate, { zone: 'UTC' }).toFormat('ccc')} ${isoDate}`;
 }
 
-/** "2024-07-24 04:00 CEST" in the subscriber's zone. */
-export function instantLabel(iso: string, zone: string): string {
-  const local = DateTime.fromISO(iso, { setZone: false }).setZone(zone);
-  return `${local.toFormat('yyyy-MM-dd HH:mm')} ${zone === 'UTC' ? 'UTC' : local.offsetNameShort ?? zone}`;
+const zoneNameFormatter = memo(2_000, (key) => {
+  const [locale, zone] = key.split('|') as [string, string];
+  return new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' });
+});
+
+/**
+ * The short name of a zone at an instant: "CEST", "EDT", "UTC", else an offset like "GMT+9".
+ * US English names American zones; British English names European ones.
+ */
+export function zoneAbbreviation(instant: Date, zone: string): string {
+  if (zone === 'UTC') return 'UTC';
+  let fallback = zone;
+  for (const locale of ['en-US', 'en-GB']) {
+    const name = zoneNameFormatter(`${locale}|${zone}`).formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value;
+    if (!name) continue;
+    if (!/^GMT[+-]/.test(name)) return name;
+    fallback = name;
+  }
+  return fallback;
 }
 
 /** ISO week of an instant in a zone, e.g. "2024-W29". */

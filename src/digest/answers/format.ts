@@ -2,13 +2,12 @@ import { DateTime } from 'luxon';
 import type { AnswerFact } from '../../domain/answer.ts';
 import { milestoneLabel, type Milestone } from '../cycle.ts';
 import { milestoneLocalDate } from '../facts.ts';
-import { countdown, dayLabel, daysBetween } from '../time.ts';
+import { countdown, dayLabel, daysBetween, zoneAbbreviation } from '../time.ts';
 
 /** "04:00 CEST" (or "02:00 UTC"), the clock time of an instant in the subscriber's zone. */
 export function clockLabel(iso: string, zone: string): string {
   const local = DateTime.fromISO(iso).setZone(zone);
-  const name = zone === 'UTC' ? 'UTC' : (local.offsetNameShort ?? zone);
-  return `${local.toFormat('HH:mm')} ${name}`;
+  return `${local.toFormat('HH:mm')} ${zoneAbbreviation(local.toJSDate(), zone)}`;
 }
 
 /** "Wed 2024-07-24, 04:00 CEST (in 7 days)" — date, time if the source has one, countdown. */
