@@ -73,17 +73,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logLevel: logger.getLevel(),
     deferInitialization: true,
     convoStore: false,
-    customRoutes: healthRoutes(options.health),
-    port: config.PORT,
     clientOptions: {
       ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
       // Replies are interactive: a few quick retries, never Bolt's default half hour of them.
       retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
       timeout: 10_000,
     },
+    // In Socket Mode there is no Slack HTTP server: the app's own health server owns PORT.
     ...(mode === 'socket'
       ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
-      : { signingSecret: config.SLACK_SIGNING_SECRET, endpoints: EVENTS_PATH }),
+      : { signingSecret: config.SLACK_SIGNING_SECRET, endpoints: EVENTS_PATH, port: config.PORT, customRoutes: healthRoutes(options.health) }),
   });
 
   const deliveries = new DeliveryDedupe(options.dedupe);

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -37,11 +38,19 @@ describe('Slack Socket Mode (SLACK_APP_TOKEN set)', () => {
     cleanups.push(() => new Promise<void>((resolve) => socket.server.close(() => resolve())));
     stub.on('apps.connections.open', () => ({ body: { ok: true, url: socket.url } }));
 
+    // The app's own health server owns PORT in Socket Mode; the adapter must not try to bind it too.
+    const portOwner = createServer((_request, response) => response.end('owner'));
+    await new Promise<void>((resolve) => portOwner.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => portOwner.close(() => resolve())));
+    const port = String((portOwner.address() as AddressInfo).port);
+
     const bot = new FakeBot();
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-1-test', SLACK_API_URL: stub.apiUrl, PORT: '0' });
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-1-test', SLACK_API_URL: stub.apiUrl, PORT: port });
     const adapter: RunningSlackAdapter = await startSlack({ config, bot, logger: silentLogger, health: new HealthState() });
     cleanups.push(() => adapter.stop());
     expect(adapter.mode).toBe('socket');
+    expect(adapter.port).toBeNull();
+    expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).text()).toBe('owner');
     expect(adapter.platform).toBe('slack');
     expect(stub.callsTo('apps.connections.open')[0]!.authorization).toBe('Bearer xapp-1-test');
 
