@@ -24,5 +24,6 @@ export function formatBanner(dataDate: string): string {
     `k8s-release-bot — Kubernetes release answers (data as of ${dataDate}).`,
     'Ask a question ("what went GA in 1.31", "when is code freeze", "KEP-3836"), type "help", or "exit".',
     '',
+    '',
   ].join('\n');
 }
