@@ -1,0 +1,26 @@
+import { releaseOptions, versionChoices } from '../autocomplete/versions.ts';
+import { replyWithAnswer } from '../respond.ts';
+import { isPrivate, withPrivateOption, type Subcommand } from './subcommand.ts';
+
+/** The question the engine answers with a release summary. */
+export function releaseQuestion(version: string): string {
+  return `tell me about ${version.trim()}`;
+}
+
+export const release: Subcommand = {
+  name: 'release',
+  define: (builder) =>
+    withPrivateOption(
+      builder
+        .setName('release')
+        .setDescription('Summary of a Kubernetes release: codename, date, lead, enhancements, support')
+        .addStringOption((option) =>
+          option.setName('version').setDescription('A minor release such as 1.31, or "latest"').setRequired(true).setMaxLength(20).setAutocomplete(true),
+        ),
+    ),
+  execute: (interaction, context) =>
+    replyWithAnswer(interaction, releaseQuestion(interaction.options.getString('version', true)), context, { private: isPrivate(interaction) }),
+  autocomplete: async (interaction, context) => {
+    await interaction.respond(versionChoices(releaseOptions(context.bot.dataset), interaction.options.getFocused()));
+  },
+};

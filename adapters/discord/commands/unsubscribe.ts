@@ -1,0 +1,27 @@
+import { missingManagePermission } from '../permissions.ts';
+import { replyAfterDeferring, replyPrivately } from '../respond.ts';
+import type { Subcommand } from './subcommand.ts';
+
+/** `unsubscribe [milestones|weekly|both]`. */
+export function unsubscribeText(kind: string | null): string {
+  return kind ? `unsubscribe ${kind}` : 'unsubscribe';
+}
+
+export const unsubscribe: Subcommand = {
+  name: 'unsubscribe',
+  define: (builder) =>
+    builder
+      .setName('unsubscribe')
+      .setDescription("Stop this channel's reminders and/or weekly digest")
+      .addStringOption((option) =>
+        option
+          .setName('kind')
+          .setDescription('What to stop (default: both)')
+          .addChoices({ name: 'milestones', value: 'milestones' }, { name: 'weekly', value: 'weekly' }, { name: 'both', value: 'both' }),
+      ),
+  execute: async (interaction, context) => {
+    const problem = missingManagePermission(interaction);
+    if (problem) return replyPrivately(interaction, context.bot.engine.notice(problem, context.bot.now()));
+    return replyAfterDeferring(interaction, unsubscribeText(interaction.options.getString('kind')), context);
+  },
+};

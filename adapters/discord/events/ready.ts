@@ -1,0 +1,10 @@
+import { Events } from 'discord.js';
+import type { DiscordEvent } from './event.ts';
+
+export const ready: DiscordEvent<typeof Events.ClientReady> = {
+  name: Events.ClientReady,
+  once: true,
+  execute: async (context, client) => {
+    context.logger.info({ user: client.user.tag, guilds: client.guilds.cache.size }, 'discord: connected');
+  },
+};

@@ -1,0 +1,50 @@
+import { Events } from 'discord.js';
+import type { Bot } from '../../src/bot.ts';
+import type { Config } from '../../src/config.ts';
+import type { Logger } from '../../src/log.ts';
+import type { RunningAdapter } from '../../src/runtime.ts';
+import { createDiscordClient } from './client.ts';
+import { InFlightWork, type DiscordContext } from './context.ts';
+import { registerEvents } from './events/index.ts';
+import { createDiscordPoster } from './poster.ts';
+
+export interface DiscordOptions {
+  config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL'>;
+  bot: Bot;
+  logger: Logger;
+}
+
+/**
+ * Connects to Discord and answers `/k8s-release` and mentions until stopped. Resolves once the gateway
+ * session is ready, so a resolved adapter is a connected one.
+ */
+export async function startDiscord({ config, bot, logger }: DiscordOptions): Promise<RunningAdapter> {
+  if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is required to start the Discord adapter (see .env.example)');
+  const client = createDiscordClient(config);
+  const log = logger.child({ platform: 'discord' });
+  const work = new InFlightWork();
+  const context: DiscordContext = { bot, logger: log, work };
+
+  registerEvents(client, context);
+  client.on(Events.Error, (error) => log.error({ err: error }, 'discord: client error'));
+  client.on(Events.Warn, (message) => log.warn(message));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await client.login(config.DISCORD_TOKEN);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+
+  return {
+    platform: 'discord',
+    poster: createDiscordPoster(client),
+    stop: async () => {
+      await work.drain();
+      await client.destroy();
+      log.info('discord: disconnected');
+    },
+  };
+}

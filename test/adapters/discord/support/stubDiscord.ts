@@ -1,0 +1,209 @@
+import { EventEmitter, once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GatewayDispatchEvents, GatewayOpcodes } from 'discord.js';
+import { botUser, guildCreatePayload, IDS, readyPayload, snowflake } from './payloads.ts';
+import { ServerWebSocket } from './websocket.ts';
+
+export interface RecordedRequest {
+  method: string;
+  /** Path after /api/v10, e.g. /interactions/123/token/callback. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  body: any;
+}
+
+interface ChannelFailure {
+  status: number;
+  code: number;
+  message: string;
+}
+
+/**
+ * A local Discord: the REST API discord.js's REST client talks to (via DISCORD_API_URL), and a gateway
+ * it connects to because GET /gateway/bot points there. Records every request; dispatches any event.
+ */
+export class StubDiscord {
+  readonly requests: RecordedRequest[] = [];
+  /** Requests and gateway connection changes in the order they happened. */
+  readonly timeline: string[] = [];
+  identify: any = null;
+  private readonly server: Server;
+  private readonly events = new EventEmitter();
+  private socket: ServerWebSocket | null = null;
+  private sequence = 0;
+  private readonly failures = new Map<string, ChannelFailure>();
+  /** When set, a message with a message_reference is refused as Discord does without Read Message History. */
+  refuseReplies = false;
+  /** When set, authenticated routes answer 401 unless `Authorization: Bot <token>` matches, as Discord does. */
+  acceptedToken: string | null = null;
+
+  private constructor() {
+    this.server = createServer((request, response) => void this.handleRest(request, response));
+    this.server.on('upgrade', (request, socket) => this.acceptGateway(request, socket));
+  }
+
+  static async start(): Promise<StubDiscord> {
+    const stub = new StubDiscord();
+    stub.server.listen(0, '127.0.0.1');
+    await once(stub.server, 'listening');
+    return stub;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** What DISCORD_API_URL is set to. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  get gatewayConnected(): boolean {
+    return this.socket !== null;
+  }
+
+  /** Makes POST /channels/:id/messages and GET /channels/:id fail the way Discord does. */
+  failChannel(channelId: string, failure: ChannelFailure): void {
+    this.failures.set(channelId, failure);
+  }
+
+  /** Sends a gateway DISPATCH, exactly as Discord frames one. */
+  dispatch(event: string, data: unknown): void {
+    if (!this.socket) throw new Error('no gateway connection');
+    this.sequence += 1;
+    this.socket.sendText(JSON.stringify({ op: GatewayOpcodes.Dispatch, t: event, s: this.sequence, d: data }));
+  }
+
+  /** Resolves with the first request (already received or still to come) that matches. */
+  async waitForRequest(matches: (request: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+    const found = this.requests.find(matches);
+    if (found) return found;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.events.off('request', listener);
+        reject(new Error(`no matching request within ${timeoutMs} ms; got: ${this.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`));
+      }, timeoutMs);
+      const listener = (request: RecordedRequest) => {
+        if (!matches(request)) return;
+        clearTimeout(timer);
+        this.events.off('request', listener);
+        resolve(request);
+      };
+      this.events.on('request', listener);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.socket?.close();
+    this.server.closeAllConnections();
+    this.server.close();
+    await once(this.server, 'close');
+  }
+
+  private acceptGateway(request: IncomingMessage, socket: import('node:stream').Duplex): void {
+    this.socket = ServerWebSocket.accept(
+      request,
+      socket,
+      (text) => this.onGatewayMessage(JSON.parse(text)),
+      () => {
+        this.socket = null;
+        this.timeline.push('gateway closed');
+      },
+    );
+    this.socket.sendText(JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: 41_250 } }));
+  }
+
+  private onGatewayMessage(payload: { op: number; d: any }): void {
+    if (payload.op === GatewayOpcodes.Heartbeat) {
+      this.socket?.sendText(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck }));
+    } else if (payload.op === GatewayOpcodes.Identify) {
+      this.identify = payload.d;
+      this.events.emit('identify', payload.d);
+      this.dispatch(GatewayDispatchEvents.Ready, readyPayload(this.gatewayUrl));
+      this.dispatch(GatewayDispatchEvents.GuildCreate, guildCreatePayload());
+    }
+  }
+
+  private async handleRest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const recorded: RecordedRequest = {
+      method: request.method ?? 'GET',
+      path: decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, ''),
+      query: url.searchParams,
+      headers: request.headers,
+      body: raw && String(request.headers['content-type']).includes('json') ? JSON.parse(raw) : raw || null,
+    };
+    this.requests.push(recorded);
+    this.timeline.push(`${recorded.method} ${recorded.path}`);
+    const { status, body } = this.route(recorded);
+    if (body === undefined) response.writeHead(status).end();
+    else response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    this.events.emit('request', recorded);
+  }
+
+  private route(request: RecordedRequest): { status: number; body?: unknown } {
+    const { method, path } = request;
+    const authenticated = !path.startsWith('/interactions/') && !path.startsWith('/webhooks/');
+    if (authenticated && this.acceptedToken && request.headers.authorization !== `Bot ${this.acceptedToken}`) {
+      return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
+    }
+    if (method === 'GET' && path === '/gateway/bot') {
+      return {
+        status: 200,
+        body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } },
+      };
+    }
+    if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
+    if (method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) {
+      return { status: 200, body: this.message(IDS.channel, request.body) };
+    }
+    const channel = /^\/channels\/(\d+)(\/messages)?$/.exec(path);
+    if (channel) {
+      const failure = this.failures.get(channel[1]!);
+      if (failure) return { status: failure.status, body: { message: failure.message, code: failure.code } };
+      if (method === 'GET' && !channel[2]) {
+        return { status: 200, body: { id: channel[1], type: 0, guild_id: IDS.guild, name: 'releases', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, flags: 0 } };
+      }
+      if (method === 'POST' && channel[2] && this.refuseReplies && request.body?.message_reference) {
+        return { status: 403, body: { message: 'Cannot reply without permission to read message history', code: 160002 } };
+      }
+      if (method === 'POST' && channel[2]) return { status: 200, body: this.message(channel[1]!, request.body) };
+    }
+    const commands = /^\/applications\/\d+(?:\/guilds\/\d+)?\/commands$/.exec(path);
+    if (method === 'PUT' && commands) {
+      return { status: 200, body: (request.body as object[]).map((command) => ({ ...command, id: snowflake(), application_id: IDS.application, version: snowflake() })) };
+    }
+    return { status: 404, body: { message: '404: Not Found', code: 0 } };
+  }
+
+  private message(channelId: string, body: any): unknown {
+    return {
+      id: snowflake(),
+      channel_id: channelId,
+      author: botUser,
+      content: body?.content ?? '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: body?.embeds ?? [],
+      pinned: false,
+      type: body?.message_reference ? 19 : 0,
+      flags: body?.flags ?? 0,
+      components: [],
+      ...(body?.message_reference ? { message_reference: body.message_reference } : {}),
+    };
+  }
+}
