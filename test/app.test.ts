@@ -9,6 +9,7 @@ import type { DigestPoster } from '../src/digest/poster.ts';
 import { HEALTH_PATHS } from '../src/health.ts';
 import { silentLogger } from '../src/log.ts';
 import { CapturedOutput, typedInput } from './adapters/console/streams.ts';
+import { StubSlack } from './adapters/slack/helpers/stub-slack.ts';
 
 const dataDir = () => mkdtempSync(path.join(tmpdir(), 'app-'));
 const apps: App[] = [];
@@ -114,6 +115,28 @@ describe('startApp: which adapters run', () => {
     expect(slack.contexts[0]!.health).toBe(app.health);
     expect(app.health.isReady).toBe(true);
     slack.release();
+  });
+
+  it('Slack HTTP mode with the real adapter: Slack\'s receiver answers the probes on PORT', async () => {
+    const stub = await new StubSlack().start();
+    try {
+      const app = await startApp({
+        env: { ...SLACK_HTTP, SLACK_API_URL: stub.apiUrl, DATA_DIR: dataDir(), PORT: '0' },
+        logger: silentLogger,
+        digestCron: false,
+      });
+      apps.push(app);
+      expect(app.healthPort).toBeNull();
+      const slack = app.adapters[0] as StartedAdapter & { mode?: string; port?: number | null };
+      expect(slack.platform).toBe('slack');
+      expect(slack.mode).toBe('http');
+      expect(await status(slack.port!, HEALTH_PATHS.liveness)).toBe(200);
+      expect(await status(slack.port!, HEALTH_PATHS.readiness)).toBe(200);
+      await app.stop();
+      await expect(fetch(`http://127.0.0.1:${slack.port}${HEALTH_PATHS.liveness}`)).rejects.toThrow();
+    } finally {
+      await stub.close();
+    }
   });
 
   it('a failing adapter stops start-up and releases what was started', async () => {
