@@ -1,6 +1,9 @@
-// PLACEHOLDER: the query engine (issue 3) replaces this file's internals; keep the exported shape.
 import type { Answer } from '../domain/answer.ts';
 import type { Dataset } from '../domain/dataset.ts';
+import { buildIndex, type EngineIndex } from './context.ts';
+import { execute } from './execute.ts';
+import { makeAnswer } from './format.ts';
+import { parse } from './parse.ts';
 
 export interface Engine {
   /** Chat text in, a structured answer out. Never throws. */
@@ -9,21 +12,16 @@ export interface Engine {
   notice(message: string, now: Date): Answer;
 }
 
+export { execute } from './execute.ts';
+export { parse } from './parse.ts';
+export type { Query } from './query.ts';
+export type { EngineIndex } from './context.ts';
+
+/** Builds the lookup tables and the search index once; every question after that is parse + execute. */
 export function createEngine(dataset: Dataset): Engine {
-  const footer = `Data as of ${dataset.manifest.dataDate}`;
-  const notice = (message: string): Answer => ({
-    intent: 'help',
-    title: 'k8s-release-bot',
-    summary: message,
-    release: null,
-    facts: [],
-    sections: [],
-    links: [],
-    suggestions: [],
-    footer,
-  });
+  const index: EngineIndex = buildIndex(dataset);
   return {
-    answer: (text) => notice(`(engine not built yet) ${text.slice(0, 50)}`),
-    notice,
+    answer: (text, now) => execute(parse(text, now), dataset, now, index),
+    notice: (message) => makeAnswer(index.footer, { intent: 'help', title: 'k8s-release-bot', summary: message }),
   };
 }

@@ -1,0 +1,89 @@
+import type { Dataset } from '../domain/dataset.ts';
+import type { Kep, KepStage } from '../domain/kep.ts';
+import type { Release } from '../domain/release.ts';
+import type { Schedule, ScheduleEvent } from '../domain/schedule.ts';
+import type { Team } from '../domain/team.ts';
+import { compareMinor } from '../domain/version.ts';
+import { eventInstant } from './format.ts';
+import { FeatureSearch } from './search.ts';
+
+/** Where a release announcement mentions a KEP. */
+export interface AnnouncementMention {
+  version: string;
+  list: 'stable' | 'deprecation' | 'removal';
+  title: string;
+}
+
+export interface TimedEvent {
+  version: string;
+  event: ScheduleEvent;
+  instant: number;
+}
+
+/** Everything the executor looks up, built once per dataset so each question is a few map reads. */
+export interface EngineIndex {
+  dataset: Dataset;
+  footer: string;
+  /** Oldest first. */
+  releases: Release[];
+  release: Map<string, Release>;
+  schedule: Map<string, Schedule>;
+  team: Map<string, Team>;
+  kep: Map<number, Kep>;
+  /** KEPs by the release kep.yaml names for a stage: key `${stage}@${version}`. */
+  milestone: Map<string, Kep[]>;
+  announced: Map<number, AnnouncementMention[]>;
+  /** KEPs by owning SIG. */
+  sig: Map<string, Kep[]>;
+  /** Every schedule event, in time order. */
+  events: TimedEvent[];
+  search: FeatureSearch;
+  /** Newest minor the data knows. */
+  newest: string;
+  oldest: string;
+}
+
+export const milestoneKey = (stage: KepStage, version: string): string => `${stage}@${version}`;
+
+export function buildIndex(dataset: Dataset): EngineIndex {
+  const releases = [...dataset.releases].sort((a, b) => compareMinor(a.version, b.version));
+  const milestone = new Map<string, Kep[]>();
+  const sig = new Map<string, Kep[]>();
+  for (const kep of [...dataset.keps].sort((a, b) => a.number - b.number)) {
+    for (const [stage, version] of Object.entries(kep.milestones) as Array<[KepStage, string | undefined]>) {
+      if (!version) continue;
+      const key = milestoneKey(stage, version);
+      milestone.set(key, [...(milestone.get(key) ?? []), kep]);
+    }
+    sig.set(kep.owningSig, [...(sig.get(kep.owningSig) ?? []), kep]);
+  }
+  const announced = new Map<number, AnnouncementMention[]>();
+  const mention = (kep: number | null, entry: AnnouncementMention) => {
+    if (kep != null) announced.set(kep, [...(announced.get(kep) ?? []), entry]);
+  };
+  for (const release of releases) {
+    for (const item of release.announcement?.graduatedToStable ?? []) mention(item.kep, { version: release.version, list: 'stable', title: item.title });
+    for (const item of release.announcement?.removalsAndDeprecations ?? []) mention(item.kep, { version: release.version, list: item.kind, title: item.title });
+  }
+  const events = dataset.schedules
+    .flatMap((schedule) => schedule.events.map((event) => ({ version: schedule.version, event, instant: eventInstant(event) })))
+    .sort((a, b) => a.instant - b.instant);
+  const enhancements = dataset.manifest.sources.find((source) => source.repository === 'kubernetes/enhancements');
+  const footer = `Data as of ${dataset.manifest.dataDate}${enhancements?.commit ? ` (kubernetes/enhancements ${enhancements.commit.slice(0, 7)})` : ''}`;
+  return {
+    dataset,
+    footer,
+    releases,
+    release: new Map(releases.map((release) => [release.version, release])),
+    schedule: new Map(dataset.schedules.map((schedule) => [schedule.version, schedule])),
+    team: new Map(dataset.teams.map((team) => [team.version, team])),
+    kep: new Map(dataset.keps.map((kep) => [kep.number, kep])),
+    milestone,
+    announced,
+    sig,
+    events,
+    search: new FeatureSearch(dataset.keps),
+    newest: releases.at(-1)?.version ?? '1.0',
+    oldest: releases[0]?.version ?? '1.0',
+  };
+}

@@ -1,0 +1,174 @@
+import type { Answer, AnswerItem } from '../../domain/answer.ts';
+import type { Kep, KepStage } from '../../domain/kep.ts';
+import type { Release } from '../../domain/release.ts';
+import { compareMinor, minorNumber } from '../../domain/version.ts';
+import type { EngineIndex } from '../context.ts';
+import { formatDate, isoDay, kepIssueUrl, kepItem, kepLabel, listSection, makeAnswer, section, sigName, stageHistory } from '../format.ts';
+import type { FeatureRef } from '../query.ts';
+import { quote } from '../sanitize.ts';
+import type { FeatureResolution, SearchHit } from '../search.ts';
+import { isReleased, latestReleased } from '../versions.ts';
+
+export type FoundKep = { ok: true; kep: Kep; correctedTo: string | null; asked: string | null; others: SearchHit[] };
+
+/** Finds the KEP a reference names; when it cannot, the answer to give instead (candidates or "no match"). */
+export function findKep(index: EngineIndex, ref: FeatureRef, now: Date): FoundKep | { ok: false; answer: Answer } {
+  if (ref.kind === 'number') {
+    const kep = index.kep.get(ref.number);
+    if (kep) return { ok: true, kep, correctedTo: null, asked: null, others: [] };
+    return { ok: false, answer: missingKep(index, ref.number) };
+  }
+  const resolution = index.search.resolve(ref.text);
+  if (resolution.kind === 'found') return { ok: true, kep: resolution.kep, correctedTo: resolution.correctedTo, asked: ref.text, others: resolution.others };
+  return { ok: false, answer: searchAnswer(index, ref.text, resolution, now) };
+}
+
+function missingKep(index: EngineIndex, number: number): Answer {
+  const enhancements = index.dataset.manifest.sources.find((source) => source.repository === 'kubernetes/enhancements');
+  return makeAnswer(index.footer, {
+    intent: 'kep',
+    title: `${kepLabel(number)} is not in the data`,
+    summary: `${kepLabel(number)} is not in the data (${index.dataset.keps.length} KEPs from kubernetes/enhancements${enhancements?.commitDate ? ` as of ${enhancements.commitDate}` : ''}). It may be newer than the data, or an issue number that is not a KEP.`,
+    links: [{ label: `kubernetes/enhancements issue ${number}`, url: kepIssueUrl(number) }],
+    suggestions: ['what went GA', 'help'],
+  });
+}
+
+/** The full-text search answer: ranked KEPs, "did you mean", never empty. */
+export function searchAnswer(index: EngineIndex, text: string, resolution: Exclude<FeatureResolution, { kind: 'found' }>, now: Date): Answer {
+  void now;
+  const asked = quote(text);
+  if (resolution.kind === 'none') {
+    const suggestion = resolution.suggestion;
+    return makeAnswer(index.footer, {
+      intent: 'search',
+      title: `No match for “${asked}”`,
+      summary: `No KEP title, summary or feature gate matches “${asked}”.${suggestion ? ` Did you mean “${suggestion}”?` : ''} Try a feature name (“sidecar containers”), a feature gate (“NFTablesProxyMode”), a KEP number (“KEP-3836”) or a release (“1.31”).`,
+      sections: [section('You can ask', { lines: EXAMPLES.slice(0, 6) })],
+      suggestions: [...(suggestion ? [suggestion] : []), 'help', "what's in the latest release"],
+    });
+  }
+  const { hits, correctedTo } = resolution;
+  const top = hits[0]!.kep;
+  const items: AnswerItem[] = hits.map((hit) => kepItem(hit.kep, stageHistory(hit.kep)));
+  return makeAnswer(index.footer, {
+    intent: 'search',
+    title: `KEPs matching “${correctedTo ?? asked}”`,
+    summary: `${correctedTo ? `Did you mean “${correctedTo}”? ` : ''}${hits.length === 1 ? 'One KEP matches' : `${hits.length >= 10 ? 'Many' : hits.length} KEPs match`} “${correctedTo ?? asked}”; the best match is ${kepLabel(top.number)} “${top.title}” (${top.stage ?? 'no stage'}, ${sigName(top.owningSig)}).`,
+    sections: [listSection('Best matches', items, 10)],
+    suggestions: hits.slice(0, 3).map((hit) => kepLabel(hit.kep.number)),
+  });
+}
+
+export const EXAMPLES = [
+  '1.31 — a release: codename, date, lead, enhancements, support',
+  'what went GA in 1.31 / beta features in 1.30 / new alpha in 1.31',
+  'KEP-3836 / apparmor / NFTablesProxyMode / is nftables GA?',
+  'when did AppArmor go GA / when will <feature> be stable',
+  '1.31 schedule / when is code freeze for 1.31 / how long until enhancements freeze',
+  'who led 1.24 / who was the 1.31 comms lead / 1.31 release team',
+  'is 1.28 still supported / which versions are supported / latest patch of 1.30',
+  'what was removed in 1.25 / deprecations in 1.31 / upgrade from 1.24 to 1.26',
+  'what did SIG Storage ship in 1.31',
+  'compare 1.30 and 1.31',
+];
+
+const STAGE_RANK: Record<KepStage, number> = { alpha: 1, beta: 2, stable: 3, deprecated: 4, disabled: 5, removed: 6 };
+
+/** The stage kep.yaml implies at a release: the furthest milestone at or before it. */
+export function stageAt(kep: Kep, version: string): KepStage | null {
+  let best: KepStage | null = null;
+  for (const [stage, milestone] of Object.entries(kep.milestones) as Array<[KepStage, string | undefined]>) {
+    if (!milestone || compareMinor(milestone, version) > 0) continue;
+    if (!best || STAGE_RANK[stage] > STAGE_RANK[best] || (STAGE_RANK[stage] === STAGE_RANK[best] && compareMinor(milestone, kep.milestones[best]!) > 0)) best = stage;
+  }
+  return best;
+}
+
+export interface StageNow {
+  stage: KepStage | null;
+  since: string | null;
+  /** A later stage kep.yaml records for a release not out at `now` ("targets stable in 1.33"). */
+  pending: { stage: KepStage; version: string } | null;
+}
+
+/**
+ * The stage a KEP is at on `now`. kep.yaml is a snapshot that may already record a stage for a
+ * release that is not out yet at `now`; that stage is reported as pending, not as reached.
+ */
+export function stageNow(index: EngineIndex, kep: Kep, now: Date): StageNow {
+  const stage = kep.stage;
+  const since = stage ? (kep.milestones[stage] ?? null) : null;
+  if (!stage || !since) return { stage, since, pending: null };
+  const release = index.release.get(since);
+  if (release && isReleased(release, now)) return { stage, since, pending: null };
+  const latest = latestReleased(index, now);
+  const then = latest ? stageAt(kep, latest.version) : null;
+  return { stage: then, since: then ? (kep.milestones[then] ?? null) : null, pending: { stage, version: since } };
+}
+
+/** "1.31 (released 2024-08-13)" or "1.37 (planned for 2026-08-26)". */
+export function versionWhen(index: EngineIndex, version: string, now: Date): string {
+  const release = index.release.get(version);
+  if (!release?.gaDate) return version;
+  return isReleased(release, now) && release.gaDateKind !== 'planned' ? `${version} (released ${release.gaDate})` : `${version} (planned for ${release.gaDate})`;
+}
+
+export interface SupportStatus {
+  state: 'unreleased' | 'supported' | 'maintenance' | 'eol' | 'unknown';
+  text: string;
+}
+
+/** Where a release stands at `now`: from its GA, maintenance-mode and end-of-life dates. */
+export function supportStatus(index: EngineIndex, release: Release, now: Date): SupportStatus {
+  const today = isoDay(now);
+  if (!isReleased(release, now)) {
+    return { state: 'unreleased', text: release.gaDate ? `not released yet (planned for ${release.gaDate})` : 'not released yet (no date in the data)' };
+  }
+  if (release.eolDate && release.eolDate <= today) return { state: 'eol', text: `end of life (since ${release.eolDate})` };
+  if (release.maintenanceModeDate && release.maintenanceModeDate <= today) {
+    return { state: 'maintenance', text: `in maintenance mode since ${release.maintenanceModeDate} (critical and security fixes only) until end of life on ${release.eolDate ?? 'a date not in the data'}` };
+  }
+  if (release.eolDate) {
+    return { state: 'supported', text: `supported: standard support until ${release.maintenanceModeDate ?? 'a date not in the data'}, end of life on ${release.eolDate}` };
+  }
+  const latest = latestReleased(index, now);
+  const behind = latest ? minorNumber(latest.version) - minorNumber(release.version) : 0;
+  if (behind >= 3) return { state: 'eol', text: `out of support (no end-of-life date in the data; the project maintains only the three newest minor releases)` };
+  if (release.gaDateKind === 'planned') return { state: 'unknown', text: `planned for ${release.gaDate}; the data does not confirm it shipped, and has no support dates yet` };
+  return { state: 'supported', text: 'supported (no end-of-life date in the data yet)' };
+}
+
+/** The newest patch out at `now`. */
+export function latestPatchAt(release: Release, now: Date): { version: string; date: string } | null {
+  const today = isoDay(now);
+  let latest: { version: string; date: string } | null = null;
+  for (const patch of release.patches) if (patch.date <= today && (!latest || patch.date >= latest.date)) latest = patch;
+  return latest;
+}
+
+export function codenamed(release: Release): string {
+  const codename = release.announcement?.codename;
+  return codename ? `Kubernetes ${release.version} “${codename}”` : `Kubernetes ${release.version}`;
+}
+
+export function enhancementCounts(release: Release): string | null {
+  const counts = release.announcement?.enhancements;
+  if (!counts || counts.total == null) return null;
+  const parts = [counts.stable != null ? `${counts.stable} stable` : null, counts.beta != null ? `${counts.beta} beta` : null, counts.alpha != null ? `${counts.alpha} alpha` : null].filter(Boolean);
+  return `${counts.total}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+}
+
+export function releasedText(release: Release, now: Date): string {
+  if (!release.gaDate) return 'no release date in the data';
+  if (!isReleased(release, now)) return `planned for ${formatDate(release.gaDate)}`;
+  return release.gaDateKind === 'planned' ? `planned for ${formatDate(release.gaDate)} (not confirmed by the data)` : formatDate(release.gaDate);
+}
+
+/** Notes from parsing the question (typos read as keywords, truncation, dropped mentions). */
+export function parseNoteLines(notes: { corrections: Array<{ from: string; to: string }>; truncated: boolean; stripped: boolean }): string[] {
+  const lines: string[] = [];
+  if (notes.corrections.length > 0) lines.push(`Read ${notes.corrections.map((c) => `“${quote(c.from, 30)}” as “${c.to}”`).join(', ')}.`);
+  if (notes.truncated) lines.push('Your message was long; I read only its first 300 characters.');
+  return lines;
+}

@@ -1,0 +1,238 @@
+import type { Answer, AnswerItem, AnswerSection } from '../../domain/answer.ts';
+import type { DeprecatedApi } from '../../domain/deprecation.ts';
+import type { Release } from '../../domain/release.ts';
+import { compareMinor } from '../../domain/version.ts';
+import type { EngineIndex } from '../context.ts';
+import { milestoneKey } from '../context.ts';
+import { DEPRECATION_GUIDE_URL, kepItem, listSection, makeAnswer, plural, section } from '../format.ts';
+import type { Query } from '../query.ts';
+import { quote } from '../sanitize.ts';
+import { latestReleased, resolveVersion } from '../versions.ts';
+import { searchAnswer } from './common.ts';
+import { kepAnswer } from './kep.ts';
+
+type DeprecationsQuery = Extract<Query, { kind: 'deprecations' }>;
+
+const LINKS = [{ label: 'Deprecated API migration guide', url: DEPRECATION_GUIDE_URL }];
+const API_ALIASES: Record<string, string> = { psp: 'podsecuritypolicy', pdb: 'poddisruptionbudget', hpa: 'horizontalpodautoscaler', ingresses: 'ingress', crd: 'customresourcedefinition' };
+
+/** Pluto lists "FooList" beside "Foo"; the list kind adds nothing a reader needs. */
+function withoutListKinds(apis: DeprecatedApi[]): DeprecatedApi[] {
+  const names = new Set(apis.map((api) => `${api.apiVersion} ${api.kind}`));
+  const seen = new Set<string>();
+  return apis.filter((api) => {
+    const key = `${api.apiVersion} ${api.kind}`;
+    if (seen.has(key) || (api.kind.endsWith('List') && names.has(`${api.apiVersion} ${api.kind.slice(0, -4)}`))) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function apiItem(api: DeprecatedApi): AnswerItem {
+  const parts = [
+    api.deprecatedIn ? `deprecated in ${api.deprecatedIn}` : null,
+    api.removedIn ? `removed in ${api.removedIn}` : null,
+    api.replacement ? `use ${api.replacement}${api.replacementAvailableIn ? ` (available since ${api.replacementAvailableIn})` : ''}` : 'no replacement API',
+  ].filter(Boolean);
+  return { kep: null, title: `${api.kind} ${api.apiVersion}`, stage: null, sig: null, url: null, detail: parts.join(' · ') };
+}
+
+function announcementItems(index: EngineIndex, release: Release, kind: 'removal' | 'deprecation' | null): AnswerItem[] {
+  return (release.announcement?.removalsAndDeprecations ?? [])
+    .filter((entry) => kind === null || entry.kind === kind)
+    .map((entry) => {
+      const kep = entry.kep != null ? index.kep.get(entry.kep) : undefined;
+      return kep ? { ...kepItem(kep, entry.kind), title: entry.title } : { kep: entry.kep, title: entry.title, stage: null, sig: null, url: null, detail: entry.kind };
+    });
+}
+
+export function deprecations(query: DeprecationsQuery, index: EngineIndex, now: Date): Answer {
+  if (query.upgrade) return upgrade(query, index, now);
+  if (query.subject) {
+    const answer = bySubject(query, index, now);
+    if (answer) return answer;
+  }
+  const resolved = resolveVersion(index, query.version, now, 'deprecations');
+  if (!resolved.ok) return resolved.answer;
+  const { release } = resolved;
+  const v = release.version;
+  const apis = withoutListKinds(index.dataset.deprecatedApis);
+  const removedApis = apis.filter((api) => api.removedIn === v);
+  const deprecatedApis = apis.filter((api) => api.deprecatedIn === v);
+  const wantRemoved = query.focus !== 'deprecated';
+  const wantDeprecated = query.focus !== 'removed';
+  const sections: AnswerSection[] = [];
+  const announced = release.announcement?.removalsAndDeprecations;
+  const kepsOf = (stage: 'deprecated' | 'disabled' | 'removed') => index.milestone.get(milestoneKey(stage, v)) ?? [];
+
+  if (wantRemoved) sections.push(listSection(`API versions removed in ${v}`, removedApis.map(apiItem), 40, DEPRECATION_GUIDE_URL, removedApis.length ? [] : [`No API version stops being served in ${v} (per pluto's versions list).`]));
+  if (wantDeprecated) sections.push(listSection(`API versions deprecated in ${v}`, deprecatedApis.map(apiItem), 40, DEPRECATION_GUIDE_URL, deprecatedApis.length ? [] : [`No API version is newly deprecated in ${v} (per pluto's versions list).`]));
+  const announcedItems = announcementItems(index, release, query.focus === 'both' ? null : query.focus === 'removed' ? 'removal' : 'deprecation');
+  if (announced) sections.push(listSection(`${query.focus === 'removed' ? 'Removals' : query.focus === 'deprecated' ? 'Deprecations' : 'Deprecations and removals'} named by the ${v} release announcement`, announcedItems, 20, release.announcement?.url ?? null));
+  const kepStages: Array<'deprecated' | 'disabled' | 'removed'> = [...(wantRemoved ? (['removed', 'disabled'] as const) : []), ...(wantDeprecated ? (['deprecated'] as const) : [])];
+  const kepItems = kepStages.flatMap((stage) => kepsOf(stage).map((kep) => kepItem(kep, `kep.yaml: ${stage} in ${v}`)));
+  if (kepItems.length) sections.push(listSection(`KEPs ${kepStages.join(' / ')} in ${v} (kep.yaml)`, kepItems, 20));
+
+  const other = query.focus === 'removed' ? deprecatedApis.length : query.focus === 'deprecated' ? removedApis.length : 0;
+  const parts: string[] = [];
+  if (wantRemoved) parts.push(`${plural(removedApis.length, 'API version')} ${removedApis.length === 1 ? 'stops' : 'stop'} being served in Kubernetes ${v}${removedApis.length ? ` (${summarizeApis(removedApis)})` : ''}`);
+  if (wantDeprecated) parts.push(`${plural(deprecatedApis.length, 'API version')} ${deprecatedApis.length === 1 ? 'is' : 'are'} newly deprecated${deprecatedApis.length ? ` (${summarizeApis(deprecatedApis)})` : ''}`);
+  let summary = `${parts.join('; ')}.`;
+  if (announced) summary += ` The release announcement names ${plural(announcedItems.length, query.focus === 'removed' ? 'removal' : query.focus === 'deprecated' ? 'deprecation' : 'deprecation or removal', query.focus === 'removed' ? 'removals' : query.focus === 'deprecated' ? 'deprecations' : 'deprecations and removals')}.`;
+  else summary += ` The data has no release-announcement list of deprecations for ${v}.`;
+  if (other > 0) sections.push(section('See also', { lines: [`${plural(other, 'API version')} ${query.focus === 'removed' ? `deprecated in ${v}: ask “deprecations in ${v}”` : `removed in ${v}: ask “what was removed in ${v}”`}.`] }));
+  return makeAnswer(index.footer, {
+    intent: 'deprecations',
+    title: `${query.focus === 'removed' ? 'Removed' : query.focus === 'deprecated' ? 'Deprecated' : 'Deprecated and removed'} in Kubernetes ${v}`,
+    summary,
+    release: v,
+    sections,
+    links: [...LINKS, ...(release.announcement?.url ? [{ label: `${v} release announcement`, url: release.announcement.url }] : [])],
+    suggestions: [`what breaks if I upgrade from ${previous(index, v) ?? v} to ${v}`, `${query.focus === 'removed' ? 'deprecations' : 'removals'} in ${v}`, `tell me about ${v}`],
+  });
+}
+
+function summarizeApis(apis: DeprecatedApi[]): string {
+  const groups = [...new Set(apis.map((api) => api.apiVersion))];
+  return groups.length <= 4 ? groups.join(', ') : `${groups.slice(0, 4).join(', ')} and ${groups.length - 4} more`;
+}
+
+function previous(index: EngineIndex, version: string): string | null {
+  const at = index.releases.findIndex((release) => release.version === version);
+  return at > 0 ? index.releases[at - 1]!.version : null;
+}
+
+/** "What breaks if I upgrade from 1.24 to 1.26": every removal after `from`, up to and including `to`. */
+function upgrade(query: DeprecationsQuery, index: EngineIndex, now: Date): Answer {
+  const spec = query.upgrade!;
+  const toResolved = resolveVersion(index, spec.to, now, 'deprecations');
+  if (!toResolved.ok) return toResolved.answer;
+  const to = toResolved.release.version;
+  let from: string;
+  if (spec.from) {
+    const fromResolved = resolveVersion(index, spec.from, now, 'deprecations');
+    if (!fromResolved.ok) return fromResolved.answer;
+    from = fromResolved.release.version;
+  } else {
+    const before = previous(index, to);
+    if (!before) return makeAnswer(index.footer, { intent: 'deprecations', title: 'Upgrade', summary: `${to} is the first release in the data; there is nothing to upgrade from.`, release: to });
+    from = before;
+  }
+  if (compareMinor(from, to) >= 0) {
+    return makeAnswer(index.footer, {
+      intent: 'deprecations',
+      title: `Upgrade ${from} → ${to}`,
+      summary: compareMinor(from, to) === 0 ? `${from} to ${to} is not an upgrade: both are the same release.` : `${from} → ${to} is a downgrade; Kubernetes does not support downgrading a cluster across minor releases. Ask “upgrade from ${to} to ${from}” for the other direction.`,
+      release: to,
+      suggestions: [`upgrade from ${to} to ${from}`],
+    });
+  }
+  const span = index.releases.filter((release) => compareMinor(release.version, from) > 0 && compareMinor(release.version, to) <= 0);
+  const apis = withoutListKinds(index.dataset.deprecatedApis);
+  const sections: AnswerSection[] = [];
+  const perVersion: string[] = [];
+  let apiTotal = 0;
+  let announcedTotal = 0;
+  const items: AnswerItem[] = [];
+  for (const release of span) {
+    const removed = apis.filter((api) => api.removedIn === release.version);
+    const announced = announcementItems(index, release, 'removal');
+    apiTotal += removed.length;
+    announcedTotal += announced.length;
+    if (removed.length) perVersion.push(`${release.version}: ${plural(removed.length, 'API version')}`);
+    if (removed.length || announced.length) {
+      sections.push(
+        listSection(
+          `Removed in ${release.version}`,
+          [...removed.map(apiItem), ...announced.map((item) => ({ ...item, detail: `release announcement: ${item.detail ?? 'removal'}` }))],
+          40,
+          release.announcement?.url ?? DEPRECATION_GUIDE_URL,
+        ),
+      );
+    }
+  }
+  const hops = span.map((release) => release.version);
+  const summary =
+    `Upgrading from ${from} to ${to} crosses ${plural(span.length, 'minor release')}. ` +
+    (apiTotal ? `${plural(apiTotal, 'API version')} stop${apiTotal === 1 ? 's' : ''} being served (${perVersion.join('; ')}): migrate those manifests first.` : 'No API version stops being served in that span (per pluto).') +
+    (announcedTotal ? ` The release announcements name ${plural(announcedTotal, 'further removal')}.` : '') +
+    (span.length > 1 ? ` Upgrade one minor release at a time: ${[from, ...hops].join(' → ')}.` : '');
+  return makeAnswer(index.footer, {
+    intent: 'deprecations',
+    title: `Upgrade ${from} → ${to}: what breaks`,
+    summary,
+    release: to,
+    sections: sections.length ? sections : [section('Nothing removed', { lines: [`Neither pluto nor the release announcements list a removal between ${from} and ${to}.`] })],
+    links: LINKS,
+    suggestions: hops.slice(0, 3).map((version) => `deprecations in ${version}`),
+  });
+}
+
+/** "Is PodSecurityPolicy removed", "when was policy/v1beta1 removed": an API, an announced item, or a KEP. */
+function bySubject(query: DeprecationsQuery, index: EngineIndex, now: Date): Answer | null {
+  const raw = query.subject!.trim();
+  const key = raw.toLowerCase().replace(/\s+/g, '');
+  const wanted = API_ALIASES[key] ?? key;
+  const apis = withoutListKinds(index.dataset.deprecatedApis).filter((api) => {
+    const kind = api.kind.toLowerCase();
+    const group = api.apiVersion.toLowerCase();
+    return kind === wanted || group === wanted || `${group}/${kind}` === wanted || kind === wanted.replace(/s$/, '') || (wanted.length >= 5 && kind.includes(wanted));
+  });
+  if (apis.length > 0) {
+    const removed = apis.filter((api) => api.removedIn).sort((a, b) => compareMinor(b.removedIn!, a.removedIn!));
+    const kinds = [...new Set(apis.map((api) => api.kind))];
+    const last = removed[0];
+    const latest = latestReleased(index, now);
+    const allRemoved = removed.length === apis.length;
+    const past = (version: string) => latest !== null && compareMinor(version, latest.version) <= 0;
+    const each = removed.map((api) => `${api.apiVersion} ${past(api.removedIn!) ? 'stopped' : 'stops'} being served in ${api.removedIn}${api.deprecatedIn ? ` (deprecated in ${api.deprecatedIn})` : ''}`);
+    const replacements = [...new Set(apis.filter((api) => api === last || !last).map((api) => api.replacement))];
+    const replacementText = last ? (last.replacement ? ` Use ${last.replacement} instead.` : ' There is no replacement API.') : replacements.filter(Boolean).length ? ` Use ${replacements.filter(Boolean).join(', ')}.` : '';
+    const subjectName = kinds.length === 1 ? kinds[0]! : quote(raw);
+    const summary =
+      allRemoved && last
+        ? `${subjectName} ${past(last.removedIn!) ? 'was removed' : `will be removed in ${last.removedIn}`}: ${each.join('; ')}.${replacementText}`
+        : `${subjectName}: ${apis.map((api) => `${api.apiVersion} ${apiItem(api).detail}`).join('; ')}.`;
+    return makeAnswer(index.footer, {
+      intent: 'deprecations',
+      title: `Deprecation of ${subjectName}`,
+      summary,
+      release: last?.removedIn ?? null,
+      sections: [listSection('API versions (pluto)', apis.map(apiItem), 30, DEPRECATION_GUIDE_URL)],
+      links: LINKS,
+      suggestions: last ? [`what was removed in ${last.removedIn}`, `what breaks if I upgrade from ${previous(index, last.removedIn!) ?? last.removedIn} to ${last.removedIn}`] : [],
+    });
+  }
+  const words = raw.toLowerCase().split(/\s+/);
+  const announced = index.releases.flatMap((release) =>
+    (release.announcement?.removalsAndDeprecations ?? []).filter((entry) => words.every((word) => entry.title.toLowerCase().includes(word))).map((entry) => ({ release, entry })),
+  );
+  if (announced.length > 0) {
+    const items = announced.map(({ release, entry }) => ({ kep: entry.kep, title: entry.title, stage: null, sig: entry.kep != null ? (index.kep.get(entry.kep)?.owningSig ?? null) : null, url: release.announcement?.url ?? null, detail: `${entry.kind} · ${release.version} release announcement` }));
+    const removal = announced.find(({ entry }) => entry.kind === 'removal');
+    const deprecation = announced.find(({ entry }) => entry.kind === 'deprecation');
+    const first = (query.focus === 'deprecated' ? deprecation : removal) ?? announced[0]!;
+    let summary = `The ${first.release.version} release announcement names “${first.entry.title}” (${first.entry.kind}).`;
+    if (removal && query.focus !== 'deprecated') summary = `Removed in ${removal.release.version}: the ${removal.release.version} release announcement names “${removal.entry.title}”.${deprecation && deprecation !== removal ? ` It was deprecated earlier (${deprecation.release.version}: “${deprecation.entry.title}”).` : ''}`;
+    else if (query.focus === 'removed' && !removal) summary = `No removal in the release announcements matches “${quote(raw)}”, but the ${first.release.version} announcement names “${first.entry.title}” (${first.entry.kind}).`;
+    return makeAnswer(index.footer, {
+      intent: 'deprecations',
+      title: `Deprecations and removals: “${quote(raw)}”`,
+      summary,
+      release: first.release.version,
+      sections: [listSection('Named by release announcements', items, 20)],
+      links: LINKS,
+      suggestions: [`what was removed in ${first.release.version}`],
+    });
+  }
+  const resolution = index.search.resolve(raw);
+  if (resolution.kind === 'found') {
+    const kep = resolution.kep;
+    const ended = kep.milestones.removed ?? kep.milestones.disabled ?? kep.milestones.deprecated;
+    const summary = ended
+      ? `${'KEP-' + kep.number} “${kep.title}”: ${kep.milestones.deprecated ? `deprecated in ${kep.milestones.deprecated}` : ''}${kep.milestones.disabled ? `, disabled in ${kep.milestones.disabled}` : ''}${kep.milestones.removed ? `, removed in ${kep.milestones.removed}` : ''} (kep.yaml).`.replace(/: , /, ': ')
+      : `No API or announced removal matches “${quote(raw)}”. The closest KEP, KEP-${kep.number} “${kep.title}”, is ${kep.stage ?? 'at no stage'} and records no deprecation or removal.`;
+    return kepAnswer(index, { ok: true, kep, correctedTo: resolution.correctedTo, asked: raw, others: resolution.others }, summary, now);
+  }
+  return searchAnswer(index, raw, resolution, now);
+}

@@ -1,0 +1,43 @@
+import type { Answer } from '../../domain/answer.ts';
+import type { Kep, KepStage } from '../../domain/kep.ts';
+import type { EngineIndex } from '../context.ts';
+import { fact, stageHistory } from '../format.ts';
+import type { Query } from '../query.ts';
+import { isReleased } from '../versions.ts';
+import { findKep, stageNow, versionWhen } from './common.ts';
+import { kepAnswer, name, stageWord } from './kep.ts';
+
+type HistoryQuery = Extract<Query, { kind: 'history' }>;
+
+const STAGES: KepStage[] = ['alpha', 'beta', 'stable', 'deprecated', 'disabled', 'removed'];
+
+/** "When did AppArmor go GA", "when will sidecar containers be stable": the release first, then the path there. */
+export function history(query: HistoryQuery, index: EngineIndex, now: Date): Answer {
+  const found = findKep(index, query.ref, now);
+  if (!found.ok) return found.answer;
+  const { kep } = found;
+  const timeline = STAGES.filter((stage) => kep.milestones[stage]).map((stage) => fact(stage, versionWhen(index, kep.milestones[stage]!, now), kep.milestones[stage]!));
+  const summary = query.stage ? whenStage(index, kep, query.stage, now) : `${name(kep)}: ${stageHistory(kep)}.${kep.creationDate ? ` The KEP was created on ${kep.creationDate}.` : ''}`;
+  return kepAnswer(index, found, summary, now, 'history', timeline);
+}
+
+function whenStage(index: EngineIndex, kep: Kep, stage: KepStage, now: Date): string {
+  const at = kep.milestones[stage];
+  const current = stageNow(index, kep, now);
+  const currentText = current.stage ? `${stageWord(current.stage)}${current.since ? ` since ${current.since}` : ''}` : 'not yet in any released stage';
+  const history = stageHistory(kep);
+  if (at) {
+    const release = index.release.get(at);
+    if (release && isReleased(release, now) && release.gaDateKind !== 'planned') {
+      const verb = stage === 'stable' ? 'went GA (stable)' : stage === 'alpha' ? 'was introduced as alpha' : `reached ${stage}`;
+      return `${name(kep)} ${verb} in Kubernetes ${at}, released ${release.gaDate}. ${history}.`;
+    }
+    return `Not yet: ${name(kep)} is planned to reach ${stageWord(stage)} in ${versionWhen(index, at, now)}, according to kep.yaml; as of ${now.toISOString().slice(0, 10)} it is ${currentText}. ${history}.`;
+  }
+  const order: KepStage[] = ['alpha', 'beta', 'stable'];
+  const later = order.slice(order.indexOf(stage) + 1).find((next) => kep.milestones[next]);
+  if (order.includes(stage) && later) {
+    return `kep.yaml records no ${stage} release for ${name(kep)}: it entered at ${later} in ${kep.milestones[later]}. ${history}.`;
+  }
+  return `Not yet: ${name(kep)} is ${currentText}${kep.latestMilestone ? `; its latest milestone is ${kep.latestMilestone}` : ''}. kep.yaml names no release for ${stageWord(stage)} yet. ${history}.`;
+}

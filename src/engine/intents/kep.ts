@@ -1,0 +1,129 @@
+import type { Answer, AnswerFact, AnswerSection } from '../../domain/answer.ts';
+import type { Kep, KepStage } from '../../domain/kep.ts';
+import type { EngineIndex } from '../context.ts';
+import { fact, kepItem, kepLabel, listSection, makeAnswer, section, sigName, stageHistory } from '../format.ts';
+import type { Query } from '../query.ts';
+import { quote } from '../sanitize.ts';
+import { resolveVersion } from '../versions.ts';
+import { findKep, type FoundKep, stageAt, stageNow, versionWhen } from './common.ts';
+
+type KepQuery = Extract<Query, { kind: 'kep' }>;
+
+export const stageWord = (stage: KepStage): string => (stage === 'stable' ? 'stable (GA)' : stage);
+const INACTIVE = new Set(['withdrawn', 'rejected', 'replaced', 'superseded', 'deferred', 'removed']);
+
+export function kepLookup(query: KepQuery, index: EngineIndex, now: Date): Answer {
+  const found = findKep(index, query.ref, now);
+  if (!found.ok) return found.answer;
+  const { kep } = found;
+  let summary: string;
+  if (query.askStage && query.version) {
+    const resolved = resolveVersion(index, query.version, now, 'kep');
+    if (!resolved.ok) return resolved.answer;
+    summary = stageAtAnswer(kep, query.askStage, resolved.release.version);
+  } else if (query.askStage) {
+    summary = stageAnswer(index, kep, query.askStage, now);
+  } else {
+    summary = describe(index, kep, now);
+  }
+  return kepAnswer(index, found, summary, now);
+}
+
+/** The KEP card every feature answer shares: facts, summary, announcements, links. */
+export function kepAnswer(index: EngineIndex, found: FoundKep, summary: string, now: Date, intent: 'kep' | 'history' = 'kep', leadFacts: AnswerFact[] = []): Answer {
+  const { kep } = found;
+  const facts = [
+    ...leadFacts,
+    fact('Stage (kep.yaml)', kep.stage ? `${kep.stage}${kep.milestones[kep.stage] ? ` since ${kep.milestones[kep.stage]}` : ''}` : 'none recorded', kep.stage),
+    ...(leadFacts.length ? [] : [fact('Stage history', stageHistory(kep))]),
+    fact('Status', kep.status ?? 'not recorded', kep.status),
+    fact('Owning SIG', sigName(kep.owningSig), kep.owningSig),
+    ...(kep.participatingSigs.length ? [fact('Participating SIGs', kep.participatingSigs.map(sigName).join(', '))] : []),
+    ...(kep.featureGates.length ? [fact(kep.featureGates.length === 1 ? 'Feature gate' : 'Feature gates', kep.featureGates.map((gate) => (gate.components.length ? `${gate.name} (${gate.components.join(', ')})` : gate.name)).join('; '))] : []),
+    ...(kep.latestMilestone ? [fact('Latest milestone', kep.latestMilestone, kep.latestMilestone)] : []),
+    ...(kep.creationDate ? [fact('Created', kep.creationDate, kep.creationDate)] : []),
+  ];
+  const sections: AnswerSection[] = [];
+  if (found.correctedTo && found.asked && !summary.includes(`“${found.correctedTo}”`)) sections.push(section('Note', { lines: [`Showing the best match for “${found.correctedTo}” (you wrote “${quote(found.asked)}”).`] }));
+  if (kep.summary) sections.push(section('Summary', { lines: [kep.summary] }));
+  const mentions = announcementLines(index, kep);
+  if (mentions.length) sections.push(section('Release announcements', { lines: mentions }));
+  if (found.others.length) sections.push(listSection('Other matches', found.others.map((hit) => kepItem(hit.kep, stageHistory(hit.kep))), 3));
+  const release = kep.stage && kep.milestones[kep.stage] ? kep.milestones[kep.stage]! : kep.latestMilestone;
+  void now;
+  return makeAnswer(index.footer, {
+    intent,
+    title: `${kepLabel(kep.number)}: ${kep.title}`,
+    summary,
+    release: release ?? null,
+    facts,
+    sections,
+    links: [
+      { label: 'Tracking issue', url: kep.links.issue },
+      { label: 'KEP', url: kep.links.folder },
+    ],
+    suggestions: [
+      `when did ${kepLabel(kep.number)} go GA`,
+      ...(release ? [`what did ${sigName(kep.owningSig)} ship in ${release}`] : []),
+      ...(kep.milestones.stable ? [`what went GA in ${kep.milestones.stable}`] : []),
+    ],
+  });
+}
+
+/** Where release announcements name the KEP, and where they disagree with kep.yaml. */
+function announcementLines(index: EngineIndex, kep: Kep): string[] {
+  const lines: string[] = [];
+  for (const mention of index.announced.get(kep.number) ?? []) {
+    const what = mention.list === 'stable' ? 'graduated to stable' : mention.list;
+    let line = `The ${mention.version} release announcement lists it as ${what}: “${mention.title}”.`;
+    if (mention.list === 'stable' && kep.milestones.stable !== mention.version) {
+      line += kep.milestones.stable ? ` kep.yaml says stable in ${kep.milestones.stable}.` : ` kep.yaml records no stable release.`;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+export function name(kep: Kep): string {
+  return `${kepLabel(kep.number)} “${kep.title}”`;
+}
+
+function statusNote(kep: Kep): string {
+  return kep.status && INACTIVE.has(kep.status) ? ` Its KEP status is ${kep.status}.` : '';
+}
+
+export function describe(index: EngineIndex, kep: Kep, now: Date): string {
+  const owner = sigName(kep.owningSig);
+  const at = stageNow(index, kep, now);
+  if (!kep.stage) return `${name(kep)} (${owner}) has no stage in kep.yaml (status: ${kep.status ?? 'not recorded'}).${kep.latestMilestone ? ` Latest milestone: ${kep.latestMilestone}.` : ''}`;
+  const pending = at.pending ? `; kep.yaml targets ${stageWord(at.pending.stage)} in ${versionWhen(index, at.pending.version, now)}` : '';
+  const current = at.stage ? `is ${stageWord(at.stage)}${at.since ? ` since ${versionWhen(index, at.since, now)}` : ''}` : 'has not reached a stage in a released version yet';
+  return `${name(kep)} (${owner}) ${current}${pending}: ${stageHistory(kep)}.${statusNote(kep)}`;
+}
+
+/** "Is X GA?": yes or no first, then the stage it is at and when it got there. */
+function stageAnswer(index: EngineIndex, kep: Kep, asked: KepStage, now: Date): string {
+  const at = stageNow(index, kep, now);
+  const current = at.stage;
+  const currentText = current ? `${stageWord(current)}${at.since ? ` since ${versionWhen(index, at.since, now)}` : ''}` : 'not at any stage in a released version';
+  const askedAt = kep.milestones[asked];
+  if (current === asked) return `Yes — ${name(kep)} is ${currentText}. ${stageHistory(kep)}.${statusNote(kep)}`;
+  const order: KepStage[] = ['alpha', 'beta', 'stable'];
+  if (current && order.includes(asked) && order.includes(current) && order.indexOf(current) > order.indexOf(asked)) {
+    return `It is past ${asked}: ${name(kep)} is ${currentText}${askedAt ? ` (${asked} in ${askedAt})` : ''}. ${stageHistory(kep)}.`;
+  }
+  if (current && ['deprecated', 'disabled', 'removed'].includes(current)) {
+    return `No — ${name(kep)} is ${currentText}${askedAt ? `, after reaching ${asked} in ${askedAt}` : ''}. ${stageHistory(kep)}.`;
+  }
+  const target = askedAt ? ` kep.yaml targets ${asked} in ${versionWhen(index, askedAt, now)}.` : '';
+  return `No — ${name(kep)} is not ${stageWord(asked)} yet: it is ${currentText}${kep.latestMilestone ? `; latest milestone ${kep.latestMilestone}` : ''}.${target}${statusNote(kep)}`;
+}
+
+/** "Was X beta in 1.30?": the stage kep.yaml implies at that release. */
+function stageAtAnswer(kep: Kep, asked: KepStage, version: string): string {
+  const then = stageAt(kep, version);
+  const history = stageHistory(kep);
+  if (then === asked) return `Yes — in ${version}, ${name(kep)} was ${stageWord(asked)} (${history}).`;
+  if (!then) return `No — ${name(kep)} had not reached any stage by ${version} (${history}).`;
+  return `No — in ${version}, ${name(kep)} was ${stageWord(then)}, not ${asked} (${history}).`;
+}

@@ -1,0 +1,111 @@
+import type { Answer, AnswerItem } from '../../domain/answer.ts';
+import type { Release } from '../../domain/release.ts';
+import type { EngineIndex } from '../context.ts';
+import { milestoneKey } from '../context.ts';
+import { changelogUrl, fact, formatEvent, isoDay, isUpcoming, kepItem, listSection, makeAnswer, relative } from '../format.ts';
+import type { Query } from '../query.ts';
+import { isReleased, plannedCaveat, resolveVersion } from '../versions.ts';
+import { codenamed, enhancementCounts, latestPatchAt, releasedText, supportStatus } from './common.ts';
+
+type ReleaseSummaryQuery = Extract<Query, { kind: 'release-summary' }>;
+
+export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, now: Date): Answer {
+  const resolved = resolveVersion(index, query.version, now, 'release-summary');
+  if (!resolved.ok) return resolved.answer;
+  const { release, patch, note } = resolved;
+  const v = release.version;
+  const announcement = release.announcement;
+  const released = isReleased(release, now);
+  const status = supportStatus(index, release, now);
+  const counts = enhancementCounts(release);
+  const latestPatch = latestPatchAt(release, now);
+  const team = index.team.get(v);
+  const lead = announcement?.releaseLead ?? team?.roles.find((role) => role.key === 'lead')?.leads[0]?.name ?? null;
+  const caveat = plannedCaveat(index, release, now);
+
+  const sentences: string[] = [];
+  const name = codenamed(release);
+  if (released && release.gaDateKind !== 'planned') {
+    const latestNote = note?.includes('is the latest release') ?? false;
+    sentences.push(`${latestNote ? `As of ${isoDay(now)}, the latest release is ${name}, released on` : `${name} was released on`} ${release.gaDate}${counts ? ` with ${counts.replace(/^(\d+)/, '$1 enhancements')}` : ''}.`);
+    if (note && !latestNote) sentences.unshift(`(${note}.)`);
+    sentences.push(`It is ${status.text}.`);
+  } else if (release.gaDate) {
+    sentences.push(`${name} is planned for ${release.gaDate}${lead ? `, with ${lead} as release lead` : ''}.`);
+    if (caveat) sentences.push(caveat);
+  } else {
+    sentences.push(`${name}: the data has no release date.`);
+  }
+  if (note && !(released && release.gaDateKind !== 'planned')) sentences.unshift(`(${note}.)`);
+
+
+  const facts = [
+    ...(announcement?.codename ? [fact('Codename', announcement.codename)] : []),
+    fact(released ? 'Released' : 'Planned release', releasedText(release, now), release.gaDate),
+    ...(lead ? [fact('Release lead', lead)] : []),
+    ...(counts ? [fact('Enhancements', counts, announcement?.enhancements.total ?? null)] : []),
+    ...(latestPatch ? [fact('Latest patch', `${latestPatch.version} (${latestPatch.date})`, latestPatch.version)] : []),
+    fact('Support', status.text, status.state),
+    ...(release.maintenanceModeDate ? [fact('Maintenance mode', release.maintenanceModeDate, release.maintenanceModeDate)] : []),
+    ...(release.eolDate ? [fact('End of life', release.eolDate, release.eolDate)] : []),
+  ];
+  if (patch) {
+    const found = release.patches.find((entry) => entry.version === patch);
+    facts.unshift(
+      found
+        ? fact(`Patch ${patch}`, `released ${found.date}`, found.date)
+        : fact(`Patch ${patch}`, `not in the data; ${release.latestPatch ? `the newest ${v} patch it has is ${release.latestPatch.version}` : `it has no ${v} patches`}`),
+    );
+  }
+
+  const sections = [];
+  const graduated = announcement?.graduatedToStable;
+  if (graduated && graduated.length > 0) {
+    const items: AnswerItem[] = graduated.map((entry) => {
+      const kep = entry.kep != null ? index.kep.get(entry.kep) : undefined;
+      return kep ? { ...kepItem(kep), title: entry.title } : { kep: entry.kep, title: entry.title, stage: 'stable', sig: null, url: null, detail: null };
+    });
+    sections.push(listSection('Graduated to stable (release announcement)', items, 12, announcement?.url ?? null));
+  } else {
+    const stable = index.milestone.get(milestoneKey('stable', v)) ?? [];
+    if (stable.length > 0) sections.push(listSection('Reached stable in this release (kep.yaml)', stable.map((kep) => kepItem(kep)), 12, changelogUrl(v)));
+  }
+  const removals = announcement?.removalsAndDeprecations;
+  if (removals && removals.length > 0) {
+    const items: AnswerItem[] = removals.map((entry) => ({ kep: entry.kep, title: entry.title, stage: null, sig: entry.kep != null ? (index.kep.get(entry.kep)?.owningSig ?? null) : null, url: null, detail: entry.kind }));
+    sections.push(listSection('Deprecations and removals (release announcement)', items, 8, announcement?.url ?? null));
+  }
+  const schedule = index.schedule.get(v);
+  if (schedule && !released) {
+    const upcoming = schedule.events.filter((event) => event.kind && isUpcoming(event, now)).slice(0, 6);
+    if (upcoming.length > 0) sections.push({ heading: 'Coming up', items: [], facts: upcoming.map((event) => fact(event.what, `${formatEvent(event)}, ${relative(event, now)}`, event.at ?? event.date)), lines: [], omitted: 0, moreUrl: schedule.url });
+  }
+
+  return makeAnswer(index.footer, {
+    intent: 'release-summary',
+    title: name,
+    summary: sentences.join(' '),
+    release: v,
+    facts,
+    sections,
+    links: releaseLinks(index, release),
+    suggestions: [`what went GA in ${v}`, `${v} schedule`, `who led ${v}`, `what was removed in ${v}`, `compare ${previousOf(index, release) ?? v} and ${v}`],
+  });
+}
+
+export function releaseLinks(index: EngineIndex, release: Release): Answer['links'] {
+  const v = release.version;
+  const links: Answer['links'] = [];
+  if (release.announcement?.url) links.push({ label: 'Release announcement', url: release.announcement.url });
+  const schedule = index.schedule.get(v);
+  if (schedule) links.push({ label: `${v} schedule`, url: schedule.url });
+  const team = index.team.get(v);
+  if (team) links.push({ label: `${v} release team`, url: team.url });
+  if (release.patches.length > 0) links.push({ label: 'Changelog', url: changelogUrl(v) });
+  return links;
+}
+
+function previousOf(index: EngineIndex, release: Release): string | null {
+  const at = index.releases.indexOf(release);
+  return at > 0 ? index.releases[at - 1]!.version : null;
+}

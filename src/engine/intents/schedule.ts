@@ -1,0 +1,196 @@
+import type { Answer, AnswerFact } from '../../domain/answer.ts';
+import type { Release } from '../../domain/release.ts';
+import type { MilestoneKind, Schedule, ScheduleEvent } from '../../domain/schedule.ts';
+import type { EngineIndex } from '../context.ts';
+import { daysBetween, fact, formatDate, formatEvent, isoDay, isUpcoming, makeAnswer, plural, relative, section } from '../format.ts';
+import type { Query, ScheduleTarget } from '../query.ts';
+import { isReleased, plannedCaveat, resolveVersion } from '../versions.ts';
+import { releaseLinks } from './release-summary.ts';
+
+type ScheduleQuery = Extract<Query, { kind: 'schedule' }>;
+
+export const MILESTONE_NAMES: Record<MilestoneKind, string> = {
+  'cycle-start': 'Start of release cycle',
+  'prr-freeze': 'Production readiness freeze',
+  'enhancements-freeze': 'Enhancements freeze',
+  'feature-blog-freeze': 'Feature blog freeze',
+  'code-freeze': 'Code freeze',
+  'test-freeze': 'Test freeze',
+  'docs-freeze': 'Docs freeze',
+  alpha: 'Alpha release',
+  beta: 'Beta release',
+  rc: 'Release candidate',
+  release: 'Release',
+  thaw: 'Thaw',
+};
+const KEY_MILESTONES: MilestoneKind[] = ['cycle-start', 'prr-freeze', 'enhancements-freeze', 'feature-blog-freeze', 'code-freeze', 'test-freeze', 'docs-freeze', 'release', 'thaw'];
+const FREEZES = new Set<MilestoneKind>(['prr-freeze', 'enhancements-freeze', 'feature-blog-freeze', 'code-freeze', 'test-freeze', 'docs-freeze']);
+
+const targetName = (target: ScheduleTarget): string => (target === 'any-freeze' ? 'Freeze' : MILESTONE_NAMES[target]);
+const matches = (target: ScheduleTarget, event: ScheduleEvent): boolean => (target === 'any-freeze' ? event.kind !== null && FREEZES.has(event.kind) : event.kind === target);
+
+export function schedule(query: ScheduleQuery, index: EngineIndex, now: Date): Answer {
+  const { target } = query;
+  // "When is the next code freeze", "how long until enhancements freeze": the next one on any schedule.
+  if (target && target !== 'release' && (query.version === null || (query.version.kind === 'relative' && query.version.which !== 'latest' && query.version.which !== 'previous'))) {
+    return nextEvent(index, target, now, query.countdown);
+  }
+  const resolved = resolveVersion(index, query.version, now, 'schedule', target === 'release' ? 'latest' : 'cycle');
+  if (!resolved.ok) return resolved.answer;
+  const { release } = resolved;
+  if (target === 'release') return releaseDate(index, release, resolved.patch, now, query.countdown);
+  const plan = index.schedule.get(release.version);
+  if (!plan) return noSchedule(index, release, now);
+  if (target) return eventsOf(index, release, plan, target, now, query.countdown);
+  return fullSchedule(index, release, plan, now);
+}
+
+function eventFact(event: ScheduleEvent, now: Date, label = event.what): AnswerFact {
+  return fact(label, `${formatEvent(event)}, ${relative(event, now)}`, event.at ?? event.date);
+}
+
+function nextEvent(index: EngineIndex, target: ScheduleTarget, now: Date, countdown: boolean): Answer {
+  const candidates = index.events.filter((timed) => matches(target, timed.event));
+  const upcoming = candidates.find((timed) => isUpcoming(timed.event, now));
+  const name = targetName(target);
+  if (!upcoming) {
+    const last = candidates.at(-1);
+    return makeAnswer(index.footer, {
+      intent: 'schedule',
+      title: `Next ${name.toLowerCase()}`,
+      summary: `The data has no ${name.toLowerCase()} after ${isoDay(now)}${last ? `; the last one was ${last.version}'s ${MILESTONE_NAMES[last.event.kind!].toLowerCase()} on ${formatEvent(last.event)}` : ''}. The next release's schedule may not be in the data yet (data as of ${index.dataset.manifest.dataDate}); an operator can refresh it with \`npm run sync\`.`,
+      release: last?.version ?? null,
+      suggestions: [`${index.newest} schedule`, 'when is the next release'],
+    });
+  }
+  const plan = index.schedule.get(upcoming.version);
+  const kindName = MILESTONE_NAMES[upcoming.event.kind!];
+  const lead = countdown
+    ? `${kindName} for Kubernetes ${upcoming.version} is ${relative(upcoming.event, now, true)}: ${formatEvent(upcoming.event)}.`
+    : `The next ${target === 'any-freeze' ? `freeze is ${kindName.toLowerCase()}` : kindName.toLowerCase()} for Kubernetes ${upcoming.version}: ${formatEvent(upcoming.event)}, ${relative(upcoming.event, now)}.`;
+  const sameDay = candidates.filter((timed) => timed !== upcoming && timed.version === upcoming.version && isUpcoming(timed.event, now)).slice(0, 5);
+  return makeAnswer(index.footer, {
+    intent: 'schedule',
+    title: `${kindName}: Kubernetes ${upcoming.version}`,
+    summary: lead,
+    release: upcoming.version,
+    facts: [eventFact(upcoming.event, now, upcoming.event.what), fact('As written upstream', upcoming.event.when), ...(sameDay.length ? sameDay.map((timed) => eventFact(timed.event, now)) : [])],
+    links: plan ? [{ label: `${upcoming.version} schedule`, url: plan.url }] : [],
+    suggestions: [`${upcoming.version} schedule`, `when is the ${upcoming.version} release`, `what went GA in ${upcoming.version}`],
+  });
+}
+
+function eventsOf(index: EngineIndex, release: Release, plan: Schedule, target: ScheduleTarget, now: Date, countdown: boolean): Answer {
+  const v = release.version;
+  const events = plan.events.filter((event) => matches(target, event));
+  const name = targetName(target);
+  if (events.length === 0) {
+    return makeAnswer(index.footer, {
+      intent: 'schedule',
+      title: `${name}: Kubernetes ${v}`,
+      summary: `The ${v} schedule has no ${name.toLowerCase()} row. Its key dates are below.`,
+      release: v,
+      facts: KEY_MILESTONES.flatMap((kind) => plan.events.filter((event) => event.kind === kind).slice(0, 1)).map((event) => eventFact(event, now)),
+      links: [{ label: `${v} schedule`, url: plan.url }],
+      suggestions: [`${v} schedule`],
+    });
+  }
+  const first = events[0]!;
+  const next = events.find((event) => isUpcoming(event, now));
+  const focus = next ?? first;
+  const label = focus.kind ? MILESTONE_NAMES[focus.kind] : name;
+  let summary: string;
+  if (countdown) {
+    summary = next ? `${label} for Kubernetes ${v} is ${relative(next, now, true)}: ${formatEvent(next)}.` : `${label} for Kubernetes ${v} has passed: it was ${formatEvent(first)}, ${relative(first, now)}.`;
+  } else {
+    summary = `${label} for Kubernetes ${v}: ${formatEvent(focus)}, ${relative(focus, now)}.`;
+  }
+  if (events.length > 1) summary += ` The schedule has ${plural(events.length, `${name.toLowerCase()} row`)}.`;
+  return makeAnswer(index.footer, {
+    intent: 'schedule',
+    title: `${name}: Kubernetes ${v}`,
+    summary,
+    release: v,
+    facts: [...events.map((event) => eventFact(event, now)), ...(focus.when ? [fact('As written upstream', focus.when)] : [])],
+    links: [{ label: `${v} schedule`, url: plan.url }],
+    suggestions: [`${v} schedule`, `when is the ${v} release`, 'when is the next code freeze'],
+  });
+}
+
+function releaseDate(index: EngineIndex, release: Release, patch: string | null, now: Date, countdown: boolean): Answer {
+  const v = release.version;
+  if (patch) {
+    const found = release.patches.find((entry) => entry.version === patch);
+    return makeAnswer(index.footer, {
+      intent: 'schedule',
+      title: `Kubernetes ${patch}`,
+      summary: found
+        ? `Kubernetes ${patch} was released on ${formatDate(found.date)}.`
+        : `The data has no ${patch} patch release; ${release.latestPatch ? `the newest ${v} patch it has is ${release.latestPatch.version} (${release.latestPatch.date})` : `it has no ${v} patches`}.`,
+      release: v,
+      facts: release.latestPatch ? [fact(`Latest ${v} patch`, `${release.latestPatch.version} (${release.latestPatch.date})`, release.latestPatch.version)] : [],
+      links: releaseLinks(index, release),
+      suggestions: [`latest patch of ${v}`, `is ${v} still supported`],
+    });
+  }
+  const event = index.schedule.get(v)?.events.find((entry) => entry.kind === 'release');
+  const when = event ?? (release.gaDate ? { date: release.gaDate, at: null } : null);
+  let summary: string;
+  if (!when) summary = `The data has no release date for Kubernetes ${v}.`;
+  else if (isReleased(release, now) && release.gaDateKind !== 'planned') summary = `Kubernetes ${v} was released on ${formatDate(release.gaDate ?? when.date)}, ${relative({ date: release.gaDate ?? when.date, at: null }, now)}.`;
+  else summary = `Kubernetes ${v} is planned for release on ${formatEvent(when)}, ${relative(when, now)}.${plannedCaveat(index, release, now) ? ` ${plannedCaveat(index, release, now)}` : ''}`;
+  if (countdown && when && isUpcoming(when, now)) summary = `Kubernetes ${v} is due ${relative(when, now, true)}: ${formatEvent(when)}.`;
+  const sourceDates = release.gaDateSources.filter((source, at, all) => all.findIndex((other) => other.date === source.date) === at);
+  return makeAnswer(index.footer, {
+    intent: 'schedule',
+    title: `Kubernetes ${v} release date`,
+    summary,
+    release: v,
+    facts: [
+      ...(release.gaDate ? [fact(release.gaDateKind === 'planned' || !isReleased(release, now) ? 'Planned release' : 'Released', formatDate(release.gaDate), release.gaDate)] : []),
+      ...(sourceDates.length > 1 ? sourceDates.map((source) => fact(`Date per ${source.source}`, source.date, source.date)) : []),
+      ...(event && event.date !== release.gaDate ? [fact('Schedule says', formatEvent(event), event.date)] : []),
+    ],
+    links: releaseLinks(index, release),
+    suggestions: [`tell me about ${v}`, `${v} schedule`, 'which versions are supported'],
+  });
+}
+
+function noSchedule(index: EngineIndex, release: Release, now: Date): Answer {
+  const v = release.version;
+  const first = [...index.schedule.keys()].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]))[0];
+  return makeAnswer(index.footer, {
+    intent: 'schedule',
+    title: `Kubernetes ${v} schedule`,
+    summary: `The data has no release-cycle schedule for ${v} (sig-release schedules start at ${first ?? 'a later release'}).${release.gaDate ? ` Kubernetes ${v} ${isReleased(release, now) ? 'was released on' : 'is planned for'} ${formatDate(release.gaDate)}.` : ''}`,
+    release: v,
+    links: releaseLinks(index, release),
+    suggestions: [`tell me about ${v}`],
+  });
+}
+
+function fullSchedule(index: EngineIndex, release: Release, plan: Schedule, now: Date): Answer {
+  const v = release.version;
+  const key = KEY_MILESTONES.flatMap((kind) => plan.events.filter((event) => event.kind === kind).slice(0, 1));
+  const start = plan.events.find((event) => event.kind === 'cycle-start') ?? plan.events[0];
+  const end = plan.events.find((event) => event.kind === 'release');
+  const next = plan.events.find((event) => event.kind && isUpcoming(event, now));
+  const parts: string[] = [];
+  if (start && end) parts.push(`The Kubernetes ${v} release cycle runs from ${start.date} to ${end.date} (${plural(Math.round(daysBetween(start.date, end.date) / 7), 'week')}).`);
+  else parts.push(`The Kubernetes ${v} release cycle.`);
+  if (next) parts.push(`Next: ${next.kind ? MILESTONE_NAMES[next.kind].toLowerCase() : next.what} on ${formatEvent(next)}, ${relative(next, now)}.`);
+  else if (end) parts.push(`${isReleased(release, now) ? `Released on ${end.date}` : `Release planned for ${end.date}`}.`);
+  const caveat = plannedCaveat(index, release, now);
+  if (caveat) parts.push(caveat);
+  const timeline = plan.events.map((event) => `${formatEvent(event)} · ${event.week != null ? `week ${event.week} · ` : ''}${event.what}${event.who ? ` (${event.who})` : ''}`);
+  return makeAnswer(index.footer, {
+    intent: 'schedule',
+    title: `Kubernetes ${v} schedule`,
+    summary: parts.join(' '),
+    release: v,
+    facts: key.map((event) => eventFact(event, now, MILESTONE_NAMES[event.kind!])),
+    sections: [section('Full timeline', { lines: timeline, moreUrl: plan.url })],
+    links: [{ label: `${v} schedule (kubernetes/sig-release)`, url: plan.url }],
+    suggestions: [`when is code freeze for ${v}`, `who is on the ${v} release team`, `what went GA in ${v}`],
+  });
+}

@@ -1,0 +1,114 @@
+import type { Answer } from '../../domain/answer.ts';
+import type { Person, Team, TeamRole } from '../../domain/team.ts';
+import type { EngineIndex } from '../context.ts';
+import { fact, makeAnswer, plural, section } from '../format.ts';
+import type { Query } from '../query.ts';
+import { isReleased, resolveVersion } from '../versions.ts';
+
+type TeamQuery = Extract<Query, { kind: 'team' }>;
+
+/** Roles were renamed over the years; a question about one finds its successor or predecessor. */
+const ROLE_FALLBACKS: Record<string, string[]> = {
+  'ci-signal': ['release-signal'],
+  'release-signal': ['ci-signal'],
+  'bug-triage': ['release-signal'],
+};
+const ROLE_NAMES: Record<string, string> = {
+  lead: 'release lead',
+  comms: 'communications lead',
+  enhancements: 'enhancements lead',
+  docs: 'docs lead',
+  'release-notes': 'release notes lead',
+  'ci-signal': 'CI signal lead',
+  'release-signal': 'release signal lead',
+  'bug-triage': 'bug triage lead',
+  'branch-manager': 'branch manager',
+  'emeritus-adviser': 'emeritus adviser',
+  'test-infra': 'test infra lead',
+  'patch-release': 'patch release team',
+};
+
+const person = (p: Person): string => (p.github ? `${p.name} (@${p.github})` : p.name);
+const people = (list: Person[]): string => (list.length ? list.map(person).join(', ') : 'nobody listed');
+
+export function team(query: TeamQuery, index: EngineIndex, now: Date): Answer {
+  const resolved = resolveVersion(index, query.version, now, 'team', 'cycle');
+  if (!resolved.ok) return resolved.answer;
+  const { release } = resolved;
+  const v = release.version;
+  const roster = index.team.get(v);
+  const past = isReleased(release, now);
+  if (!roster) {
+    const lead = release.announcement?.releaseLead;
+    const first = [...index.team.keys()].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]))[0];
+    return makeAnswer(index.footer, {
+      intent: 'team',
+      title: `Kubernetes ${v} release team`,
+      summary: `The data has no release team list for ${v} (team lists start at ${first ?? 'a later release'}).${lead ? ` The ${v} release announcement names ${lead} as release lead.` : ''}`,
+      release: v,
+      facts: lead ? [fact('Release lead', lead)] : [],
+      suggestions: first ? [`${first} release team`] : [],
+    });
+  }
+  const roles = query.role ? findRoles(roster, query.role) : [];
+  if (query.role && roles.length === 0) {
+    return makeAnswer(index.footer, {
+      intent: 'team',
+      title: `Kubernetes ${v} release team`,
+      summary: `The ${v} release team has no ${ROLE_NAMES[query.role] ?? query.role} role. Its roles: ${roster.roles.map((role) => role.role).join(', ')}.`,
+      release: v,
+      facts: roster.roles.map((role) => fact(role.role, people(role.leads))),
+      links: [{ label: `${v} release team`, url: roster.url }],
+      suggestions: [`${v} release team`],
+    });
+  }
+  if (query.role) return roleAnswer(index, roster, roles, query.role, v, past, query.shadows);
+
+  const lead = roster.roles.find((role) => role.key === 'lead');
+  const announced = release.announcement?.releaseLead;
+  const leadNames = lead?.leads.map((p) => p.name) ?? [];
+  const lines = roster.roles.filter((role) => role.shadows.length > 0).map((role) => `${role.role} shadows: ${people(role.shadows)}`);
+  const summary = `${lead?.leads.length ? `${people(lead.leads)} ${past ? 'led' : 'leads'} the Kubernetes ${v} release team` : `The Kubernetes ${v} release team`}: ${plural(roster.roles.length, 'role')}, ${plural(roster.roles.reduce((sum, role) => sum + role.leads.length, 0), 'lead')} and ${plural(roster.roles.reduce((sum, role) => sum + role.shadows.length, 0), 'shadow')}.${announced && !leadNames.includes(announced) ? ` The release announcement names ${announced} as release lead.` : ''}`;
+  return makeAnswer(index.footer, {
+    intent: 'team',
+    title: `Kubernetes ${v} release team`,
+    summary,
+    release: v,
+    facts: roster.roles.map((role) => fact(role.role, people(role.leads))),
+    sections: lines.length ? [section('Shadows', { lines })] : [],
+    links: [{ label: `${v} release team (kubernetes/sig-release)`, url: roster.url }],
+    suggestions: [`who was the ${v} comms lead`, `${v} schedule`, `tell me about ${v}`],
+  });
+}
+
+function findRoles(roster: Team, key: string): TeamRole[] {
+  for (const candidate of [key, ...(ROLE_FALLBACKS[key] ?? [])]) {
+    const roles = roster.roles.filter((role) => role.key === candidate);
+    if (roles.length > 0) return roles;
+  }
+  return [];
+}
+
+function roleAnswer(index: EngineIndex, roster: Team, roles: TeamRole[], asked: string, v: string, past: boolean, shadowsAsked: boolean): Answer {
+  const role = roles[0]!;
+  const leads = roles.flatMap((entry) => entry.leads);
+  const shadows = roles.flatMap((entry) => entry.shadows);
+  const renamed = role.key !== asked ? ` (${v} has no ${ROLE_NAMES[asked] ?? asked} role; its ${role.role} role covers it)` : '';
+  let summary: string;
+  if (shadowsAsked) {
+    summary = `${role.role} shadows for Kubernetes ${v}: ${people(shadows)}.${renamed}`;
+  } else if (role.key === 'lead') {
+    summary = `${people(leads)} ${past ? 'led' : 'leads'} the Kubernetes ${v} release.`;
+  } else {
+    summary = `${people(leads)} ${past ? (leads.length > 1 ? 'were' : 'was') : leads.length > 1 ? 'are' : 'is'} the ${role.role} lead for Kubernetes ${v}${renamed}.`;
+  }
+  return makeAnswer(index.footer, {
+    intent: 'team',
+    title: `Kubernetes ${v}: ${role.role}`,
+    summary,
+    release: v,
+    facts: [fact(leads.length > 1 ? 'Leads' : 'Lead', people(leads)), fact('Shadows', people(shadows), shadows.length)],
+    links: [{ label: `${v} release team (kubernetes/sig-release)`, url: roster.url }],
+    suggestions: [`${v} release team`, `who led ${v}`, `${v} schedule`],
+  });
+}

@@ -1,0 +1,112 @@
+import type { Answer, AnswerIntent } from '../domain/answer.ts';
+import type { Release } from '../domain/release.ts';
+import { minorNumber } from '../domain/version.ts';
+import type { EngineIndex } from './context.ts';
+import { formatDate, isoDay, makeAnswer } from './format.ts';
+import type { VersionRef } from './query.ts';
+
+export type Resolution =
+  | {
+      ok: true;
+      release: Release;
+      /** The patch release the user named ("1.31.2"), if any. */
+      patch: string | null;
+      /** How a relative reference was read, e.g. "1.31 is the latest release as of 2024-09-01". */
+      note: string | null;
+    }
+  | { ok: false; answer: Answer };
+
+/** Whether the release's x.y.0 is out at `now` (by its GA date, confirmed or planned). */
+export function isReleased(release: Release, now: Date): boolean {
+  return release.gaDate != null && release.gaDate <= isoDay(now);
+}
+
+/** The newest release whose GA date is on or before `now`. */
+export function latestReleased(index: EngineIndex, now: Date): Release | null {
+  for (let i = index.releases.length - 1; i >= 0; i--) if (isReleased(index.releases[i]!, now)) return index.releases[i]!;
+  return null;
+}
+
+/** The release whose cycle is under way at `now`: the first one not yet out, or the latest when the data has none. */
+export function currentCycle(index: EngineIndex, now: Date): Release | null {
+  return index.releases.find((release) => !isReleased(release, now)) ?? latestReleased(index, now);
+}
+
+/** A caveat for a release whose GA date is only the planned one and has passed. */
+export function plannedCaveat(index: EngineIndex, release: Release, now: Date): string | null {
+  if (release.gaDateKind !== 'planned' || !release.gaDate || release.gaDate > isoDay(now)) return null;
+  return `${release.version} was planned for ${release.gaDate}; the data (as of ${index.dataset.manifest.dataDate}) does not confirm it shipped. An operator can refresh the data with \`npm run sync\`.`;
+}
+
+/**
+ * Turns what the user wrote into a release the data has. `fallback` says what no version means:
+ * the latest release out at `now`, or the cycle in progress (schedules and teams).
+ */
+export function resolveVersion(
+  index: EngineIndex,
+  ref: VersionRef | null,
+  now: Date,
+  intent: AnswerIntent,
+  fallback: 'latest' | 'cycle' = 'latest',
+): Resolution {
+  const today = isoDay(now);
+  const latest = latestReleased(index, now);
+  const which = ref?.kind === 'relative' ? ref.which : ref === null ? (fallback === 'cycle' ? 'current' : 'latest') : null;
+
+  if (which !== null) {
+    if (!latest) return { ok: false, answer: beforeFirst(index, intent, now) };
+    const at = index.releases.indexOf(latest);
+    if (which === 'latest' || (which === 'current' && fallback === 'latest')) {
+      return { ok: true, release: latest, patch: null, note: `${latest.version} is the latest release as of ${today}` };
+    }
+    if (which === 'current') {
+      const cycle = currentCycle(index, now)!;
+      const note = cycle === latest ? `${cycle.version} is the latest release as of ${today}; the data has no later cycle` : `${cycle.version} is the release cycle under way as of ${today}`;
+      return { ok: true, release: cycle, patch: null, note };
+    }
+    if (which === 'previous') {
+      const previous = index.releases[at - 1];
+      if (!previous) return { ok: false, answer: unknownVersion(index, intent, `the release before ${latest.version}`) };
+      return { ok: true, release: previous, patch: null, note: `${previous.version} is the release before the latest (${latest.version}) as of ${today}` };
+    }
+    const next = index.releases[at + 1];
+    if (!next) return { ok: false, answer: notCovered(index, intent, `1.${minorNumber(latest.version) + 1}`) };
+    return { ok: true, release: next, patch: null, note: `${next.version} is the next release after ${latest.version} as of ${today}` };
+  }
+
+  const exact = ref as Extract<VersionRef, { kind: 'exact' }>;
+  const release = index.release.get(exact.minor);
+  if (release) return { ok: true, release, patch: exact.patch, note: null };
+  const [major, minor] = exact.minor.split('.').map(Number) as [number, number];
+  const newest = minorNumber(index.newest);
+  if (major === 1 && minor > newest && minor <= newest + 3) return { ok: false, answer: notCovered(index, intent, exact.minor) };
+  return { ok: false, answer: unknownVersion(index, intent, exact.minor) };
+}
+
+function unknownVersion(index: EngineIndex, intent: AnswerIntent, what: string): Answer {
+  return makeAnswer(index.footer, {
+    intent,
+    title: `Unknown release: ${what}`,
+    summary: `I don't know Kubernetes ${what}. The data covers releases ${index.oldest} to ${index.newest} (data as of ${index.dataset.manifest.dataDate}).`,
+    suggestions: [`tell me about ${index.newest}`, "what's in the latest release", 'which versions are supported', 'help'],
+  });
+}
+
+function notCovered(index: EngineIndex, intent: AnswerIntent, minor: string): Answer {
+  return makeAnswer(index.footer, {
+    intent,
+    title: `Kubernetes ${minor} is not in the data yet`,
+    summary: `Kubernetes ${minor} is not in the data yet: it covers releases up to ${index.newest} (data as of ${index.dataset.manifest.dataDate}). An operator can fetch newer data with \`npm run sync\`.`,
+    suggestions: [`tell me about ${index.newest}`, `${index.newest} schedule`, 'when is the next release'],
+  });
+}
+
+function beforeFirst(index: EngineIndex, intent: AnswerIntent, now: Date): Answer {
+  const first = index.releases[0];
+  return makeAnswer(index.footer, {
+    intent,
+    title: 'No release yet',
+    summary: `No Kubernetes release had shipped by ${isoDay(now)}${first?.gaDate ? `; the first, ${first.version}, came out on ${formatDate(first.gaDate)}` : ''}.`,
+    suggestions: first ? [`tell me about ${first.version}`] : [],
+  });
+}
