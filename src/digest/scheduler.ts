@@ -9,6 +9,8 @@ import { channelLabel } from './subscription.ts';
 
 /** Permanent failures in a row before a subscription is paused. */
 export const PAUSE_AFTER_PERMANENT_FAILURES = 3;
+/** Channels posted to at once by one replica. */
+const DEFAULT_CONCURRENCY = 8;
 /** Transient failures are retried (within the grace window) after 1, 2, 4 … minutes, at most this many. */
 const MAX_RETRY_DELAY_MINUTES = 30;
 
@@ -36,6 +38,8 @@ export interface DigestSchedulerOptions {
   /** Default: every minute. Tests pass `false` and call tick() themselves. */
   cronExpression?: string | false;
   pauseAfter?: number;
+  /** Channels posted to at once; a slow channel holds one slot, never the rest. */
+  concurrency?: number;
 }
 
 export interface DigestScheduler {
@@ -49,13 +53,14 @@ const describeError = (error: unknown): string => (error instanceof Error ? `${e
 /**
  * Drives digests: node-cron fires every minute, each tick asks the pure schedule what is due, claims each
  * occurrence in SQLite (so no restart or second replica posts it again) and posts through the
- * subscription's platform. Channels are posted to concurrently, so one slow or failing channel blocks none.
+ * subscription's platform. Several channels are posted to at once, so one slow or failing channel blocks none.
  */
 export function startDigestScheduler(options: DigestSchedulerOptions): DigestScheduler {
   const { store, logger, graceHours } = options;
   const clock = options.clock ?? (() => new Date());
   const dataset = typeof options.dataset === 'function' ? options.dataset : () => options.dataset as Dataset;
   const pauseAfter = options.pauseAfter ?? PAUSE_AFTER_PERMANENT_FAILURES;
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const posters = new Map<Platform, DigestPoster>(
     Array.isArray(options.posters)
       ? (options.posters as readonly DigestPoster[]).map((poster) => [poster.platform, poster])
@@ -121,10 +126,17 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     result.due = due.length;
     const bySubscription = new Map<number, DueDigest[]>();
     for (const digest of due) bySubscription.set(digest.subscription.id, [...(bySubscription.get(digest.subscription.id) ?? []), digest]);
-    const outcomes = await Promise.allSettled([...bySubscription.values()].map((digests) => deliverInOrder(digests, now, result)));
-    for (const outcome of outcomes) {
-      if (outcome.status === 'rejected') logger.error({ err: describeError(outcome.reason) }, 'digest delivery crashed');
-    }
+    const queue = [...bySubscription.values()];
+    const worker = async (): Promise<void> => {
+      for (let digests = queue.shift(); digests; digests = queue.shift()) {
+        try {
+          await deliverInOrder(digests, now, result);
+        } catch (error) {
+          logger.error({ err: describeError(error), subscription: digests[0]!.subscription.id }, 'digest delivery crashed');
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
     if (result.due > 0) {
       logger.debug({ ...result, at: now.toISOString(), paused: result.paused.length }, 'digest tick');
     }

@@ -137,6 +137,30 @@ describe('failures', () => {
     expect(store.posting(failed.occurrenceKey)).toMatchObject({ status: 'posted', attempts: 2 });
   });
 
+  it('a channel whose post hangs does not hold up the others', async () => {
+    const store = openStore();
+    for (const channel of ['HANG', 'C1', 'C2', 'C3', 'C4', 'C5']) store.save(slackChannel(channel), milestonesAt9, created);
+    let unblock: () => void = () => undefined;
+    let othersDone: () => void = () => undefined;
+    const allOthersDelivered = new Promise<void>((resolve) => (othersDone = resolve));
+    const delivered: string[] = [];
+    const poster: DigestPoster = {
+      platform: 'slack',
+      post: async (channel) => {
+        if (channel.channel === 'HANG') await new Promise<void>((resolve) => (unblock = resolve));
+        delivered.push(channel.channel);
+        if (delivered.length === 5 && !delivered.includes('HANG')) othersDone();
+      },
+    };
+    const scheduler = startDigestScheduler({ store, dataset: data, posters: [poster], logger: silentLogger, graceHours: 6, cronExpression: false, concurrency: 2 });
+    schedulers.push(scheduler);
+    const ticking = scheduler.tick(sevenDaysBefore);
+    await allOthersDelivered;
+    expect(delivered.sort()).toEqual(['C1', 'C2', 'C3', 'C4', 'C5']);
+    unblock();
+    expect(await ticking).toMatchObject({ posted: 6 });
+  });
+
   it('a transient failure that outlasts the grace window is skipped, not posted late', async () => {
     const store = openStore();
     store.save(slackChannel('C1'), milestonesAt9, created);
