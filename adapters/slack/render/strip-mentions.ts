@@ -8,5 +8,6 @@ const PLAIN_MASS_MENTION = /@(channel|here|everyone)\b/gi;
  * these inert in mrkdwn; this is defence in depth for plain_text fields and fallback text.
  */
 export function stripMentions(text: string): string {
+  if (!text.includes('<') && !text.includes('@')) return text;
   return text.replace(ENCODED_MENTION, '').replace(PLAIN_MASS_MENTION, '@\u2060$1');
 }
