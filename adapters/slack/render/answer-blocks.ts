@@ -31,7 +31,8 @@ interface Budget {
   chars: number;
 }
 
-const textLength = (block: Block): number => JSON.stringify(block).length;
+/** Measured as serialized JSON: a conservative stand-in for what the message costs to send and read. */
+const blockSize = (block: Block): number => JSON.stringify(block).length;
 
 const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
@@ -131,7 +132,7 @@ function sectionBlocks(sections: readonly AnswerSection[], budget: Budget, fallb
     const packed = packSection(sections[index]!, allowance, fallbackMoreUrl);
     blocks.push(...packed);
     budget.blocks -= packed.length;
-    budget.chars -= packed.reduce((sum, block) => sum + textLength(block), 0);
+    budget.chars -= packed.reduce((sum, block) => sum + blockSize(block), 0);
   }
   return blocks;
 }
@@ -175,7 +176,7 @@ export function answerToBlocks(answer: Answer, options: BlockOptions = {}): Slac
   const fixed = [...head, ...tail];
   const budget: Budget = {
     blocks: SLACK_LIMITS.blocksPerMessage - (options.reserveBlocks ?? 0) - fixed.length,
-    chars: SLACK_LIMITS.messageCharacters - fixed.reduce((sum, block) => sum + textLength(block), 0),
+    chars: SLACK_LIMITS.messageCharacters - fixed.reduce((sum, block) => sum + blockSize(block), 0),
   };
   const body = sectionBlocks(answer.sections, budget, answer.links[0]?.url ?? null);
   return { text: answerToText(answer), blocks: [...head, ...body, ...tail] };
