@@ -1,4 +1,3 @@
-import type { Dataset } from '../domain/dataset.ts';
 import type { MilestoneKind, Schedule, ScheduleEvent } from '../domain/schedule.ts';
 import { compareMinor } from '../domain/version.ts';
 import { daysBetween } from './time.ts';
@@ -133,13 +132,6 @@ export function cycleAt(schedules: readonly Schedule[], today: string): CycleSta
     return { state: 'between', schedule: next.schedule, bounds: next.bounds, previous };
   }
   return { state: 'no-schedule', latest: withBounds.at(-1)?.schedule ?? null };
-}
-
-/** The release a digest is about: the cycle in progress, else the next known one. */
-export function focusSchedule(dataset: Pick<Dataset, 'schedules'>, today: string, release?: string): Schedule | null {
-  if (release) return dataset.schedules.find((s) => s.version === release) ?? null;
-  const cycle = cycleAt(dataset.schedules, today);
-  return cycle.state === 'no-schedule' ? null : cycle.schedule;
 }
 
 /** "███████░░░░░░░" — a fixed-width bar for week N of M. */

@@ -125,8 +125,3 @@ export function isoWeek(instant: Date, zone: string): string {
   const local = DateTime.fromJSDate(instant, { zone });
   return `${local.weekYear}-W${String(local.weekNumber).padStart(2, '0')}`;
 }
-
-/** Monday's date of the ISO week containing this local date. */
-export function weekStart(isoDate: string): string {
-  return DateTime.fromISO(isoDate, { zone: 'UTC' }).startOf('week').toISODate()!;
-}

@@ -71,14 +71,18 @@ function cycleSummary(cycle: CycleState, input: WeeklyDigestInput): { summary: s
     };
   }
   const latest = cycle.latest ? cycleBounds(cycle.latest) : null;
+  if (input.release) {
+    return {
+      version: input.release,
+      summary:
+        cycle.latest && latest
+          ? `Kubernetes ${input.release} was released on ${dayLabel(latest.release)}; its cycle is over.`
+          : `The data has no schedule for the ${input.release} cycle.`,
+      facts: [],
+    };
+  }
   const known = cycle.latest && latest ? ` (the newest schedule in the data is ${cycle.latest.version}, released ${latest.release})` : '';
-  return {
-    version: input.release ?? null,
-    summary: input.release
-      ? `The data has no schedule for the ${input.release} cycle around ${today}${known}.`
-      : `The data has no release schedule for the current cycle${known}.`,
-    facts: [],
-  };
+  return { version: null, summary: `The data has no release schedule for the current cycle${known}.`, facts: [] };
 }
 
 /** The weekly digest: cycle progress, next milestones, tracked enhancements, latest patches, upcoming EOLs. */
