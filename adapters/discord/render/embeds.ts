@@ -52,7 +52,7 @@ export function answerToEmbeds(answer: Answer): APIEmbed[] {
   const summary = plainToMarkdown(answer.summary, CAPS.summary);
   if (summary) header.description = summary;
   const headerFieldSlots = EMBED_LIMITS.fields - (links ? 1 : 0) - (lastIsHeader ? closingFields : 0);
-  header.fields = [...factFields(answer.facts, headerFieldSlots, CAPS.facts, answerMoreUrl(answer)), ...(links ? [links] : [])];
+  header.fields = [...fitFields(answer.facts.map(factField), headerFieldSlots, CAPS.facts, answerMoreUrl(answer)), ...(links ? [links] : [])];
 
   const footerText = clip(neutraliseMentions(clip(answer.footer, CAPS.footer)), CAPS.footer);
   const closingLength = footerText.length + (suggestions ? suggestions.name.length + suggestions.value.length : 0);
@@ -60,18 +60,20 @@ export function answerToEmbeds(answer: Answer): APIEmbed[] {
   let remaining = EMBED_LIMITS.totalCharacters - embedLength(header) - closingLength;
   if (hiddenSections > 0) remaining -= CAPS.moreSectionsNote;
 
-  const renderSection = (section: AnswerSection, index: number, allowance: number): APIEmbed => {
-    const isLast = index === shownSections.length - 1;
+  // Escaping is the costly part, so each section is escaped once and only laid out per allowance.
+  const prepared = shownSections.map(prepareSection);
+  const renderSection = (section: PreparedSection, index: number, allowance: number): APIEmbed => {
+    const isLast = index === prepared.length - 1;
     const fieldSlots = EMBED_LIMITS.fields - (isLast ? closingFields : 0);
     const descriptionMax = EMBED_LIMITS.description - (isLast && hiddenSections > 0 ? CAPS.moreSectionsNote : 0);
-    return sectionEmbed(section, allowance, fieldSlots, descriptionMax);
+    return layoutSection(section, allowance, fieldSlots, descriptionMax);
   };
-  const needs = shownSections.map((section, index) => embedLength(renderSection(section, index, Number.POSITIVE_INFINITY)));
+  const needs = prepared.map((section, index) => embedLength(renderSection(section, index, Number.POSITIVE_INFINITY)));
   const allocations = shareOut(needs, Math.max(0, remaining));
-  const sectionEmbeds = shownSections.map((section, index) => renderSection(section, index, allocations[index] ?? 0));
+  const sectionEmbeds = prepared.map((section, index) => renderSection(section, index, allocations[index] ?? 0));
   // Whole entries rarely fill a share exactly: what the sections left over goes to the first ones still cut.
   let spare = Math.max(0, remaining) - sectionEmbeds.reduce((sum, embed) => sum + embedLength(embed), 0);
-  shownSections.forEach((section, index) => {
+  prepared.forEach((section, index) => {
     const used = embedLength(sectionEmbeds[index]!);
     if (spare <= 0 || used >= needs[index]!) return;
     const wider = renderSection(section, index, used + spare);
@@ -107,18 +109,36 @@ function shareOut(needs: number[], total: number): number[] {
   return allocations;
 }
 
-function sectionEmbed(section: AnswerSection, allowance: number, fieldSlots: number, descriptionMax: number): APIEmbed {
+/** A section already escaped into markdown, waiting to be fitted into some allowance. */
+interface PreparedSection {
+  title: string;
+  fields: APIEmbedField[];
+  entries: string[];
+  omitted: number;
+  moreUrl: string | null;
+}
+
+function prepareSection(section: AnswerSection): PreparedSection {
+  return {
+    title: plainToMarkdown(section.heading, EMBED_LIMITS.title),
+    fields: section.facts.map(factField),
+    entries: [...section.lines.map((line) => plainToMarkdown(line, CAPS.entry)), ...section.items.map(itemLine)],
+    omitted: section.omitted,
+    moreUrl: section.moreUrl,
+  };
+}
+
+function layoutSection(section: PreparedSection, allowance: number, fieldSlots: number, descriptionMax: number): APIEmbed {
   const embed: APIEmbed = { color: KUBERNETES_BLUE };
-  const title = clip(plainToMarkdown(section.heading, EMBED_LIMITS.title), allowance);
+  const title = clip(section.title, allowance);
   if (title) embed.title = title;
   let left = allowance - title.length;
 
-  const fields = factFields(section.facts, fieldSlots, Math.min(CAPS.facts, Math.max(0, left - 40)), section.moreUrl);
+  const fields = fitFields(section.fields, fieldSlots, Math.min(CAPS.facts, Math.max(0, left - 40)), section.moreUrl);
   if (fields.length > 0) embed.fields = fields;
   left -= fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0);
 
-  const entries = [...section.lines.map((line) => plainToMarkdown(line, CAPS.entry)), ...section.items.map(itemLine)];
-  const description = fitEntries(entries, section.omitted, section.moreUrl, Math.min(descriptionMax, Math.max(0, left)));
+  const description = fitEntries(section.entries, section.omitted, section.moreUrl, Math.min(descriptionMax, Math.max(0, left)));
   if (description) embed.description = description;
   return embed;
 }
@@ -161,12 +181,12 @@ function fitEntries(entries: string[], alreadyOmitted: number, moreUrl: string |
   return shown.filter(Boolean).join(separator);
 }
 
-function factFields(facts: AnswerFact[], slots: number, budget: number, moreUrl: string | null): APIEmbedField[] {
+/** As many whole fields as fit the slots and budget, then a "…and N more" field for the rest. */
+function fitFields(candidates: APIEmbedField[], slots: number, budget: number, moreUrl: string | null): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   let used = 0;
-  for (const [index, fact] of facts.entries()) {
-    const field = factField(fact);
-    const restAfter = facts.length - index - 1;
+  for (const [index, field] of candidates.entries()) {
+    const restAfter = candidates.length - index - 1;
     const reserve = restAfter > 0 ? moreField(restAfter, moreUrl) : null;
     const slotsNeeded = 1 + (reserve ? 1 : 0);
     const size = field.name.length + field.value.length + (reserve ? reserve.name.length + reserve.value.length : 0);
@@ -174,7 +194,7 @@ function factFields(facts: AnswerFact[], slots: number, budget: number, moreUrl:
     fields.push(field);
     used += field.name.length + field.value.length;
   }
-  const rest = facts.length - fields.length;
+  const rest = candidates.length - fields.length;
   if (rest > 0 && fields.length < slots) {
     const more = moreField(rest, moreUrl);
     if (used + more.name.length + more.value.length <= budget) fields.push(more);
