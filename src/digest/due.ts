@@ -24,7 +24,8 @@ export interface DueDigest {
   /** Unique per subscription and posting; recorded in SQLite so it is posted at most once. */
   occurrenceKey: string;
   subscription: Subscription;
-  answer: Answer;
+  /** Rendered lazily, once. */
+  readonly answer: Answer;
   /** The instant it was scheduled for (the subscriber's local time). */
   scheduledAt: Date;
   type: DigestType;
@@ -75,10 +76,16 @@ export function dueDigests(subscriptions: readonly Subscription[], dataset: Data
       if (!held || candidate.at > held.at) newestPerSeries.set(candidate.series, candidate);
     }
     for (const candidate of newestPerSeries.values()) {
+      // Built on first read: each tick in the grace window sees the same due postings, and only the
+      // one that wins the claim renders the answer.
+      let answer: Answer | undefined;
       due.push({
         occurrenceKey: `sub:${subscription.id}:${candidate.key}`,
         subscription,
-        answer: candidate.answer(),
+        get answer() {
+          answer ??= candidate.answer();
+          return answer;
+        },
         scheduledAt: candidate.at.toJSDate(),
         type: candidate.type,
       });
