@@ -21,12 +21,33 @@ export function formatDate(isoDate: string): string {
   return `${isoDate} (${weekday(isoDate)})`;
 }
 
-/** "2024-07-24 02:00 UTC (Wednesday)" for timed events, "2024-07-30 (Tuesday)" for whole days. */
+/**
+ * "2024-07-24 02:00 UTC (Wednesday; 2024-07-23 19:00 PDT)" for timed events — sig-release deadlines
+ * are set in Pacific time — and "2024-07-30 (Tuesday)" for whole days.
+ */
 export function formatEvent(event: Pick<ScheduleEvent, 'date' | 'at'>): string {
   if (!event.at) return formatDate(event.date);
   const instant = new Date(event.at);
   const day = instant.toISOString().slice(0, 10);
-  return `${day} ${instant.toISOString().slice(11, 16)} UTC (${weekday(day)})`;
+  return `${day} ${instant.toISOString().slice(11, 16)} UTC (${weekday(day)}; ${pacific(instant)})`;
+}
+
+/** Built once: constructing an Intl formatter costs far more than using one. */
+const PACIFIC = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'America/Los_Angeles',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+});
+
+/** "2024-07-23 19:00 PDT" */
+function pacific(instant: Date): string {
+  const parts = Object.fromEntries(PACIFIC.formatToParts(instant).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
 }
 
 /** The instant an event starts: its exact time, or the start of its (UTC) day. */

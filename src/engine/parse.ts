@@ -32,6 +32,7 @@ interface Extracted {
 }
 
 const VERSION_PLACEHOLDER = 'ver';
+const INTRODUCED = /\b(introduced|added|created|proposed|start(ed)?|begin|began)\b/;
 const KEP_PLACEHOLDER = 'kepref';
 const SIG_PLACEHOLDER = 'sigref';
 const PLACEHOLDERS = new Set([VERSION_PLACEHOLDER, KEP_PLACEHOLDER, SIG_PLACEHOLDER]);
@@ -67,7 +68,7 @@ function parseClean(raw: string): Query {
   // 6. Team.
   const role = roleOf(s);
   if (
-    (role !== null && has(/\b(who|whom|lead|leads|led|leader|shadows?|team|ran|handled|in charge)\b/)) ||
+    (role !== null && (SELF_NAMED_ROLES.has(role) || has(/\b(who|whom|lead|leads|led|leader|shadows?|team|ran|handled|in charge)\b/))) ||
     has(/\brelease team\b|\bshadows?\b|\bwho\b.*\b(led|lead|ran|managed|in charge)\b|\bled\b/) ||
     (!x.sig && has(/\bteams?\b/))
   ) {
@@ -110,7 +111,7 @@ function parseClean(raw: string): Query {
   // 3/4. A KEP by number.
   if (x.keps.length > 0) {
     const ref: FeatureRef = { kind: 'number', number: x.keps[0]! };
-    if (asksWhen || has(/\bhistory\b/)) return { kind: 'history', ref, stage, notes };
+    if (asksWhen || has(/\bhistory\b/)) return { kind: 'history', ref, stage: stage ?? (has(INTRODUCED) ? 'alpha' : null), notes };
     return { kind: 'kep', ref, askStage: isYesNo(s) ? stage : null, version, notes };
   }
 
@@ -130,7 +131,7 @@ function parseClean(raw: string): Query {
   if (subject.length > 0) {
     const ref: FeatureRef = { kind: 'text', text: subjectText };
     if (has(/\bhistory\b/) || (asksWhen && has(/\b(introduced|added|created|proposed|start(ed)?|begin|began|released?|arrive[ds]?|land(ed)?)\b/))) {
-      return { kind: 'history', ref, stage: has(/\b(introduced|added|created|proposed|start(ed)?|begin|began)\b/) ? 'alpha' : null, notes };
+      return { kind: 'history', ref, stage: has(INTRODUCED) ? 'alpha' : null, notes };
     }
     if (x.sig) return { kind: 'sig', sig: x.sig, version, notes };
     return { kind: 'search', text: subjectText, notes };
@@ -151,6 +152,9 @@ function restoreCase(words: string[], cleanText: string): string {
   }
   return words.map((word) => original.get(word) ?? word).join(' ');
 }
+
+/** Roles whose name alone asks for a person: "1.32 branch manager". */
+const SELF_NAMED_ROLES = new Set(['branch-manager', 'emeritus-adviser', 'patch-release']);
 
 function isHelp(s: string, subject: string[], x: Extracted): boolean {
   if (x.versions.length || x.keps.length || x.sig) return false;

@@ -35,7 +35,7 @@ export function currentCycle(index: EngineIndex, now: Date): Release | null {
 /** A caveat for a release whose GA date is only the planned one and has passed. */
 export function plannedCaveat(index: EngineIndex, release: Release, now: Date): string | null {
   if (release.gaDateKind !== 'planned' || !release.gaDate || release.gaDate > isoDay(now)) return null;
-  return `${release.version} was planned for ${release.gaDate}; the data (as of ${index.dataset.manifest.dataDate}) does not confirm it shipped. An operator can refresh the data with \`npm run sync\`.`;
+  return `Kubernetes ${release.version} was planned for ${release.gaDate}, but the data (as of ${index.dataset.manifest.dataDate}) does not confirm it shipped; an operator can refresh the data with \`npm run sync\`.`;
 }
 
 /**

@@ -203,17 +203,22 @@ function bySubject(query: DeprecationsQuery, index: EngineIndex, now: Date): Ans
       suggestions: last ? [`what was removed in ${last.removedIn}`, `what breaks if I upgrade from ${previous(index, last.removedIn!) ?? last.removedIn} to ${last.removedIn}`] : [],
     });
   }
-  const words = raw.toLowerCase().split(/\s+/);
+  const words = raw
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => new RegExp(`(^|[^a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   const announced = index.releases.flatMap((release) =>
-    (release.announcement?.removalsAndDeprecations ?? []).filter((entry) => words.every((word) => entry.title.toLowerCase().includes(word))).map((entry) => ({ release, entry })),
+    (release.announcement?.removalsAndDeprecations ?? []).filter((entry) => words.every((word) => word.test(entry.title.toLowerCase()))).map((entry) => ({ release, entry })),
   );
   if (announced.length > 0) {
     const items = announced.map(({ release, entry }) => ({ kep: entry.kep, title: entry.title, stage: null, sig: entry.kep != null ? (index.kep.get(entry.kep)?.owningSig ?? null) : null, url: release.announcement?.url ?? null, detail: `${entry.kind} · ${release.version} release announcement` }));
-    const removal = announced.find(({ entry }) => entry.kind === 'removal');
+    // Several announcements can name the same removal (planned, then done); the newest one is the last word.
+    const removal = announced.filter(({ entry }) => entry.kind === 'removal').at(-1);
     const deprecation = announced.find(({ entry }) => entry.kind === 'deprecation');
     const first = (query.focus === 'deprecated' ? deprecation : removal) ?? announced[0]!;
     let summary = `The ${first.release.version} release announcement names “${first.entry.title}” (${first.entry.kind}).`;
-    if (removal && query.focus !== 'deprecated') summary = `Removed in ${removal.release.version}: the ${removal.release.version} release announcement names “${removal.entry.title}”.${deprecation && deprecation !== removal ? ` It was deprecated earlier (${deprecation.release.version}: “${deprecation.entry.title}”).` : ''}`;
+    if (removal && query.focus !== 'deprecated') summary = `Removed in ${removal.release.version}: the ${removal.release.version} release announcement names “${removal.entry.title}”.${deprecation && deprecation !== removal ? ` It was deprecated earlier (${deprecation.release.version}: “${deprecation.entry.title}”).` : ''}${announced.length > 1 ? ` ${plural(announced.length, 'announcement entry', 'announcement entries')} mention it; all are listed below.` : ''}`;
     else if (query.focus === 'removed' && !removal) summary = `No removal in the release announcements matches “${quote(raw)}”, but the ${first.release.version} announcement names “${first.entry.title}” (${first.entry.kind}).`;
     return makeAnswer(index.footer, {
       intent: 'deprecations',

@@ -30,9 +30,10 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
     sentences.push(`${latestNote ? `As of ${isoDay(now)}, the latest release is ${name}, released on` : `${name} was released on`} ${release.gaDate}${counts ? ` with ${counts.replace(/^(\d+)/, '$1 enhancements')}` : ''}.`);
     if (note && !latestNote) sentences.unshift(`(${note}.)`);
     sentences.push(`It is ${status.text}.`);
+  } else if (caveat) {
+    sentences.push(caveat.replace(`Kubernetes ${v}`, name) + (lead ? ` Release lead: ${lead}.` : ''));
   } else if (release.gaDate) {
     sentences.push(`${name} is planned for ${release.gaDate}${lead ? `, with ${lead} as release lead` : ''}.`);
-    if (caveat) sentences.push(caveat);
   } else {
     sentences.push(`${name}: the data has no release date.`);
   }

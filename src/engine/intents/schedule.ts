@@ -74,7 +74,7 @@ function nextEvent(index: EngineIndex, target: ScheduleTarget, now: Date, countd
     title: `${kindName}: Kubernetes ${upcoming.version}`,
     summary: lead,
     release: upcoming.version,
-    facts: [eventFact(upcoming.event, now, upcoming.event.what), fact('As written upstream', upcoming.event.when), ...(sameDay.length ? sameDay.map((timed) => eventFact(timed.event, now)) : [])],
+    facts: [eventFact(upcoming.event, now, upcoming.event.what), ...(sameDay.length ? sameDay.map((timed) => eventFact(timed.event, now)) : [])],
     links: plan ? [{ label: `${upcoming.version} schedule`, url: plan.url }] : [],
     suggestions: [`${upcoming.version} schedule`, `when is the ${upcoming.version} release`, `what went GA in ${upcoming.version}`],
   });
@@ -111,7 +111,7 @@ function eventsOf(index: EngineIndex, release: Release, plan: Schedule, target: 
     title: `${name}: Kubernetes ${v}`,
     summary,
     release: v,
-    facts: [...events.map((event) => eventFact(event, now)), ...(focus.when ? [fact('As written upstream', focus.when)] : [])],
+    facts: events.map((event) => eventFact(event, now)),
     links: [{ label: `${v} schedule`, url: plan.url }],
     suggestions: [`${v} schedule`, `when is the ${v} release`, 'when is the next code freeze'],
   });
@@ -174,7 +174,7 @@ function fullSchedule(index: EngineIndex, release: Release, plan: Schedule, now:
   const key = KEY_MILESTONES.flatMap((kind) => plan.events.filter((event) => event.kind === kind).slice(0, 1));
   const start = plan.events.find((event) => event.kind === 'cycle-start') ?? plan.events[0];
   const end = plan.events.find((event) => event.kind === 'release');
-  const next = plan.events.find((event) => event.kind && isUpcoming(event, now));
+  const next = plan.events.find((event) => event.kind && KEY_MILESTONES.includes(event.kind) && isUpcoming(event, now)) ?? plan.events.find((event) => event.kind && isUpcoming(event, now));
   const parts: string[] = [];
   if (start && end) parts.push(`The Kubernetes ${v} release cycle runs from ${start.date} to ${end.date} (${plural(Math.round(daysBetween(start.date, end.date) / 7), 'week')}).`);
   else parts.push(`The Kubernetes ${v} release cycle.`);

@@ -4,7 +4,7 @@ import type { EngineIndex } from '../context.ts';
 import { milestoneKey } from '../context.ts';
 import { changelogUrl, isoDay, kepItem, kepLabel, listSection, makeAnswer, plural, section, sigName } from '../format.ts';
 import type { Query } from '../query.ts';
-import { resolveVersion } from '../versions.ts';
+import { plannedCaveat, resolveVersion } from '../versions.ts';
 import { unknownSig } from './sig.ts';
 
 type StageListQuery = Extract<Query, { kind: 'stage-list' }>;
@@ -25,7 +25,8 @@ export function stageList(query: StageListQuery, index: EngineIndex, now: Date):
   const stage = query.stage;
   const inSig = (kep: Kep | undefined): boolean => !query.sig || kep?.owningSig === query.sig;
   const sigText = query.sig ? ` for ${sigName(query.sig)}` : '';
-  const asOf = query.version === null || query.version.kind === 'relative' ? `As of ${isoDay(now)} the latest release is ${v}. ` : '';
+  const caveat = plannedCaveat(index, release, now);
+  const asOf = `${query.version === null || query.version.kind === 'relative' ? `As of ${isoDay(now)} the latest release is ${v}. ` : ''}${caveat ? `${caveat} ` : ''}`;
   const byYaml = (index.milestone.get(milestoneKey(stage, v)) ?? []).filter(inSig);
   const announcement = release.announcement;
   const counted = announcement?.enhancements[stage] ?? null;

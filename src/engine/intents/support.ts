@@ -3,7 +3,7 @@ import type { Release } from '../../domain/release.ts';
 import type { EngineIndex } from '../context.ts';
 import { fact, formatDate, isoDay, makeAnswer, relative, RELEASES_URL } from '../format.ts';
 import type { Query } from '../query.ts';
-import { isReleased, resolveVersion } from '../versions.ts';
+import { isReleased, plannedCaveat, resolveVersion } from '../versions.ts';
 import { latestPatchAt, supportStatus } from './common.ts';
 
 type SupportQuery = Extract<Query, { kind: 'support' }>;
@@ -117,11 +117,12 @@ function supportedList(index: EngineIndex, now: Date, patchesAsked: boolean): An
     const value = [patch ? `latest patch ${patch.version} (${patch.date})` : 'no patch yet', state.state === 'maintenance' ? `maintenance mode, end of life ${release.eolDate ?? 'unknown'}` : `maintenance mode ${release.maintenanceModeDate ?? 'unknown'}, end of life ${release.eolDate ?? 'unknown'}`].join(' · ');
     return fact(release.version, value, patch?.version ?? release.version);
   });
+  const unconfirmed = index.releases.filter((release) => plannedCaveat(index, release, now) !== null);
   const maintenance = releases.filter((release) => supportStatus(index, release, now).state === 'maintenance').map((release) => release.version);
   const summary =
     releases.length === 0
       ? `No release in the data is supported as of ${today}.`
-      : `As of ${today}, ${releases.length} Kubernetes minor releases are supported: ${releases.map((release) => release.version).join(', ')}${maintenance.length ? ` (${maintenance.join(', ')} in maintenance mode: critical and security fixes only)` : ''}.${patchesAsked ? ` Latest patches: ${releases.map((release) => latestPatchAt(release, now)?.version ?? `${release.version} (none yet)`).join(', ')}.` : ''}${staleDays > 90 ? ` The data is ${staleDays} days old (as of ${index.dataset.manifest.dataDate}); newer releases may exist.` : ''}`;
+      : `As of ${today}, ${releases.length} Kubernetes minor releases are supported: ${releases.map((release) => release.version).join(', ')}${maintenance.length ? ` (${maintenance.join(', ')} in maintenance mode: critical and security fixes only)` : ''}.${patchesAsked ? ` Latest patches: ${releases.map((release) => latestPatchAt(release, now)?.version ?? `${release.version} (none yet)`).join(', ')}.` : ''}${unconfirmed.map((release) => ` ${plannedCaveat(index, release, now)}`).join('')}${staleDays > 90 ? ` The data is ${staleDays} days old (as of ${index.dataset.manifest.dataDate}); newer releases may exist.` : ''}`;
   return makeAnswer(index.footer, {
     intent: 'support',
     title: patchesAsked ? 'Latest patches of supported releases' : 'Supported Kubernetes releases',
