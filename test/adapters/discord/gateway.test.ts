@@ -8,7 +8,7 @@ import { PermanentPostError } from '../../../src/digest/poster.ts';
 import { silentLogger } from '../../../src/log.ts';
 import type { RunningAdapter } from '../../../src/runtime.ts';
 import { embedLimitProblems, embedText } from './support/limits.ts';
-import { autocompleteInteraction, BOT_PERMISSIONS, chatInputInteraction, directMessageInteraction, IDS, mentionMessage } from './support/payloads.ts';
+import { autocompleteInteraction, BOT_PERMISSIONS, chatInputInteraction, directMessage, directMessageInteraction, IDS, mentionMessage } from './support/payloads.ts';
 import { StubDiscord, type RecordedRequest } from './support/stubDiscord.ts';
 
 /** Stands in for the digest feature (its own tests cover storage): records what the adapter asked for. */
@@ -173,6 +173,15 @@ describe('@bot mentions', () => {
     expect(embedLimitProblems(reply.body.embeds)).toEqual([]);
     expect(embedText(reply.body.embeds)).toContain('KEP-3836');
     expect(stub.requests.some((request) => request.body?.message_reference?.message_id === ignored.id)).toBe(false);
+  });
+
+  it('answers a direct message without any mention', async () => {
+    const question = directMessage('who led 1.24');
+    stub.dispatch(GatewayDispatchEvents.MessageCreate, question);
+    const reply = await stub.waitForRequest((request) => request.body?.message_reference?.message_id === question.id);
+    expect(reply.path).toBe(`/channels/${IDS.dmChannel}/messages`);
+    expect(reply.body.allowed_mentions).toEqual(NO_PINGS);
+    expect(embedText(reply.body.embeds)).toContain('James Laverack');
   });
 
   it('still answers in the channel when it may not reply (no Read Message History)', async () => {

@@ -292,6 +292,12 @@ function interactionToken(): string {
   return `aW50ZXJhY3Rpb246${snowflake()}OmZha2VUb2tlbkZvclRlc3Rz`;
 }
 
+/** A direct message to the bot: no guild, no member, no mention needed (DM content is always delivered). */
+export function directMessage(content: string): GatewayMessageCreateDispatchData {
+  const { guild_id: _guild, member: _member, ...message } = mentionMessage(content, { mentionsBot: false });
+  return { ...message, channel_id: IDS.dmChannel, channel_type: ChannelType.DM, content, mentions: [] };
+}
+
 /** A guild message, as MESSAGE_CREATE delivers it to a bot without the MessageContent intent that is mentioned in it. */
 export function mentionMessage(content: string, options: { mentionsBot?: boolean; mentionEveryone?: boolean; manager?: boolean } = {}): GatewayMessageCreateDispatchData {
   const mentionsBot = options.mentionsBot ?? true;
