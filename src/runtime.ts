@@ -1,7 +1,7 @@
 import type { Platform } from './bot.ts';
 import type { DigestPoster } from './digest/poster.ts';
 
-/** What every started platform adapter hands back to src/main.ts. */
+/** What every started platform adapter hands back to adapters/main.ts. */
 export interface RunningAdapter {
   platform: Platform;
   /** Delivers scheduled digests to this platform's channels. */

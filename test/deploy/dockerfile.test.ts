@@ -51,10 +51,10 @@ describe('Dockerfile', () => {
     for (const source of sources) expect(existsSync(path.join(REPO_ROOT, source)), source).toBe(true);
   });
 
-  it('starts src/main.ts with node and tsx (a production dependency), not through npm', () => {
+  it('starts adapters/main.ts with node and tsx (a production dependency), not through npm', () => {
     const entrypoint = runtime.find((line) => /^ENTRYPOINT\s/i.test(line));
-    expect(JSON.parse(entrypoint!.replace(/^ENTRYPOINT\s+/i, ''))).toEqual(['node', '--import', 'tsx', 'src/main.ts']);
-    expect(existsSync(path.join(REPO_ROOT, 'src/main.ts'))).toBe(true);
+    expect(JSON.parse(entrypoint!.replace(/^ENTRYPOINT\s+/i, ''))).toEqual(['node', '--import', 'tsx', 'adapters/main.ts']);
+    expect(existsSync(path.join(REPO_ROOT, 'adapters/main.ts'))).toBe(true);
     expect(packageJson.dependencies).toHaveProperty('tsx');
     expect(packageJson.dependencies).toHaveProperty('better-sqlite3');
   });

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startApp, type App } from '../../../src/app.ts';
+import { startApp, type App } from '../../../adapters/app.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { CapturedOutput, typedInput } from './streams.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../src/data/paths.ts';
+import { REPO_ROOT } from '../../src/data/paths.ts';
 
 interface Run {
   code: number | null;
@@ -12,13 +12,13 @@ interface Run {
   stderr: string;
 }
 
-// The image's command, `node --import tsx src/main.ts`, with tsx resolved from the repository (the cwd is elsewhere).
+// The image's command, `node --import tsx adapters/main.ts`, with tsx resolved from the repository (the cwd is elsewhere).
 const TSX_LOADER = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 /** Runs the bot's entry point in a clean environment and a fresh working directory. */
 function start(env: Record<string, string>, options: { stdin?: string; cwd?: string; onStderr?: (text: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<Run> {
   const cwd = options.cwd ?? mkdtempSync(path.join(tmpdir(), 'main-'));
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(REPO_ROOT, 'src/main.ts')], {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(REPO_ROOT, 'adapters/main.ts')], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: cwd, DATA_DIR: path.join(cwd, 'var'), PORT: '0', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -34,7 +34,7 @@ function start(env: Record<string, string>, options: { stdin?: string; cwd?: str
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
-describe('npm start (src/main.ts)', () => {
+describe('npm start (adapters/main.ts)', () => {
   it('with no tokens and piped questions: answers them with the console adapter and exits 0', async () => {
     const run = await start({}, { stdin: 'who led 1.24\n/k8s-release 1.31\n' });
     expect(run.code, run.stderr).toBe(0);

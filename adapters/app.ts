@@ -1,18 +1,18 @@
 // The composition root: the one place that knows every adapter. It loads them on demand, so a console
-// session never pays for Bolt or discord.js, and nothing else in src/ imports from adapters/.
+// session never pays for Bolt or discord.js, and it lives in adapters/ because it is the one place that knows every platform; src/ never imports from adapters/.
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Bot } from './bot.ts';
-import { type Config, discordEnabled, loadConfig, slackEnabled, slackMode, unknownVariables } from './config.ts';
-import { loadDataset } from './data/load.ts';
-import { BUNDLED_DATA_DIR } from './data/paths.ts';
-import { createSubscriptionCommands, openSubscriptionStore, startDigestScheduler } from './digest/index.ts';
-import type { Dataset } from './domain/dataset.ts';
-import { handleHealthRequest, HealthState } from './health.ts';
-import { createLogger, type Logger } from './log.ts';
-import type { RunningAdapter } from './runtime.ts';
+import { Bot } from '../src/bot.ts';
+import { type Config, discordEnabled, loadConfig, slackEnabled, slackMode, unknownVariables } from '../src/config.ts';
+import { loadDataset } from '../src/data/load.ts';
+import { BUNDLED_DATA_DIR } from '../src/data/paths.ts';
+import { createSubscriptionCommands, openSubscriptionStore, startDigestScheduler } from '../src/digest/index.ts';
+import type { Dataset } from '../src/domain/dataset.ts';
+import { handleHealthRequest, HealthState } from '../src/health.ts';
+import { createLogger, type Logger } from '../src/log.ts';
+import type { RunningAdapter } from '../src/runtime.ts';
 
 export interface AdapterContext {
   config: Config;
@@ -34,15 +34,15 @@ export interface AdapterStarters {
 
 const defaultStarters: AdapterStarters = {
   async slack({ config, bot, logger, health }) {
-    const { startSlack } = await import('../adapters/slack/index.ts');
+    const { startSlack } = await import('./slack/index.ts');
     return startSlack({ config, bot, logger, health });
   },
   async discord({ config, bot, logger }) {
-    const { startDiscord } = await import('../adapters/discord/index.ts');
+    const { startDiscord } = await import('./discord/index.ts');
     return startDiscord({ config, bot, logger });
   },
   async console({ config, bot, logger, stdin, stdout }) {
-    const { startConsole } = await import('../adapters/console/index.ts');
+    const { startConsole } = await import('./console/index.ts');
     return startConsole({ bot, logger, input: stdin, output: stdout, historyFile: path.join(config.DATA_DIR, 'console_history') });
   },
 };
@@ -100,7 +100,7 @@ function closeServer(server: Server | null): Promise<void> {
   });
 }
 
-/** Starts everything `npm start` runs; see src/main.ts for signals and exit codes. */
+/** Starts everything `npm start` runs; see adapters/main.ts for signals and exit codes. */
 export async function startApp(options: AppOptions = {}): Promise<App> {
   const env = options.env ?? process.env;
   const config = loadConfig(env);

@@ -1,7 +1,7 @@
 // `npm start`: configuration from the environment (and .env), then Slack, Discord or the console.
 import { startApp, type App } from './app.ts';
-import { ConfigError, loadDotEnv } from './config.ts';
-import { DatasetError } from './data/load.ts';
+import { ConfigError, loadDotEnv } from '../src/config.ts';
+import { DatasetError } from '../src/data/load.ts';
 
 /** Kubernetes waits 30 s after SIGTERM by default; leave before it has to kill us. */
 const SHUTDOWN_TIMEOUT_MS = 25_000;
