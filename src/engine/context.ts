@@ -1,4 +1,5 @@
 import type { Dataset } from '../domain/dataset.ts';
+import type { DeprecatedApi } from '../domain/deprecation.ts';
 import type { Kep, KepStage } from '../domain/kep.ts';
 import type { Release } from '../domain/release.ts';
 import type { Schedule, ScheduleEvent } from '../domain/schedule.ts';
@@ -38,12 +39,32 @@ export interface EngineIndex {
   /** Every schedule event, in time order. */
   events: TimedEvent[];
   search: FeatureSearch;
+  /** Deprecated API versions, one per kind and group/version (pluto's "FooList" twins left out). */
+  apis: DeprecatedApi[];
   /** Newest minor the data knows. */
   newest: string;
   oldest: string;
 }
 
 export const milestoneKey = (stage: KepStage, version: string): string => `${stage}@${version}`;
+
+/** Pluto lists "FooList" beside "Foo", and some entries twice; a reader needs each API version once. */
+function distinctApis(apis: DeprecatedApi[]): DeprecatedApi[] {
+  const names = new Set(apis.map((api) => `${api.apiVersion} ${api.kind}`));
+  const seen = new Set<string>();
+  return apis.filter((api) => {
+    const key = `${api.apiVersion} ${api.kind}`;
+    if (seen.has(key) || (api.kind.endsWith('List') && names.has(`${api.apiVersion} ${api.kind.slice(0, -4)}`))) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
 export function buildIndex(dataset: Dataset): EngineIndex {
   const releases = [...dataset.releases].sort((a, b) => compareMinor(a.version, b.version));
@@ -52,14 +73,13 @@ export function buildIndex(dataset: Dataset): EngineIndex {
   for (const kep of [...dataset.keps].sort((a, b) => a.number - b.number)) {
     for (const [stage, version] of Object.entries(kep.milestones) as Array<[KepStage, string | undefined]>) {
       if (!version) continue;
-      const key = milestoneKey(stage, version);
-      milestone.set(key, [...(milestone.get(key) ?? []), kep]);
+      push(milestone, milestoneKey(stage, version), kep);
     }
-    sig.set(kep.owningSig, [...(sig.get(kep.owningSig) ?? []), kep]);
+    push(sig, kep.owningSig, kep);
   }
   const announced = new Map<number, AnnouncementMention[]>();
   const mention = (kep: number | null, entry: AnnouncementMention) => {
-    if (kep != null) announced.set(kep, [...(announced.get(kep) ?? []), entry]);
+    if (kep != null) push(announced, kep, entry);
   };
   for (const release of releases) {
     for (const item of release.announcement?.graduatedToStable ?? []) mention(item.kep, { version: release.version, list: 'stable', title: item.title });
@@ -83,6 +103,7 @@ export function buildIndex(dataset: Dataset): EngineIndex {
     sig,
     events,
     search: new FeatureSearch(dataset.keps),
+    apis: distinctApis(dataset.deprecatedApis),
     newest: releases.at(-1)?.version ?? '1.0',
     oldest: releases[0]?.version ?? '1.0',
   };

@@ -7,9 +7,17 @@ import type { ScheduleEvent } from '../domain/schedule.ts';
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const DAY_MS = 86_400_000;
 
-/** The calendar day of `now` in UTC, YYYY-MM-DD. */
+let lastInstant = Number.NaN;
+let lastDay = '';
+
+/** The calendar day of `now` in UTC, YYYY-MM-DD. Asked many times per answer with the same `now`. */
 export function isoDay(now: Date): string {
-  return now.toISOString().slice(0, 10);
+  const instant = now.getTime();
+  if (instant !== lastInstant) {
+    lastInstant = instant;
+    lastDay = now.toISOString().slice(0, 10);
+  }
+  return lastDay;
 }
 
 export function weekday(isoDate: string): string {
@@ -44,10 +52,19 @@ const PACIFIC = new Intl.DateTimeFormat('en-US', {
   timeZoneName: 'short',
 });
 
+/** Schedules hold a few hundred distinct instants; each is formatted once. */
+const pacificCache = new Map<number, string>();
+
 /** "2024-07-23 19:00 PDT" */
 function pacific(instant: Date): string {
-  const parts = Object.fromEntries(PACIFIC.formatToParts(instant).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
+  const key = instant.getTime();
+  let text = pacificCache.get(key);
+  if (text === undefined) {
+    const parts = Object.fromEntries(PACIFIC.formatToParts(instant).map((part) => [part.type, part.value]));
+    text = `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
+    if (pacificCache.size < 10_000) pacificCache.set(key, text);
+  }
+  return text;
 }
 
 /** The instant an event starts: its exact time, or the start of its (UTC) day. */

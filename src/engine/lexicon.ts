@@ -39,6 +39,14 @@ export const INTENT_WORDS = new Set(
   current previous prior next upcoming recent last this most`.split(/\s+/),
 );
 
+/** Intent words that can also be part of a feature's name are kept; these never are. */
+export const FEATURE_QUESTION_WORDS = new Set(
+  `ga stable alpha beta graduate graduated graduates graduating graduation promote promoted promotion
+  promotions stage stages milestone milestones generally available availability general history
+  introduced added created proposed since latest newest current previous prior next upcoming recent
+  last this most supported help`.split(/\s+/),
+);
+
 /** Known SIG slugs (without "sig-") and the ways people write them. */
 export const SIG_ALIASES: ReadonlyArray<readonly [string, string]> = [
   ['api machinery', 'api-machinery'],
@@ -132,6 +140,17 @@ export function correctKeyword(word: string): string | null {
   if (known) return known;
   if (word.length < 5 || CORRECTABLE_SET.has(word) || STOPWORDS.has(word) || INTENT_WORDS.has(word)) return null;
   if (!/^[a-z]+$/.test(word)) return null;
+  const cached = corrections.get(word);
+  if (cached !== undefined) return cached;
+  const corrected = closestKeyword(word);
+  if (corrections.size < 10_000) corrections.set(word, corrected);
+  return corrected;
+}
+
+/** Words already looked at; the same words come back in chat all day. */
+const corrections = new Map<string, string | null>();
+
+function closestKeyword(word: string): string | null {
   const limit = word.length >= 9 ? 2 : 1;
   let best: string | null = null;
   let bestDistance = limit + 1;

@@ -1,5 +1,5 @@
 import type { KepStage } from '../domain/kep.ts';
-import { correctKeyword, INTENT_WORDS, SIG_ALIASES, STOPWORDS } from './lexicon.ts';
+import { correctKeyword, FEATURE_QUESTION_WORDS, INTENT_WORDS, SIG_ALIASES, STOPWORDS } from './lexicon.ts';
 import type { FeatureRef, ListStage, ParseNotes, Query, ScheduleTarget, VersionRef } from './query.ts';
 import { cleanQuestion } from './sanitize.ts';
 
@@ -32,6 +32,18 @@ interface Extracted {
 }
 
 const VERSION_PLACEHOLDER = 'ver';
+const NUMBERED_VERSION = /\bver(\d+)\b/g;
+const RELEASE_WORD = '(?:k8s |kubernetes )?(?:release|releases|version|minor|cycle|one|k8s|kubernetes)';
+/** "latest release", "next one", "previous version"…, compiled once. */
+const RELATIVE_VERSIONS: ReadonlyArray<readonly [RegExp, Extract<VersionRef, { kind: 'relative' }>['which']]> = [
+  [new RegExp(`\\b(?:previous|prior|preceding)(?: ${RELEASE_WORD})?\\b`, 'g'), 'previous'],
+  [new RegExp(`\\b(?:the )?(?:release|version) before (?:the )?(?:latest|current|last)(?: ${RELEASE_WORD})?\\b`, 'g'), 'previous'],
+  [new RegExp(`\\b(?:next|upcoming|future|coming)(?: ${RELEASE_WORD}\\b|(?= ?$| (?:have|has|include|bring|contain)))`, 'g'), 'next'],
+  [new RegExp(`\\b(?:this|current|in-progress|ongoing)(?: ${RELEASE_WORD}\\b|(?= ?$))`, 'g'), 'current'],
+  [new RegExp(`\\b(?:latest|newest|most recent|recent|last)(?: ${RELEASE_WORD}\\b|(?= ?$| (?:ga|stable|beta|alpha)))`, 'g'), 'latest'],
+  [/\b(?:latest|newest)\b/g, 'latest'],
+];
+const SIG_ALIASES_LONGEST_FIRST = [...SIG_ALIASES].sort((a, b) => b[0].length - a[0].length);
 const INTRODUCED = /\b(introduced|added|created|proposed|start(ed)?|begin|began)\b/;
 const KEP_PLACEHOLDER = 'kepref';
 const SIG_PLACEHOLDER = 'sigref';
@@ -45,8 +57,11 @@ function parseClean(raw: string): Query {
   const x = extract(clean.text, notes);
   const s = x.text;
   const has = (pattern: RegExp): boolean => pattern.test(s);
-  const subject = subjectOf(s);
-  const subjectText = restoreCase(subject, clean.text);
+  const subject = subjectOf(s, INTENT_WORDS);
+  // A feature's name may hold words that elsewhere signal an intent ("leader election", "pod
+  // priority"); once no other intent claimed the question, only question words are dropped.
+  const featureWords = subjectOf(s, FEATURE_QUESTION_WORDS);
+  const subjectText = restoreCase(featureWords.length > 0 ? featureWords : subject, clean.text);
   const version = x.versions[0] ?? null;
 
   if (isHelp(s, subject, x)) return { kind: 'help', reason: 'asked', notes };
@@ -91,7 +106,7 @@ function parseClean(raw: string): Query {
   const removed = has(/\b(remov\w*|delet\w*|dropped|drop|gone|breaks?|breaking|no longer served)\b/);
   if (deprecated || removed) {
     const focus = deprecated && removed ? 'both' : removed ? 'removed' : 'deprecated';
-    const named = x.apiVersion ?? (subject.length > 0 && subject.length <= 4 ? subjectText : null);
+    const named = x.apiVersion ?? (subject.length > 0 && subject.length <= 4 ? restoreCase(subject, clean.text) : null);
     if (subject.length <= 4 || x.apiVersion) {
       return { kind: 'deprecations', version, upgrade: null, focus, subject: named, notes };
     }
@@ -181,13 +196,16 @@ function extract(cleanText: string, notes: ParseNotes): Extracted {
     if (number > 0 && !keps.includes(number)) keps.push(number);
     return ` ${KEP_PLACEHOLDER} `;
   };
-  s = s
-    .replace(/(?:https?:\/\/)?github\.com\/kubernetes\/enhancements\/(?:issues|pull)\/(\d{1,5})\S*/g, kepFound)
-    .replace(/(?:https?:\/\/)?\S*keps\/sig-[a-z-]+\/(\d{1,5})-\S*/g, kepFound)
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/\bkeps?\s*[-#:]?\s*(\d{1,5})\b(?![.,]\d)/g, kepFound)
-    .replace(/(?:kubernetes\/)?enhancements?\s*(?:#|issue\s*#?)\s*(\d{1,5})\b/g, kepFound)
-    .replace(/(?<![\w&])#\s?(\d{1,5})\b(?![.,]\d)/g, kepFound);
+  // Each pattern only runs when the text could hold it: most questions have no URL, "#" or "kep".
+  if (s.includes('/')) {
+    s = s
+      .replace(/(?:https?:\/\/)?github\.com\/kubernetes\/enhancements\/(?:issues|pull)\/(\d{1,5})\S*/g, kepFound)
+      .replace(/\bkeps\/sig-[a-z-]+\/(\d{1,5})-\S*/g, kepFound)
+      .replace(/https?:\/\/\S+/g, ' ');
+  }
+  if (s.includes('kep')) s = s.replace(/\bkeps?\s*[-#:]?\s*(\d{1,5})\b(?![.,]\d)/g, kepFound);
+  if (s.includes('enhancement')) s = s.replace(/(?:kubernetes\/)?enhancements?\s*(?:#|issue\s*#?)\s*(\d{1,5})\b/g, kepFound);
+  if (s.includes('#')) s = s.replace(/(?<![\w&])#\s?(\d{1,5})\b(?![.,]\d)/g, kepFound);
 
   s = s
     .replace(/\bg\.a\.?(?=\s|$|[?!,;:])/g, ' ga ')
@@ -236,20 +254,13 @@ function extract(cleanText: string, notes: ParseNotes): Extracted {
   });
 
   const relative = (which: Extract<VersionRef, { kind: 'relative' }>['which']) => (): string => placeholder({ kind: 'relative', which });
-  const releaseWord = '(?:k8s |kubernetes )?(?:release|releases|version|minor|cycle|one|k8s|kubernetes)';
-  s = s
-    .replace(new RegExp(`\\b(?:previous|prior|preceding)(?: ${releaseWord})?\\b`, 'g'), relative('previous'))
-    .replace(new RegExp(`\\b(?:the )?(?:release|version) before (?:the )?(?:latest|current|last)(?: ${releaseWord})?\\b`, 'g'), relative('previous'))
-    .replace(new RegExp(`\\b(?:next|upcoming|future|coming)(?: ${releaseWord}\\b|(?= ?$| (?:have|has|include|bring|contain)))`, 'g'), relative('next'))
-    .replace(new RegExp(`\\b(?:this|current|in-progress|ongoing)(?: ${releaseWord}\\b|(?= ?$))`, 'g'), relative('current'))
-    .replace(new RegExp(`\\b(?:latest|newest|most recent|recent|last)(?: ${releaseWord}\\b|(?= ?$| (?:ga|stable|beta|alpha)))`, 'g'), relative('latest'))
-    .replace(/\b(?:latest|newest)\b/g, relative('latest'));
+  for (const [pattern, which] of RELATIVE_VERSIONS) s = s.replace(pattern, relative(which));
 
   let sig: string | null = null;
   const sigMatch = /\bsig[\s-]+([a-z]+(?:[\s-][a-z]+){0,2})/.exec(s) ?? /\b(api machinery|cluster lifecycle|cloud provider|[a-z]+) sig\b/.exec(s);
   if (sigMatch) {
     const words = sigMatch[1]!.replace(/-/g, ' ');
-    const alias = [...SIG_ALIASES].sort((a, b) => b[0].length - a[0].length).find(([name]) => words === name || words.startsWith(`${name} `));
+    const alias = SIG_ALIASES_LONGEST_FIRST.find(([name]) => words === name || words.startsWith(`${name} `));
     const first = words.split(' ')[0]!;
     if (alias || (!STOPWORDS.has(first) && !INTENT_WORDS.has(first) && !PLACEHOLDERS.has(first))) {
       const slug = alias ? alias[1] : first;
@@ -260,7 +271,7 @@ function extract(cleanText: string, notes: ParseNotes): Extracted {
   }
 
   const versions: VersionRef[] = [];
-  s = s.replace(new RegExp(`\\b${VERSION_PLACEHOLDER}(\\d+)\\b`, 'g'), (_, index: string) => {
+  s = s.replace(NUMBERED_VERSION, (_, index: string) => {
     versions.push(found[Number(index)]!);
     return VERSION_PLACEHOLDER;
   });
@@ -279,13 +290,13 @@ const INTENT_PHRASES = [
   /\bstill maintained\b/g,
 ];
 
-function subjectOf(s: string): string[] {
+function subjectOf(s: string, intentWords: ReadonlySet<string>): string[] {
   let rest = s;
   for (const pattern of INTENT_PHRASES) rest = rest.replace(pattern, ' ');
   return rest
     .split(' ')
     .map((word) => word.replace(/^[-/#>]+|[-/#>]+$/g, ''))
-    .filter((word) => word.length > 0 && !STOPWORDS.has(word) && !INTENT_WORDS.has(word) && !PLACEHOLDERS.has(word) && !/^\d+$/.test(word));
+    .filter((word) => word.length > 0 && !STOPWORDS.has(word) && !intentWords.has(word) && !PLACEHOLDERS.has(word) && !/^\d+$/.test(word));
 }
 
 function stageOf(s: string): KepStage | null {

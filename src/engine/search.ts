@@ -1,5 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Kep } from '../domain/kep.ts';
+import { editDistance } from './lexicon.ts';
 
 /**
  * Full-text search over KEP titles, summaries and feature gates (fuzzy and prefix, ranked),
@@ -35,6 +36,7 @@ const SEARCH_STOPWORDS = new Set(
 
 /** A question's first words carry its subject; more only cost time. */
 const MAX_QUERY_WORDS = 8;
+const MAX_FUZZY_LENGTH = 24;
 
 /** Nicknames people use that appear in no title or summary. */
 const EXPANSIONS: Record<string, string> = {
@@ -73,6 +75,8 @@ export class FeatureSearch {
   private readonly byGate = new Map<string, Kep>();
   /** Every term in the index, so only unknown query words pay for fuzzy matching. */
   private readonly vocabulary = new Set<string>();
+  /** Indexed terms by first letter, for "did you mean". */
+  private readonly byInitial = new Map<string, string[]>();
   /** How a stemmed index term was written ("nftable" → "nftables"), for "did you mean". */
   private readonly surfaceForms = new Map<string, string>();
 
@@ -101,6 +105,9 @@ export class FeatureSearch {
           if (term && !this.vocabulary.has(term)) {
             this.vocabulary.add(term);
             this.surfaceForms.set(term, token.toLowerCase());
+            const initial = this.byInitial.get(term[0]!);
+            if (initial) initial.push(term);
+            else this.byInitial.set(term[0]!, [term]);
           }
         }
       }
@@ -122,13 +129,14 @@ export class FeatureSearch {
     const unknown = (term: string) => !this.vocabulary.has(term);
     const options = {
       boost: { title: 3, gates: 2.5, summary: 1, sig: 0.5 },
-      prefix: (term: string) => term.length >= 3 && unknown(term),
-      fuzzy: (term: string) => (term.length >= 4 && unknown(term) ? 0.25 : false),
+      // No indexed word is longer than a feature gate; fuzzy matching a 300-letter "word" is all cost.
+      prefix: (term: string) => term.length >= 3 && term.length <= MAX_FUZZY_LENGTH && unknown(term),
+      fuzzy: (term: string) => (term.length >= 4 && term.length <= MAX_FUZZY_LENGTH && unknown(term) ? 0.25 : false),
       maxFuzzy: 2,
       weights: { fuzzy: 0.35, prefix: 0.6 },
     };
     let results: SearchResult[] = this.index.search(query, { ...options, combineWith: 'AND' });
-    if (results.length === 0) results = this.index.search(query, { ...options, combineWith: 'OR' });
+    if (results.length === 0 && query.includes(' ')) results = this.index.search(query, { ...options, combineWith: 'OR' });
     const hits: SearchHit[] = [];
     for (const result of results) {
       const kep = this.byNumber.get(result.id as number);
@@ -160,12 +168,34 @@ export class FeatureSearch {
     return { kind: 'ambiguous', hits, correctedTo };
   }
 
-  /** A spelling the index knows for a query that matched nothing. */
+  /**
+   * A spelling the index knows for a query that matched nothing: each unknown word replaced by the
+   * closest indexed word (same first letter, at most two edits), or null when none is close.
+   */
   didYouMean(text: string): string | null {
-    const query = expand(text);
-    if (!query) return null;
-    const suggestion = this.index.autoSuggest(query, { fuzzy: 0.34, maxFuzzy: 3, prefix: true, combineWith: 'OR' })[0];
-    return suggestion && suggestion.suggestion !== query.toLowerCase() ? suggestion.suggestion : null;
+    let changed = false;
+    const words = normalize(expand(text))
+      .split(' ')
+      .slice(0, MAX_QUERY_WORDS)
+      .map((word) => {
+        const term = processTerm(word);
+        if (term === null || this.vocabulary.has(term) || term.length < 4 || term.length > MAX_FUZZY_LENGTH) return word;
+        const limit = term.length >= 7 ? 2 : 1;
+        let best: string | null = null;
+        let bestDistance = limit + 1;
+        for (const candidate of this.byInitial.get(term[0]!) ?? []) {
+          if (Math.abs(candidate.length - term.length) > limit) continue;
+          const distance = editDistance(term, candidate, limit);
+          if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+          }
+        }
+        if (!best) return word;
+        changed = true;
+        return this.surfaceForms.get(best) ?? best;
+      });
+    return changed ? words.join(' ') : null;
   }
 }
 
@@ -200,11 +230,12 @@ function correctionOf(text: string, hit: SearchHit, surfaceForms: ReadonlyMap<st
   const surface = (term: string) => surfaceForms.get(term) ?? term;
   const matched = hit.terms;
   let changed = false;
-  const words = normalize(expand(text))
+  const words = normalize(text)
     .split(' ')
     .map((word) => {
       const term = processTerm(word);
-      if (term === null || matched.some((candidate) => candidate.startsWith(term))) return word;
+      // Nicknames ("sidecar", "dra") are expansions, not misspellings.
+      if (term === null || EXPANSIONS[word] !== undefined || matched.some((candidate) => candidate.startsWith(term))) return word;
       const fuzzy = matched.find((candidate) => Math.abs(candidate.length - term.length) <= 2 && candidate[0] === term[0]);
       if (!fuzzy) return word;
       changed = true;

@@ -203,7 +203,7 @@ const cases: Case[] = [
 
   // 10. Compare
   { q: 'compare 1.30 and 1.31', intent: 'compare', has: ['Uwubernetes', 'Elli', 'Both have 45 enhancements', 'Kat Cosgrove', 'Angelos Kolaitis'] },
-  { q: '1.24 vs 1.25', intent: 'compare', has: ['Stargazer', 'Combiner', 'API versions removed: 1.24: 5 · 1.25: 7'] },
+  { q: '1.24 vs 1.25', intent: 'compare', has: ['Stargazer', 'Combiner', 'API versions removed: 1.24: 4 · 1.25: 7'] },
   { q: 'compare 1.31', intent: 'compare', has: ['Kubernetes 1.30 vs 1.31'] },
   { q: 'compare latest and previous', intent: 'compare', has: ['Kubernetes 1.30 vs 1.31'] },
   { q: 'difference between 1.29 and 1.99', intent: 'compare', has: ["I don't know Kubernetes 1.99"] },
@@ -222,6 +222,9 @@ const cases: Case[] = [
   { q: 'validating admission policy', intent: 'search', has: ['KEP-3488'] },
   { q: 'xyzzy frobnicate', intent: 'search', has: ['No KEP title, summary or feature gate matches “xyzzy frobnicate”', 'KEP-3836'] },
   { q: 'pod topology spread', intent: 'kep', has: ['KEP-895'] },
+  { q: 'cordinated leader election', intent: 'kep', has: ['Did you mean “coordinated leader election”?', 'KEP-4355'] },
+  { q: 'sidecar contaners', intent: 'kep', has: ['Did you mean “sidecar containers”?', 'KEP-753'], not: ['containers containers'] },
+  { q: 'kubelet evnted pleg', intent: 'kep', has: ['KEP-3386'] },
   { q: 'kubectl debug', intent: 'kep', has: ['KEP-1441'] },
 
   // Hostile input

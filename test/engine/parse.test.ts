@@ -91,6 +91,9 @@ const cases: Array<[string, Record<string, unknown>]> = [
   ['apparmour', { kind: 'search', text: 'apparmour' }],
   ['nftable', { kind: 'search', text: 'nftable' }],
   ['how does kube-proxy handle terminating nodes', { kind: 'search', text: 'kube-proxy handle terminating nodes' }],
+  ['leader election', { kind: 'search', text: 'leader election' }],
+  ['when did leader election go GA', { kind: 'history', ref: { kind: 'text', text: 'leader election' }, stage: 'stable' }],
+  ['1.32 branch manager', { kind: 'team', version: v('1.32'), role: 'branch-manager' }],
 ];
 
 describe('parse', () => {

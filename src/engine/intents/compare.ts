@@ -29,7 +29,7 @@ export function compare(query: CompareQuery, index: EngineIndex, now: Date): Ans
   }
   const [older, newer] = compareMinor(first.release.version, otherRelease.version) < 0 ? [first.release, otherRelease] : [otherRelease, first.release];
   const row = (label: string, value: (release: Release) => string) => fact(label, `${older.version}: ${value(older)} · ${newer.version}: ${value(newer)}`);
-  const removedApis = (release: Release) => String(index.dataset.deprecatedApis.filter((api) => api.removedIn === release.version && !api.kind.endsWith('List')).length);
+  const removedApis = (release: Release) => String(index.apis.filter((api) => api.removedIn === release.version).length);
   const cycle = (release: Release) => {
     const events = index.schedule.get(release.version)?.events ?? [];
     const start = events.find((event) => event.kind === 'cycle-start');

@@ -16,18 +16,6 @@ type DeprecationsQuery = Extract<Query, { kind: 'deprecations' }>;
 const LINKS = [{ label: 'Deprecated API migration guide', url: DEPRECATION_GUIDE_URL }];
 const API_ALIASES: Record<string, string> = { psp: 'podsecuritypolicy', pdb: 'poddisruptionbudget', hpa: 'horizontalpodautoscaler', ingresses: 'ingress', crd: 'customresourcedefinition' };
 
-/** Pluto lists "FooList" beside "Foo"; the list kind adds nothing a reader needs. */
-function withoutListKinds(apis: DeprecatedApi[]): DeprecatedApi[] {
-  const names = new Set(apis.map((api) => `${api.apiVersion} ${api.kind}`));
-  const seen = new Set<string>();
-  return apis.filter((api) => {
-    const key = `${api.apiVersion} ${api.kind}`;
-    if (seen.has(key) || (api.kind.endsWith('List') && names.has(`${api.apiVersion} ${api.kind.slice(0, -4)}`))) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 function apiItem(api: DeprecatedApi): AnswerItem {
   const parts = [
     api.deprecatedIn ? `deprecated in ${api.deprecatedIn}` : null,
@@ -56,7 +44,7 @@ export function deprecations(query: DeprecationsQuery, index: EngineIndex, now: 
   if (!resolved.ok) return resolved.answer;
   const { release } = resolved;
   const v = release.version;
-  const apis = withoutListKinds(index.dataset.deprecatedApis);
+  const apis = index.apis;
   const removedApis = apis.filter((api) => api.removedIn === v);
   const deprecatedApis = apis.filter((api) => api.deprecatedIn === v);
   const wantRemoved = query.focus !== 'deprecated';
@@ -128,7 +116,7 @@ function upgrade(query: DeprecationsQuery, index: EngineIndex, now: Date): Answe
     });
   }
   const span = index.releases.filter((release) => compareMinor(release.version, from) > 0 && compareMinor(release.version, to) <= 0);
-  const apis = withoutListKinds(index.dataset.deprecatedApis);
+  const apis = index.apis;
   const sections: AnswerSection[] = [];
   const perVersion: string[] = [];
   let apiTotal = 0;
@@ -173,7 +161,7 @@ function bySubject(query: DeprecationsQuery, index: EngineIndex, now: Date): Ans
   const raw = query.subject!.trim();
   const key = raw.toLowerCase().replace(/\s+/g, '');
   const wanted = API_ALIASES[key] ?? key;
-  const apis = withoutListKinds(index.dataset.deprecatedApis).filter((api) => {
+  const apis = index.apis.filter((api) => {
     const kind = api.kind.toLowerCase();
     const group = api.apiVersion.toLowerCase();
     return kind === wanted || group === wanted || `${group}/${kind}` === wanted || kind === wanted.replace(/s$/, '') || (wanted.length >= 5 && kind.includes(wanted));
