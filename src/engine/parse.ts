@@ -67,7 +67,7 @@ function parseClean(raw: string): Query {
   if (isHelp(s, subject, x)) return { kind: 'help', reason: 'asked', notes };
 
   // 10. Compare: two releases side by side.
-  if (x.versions.length >= 1 && has(/\b(compare|comparison|vs|versus|differences?|diff|differ)\b/) && x.keps.length === 0 && !x.sig) {
+  if (x.versions.length >= 1 && (has(/\b(compare|comparison|vs|versus|differences?|diff|differ)\b/) || (x.versions.length >= 2 && has(/\bbetween ver and ver\b/))) && x.keps.length === 0 && !x.sig) {
     return { kind: 'compare', a: x.versions[0]!, b: x.versions[1] ?? null, notes };
   }
 
@@ -106,10 +106,16 @@ function parseClean(raw: string): Query {
   const removed = has(/\b(remov\w*|delet\w*|dropped|drop|gone|breaks?|breaking|no longer served)\b/);
   if (deprecated || removed) {
     const focus = deprecated && removed ? 'both' : removed ? 'removed' : 'deprecated';
-    const named = x.apiVersion ?? (subject.length > 0 && subject.length <= 4 ? restoreCase(subject, clean.text) : null);
+    const words = subject.filter((word) => !x.apiVersion?.includes(word));
+    const named = x.apiVersion ? [x.apiVersion, ...words].join(' ') : subject.length > 0 && subject.length <= 4 ? restoreCase(subject, clean.text) : null;
     if (subject.length <= 4 || x.apiVersion) {
       return { kind: 'deprecations', version, upgrade: null, focus, subject: named, notes };
     }
+  }
+
+  // An API group/version ("extensions/v1beta1 ingress") is a question about its deprecation.
+  if (x.apiVersion && subject.length <= 3) {
+    return { kind: 'deprecations', version: null, upgrade: null, focus: 'both', subject: [x.apiVersion, ...subject.filter((word) => !x.apiVersion!.includes(word))].join(' '), notes };
   }
 
   // 5. Schedule.
@@ -213,6 +219,7 @@ function extract(cleanText: string, notes: ParseNotes): Extracted {
     .replace(/\bgenerally available\b|\bgeneral availability\b/g, ' ga ')
     .replace(/(\w)'s\b/g, '$1')
     .replace(/n't\b/g, ' not')
+    .replace(/\b(?:(?:current|latest|newest) )?stable (?:k8s |kubernetes )?(?:version|release)\b/g, ' latest release ')
     .replace(/\bend[- ]of[- ]life\b/g, 'end of life')
     .replace(/\bend[- ]of[- ]support\b/g, 'end of support');
 
@@ -335,7 +342,7 @@ function scheduleTargetOf(s: string, subject: string[]): ScheduleTarget | null {
   if (/\b(cycle (start|starts|begins?)|kick ?off|start of (the )?cycle)\b/.test(s)) return 'cycle-start';
   if (/\bfreezes?\b|\bfrozen\b/.test(s)) return 'any-freeze';
   if (subject.length > 0) return null;
-  if (/\bwhen\b/.test(s) && /\bver\b/.test(s) && !/\b(ga|stable|beta|alpha)\b/.test(s.replace(/\bgo ga\b/, ''))) return 'release';
+  if (/\b(when|how long|how many days|days until|until|till|countdown)\b/.test(s) && /\bver\b/.test(s) && !/\b(ga|stable|beta|alpha)\b/.test(s.replace(/\bgo ga\b/, ''))) return 'release';
   const asksRelease = /\b(released?|release (date|day)|come out|comes out|came out|ship date|launch(ed|es)?|go out|out yet|ga date|due)\b/.test(s);
   if (asksRelease && (/\b(when|date|day|how long|until|till|what day|due)\b/.test(s) || /\bout yet\b/.test(s))) return 'release';
   return null;

@@ -164,8 +164,18 @@ export class FeatureSearch {
       .filter((hit) => hit.score >= top!.score / 2.5 && titleCovers(hit.kep, words))
       .sort((a, b) => a.kep.number - b.kep.number)[0];
     const chosen = primary ?? (!second || top!.score >= 1.6 * second.score ? top : undefined);
+    // A word completed into a much longer one ("kubecon" → "kubeconfig") is a guess, not a match.
+    if (chosen && !this.namesSomething(compact, chosen)) return { kind: 'ambiguous', hits, correctedTo };
     if (chosen) return { kind: 'found', kep: chosen.kep, via: 'search', correctedTo, others: hits.filter((hit) => hit !== chosen).slice(0, 3) };
     return { kind: 'ambiguous', hits, correctedTo };
+  }
+
+  /** Some query word matched the hit as written, as a near-complete prefix, or as a close misspelling. */
+  private namesSomething(text: string, hit: SearchHit): boolean {
+    const terms = expand(text).split(' ').map(processTerm).filter((term): term is string => term !== null);
+    return terms.some((term) =>
+      hit.terms.some((matched) => matched === term || (matched.startsWith(term) ? term.length >= 0.75 * matched.length : Math.abs(matched.length - term.length) <= 2 && matched[0] === term[0])),
+    );
   }
 
   /**

@@ -193,6 +193,9 @@ const cases: Case[] = [
   { q: 'when was policy/v1beta1 removed', intent: 'deprecations', has: ['1.25'] },
   { q: 'is dockershim removed', intent: 'deprecations', has: ['Removed in 1.24', 'Dockershim removed from kubelet', 'Dockershim deprecation'] },
   { q: 'removals in 1.36', now: DATA_DATE, intent: 'deprecations', has: ['gitRepo'] },
+  { q: 'extensions/v1beta1 ingress', intent: 'deprecations', has: ['This API version of Ingress is no longer served', 'extensions/v1beta1 stopped being served in 1.22', 'Use networking.k8s.io/v1 instead'] },
+  { q: 'is ingress removed', intent: 'deprecations', has: ['extensions/v1beta1', 'networking.k8s.io/v1beta1', 'Use networking.k8s.io/v1 instead'], not: ['Ingress was removed'] },
+  { q: 'what happened to dockershim', intent: 'kep', has: ['KEP-2221', 'The 1.24 release announcement names it as a removal'] },
 
   // 9. SIG views
   { q: 'what did SIG Storage ship in 1.31', intent: 'sig', has: ['SIG Storage shipped 3 KEPs in Kubernetes 1.31', 'KEP-3762', 'KEP-2644', 'KEP-3751'] },
@@ -206,6 +209,7 @@ const cases: Case[] = [
   { q: '1.24 vs 1.25', intent: 'compare', has: ['Stargazer', 'Combiner', 'API versions removed: 1.24: 4 · 1.25: 7'] },
   { q: 'compare 1.31', intent: 'compare', has: ['Kubernetes 1.30 vs 1.31'] },
   { q: 'compare latest and previous', intent: 'compare', has: ['Kubernetes 1.30 vs 1.31'] },
+  { q: 'what changed between 1.30 and 1.31', intent: 'compare', has: ['Kubernetes 1.30 vs 1.31'] },
   { q: 'difference between 1.29 and 1.99', intent: 'compare', has: ["I don't know Kubernetes 1.99"] },
 
   // 11. Help
@@ -226,6 +230,9 @@ const cases: Case[] = [
   { q: 'sidecar contaners', intent: 'kep', has: ['Did you mean “sidecar containers”?', 'KEP-753'], not: ['containers containers'] },
   { q: 'kubelet evnted pleg', intent: 'kep', has: ['KEP-3386'] },
   { q: 'kubectl debug', intent: 'kep', has: ['KEP-1441'] },
+  { q: 'when is kubecon', intent: 'search', has: ['KEP-4214'] },
+  { q: 'what is the current stable version', intent: 'release-summary', has: ['the latest release is Kubernetes 1.31'] },
+  { q: 'days until 1.37', now: DATA_DATE, intent: 'schedule', has: ['Kubernetes 1.37 is due in 4 days'] },
 
   // Hostile input
   { q: '', intent: 'help', has: ['did not find a question'] },

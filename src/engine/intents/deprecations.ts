@@ -156,16 +156,32 @@ function upgrade(query: DeprecationsQuery, index: EngineIndex, now: Date): Answe
   });
 }
 
+/**
+ * API versions a subject names: "PodSecurityPolicy", "psp", "policy/v1beta1", "extensions/v1beta1
+ * ingress" (group/version and kind together narrow each other).
+ */
+function matchApis(apis: DeprecatedApi[], raw: string): DeprecatedApi[] {
+  const tokens = raw.toLowerCase().split(/\s+/).filter(Boolean);
+  const groups = tokens.filter((token) => token.includes('/'));
+  const words = tokens.filter((token) => !token.includes('/'));
+  const kindMatches = (api: DeprecatedApi, word: string) => {
+    const kind = api.kind.toLowerCase();
+    const wanted = API_ALIASES[word] ?? word;
+    return kind === wanted || kind === wanted.replace(/e?s$/, '') || (wanted.length >= 5 && kind.includes(wanted));
+  };
+  const joined = API_ALIASES[words.join('')] ?? words.join('');
+  let found = apis.filter((api) => groups.every((group) => api.apiVersion.toLowerCase() === group || `${api.apiVersion}/${api.kind}`.toLowerCase() === group));
+  if (words.length > 0) {
+    const byKind = found.filter((api) => kindMatches(api, joined) || words.some((word) => kindMatches(api, word)));
+    found = byKind.length > 0 || groups.length === 0 ? byKind : found;
+  }
+  return groups.length === 0 && words.length === 0 ? [] : found;
+}
+
 /** "Is PodSecurityPolicy removed", "when was policy/v1beta1 removed": an API, an announced item, or a KEP. */
 function bySubject(query: DeprecationsQuery, index: EngineIndex, now: Date): Answer | null {
   const raw = query.subject!.trim();
-  const key = raw.toLowerCase().replace(/\s+/g, '');
-  const wanted = API_ALIASES[key] ?? key;
-  const apis = index.apis.filter((api) => {
-    const kind = api.kind.toLowerCase();
-    const group = api.apiVersion.toLowerCase();
-    return kind === wanted || group === wanted || `${group}/${kind}` === wanted || kind === wanted.replace(/s$/, '') || (wanted.length >= 5 && kind.includes(wanted));
-  });
+  const apis = matchApis(index.apis, raw);
   if (apis.length > 0) {
     const removed = apis.filter((api) => api.removedIn).sort((a, b) => compareMinor(b.removedIn!, a.removedIn!));
     const kinds = [...new Set(apis.map((api) => api.kind))];
@@ -173,14 +189,18 @@ function bySubject(query: DeprecationsQuery, index: EngineIndex, now: Date): Ans
     const latest = latestReleased(index, now);
     const allRemoved = removed.length === apis.length;
     const past = (version: string) => latest !== null && compareMinor(version, latest.version) <= 0;
-    const each = removed.map((api) => `${api.apiVersion} ${past(api.removedIn!) ? 'stopped' : 'stops'} being served in ${api.removedIn}${api.deprecatedIn ? ` (deprecated in ${api.deprecatedIn})` : ''}`);
-    const replacements = [...new Set(apis.filter((api) => api === last || !last).map((api) => api.replacement))];
-    const replacementText = last ? (last.replacement ? ` Use ${last.replacement} instead.` : ' There is no replacement API.') : replacements.filter(Boolean).length ? ` Use ${replacements.filter(Boolean).join(', ')}.` : '';
+    const label = (api: DeprecatedApi) => (kinds.length > 1 ? `${api.kind} ${api.apiVersion}` : api.apiVersion);
+    const each = removed.map((api) => `${label(api)} ${past(api.removedIn!) ? 'stopped' : 'stops'} being served in ${api.removedIn}${api.deprecatedIn ? ` (deprecated in ${api.deprecatedIn})` : ''}`);
     const subjectName = kinds.length === 1 ? kinds[0]! : quote(raw);
-    const summary =
-      allRemoved && last
-        ? `${subjectName} ${past(last.removedIn!) ? 'was removed' : `will be removed in ${last.removedIn}`}: ${each.join('; ')}.${replacementText}`
-        : `${subjectName}: ${apis.map((api) => `${api.apiVersion} ${apiItem(api).detail}`).join('; ')}.`;
+    const replacements = [...new Set(removed.map((api) => api.replacement).filter((replacement): replacement is string => Boolean(replacement)))];
+    let summary: string;
+    if (allRemoved && last && !last.replacement && kinds.length === 1) {
+      summary = `${subjectName} ${past(last.removedIn!) ? 'was removed' : `will be removed in ${last.removedIn}`} with no replacement API: ${each.join('; ')}.`;
+    } else if (removed.length > 0) {
+      summary = `${removed.length === 1 ? `This API version of ${subjectName}` : `${removed.length} API versions of ${subjectName}`} ${removed.every((api) => past(api.removedIn!)) ? (removed.length === 1 ? 'is' : 'are') + ' no longer served' : 'will stop being served'}: ${each.join('; ')}.${replacements.length ? ` Use ${replacements.join(' or ')} instead.` : ''}`;
+    } else {
+      summary = `${subjectName}: ${apis.map((api) => `${label(api)} ${apiItem(api).detail}`).join('; ')}.`;
+    }
     return makeAnswer(index.footer, {
       intent: 'deprecations',
       title: `Deprecation of ${subjectName}`,

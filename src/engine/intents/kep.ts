@@ -98,7 +98,13 @@ export function describe(index: EngineIndex, kep: Kep, now: Date): string {
   if (!kep.stage) return `${name(kep)} (${owner}) has no stage in kep.yaml (status: ${kep.status ?? 'not recorded'}).${kep.latestMilestone ? ` Latest milestone: ${kep.latestMilestone}.` : ''}`;
   const pending = at.pending ? `; kep.yaml targets ${stageWord(at.pending.stage)} in ${versionWhen(index, at.pending.version, now)}` : '';
   const current = at.stage ? `is ${stageWord(at.stage)}${at.since ? ` since ${versionWhen(index, at.since, now)}` : ''}` : 'has not reached a stage in a released version yet';
-  return `${name(kep)} (${owner}) ${current}${pending}: ${stageHistory(kep)}.${statusNote(kep)}`;
+  return `${name(kep)} (${owner}) ${current}${pending}: ${stageHistory(kep)}.${statusNote(kep)}${lastRemovalMention(index, kep)}`;
+}
+
+/** A KEP the release team announced as a removal or deprecation says so up front (dockershim). */
+function lastRemovalMention(index: EngineIndex, kep: Kep): string {
+  const mention = (index.announced.get(kep.number) ?? []).filter((entry) => entry.list !== 'stable').at(-1);
+  return mention ? ` The ${mention.version} release announcement names it as a ${mention.list}: “${mention.title}”.` : '';
 }
 
 /** "Is X GA?": yes or no first, then the stage it is at and when it got there. */
