@@ -17,6 +17,11 @@ import { support } from './intents/support.ts';
 import { team } from './intents/team.ts';
 import type { Query } from './query.ts';
 
+/** stdout belongs to the CLI and the console adapter; a bug report goes to stderr. */
+function reportToStderr(error: unknown, query: Query): void {
+  process.stderr.write(`engine: could not answer a ${query.kind} question: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+}
+
 function dispatch(query: Query, index: EngineIndex, now: Date): Answer {
   switch (query.kind) {
     case 'release-summary':
@@ -50,13 +55,19 @@ function dispatch(query: Query, index: EngineIndex, now: Date): Answer {
  * A Query and the dataset in, an Answer out. Never throws: an unexpected failure becomes an
  * apologetic answer rather than a crashed chat handler. `index` is built once per dataset.
  */
-export function execute(query: Query, dataset: Dataset, now: Date, index: EngineIndex = buildIndex(dataset)): Answer {
+export function execute(
+  query: Query,
+  dataset: Dataset,
+  now: Date,
+  index: EngineIndex = buildIndex(dataset),
+  onError: (error: unknown, query: Query) => void = reportToStderr,
+): Answer {
   try {
     const answer = dispatch(query, index, now);
     const notes = parseNoteLines(query.notes);
     return notes.length ? { ...answer, sections: [...answer.sections, section('Note', { lines: notes })] } : answer;
   } catch (error) {
-    void error;
+    onError(error, query);
     return makeAnswer(index.footer, {
       intent: 'unknown',
       title: 'Something went wrong',

@@ -14,14 +14,20 @@ export interface Engine {
 
 export { execute } from './execute.ts';
 export { parse } from './parse.ts';
-export type { Query } from './query.ts';
+import type { Query } from './query.ts';
+export type { Query };
 export type { EngineIndex } from './context.ts';
 
 /** Builds the lookup tables and the search index once; every question after that is parse + execute. */
-export function createEngine(dataset: Dataset): Engine {
+export interface EngineOptions {
+  /** Called when answering fails unexpectedly (the user still gets an apology); default: stderr. */
+  onError?: (error: unknown, query: Query) => void;
+}
+
+export function createEngine(dataset: Dataset, options: EngineOptions = {}): Engine {
   const index: EngineIndex = buildIndex(dataset);
   return {
-    answer: (text, now) => execute(parse(text, now), dataset, now, index),
+    answer: (text, now) => execute(parse(text, now), dataset, now, index, options.onError),
     notice: (message) => makeAnswer(index.footer, { intent: 'help', title: 'k8s-release-bot', summary: message }),
   };
 }
