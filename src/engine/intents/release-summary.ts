@@ -2,10 +2,10 @@ import type { Answer, AnswerItem } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
 import type { EngineIndex } from '../context.ts';
 import { milestoneKey } from '../context.ts';
-import { changelogUrl, fact, formatEvent, isoDay, isUpcoming, kepItem, listSection, makeAnswer, relative } from '../format.ts';
+import { changelogUrl, fact, formatDate, formatEvent, isoDay, isUpcoming, kepItem, listSection, makeAnswer, relative } from '../format.ts';
 import type { Query } from '../query.ts';
 import { isReleased, plannedCaveat, resolveVersion } from '../versions.ts';
-import { codenamed, enhancementCounts, latestPatchAt, releasedText, supportStatus } from './common.ts';
+import { codenamed, enhancementCounts, latestPatchAt, supportStatus } from './common.ts';
 
 type ReleaseSummaryQuery = Extract<Query, { kind: 'release-summary' }>;
 
@@ -42,7 +42,9 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
 
   const facts = [
     ...(announcement?.codename ? [fact('Codename', announcement.codename)] : []),
-    fact(released ? 'Released' : 'Planned release', releasedText(release, now), release.gaDate),
+    release.gaDate
+      ? fact(released && release.gaDateKind !== 'planned' ? 'Released' : 'Planned release', formatDate(release.gaDate), release.gaDate)
+      : fact('Release date', 'not in the data'),
     ...(lead ? [fact('Release lead', lead)] : []),
     ...(counts ? [fact('Enhancements', counts, announcement?.enhancements.total ?? null)] : []),
     ...(latestPatch ? [fact('Latest patch', `${latestPatch.version} (${latestPatch.date})`, latestPatch.version)] : []),
@@ -69,7 +71,8 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
     sections.push(listSection('Graduated to stable (release announcement)', items, 12, announcement?.url ?? null));
   } else {
     const stable = index.milestone.get(milestoneKey('stable', v)) ?? [];
-    if (stable.length > 0) sections.push(listSection('Reached stable in this release (kep.yaml)', stable.map((kep) => kepItem(kep)), 12, changelogUrl(v)));
+    const heading = released ? 'Reached stable in this release (kep.yaml)' : `Targeting stable in ${v} (kep.yaml; plans can still change)`;
+    if (stable.length > 0) sections.push(listSection(heading, stable.map((kep) => kepItem(kep)), 12, changelogUrl(v)));
   }
   const removals = announcement?.removalsAndDeprecations;
   if (removals && removals.length > 0) {

@@ -95,7 +95,9 @@ function roleAnswer(index: EngineIndex, roster: Team, roles: TeamRole[], asked: 
   const shadows = roles.flatMap((entry) => entry.shadows);
   const renamed = role.key !== asked ? ` (${v} has no ${ROLE_NAMES[asked] ?? asked} role; its ${role.role} role covers it)` : '';
   let summary: string;
-  if (shadowsAsked) {
+  if (leads.length === 0 && !shadowsAsked) {
+    summary = `The Kubernetes ${v} release team list names no ${role.role} lead${shadows.length ? `; shadows: ${people(shadows)}` : ''}.`;
+  } else if (shadowsAsked) {
     summary = `${role.role} shadows for Kubernetes ${v}: ${people(shadows)}.${renamed}`;
   } else if (role.key === 'lead') {
     summary = `${people(leads)} ${past ? 'led' : 'leads'} the Kubernetes ${v} release.`;
