@@ -220,14 +220,6 @@ function expand(text: string): string {
 
 const normalize = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
-/** The title contains the whole query as a phrase, and the runner-up's does not. */
-function namesExactly(top: Kep, text: string, second: Kep): boolean {
-  const phrase = normalize(expand(text));
-  if (phrase.length < 3) return false;
-  const has = (kep: Kep) => ` ${normalize(kep.title)} `.includes(` ${phrase}`);
-  return has(top) && !has(second);
-}
-
 /** Every word is (the start of) a word of the KEP's title, or a title word starts it ("cgroups" / "cgroup"). */
 function titleCovers(kep: Kep, words: string[]): boolean {
   if (words.length === 0) return false;

@@ -121,7 +121,6 @@ function upgrade(query: DeprecationsQuery, index: EngineIndex, now: Date): Answe
   const perVersion: string[] = [];
   let apiTotal = 0;
   let announcedTotal = 0;
-  const items: AnswerItem[] = [];
   for (const release of span) {
     const removed = apis.filter((api) => api.removedIn === release.version);
     const announced = announcementItems(index, release, 'removal');
