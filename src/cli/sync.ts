@@ -1,7 +1,6 @@
 // npm run --silent sync -- [--from <dir>] [--out data] [--overrides data/overrides.yaml]
 // Imports the dataset from a local folder laid out like shared/ (upstream/, curated/) or, without
 // --from, from the upstream repositories over HTTPS. Writes nothing unless everything validated.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
@@ -11,7 +10,7 @@ import { ANNOUNCEMENTS_FILE, importDataset } from '../import/import.ts';
 import { parseOverrides } from '../import/overrides.ts';
 import { createProgressPrinter } from '../import/progress.ts';
 import { createGitHubReader } from '../import/readers/github.ts';
-import { createLocalReader } from '../import/readers/local.ts';
+import { createLocalReader, readOptionalFile } from '../import/readers/local.ts';
 import { renderDatasetFiles, writeDataset } from '../import/write.ts';
 
 const USAGE = `usage: npm run --silent sync -- [--from <dir>] [--out <dir>] [--overrides <file>]
@@ -21,15 +20,6 @@ const USAGE = `usage: npm run --silent sync -- [--from <dir>] [--out <dir>] [--o
   --overrides <file> reviewed corrections (default: data/overrides.yaml)
   --api-url <url>    GitHub API base (default https://api.github.com)
   --raw-url <url>    raw file base (default https://raw.githubusercontent.com)`;
-
-async function readOptional(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -50,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const outDir = path.resolve(values.out ?? BUNDLED_DATA_DIR);
   const overridesFile = path.resolve(values.overrides ?? path.join(BUNDLED_DATA_DIR, 'overrides.yaml'));
-  const overrides = parseOverrides(await readOptional(overridesFile), overridesFile);
+  const overrides = parseOverrides(await readOptionalFile(overridesFile), overridesFile);
 
   const started = performance.now();
   let reader;

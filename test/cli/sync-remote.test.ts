@@ -1,32 +1,18 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.ts';
 import { UPSTREAM_REPOSITORIES, type UpstreamFolder } from '../../src/import/source.ts';
-import { GitHubStub, type FileTree } from '../import/readers/github-stub.ts';
+import { fixtureFiles, GitHubStub } from '../import/readers/github-stub.ts';
 
 const MINI_UPSTREAM = path.resolve('test/fixtures/shared-mini/upstream');
-
-function folderTree(folder: string): FileTree {
-  const root = path.join(MINI_UPSTREAM, folder);
-  const files: FileTree = new Map();
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files.set(path.relative(root, full).split(path.sep).join('/'), readFileSync(full));
-    }
-  };
-  walk(root);
-  return files;
-}
 
 async function startMiniGitHub(): Promise<GitHubStub> {
   const stub = new GitHubStub();
   for (const [folder, { repository }] of Object.entries(UPSTREAM_REPOSITORIES)) {
-    stub.setHead(repository, folderTree(folder as UpstreamFolder), '2026-08-22T08:00:00Z');
+    stub.setHead(repository, fixtureFiles(folder as UpstreamFolder, MINI_UPSTREAM), '2026-08-22T08:00:00Z');
   }
   await stub.start();
   return stub;
@@ -72,7 +58,7 @@ describe('npm run sync over HTTPS (against a local GitHub stand-in)', () => {
     expect((await runSync(['--out', out, '--api-url', stub.apiUrl, '--raw-url', stub.rawUrl])).status).toBe(0);
     const before = readFileSync(path.join(out, 'manifest.json'), 'utf8');
 
-    stub.setHead('FairwindsOps/pluto', folderTree('pluto'), '2026-09-01T08:00:00Z');
+    stub.setHead('FairwindsOps/pluto', fixtureFiles('pluto', MINI_UPSTREAM), '2026-09-01T08:00:00Z');
     stub.fail('/versions.yaml', { status: 404 });
     const result = await runSync(['--out', out, '--api-url', stub.apiUrl, '--raw-url', stub.rawUrl]);
     expect(result.status).not.toBe(0);

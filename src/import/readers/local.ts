@@ -21,7 +21,8 @@ async function walk(root: string, relative: string): Promise<string[]> {
   return nested.flat();
 }
 
-async function readOptional(file: string): Promise<string | null> {
+/** A file's text, or null when it does not exist (any other failure throws). */
+export async function readOptionalFile(file: string): Promise<string | null> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
@@ -39,10 +40,10 @@ export function createLocalReader(root: string): SourceReader {
       const files = await walk(path.join(upstream, folder), dir);
       return files.sort();
     },
-    readFile: (folder: UpstreamFolder, file: string) => readOptional(path.join(upstream, folder, file)),
-    readCurated: (name: string) => readOptional(path.join(root, 'curated', name)),
+    readFile: (folder: UpstreamFolder, file: string) => readOptionalFile(path.join(upstream, folder, file)),
+    readCurated: (name: string) => readOptionalFile(path.join(root, 'curated', name)),
     async repositories(): Promise<SourceRepository[]> {
-      const table = parseSourcesTable((await readOptional(path.join(upstream, 'SOURCES.md'))) ?? '');
+      const table = parseSourcesTable((await readOptionalFile(path.join(upstream, 'SOURCES.md'))) ?? '');
       return (Object.keys(UPSTREAM_REPOSITORIES) as UpstreamFolder[]).map((folder) => {
         const known = UPSTREAM_REPOSITORIES[folder];
         const row = table.get(folder);

@@ -230,9 +230,9 @@ export class GitHubStub {
   }
 }
 
-/** The fixture files of one upstream folder, keyed by repository-relative path. */
-export function fixtureFiles(folder: UpstreamFolder): FileTree {
-  const root = path.join(FIXTURE_UPSTREAM, folder);
+/** The fixture files of one upstream folder (under `upstream`), keyed by repository-relative path. */
+export function fixtureFiles(folder: UpstreamFolder, upstream: string = FIXTURE_UPSTREAM): FileTree {
+  const root = path.join(upstream, folder);
   const files: FileTree = new Map();
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
