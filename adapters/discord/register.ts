@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { REST, Routes } from 'discord.js';
-import { ConfigError, loadConfig, type Config } from '../../src/config.ts';
+import { ConfigError, loadConfig, loadDotEnv, type Config } from '../../src/config.ts';
 import { restOptions } from './client.ts';
 import { COMMAND_NAME, commandPayload } from './commands/index.ts';
 
@@ -51,5 +51,11 @@ export async function main(args: string[], env: NodeJS.ProcessEnv, out: NodeJS.W
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    loadDotEnv();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
+  }
   process.exitCode = await main(process.argv.slice(2), process.env, process.stdout, process.stderr);
 }

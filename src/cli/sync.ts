@@ -3,7 +3,7 @@
 // --from, from the upstream repositories over HTTPS. Writes nothing unless everything validated.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.ts';
+import { loadConfig, loadDotEnv } from '../config.ts';
 import { BUNDLED_DATA_DIR } from '../data/paths.ts';
 import { ImportError } from '../import/errors.ts';
 import { ANNOUNCEMENTS_FILE, importDataset } from '../import/import.ts';
@@ -48,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.from) {
     reader = createLocalReader(path.resolve(values.from));
   } else {
+    loadDotEnv();
     const config = loadConfig(process.env);
     printer = createProgressPrinter(process.stderr);
     reader = createGitHubReader({
