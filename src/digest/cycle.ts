@@ -134,6 +134,15 @@ export function cycleAt(schedules: readonly Schedule[], today: string): CycleSta
   return { state: 'no-schedule', latest: withBounds.at(-1)?.schedule ?? null };
 }
 
+/** The newest release's schedule (by version) among those with any rows: `cycleAt`'s `latest` past the end of the data. */
+export function newestSchedule(schedules: readonly Schedule[]): Schedule | null {
+  let newest: Schedule | null = null;
+  for (const schedule of schedules) {
+    if (cycleBounds(schedule) && (!newest || compareMinor(schedule.version, newest.version) >= 0)) newest = schedule;
+  }
+  return newest;
+}
+
 /** "███████░░░░░░░" — a fixed-width bar for week N of M. */
 export function progressBar(week: number, weeks: number, width = 14): string {
   const filled = weeks <= 0 ? 0 : Math.round((Math.min(week, weeks) / weeks) * width);

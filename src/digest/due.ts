@@ -2,11 +2,12 @@ import type { DateTime } from 'luxon';
 import type { Answer } from '../domain/answer.ts';
 import type { Dataset } from '../domain/dataset.ts';
 import type { Release } from '../domain/release.ts';
+import type { Schedule } from '../domain/schedule.ts';
 import { eolWarningAnswer } from './answers/eol-warning.ts';
 import { milestoneReminderAnswer } from './answers/milestone-reminder.ts';
 import { noScheduleNoticeAnswer } from './answers/no-schedule-notice.ts';
 import { weeklyDigestAnswer } from './answers/weekly-digest.ts';
-import { cycleAt, milestonesOf, REMINDER_KINDS, type Milestone } from './cycle.ts';
+import { cycleAt, milestonesOf, newestSchedule, REMINDER_KINDS, type Milestone } from './cycle.ts';
 import { milestoneLocalDate } from './facts.ts';
 import { wantsMilestones, wantsWeekly, type Subscription } from './subscription.ts';
 import { addDays, canonicalZone, daysBetween, isoWeek, localDate, localSlot, localSlotMillis, weekdayOf } from './time.ts';
@@ -28,6 +29,8 @@ export interface DueDigest {
   readonly answer: Answer;
   /** The instant it was scheduled for (the subscriber's local time). */
   scheduledAt: Date;
+  /** The end of its grace window: it must not be posted from this instant on. */
+  graceEndsAt: Date;
   type: DigestType;
 }
 
@@ -53,7 +56,7 @@ interface Candidate {
  * occurrence key before posting.
  */
 export function dueDigests(subscriptions: readonly Subscription[], dataset: Dataset, now: Date, options: DueOptions): DueDigest[] {
-  const windowMs = Math.max(options.graceHours * 3_600_000, MIN_WINDOW_MS);
+  const windowMs = graceWindowMs(options.graceHours);
   const utcToday = localDate(now, 'UTC');
   const horizonDays = Math.ceil(windowMs / 86_400_000) + 9;
   const schedules = options.release ? dataset.schedules.filter((s) => s.version === options.release) : dataset.schedules;
@@ -87,6 +90,7 @@ export function dueDigests(subscriptions: readonly Subscription[], dataset: Data
           return answer;
         },
         scheduledAt: candidate.at.toJSDate(),
+        graceEndsAt: new Date(candidate.at.toMillis() + windowMs),
         type: candidate.type,
       });
     }
@@ -98,6 +102,25 @@ export function dueDigests(subscriptions: readonly Subscription[], dataset: Data
       TYPE_ORDER[a.type] - TYPE_ORDER[b.type] ||
       a.occurrenceKey.localeCompare(b.occurrenceKey),
   );
+}
+
+/** How long after its scheduled instant a posting may still go out. */
+export function graceWindowMs(graceHours: number): number {
+  return Math.max(graceHours * 3_600_000, MIN_WINDOW_MS);
+}
+
+/**
+ * The one-off notice is keyed by the newest schedule the data has, not by a date: while that stays the
+ * newest, its posting is what keeps the notice from being said again every week.
+ */
+const noScheduleKey = (latest: Schedule | null): string => `no-schedule:after-${latest?.version ?? 'none'}`;
+
+/**
+ * Endings of occurrence keys that must survive pruning however old they are: the "no schedule" notice for
+ * the data's newest schedule. Notices keyed by an older newest schedule can never be due again.
+ */
+export function keySuffixesToKeep(dataset: Pick<Dataset, 'schedules'>): string[] {
+  return [`:${noScheduleKey(newestSchedule(dataset.schedules))}`];
 }
 
 interface CandidateContext {
@@ -161,11 +184,10 @@ function candidatesFor(subscription: Subscription, context: CandidateContext): C
     }
     const cycle = context.release ? null : cycleAt(dataset.schedules, today);
     if (cycle?.state === 'no-schedule') {
-      const after = cycle.latest?.version ?? 'none';
       candidates.push({
         type: 'no-schedule',
         series: 'no-schedule',
-        key: `no-schedule:after-${after}`,
+        key: noScheduleKey(cycle.latest),
         at: weeklySlot,
         answer: () => noScheduleNoticeAnswer({ latest: cycle.latest, dataset }),
       });

@@ -37,4 +37,14 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX postings_by_subscription ON postings (subscription_id);
   `,
+  // 2: claims expire. A claimant records until when its claim holds (its post timeout fits well inside);
+  // after that any replica may take the occurrence over, and the row names whose claim it replaced.
+  `
+  ALTER TABLE postings ADD COLUMN lease_expires_at TEXT;
+  ALTER TABLE postings ADD COLUMN taken_over_from TEXT;
+  -- Claims left by the previous build (which had no leases) get the 10-minute default, so they can be recovered too.
+  UPDATE postings SET lease_expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', claimed_at, '+600 seconds') WHERE status = 'claimed';
+  -- Daily pruning deletes by age.
+  CREATE INDEX postings_by_scheduled_at ON postings (scheduled_at);
+  `,
 ];

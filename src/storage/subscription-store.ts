@@ -17,6 +17,10 @@ export interface PostingRecord {
   postedAt: string | null;
   retryAt: string | null;
   lastError: string | null;
+  /** Until when the current claim holds; after that another replica may take the occurrence over. */
+  leaseExpiresAt: string | null;
+  /** The claimant whose expired claim the current one replaced, if it did. */
+  takenOverFrom: string | null;
 }
 
 export interface ClaimRequest {
@@ -24,6 +28,29 @@ export interface ClaimRequest {
   subscriptionId: number;
   scheduledAt: Date;
   now: Date;
+  /** How long the claim holds: while it does, no one else may take the occurrence, even if this claimant died. */
+  leaseMs: number;
+  /** The end of the occurrence's grace window: from then on it is never claimed (new, retried or taken over). */
+  graceEndsAt: Date;
+}
+
+/** The right to post one occurrence; pass it back to record the outcome. */
+export interface Claim {
+  occurrenceKey: string;
+  claimedBy: string;
+  /** ISO instant; with `claimedBy` it tells this claim from any later one on the same occurrence. */
+  claimedAt: string;
+  /** Claims of this occurrence so far, this one included. */
+  attempts: number;
+  /** Set when this claim replaced one whose lease expired without an outcome (its claimant crashed or hung). */
+  takenOverFrom: string | null;
+}
+
+export interface PruneRequest {
+  /** Postings scheduled before this instant are deleted … */
+  scheduledBefore: Date;
+  /** … except those whose occurrence key ends with one of these (postings that still suppress a repeat). */
+  keepKeySuffixes: readonly string[];
 }
 
 export interface PermanentFailureOutcome {
@@ -48,15 +75,22 @@ export interface SubscriptionStore {
   /** Subscriptions the scheduler should serve (not paused). */
   listActive(): Subscription[];
   /**
-   * Atomically takes the right to post one occurrence. True for exactly one caller across every
-   * connection to the file; a posting marked for retry can be claimed again once its retry time passed.
+   * Atomically takes the right to post one occurrence, or null. At any moment at most one caller across
+   * every connection to the file holds it. Inside the grace window an occurrence can be claimed again when
+   * it was marked for retry and its retry time has come, or when its claim's lease expired with no outcome.
    */
-  claim(request: ClaimRequest): boolean;
-  markPosted(occurrenceKey: string, now: Date): void;
-  /** A transient failure: the occurrence may be claimed again from `retryAt`. */
-  markRetry(occurrenceKey: string, error: string, retryAt: Date): void;
-  /** A permanent failure: the occurrence is never attempted again. */
-  markFailed(occurrenceKey: string, error: string): void;
+  claim(request: ClaimRequest): Claim | null;
+  /**
+   * Records the post. Also accepted after markRetry (a post abandoned at its timeout that landed after all),
+   * as long as no later claim took over. False when one did: the occurrence is no longer this claim's.
+   */
+  markPosted(claim: Claim, now: Date): boolean;
+  /** A transient failure: the occurrence may be claimed again from `retryAt`. False if the claim was taken over. */
+  markRetry(claim: Claim, error: string, retryAt: Date): boolean;
+  /** A permanent failure: the occurrence is never attempted again. False if the claim was taken over. */
+  markFailed(claim: Claim, error: string): boolean;
+  /** Deletes old postings (see PruneRequest); returns how many. */
+  prunePostings(request: PruneRequest): number;
   recordSuccess(subscriptionId: number): void;
   /** Counts a permanent failure; pauses the subscription (with the reason) at `pauseAfter` in a row. */
   recordPermanentFailure(subscriptionId: number, reason: string, now: Date, pauseAfter: number): PermanentFailureOutcome;
@@ -83,6 +117,13 @@ interface SubscriptionRow {
   paused_reason: string | null;
 }
 
+interface ClaimRow {
+  claimed_by: string;
+  claimed_at: string;
+  attempts: number;
+  taken_over_from: string | null;
+}
+
 interface PostingRow {
   occurrence_key: string;
   subscription_id: number;
@@ -94,6 +135,8 @@ interface PostingRow {
   posted_at: string | null;
   retry_at: string | null;
   last_error: string | null;
+  lease_expires_at: string | null;
+  taken_over_from: string | null;
 }
 
 function toSubscription(row: SubscriptionRow): Subscription {
@@ -125,12 +168,20 @@ function toPosting(row: PostingRow): PostingRecord {
     postedAt: row.posted_at,
     retryAt: row.retry_at,
     lastError: row.last_error,
+    leaseExpiresAt: row.lease_expires_at,
+    takenOverFrom: row.taken_over_from,
   };
 }
 
 const kindFlags = (kind: DigestKind): { milestones: 0 | 1; weekly: 0 | 1 } => ({
   milestones: kind === 'weekly' ? 0 : 1,
   weekly: kind === 'milestones' ? 0 : 1,
+});
+
+const claimIdentity = (claim: Claim): { key: string; claimedBy: string; claimedAt: string } => ({
+  key: claim.occurrenceKey,
+  claimedBy: claim.claimedBy,
+  claimedAt: claim.claimedAt,
 });
 
 /** Error texts are stored for operators; keep them bounded. */
@@ -167,19 +218,39 @@ export function openSubscriptionStore(dataDir: string): SubscriptionStore {
   const selectAll = db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY id');
   const selectActive = db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions WHERE paused_at IS NULL ORDER BY id');
 
-  const claimStatement = db.prepare<Record<string, unknown>>(`
-    INSERT INTO postings (occurrence_key, subscription_id, scheduled_at, status, claimed_by, claimed_at)
-    VALUES (@key, @subscriptionId, @scheduledAt, 'claimed', @claimant, @now)
+  // One statement decides every claim, so SQLite's write lock makes it atomic across connections and
+  // processes: a new key is inserted; an existing one is taken only when it is due for a retry or its
+  // claim's lease has expired; otherwise nothing changes and nothing is returned. Two replicas racing for
+  // the same stale claim both run the WHERE against the row as it is when each holds the lock, so the
+  // second one sees the first one's fresh lease and loses.
+  const claimStatement = db.prepare<Record<string, unknown>, ClaimRow>(`
+    INSERT INTO postings (occurrence_key, subscription_id, scheduled_at, status, claimed_by, claimed_at, lease_expires_at)
+    VALUES (@key, @subscriptionId, @scheduledAt, 'claimed', @claimant, @now, @leaseExpiresAt)
     ON CONFLICT (occurrence_key) DO UPDATE SET
       status = 'claimed',
       claimed_by = excluded.claimed_by,
       claimed_at = excluded.claimed_at,
+      lease_expires_at = excluded.lease_expires_at,
+      taken_over_from = CASE WHEN postings.status = 'claimed' THEN postings.claimed_by ELSE NULL END,
       attempts = postings.attempts + 1,
       retry_at = NULL
-    WHERE postings.status = 'retry' AND postings.retry_at <= excluded.claimed_at`);
-  const posted = db.prepare<[string, string]>("UPDATE postings SET status = 'posted', posted_at = ?, last_error = NULL WHERE occurrence_key = ?");
-  const retry = db.prepare<[string, string, string]>("UPDATE postings SET status = 'retry', last_error = ?, retry_at = ? WHERE occurrence_key = ?");
-  const failed = db.prepare<[string, string]>("UPDATE postings SET status = 'failed', last_error = ? WHERE occurrence_key = ?");
+    WHERE (postings.status = 'retry' AND postings.retry_at <= excluded.claimed_at)
+       OR (postings.status = 'claimed' AND postings.lease_expires_at <= excluded.claimed_at)
+    RETURNING claimed_by, claimed_at, attempts, taken_over_from`);
+  // Outcomes are recorded only by the claim that still holds the occurrence (same claimant, same claim time).
+  const posted = db.prepare<Record<string, unknown>>(`
+    UPDATE postings SET status = 'posted', posted_at = @now, last_error = NULL, retry_at = NULL
+    WHERE occurrence_key = @key AND claimed_by = @claimedBy AND claimed_at = @claimedAt AND status IN ('claimed', 'retry')`);
+  const retry = db.prepare<Record<string, unknown>>(`
+    UPDATE postings SET status = 'retry', last_error = @error, retry_at = @retryAt
+    WHERE occurrence_key = @key AND claimed_by = @claimedBy AND claimed_at = @claimedAt AND status = 'claimed'`);
+  const failed = db.prepare<Record<string, unknown>>(`
+    UPDATE postings SET status = 'failed', last_error = @error
+    WHERE occurrence_key = @key AND claimed_by = @claimedBy AND claimed_at = @claimedAt AND status = 'claimed'`);
+  const prune = db.prepare<Record<string, unknown>>(`
+    DELETE FROM postings
+    WHERE scheduled_at < @before
+      AND NOT EXISTS (SELECT 1 FROM json_each(@keep) WHERE substr(postings.occurrence_key, -length(json_each.value)) = json_each.value)`);
   const success = db.prepare<[number]>(
     'UPDATE subscriptions SET consecutive_permanent_failures = 0 WHERE id = ? AND consecutive_permanent_failures <> 0',
   );
@@ -237,24 +308,32 @@ export function openSubscriptionStore(dataDir: string): SubscriptionStore {
     listActive() {
       return selectActive.all().map(toSubscription);
     },
-    claim({ occurrenceKey, subscriptionId, scheduledAt, now }) {
-      const result = claimStatement.run({
+    claim({ occurrenceKey, subscriptionId, scheduledAt, now, leaseMs, graceEndsAt }) {
+      if (!(leaseMs > 0)) throw new RangeError(`claim lease must be a positive number of milliseconds, got ${leaseMs}`);
+      // Both are the caller's values, so this needs no lock: past its window an occurrence is left alone.
+      if (now.getTime() >= graceEndsAt.getTime()) return null;
+      const row = claimStatement.get({
         key: occurrenceKey,
         subscriptionId,
         scheduledAt: scheduledAt.toISOString(),
         claimant,
         now: now.toISOString(),
+        leaseExpiresAt: new Date(now.getTime() + leaseMs).toISOString(),
       });
-      return result.changes === 1;
+      if (!row) return null;
+      return { occurrenceKey, claimedBy: row.claimed_by, claimedAt: row.claimed_at, attempts: row.attempts, takenOverFrom: row.taken_over_from };
     },
-    markPosted(occurrenceKey, now) {
-      posted.run(now.toISOString(), occurrenceKey);
+    markPosted(claim, now) {
+      return posted.run({ ...claimIdentity(claim), now: now.toISOString() }).changes === 1;
     },
-    markRetry(occurrenceKey, error, retryAt) {
-      retry.run(clip(error), retryAt.toISOString(), occurrenceKey);
+    markRetry(claim, error, retryAt) {
+      return retry.run({ ...claimIdentity(claim), error: clip(error), retryAt: retryAt.toISOString() }).changes === 1;
     },
-    markFailed(occurrenceKey, error) {
-      failed.run(clip(error), occurrenceKey);
+    markFailed(claim, error) {
+      return failed.run({ ...claimIdentity(claim), error: clip(error) }).changes === 1;
+    },
+    prunePostings({ scheduledBefore, keepKeySuffixes }) {
+      return prune.run({ before: scheduledBefore.toISOString(), keep: JSON.stringify(keepKeySuffixes.filter((suffix) => suffix.length > 0)) }).changes;
     },
     recordSuccess(subscriptionId) {
       success.run(subscriptionId);

@@ -1,11 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChannelRef, Platform } from '../../src/bot.ts';
 import type { Answer } from '../../src/domain/answer.ts';
+import { dueDigests } from '../../src/digest/due.ts';
 import { PermanentPostError, type DigestPoster } from '../../src/digest/poster.ts';
-import { startDigestScheduler, type DigestScheduler } from '../../src/digest/scheduler.ts';
+import {
+  DEFAULT_CLAIM_LEASE_MS,
+  DEFAULT_POST_TIMEOUT_MS,
+  startDigestScheduler,
+  type DigestScheduler,
+  type DigestSchedulerOptions,
+} from '../../src/digest/scheduler.ts';
 import { silentLogger } from '../../src/log.ts';
 import { openSubscriptionStore, type SubscriptionStore } from '../../src/storage/subscription-store.ts';
 import { cycle131, dataset } from './fixtures.ts';
@@ -44,8 +51,8 @@ const openStore = (): SubscriptionStore => {
   stores.push(store);
   return store;
 };
-const start = (store: SubscriptionStore, posters: DigestPoster[], graceHours = 6): DigestScheduler => {
-  const scheduler = startDigestScheduler({ store, dataset: data, posters, logger: silentLogger, graceHours, cronExpression: false });
+const start = (store: SubscriptionStore, posters: DigestPoster[], graceHours = 6, extra: Partial<DigestSchedulerOptions> = {}): DigestScheduler => {
+  const scheduler = startDigestScheduler({ store, dataset: data, posters, logger: silentLogger, graceHours, cronExpression: false, ...extra });
   schedulers.push(scheduler);
   return scheduler;
 };
@@ -55,6 +62,7 @@ beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'k8s-bot-scheduler-'));
 });
 afterEach(async () => {
+  vi.useRealTimers();
   for (const scheduler of schedulers.splice(0)) await scheduler.stop();
   for (const store of stores.splice(0)) store.close();
   rmSync(dir, { recursive: true, force: true });
@@ -126,13 +134,15 @@ describe('failures', () => {
     expect(await scheduler.tick(sevenDaysBefore)).toMatchObject({ due: 3, posted: 2, failed: 1 });
     expect(poster.deliveries.map((d) => d.channel).sort()).toEqual(['C1', 'C3']);
     const failed = store.postings().find((p) => p.status !== 'posted')!;
-    expect(failed).toMatchObject({ status: 'retry', lastError: 'Error: socket hang up', retryAt: '2024-07-17T09:01:00.000Z' });
+    expect(failed).toMatchObject({ status: 'retry', lastError: 'Error: socket hang up' });
+    // A minute's backoff, from when the failure was seen.
+    expect(Date.parse(failed.retryAt!) - Date.parse(failed.claimedAt)).toBeGreaterThanOrEqual(60_000);
 
     // Not before its retry time …
     expect(await scheduler.tick(new Date('2024-07-17T09:00:30Z'))).toMatchObject({ posted: 0, alreadyClaimed: 3 });
     // … then once it recovers.
     c2Down = false;
-    expect(await scheduler.tick(new Date('2024-07-17T09:01:00Z'))).toMatchObject({ posted: 1, alreadyClaimed: 2 });
+    expect(await scheduler.tick(new Date(failed.retryAt!))).toMatchObject({ posted: 1, alreadyClaimed: 2 });
     expect(poster.deliveries.map((d) => d.channel).sort()).toEqual(['C1', 'C2', 'C3']);
     expect(store.posting(failed.occurrenceKey)).toMatchObject({ status: 'posted', attempts: 2 });
   });
@@ -245,5 +255,192 @@ describe('lifecycle', () => {
     expect(await firstDelivery).toBe('Code Freeze in 7 days — Kubernetes 1.31');
     await scheduler.stop();
     expect(store.postings().map((p) => p.status)).toEqual(['posted']);
+  });
+});
+
+const minutes = (n: number): number => n * 60_000;
+const plus = (instant: Date, ms: number): Date => new Date(instant.getTime() + ms);
+
+/** A process that claimed the 7-days-before reminder and died before posting it: claim, then close. */
+function crashAfterClaiming(graceHours = 6, at = sevenDaysBefore): { claimant: string; key: string } {
+  const crashed = openSubscriptionStore(dir);
+  const subscription = crashed.save(slackChannel('C1'), milestonesAt9, created);
+  const [digest] = dueDigests([subscription], data, at, { graceHours });
+  const claim = crashed.claim({
+    occurrenceKey: digest!.occurrenceKey,
+    subscriptionId: subscription.id,
+    scheduledAt: digest!.scheduledAt,
+    now: at,
+    leaseMs: DEFAULT_CLAIM_LEASE_MS,
+    graceEndsAt: digest!.graceEndsAt,
+  });
+  expect(claim).not.toBeNull();
+  crashed.close();
+  return { claimant: claim!.claimedBy, key: digest!.occurrenceKey };
+}
+
+describe('recovering claims left by a crashed process', () => {
+  it('a second store posts the orphaned digest exactly once, after the lease and not before', async () => {
+    const { claimant, key } = crashAfterClaiming();
+    const store = openStore();
+    const poster = recordingPoster('slack');
+    const scheduler = start(store, [poster]);
+
+    expect(await scheduler.tick(plus(sevenDaysBefore, minutes(5)))).toMatchObject({ due: 1, alreadyClaimed: 1, posted: 0 });
+    expect(await scheduler.tick(plus(sevenDaysBefore, DEFAULT_CLAIM_LEASE_MS - 1000))).toMatchObject({ alreadyClaimed: 1, posted: 0 });
+    expect(await scheduler.tick(plus(sevenDaysBefore, DEFAULT_CLAIM_LEASE_MS))).toMatchObject({ reclaimed: 1, posted: 1 });
+    expect(await scheduler.tick(plus(sevenDaysBefore, DEFAULT_CLAIM_LEASE_MS + minutes(1)))).toMatchObject({ alreadyClaimed: 1, posted: 0 });
+    expect(await scheduler.tick(plus(sevenDaysBefore, 2 * DEFAULT_CLAIM_LEASE_MS + minutes(1)))).toMatchObject({ alreadyClaimed: 1, posted: 0 });
+
+    expect(poster.deliveries).toEqual([{ channel: 'C1', title: 'Code Freeze in 7 days — Kubernetes 1.31' }]);
+    expect(store.posting(key)).toMatchObject({ status: 'posted', attempts: 2, takenOverFrom: claimant, claimedBy: store.claimant });
+  });
+
+  it('never posts it once the grace window is over, when the lease outlives the window', async () => {
+    // Claimed 55 minutes into a one-hour window: the lease outlives the window.
+    crashAfterClaiming(1, plus(sevenDaysBefore, minutes(55)));
+    const store = openStore();
+    const poster = recordingPoster('slack');
+    const scheduler = start(store, [poster], 1);
+    expect(await scheduler.tick(plus(sevenDaysBefore, minutes(59)))).toMatchObject({ due: 1, alreadyClaimed: 1 });
+    expect(await scheduler.tick(plus(sevenDaysBefore, minutes(65)))).toMatchObject({ due: 0, posted: 0 });
+    expect(poster.deliveries).toEqual([]);
+    expect(store.postings()[0]).toMatchObject({ status: 'claimed', attempts: 1 });
+  });
+
+  it('two replicas ticking at once after the lease: one takes it over and posts, the other does not', async () => {
+    crashAfterClaiming();
+    const posterA = recordingPoster('slack');
+    const posterB = recordingPoster('slack');
+    const now = plus(sevenDaysBefore, DEFAULT_CLAIM_LEASE_MS + minutes(1));
+    const [a, b] = await Promise.all([start(openStore(), [posterA]).tick(now), start(openStore(), [posterB]).tick(now)]);
+    expect(a.reclaimed + b.reclaimed).toBe(1);
+    expect(a.alreadyClaimed + b.alreadyClaimed).toBe(1);
+    expect([...posterA.deliveries, ...posterB.deliveries]).toHaveLength(1);
+  });
+});
+
+describe('post timeout', () => {
+  /** A Slack poster whose posts hang until released; records the abort signals it was given. */
+  function hangingPoster(): DigestPoster & { signals: AbortSignal[]; land: () => void; delivered: number; hang: boolean } {
+    const poster = {
+      platform: 'slack' as const,
+      signals: [] as AbortSignal[],
+      delivered: 0,
+      hang: true,
+      land: () => undefined as void,
+      post(_channel: ChannelRef, _answer: Answer, options?: { signal?: AbortSignal }): Promise<void> {
+        poster.signals.push(options!.signal!);
+        if (!poster.hang) {
+          poster.delivered++;
+          return Promise.resolve();
+        }
+        return new Promise<void>((resolve) => {
+          poster.land = () => {
+            poster.delivered++;
+            resolve();
+          };
+        });
+      },
+    };
+    return poster;
+  }
+
+  it('a post that hangs past postTimeoutMs is abandoned (signal aborted) and retried after the backoff', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const store = openStore();
+    store.save(slackChannel('C1'), milestonesAt9, created);
+    const poster = hangingPoster();
+    const scheduler = start(store, [poster]);
+
+    const ticking = scheduler.tick(sevenDaysBefore);
+    await vi.advanceTimersByTimeAsync(DEFAULT_POST_TIMEOUT_MS - 1);
+    expect(poster.signals[0]!.aborted).toBe(false);
+    expect(store.postings()[0]!.status).toBe('claimed');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await ticking).toMatchObject({ failed: 1, timedOut: 1, posted: 0 });
+    expect(poster.signals[0]!.aborted).toBe(true);
+    const abandoned = store.postings()[0]!;
+    expect(abandoned).toMatchObject({ status: 'retry', attempts: 1 });
+    expect(abandoned.lastError).toMatch(/^PostTimeoutError: /);
+
+    poster.hang = false;
+    expect(await scheduler.tick(new Date(abandoned.retryAt!))).toMatchObject({ posted: 1 });
+    expect(store.postings()[0]).toMatchObject({ status: 'posted', attempts: 2 });
+    expect(poster.delivered).toBe(1);
+  });
+
+  it('an abandoned post that lands before its retry is recorded as posted and not sent again', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const store = openStore();
+    store.save(slackChannel('C1'), milestonesAt9, created);
+    const poster = hangingPoster();
+    const scheduler = start(store, [poster]);
+    const ticking = scheduler.tick(sevenDaysBefore);
+    await vi.advanceTimersByTimeAsync(DEFAULT_POST_TIMEOUT_MS);
+    expect(await ticking).toMatchObject({ timedOut: 1 });
+    const retryAt = store.postings()[0]!.retryAt!;
+
+    poster.land();
+    await vi.waitFor(() => expect(store.postings()[0]!.status).toBe('posted'));
+    poster.hang = false;
+    expect(await scheduler.tick(new Date(retryAt))).toMatchObject({ alreadyClaimed: 1, posted: 0 });
+    expect(poster.delivered).toBe(1);
+  });
+
+  it('rejects a claim lease that does not outlast the post timeout', () => {
+    const store = openStore();
+    expect(() => start(store, [], 6, { postTimeoutMs: minutes(2), claimLeaseMs: minutes(2) })).toThrow(/claimLeaseMs \(120000 ms\) must exceed postTimeoutMs \(120000 ms\)/);
+    expect(() => start(store, [], 6, { postTimeoutMs: 0 })).toThrow(/postTimeoutMs must be a positive number/);
+    expect(() => start(store, [], 6, { retentionDays: 7 })).toThrow(/retentionDays \(7\) must be longer than the longest grace window/);
+    expect(() => start(store, [], 6, { postTimeoutMs: 1000, claimLeaseMs: 6000 })).not.toThrow();
+  });
+});
+
+describe('pruning old postings', () => {
+  const oldDate = new Date('2023-01-02T09:00:00Z');
+  /** Records a posting as another tick would have (claimed and posted at its time). */
+  function recordPosting(store: SubscriptionStore, subscriptionId: number, key: string, scheduledAt: Date): void {
+    const claim = store.claim({ occurrenceKey: `sub:${subscriptionId}:${key}`, subscriptionId, scheduledAt, now: scheduledAt, leaseMs: DEFAULT_CLAIM_LEASE_MS, graceEndsAt: plus(scheduledAt, minutes(60)) });
+    store.markPosted(claim!, scheduledAt);
+  }
+
+  it('once a day, deletes postings older than 400 days but keeps the notice that stops a repeat', async () => {
+    const store = openStore();
+    const { id } = store.save(slackChannel('C1'), { ...milestonesAt9, kind: 'weekly' }, created);
+    recordPosting(store, id, 'weekly:2023-W01', oldDate);
+    recordPosting(store, id, 'no-schedule:after-1.30', oldDate); // the newest schedule is 1.31 now: never due again
+    recordPosting(store, id, 'no-schedule:after-1.31', oldDate); // still what `no-schedule` would be keyed by
+    recordPosting(store, id, 'weekly:2024-W20', new Date('2024-05-13T09:00:00Z'));
+    const scheduler = start(store, [recordingPoster('slack')]);
+
+    expect(await scheduler.tick(new Date('2024-07-16T10:00:00Z'))).toMatchObject({ pruned: 2 });
+    expect(store.postings().map((p) => p.occurrenceKey)).toEqual([`sub:${id}:no-schedule:after-1.31`, `sub:${id}:weekly:2024-W20`]);
+
+    // Later the same day: no second pass.
+    recordPosting(store, id, 'weekly:2023-W02', new Date('2023-01-09T09:00:00Z'));
+    expect(await scheduler.tick(new Date('2024-07-16T23:59:00Z'))).toMatchObject({ pruned: 0 });
+    expect(store.posting(`sub:${id}:weekly:2023-W02`)).not.toBeNull();
+    // The next day: pruned.
+    expect(await scheduler.tick(new Date('2024-07-17T00:00:00Z'))).toMatchObject({ pruned: 1 });
+    expect(store.posting(`sub:${id}:weekly:2023-W02`)).toBeNull();
+  });
+
+  it('a year and a half on, the "no schedule" notice is still not said twice', async () => {
+    const store = openStore();
+    store.save(slackChannel('C1'), { ...milestonesAt9, kind: 'weekly' }, created);
+    const poster = recordingPoster('slack');
+    const scheduler = start(store, [poster]);
+    // The first Monday after 1.31's release day: past the newest schedule in the data.
+    expect(await scheduler.tick(new Date('2024-08-19T09:00:00Z'))).toMatchObject({ posted: 2 });
+    // A Tuesday 500 days later: nothing due, the daily pruning runs and forgets the old weekly digest.
+    expect(await scheduler.tick(new Date('2026-01-06T12:00:00Z'))).toMatchObject({ due: 0, pruned: 1 });
+    // The next Monday: a digest, but not the notice again.
+    expect(await scheduler.tick(new Date('2026-01-12T09:00:00Z'))).toMatchObject({ due: 2, posted: 1, alreadyClaimed: 1 });
+    expect(poster.deliveries.map((d) => d.title)).toEqual([
+      'No release schedule for the current cycle',
+      'Kubernetes release digest · 2024-W34',
+      'Kubernetes release digest · 2026-W03',
+    ]);
   });
 });
