@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueDigests } from '../../src/digest/due.ts';
+import { dueDigests, keySuffixesToKeep } from '../../src/digest/due.ts';
 import { cycle131, cycle2026, dataset, event, kep, release, schedule, subscription } from './fixtures.ts';
 
 const at = (iso: string): Date => new Date(iso);
@@ -112,6 +112,14 @@ describe('grace window', () => {
     expect(keys(dueDigests([sub], data, at('2024-07-17T14:59:00Z'), { graceHours: 6 }))).toEqual([key]);
   });
 
+  it('says until when each due posting may go out: its time plus the grace window', () => {
+    const [digest] = dueDigests([sub], data, at('2024-07-17T10:00:00Z'), { graceHours: 6 });
+    expect(digest!.graceEndsAt.toISOString()).toBe('2024-07-17T15:00:00.000Z');
+    // A zero grace window still leaves the posting its own minute.
+    const [tight] = dueDigests([sub], data, at('2024-07-17T09:00:00Z'), { graceHours: 0 });
+    expect(tight!.graceEndsAt.toISOString()).toBe('2024-07-17T09:01:00.000Z');
+  });
+
   it('skips it once the window has passed', () => {
     expect(dueDigests([sub], data, at('2024-07-17T15:00:00Z'), { graceHours: 6 })).toEqual([]);
     expect(dueDigests([sub], data, at('2024-07-17T09:05:00Z'), { graceHours: 0 })).toEqual([]);
@@ -178,6 +186,18 @@ describe('when the data has no schedule for the current cycle', () => {
     expect(weekly.answer.summary).toContain('no release schedule for the current cycle');
     expect(weekly.answer.sections.map((s) => s.heading)).toEqual(['Latest releases']);
     expect(weekly.answer.sections[0]!.facts[0]).toMatchObject({ label: '1.31', raw: '1.31.4' });
+  });
+
+  it('pruning keeps exactly the key of the notice the data would give now, for every subscription', () => {
+    const [notice] = dueDigests([sub], data, at('2025-01-06T09:00:00Z'), { graceHours: 6 });
+    const kept = keySuffixesToKeep(data);
+    expect(kept.filter((suffix) => notice!.occurrenceKey.endsWith(suffix))).toHaveLength(1);
+    expect(kept.some((suffix) => 'sub:61:no-schedule:after-1.31'.endsWith(suffix))).toBe(true);
+    expect(kept.some((suffix) => 'sub:60:no-schedule:after-1.30'.endsWith(suffix))).toBe(false);
+    // With a newer schedule imported, the 1.31 notice can never be due again.
+    const withNext = dataset({ schedules: [cycle131, schedule('1.32', [event('cycle-start', '2024-09-09'), event('release', '2024-12-11')])] });
+    expect(keySuffixesToKeep(withNext)).toEqual([':no-schedule:after-1.32']);
+    expect(keySuffixesToKeep(dataset())).toEqual([':no-schedule:after-none']);
   });
 
   it('between a release and a known next cycle there is no notice', () => {
