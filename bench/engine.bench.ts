@@ -99,6 +99,9 @@ export function questions(dataset: Dataset, count: number): Question[] {
     () => 'x'.repeat(10_000),
     () => '1.99',
     () => 'xyzzy frobnicate',
+    () => 'foo bar baz',
+    () => 'sidcar containers',
+    () => 'kube proxy nftables',
   ];
   return Array.from({ length: count }, () => {
     const kep = pick(keps);

@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Kep } from '../domain/kep.ts';
 import { editDistance } from './lexicon.ts';
 
@@ -28,6 +28,18 @@ export type FeatureResolution =
   | { kind: 'ambiguous'; hits: SearchHit[]; correctedTo: string | null }
   | { kind: 'none'; suggestion: string | null };
 
+/**
+ * How one query word was read against the words the index holds:
+ * - exact: the index has the word;
+ * - completion: the start of a longer indexed word, most of it typed ("contain" → "container");
+ * - correction: a close misspelling of an indexed word ("apparmour" → "apparmor");
+ * - unread: none of these. The word cannot be about anything in the data.
+ */
+export type Reading =
+  | { kind: 'exact'; word: string; term: string }
+  | { kind: 'completion' | 'correction'; word: string; term: string; as: string[] }
+  | { kind: 'unread'; word: string; term: string };
+
 const SEARCH_STOPWORDS = new Set(
   'a an and are as at be by can do does for from has have how i in into is it its kep keps me my of on or the their there this to was what when where which who why will with you your feature features enhancement enhancements kubernetes k8s gate gates flag flags'.split(
     ' ',
@@ -37,6 +49,28 @@ const SEARCH_STOPWORDS = new Set(
 /** A question's first words carry its subject; more only cost time. */
 const MAX_QUERY_WORDS = 8;
 const MAX_FUZZY_LENGTH = 24;
+
+/*
+ * The relevance rule. A match must rest on words the user meant, never on what an unknown word
+ * happens to resemble ("bar" → "barrier", "baz" → "bazel", "kubecon" → "kubectl"):
+ * - short words (SHORT_WORD letters or fewer) match exactly or not at all: too many real words
+ *   sit one letter away from any three-letter string;
+ * - a completion must cover most of the word it completes (COMPLETION_SHARE);
+ * - a correction needs five letters or more, keeps the first letter and is one edit away, two
+ *   from LONG_WORD letters;
+ * - a query is about the data only when at least half its words are read one of those ways;
+ * - when no KEP matches every read word, a KEP must match at least half of them, and the matches
+ *   stay a list: only a KEP matching every read word is named with confidence;
+ * - "did you mean" is offered only for a correction that names one KEP with confidence.
+ * Corrected and completed words then match as the indexed words they were read as, scored a little
+ * below a word the user typed (READ_WEIGHT), so every score is one a real term match gives.
+ */
+const SHORT_WORD = 3;
+const COMPLETION_SHARE = 0.75;
+const LONG_WORD = 9;
+const READ_WEIGHT = { completion: 0.8, correction: 0.6 } as const;
+/** Alternatives kept for one word; more would be a guess, not a reading. */
+const MAX_READINGS = 3;
 
 /** Nicknames people use that appear in no title or summary. */
 const EXPANSIONS: Record<string, string> = {
@@ -73,12 +107,14 @@ export class FeatureSearch {
   private readonly index: MiniSearch<KepDocument>;
   private readonly byNumber: Map<number, Kep>;
   private readonly byGate = new Map<string, Kep>();
-  /** Every term in the index, so only unknown query words pay for fuzzy matching. */
+  /** Every term in the index: a query word found here is read as written. */
   private readonly vocabulary = new Set<string>();
-  /** Indexed terms by first letter, for "did you mean". */
+  /** Indexed terms by first letter, for completions and corrections. */
   private readonly byInitial = new Map<string, string[]>();
   /** How a stemmed index term was written ("nftable" → "nftables"), for "did you mean". */
   private readonly surfaceForms = new Map<string, string>();
+  /** Words already read; the same words come back in chat all day. */
+  private readonly readings = new Map<string, Reading>();
 
   constructor(keps: readonly Kep[]) {
     this.byNumber = new Map(keps.map((kep) => [kep.number, kep]));
@@ -87,7 +123,6 @@ export class FeatureSearch {
       fields: ['title', 'gates', 'summary', 'sig'],
       storeFields: [],
       processTerm,
-      searchOptions: { processTerm },
     });
     const documents = keps.map((kep) => ({
       id: kep.number,
@@ -97,7 +132,6 @@ export class FeatureSearch {
       sig: kep.owningSig.replace(/^sig-/, ''),
     }));
     this.index.addAll(documents);
-    const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
     for (const document of documents) {
       for (const text of [document.title, document.gates, document.summary, document.sig]) {
         for (const token of tokenize(text)) {
@@ -119,31 +153,82 @@ export class FeatureSearch {
     return this.byGate.get(name.toLowerCase().replace(/[\s_-]+/g, '')) ?? null;
   }
 
+  /** Each content word of the text (stopwords dropped, nicknames expanded), read against the index. */
+  read(text: string): Reading[] {
+    const seen = new Set<string>();
+    const readings: Reading[] = [];
+    for (const word of tokenize(expand(text)).slice(0, MAX_QUERY_WORDS * 2)) {
+      const term = processTerm(word);
+      if (term === null || seen.has(term)) continue;
+      seen.add(term);
+      readings.push(this.readTerm(word.toLowerCase(), term));
+      if (readings.length >= MAX_QUERY_WORDS) break;
+    }
+    return readings;
+  }
+
+  private readTerm(word: string, term: string): Reading {
+    const cached = this.readings.get(term);
+    if (cached) return cached.word === word ? cached : { ...cached, word };
+    const reading = this.readUncached(word, term);
+    if (this.readings.size < 10_000) this.readings.set(term, reading);
+    return reading;
+  }
+
+  private readUncached(word: string, term: string): Reading {
+    if (this.vocabulary.has(term)) return { kind: 'exact', word, term };
+    if (term.length <= SHORT_WORD || term.length > MAX_FUZZY_LENGTH) return { kind: 'unread', word, term };
+    const sameInitial = this.byInitial.get(term[0]!) ?? [];
+    const completions = sameInitial.filter((candidate) => candidate.startsWith(term) && term.length >= COMPLETION_SHARE * candidate.length);
+    if (completions.length > 0) return { kind: 'completion', word, term, as: completions.sort((a, b) => a.length - b.length).slice(0, MAX_READINGS) };
+    if (term.length > SHORT_WORD + 1) {
+      const limit = term.length >= LONG_WORD ? 2 : 1;
+      let best: string[] = [];
+      let bestDistance = limit + 1;
+      for (const candidate of sameInitial) {
+        if (Math.abs(candidate.length - term.length) > limit) continue;
+        const distance = editDistance(term, candidate, limit);
+        if (distance < bestDistance) {
+          best = [candidate];
+          bestDistance = distance;
+        } else if (distance === bestDistance && distance <= limit) {
+          best.push(candidate);
+        }
+      }
+      if (best.length > 0 && best.length <= MAX_READINGS) return { kind: 'correction', word, term, as: best };
+    }
+    return { kind: 'unread', word, term };
+  }
+
   /**
-   * Ranked matches: all words first (AND), then any word (OR) if nothing matches them all. Words the
-   * index knows match exactly; only unknown words (typos, partial words) pay for prefix and fuzzy matching.
+   * Ranked matches for the words read from the text: all of them first (AND), then, when no KEP has
+   * them all, KEPs with at least half of them. Nothing when fewer than half the words are read.
    */
   search(text: string, limit = 10): SearchHit[] {
-    const query = expand(text).split(' ').slice(0, MAX_QUERY_WORDS).join(' ');
-    if (!query) return [];
-    const unknown = (term: string) => !this.vocabulary.has(term);
-    const options = {
-      boost: { title: 3, gates: 2.5, summary: 1, sig: 0.5 },
-      // No indexed word is longer than a feature gate; fuzzy matching a 300-letter "word" is all cost.
-      prefix: (term: string) => term.length >= 3 && term.length <= MAX_FUZZY_LENGTH && unknown(term),
-      fuzzy: (term: string) => (term.length >= 4 && term.length <= MAX_FUZZY_LENGTH && unknown(term) ? 0.25 : false),
-      maxFuzzy: 2,
-      weights: { fuzzy: 0.35, prefix: 0.6 },
-    };
-    let results: SearchResult[] = this.index.search(query, { ...options, combineWith: 'AND' });
-    if (results.length === 0 && query.includes(' ')) results = this.index.search(query, { ...options, combineWith: 'OR' });
+    return this.searchReadings(this.read(text), limit).hits;
+  }
+
+  /** `complete`: the hits match every read word (else each matches at least half of them). */
+  private searchReadings(readings: Reading[], limit: number): { hits: SearchHit[]; complete: boolean } {
+    const read = readings.filter((reading) => reading.kind !== 'unread');
+    if (read.length === 0 || read.length * 2 < readings.length) return { hits: [], complete: false };
+    const queries: Query[] = read.map((reading) =>
+      reading.kind === 'exact' ? reading.term : { combineWith: 'OR', queries: reading.as, boostTerm: () => READ_WEIGHT[reading.kind] },
+    );
+    const options = { boost: { title: 3, gates: 2.5, summary: 1, sig: 0.5 }, tokenize: (term: string) => [term], processTerm: (term: string) => term, prefix: false, fuzzy: false };
+    let results: SearchResult[] = this.index.search({ combineWith: 'AND', queries }, options);
+    const complete = results.length > 0;
+    if (!complete && read.length > 1) {
+      const needed = Math.ceil(read.length / 2);
+      results = this.index.search({ combineWith: 'OR', queries }, options).filter((result) => read.filter((reading) => matches(reading, result.terms)).length >= needed);
+    }
     const hits: SearchHit[] = [];
     for (const result of results) {
       const kep = this.byNumber.get(result.id as number);
       if (kep) hits.push({ kep, score: result.score, terms: result.terms, queryTerms: result.queryTerms });
       if (hits.length >= limit) break;
     }
-    return hits;
+    return { hits, complete };
   }
 
   /**
@@ -155,58 +240,72 @@ export class FeatureSearch {
     const compact = text.trim();
     const gate = this.gate(compact);
     if (gate) return { kind: 'found', kep: gate, via: 'gate', correctedTo: null, others: [] };
-    const hits = this.search(compact, 10);
-    if (hits.length === 0) return { kind: 'none', suggestion: this.didYouMean(compact) };
-    const correctedTo = correctionOf(compact, hits[0]!, this.surfaceForms);
+    const readings = this.read(compact);
+    const resolution = this.resolveReadings(compact, readings);
+    if (resolution.kind !== 'none') return resolution;
+    return { kind: 'none', suggestion: this.suggestion(readings) };
+  }
+
+  /** Only a KEP matching every read word can be named with confidence; partial matches stay a list. */
+  private resolveReadings(text: string, readings: Reading[]): FeatureResolution {
+    const { hits, complete } = this.searchReadings(readings, 10);
+    if (hits.length === 0) return { kind: 'none', suggestion: null };
     const [top, second] = hits;
-    const words = normalize(correctedTo ?? expand(compact)).split(' ').filter((word) => processTerm(word) !== null);
+    const correctedTo = this.corrected(text, readings, top!);
+    if (!complete) return { kind: 'ambiguous', hits, correctedTo };
+    const words = readings.filter((reading) => reading.kind !== 'unread').map((reading) => (reading.kind === 'correction' ? this.surface(pick(reading, top!)) : reading.word));
     const primary = hits
       .filter((hit) => hit.score >= top!.score / 2.5 && titleCovers(hit.kep, words))
       .sort((a, b) => a.kep.number - b.kep.number)[0];
     const chosen = primary ?? (!second || top!.score >= 1.6 * second.score ? top : undefined);
-    // A word completed into a much longer one ("kubecon" → "kubeconfig") is a guess, not a match.
-    if (chosen && !this.namesSomething(compact, chosen)) return { kind: 'ambiguous', hits, correctedTo };
     if (chosen) return { kind: 'found', kep: chosen.kep, via: 'search', correctedTo, others: hits.filter((hit) => hit !== chosen).slice(0, 3) };
     return { kind: 'ambiguous', hits, correctedTo };
   }
 
-  /** Some query word matched the hit as written, as a near-complete prefix, or as a close misspelling. */
-  private namesSomething(text: string, hit: SearchHit): boolean {
-    const terms = expand(text).split(' ').map(processTerm).filter((term): term is string => term !== null);
-    return terms.some((term) =>
-      hit.terms.some((matched) => matched === term || (matched.startsWith(term) ? term.length >= 0.75 * matched.length : Math.abs(matched.length - term.length) <= 2 && matched[0] === term[0])),
-    );
+  /**
+   * "Did you mean", for a text that matched nothing: only the words that were read, corrected, and
+   * only when that corrected text names one KEP with confidence. Otherwise no guess at all.
+   */
+  private suggestion(readings: Reading[]): string | null {
+    const read = readings.filter((reading) => reading.kind !== 'unread');
+    if (read.length === 0 || !read.some((reading) => reading.kind === 'correction')) return null;
+    const resolution = this.resolveReadings(read.map((reading) => reading.word).join(' '), read);
+    return resolution.kind === 'found' ? resolution.correctedTo : null;
   }
 
   /**
-   * A spelling the index knows for a query that matched nothing: each unknown word replaced by the
-   * closest indexed word (same first letter, at most two edits), or null when none is close.
+   * The user's words with each corrected one written as the index writes the word the top hit
+   * matched, and words that were not read left out; null when nothing was corrected.
    */
-  didYouMean(text: string): string | null {
-    let changed = false;
-    const words = normalize(expand(text))
+  private corrected(text: string, readings: Reading[], top: SearchHit): string | null {
+    if (!readings.some((reading) => reading.kind === 'correction')) return null;
+    const byTerm = new Map(readings.map((reading) => [reading.term, reading]));
+    return normalize(text)
       .split(' ')
-      .slice(0, MAX_QUERY_WORDS)
-      .map((word) => {
+      .flatMap((word) => {
         const term = processTerm(word);
-        if (term === null || this.vocabulary.has(term) || term.length < 4 || term.length > MAX_FUZZY_LENGTH) return word;
-        const limit = term.length >= 7 ? 2 : 1;
-        let best: string | null = null;
-        let bestDistance = limit + 1;
-        for (const candidate of this.byInitial.get(term[0]!) ?? []) {
-          if (Math.abs(candidate.length - term.length) > limit) continue;
-          const distance = editDistance(term, candidate, limit);
-          if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-          }
-        }
-        if (!best) return word;
-        changed = true;
-        return this.surfaceForms.get(best) ?? best;
-      });
-    return changed ? words.join(' ') : null;
+        const reading = term === null ? undefined : byTerm.get(term);
+        if (reading?.kind === 'unread') return [];
+        return [reading?.kind === 'correction' ? this.surface(pick(reading, top)) : word];
+      })
+      .join(' ');
   }
+
+  private surface(term: string): string {
+    return this.surfaceForms.get(term) ?? term;
+  }
+}
+
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+
+/** Whether a hit matched a reading (as written, or as one of the words it was read as). */
+function matches(reading: Reading, terms: readonly string[]): boolean {
+  return reading.kind === 'exact' ? terms.includes(reading.term) : reading.kind !== 'unread' && reading.as.some((term) => terms.includes(term));
+}
+
+/** Of the words a reading stands for, the one the hit matched. */
+function pick(reading: Extract<Reading, { as: string[] }>, hit: SearchHit): string {
+  return reading.as.find((term) => hit.terms.includes(term)) ?? reading.as[0]!;
 }
 
 function expand(text: string): string {
@@ -224,24 +323,5 @@ const normalize = (text: string): string => text.toLowerCase().replace(/[^a-z0-9
 function titleCovers(kep: Kep, words: string[]): boolean {
   if (words.length === 0) return false;
   const titleWords = normalize(kep.title).split(' ');
-  return words.every((word) => titleWords.some((title) => title.startsWith(word) || (title.length >= 4 && word.startsWith(title))));
-}
-
-/** When fuzzy matching read the query as other words ("apparmour" → "apparmor"), the query with those words. */
-function correctionOf(text: string, hit: SearchHit, surfaceForms: ReadonlyMap<string, string>): string | null {
-  const surface = (term: string) => surfaceForms.get(term) ?? term;
-  const matched = hit.terms;
-  let changed = false;
-  const words = normalize(text)
-    .split(' ')
-    .map((word) => {
-      const term = processTerm(word);
-      // Nicknames ("sidecar", "dra") are expansions, not misspellings.
-      if (term === null || EXPANSIONS[word] !== undefined || matched.some((candidate) => candidate.startsWith(term))) return word;
-      const fuzzy = matched.find((candidate) => Math.abs(candidate.length - term.length) <= 2 && candidate[0] === term[0]);
-      if (!fuzzy) return word;
-      changed = true;
-      return surface(fuzzy);
-    });
-  return changed ? words.join(' ') : null;
+  return words.every((word) => word.split(' ').every((part) => titleWords.some((title) => title.startsWith(part) || (title.length >= 4 && part.startsWith(title)))));
 }

@@ -21,6 +21,14 @@ export function isReleased(release: Release, now: Date): boolean {
   return release.gaDate != null && release.gaDate <= isoDay(now);
 }
 
+/**
+ * Whether the release is known to have shipped by `now`: its GA date has passed and a release record
+ * confirms it (a date only on the sig-release schedule is a plan, however far in the past).
+ */
+export function isShipped(release: Release, now: Date): boolean {
+  return isReleased(release, now) && release.gaDateKind !== 'planned';
+}
+
 /** The newest release whose GA date is on or before `now`. */
 export function latestReleased(index: EngineIndex, now: Date): Release | null {
   for (let i = index.releases.length - 1; i >= 0; i--) if (isReleased(index.releases[i]!, now)) return index.releases[i]!;
@@ -36,6 +44,13 @@ export function currentCycle(index: EngineIndex, now: Date): Release | null {
 export function plannedCaveat(index: EngineIndex, release: Release, now: Date): string | null {
   if (release.gaDateKind !== 'planned' || !release.gaDate || release.gaDate > isoDay(now)) return null;
   return `Kubernetes ${release.version} was planned for ${release.gaDate}, but the data (as of ${index.dataset.manifest.dataDate}) does not confirm it shipped; an operator can refresh the data with \`npm run sync\`.`;
+}
+
+/** Why a release's lists are plans: its planned date has passed unconfirmed, or it is not out yet at `now`. */
+export function notShippedCaveat(index: EngineIndex, release: Release, now: Date): string | null {
+  const planned = plannedCaveat(index, release, now);
+  if (planned || isShipped(release, now)) return planned;
+  return `Kubernetes ${release.version} is not out yet as of ${isoDay(now)}${release.gaDate ? `: it is planned for ${formatDate(release.gaDate)}` : ' (the data has no release date)'}.`;
 }
 
 /**

@@ -81,6 +81,22 @@ describe('ask CLI', () => {
     expect(run.stdout).not.toMatch(/<!channel>|@everyone/);
   });
 
+  it('answers the reported questions honestly: 1.37 as a plan, nonsense as no match', async () => {
+    const run = await ask(['--json', '--now', '2026-11-21T12:00:00Z'], 'tell me about 1.37\nwhat went GA in 1.37\nfoo bar baz\napparmour');
+    expect(run.code).toBe(0);
+    const [summary, list, nonsense, typo] = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as JsonAnswer);
+    expect(summary!.text).toContain('Targeting stable in 1.37 (kep.yaml)');
+    expect(summary!.text).not.toContain('Reached stable');
+    expect(list!.summary).toContain('28 KEPs target stable in Kubernetes 1.37 by kep.yaml');
+    expect(list!.items).toContainEqual(expect.objectContaining({ kep: 4006, stage: 'beta' }));
+    expect(nonsense!.intent).toBe('search');
+    expect(nonsense!.items).toEqual([]);
+    expect(nonsense!.text).toContain('No match for “foo bar baz”');
+    expect(nonsense!.text).not.toContain('Did you mean');
+    expect(typo!.intent).toBe('kep');
+    expect(typo!.text).toContain('Did you mean “apparmor”?');
+  });
+
   it('reads stdin in plain text with a separator between answers', async () => {
     const run = await ask(['--now', '2024-09-01'], '1.31\n1.24\n');
     expect(run.code).toBe(0);

@@ -6,6 +6,8 @@ import { Answer, type AnswerIntent } from '../../src/domain/answer.ts';
 import { createEngine, type Engine } from '../../src/engine/index.ts';
 import { renderText } from '../../src/render/text.ts';
 
+/** Six weeks before 1.31 shipped: its kep.yaml milestones are still plans. */
+const BEFORE_131 = new Date('2024-07-01T12:00:00Z');
 /** Just after 1.31 shipped (1.31 is the latest release; the 1.32 cycle has not started). */
 const AFTER_131 = new Date('2024-09-01T12:00:00Z');
 /** Mid 1.32 cycle, before its enhancements freeze. */
@@ -56,15 +58,32 @@ const cases: Case[] = [
   { q: 'what went g.a. in v1.31', intent: 'stage-list', has: ['KEP-2395'] },
   { q: 'stable features in 1.30', intent: 'stage-list', has: ['KEP-1610', 'release announcement'] },
   { q: 'what graduated in 1.29', intent: 'stage-list', has: ['KEP-3668', 'KEP-1040'] },
-  { q: 'beta features in 1.30', intent: 'stage-list', has: ['15 KEPs reached beta in Kubernetes 1.30 by kep.yaml', 'announcement counts 18', 'KEP-2400', 'KEP-3331'] },
+  { q: 'beta features in 1.30', intent: 'stage-list', has: ['14 KEPs reached beta in Kubernetes 1.30 by kep.yaml', 'announcement counts 18', 'KEP-2400', 'KEP-3331', 'KEP-3805 (alpha)', 'kep.yaml: milestone beta 1.30, but stage is alpha'] },
   { q: 'new alpha in 1.31', intent: 'stage-list', has: ['10 KEPs reached alpha in Kubernetes 1.31', 'counts 12', 'KEP-4639'] },
   { q: 'alpha features in the latest release', intent: 'stage-list', has: ['latest release is 1.31', 'KEP-4639'] },
   { q: 'what graduated to stable in v1.29 for sig-network', intent: 'stage-list', has: ['SIG Network', 'KEP-3668'], not: ['KEP-1040'] },
   { q: 'what went GA in 1.31 for sig-apps', intent: 'stage-list', has: ['SIG Apps', 'KEP-3017', 'KEP-3715'], not: ['KEP-3836'] },
   { q: 'what went GA in 1.31 for sig-nope', intent: 'stage-list', has: ['No KEP in the data is owned by SIG Nope', 'network'] },
   { q: 'what went GA in 1.99', intent: 'stage-list', has: ["I don't know Kubernetes 1.99"] },
-  { q: 'what went GA', now: LATER, intent: 'stage-list', has: ['1.37 was planned for 2026-08-26', 'does not confirm it shipped'] },
-  { q: 'what graduated to stable in 1.36', intent: 'stage-list', has: ['18 enhancements graduated to stable in Kubernetes 1.36', 'KEP-127'] },
+  { q: 'what went GA', now: LATER, intent: 'stage-list', has: ['1.37 was planned for 2026-08-26', 'does not confirm it shipped', '28 KEPs target stable in Kubernetes 1.37'], not: ['reached stable'] },
+  { q: 'what graduated to stable in 1.36', now: DATA_DATE, intent: 'stage-list', has: ['18 enhancements graduated to stable in Kubernetes 1.36', 'KEP-127'] },
+
+  // Releases not shipped at `now` (or not confirmed) are plans; a shipped release's kep.yaml self-contradictions are flagged
+  { q: 'what went GA in 1.37', now: LATER, intent: 'stage-list', has: ['Targeting stable in Kubernetes 1.37', 'does not confirm it shipped', '28 KEPs target stable in Kubernetes 1.37 by kep.yaml', 'Targeting stable in 1.37 (kep.yaml)', 'Planned, not shipped', 'KEP-4006 Transition from SPDY to Websockets [beta'], not: ['reached stable', 'Reached stable', 'Graduated to stable'] },
+  { q: 'what went GA in 1.37', now: DATA_DATE, intent: 'stage-list', has: ['Kubernetes 1.37 is not out yet as of 2026-08-22: it is planned for 2026-08-26', '28 KEPs target stable in Kubernetes 1.37'], not: ['reached stable'] },
+  { q: 'beta features in 1.37', now: LATER, intent: 'stage-list', has: ['Targeting beta in Kubernetes 1.37', 'target beta in Kubernetes 1.37 by kep.yaml'], not: ['reached beta'] },
+  { q: 'tell me about 1.37', now: LATER, intent: 'release-summary', has: ['does not confirm it shipped', 'Targeting stable in 1.37 (kep.yaml)', 'Planned, not shipped', 'KEP-2837'], not: ['Reached stable', 'this release (kep.yaml)', 'Released:'] },
+  { q: 'what went GA in 1.31', now: BEFORE_131, intent: 'stage-list', has: ['Kubernetes 1.31 is not out yet as of 2024-07-01: it is planned for 2024-08-13', '11 KEPs target stable in Kubernetes 1.31 by kep.yaml', 'Targeting stable in 1.31 (kep.yaml)', 'KEP-24', 'KEP-3836'], not: ['graduated to stable', 'Graduated to stable', 'per the release announcement'] },
+  { q: 'new alpha in 1.31', now: BEFORE_131, intent: 'stage-list', has: ['Targeting alpha in Kubernetes 1.31', '10 KEPs target alpha in Kubernetes 1.31'], not: ['reached alpha', 'announcement counts'] },
+  { q: 'tell me about 1.31', now: BEFORE_131, intent: 'release-summary', has: ['is planned for 2024-08-13', 'Targeting stable in 1.31 (kep.yaml)', 'Coming up'], not: ['(release announcement)', 'Graduated to stable'] },
+  { q: 'what graduated to stable in 1.36', intent: 'stage-list', has: ['Kubernetes 1.36 is not out yet as of 2024-09-01', 'target stable in Kubernetes 1.36', 'KEP-5234'], not: ['18 enhancements graduated'] },
+  { q: 'what went GA in 1.36', now: DATA_DATE, intent: 'stage-list', has: ['kep.yaml names stable 1.36 for KEP-3243 (beta), KEP-5234 (alpha), KEP-5307 (beta), but their stages are earlier', "kep.yaml names stable in 1.36, but the KEP's stage is earlier", 'KEP-5234 DRA ResourceSlice Mixins [alpha, sig-scheduling] — kep.yaml: milestone stable 1.36, but stage is alpha', 'kep.yaml also marks KEP-4800, KEP-5073 stable in 1.36'], not: ['KEP-5234 DRA ResourceSlice Mixins [alpha, sig-scheduling] — kep.yaml: stable in 1.36'] },
+  { q: 'beta features in 1.36', now: DATA_DATE, intent: 'stage-list', has: ['18 KEPs reached beta in Kubernetes 1.36 by kep.yaml', 'KEP-784 (alpha), KEP-5325 (alpha), KEP-5381 (alpha)', 'KEP-784 Kube Proxy component configuration updates and graduation [alpha, sig-network] — kep.yaml: milestone beta 1.36, but stage is alpha'], not: ['21 KEPs'] },
+  { q: 'what did SIG Scheduling ship in 1.36', now: DATA_DATE, intent: 'sig', has: ['SIG Scheduling shipped 12 KEPs in Kubernetes 1.36 by kep.yaml: 1 to stable', 'KEP-5234 (milestone stable 1.36, but stage is alpha)', 'Reached stable in 1.36 (kep.yaml):\n  - KEP-4816 '], not: ['Reached stable in 1.36 (kep.yaml):\n  - KEP-3243'] },
+  { q: 'what did sig node ship in 1.37', now: LATER, intent: 'sig', has: ['SIG Node has 33 KEPs targeting Kubernetes 1.37 in kep.yaml (planned, not shipped)', 'Targeting stable in 1.37 (kep.yaml)', 'does not confirm it shipped'], not: ['shipped 33', 'Reached'] },
+  { q: 'what did SIG Storage ship in 1.31', now: BEFORE_131, intent: 'sig', has: ['SIG Storage has 3 KEPs targeting Kubernetes 1.31 in kep.yaml', 'Targeting stable in 1.31 (kep.yaml)', 'KEP-3762'], not: ['shipped 3'] },
+  { q: 'compare 1.36 and 1.37', now: LATER, intent: 'compare', has: ['Kubernetes 1.37: planned for 2026-08-26', 'To stable: 1.36 graduated 18, 1.37 targets 28 (kep.yaml; not shipped)', 'Graduated to stable in 1.36 (release announcement)', 'Targeting stable in 1.37 (kep.yaml)'], not: ['1.37: released'] },
+  { q: 'compare 1.30 and 1.31', now: BEFORE_131, intent: 'compare', has: ['Kubernetes 1.31 “Elli”: planned for 2024-08-13', '1.31 targets 11 (kep.yaml; not shipped)', 'Targeting stable in 1.31 (kep.yaml)'], not: ['Graduated to stable in 1.31'] },
 
   // 3. KEP and feature lookups
   { q: 'KEP-3836', intent: 'kep', has: ['KEP-3836', 'Kube-proxy improved ingress connectivity reliability', 'alpha 1.28 → beta 1.30 → stable 1.31', 'KubeProxyDrainingTerminatingNodes', 'SIG Network', 'https://github.com/kubernetes/enhancements/issues/3836'] },
@@ -221,7 +240,6 @@ const cases: Case[] = [
   { q: 'apparmour', intent: 'kep', has: ['Did you mean “apparmor”?', 'KEP-24'] },
   { q: 'nftable', intent: 'kep', has: ['KEP-3866'] },
   { q: 'nftabels', intent: 'kep', has: ['KEP-3866', 'nftables'] },
-  { q: 'sidcar containers', intent: 'kep', has: ['KEP-753'] },
   { q: 'kube-proxy handle terminating nodes', intent: 'search', has: ['KEP-1669', 'KEP-3836'] },
   { q: 'validating admission policy', intent: 'search', has: ['KEP-3488'] },
   { q: 'xyzzy frobnicate', intent: 'search', has: ['No KEP title, summary or feature gate matches “xyzzy frobnicate”', 'KEP-3836'] },
@@ -230,9 +248,25 @@ const cases: Case[] = [
   { q: 'sidecar contaners', intent: 'kep', has: ['Did you mean “sidecar containers”?', 'KEP-753'], not: ['containers containers'] },
   { q: 'kubelet evnted pleg', intent: 'kep', has: ['KEP-3386'] },
   { q: 'kubectl debug', intent: 'kep', has: ['KEP-1441'] },
-  { q: 'when is kubecon', intent: 'search', has: ['KEP-4214'] },
+  { q: 'when is kubecon', intent: 'search', has: ['No match for “kubecon”', 'You can ask'], not: ['Did you mean', 'kubectl', 'KEP-4214'] },
   { q: 'what is the current stable version', intent: 'release-summary', has: ['the latest release is Kubernetes 1.31'] },
   { q: 'days until 1.37', now: DATA_DATE, intent: 'schedule', has: ['Kubernetes 1.37 is due in 4 days'] },
+  // Nonsense gets "no match" and help, never a far-fetched guess; real typos still resolve
+  { q: 'foo bar baz', intent: 'search', has: ['No match for “foo bar baz”', 'No KEP title, summary or feature gate matches', 'You can ask', 'Try: “help”'], not: ['Did you mean', 'bazel', 'KEP-2818', 'Best matches'] },
+  { q: 'bar', intent: 'search', has: ['No match for “bar”'], not: ['Did you mean', 'barrier'] },
+  { q: 'banana smoothie', intent: 'search', has: ['No match for “banana smoothie”'], not: ['Did you mean', 'KEP-793'] },
+  { q: 'the quick brown fox', intent: 'search', has: ['No match for “quick brown fox”'], not: ['Did you mean', 'Best matches'] },
+  { q: 'lorem ipsum dolor sit amet', intent: 'search', has: ['No match', 'You can ask'], not: ['Did you mean'] },
+  { q: 'foo bar apparmour', intent: 'search', has: ['No match for “foo bar apparmour”', 'Did you mean “apparmor”?', 'Try: “apparmor”'] },
+  { q: 'kube proxy nftables', intent: 'kep', has: ['KEP-3866', 'nftables-based kube-proxy backend'], not: ['Did you mean'] },
+  { q: 'nftabels proxy', intent: 'kep', has: ['Did you mean “nftables proxy”?', 'KEP-3866'] },
+  { q: 'sidcar containers', intent: 'kep', has: ['Did you mean “sidecar containers”?', 'KEP-753: Sidecar Containers'] },
+  { q: 'is apparmour GA', intent: 'kep', has: ['Yes — KEP-24'] },
+  { q: 'topolgy spread', intent: 'kep', has: ['Did you mean “topology spread”?', 'KEP-895'] },
+  { q: 'ephemral containers', intent: 'kep', has: ['KEP-277'] },
+  { q: 'dynamic resource alocation', intent: 'kep', has: ['Did you mean “dynamic resource allocation”?', 'KEP-3063'] },
+  { q: 'schedulling gates', intent: 'kep', has: ['KEP-3521'] },
+  { q: 'DROP TABLE keps; --', intent: 'search', has: ['KEPs matching “TABLE”', 'KEP-3178'], not: ['Did you mean'] },
 
   // Hostile input
   { q: '', intent: 'help', has: ['did not find a question'] },
@@ -252,7 +286,6 @@ const cases: Case[] = [
   { q: 'a'.repeat(10_000), has: ['No KEP title, summary or feature gate matches', 'read only its first 300 characters'] },
   { q: `${'lorem ipsum dolor '.repeat(600)}`, has: ['read only its first 300 characters'] },
   { q: '<script>alert(1)</script>', has: ['alert'] },
-  { q: 'DROP TABLE keps; --', has: ['KEP'] },
   { q: '@everyone', has: ['did not find a question'] },
   { q: '<!subteam^S123|@team> 1.31', intent: 'release-summary', has: ['Elli'] },
 ];

@@ -7,7 +7,7 @@ import { formatDate, isoDay, kepIssueUrl, kepItem, kepLabel, listSection, makeAn
 import type { FeatureRef } from '../query.ts';
 import { quote } from '../sanitize.ts';
 import type { FeatureResolution, SearchHit } from '../search.ts';
-import { isReleased, latestReleased } from '../versions.ts';
+import { isReleased, isShipped, latestReleased } from '../versions.ts';
 
 export type FoundKep = { ok: true; kep: Kep; correctedTo: string | null; asked: string | null; others: SearchHit[] };
 
@@ -54,7 +54,7 @@ export function searchAnswer(index: EngineIndex, text: string, resolution: Exclu
   return makeAnswer(index.footer, {
     intent: 'search',
     title: `KEPs matching “${correctedTo ?? asked}”`,
-    summary: `${correctedTo ? `Did you mean “${correctedTo}”? ` : ''}${hits.length === 1 ? 'One KEP matches' : `${hits.length >= 10 ? 'Many' : hits.length} KEPs match`} “${correctedTo ?? asked}”; the best match is ${kepLabel(top.number)} “${top.title}” (${top.stage ?? 'no stage'}, ${sigName(top.owningSig)}).`,
+    summary: `${correctedTo ? `Read as “${correctedTo}” (you wrote “${asked}”). ` : ''}${hits.length === 1 ? 'One KEP matches' : `${hits.length >= 10 ? 'Many' : hits.length} KEPs match`} “${correctedTo ?? asked}”; the best match is ${kepLabel(top.number)} “${top.title}” (${top.stage ?? 'no stage'}, ${sigName(top.owningSig)}).`,
     sections: [listSection('Best matches', items, 10)],
     suggestions: hits.slice(0, 3).map((hit) => kepLabel(hit.kep.number)),
   });
@@ -111,7 +111,7 @@ export function stageNow(index: EngineIndex, kep: Kep, now: Date): StageNow {
 export function versionWhen(index: EngineIndex, version: string, now: Date): string {
   const release = index.release.get(version);
   if (!release?.gaDate) return version;
-  return isReleased(release, now) && release.gaDateKind !== 'planned' ? `${version} (released ${release.gaDate})` : `${version} (planned for ${release.gaDate})`;
+  return isShipped(release, now) ? `${version} (released ${release.gaDate})` : `${version} (planned for ${release.gaDate})`;
 }
 
 export interface SupportStatus {

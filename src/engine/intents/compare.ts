@@ -1,11 +1,11 @@
-import type { Answer, AnswerItem } from '../../domain/answer.ts';
+import type { Answer } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
 import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../context.ts';
-import { milestoneKey } from '../context.ts';
-import { daysBetween, fact, kepItem, listSection, makeAnswer } from '../format.ts';
+import { changelogUrl, daysBetween, fact, listSection, makeAnswer } from '../format.ts';
+import { type StableOverview, stableOverview } from '../milestones.ts';
 import type { Query } from '../query.ts';
-import { isReleased, resolveVersion } from '../versions.ts';
+import { isShipped, resolveVersion } from '../versions.ts';
 import { codenamed, enhancementCounts, latestPatchAt, releasedText, supportStatus } from './common.ts';
 import { releaseSummary } from './release-summary.ts';
 
@@ -36,25 +36,25 @@ export function compare(query: CompareQuery, index: EngineIndex, now: Date): Ans
     const end = events.find((event) => event.kind === 'release');
     return start && end ? `${Math.round(daysBetween(start.date, end.date) / 7)} weeks` : 'unknown';
   };
-  const stableItems = (release: Release): AnswerItem[] => {
-    const list = release.announcement?.graduatedToStable;
-    if (list) return list.map((entry) => { const kep = entry.kep != null ? index.kep.get(entry.kep) : undefined; return kep ? { ...kepItem(kep), title: entry.title } : { kep: entry.kep, title: entry.title, stage: 'stable', sig: null, url: null, detail: null }; });
-    return (index.milestone.get(milestoneKey('stable', release.version)) ?? []).map((kep) => kepItem(kep));
-  };
+  const [olderStable, newerStable] = [older, newer].map((release) => stableOverview(index, release, now, changelogUrl(release.version))) as [StableOverview, StableOverview];
   const counts = (release: Release) => enhancementCounts(release) ?? 'not in the data';
   const describe = (release: Release) => {
     const total = enhancementCounts(release);
-    return `${codenamed(release)}: ${isReleased(release, now) ? 'released' : 'planned for'} ${release.gaDate ?? 'an unknown date'}${total ? `, ${total.replace(/^(\d+)/, '$1 enhancements')}` : ''}.`;
+    return `${codenamed(release)}: ${isShipped(release, now) ? 'released' : 'planned for'} ${release.gaDate ?? 'an unknown date'}${total ? `, ${total.replace(/^(\d+)/, '$1 enhancements')}` : ''}.`;
   };
   const olderTotal = older.announcement?.enhancements.total;
   const newerTotal = newer.announcement?.enhancements.total;
-  const olderStable = stableItems(older).length;
-  const newerStable = stableItems(newer).length;
   const comparison: string[] = [];
   if (olderTotal != null && newerTotal != null) {
     comparison.push(olderTotal === newerTotal ? `Both have ${olderTotal} enhancements` : `${newer.version} has ${Math.abs(newerTotal - olderTotal)} ${newerTotal > olderTotal ? 'more' : 'fewer'} enhancements than ${older.version}`);
   }
-  if (olderStable !== newerStable) comparison.push(`${newer.version} graduated ${Math.abs(newerStable - olderStable)} ${newerStable > olderStable ? 'more' : 'fewer'} to stable`);
+  const [olderCount, newerCount] = [olderStable.items.length, newerStable.items.length];
+  if (olderStable.shipped && newerStable.shipped) {
+    if (olderCount !== newerCount) comparison.push(`${newer.version} graduated ${Math.abs(newerCount - olderCount)} ${newerCount > olderCount ? 'more' : 'fewer'} to stable`);
+  } else {
+    const said = (release: Release, list: StableOverview, count: number) => `${release.version} ${list.shipped ? `graduated ${count}` : `targets ${count} (kep.yaml; not shipped)`}`;
+    comparison.push(`To stable: ${said(older, olderStable, olderCount)}, ${said(newer, newerStable, newerCount)}`);
+  }
   const summary = `${describe(older)} ${describe(newer)}${comparison.length ? ` ${comparison.join('; ')}.` : ''}`;
   return makeAnswer(index.footer, {
     intent: 'compare',
@@ -71,7 +71,7 @@ export function compare(query: CompareQuery, index: EngineIndex, now: Date): Ans
       row('Latest patch', (release) => latestPatchAt(release, now)?.version ?? 'none'),
       row('Support', (release) => supportStatus(index, release, now).text),
     ],
-    sections: [listSection(`Graduated to stable in ${older.version}`, stableItems(older), 10, older.announcement?.url ?? null), listSection(`Graduated to stable in ${newer.version}`, stableItems(newer), 10, newer.announcement?.url ?? null)],
+    sections: [olderStable, newerStable].map((list) => listSection(list.heading, list.items, 10, list.moreUrl, list.lines)),
     links: [older, newer].flatMap((release) => (release.announcement?.url ? [{ label: `${release.version} release announcement`, url: release.announcement.url }] : [])),
     suggestions: [`what breaks if I upgrade from ${older.version} to ${newer.version}`, `tell me about ${newer.version}`, `what went GA in ${newer.version}`],
   });

@@ -3,7 +3,7 @@ import type { Kep, KepStage } from '../../domain/kep.ts';
 import type { EngineIndex } from '../context.ts';
 import { fact, stageHistory } from '../format.ts';
 import type { Query } from '../query.ts';
-import { isReleased } from '../versions.ts';
+import { isShipped } from '../versions.ts';
 import { findKep, stageNow, versionWhen } from './common.ts';
 import { kepAnswer, name, stageWord } from './kep.ts';
 
@@ -28,7 +28,7 @@ function whenStage(index: EngineIndex, kep: Kep, stage: KepStage, now: Date): st
   const history = stageHistory(kep);
   if (at) {
     const release = index.release.get(at);
-    if (release && isReleased(release, now) && release.gaDateKind !== 'planned') {
+    if (release && isShipped(release, now)) {
       const verb = stage === 'stable' ? 'went GA (stable)' : stage === 'alpha' ? 'was introduced as alpha' : `reached ${stage}`;
       return `${name(kep)} ${verb} in Kubernetes ${at}, released ${release.gaDate}. ${history}.`;
     }

@@ -1,10 +1,10 @@
 import type { Answer, AnswerItem } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
 import type { EngineIndex } from '../context.ts';
-import { milestoneKey } from '../context.ts';
-import { changelogUrl, fact, formatDate, formatEvent, isoDay, isUpcoming, kepItem, listSection, makeAnswer, relative } from '../format.ts';
+import { changelogUrl, fact, formatDate, formatEvent, isoDay, isUpcoming, listSection, makeAnswer, relative } from '../format.ts';
 import type { Query } from '../query.ts';
-import { isReleased, plannedCaveat, resolveVersion } from '../versions.ts';
+import { stableOverview } from '../milestones.ts';
+import { isReleased, isShipped, plannedCaveat, resolveVersion } from '../versions.ts';
 import { codenamed, enhancementCounts, latestPatchAt, supportStatus } from './common.ts';
 
 type ReleaseSummaryQuery = Extract<Query, { kind: 'release-summary' }>;
@@ -16,6 +16,7 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
   const v = release.version;
   const announcement = release.announcement;
   const released = isReleased(release, now);
+  const shipped = isShipped(release, now);
   const status = supportStatus(index, release, now);
   const counts = enhancementCounts(release);
   const latestPatch = latestPatchAt(release, now);
@@ -25,7 +26,7 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
 
   const sentences: string[] = [];
   const name = codenamed(release);
-  if (released && release.gaDateKind !== 'planned') {
+  if (shipped) {
     const latestNote = note?.includes('is the latest release') ?? false;
     sentences.push(`${latestNote ? `As of ${isoDay(now)}, the latest release is ${name}, released on` : `${name} was released on`} ${release.gaDate}${counts ? ` with ${counts.replace(/^(\d+)/, '$1 enhancements')}` : ''}.`);
     if (note && !latestNote) sentences.unshift(`(${note}.)`);
@@ -37,13 +38,12 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
   } else {
     sentences.push(`${name}: the data has no release date.`);
   }
-  if (note && !(released && release.gaDateKind !== 'planned')) sentences.unshift(`(${note}.)`);
-
+  if (note && !shipped) sentences.unshift(`(${note}.)`);
 
   const facts = [
     ...(announcement?.codename ? [fact('Codename', announcement.codename)] : []),
     release.gaDate
-      ? fact(released && release.gaDateKind !== 'planned' ? 'Released' : 'Planned release', formatDate(release.gaDate), release.gaDate)
+      ? fact(shipped ? 'Released' : 'Planned release', formatDate(release.gaDate), release.gaDate)
       : fact('Release date', 'not in the data'),
     ...(lead ? [fact('Release lead', lead)] : []),
     ...(counts ? [fact('Enhancements', counts, announcement?.enhancements.total ?? null)] : []),
@@ -62,19 +62,10 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
   }
 
   const sections = [];
-  const graduated = announcement?.graduatedToStable;
-  if (graduated && graduated.length > 0) {
-    const items: AnswerItem[] = graduated.map((entry) => {
-      const kep = entry.kep != null ? index.kep.get(entry.kep) : undefined;
-      return kep ? { ...kepItem(kep), title: entry.title } : { kep: entry.kep, title: entry.title, stage: 'stable', sig: null, url: null, detail: null };
-    });
-    sections.push(listSection('Graduated to stable (release announcement)', items, 12, announcement?.url ?? null));
-  } else {
-    const stable = index.milestone.get(milestoneKey('stable', v)) ?? [];
-    const heading = released ? 'Reached stable in this release (kep.yaml)' : `Targeting stable in ${v} (kep.yaml; plans can still change)`;
-    if (stable.length > 0) sections.push(listSection(heading, stable.map((kep) => kepItem(kep)), 12, changelogUrl(v)));
-  }
-  const removals = announcement?.removalsAndDeprecations;
+  const stable = stableOverview(index, release, now, changelogUrl(v));
+  if (stable.items.length > 0) sections.push(listSection(stable.heading, stable.items, 12, stable.moreUrl, stable.lines));
+  // The announcement is published on release day: before then (or unconfirmed) it is not a record yet.
+  const removals = shipped ? announcement?.removalsAndDeprecations : null;
   if (removals && removals.length > 0) {
     const items: AnswerItem[] = removals.map((entry) => ({ kep: entry.kep, title: entry.title, stage: null, sig: entry.kep != null ? (index.kep.get(entry.kep)?.owningSig ?? null) : null, url: null, detail: entry.kind }));
     sections.push(listSection('Deprecations and removals (release announcement)', items, 8, announcement?.url ?? null));

@@ -4,7 +4,7 @@ import type { MilestoneKind, Schedule, ScheduleEvent } from '../../domain/schedu
 import type { EngineIndex } from '../context.ts';
 import { daysBetween, fact, formatDate, formatEvent, isoDay, isUpcoming, makeAnswer, plural, relative, section } from '../format.ts';
 import type { Query, ScheduleTarget } from '../query.ts';
-import { isReleased, plannedCaveat, resolveVersion } from '../versions.ts';
+import { isReleased, isShipped, plannedCaveat, resolveVersion } from '../versions.ts';
 import { releaseLinks } from './release-summary.ts';
 
 type ScheduleQuery = Extract<Query, { kind: 'schedule' }>;
@@ -137,7 +137,7 @@ function releaseDate(index: EngineIndex, release: Release, patch: string | null,
   const when = event ?? (release.gaDate ? { date: release.gaDate, at: null } : null);
   let summary: string;
   if (!when) summary = `The data has no release date for Kubernetes ${v}.`;
-  else if (isReleased(release, now) && release.gaDateKind !== 'planned') summary = `Kubernetes ${v} was released on ${formatDate(release.gaDate ?? when.date)}, ${relative({ date: release.gaDate ?? when.date, at: null }, now)}.`;
+  else if (isShipped(release, now)) summary = `Kubernetes ${v} was released on ${formatDate(release.gaDate ?? when.date)}, ${relative({ date: release.gaDate ?? when.date, at: null }, now)}.`;
   else summary = `Kubernetes ${v} is planned for release on ${formatEvent(when)}, ${relative(when, now)}.${plannedCaveat(index, release, now) ? ` ${plannedCaveat(index, release, now)}` : ''}`;
   if (countdown && when && isUpcoming(when, now)) summary = `Kubernetes ${v} is due ${relative(when, now, true)}: ${formatEvent(when)}.`;
   const sourceDates = release.gaDateSources.filter((source, at, all) => all.findIndex((other) => other.date === source.date) === at);

@@ -1,14 +1,16 @@
 import type { Answer, AnswerIntent, AnswerSection } from '../../domain/answer.ts';
 import type { Kep, KepStage } from '../../domain/kep.ts';
 import type { EngineIndex } from '../context.ts';
-import { kepItem, listSection, makeAnswer, plural, sigKepsUrl, sigName, stageHistory } from '../format.ts';
+import { kepItem, kepLabel, listSection, makeAnswer, plural, sigKepsUrl, sigName, stageHistory } from '../format.ts';
+import { announcedStable, plannedLine, releaseStage, stageHeading } from '../milestones.ts';
 import type { Query } from '../query.ts';
-import { resolveVersion } from '../versions.ts';
+import { notShippedCaveat, resolveVersion } from '../versions.ts';
 
 type SigQuery = Extract<Query, { kind: 'sig' }>;
 
 const STAGES: KepStage[] = ['stable', 'beta', 'alpha', 'deprecated', 'disabled', 'removed'];
 const MAX_PER_SECTION = 25;
+const SHIPPED_PART: Record<KepStage, string> = { stable: 'to stable', beta: 'to beta', alpha: 'new in alpha', deprecated: 'deprecated', disabled: 'disabled', removed: 'removed' };
 
 export function unknownSig(index: EngineIndex, sig: string, intent: AnswerIntent): Answer {
   const known = [...index.sig.keys()].sort();
@@ -29,38 +31,39 @@ export function sigView(query: SigQuery, index: EngineIndex, now: Date): Answer 
 
   const resolved = resolveVersion(index, query.version, now, 'sig');
   if (!resolved.ok) return resolved.answer;
-  const v = resolved.release.version;
-  const byStage = new Map<KepStage, Kep[]>();
-  for (const kep of keps) {
-    // A KEP can reach several stages in one release (alpha and beta in 1.4); it is listed at the furthest.
-    const reached = STAGES.filter((stage) => kep.milestones[stage] === v);
-    if (reached.length > 0) byStage.set(reached[0]!, [...(byStage.get(reached[0]!) ?? []), kep]);
-  }
-  const listedStable = new Set(resolved.release.announcement?.graduatedToStable?.map((entry) => entry.kep) ?? []);
-  const onlyAnnounced = keps.filter((kep) => listedStable.has(kep.number) && kep.milestones.stable !== v);
-  const sections: AnswerSection[] = STAGES.filter((stage) => byStage.has(stage)).map((stage) =>
-    listSection(
-      `${stage === 'stable' ? 'Graduated to stable' : stage === 'alpha' ? 'New in alpha' : `Reached ${stage}`} in ${v}`,
-      byStage.get(stage)!.map((kep) => kepItem(kep, stageHistory(kep))),
-      MAX_PER_SECTION,
-      sigKepsUrl(query.sig),
-    ),
+  const { release } = resolved;
+  const v = release.version;
+  const inSig = (kep: Kep) => kep.owningSig === query.sig;
+  const lists = STAGES.map((stage) => releaseStage(index, release, stage, now, inSig));
+  const shipped = lists[0]!.shipped;
+  // A KEP can reach several stages in one release (alpha and beta in 1.4); it is listed at the furthest.
+  const seen = new Set<number>();
+  const byStage = lists
+    .map((list) => ({ ...list, keps: list.keps.filter((kep) => !seen.has(kep.number) && seen.add(kep.number)) }))
+    .filter((list) => list.keps.length > 0);
+  const conflicts = lists.flatMap((list) => list.conflicts);
+  const announced = announcedStable(index, release, now, inSig);
+  const onlyAnnounced = announced?.entries.filter((entry) => entry.kep && entry.kep.milestones.stable !== v) ?? [];
+  const sections: AnswerSection[] = byStage.map((list, at) =>
+    listSection(`${stageHeading(list)} (kep.yaml)`, list.keps.map((kep) => kepItem(kep, stageHistory(kep))), MAX_PER_SECTION, sigKepsUrl(query.sig), shipped || at > 0 ? [] : [plannedLine(index, v)]),
   );
-  if (onlyAnnounced.length > 0) {
-    sections.push(
-      listSection(
-        `On the ${v} announcement's stable list, though kep.yaml says otherwise`,
-        onlyAnnounced.map((kep) => kepItem(kep, kep.milestones.stable ? `kep.yaml: stable in ${kep.milestones.stable}` : `kep.yaml: ${kep.stage ?? 'no stage'}`)),
-        MAX_PER_SECTION,
-      ),
-    );
+  if (conflicts.length > 0) {
+    sections.push(listSection(`kep.yaml names a ${v} milestone the KEP's stage has not reached`, conflicts.map(({ kep, note }) => kepItem(kep, note)), MAX_PER_SECTION));
   }
-  const total = [...byStage.values()].reduce((sum, list) => sum + list.length, 0);
-  const parts = STAGES.filter((stage) => byStage.has(stage)).map((stage) => `${byStage.get(stage)!.length} ${stage === 'stable' ? 'to stable' : stage === 'alpha' ? 'new in alpha' : stage === 'beta' ? 'to beta' : stage}`);
-  const summary =
+  if (onlyAnnounced.length > 0) {
+    sections.push(listSection(`On the ${v} announcement's stable list, though kep.yaml says otherwise`, onlyAnnounced.map((entry) => entry.item), MAX_PER_SECTION));
+  }
+  const total = byStage.reduce((sum, list) => sum + list.keps.length, 0);
+  const parts = byStage.map((list) => `${list.keps.length} ${shipped ? SHIPPED_PART[list.stage] : list.stage}`);
+  const conflictText = conflicts.length > 0 ? ` kep.yaml also names ${v} for ${conflicts.map(({ kep, note }) => `${kepLabel(kep.number)} (${note.replace(/^kep\.yaml: /, '')})`).join(', ')}, so ${conflicts.length === 1 ? 'it is' : 'they are'} not counted.` : '';
+  const caveat = notShippedCaveat(index, release, now);
+  const summary = `${caveat ? `${caveat} ` : ''}${
     total === 0
       ? `${name} has no KEP with a kep.yaml milestone in ${v}.${onlyAnnounced.length ? ` The ${v} announcement lists ${onlyAnnounced.length} of its KEPs as graduated to stable.` : ''}`
-      : `${name} shipped ${plural(total, 'KEP')} in Kubernetes ${v} by kep.yaml: ${parts.join(', ')}.`;
+      : shipped
+        ? `${name} shipped ${plural(total, 'KEP')} in Kubernetes ${v} by kep.yaml: ${parts.join(', ')}.`
+        : `${name} has ${plural(total, 'KEP')} targeting Kubernetes ${v} in kep.yaml (planned, not shipped): ${parts.join(', ')}.`
+  }${conflictText}`;
   return makeAnswer(index.footer, {
     intent: 'sig',
     title: `${name} in Kubernetes ${v}`,

@@ -1,20 +1,22 @@
-import type { Answer, AnswerItem, AnswerSection } from '../../domain/answer.ts';
+import type { Answer, AnswerSection } from '../../domain/answer.ts';
 import type { Kep } from '../../domain/kep.ts';
 import type { EngineIndex } from '../context.ts';
-import { milestoneKey } from '../context.ts';
 import { changelogUrl, isoDay, kepItem, kepLabel, listSection, makeAnswer, plural, section, sigName } from '../format.ts';
+import { announcedStable, conflictHeading, conflictItems, conflictSentence, plannedLine, releaseStage, stageCount, stageHeading } from '../milestones.ts';
 import type { Query } from '../query.ts';
-import { plannedCaveat, resolveVersion } from '../versions.ts';
+import { notShippedCaveat, resolveVersion } from '../versions.ts';
 import { unknownSig } from './sig.ts';
 
 type StageListQuery = Extract<Query, { kind: 'stage-list' }>;
 
 const MAX_ITEMS = 60;
+const SHIPPED_TITLE = { stable: 'Graduated to stable', beta: 'Beta', alpha: 'Alpha' } as const;
 
 /**
  * "What went GA in 1.31": the release announcement's list is the release team's own record, so it
  * comes first; KEPs whose kep.yaml says stable in that release but which the list omits come second,
- * and any disagreement between the two is spelled out per KEP.
+ * and any disagreement between the sources is spelled out per KEP. A release not shipped at `now`
+ * has no announcement yet: its list is what kep.yaml targets, said as a plan.
  */
 export function stageList(query: StageListQuery, index: EngineIndex, now: Date): Answer {
   if (query.sig && !index.sig.has(query.sig)) return unknownSig(index, query.sig, 'stage-list');
@@ -23,73 +25,55 @@ export function stageList(query: StageListQuery, index: EngineIndex, now: Date):
   const { release } = resolved;
   const v = release.version;
   const stage = query.stage;
-  const inSig = (kep: Kep | undefined): boolean => !query.sig || kep?.owningSig === query.sig;
+  const inSig = query.sig ? (kep: Kep) => kep.owningSig === query.sig : undefined;
   const sigText = query.sig ? ` for ${sigName(query.sig)}` : '';
-  const caveat = plannedCaveat(index, release, now);
+  const yaml = releaseStage(index, release, stage, now, inSig);
+  const caveat = notShippedCaveat(index, release, now);
   const asOf = `${query.version === null || query.version.kind === 'relative' ? `As of ${isoDay(now)} the latest release is ${v}. ` : ''}${caveat ? `${caveat} ` : ''}`;
-  const byYaml = (index.milestone.get(milestoneKey(stage, v)) ?? []).filter(inSig);
-  const announcement = release.announcement;
+  const announcement = yaml.shipped ? release.announcement : null;
   const counted = announcement?.enhancements[stage] ?? null;
   const sections: AnswerSection[] = [];
+  const conflicts = conflictSentence(yaml);
   let summary: string;
 
-  const list = stage === 'stable' ? announcement?.graduatedToStable : null;
-  if (stage === 'stable' && list) {
-    const listed = new Set(list.map((entry) => entry.kep).filter((kep): kep is number => kep != null));
-    const unattributed = query.sig ? list.filter((entry) => entry.kep == null).length : 0;
-    const fromList: AnswerItem[] = [];
-    const disagreements: string[] = [];
-    for (const entry of list) {
-      const kep = entry.kep != null ? index.kep.get(entry.kep) : undefined;
-      if (query.sig && !inSig(kep)) continue;
-      if (!kep) {
-        fromList.push({ kep: entry.kep, title: entry.title, stage: null, sig: null, url: null, detail: entry.kep != null ? `${kepLabel(entry.kep)} is not in the data` : null });
-        continue;
-      }
-      const yamlStable = kep.milestones.stable;
-      let detail: string | null = null;
-      if (yamlStable !== v) {
-        detail = yamlStable ? `kep.yaml says stable in ${yamlStable}` : `kep.yaml records no stable release (stage: ${kep.stage ?? 'none'})`;
-        disagreements.push(`${kepLabel(kep.number)} is on the ${v} announcement's list, but ${detail}.`);
-      }
-      fromList.push({ ...kepItem(kep, detail), title: entry.title });
-    }
-    const extra = byYaml.filter((kep) => !listed.has(kep.number));
+  const announced = stage === 'stable' ? announcedStable(index, release, now, inSig) : null;
+  if (announced) {
+    const fromList = announced.entries.map((entry) => entry.item);
+    const disagreements = announced.entries.flatMap((entry) => (entry.kep && entry.disagreement ? [`${kepLabel(entry.kep.number)} is on the ${v} announcement's list, but ${entry.disagreement.replace(/^kep\.yaml: /, 'kep.yaml has ')}.`] : []));
+    const extra = yaml.keps.filter((kep) => !announced.listed.has(kep.number));
+    const unlisted = yaml.conflicts.filter(({ kep }) => !announced.listed.has(kep.number));
     sections.push(
       listSection(`Graduated to stable in ${v}${sigText}: the release announcement (the release team's record)`, fromList, MAX_ITEMS, announcement?.url ?? null, [
-        ...(counted != null && counted !== list.length && !query.sig ? [`The announcement counts ${counted} stable enhancements; its list names ${list.length}.`] : []),
-        ...(unattributed > 0 ? [`${plural(unattributed, 'listed enhancement')} without a KEP number cannot be attributed to a SIG.`] : []),
+        ...(counted != null && counted !== announced.length && !query.sig ? [`The announcement counts ${counted} stable enhancements; its list names ${announced.length}.`] : []),
+        ...(announced.unattributed > 0 ? [`${plural(announced.unattributed, 'listed enhancement')} without a KEP number cannot be attributed to a SIG.`] : []),
       ]),
     );
     if (extra.length > 0) {
-      sections.push(
-        listSection(
-          `Also stable in ${v} by kep.yaml, but not on the announcement's list`,
-          extra.map((kep) => kepItem(kep, 'kep.yaml: stable in ' + v)),
-          MAX_ITEMS,
-          null,
-        ),
-      );
+      sections.push(listSection(`Also stable in ${v} by kep.yaml, but not on the announcement's list`, extra.map((kep) => kepItem(kep, `kep.yaml: stable in ${v}`)), MAX_ITEMS, null));
     }
+    if (unlisted.length > 0) sections.push(listSection(conflictHeading(yaml), unlisted.map(({ kep, note }) => kepItem(kep, note)), MAX_ITEMS, null));
     if (disagreements.length > 0) sections.push(section('Where the sources disagree', { lines: disagreements }));
     const extraText = extra.length > 0 ? ` kep.yaml also marks ${extra.map((kep) => kepLabel(kep.number)).join(', ')} stable in ${v}, which the announcement's list omits.` : '';
-    const disagreeText = disagreements.length > 0 ? ` ${disagreements.length === 1 ? disagreements[0] : `${disagreements.length} listed KEPs have a different stable release in kep.yaml.`}` : '';
-    summary = `${asOf}${fromList.length === 0 ? `Nothing${sigText} graduated to stable in ${v} per the release announcement.` : `${plural(fromList.length, 'enhancement')}${sigText} graduated to stable in Kubernetes ${v}, per the release announcement.`}${extraText}${disagreeText}`;
+    const unlistedText = unlisted.length > 0 ? ` kep.yaml names stable ${v} for ${unlisted.map(({ kep }) => `${kepLabel(kep.number)} (${kep.stage ?? 'no stage'})`).join(', ')}, but ${unlisted.length === 1 ? 'its stage is' : 'their stages are'} earlier and the announcement does not list ${unlisted.length === 1 ? 'it' : 'them'}.` : '';
+    const disagreeText = disagreements.length > 0 ? ` ${disagreements.length === 1 ? disagreements[0] : `For ${disagreements.length} listed KEPs kep.yaml says something else (see below).`}` : '';
+    summary = `${asOf}${fromList.length === 0 ? `Nothing${sigText} graduated to stable in ${v} per the release announcement.` : `${plural(fromList.length, 'enhancement')}${sigText} graduated to stable in Kubernetes ${v}, per the release announcement.`}${extraText}${unlistedText}${disagreeText}`;
   } else {
-    const items = byYaml.map((kep) => kepItem(kep, stage === 'alpha' && kep.milestones.alpha === v ? 'new in alpha' : null));
-    const countNote =
-      counted != null && !query.sig
-        ? `The release announcement counts ${counted} ${stage} enhancements; kep.yaml records the release in which each KEP first reached a stage, so enhancements that stayed in ${stage} with changes are not listed here.`
-        : null;
-    sections.push(listSection(`Reached ${stage} in ${v}${sigText} (kep.yaml)`, items, MAX_ITEMS, changelogUrl(v), countNote ? [countNote] : []));
-    if (stage === 'stable') sections[0]!.lines.push(`The ${v} release announcement has no list of graduations in the data.`);
-    summary = `${asOf}${items.length === 0 ? `No KEP${sigText} reached ${stage} in ${v} by kep.yaml.` : `${plural(items.length, 'KEP')}${sigText} reached ${stage} in Kubernetes ${v} by kep.yaml.`}${counted != null && !query.sig ? ` The release announcement counts ${counted} ${stage}.` : ''}`;
+    const items = yaml.keps.map((kep) => kepItem(kep));
+    const lines: string[] = [];
+    if (!yaml.shipped) lines.push(plannedLine(index, v));
+    else if (counted != null && !query.sig) {
+      lines.push(`The release announcement counts ${counted} ${stage} enhancements; kep.yaml records the release in which each KEP first reached a stage, so enhancements that stayed in ${stage} with changes are not listed here.`);
+    }
+    if (yaml.shipped && stage === 'stable') lines.push(`The ${v} release announcement has no list of graduations in the data.`);
+    sections.push(listSection(`${stageHeading(yaml)}${sigText} (kep.yaml)`, items, MAX_ITEMS, changelogUrl(v), lines));
+    if (yaml.conflicts.length > 0) sections.push(listSection(conflictHeading(yaml), conflictItems(yaml), MAX_ITEMS, null));
+    summary = `${asOf}${stageCount(yaml, sigText)}.${counted != null && !query.sig ? ` The release announcement counts ${counted} ${stage}.` : ''}${conflicts ? ` ${conflicts}` : ''}`;
   }
 
   const other = stage === 'stable' ? 'beta' : stage === 'beta' ? 'alpha' : 'stable';
   return makeAnswer(index.footer, {
     intent: 'stage-list',
-    title: `${stage === 'stable' ? 'Graduated to stable' : stage === 'beta' ? 'Beta' : 'Alpha'} in Kubernetes ${v}${sigText}`,
+    title: `${yaml.shipped ? SHIPPED_TITLE[stage] : `Targeting ${stage}`} in Kubernetes ${v}${sigText}`,
     summary,
     release: v,
     sections,
