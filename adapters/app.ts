@@ -13,12 +13,15 @@ import type { Dataset } from '../src/domain/dataset.ts';
 import { handleHealthRequest, HealthState } from '../src/health.ts';
 import { createLogger, type Logger } from '../src/log.ts';
 import type { RunningAdapter } from '../src/runtime.ts';
+import { Readiness, type ConnectionListener } from './readiness.ts';
 
 export interface AdapterContext {
   config: Config;
   bot: Bot;
   logger: Logger;
   health: HealthState;
+  /** Where the adapter reports its live connection dropping and coming back; /readyz follows it. */
+  onConnectionChange: ConnectionListener;
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
 }
@@ -33,13 +36,13 @@ export interface AdapterStarters {
 }
 
 const defaultStarters: AdapterStarters = {
-  async slack({ config, bot, logger, health }) {
+  async slack({ config, bot, logger, health, onConnectionChange }) {
     const { startSlack } = await import('./slack/index.ts');
-    return startSlack({ config, bot, logger, health });
+    return startSlack({ config, bot, logger, health, onConnectionChange });
   },
-  async discord({ config, bot, logger }) {
+  async discord({ config, bot, logger, onConnectionChange }) {
     const { startDiscord } = await import('./discord/index.ts');
-    return startDiscord({ config, bot, logger });
+    return startDiscord({ config, bot, logger, onConnectionChange });
   },
   async console({ config, bot, logger, stdin, stdout }) {
     const { startConsole } = await import('./console/index.ts');
@@ -118,6 +121,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   logger.info({ dataDate: dataset.manifest.dataDate, counts: dataset.manifest.counts, dir: config.DATASET_DIR ?? 'bundled' }, 'dataset loaded');
 
   const health = new HealthState();
+  const readiness = new Readiness(health, logger);
   const cleanups: (() => Promise<void> | void)[] = [];
   const cleanUp = async () => {
     for (const cleanup of cleanups.splice(0).reverse()) {
@@ -155,17 +159,18 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     cleanups.push(() => store.close());
     const bot = new Bot(dataset, { clock, subscriptions: createSubscriptionCommands(store, dataset) });
 
-    const context: AdapterContext = {
+    const context = (name: keyof AdapterStarters): AdapterContext => ({
       config,
       bot,
       logger,
       health,
+      onConnectionChange: readiness.connection(name),
       stdin: options.stdin ?? process.stdin,
       stdout: options.stdout ?? process.stdout,
-    };
+    });
     const adapters: StartedAdapter[] = [];
     const start = async (name: keyof AdapterStarters) => {
-      const adapter = await starters[name](context);
+      const adapter = await starters[name](context(name));
       adapters.push(adapter);
       cleanups.push(() => adapter.stop());
     };
@@ -189,7 +194,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     // can still deliver it; then the adapters finish their replies; then the database and the server close.
     cleanups.push(() => scheduler.stop());
 
-    health.markReady();
+    readiness.markRunning();
     logger.info({ adapters: adapters.map((adapter) => adapter.platform) }, 'k8s-release-bot ready');
 
     const endings = adapters.map((adapter) => adapter.finished).filter((ending): ending is Promise<void> => ending !== undefined);
@@ -207,7 +212,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       finished,
       stop() {
         stopping ??= (async () => {
-          health.markNotReady('shutting down');
+          readiness.markStopping();
           logger.info('shutting down');
           await cleanUp();
           logger.info('stopped');

@@ -3,7 +3,9 @@ import type { Bot } from '../../src/bot.ts';
 import type { Config } from '../../src/config.ts';
 import type { Logger } from '../../src/log.ts';
 import type { RunningAdapter } from '../../src/runtime.ts';
+import type { ConnectionListener } from '../readiness.ts';
 import { createDiscordClient } from './client.ts';
+import { watchGateway } from './connection.ts';
 import { InFlightWork, type DiscordContext } from './context.ts';
 import { registerEvents } from './events/index.ts';
 import { createDiscordPoster } from './poster.ts';
@@ -12,13 +14,15 @@ export interface DiscordOptions {
   config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL'>;
   bot: Bot;
   logger: Logger;
+  /** Told when the gateway session is lost and when it is back. */
+  onConnectionChange?: ConnectionListener;
 }
 
 /**
  * Connects to Discord and answers `/k8s-release` and mentions until stopped. Resolves once the gateway
  * session is ready, so a resolved adapter is a connected one.
  */
-export async function startDiscord({ config, bot, logger }: DiscordOptions): Promise<RunningAdapter> {
+export async function startDiscord({ config, bot, logger, onConnectionChange }: DiscordOptions): Promise<RunningAdapter> {
   if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is required to start the Discord adapter (see .env.example)');
   const client = createDiscordClient(config);
   const log = logger.child({ platform: 'discord' });
@@ -28,6 +32,7 @@ export async function startDiscord({ config, bot, logger }: DiscordOptions): Pro
   registerEvents(client, context);
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord: client error'));
   client.on(Events.Warn, (message) => log.warn(message));
+  if (onConnectionChange) watchGateway(client, onConnectionChange);
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
@@ -40,7 +45,7 @@ export async function startDiscord({ config, bot, logger }: DiscordOptions): Pro
 
   return {
     platform: 'discord',
-    poster: createDiscordPoster(client),
+    poster: createDiscordPoster(client.rest),
     stop: async () => {
       await work.drain();
       await client.destroy();

@@ -1,8 +1,9 @@
-import { DiscordAPIError, RESTJSONErrorCodes, type Client } from 'discord.js';
+import { randomBytes } from 'node:crypto';
+import { DiscordAPIError, RESTJSONErrorCodes, Routes, type REST, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
 import type { ChannelRef } from '../../src/bot.ts';
 import type { Answer } from '../../src/domain/answer.ts';
-import { PermanentPostError, type DigestPoster } from '../../src/digest/poster.ts';
-import { NO_MENTIONS } from './client.ts';
+import { PermanentPostError, type DigestPoster, type PostOptions } from '../../src/digest/poster.ts';
+import { unlessAborted } from '../abort.ts';
 import { answerToEmbeds } from './render/embeds.ts';
 
 /** Discord errors that retrying cannot fix: the channel or guild is gone, or the bot may not post there. */
@@ -12,22 +13,41 @@ const PERMANENT_ERRORS = new Map<number, string>([
   [RESTJSONErrorCodes.MissingAccess, 'missing-access'],
   [RESTJSONErrorCodes.MissingPermissions, 'missing-permissions'],
   [RESTJSONErrorCodes.CannotSendMessagesToThisUser, 'cannot-message-user'],
+  [RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel, 'not-sendable'],
 ]);
 
+/** The REST form of NO_MENTIONS: the bot never pings anyone. */
+const ALLOWED_MENTIONS = { parse: [], replied_user: false } satisfies RESTPostAPIChannelMessageJSONBody['allowed_mentions'];
+
+/** The message a digest becomes. */
+export function digestMessage(answer: Answer): RESTPostAPIChannelMessageJSONBody {
+  return {
+    embeds: answerToEmbeds(answer),
+    allowed_mentions: ALLOWED_MENTIONS,
+    // The REST client re-sends a POST after its own request timeout or a reset connection, when the first
+    // attempt may have landed; with an enforced nonce Discord returns that message instead of a second one.
+    nonce: randomBytes(12).toString('hex'),
+    enforce_nonce: true,
+  };
+}
+
 /**
- * Posts scheduled digests through discord.js (whose REST queue already waits out 429s). Permanent
- * refusals become PermanentPostError so the scheduler can pause the subscription; anything else is transient.
+ * Posts scheduled digests through discord.js's REST client (whose queue already waits out 429s), with the
+ * scheduler's abort signal: an aborted post leaves the route's queue or cancels its request in flight, and
+ * rejects with the signal's reason at once, even while the queue sleeps out a rate limit. A request
+ * Discord had already received when the abort came may still be posted. Permanent refusals become
+ * PermanentPostError so the scheduler can pause the subscription; anything else is transient.
  */
-export function createDiscordPoster(client: Client): DigestPoster {
+export function createDiscordPoster(rest: REST): DigestPoster {
   return {
     platform: 'discord',
-    async post(ref: ChannelRef, answer: Answer): Promise<void> {
+    async post(ref: ChannelRef, answer: Answer, { signal }: PostOptions = {}): Promise<void> {
       if (ref.platform !== 'discord') throw new PermanentPostError(`channel ${ref.channel} belongs to ${ref.platform}, not Discord`, 'wrong-platform');
+      signal?.throwIfAborted();
       try {
-        const channel = await client.channels.fetch(ref.channel);
-        if (!channel?.isSendable()) throw new PermanentPostError(`Discord channel ${ref.channel} cannot receive messages`, 'not-sendable');
-        await channel.send({ embeds: answerToEmbeds(answer), allowedMentions: NO_MENTIONS });
+        await unlessAborted(rest.post(Routes.channelMessages(ref.channel), { body: digestMessage(answer), signal }), signal);
       } catch (error) {
+        if (signal?.aborted) throw signal.reason;
         const reason = error instanceof DiscordAPIError && typeof error.code === 'number' ? PERMANENT_ERRORS.get(error.code) : undefined;
         if (reason) throw new PermanentPostError(`Discord refused the digest for channel ${ref.channel}: ${error instanceof Error ? error.message : String(error)}`, reason);
         throw error;

@@ -1,12 +1,14 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute } from '@slack/bolt';
+import { App, SocketModeReceiver, type CustomRoute, type webApi } from '@slack/bolt';
 import type { Config } from '../../src/config.ts';
 import type { DigestPoster } from '../../src/digest/poster.ts';
 import { HEALTH_PATHS, handleHealthRequest, type HealthState } from '../../src/health.ts';
 import type { Logger } from '../../src/log.ts';
+import type { ConnectionListener } from '../readiness.ts';
 import type { SlackBot } from './answering.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { watchSocketMode } from './connection.ts';
 import { DeliveryDedupe } from './deliveries.ts';
 import { InFlight } from './in-flight.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -25,6 +27,13 @@ export interface SlackAppOptions {
   host?: string;
   ackDeadlineMs?: number;
   dedupe?: { ttlMs?: number; maxEntries?: number };
+  /** Told when the Socket Mode connection drops and when it is back (HTTP mode has no connection to report). */
+  onConnectionChange?: ConnectionListener;
+  /**
+   * Socket Mode's client ping timeout, which is also the step of its reconnect back-off (default 5000 ms,
+   * @slack/socket-mode's own). Tests shorten it.
+   */
+  socketPingTimeoutMs?: number;
 }
 
 export interface SlackApp {
@@ -67,21 +76,34 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     throw new Error('SLACK_SIGNING_SECRET is not set; HTTP mode needs it (or set SLACK_APP_TOKEN for Socket Mode)');
   }
   const logger = boltLogger(options.logger.child({ adapter: 'slack' }));
+  const clientOptions: webApi.WebClientOptions = {
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+    // Replies are interactive: a few quick retries, never Bolt's default half hour of them.
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
+    timeout: 10_000,
+    logger,
+  };
+  // Our own Socket Mode receiver, so its client's connection events can be watched.
+  const receiver =
+    mode === 'socket'
+      ? new SocketModeReceiver({
+          appToken: config.SLACK_APP_TOKEN!,
+          logger,
+          installerOptions: { clientOptions },
+          ...(options.socketPingTimeoutMs ? { clientPingTimeout: options.socketPingTimeoutMs } : {}),
+        })
+      : undefined;
+  if (receiver && options.onConnectionChange) watchSocketMode(receiver.client, options.onConnectionChange);
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     logger,
     logLevel: logger.getLevel(),
     deferInitialization: true,
     convoStore: false,
-    clientOptions: {
-      ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
-      // Replies are interactive: a few quick retries, never Bolt's default half hour of them.
-      retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000 },
-      timeout: 10_000,
-    },
+    clientOptions,
     // In Socket Mode there is no Slack HTTP server: the app's own health server owns PORT.
-    ...(mode === 'socket'
-      ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
+    ...(receiver
+      ? { socketMode: true, receiver }
       : { signingSecret: config.SLACK_SIGNING_SECRET, endpoints: EVENTS_PATH, port: config.PORT, customRoutes: healthRoutes(options.health) }),
   });
 
@@ -97,7 +119,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   return {
     app,
     mode,
-    poster: createSlackPoster(app.client),
+    poster: createSlackPoster({ token: config.SLACK_BOT_TOKEN, clientOptions }),
     deliveries,
     inFlight,
     async start() {

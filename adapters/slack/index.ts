@@ -3,7 +3,7 @@ import type { HealthState } from '../../src/health.ts';
 import type { Logger } from '../../src/log.ts';
 import type { RunningAdapter } from '../../src/runtime.ts';
 import type { SlackBot } from './answering.ts';
-import { createSlackApp } from './app.ts';
+import { createSlackApp, type SlackAppOptions } from './app.ts';
 
 export { createSlackApp, EVENTS_PATH, type SlackApp, type SlackAppOptions } from './app.ts';
 export { createSlackPoster } from './poster.ts';
@@ -14,22 +14,19 @@ export interface RunningSlackAdapter extends RunningAdapter {
   port: number | null;
 }
 
-/**
- * Starts the Slack adapter: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP mode on
- * PORT with /slack/events, /healthz and /readyz.
- */
-export async function startSlack({
-  config,
-  bot,
-  logger,
-  health,
-}: {
+export interface StartSlackOptions extends Pick<SlackAppOptions, 'onConnectionChange' | 'socketPingTimeoutMs'> {
   config: Config;
   bot: SlackBot;
   logger: Logger;
   health: HealthState;
-}): Promise<RunningSlackAdapter> {
-  const slack = createSlackApp({ config, bot, logger, health });
+}
+
+/**
+ * Starts the Slack adapter: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP mode on
+ * PORT with /slack/events, /healthz and /readyz.
+ */
+export async function startSlack({ config, bot, logger, health, onConnectionChange, socketPingTimeoutMs }: StartSlackOptions): Promise<RunningSlackAdapter> {
+  const slack = createSlackApp({ config, bot, logger, health, onConnectionChange, socketPingTimeoutMs });
   const port = await slack.start();
   logger.info({ adapter: 'slack', mode: slack.mode, port }, 'Slack adapter started');
   return { platform: 'slack', mode: slack.mode, port, poster: slack.poster, stop: () => slack.stop() };

@@ -217,23 +217,30 @@ describe('@bot mentions', () => {
 describe('digest poster', () => {
   const digest: Answer = { intent: 'digest', title: 'Weekly digest @everyone', summary: 'Week 3 of 15.', release: '1.37', facts: [], sections: [], links: [], suggestions: [], footer: 'Data as of test' };
 
-  it('posts a digest to a channel through discord.js', async () => {
+  it('posts a digest to a channel through discord.js\'s REST client, with an enforced nonce against double posts', async () => {
     const before = stub.requests.length;
     await adapter.poster.post({ platform: 'discord', workspace: IDS.guild, channel: IDS.channel }, digest);
-    const post = stub.requests.slice(before).find((request) => request.method === 'POST' && request.path === `/channels/${IDS.channel}/messages`)!;
+    const sent = stub.requests.slice(before);
+    expect(sent.map((request) => `${request.method} ${request.path}`)).toEqual([`POST /channels/${IDS.channel}/messages`]);
+    const post = sent[0]!;
+    expect(post.headers.authorization).toBe(`Bot ${TOKEN}`);
     expect(post.body.allowed_mentions).toEqual(NO_PINGS);
     expect(post.body.embeds[0].title).toBe('Weekly digest @\u200beveryone');
+    expect(post.body.enforce_nonce).toBe(true);
+    expect(post.body.nonce).toMatch(/^[0-9a-f]{24}$/);
   });
 
-  it('reports Unknown Channel and Missing Permissions as permanent, server errors as transient', async () => {
+  it('reports Unknown Channel, Missing Permissions/Access and non-text channels as permanent, server errors as transient', async () => {
     stub.failChannel('1100220033004400990', { status: 404, code: 10003, message: 'Unknown Channel' });
     stub.failChannel('1100220033004400991', { status: 403, code: 50013, message: 'Missing Permissions' });
     stub.failChannel('1100220033004400992', { status: 403, code: 50001, message: 'Missing Access' });
     stub.failChannel('1100220033004400993', { status: 502, code: 0, message: 'Bad Gateway' });
+    stub.failChannel('1100220033004400995', { status: 400, code: 50008, message: 'Cannot send messages in a non-text channel' });
     const post = (channel: string) => adapter.poster.post({ platform: 'discord', workspace: IDS.guild, channel }, digest);
     await expect(post('1100220033004400990')).rejects.toMatchObject({ name: 'PermanentPostError', reason: 'unknown-channel' });
     await expect(post('1100220033004400991')).rejects.toMatchObject({ name: 'PermanentPostError', reason: 'missing-permissions' });
     await expect(post('1100220033004400992')).rejects.toMatchObject({ name: 'PermanentPostError', reason: 'missing-access' });
+    await expect(post('1100220033004400995')).rejects.toMatchObject({ name: 'PermanentPostError', reason: 'not-sendable' });
     const transient = await post('1100220033004400993').catch((error: unknown) => error);
     expect(transient).toBeInstanceOf(Error);
     expect(transient).not.toBeInstanceOf(PermanentPostError);

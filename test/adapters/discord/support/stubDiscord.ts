@@ -18,6 +18,7 @@ interface ChannelFailure {
   status: number;
   code: number;
   message: string;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -34,6 +35,9 @@ export class StubDiscord {
   private socket: ServerWebSocket | null = null;
   private sequence = 0;
   private readonly failures = new Map<string, ChannelFailure>();
+  private readonly hanging = new Set<string>();
+  /** Requests (`METHOD /path`) the client gave up on (closed the connection) before the stub answered. */
+  readonly cancelled: string[] = [];
   /** When set, a message with a message_reference is refused as Discord does without Read Message History. */
   refuseReplies = false;
   /** When set, authenticated routes answer 401 unless `Authorization: Bot <token>` matches, as Discord does. */
@@ -71,6 +75,21 @@ export class StubDiscord {
   /** Makes POST /channels/:id/messages and GET /channels/:id fail the way Discord does. */
   failChannel(channelId: string, failure: ChannelFailure): void {
     this.failures.set(channelId, failure);
+  }
+
+  /** Makes the channel's routes answer 429 with a Retry-After, as Discord does when a route is rate limited. */
+  rateLimitChannel(channelId: string, retryAfterSeconds: number): void {
+    this.failures.set(channelId, {
+      status: 429,
+      code: 0,
+      message: 'You are being rate limited.',
+      headers: { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-scope': 'user' },
+    });
+  }
+
+  /** Makes POST /channels/:id/messages receive messages but never answer, as a stuck Discord would. */
+  hangChannel(channelId: string): void {
+    this.hanging.add(channelId);
   }
 
   /** Sends a gateway DISPATCH, exactly as Discord frames one. */
@@ -144,13 +163,21 @@ export class StubDiscord {
     };
     this.requests.push(recorded);
     this.timeline.push(`${recorded.method} ${recorded.path}`);
-    const { status, body } = this.route(recorded);
-    if (body === undefined) response.writeHead(status).end();
-    else response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const hangs = recorded.method === 'POST' && this.hanging.has(/^\/channels\/(\d+)\/messages$/.exec(recorded.path)?.[1] ?? '');
+    if (hangs) {
+      response.on('close', () => {
+        if (!response.writableEnded) this.cancelled.push(`${recorded.method} ${recorded.path}`);
+      });
+      this.events.emit('request', recorded);
+      return;
+    }
+    const { status, body, headers = {} } = this.route(recorded);
+    if (body === undefined) response.writeHead(status, headers).end();
+    else response.writeHead(status, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(body));
     this.events.emit('request', recorded);
   }
 
-  private route(request: RecordedRequest): { status: number; body?: unknown } {
+  private route(request: RecordedRequest): { status: number; body?: unknown; headers?: Record<string, string> } {
     const { method, path } = request;
     const authenticated = !path.startsWith('/interactions/') && !path.startsWith('/webhooks/');
     if (authenticated && this.acceptedToken && request.headers.authorization !== `Bot ${this.acceptedToken}`) {
@@ -169,7 +196,11 @@ export class StubDiscord {
     const channel = /^\/channels\/(\d+)(\/messages)?$/.exec(path);
     if (channel) {
       const failure = this.failures.get(channel[1]!);
-      if (failure) return { status: failure.status, body: { message: failure.message, code: failure.code } };
+      if (failure) {
+        const retryAfter = failure.headers?.['retry-after'];
+        const body = { message: failure.message, code: failure.code, ...(retryAfter ? { retry_after: Number(retryAfter), global: false } : {}) };
+        return { status: failure.status, body, ...(failure.headers ? { headers: failure.headers } : {}) };
+      }
       if (method === 'GET' && !channel[2]) {
         return { status: 200, body: { id: channel[1], type: 0, guild_id: IDS.guild, name: 'releases', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, flags: 0 } };
       }

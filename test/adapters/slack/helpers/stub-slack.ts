@@ -12,7 +12,7 @@ export interface ResponseUrlPost {
   body: Record<string, unknown>;
 }
 
-type MethodHandler = (params: Record<string, unknown>) => { status?: number; body: Record<string, unknown> };
+type MethodHandler = (params: Record<string, unknown>) => { status?: number; headers?: Record<string, string>; body: Record<string, unknown> };
 
 export const BOT_USER_ID = 'UBOT0001';
 export const BOT_ID = 'BBOT0001';
@@ -25,6 +25,9 @@ export const TEAM_ID = 'T0TEST01';
 export class StubSlack {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponseUrlPost[] = [];
+  /** Methods whose request the client gave up on (closed the connection) before the stub answered. */
+  readonly cancelled: string[] = [];
+  private readonly hanging = new Set<string>();
   private readonly handlers = new Map<string, MethodHandler>();
   private server: Server | null = null;
   private port = 0;
@@ -37,6 +40,12 @@ export class StubSlack {
   /** Replaces the behaviour of one Web API method. */
   on(method: string, handler: MethodHandler): this {
     this.handlers.set(method, handler);
+    return this;
+  }
+
+  /** Makes a Web API method receive requests but never answer them, as a stuck Slack would. */
+  hang(method: string): this {
+    this.hanging.add(method);
     return this;
   }
 
@@ -56,8 +65,8 @@ export class StubSlack {
     this.server = createServer((request, response) => {
       void readBody(request).then((raw) => {
         const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-        const respond = (status: number, body: unknown): void => {
-          response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        const respond = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+          response.writeHead(status, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(body));
         };
         if (url.pathname.startsWith('/response/')) {
           this.responses.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(raw) as Record<string, unknown> });
@@ -67,13 +76,19 @@ export class StubSlack {
         const method = url.pathname.replace(/^\/api\//, '');
         const params = parseParams(raw, request.headers['content-type']);
         this.calls.push({ method, params, authorization: request.headers.authorization });
+        if (this.hanging.has(method)) {
+          response.on('close', () => {
+            if (!response.writableEnded) this.cancelled.push(method);
+          });
+          return;
+        }
         const handler = this.handlers.get(method);
         if (!handler) {
           respond(200, { ok: false, error: 'unknown_method' });
           return;
         }
         const result = handler(params);
-        respond(result.status ?? 200, result.body);
+        respond(result.status ?? 200, result.body, result.headers);
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
