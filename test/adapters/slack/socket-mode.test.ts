@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocketServer, type WebSocket } from 'ws';
 import { loadConfig } from '../../../src/config.ts';
 import { HealthState } from '../../../src/health.ts';
 import { silentLogger } from '../../../src/log.ts';
@@ -9,21 +8,8 @@ import { startSlack, type RunningSlackAdapter } from '../../../adapters/slack/in
 import { limitViolations } from './helpers/block-limits.ts';
 import { FakeBot } from './helpers/fake-bot.ts';
 import { eventEnvelope } from './helpers/signed-request.ts';
+import { StubSocketMode } from './helpers/socket-mode-server.ts';
 import { BOT_USER_ID, StubSlack, waitFor } from './helpers/stub-slack.ts';
-
-/** A local stand-in for Slack's Socket Mode WebSocket endpoint. */
-async function startSocketServer(): Promise<{ server: WebSocketServer; url: string; received: Record<string, unknown>[]; connection: () => WebSocket | undefined }> {
-  const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const received: Record<string, unknown>[] = [];
-  let current: WebSocket | undefined;
-  server.on('connection', (socket) => {
-    current = socket;
-    socket.on('message', (data) => received.push(JSON.parse(String(data)) as Record<string, unknown>));
-    socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0APP0001' } }));
-  });
-  return { server, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/link`, received, connection: () => current };
-}
 
 describe('Slack Socket Mode (SLACK_APP_TOKEN set)', () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -34,8 +20,8 @@ describe('Slack Socket Mode (SLACK_APP_TOKEN set)', () => {
   it('connects with the app token, answers a slash command in the ack and a mention in a thread, once', async () => {
     const stub = await new StubSlack().start();
     cleanups.push(() => stub.close());
-    const socket = await startSocketServer();
-    cleanups.push(() => new Promise<void>((resolve) => socket.server.close(() => resolve())));
+    const socket = await StubSocketMode.start();
+    cleanups.push(() => socket.close());
     stub.on('apps.connections.open', () => ({ body: { ok: true, url: socket.url } }));
 
     // The app's own health server owns PORT in Socket Mode; the adapter must not try to bind it too.

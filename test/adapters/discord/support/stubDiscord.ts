@@ -42,6 +42,11 @@ export class StubDiscord {
   refuseReplies = false;
   /** When set, authenticated routes answer 401 unless `Authorization: Bot <token>` matches, as Discord does. */
   acceptedToken: string | null = null;
+  /** Gateway opcodes received from the client, in order (Identify 2, Resume 6, …; heartbeats left out). */
+  readonly gatewayOps: number[] = [];
+  /** When set, Identify and Resume are not answered (no READY / RESUMED) until releaseSessions(). */
+  holdSessions = false;
+  private heldSessions: (() => void)[] = [];
 
   private constructor() {
     this.server = createServer((request, response) => void this.handleRest(request, response));
@@ -92,6 +97,34 @@ export class StubDiscord {
     this.hanging.add(channelId);
   }
 
+  /** Closes the gateway connection with a close code, as Discord does when it drops a session. */
+  dropGateway(code: number): void {
+    if (!this.socket) throw new Error('no gateway connection');
+    this.socket.close(code);
+  }
+
+  /** Sends INVALID_SESSION (op 9); `resumable: false` makes the client start a new session. */
+  invalidateSession(resumable: boolean): void {
+    if (!this.socket) throw new Error('no gateway connection');
+    this.socket.sendText(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: resumable }));
+  }
+
+  /** Answers the Identify / Resume payloads held while `holdSessions` was set, and stops holding. */
+  releaseSessions(): void {
+    this.holdSessions = false;
+    for (const answer of this.heldSessions.splice(0)) answer();
+  }
+
+  /** Resolves once the client has sent `op` (now or before) for the `nth` time. */
+  async waitForGatewayOp(op: number, nth = 1, timeoutMs = 5000): Promise<void> {
+    const seen = () => this.gatewayOps.filter((received) => received === op).length >= nth;
+    const deadline = Date.now() + timeoutMs;
+    while (!seen()) {
+      if (Date.now() > deadline) throw new Error(`gateway op ${op} not received ${nth} time(s); got ${this.gatewayOps.join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
   /** Sends a gateway DISPATCH, exactly as Discord frames one. */
   dispatch(event: string, data: unknown): void {
     if (!this.socket) throw new Error('no gateway connection');
@@ -126,27 +159,41 @@ export class StubDiscord {
   }
 
   private acceptGateway(request: IncomingMessage, socket: import('node:stream').Duplex): void {
-    this.socket = ServerWebSocket.accept(
+    const connection = ServerWebSocket.accept(
       request,
       socket,
       (text) => this.onGatewayMessage(JSON.parse(text)),
       () => {
-        this.socket = null;
+        // A reconnecting client opens the new connection before the old one has finished closing.
+        if (this.socket === connection) this.socket = null;
         this.timeline.push('gateway closed');
       },
     );
-    this.socket.sendText(JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: 41_250 } }));
+    this.socket = connection;
+    connection.sendText(JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: 41_250 } }));
   }
 
   private onGatewayMessage(payload: { op: number; d: any }): void {
     if (payload.op === GatewayOpcodes.Heartbeat) {
       this.socket?.sendText(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck }));
-    } else if (payload.op === GatewayOpcodes.Identify) {
+      return;
+    }
+    this.gatewayOps.push(payload.op);
+    if (payload.op === GatewayOpcodes.Identify) {
       this.identify = payload.d;
       this.events.emit('identify', payload.d);
-      this.dispatch(GatewayDispatchEvents.Ready, readyPayload(this.gatewayUrl));
-      this.dispatch(GatewayDispatchEvents.GuildCreate, guildCreatePayload());
+      this.answerSession(() => {
+        this.dispatch(GatewayDispatchEvents.Ready, readyPayload(this.gatewayUrl));
+        this.dispatch(GatewayDispatchEvents.GuildCreate, guildCreatePayload());
+      });
+    } else if (payload.op === GatewayOpcodes.Resume) {
+      this.answerSession(() => this.dispatch(GatewayDispatchEvents.Resumed, {}));
     }
+  }
+
+  private answerSession(answer: () => void): void {
+    if (this.holdSessions) this.heldSessions.push(answer);
+    else answer();
   }
 
   private async handleRest(request: IncomingMessage, response: ServerResponse): Promise<void> {
