@@ -1,17 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { App } from '@slack/bolt';
+import { EVENTS_PATH } from '../../../adapters/slack/app.ts';
 import { SHARE_ACTION_ID, SLASH_COMMAND } from '../../../adapters/slack/ids.ts';
 import { InFlight } from '../../../adapters/slack/in-flight.ts';
 import { registerListeners } from '../../../adapters/slack/listeners/index.ts';
 
 interface Manifest {
-  features: { slash_commands: { command: string }[]; app_home: { messages_tab_enabled: boolean; messages_tab_read_only_enabled: boolean } };
+  features: {
+    slash_commands: { command: string; url?: string }[];
+    app_home: { messages_tab_enabled: boolean; messages_tab_read_only_enabled: boolean };
+  };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
+  settings: {
+    event_subscriptions: { bot_events: string[]; request_url?: string };
+    interactivity: { is_enabled: boolean; request_url?: string };
+    socket_mode_enabled: boolean;
+  };
 }
 
-const manifest = JSON.parse(readFileSync(new URL('../../../adapters/slack/manifest.json', import.meta.url), 'utf8')) as Manifest;
+const read = (name: string) => JSON.parse(readFileSync(new URL(`../../../adapters/slack/${name}`, import.meta.url), 'utf8')) as Manifest;
+const socketManifest = read('manifest.json');
+const httpManifest = read('manifest.http.json');
 
 /** What registerListeners subscribes to, recorded from the real registration code. */
 function registrations() {
@@ -31,7 +41,10 @@ function registrations() {
 /** Scopes Slack requires for each subscription, plus chat:write for replies. */
 const SCOPES_FOR_EVENT: Record<string, string[]> = { app_mention: ['app_mentions:read'], 'message.im': ['im:history'] };
 
-describe('manifest.json', () => {
+describe.each([
+  ['manifest.json (Socket Mode)', socketManifest],
+  ['manifest.http.json (HTTP mode)', httpManifest],
+])('%s', (_name, manifest) => {
   const recorded = registrations();
 
   it('declares exactly the slash commands the app handles', () => {
@@ -55,9 +68,32 @@ describe('manifest.json', () => {
     expect(new Set(manifest.oauth_config.scopes.bot)).toEqual(needed);
   });
 
-  it('lets people message the bot and supports Socket Mode', () => {
+  it('lets people message the bot', () => {
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
     expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(false);
-    expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+});
+
+describe('the two manifests', () => {
+  it('manifest.json uses Socket Mode and names no request URL', () => {
+    expect(socketManifest.settings.socket_mode_enabled).toBe(true);
+    expect(JSON.stringify(socketManifest)).not.toMatch(/"(url|request_url)"/);
+  });
+
+  it('manifest.http.json sends the slash command, events and interactivity to the receiver’s endpoint', () => {
+    const endpoint = `https://YOUR-HOST${EVENTS_PATH}`;
+    expect(httpManifest.settings.socket_mode_enabled).toBe(false);
+    expect(httpManifest.features.slash_commands.map((command) => command.url)).toEqual([endpoint]);
+    expect(httpManifest.settings.event_subscriptions.request_url).toBe(endpoint);
+    expect(httpManifest.settings.interactivity.request_url).toBe(endpoint);
+  });
+
+  it('differ in nothing else', () => {
+    const withoutHttpSettings = structuredClone(httpManifest);
+    for (const command of withoutHttpSettings.features.slash_commands) delete command.url;
+    delete withoutHttpSettings.settings.event_subscriptions.request_url;
+    delete withoutHttpSettings.settings.interactivity.request_url;
+    withoutHttpSettings.settings.socket_mode_enabled = true;
+    expect(withoutHttpSettings).toEqual(socketManifest);
   });
 });
