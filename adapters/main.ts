@@ -21,12 +21,20 @@ try {
 }
 
 let stopping = false;
-async function shutdown(): Promise<void> {
+async function shutdown(exitCode = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
   setTimeout(() => fail(`shutdown took longer than ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting`), SHUTDOWN_TIMEOUT_MS).unref();
   await app.stop();
-  process.exit(0);
+  process.exit(exitCode);
+}
+
+// A library failing outside any request (e.g. a reconnect that gives up) leaves the bot in an unknown
+// state: shut down cleanly and exit non-zero so the supervisor (Kubernetes) restarts it.
+function onFatal(kind: string, error: unknown): void {
+  process.stderr.write(`k8s-release-bot: ${kind}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  if (stopping) fail('fatal error during shutdown: exiting without waiting');
+  void shutdown(1);
 }
 
 function onSignal(signal: NodeJS.Signals): void {
@@ -36,5 +44,7 @@ function onSignal(signal: NodeJS.Signals): void {
 
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
+process.on('unhandledRejection', (reason) => onFatal('unhandled rejection', reason));
+process.on('uncaughtException', (error) => onFatal('uncaught exception', error));
 // The console ends by itself at the end of piped input, on `exit` or Ctrl-D.
-void app.finished.then(shutdown);
+void app.finished.then(() => shutdown(0));
