@@ -1,5 +1,5 @@
 // npm run --silent sync -- [--from <dir>] [--out data] [--overrides data/overrides.yaml]
-// Imports the dataset from a local folder laid out like shared/ (upstream/, curated/) or, without
+// Imports the dataset from a local folder holding upstream/<repository>/… and curated/…, or, without
 // --from, from the upstream repositories over HTTPS. Writes nothing unless everything validated.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +14,7 @@ import { createLocalReader, readOptionalFile } from '../import/readers/local.ts'
 import { renderDatasetFiles, writeDataset } from '../import/write.ts';
 
 const USAGE = `usage: npm run --silent sync -- [--from <dir>] [--out <dir>] [--overrides <file>]
-  --from <dir>       import from a local folder with upstream/ and curated/ (e.g. ../shared)
+  --from <dir>       import from a local folder holding upstream/ and curated/
                      (without it, fetch from GitHub over HTTPS; GITHUB_TOKEN raises the rate limit)
   --out <dir>        where to write the dataset (default: the bundled data/ folder)
   --overrides <file> reviewed corrections (default: data/overrides.yaml)

@@ -13,11 +13,11 @@ export const UPSTREAM_REPOSITORIES = {
 export type UpstreamFolder = keyof typeof UPSTREAM_REPOSITORIES;
 
 /**
- * Where the importer reads its inputs: a local folder laid out like `shared/`
+ * Where the importer reads its inputs: a local folder
  * (`upstream/<folder>/…`, `curated/…`) or the upstream repositories over HTTPS.
  */
 export interface SourceReader {
-  /** Human-readable origin for messages, e.g. "../shared" or "GitHub". */
+  /** Human-readable origin for messages, e.g. the --from folder or "GitHub". */
   readonly origin: string;
   /** Every file path (relative to the repository root) under `dir` in that repository, sorted. */
   listFiles(folder: UpstreamFolder, dir: string): Promise<string[]>;

@@ -1,5 +1,5 @@
 /**
- * Reads the provenance table of shared/upstream/SOURCES.md:
+ * Reads the provenance table of an input folder's upstream/SOURCES.md:
  * | `folder/` | owner/repo | `commit` | 2026-07-24 | Apache-2.0 | 1764 |
  * Rows without a single commit (e.g. "per file") give null.
  */

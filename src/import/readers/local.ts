@@ -31,7 +31,7 @@ export async function readOptionalFile(file: string): Promise<string | null> {
   }
 }
 
-/** Reads a folder laid out like shared/: upstream/<folder>/<repository path> and curated/<name>. */
+/** Reads an input folder holding upstream/<folder>/<repository path> and curated/<name>. */
 export function createLocalReader(root: string): SourceReader {
   const upstream = path.join(root, 'upstream');
   return {
