@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Announcement } from '../domain/release.ts';
 import { MinorVersion } from '../domain/version.ts';
 import { IsoDate } from '../domain/dates.ts';
-import { describeIssuePath } from '../data/load.ts';
+import { validateWith } from '../data/validation.ts';
 import { ImportError } from './errors.ts';
 import { readYaml } from './yaml.ts';
 
@@ -37,12 +37,7 @@ export function parseAnnouncements(text: string, file: string): CuratedRelease[]
   const document = readYaml(text, file);
   if (!Array.isArray(document)) throw new ImportError(file, null, 'expected a list of releases');
   return document.map((raw, index) => {
-    const entry = CuratedEntry.safeParse(raw);
-    if (!entry.success) {
-      const issue = entry.error.issues[0]!;
-      throw new ImportError(file, `${describeIssuePath([index, ...issue.path], document)}`, issue.message);
-    }
-    const value = entry.data;
+    const value = validateWith(CuratedEntry, raw, file, ImportError, { at: [index], root: document });
     const counts = value.enhancements;
     return {
       version: value.version,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DeprecatedApi } from '../domain/deprecation.ts';
+import type { DeprecatedApi } from '../domain/deprecation.ts';
+import { validateWith } from '../data/validation.ts';
 import { toMinor } from '../domain/version.ts';
 import { ImportError } from './errors.ts';
 import { readYaml } from './yaml.ts';
@@ -18,34 +19,28 @@ const PlutoFile = z.object({ 'deprecated-versions': z.array(z.unknown()) });
 
 /** Pluto's versions.yaml, Kubernetes (component "k8s") entries only. */
 export function parsePlutoVersions(text: string, file: string): DeprecatedApi[] {
-  const document = PlutoFile.safeParse(readYaml(text, file));
+  const raw = readYaml(text, file);
+  const document = PlutoFile.safeParse(raw);
   if (!document.success) throw new ImportError(file, 'deprecated-versions', 'missing or not a list');
   const apis: DeprecatedApi[] = [];
-  document.data['deprecated-versions'].forEach((raw, index) => {
+  document.data['deprecated-versions'].forEach((entry, index) => {
     // Pluto also tracks add-ons (istio, cert-manager) with looser entries; only Kubernetes' own are ours.
-    if ((raw as { component?: unknown } | null)?.component !== 'k8s') return;
-    const entry = PlutoEntry.safeParse(raw);
-    if (!entry.success) {
-      const issue = entry.error.issues[0]!;
-      throw new ImportError(file, `deprecated-versions[${index}].${issue.path.join('.')}`, issue.message);
-    }
-    const value = entry.data;
+    if ((entry as { component?: unknown } | null)?.component !== 'k8s') return;
+    const value = validateWith(PlutoEntry, entry, file, ImportError, { at: ['deprecated-versions', index], root: raw });
     const version = (field: 'deprecated-in' | 'removed-in' | 'replacement-available-in'): string | null => {
       if (!value[field]) return null;
       const minor = toMinor(value[field]);
       if (!minor) throw new ImportError(file, `deprecated-versions[${index}].${field}`, `not a version: ${JSON.stringify(value[field])}`);
       return minor;
     };
-    apis.push(
-      DeprecatedApi.parse({
-        kind: value.kind,
-        apiVersion: value.version,
-        deprecatedIn: version('deprecated-in'),
-        removedIn: version('removed-in'),
-        replacement: value['replacement-api'] || null,
-        replacementAvailableIn: version('replacement-available-in'),
-      }),
-    );
+    apis.push({
+      kind: value.kind,
+      apiVersion: value.version,
+      deprecatedIn: version('deprecated-in'),
+      removedIn: version('removed-in'),
+      replacement: value['replacement-api'] || null,
+      replacementAvailableIn: version('replacement-available-in'),
+    });
   });
   const key = (api: DeprecatedApi) => `${api.removedIn ?? '9.99'}|${api.apiVersion}|${api.kind}`;
   return apis.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));

@@ -1,11 +1,6 @@
+import { FileError } from '../data/validation.ts';
+
 /** An import failure that names the source file and, where known, the field. */
-export class ImportError extends Error {
-  constructor(
-    readonly file: string,
-    readonly field: string | null,
-    message: string,
-  ) {
-    super(field ? `${file}: ${field}: ${message}` : `${file}: ${message}`);
-    this.name = 'ImportError';
-  }
+export class ImportError extends FileError {
+  override name = 'ImportError';
 }

@@ -5,6 +5,7 @@ import type { Team } from '../domain/team.ts';
 import { compareMinor } from '../domain/version.ts';
 import { parseAnnouncements } from './announcements.ts';
 import { parsePlutoVersions } from './deprecations.ts';
+import { validateWith } from '../data/validation.ts';
 import { ImportError } from './errors.ts';
 import { dedupeKeps, isTemplatePath, parseKep } from './keps.ts';
 import type { KepOverride } from './overrides.ts';
@@ -79,7 +80,7 @@ function rethrowAs<T>(file: string, run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof ImportError) throw new ImportError(file, error.field, error.message.replace(`${error.file}: `, '').replace(error.field ? `${error.field}: ` : '', ''));
+    if (error instanceof ImportError) throw new ImportError(file, error.field, error.detail);
     throw new ImportError(file, null, (error as Error).message);
   }
 }
@@ -133,11 +134,7 @@ export async function importDataset(reader: SourceReader, options: ImportOptions
 
   const collections = { releases, schedules: sigRelease.schedules, teams: sigRelease.teams, keps, deprecatedApis };
   for (const [name, schema] of Object.entries(DATASET_FILES)) {
-    const result = schema.safeParse(collections[name as keyof typeof collections]);
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
-      throw new ImportError(`${name}.json`, issue.path.join('.'), issue.message);
-    }
+    validateWith(schema, collections[name as keyof typeof collections], `${name}.json`, ImportError);
   }
 
   const dataDate = repositories.map((repo) => repo.commitDate).filter((date): date is string => date !== null).sort().at(-1);

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { KEP_STAGES, KEP_STATUSES, Kep, type KepStage, type StageMilestones } from '../domain/kep.ts';
 import { toMinor } from '../domain/version.ts';
-import { describeIssuePath } from '../data/load.ts';
+import { validateWith } from '../data/validation.ts';
 import { ImportError } from './errors.ts';
 import { summaryFromReadme } from './markdown.ts';
 import type { KepOverride } from './overrides.ts';
@@ -171,12 +171,7 @@ export function parseKep(source: KepSource, overrides: readonly KepOverride[] = 
       folder: `${ENHANCEMENTS_BLOB}/${folder}`,
     },
   };
-  const result = Kep.safeParse(candidate);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new ImportError(file, describeIssuePath(issue.path, candidate), issue.message);
-  }
-  return { kep: result.data, warnings };
+  return { kep: validateWith(Kep, candidate, file, ImportError), warnings };
 }
 
 const SUPERSEDED: ReadonlySet<string> = new Set(['replaced', 'superseded', 'withdrawn', 'rejected']);

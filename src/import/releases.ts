@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Release } from '../domain/release.ts';
 import type { Schedule } from '../domain/schedule.ts';
 import { compareMinor, toMinor } from '../domain/version.ts';
-import { describeIssuePath } from '../data/load.ts';
+import { validateWith } from '../data/validation.ts';
 import type { CuratedRelease } from './announcements.ts';
 import { ImportError } from './errors.ts';
 
@@ -12,13 +12,6 @@ const LooseDate = z.union([z.string(), z.boolean(), z.date(), z.null()]).optiona
 function asDate(value: unknown): string | null {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? value.trim() : null;
-}
-
-function parseWith<T extends z.ZodType>(schema: T, data: unknown, file: string): z.infer<T> {
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new ImportError(file, describeIssuePath(issue.path, data), issue.message);
 }
 
 export const PatchDataFile = z.object({
@@ -91,7 +84,7 @@ export function buildReleases(inputs: ReleaseInputs): Release[] {
     if (!entry.ga.some((ga) => ga.date === date && ga.source === source)) entry.ga.push({ date, source });
   };
 
-  const patchData = parseWith(PatchDataFile, inputs.patchData.data, inputs.patchData.file);
+  const patchData = validateWith(PatchDataFile, inputs.patchData.data, inputs.patchData.file, ImportError);
   for (const [name, { date }] of Object.entries(patchData.versions)) {
     const match = /^1\.(\d+)\.(\d+)$/.exec(name);
     if (!match || !asDate(date)) continue;
@@ -100,7 +93,7 @@ export function buildReleases(inputs: ReleaseInputs): Release[] {
     if (match[2] === '0') addGa(minor, date, SOURCE.tag);
   }
 
-  const product = parseWith(EndOfLifeDateProduct, inputs.endOfLifeDate.data, inputs.endOfLifeDate.file);
+  const product = validateWith(EndOfLifeDateProduct, inputs.endOfLifeDate.data, inputs.endOfLifeDate.file, ImportError);
   for (const cycle of product.releases) {
     const minor = toMinor(cycle.releaseCycle);
     if (!minor) continue;
@@ -112,7 +105,7 @@ export function buildReleases(inputs: ReleaseInputs): Release[] {
 
   // kubernetes.io's own tables take precedence for support dates where they exist.
   if (inputs.websiteSchedule) {
-    const schedule = parseWith(WebsiteSchedule, inputs.websiteSchedule.data, inputs.websiteSchedule.file);
+    const schedule = validateWith(WebsiteSchedule, inputs.websiteSchedule.data, inputs.websiteSchedule.file, ImportError);
     for (const row of schedule.schedules) {
       const minor = toMinor(row.release);
       if (!minor) continue;
@@ -123,14 +116,14 @@ export function buildReleases(inputs: ReleaseInputs): Release[] {
     }
   }
   if (inputs.websiteEol) {
-    const eol = parseWith(WebsiteEol, inputs.websiteEol.data, inputs.websiteEol.file);
+    const eol = validateWith(WebsiteEol, inputs.websiteEol.data, inputs.websiteEol.file, ImportError);
     for (const row of eol.branches) {
       const minor = toMinor(row.release);
       if (minor) draft(minor).eol = asDate(row.endOfLifeDate) ?? draft(minor).eol;
     }
   }
   if (inputs.websiteLegacy) {
-    for (const row of parseWith(WebsiteLegacy, inputs.websiteLegacy.data, inputs.websiteLegacy.file)) {
+    for (const row of validateWith(WebsiteLegacy, inputs.websiteLegacy.data, inputs.websiteLegacy.file, ImportError)) {
       const minor = toMinor(row.name);
       if (minor) addGa(minor, asDate(row.date), SOURCE.legacy);
     }
@@ -152,7 +145,7 @@ export function buildReleases(inputs: ReleaseInputs): Release[] {
       const planned = plannedByVersion.get(version) ?? null;
       const gaDateSources = [...entry.ga];
       if (planned) gaDateSources.push({ date: planned, source: SOURCE.schedule });
-      return Release.parse({
+      return validateWith(Release, {
         version,
         gaDate: confirmed?.date ?? planned,
         gaDateKind: confirmed ? 'confirmed' : planned ? 'planned' : null,
@@ -162,6 +155,6 @@ export function buildReleases(inputs: ReleaseInputs): Release[] {
         latestPatch: patches.at(-1) ?? null,
         patches,
         announcement: curatedByVersion.get(version)?.announcement ?? null,
-      });
+      }, `release ${version} (merged from the release sources)`, ImportError);
     });
 }

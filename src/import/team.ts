@@ -1,5 +1,6 @@
 import { Team, type Person, type TeamRole } from '../domain/team.ts';
 import { toMinor } from '../domain/version.ts';
+import { validateWith } from '../data/validation.ts';
 import { ImportError } from './errors.ts';
 import { parseHandle, parsePeople, PeopleError } from './team/people.ts';
 import { knownRoleKey, roleKey, shadowedRole } from './team/roles.ts';
@@ -119,10 +120,5 @@ export function parseTeam(source: TeamSource): Team | null {
   labelledRoles(context, source.markdown, roles);
 
   const team = { version, source: source.path, url: SIG_RELEASE_BLOB + source.path.replace(/^\/+/, ''), roles };
-  const checked = Team.safeParse(team);
-  if (!checked.success) {
-    const issue = checked.error.issues[0]!;
-    throw new ImportError(source.path, issue.path.join('.') || null, issue.message);
-  }
-  return checked.data;
+  return validateWith(Team, team, source.path, ImportError);
 }
