@@ -1,6 +1,5 @@
-// The composition root: the one place that knows every adapter. It loads them on demand, so a console
-// session never pays for Bolt or discord.js, and it lives in adapters/ because it is the one place that knows every platform; src/ never imports from adapters/.
-import { mkdirSync } from 'node:fs';
+// The composition root: the one place that knows every adapter, hence in adapters/ (src/ never imports from
+// adapters/). It loads them on demand, so a console session never pays for Bolt or discord.js.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -9,7 +8,6 @@ import { type Config, discordEnabled, loadConfig, slackEnabled, slackMode, unkno
 import { loadDataset } from '../src/data/load.ts';
 import { BUNDLED_DATA_DIR } from '../src/data/paths.ts';
 import { createSubscriptionCommands, openSubscriptionStore, startDigestScheduler } from '../src/digest/index.ts';
-import type { Dataset } from '../src/domain/dataset.ts';
 import { handleHealthRequest, HealthState } from '../src/health.ts';
 import { createLogger, type Logger } from '../src/log.ts';
 import type { RunningAdapter } from '../src/runtime.ts';
@@ -64,9 +62,6 @@ export interface AppOptions {
 }
 
 export interface App {
-  config: Config;
-  dataset: Dataset;
-  bot: Bot;
   health: HealthState;
   adapters: StartedAdapter[];
   /** The port our own health server listens on; null when Slack's HTTP receiver serves the probes. */
@@ -154,7 +149,6 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       cleanups.push(() => closeServer(server));
     }
 
-    mkdirSync(config.DATA_DIR, { recursive: true });
     const store = openSubscriptionStore(config.DATA_DIR);
     cleanups.push(() => store.close());
     const bot = new Bot(dataset, { clock, subscriptions: createSubscriptionCommands(store, dataset) });
@@ -202,9 +196,6 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
 
     let stopping: Promise<void> | null = null;
     return {
-      config,
-      dataset,
-      bot,
       health,
       adapters,
       healthPort,

@@ -7,7 +7,7 @@ export type { Logger };
  * Structured JSON logs on stderr (stdout belongs to the console adapter and the CLIs).
  * Secret-looking fields are redacted even if someone logs a config object by mistake.
  */
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
+export function createLogger(level: string): Logger {
   return pino(
     {
       level,

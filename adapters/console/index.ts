@@ -10,8 +10,6 @@ import { parseConsoleInput } from './input.ts';
 import { createConsolePoster } from './poster.ts';
 
 export { CONSOLE_CHANNEL } from './channel.ts';
-export { createConsolePoster } from './poster.ts';
-export { parseConsoleInput } from './input.ts';
 
 /** The part of the Bot the console needs. */
 export interface ConsoleBot {

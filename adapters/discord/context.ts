@@ -1,11 +1,13 @@
 import type { Bot } from '../../src/bot.ts';
 import type { Logger } from '../../src/log.ts';
+import type { AutocompleteIndex } from './autocomplete/index.ts';
 
 /** What every command and event handler receives. */
 export interface DiscordContext {
   bot: Bot;
   logger: Logger;
   work: InFlightWork;
+  autocomplete: AutocompleteIndex;
 }
 
 /** Tracks handlers still running so a shutdown can let them finish their replies. */

@@ -4,6 +4,7 @@ import type { Config } from '../../src/config.ts';
 import type { Logger } from '../../src/log.ts';
 import type { RunningAdapter } from '../../src/runtime.ts';
 import type { ConnectionListener } from '../readiness.ts';
+import { buildAutocompleteIndex } from './autocomplete/index.ts';
 import { createDiscordClient } from './client.ts';
 import { watchGateway } from './connection.ts';
 import { InFlightWork, type DiscordContext } from './context.ts';
@@ -27,7 +28,7 @@ export async function startDiscord({ config, bot, logger, onConnectionChange }: 
   const client = createDiscordClient(config);
   const log = logger.child({ platform: 'discord' });
   const work = new InFlightWork();
-  const context: DiscordContext = { bot, logger: log, work };
+  const context: DiscordContext = { bot, logger: log, work, autocomplete: buildAutocompleteIndex(bot.dataset) };
 
   registerEvents(client, context);
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord: client error'));

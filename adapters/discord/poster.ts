@@ -20,7 +20,7 @@ const PERMANENT_ERRORS = new Map<number, string>([
 const ALLOWED_MENTIONS = { parse: [], replied_user: false } satisfies RESTPostAPIChannelMessageJSONBody['allowed_mentions'];
 
 /** The message a digest becomes. */
-export function digestMessage(answer: Answer): RESTPostAPIChannelMessageJSONBody {
+function digestMessage(answer: Answer): RESTPostAPIChannelMessageJSONBody {
   return {
     embeds: answerToEmbeds(answer),
     allowed_mentions: ALLOWED_MENTIONS,

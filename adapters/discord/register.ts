@@ -7,7 +7,7 @@ import { COMMAND_NAME, commandPayload } from './commands/index.ts';
 type RegisterConfig = Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_APPLICATION_ID' | 'DISCORD_GUILD_ID' | 'DISCORD_API_URL'>;
 
 /** Global commands, or one guild's when DISCORD_GUILD_ID is set (guild commands update instantly; handy while developing). */
-export function registrationRoute(config: RegisterConfig): `/${string}` {
+function registrationRoute(config: RegisterConfig): `/${string}` {
   if (!config.DISCORD_APPLICATION_ID) throw new ConfigError(['DISCORD_APPLICATION_ID is required to register commands (see .env.example)']);
   return config.DISCORD_GUILD_ID
     ? Routes.applicationGuildCommands(config.DISCORD_APPLICATION_ID, config.DISCORD_GUILD_ID)

@@ -6,7 +6,7 @@ import type { DiscordContext } from './context.ts';
 import { answerToEmbeds } from './render/embeds.ts';
 
 /** Direct messages have no guild; "@me" is Discord's own name for that space. */
-export const DIRECT_MESSAGES_WORKSPACE = '@me';
+const DIRECT_MESSAGES_WORKSPACE = '@me';
 
 export function conversationOf(source: { guildId: string | null; channelId: string | null; user: { id: string } }): Conversation {
   return {

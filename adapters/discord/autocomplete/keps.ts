@@ -4,7 +4,7 @@ import { minorNumber } from '../../../src/domain/version.ts';
 import { AUTOCOMPLETE_LIMITS } from '../render/limits.ts';
 import { choice, normalise, type Choice } from './choice.ts';
 
-interface KepEntry {
+export interface KepEntry {
   number: number;
   digits: string;
   label: string;
@@ -12,22 +12,15 @@ interface KepEntry {
   gates: string[];
 }
 
-const cache = new WeakMap<Dataset, KepEntry[]>();
-
 /** KEPs in the order offered before anything is typed: most recently active first. */
 export function kepEntries(dataset: Dataset): KepEntry[] {
-  let entries = cache.get(dataset);
-  if (!entries) {
-    entries = [...dataset.keps].sort(byRecentActivity).map((kep) => ({
-      number: kep.number,
-      digits: String(kep.number),
-      label: `KEP-${kep.number} · ${kep.title}`,
-      title: normalise(kep.title),
-      gates: kep.featureGates.map((gate) => gate.name.toLowerCase()),
-    }));
-    cache.set(dataset, entries);
-  }
-  return entries;
+  return [...dataset.keps].sort(byRecentActivity).map((kep) => ({
+    number: kep.number,
+    digits: String(kep.number),
+    label: `KEP-${kep.number} · ${kep.title}`,
+    title: normalise(kep.title),
+    gates: kep.featureGates.map((gate) => gate.name.toLowerCase()),
+  }));
 }
 
 function byRecentActivity(a: Kep, b: Kep): number {
@@ -42,8 +35,8 @@ function byRecentActivity(a: Kep, b: Kep): number {
 export function kepChoices(entries: readonly KepEntry[], typed: string): Choice[] {
   const query = normalise(typed);
   const number = /^(?:kep)?[-\s#]*(\d{1,6})$/.exec(query)?.[1];
-  let ranked: KepEntry[];
-  if (query === '') ranked = [...entries];
+  let ranked: readonly KepEntry[];
+  if (query === '') ranked = entries;
   else if (number) ranked = rankByNumber(entries, number);
   else ranked = rankByWords(entries, query);
   return ranked.slice(0, AUTOCOMPLETE_LIMITS.choices).map((entry) => choice(entry.label, entry.digits));

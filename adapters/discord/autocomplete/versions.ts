@@ -3,46 +3,33 @@ import { compareMinor } from '../../../src/domain/version.ts';
 import { AUTOCOMPLETE_LIMITS } from '../render/limits.ts';
 import { choice, normalise, type Choice } from './choice.ts';
 
-interface VersionOption {
+export interface VersionOption {
   version: string;
   /** What the user sees: "1.31 · Elli · released 2024-08-13". */
   label: string;
   search: string;
 }
 
-const releaseCache = new WeakMap<Dataset, VersionOption[]>();
-const scheduleCache = new WeakMap<Dataset, VersionOption[]>();
-
 /** Every release the dataset knows, newest first, labelled with codename and GA date. */
 export function releaseOptions(dataset: Dataset): VersionOption[] {
-  let options = releaseCache.get(dataset);
-  if (!options) {
-    options = [...dataset.releases]
-      .sort((a, b) => compareMinor(b.version, a.version))
-      .map((release) => {
-        const parts = [release.version, release.announcement?.codename, release.gaDate ? `released ${release.gaDate}` : 'not released yet'];
-        const label = parts.filter(Boolean).join(' · ');
-        return { version: release.version, label, search: normalise(label) };
-      });
-    releaseCache.set(dataset, options);
-  }
-  return options;
+  return [...dataset.releases]
+    .sort((a, b) => compareMinor(b.version, a.version))
+    .map((release) => {
+      const parts = [release.version, release.announcement?.codename, release.gaDate ? `released ${release.gaDate}` : 'not released yet'];
+      const label = parts.filter(Boolean).join(' · ');
+      return { version: release.version, label, search: normalise(label) };
+    });
 }
 
 /** Every release with a documented cycle schedule, newest first. */
 export function scheduleOptions(dataset: Dataset): VersionOption[] {
-  let options = scheduleCache.get(dataset);
-  if (!options) {
-    options = [...dataset.schedules]
-      .sort((a, b) => compareMinor(b.version, a.version))
-      .map((schedule) => {
-        const release = schedule.events.find((event) => event.kind === 'release');
-        const label = release ? `${schedule.version} · release ${release.date}` : schedule.version;
-        return { version: schedule.version, label, search: normalise(label) };
-      });
-    scheduleCache.set(dataset, options);
-  }
-  return options;
+  return [...dataset.schedules]
+    .sort((a, b) => compareMinor(b.version, a.version))
+    .map((schedule) => {
+      const release = schedule.events.find((event) => event.kind === 'release');
+      const label = release ? `${schedule.version} · release ${release.date}` : schedule.version;
+      return { version: schedule.version, label, search: normalise(label) };
+    });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { kepChoices, kepEntries } from '../autocomplete/keps.ts';
+import { kepChoices } from '../autocomplete/keps.ts';
 import { replyWithAnswer } from '../respond.ts';
 import { isPrivate, withPrivateOption, type Subcommand } from './subcommand.ts';
 
@@ -22,6 +22,6 @@ export const kep: Subcommand = {
   execute: (interaction, context) =>
     replyWithAnswer(interaction, kepQuestion(interaction.options.getString('query', true)), context, { private: isPrivate(interaction) }),
   autocomplete: async (interaction, context) => {
-    await interaction.respond(kepChoices(kepEntries(context.bot.dataset), interaction.options.getFocused()));
+    await interaction.respond(kepChoices(context.autocomplete.keps, interaction.options.getFocused()));
   },
 };

@@ -1,4 +1,4 @@
-import { scheduleOptions, versionChoices } from '../autocomplete/versions.ts';
+import { versionChoices } from '../autocomplete/versions.ts';
 import { replyWithAnswer } from '../respond.ts';
 import { isPrivate, withPrivateOption, type Subcommand } from './subcommand.ts';
 
@@ -21,6 +21,6 @@ export const schedule: Subcommand = {
   execute: (interaction, context) =>
     replyWithAnswer(interaction, scheduleQuestion(interaction.options.getString('version', true)), context, { private: isPrivate(interaction) }),
   autocomplete: async (interaction, context) => {
-    await interaction.respond(versionChoices(scheduleOptions(context.bot.dataset), interaction.options.getFocused()));
+    await interaction.respond(versionChoices(context.autocomplete.schedules, interaction.options.getFocused()));
   },
 };

@@ -9,7 +9,7 @@ export interface Subcommand {
   autocomplete?(interaction: AutocompleteInteraction, context: DiscordContext): Promise<void>;
 }
 
-export const PRIVATE_OPTION = 'private';
+const PRIVATE_OPTION = 'private';
 
 /** Every question subcommand can answer privately (an ephemeral reply only the asker sees). */
 export function withPrivateOption(builder: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { kepChoices, kepEntries } from '../../../../adapters/discord/autocomplete/keps.ts';
+import { buildAutocompleteIndex } from '../../../../adapters/discord/autocomplete/index.ts';
+import { kepChoices } from '../../../../adapters/discord/autocomplete/keps.ts';
 import { timeZoneChoices } from '../../../../adapters/discord/autocomplete/timezones.ts';
-import { releaseOptions, scheduleOptions, versionChoices } from '../../../../adapters/discord/autocomplete/versions.ts';
+import { versionChoices } from '../../../../adapters/discord/autocomplete/versions.ts';
 import type { Choice } from '../../../../adapters/discord/autocomplete/choice.ts';
 import { loadDataset } from '../../../../src/data/load.ts';
 
 const dataset = loadDataset();
+const index = buildAutocompleteIndex(dataset);
 
 function withinLimits(choices: Choice[]): void {
   expect(choices.length).toBeLessThanOrEqual(25);
@@ -18,7 +20,7 @@ function withinLimits(choices: Choice[]): void {
 
 describe('release version autocomplete', () => {
   it('offers the 25 newest releases first when nothing is typed', () => {
-    const choices = versionChoices(releaseOptions(dataset), '');
+    const choices = versionChoices(index.releases, '');
     withinLimits(choices);
     expect(choices).toHaveLength(25);
     const newest = [...dataset.releases].map((release) => release.version).sort((a, b) => Number(b.split('.')[1]) - Number(a.split('.')[1]));
@@ -27,22 +29,22 @@ describe('release version autocomplete', () => {
   });
 
   it('labels releases with codename and date and narrows by prefix or codename', () => {
-    const byPrefix = versionChoices(releaseOptions(dataset), 'v1.3');
+    const byPrefix = versionChoices(index.releases, 'v1.3');
     expect(byPrefix.map((choice) => choice.value)).toEqual(['1.37', '1.36', '1.35', '1.34', '1.33', '1.32', '1.31', '1.30', '1.3']);
     expect(byPrefix.find((choice) => choice.value === '1.31')!.name).toBe('1.31 · Elli · released 2024-08-13');
-    expect(versionChoices(releaseOptions(dataset), 'elli').map((choice) => choice.value)).toEqual(['1.31']);
-    expect(versionChoices(releaseOptions(dataset), 'no such release')).toEqual([]);
+    expect(versionChoices(index.releases, 'elli').map((choice) => choice.value)).toEqual(['1.31']);
+    expect(versionChoices(index.releases, 'no such release')).toEqual([]);
   });
 
   it('offers schedule versions newest first', () => {
-    const choices = versionChoices(scheduleOptions(dataset), '');
+    const choices = versionChoices(index.schedules, '');
     withinLimits(choices);
     expect(choices[0]).toEqual({ name: '1.37 · release 2026-08-26', value: '1.37' });
   });
 });
 
 describe('KEP autocomplete', () => {
-  const entries = kepEntries(dataset);
+  const entries = index.keps;
 
   it('finds a KEP by number, exact match first', () => {
     const choices = kepChoices(entries, '3836');
