@@ -45,6 +45,11 @@ interface LoadResult {
   errors: number;
 }
 
+function loadResult(samples: number[], counts: Pick<LoadResult, 'rps' | 'total' | 'errors'>): LoadResult {
+  const { p50, p99, max } = summarize(samples);
+  return { samples, p50, p99, max, ...counts };
+}
+
 async function listen(server: Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
@@ -145,8 +150,7 @@ async function load(url: string, target: Target, options: { rate?: number; secon
       if (statusCode === 200) samples.push(responseTime);
     });
   });
-  const stats = summarize(samples);
-  return { samples, p50: stats.p50, p99: stats.p99, max: stats.max, rps: result.requests.average, total: result.requests.total, errors: result.errors + result.timeouts + result.non2xx };
+  return loadResult(samples, { rps: result.requests.average, total: result.requests.total, errors: result.errors + result.timeouts + result.non2xx });
 }
 
 /**
@@ -179,22 +183,18 @@ async function paced(url: string, target: Target, seconds: number): Promise<Load
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
   const samples = results.filter((value): value is number => value !== null);
-  const stats = summarize(samples);
-  return { samples, p50: stats.p50, p99: stats.p99, max: stats.max, rps: samples.length / elapsed, total: results.length, errors: results.length - samples.length };
+  return loadResult(samples, { rps: samples.length / elapsed, total: results.length, errors: results.length - samples.length });
 }
 
 function pooled(results: LoadResult[]): LoadResult {
-  const samples = results.flatMap((r) => r.samples);
-  const stats = summarize(samples);
-  return {
-    samples,
-    p50: stats.p50,
-    p99: stats.p99,
-    max: stats.max,
-    rps: results.reduce((sum, r) => sum + r.rps, 0) / results.length,
-    total: results.reduce((sum, r) => sum + r.total, 0),
-    errors: results.reduce((sum, r) => sum + r.errors, 0),
-  };
+  return loadResult(
+    results.flatMap((r) => r.samples),
+    {
+      rps: results.reduce((sum, r) => sum + r.rps, 0) / results.length,
+      total: results.reduce((sum, r) => sum + r.total, 0),
+      errors: results.reduce((sum, r) => sum + r.errors, 0),
+    },
+  );
 }
 
 export default async function benchSlack(): Promise<void> {

@@ -49,11 +49,24 @@ export async function messageReply(bot: SlackBot, question: string, conversation
   }
 }
 
-/** The in-channel copy behind a Share button, or null when the button's value is unusable. */
-export async function shareReply(bot: SlackBot, value: string | undefined, conversation: Conversation): Promise<SharedReply | null> {
+/**
+ * The in-channel copy behind a Share button; null when the button's value is unusable, a private
+ * note when answering failed (the button stays, so the user can try again).
+ */
+export async function shareReply(
+  bot: SlackBot,
+  value: string | undefined,
+  conversation: Conversation,
+  logger: BoltLogger,
+): Promise<SharedReply | (ReturnType<typeof failureReply> & { replace_original: false }) | null> {
   const shared = decodeShareValue(value);
   if (!shared) return null;
-  return sharedReply(await bot.handle(shared.question, { ...conversation, now: shared.now }));
+  try {
+    return sharedReply(await bot.handle(shared.question, { ...conversation, now: shared.now }));
+  } catch (error) {
+    logger.error('sharing an answer failed', error);
+    return { ...failureReply(), replace_original: false };
+  }
 }
 
 export async function postMessage(client: webApi.WebClient, channel: string, threadTs: string | undefined, message: SlackMessage): Promise<void> {

@@ -16,7 +16,7 @@ interface EventEnvelope {
  * copies of one message, and retries Slack sent only because our ack was slow are all dropped.
  */
 export class DeliveryDedupe {
-  readonly recent: RecentKeys;
+  private readonly recent: RecentKeys;
   /** Deliveries dropped so far (observable in tests and logs). */
   dropped = 0;
 

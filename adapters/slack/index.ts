@@ -5,8 +5,7 @@ import type { RunningAdapter } from '../../src/runtime.ts';
 import type { SlackBot } from './answering.ts';
 import { createSlackApp, type SlackAppOptions } from './app.ts';
 
-export { createSlackApp, EVENTS_PATH, type SlackApp, type SlackAppOptions } from './app.ts';
-export { createSlackPoster } from './poster.ts';
+export { createSlackApp, type SlackApp } from './app.ts';
 
 export interface RunningSlackAdapter extends RunningAdapter {
   mode: 'socket' | 'http';

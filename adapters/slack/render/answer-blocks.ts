@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Answer, AnswerFact, AnswerItem, AnswerSection } from '../../../src/domain/answer.ts';
 import { answerToText } from './fallback-text.ts';
 import { SLACK_LIMITS } from './limits.ts';
-import { mrkdwnLink, mrkdwnText, plainText, safeUrl } from './mrkdwn.ts';
+import { linkableUrl, mrkdwnLink, mrkdwnText, plainText } from './mrkdwn.ts';
 
 export type Block = types.KnownBlock;
 
@@ -20,7 +20,6 @@ export interface BlockOptions {
 const NOTICE_RESERVE = 400;
 const PACKED_TEXT_MAX = SLACK_LIMITS.sectionText - NOTICE_RESERVE;
 const MAX_FACT_BLOCKS = 2;
-const LINK_URL_MAX = 300;
 /** Per-part caps that keep header + facts + footer small enough to leave the message budget to the lists. */
 const FACT_VALUE_MAX = 300;
 const SUGGESTIONS_MAX = 1000;
@@ -59,22 +58,16 @@ function factBlocks(facts: readonly AnswerFact[]): Block[] {
 
 function itemLine(item: AnswerItem): string {
   const name =
-    item.kep != null ? `${mrkdwnLink(linkable(item.url), `KEP-${item.kep}`)} ${mrkdwnText(item.title, 300)}` : mrkdwnLink(linkable(item.url), item.title, 300);
+    item.kep != null ? `${mrkdwnLink(item.url, `KEP-${item.kep}`)} ${mrkdwnText(item.title, 300)}` : mrkdwnLink(item.url, item.title, 300);
   const meta = [item.stage ? `_${mrkdwnText(item.stage, 40)}_` : '', item.sig ? mrkdwnText(item.sig, 60) : '', item.detail ? mrkdwnText(item.detail, 300) : '']
     .filter(Boolean)
     .join(' · ');
   return `• ${name}${meta ? ` — ${meta}` : ''}`;
 }
 
-/** Very long URLs would blow the per-line budget; show the label without a link instead. */
-function linkable(url: string | null): string | null {
-  const href = safeUrl(url);
-  return href && href.length <= LINK_URL_MAX ? href : null;
-}
-
 function moreNotice(count: number, url: string | null): string {
   const what = count > 0 ? `…and ${count} more` : '…cut for length';
-  const href = linkable(url);
+  const href = linkableUrl(url);
   return href ? `_${what}_ — <${href}|see the full list>` : `_${what}_`;
 }
 
@@ -141,7 +134,7 @@ function linksBlock(links: Answer['links']): Block[] {
   const parts: string[] = [];
   let length = 0;
   for (const link of links) {
-    const part = mrkdwnLink(linkable(link.url), link.label, 100);
+    const part = mrkdwnLink(link.url, link.label, 100);
     if (length + part.length + 3 > SLACK_LIMITS.contextText) break;
     parts.push(part);
     length += part.length + 3;

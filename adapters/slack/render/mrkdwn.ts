@@ -2,16 +2,19 @@ import { escapeMrkdwn } from './escape.ts';
 import { stripMentions } from './strip-mentions.ts';
 
 const ELLIPSIS = '…';
+/** Longer URLs would blow a line's budget; their label is shown without the link. */
+const LINK_URL_MAX = 300;
 
 /**
  * Plain answer text → safe mrkdwn of at most `max` characters (measured after escaping, so an
  * entity like &amp; is never cut in half).
  */
 export function mrkdwnText(text: string, max: number): string {
-  const escaped = escapeMrkdwn(stripMentions(text));
+  const clean = stripMentions(text);
+  const escaped = escapeMrkdwn(clean);
   if (escaped.length <= max) return escaped;
   let out = '';
-  for (const char of stripMentions(text)) {
+  for (const char of clean) {
     const piece = escapeMrkdwn(char);
     if (out.length + piece.length + ELLIPSIS.length > max) break;
     out += piece;
@@ -39,9 +42,15 @@ export function safeUrl(url: string | null | undefined): string | null {
   return parsed.href.replace(/\|/g, '%7C').replace(/</g, '%3C').replace(/>/g, '%3E');
 }
 
-/** A mrkdwn link, or just the escaped label when the URL is unusable. */
-export function mrkdwnLink(url: string | null | undefined, label: string, maxLabel = 200): string {
+/** A safe URL short enough to link, or null. */
+export function linkableUrl(url: string | null | undefined): string | null {
   const href = safeUrl(url);
+  return href && href.length <= LINK_URL_MAX ? href : null;
+}
+
+/** A mrkdwn link, or just the escaped label when the URL is unusable or too long to link. */
+export function mrkdwnLink(url: string | null | undefined, label: string, maxLabel = 200): string {
+  const href = linkableUrl(url);
   const text = mrkdwnText(label, maxLabel);
   return href ? `<${href}|${text}>` : text;
 }

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHARE_ACTION_ID } from '../../../adapters/slack/ids.ts';
 import { encodeShareValue } from '../../../adapters/slack/share-value.ts';
+import { sampleAnswer } from './helpers/answers.ts';
 import { limitViolations } from './helpers/block-limits.ts';
-import { FakeBot } from './helpers/fake-bot.ts';
+import { FakeBot, gate } from './helpers/fake-bot.ts';
 import { startHttpApp, type RunningApp } from './helpers/running-app.ts';
 import { blockActionBody, postSigned } from './helpers/signed-request.ts';
 import { waitFor } from './helpers/stub-slack.ts';
@@ -47,6 +48,42 @@ describe('Slack HTTP mode: the Share in channel button', () => {
     expect(bot.asked).toEqual([
       { question: '1.31', conversation: { channel: { platform: 'slack', workspace: 'T0TEST01', channel: 'C0CHANNEL1' }, userId: 'U0SHARER1', now: askedAt } },
     ]);
+  });
+
+  it('a double click re-asks once and shares once', async () => {
+    const held = gate();
+    const bot = new FakeBot(async () => {
+      await held.wait;
+      return sampleAnswer('release-summary');
+    });
+    running = await startHttpApp(bot);
+    const stub = running.stub;
+    const value = encodeShareValue('1.31', new Date('2025-11-19T08:00:00.000Z'))!;
+    await postSigned(running.eventsUrl, shareClick(value, stub.responseUrl('first')), FORM);
+    await postSigned(running.eventsUrl, shareClick(value, stub.responseUrl('second')), FORM);
+    held.open();
+    await waitFor(() => stub.responses.length === 2, 'the share and the cleanup');
+    await running.slack.inFlight.drain();
+    expect(bot.asked).toHaveLength(1);
+    expect(stub.responses.map((r) => [r.id, r.body.response_type ?? 'delete'])).toEqual([
+      ['first', 'in_channel'],
+      ['first', 'delete'],
+    ]);
+  });
+
+  it('says privately that sharing failed, keeping the original and its button', async () => {
+    const bot = new FakeBot(() => {
+      throw new Error('database is locked');
+    });
+    running = await startHttpApp(bot);
+    const stub = running.stub;
+    await postSigned(running.eventsUrl, shareClick(encodeShareValue('1.31', new Date())!, stub.responseUrl('failed')), FORM);
+    const reply = await waitFor(() => stub.responses[0]?.body, 'a reply');
+    await running.slack.inFlight.drain();
+    expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(reply.text).toContain('something went wrong');
+    expect(reply.text).not.toContain('database is locked');
+    expect(stub.responses).toHaveLength(1);
   });
 
   it('explains, privately, when a button value cannot be used', async () => {

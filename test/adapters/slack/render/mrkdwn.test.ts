@@ -37,4 +37,9 @@ describe('safeUrl and mrkdwnLink', () => {
     expect(mrkdwnLink('https://kubernetes.io/', 'Docs & more')).toBe('<https://kubernetes.io/|Docs &amp; more>');
     expect(mrkdwnLink('ftp://x', 'Docs & more')).toBe('Docs &amp; more');
   });
+
+  it('shows the label without a link when the URL is too long to link', () => {
+    expect(mrkdwnLink(`https://example.com/${'a'.repeat(280)}`, 'Docs')).toBe(`<https://example.com/${'a'.repeat(280)}|Docs>`);
+    expect(mrkdwnLink(`https://example.com/${'a'.repeat(300)}`, 'Docs')).toBe('Docs');
+  });
 });
