@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDataset } from '../src/data/load.ts';
 import type { Dataset } from '../src/domain/dataset.ts';
-import { buildIndex } from '../src/engine/context.ts';
+import { minorNumber } from '../src/domain/version.ts';
+import { buildIndex, type EngineIndex } from '../src/engine/context.ts';
 import { execute } from '../src/engine/execute.ts';
 import { parse } from '../src/engine/parse.ts';
 import { renderText } from '../src/render/text.ts';
@@ -43,7 +44,7 @@ interface Question {
 export function questions(dataset: Dataset, count: number): Question[] {
   const random = prng(1_31);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  const versions = dataset.releases.map((release) => release.version).filter((version) => Number(version.split('.')[1]) >= 10);
+  const versions = dataset.releases.map((release) => release.version).filter((version) => minorNumber(version) >= 10);
   const keps = dataset.keps;
   const gates = keps.flatMap((kep) => kep.featureGates.map((gate) => gate.name));
   const sigs = [...new Set(keps.map((kep) => kep.owningSig))];
@@ -87,10 +88,10 @@ export function questions(dataset: Dataset, count: number): Question[] {
     (v) => `latest patch of ${v}`,
     (v) => `what was removed in ${v}`,
     (v) => `deprecations in ${v}`,
-    (v) => `what breaks if I upgrade from ${v} to 1.${Number(v.split('.')[1]) + 2}`,
+    (v) => `what breaks if I upgrade from ${v} to 1.${minorNumber(v) + 2}`,
     () => 'is PodSecurityPolicy removed',
     (v) => `what did ${pick(sigs).replace('sig-', 'SIG ')} ship in ${v}`,
-    (v) => `compare ${v} and 1.${Number(v.split('.')[1]) - 1}`,
+    (v) => `compare ${v} and 1.${minorNumber(v) - 1}`,
     () => 'help',
     () => 'apparmour',
     () => 'how does kube-proxy handle terminating endpoints with topology aware routing',
@@ -167,13 +168,13 @@ interface Pass {
 }
 
 /** One pass over the questions; `cpu` also reads the process CPU clock around each (two syscalls, outside the wall-clock window). */
-function enginePass(asked: Question[], dataset: Dataset, index: ReturnType<typeof buildIndex>, cpu = false): Pass {
+function enginePass(asked: Question[], index: EngineIndex, cpu = false): Pass {
   const pass: Pass = { wall: [], intents: [], cpu: [], byIntent: new Map(), totalMs: 0, chars: 0 };
   const passStarted = performance.now();
   for (const question of asked) {
     const cpuStarted = cpu ? process.cpuUsage() : null;
     const started = performance.now();
-    const answer = execute(parse(question.text, NOW), dataset, NOW, index);
+    const answer = execute(parse(question.text, NOW), index, NOW);
     const text = renderText(answer);
     const elapsed = performance.now() - started;
     if (cpuStarted) {
@@ -223,13 +224,13 @@ export default async function benchEngine(): Promise<void> {
 
   // The first pass meets every code path for the first time (lazy compilation, JIT); it is reported
   // on its own. The rounds after it are the steady state a long-running bot lives in.
-  const cold = enginePass(asked, dataset, index);
+  const cold = enginePass(asked, index);
   baselinePass(asked, byNumber);
-  const cpuRound = enginePass(asked, dataset, index, true);
+  const cpuRound = enginePass(asked, index, true);
   const rounds: Pass[] = [];
   const baselineRounds: Array<ReturnType<typeof baselinePass>> = [];
   for (let round = 0; round < ROUNDS; round++) {
-    rounds.push(enginePass(asked, dataset, index));
+    rounds.push(enginePass(asked, index));
     baselineRounds.push(baselinePass(asked, byNumber));
   }
 

@@ -1,6 +1,5 @@
 import type { Answer } from '../domain/answer.ts';
-import type { Dataset } from '../domain/dataset.ts';
-import { buildIndex, type EngineIndex } from './context.ts';
+import type { EngineIndex } from './context.ts';
 import { makeAnswer, section } from './format.ts';
 import { parseNoteLines } from './intents/common.ts';
 import { compare } from './intents/compare.ts';
@@ -15,53 +14,41 @@ import { sigView } from './intents/sig.ts';
 import { stageList } from './intents/stage-list.ts';
 import { support } from './intents/support.ts';
 import { team } from './intents/team.ts';
-import type { Query } from './query.ts';
+import type { Query, QueryKind } from './query.ts';
+
+type Intent<K extends QueryKind> = (query: Extract<Query, { kind: K }>, index: EngineIndex, now: Date) => Answer;
+
+/** The intent that answers each kind of query; the mapped type makes the table complete and each entry take its own kind. */
+const INTENTS: { [K in QueryKind]: Intent<K> } = {
+  'release-summary': releaseSummary,
+  'stage-list': stageList,
+  kep: kepLookup,
+  history,
+  schedule,
+  team,
+  support,
+  deprecations,
+  sig: sigView,
+  compare,
+  help,
+  search,
+};
+
+function dispatch(query: Query, index: EngineIndex, now: Date): Answer {
+  // TypeScript cannot correlate `INTENTS[query.kind]` with `query`; the table's type above guarantees it.
+  return (INTENTS[query.kind] as (query: Query, index: EngineIndex, now: Date) => Answer)(query, index, now);
+}
 
 /** stdout belongs to the CLI and the console adapter; a bug report goes to stderr. */
 function reportToStderr(error: unknown, query: Query): void {
   process.stderr.write(`engine: could not answer a ${query.kind} question: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 }
 
-function dispatch(query: Query, index: EngineIndex, now: Date): Answer {
-  switch (query.kind) {
-    case 'release-summary':
-      return releaseSummary(query, index, now);
-    case 'stage-list':
-      return stageList(query, index, now);
-    case 'kep':
-      return kepLookup(query, index, now);
-    case 'history':
-      return history(query, index, now);
-    case 'schedule':
-      return schedule(query, index, now);
-    case 'team':
-      return team(query, index, now);
-    case 'support':
-      return support(query, index, now);
-    case 'deprecations':
-      return deprecations(query, index, now);
-    case 'sig':
-      return sigView(query, index, now);
-    case 'compare':
-      return compare(query, index, now);
-    case 'help':
-      return help(query, index);
-    case 'search':
-      return search(query, index, now);
-  }
-}
-
 /**
- * A Query and the dataset in, an Answer out. Never throws: an unexpected failure becomes an
- * apologetic answer rather than a crashed chat handler. `index` is built once per dataset.
+ * A Query in, an Answer out. Never throws: an unexpected failure becomes an apologetic answer
+ * rather than a crashed chat handler. `index` is built once per dataset (see buildIndex).
  */
-export function execute(
-  query: Query,
-  dataset: Dataset,
-  now: Date,
-  index: EngineIndex = buildIndex(dataset),
-  onError: (error: unknown, query: Query) => void = reportToStderr,
-): Answer {
+export function execute(query: Query, index: EngineIndex, now: Date, onError: (error: unknown, query: Query) => void = reportToStderr): Answer {
   try {
     const answer = dispatch(query, index, now);
     const notes = parseNoteLines(query.notes);

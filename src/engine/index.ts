@@ -1,9 +1,10 @@
 import type { Answer } from '../domain/answer.ts';
 import type { Dataset } from '../domain/dataset.ts';
-import { buildIndex, type EngineIndex } from './context.ts';
+import { buildIndex } from './context.ts';
 import { execute } from './execute.ts';
 import { makeAnswer } from './format.ts';
 import { parse } from './parse.ts';
+import type { Query } from './query.ts';
 
 export interface Engine {
   /** Chat text in, a structured answer out. Never throws. */
@@ -12,22 +13,16 @@ export interface Engine {
   notice(message: string, now: Date): Answer;
 }
 
-export { execute } from './execute.ts';
-export { parse } from './parse.ts';
-import type { Query } from './query.ts';
-export type { Query };
-export type { EngineIndex } from './context.ts';
-
-/** Builds the lookup tables and the search index once; every question after that is parse + execute. */
 export interface EngineOptions {
   /** Called when answering fails unexpectedly (the user still gets an apology); default: stderr. */
   onError?: (error: unknown, query: Query) => void;
 }
 
+/** Builds the lookup tables and the search index once; every question after that is parse + execute. */
 export function createEngine(dataset: Dataset, options: EngineOptions = {}): Engine {
-  const index: EngineIndex = buildIndex(dataset);
+  const index = buildIndex(dataset);
   return {
-    answer: (text, now) => execute(parse(text, now), dataset, now, index, options.onError),
+    answer: (text, now) => execute(parse(text, now), index, now, options.onError),
     notice: (message) => makeAnswer(index.footer, { intent: 'help', title: 'k8s-release-bot', summary: message }),
   };
 }
