@@ -22,7 +22,7 @@ Options:
 Exit codes: 0 answered; 1 the dataset could not be loaded; 2 bad arguments.`;
 
 /** What `--json` prints: the Answer, its plain-text rendering, and every item flattened. */
-export function toJson(answer: Answer, now: Date): Record<string, unknown> {
+function toJson(answer: Answer, now: Date): Record<string, unknown> {
   const { intent, title, summary, release, ...rest } = answer;
   return {
     intent,
@@ -39,7 +39,7 @@ export function toJson(answer: Answer, now: Date): Record<string, unknown> {
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /** Parses --now; a date alone means midnight UTC. Returns null for anything that is not ISO-8601. */
-export function parseNow(raw: string): Date | null {
+function parseNow(raw: string): Date | null {
   const text = raw.trim();
   if (!ISO_8601.test(text)) return null;
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);

@@ -60,7 +60,8 @@ function distinctApis(apis: DeprecatedApi[]): DeprecatedApi[] {
   });
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/** Appends to the list kept under `key`, starting one if needed. */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

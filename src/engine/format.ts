@@ -1,5 +1,5 @@
 import type { Answer, AnswerFact, AnswerItem, AnswerSection } from '../domain/answer.ts';
-import type { Kep } from '../domain/kep.ts';
+import { KEP_STAGES, type Kep } from '../domain/kep.ts';
 import type { ScheduleEvent } from '../domain/schedule.ts';
 
 /** Plain-text helpers shared by the intents. Everything here is platform-neutral text. */
@@ -83,7 +83,7 @@ export function isUpcoming(event: Pick<ScheduleEvent, 'date' | 'at'>, now: Date)
  */
 export function relative(target: Pick<ScheduleEvent, 'date' | 'at'>, now: Date, precise = false): string {
   if (!target.at) {
-    const days = Math.round((Date.parse(`${target.date}T00:00:00Z`) - Date.parse(`${isoDay(now)}T00:00:00Z`)) / DAY_MS);
+    const days = daysBetween(isoDay(now), target.date);
     if (days === 0) return 'today';
     if (days === 1) return 'tomorrow';
     if (days === -1) return 'yesterday';
@@ -119,19 +119,18 @@ export function daysBetween(fromIso: string, toIso: string): number {
 
 export const kepLabel = (number: number): string => `KEP-${number}`;
 
-const STAGE_ORDER = ['alpha', 'beta', 'stable', 'deprecated', 'disabled', 'removed'] as const;
-
 /** "alpha 1.28 → beta 1.30 → stable 1.31" from the kep.yaml milestones. */
 export function stageHistory(kep: Kep): string {
-  const steps = STAGE_ORDER.filter((stage) => kep.milestones[stage]).map((stage) => `${stage} ${kep.milestones[stage]}`);
+  const steps = KEP_STAGES.filter((stage) => kep.milestones[stage]).map((stage) => `${stage} ${kep.milestones[stage]}`);
   return steps.length > 0 ? steps.join(' → ') : 'no stage milestones recorded';
 }
+
+const SIG_SPECIAL_NAMES: Record<string, string> = { cli: 'CLI', ui: 'UI', 'api-machinery': 'API Machinery', 'k8s-infra': 'K8s Infra' };
 
 /** "SIG Network" for "sig-network". */
 export function sigName(slug: string): string {
   const name = slug.replace(/^sig-/, '');
-  const special: Record<string, string> = { cli: 'CLI', ui: 'UI', 'api-machinery': 'API Machinery', 'k8s-infra': 'K8s Infra' };
-  return `SIG ${special[name] ?? name.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ')}`;
+  return `SIG ${SIG_SPECIAL_NAMES[name] ?? name.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ')}`;
 }
 
 export function kepItem(kep: Kep, detail: string | null = null): AnswerItem {
@@ -140,6 +139,11 @@ export function kepItem(kep: Kep, detail: string | null = null): AnswerItem {
 
 export function fact(label: string, value: string, raw: string | number | boolean | null = null): AnswerFact {
   return { label, value, raw };
+}
+
+/** "Code freeze: 2024-07-24 02:00 UTC (…), in 12 days", raw: the event's instant or date. */
+export function eventFact(event: Pick<ScheduleEvent, 'what' | 'date' | 'at'>, now: Date, label = event.what): AnswerFact {
+  return fact(label, `${formatEvent(event)}, ${relative(event, now)}`, event.at ?? event.date);
 }
 
 export function section(heading: string, parts: Partial<Omit<AnswerSection, 'heading'>> = {}): AnswerSection {

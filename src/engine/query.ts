@@ -104,4 +104,3 @@ export const Query = z.discriminatedUnion('kind', [
 ]);
 export type Query = z.infer<typeof Query>;
 export type QueryKind = Query['kind'];
-export const QUERY_KINDS = Query.options.map((option) => option.shape.kind.value) as QueryKind[];

@@ -35,8 +35,14 @@ export function latestReleased(index: EngineIndex, now: Date): Release | null {
   return null;
 }
 
+/** The release before `version` in the data; null for the first release or a version the data does not have. */
+export function previousRelease(index: EngineIndex, version: string): Release | null {
+  const at = index.releases.findIndex((release) => release.version === version);
+  return at > 0 ? index.releases[at - 1]! : null;
+}
+
 /** The release whose cycle is under way at `now`: the first one not yet out, or the latest when the data has none. */
-export function currentCycle(index: EngineIndex, now: Date): Release | null {
+function currentCycle(index: EngineIndex, now: Date): Release | null {
   return index.releases.find((release) => !isReleased(release, now)) ?? latestReleased(index, now);
 }
 

@@ -5,14 +5,14 @@ import { compareMinor, minorNumber } from '../../domain/version.ts';
 import type { EngineIndex } from '../context.ts';
 import { formatDate, isoDay, kepIssueUrl, kepItem, kepLabel, listSection, makeAnswer, section, sigName, stageHistory } from '../format.ts';
 import type { FeatureRef } from '../query.ts';
-import { quote } from '../sanitize.ts';
+import { MAX_QUESTION_CHARS, quote } from '../sanitize.ts';
 import type { FeatureResolution, SearchHit } from '../search.ts';
 import { isReleased, isShipped, latestReleased } from '../versions.ts';
 
 export type FoundKep = { ok: true; kep: Kep; correctedTo: string | null; asked: string | null; others: SearchHit[] };
 
 /** Finds the KEP a reference names; when it cannot, the answer to give instead (candidates or "no match"). */
-export function findKep(index: EngineIndex, ref: FeatureRef, now: Date): FoundKep | { ok: false; answer: Answer } {
+export function findKep(index: EngineIndex, ref: FeatureRef): FoundKep | { ok: false; answer: Answer } {
   if (ref.kind === 'number') {
     const kep = index.kep.get(ref.number);
     if (kep) return { ok: true, kep, correctedTo: null, asked: null, others: [] };
@@ -20,7 +20,7 @@ export function findKep(index: EngineIndex, ref: FeatureRef, now: Date): FoundKe
   }
   const resolution = index.search.resolve(ref.text);
   if (resolution.kind === 'found') return { ok: true, kep: resolution.kep, correctedTo: resolution.correctedTo, asked: ref.text, others: resolution.others };
-  return { ok: false, answer: searchAnswer(index, ref.text, resolution, now) };
+  return { ok: false, answer: searchAnswer(index, ref.text, resolution) };
 }
 
 function missingKep(index: EngineIndex, number: number): Answer {
@@ -35,8 +35,7 @@ function missingKep(index: EngineIndex, number: number): Answer {
 }
 
 /** The full-text search answer: ranked KEPs, "did you mean", never empty. */
-export function searchAnswer(index: EngineIndex, text: string, resolution: Exclude<FeatureResolution, { kind: 'found' }>, now: Date): Answer {
-  void now;
+export function searchAnswer(index: EngineIndex, text: string, resolution: Exclude<FeatureResolution, { kind: 'found' }>): Answer {
   const asked = quote(text);
   if (resolution.kind === 'none') {
     const suggestion = resolution.suggestion;
@@ -147,6 +146,11 @@ export function latestPatchAt(release: Release, now: Date): { version: string; d
   return latest;
 }
 
+/** The release lead: as the announcement names them, else the first lead on the release team list. */
+export function releaseLead(index: EngineIndex, release: Release): string | null {
+  return release.announcement?.releaseLead ?? index.team.get(release.version)?.roles.find((role) => role.key === 'lead')?.leads[0]?.name ?? null;
+}
+
 export function codenamed(release: Release): string {
   const codename = release.announcement?.codename;
   return codename ? `Kubernetes ${release.version} “${codename}”` : `Kubernetes ${release.version}`;
@@ -169,6 +173,6 @@ export function releasedText(release: Release, now: Date): string {
 export function parseNoteLines(notes: { corrections: Array<{ from: string; to: string }>; truncated: boolean; stripped: boolean }): string[] {
   const lines: string[] = [];
   if (notes.corrections.length > 0) lines.push(`Read ${notes.corrections.map((c) => `“${quote(c.from, 30)}” as “${c.to}”`).join(', ')}.`);
-  if (notes.truncated) lines.push('Your message was long; I read only its first 300 characters.');
+  if (notes.truncated) lines.push(`Your message was long; I read only its first ${MAX_QUESTION_CHARS} characters.`);
   return lines;
 }

@@ -5,8 +5,8 @@ import type { EngineIndex } from '../context.ts';
 import { changelogUrl, daysBetween, fact, listSection, makeAnswer } from '../format.ts';
 import { type StableOverview, stableOverview } from '../milestones.ts';
 import type { Query } from '../query.ts';
-import { isShipped, resolveVersion } from '../versions.ts';
-import { codenamed, enhancementCounts, latestPatchAt, releasedText, supportStatus } from './common.ts';
+import { isShipped, previousRelease, resolveVersion } from '../versions.ts';
+import { codenamed, enhancementCounts, latestPatchAt, releasedText, releaseLead, supportStatus } from './common.ts';
 import { releaseSummary } from './release-summary.ts';
 
 type CompareQuery = Extract<Query, { kind: 'compare' }>;
@@ -15,13 +15,13 @@ type CompareQuery = Extract<Query, { kind: 'compare' }>;
 export function compare(query: CompareQuery, index: EngineIndex, now: Date): Answer {
   const first = resolveVersion(index, query.a, now, 'compare');
   if (!first.ok) return first.answer;
-  let otherRelease: Release | undefined;
+  let otherRelease: Release | null;
   if (query.b) {
     const second = resolveVersion(index, query.b, now, 'compare');
     if (!second.ok) return second.answer;
     otherRelease = second.release;
   } else {
-    otherRelease = index.releases[index.releases.indexOf(first.release) - 1];
+    otherRelease = previousRelease(index, first.release.version);
   }
   if (!otherRelease || otherRelease === first.release) {
     const single = releaseSummary({ kind: 'release-summary', version: query.a, notes: query.notes }, index, now);
@@ -64,7 +64,7 @@ export function compare(query: CompareQuery, index: EngineIndex, now: Date): Ans
     facts: [
       row('Codename', (release) => release.announcement?.codename ?? 'none'),
       row('Released', (release) => releasedText(release, now)),
-      row('Release lead', (release) => release.announcement?.releaseLead ?? index.team.get(release.version)?.roles.find((role) => role.key === 'lead')?.leads[0]?.name ?? 'unknown'),
+      row('Release lead', (release) => releaseLead(index, release) ?? 'unknown'),
       row('Enhancements', counts),
       row('Cycle length', cycle),
       row('API versions removed', removedApis),

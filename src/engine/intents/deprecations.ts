@@ -7,9 +7,9 @@ import { milestoneKey } from '../context.ts';
 import { DEPRECATION_GUIDE_URL, kepItem, listSection, makeAnswer, plural, section } from '../format.ts';
 import type { Query } from '../query.ts';
 import { quote } from '../sanitize.ts';
-import { latestReleased, resolveVersion } from '../versions.ts';
+import { latestReleased, previousRelease, resolveVersion } from '../versions.ts';
 import { searchAnswer } from './common.ts';
-import { kepAnswer } from './kep.ts';
+import { kepAnswer, name } from './kep.ts';
 
 type DeprecationsQuery = Extract<Query, { kind: 'deprecations' }>;
 
@@ -76,18 +76,13 @@ export function deprecations(query: DeprecationsQuery, index: EngineIndex, now: 
     release: v,
     sections,
     links: [...LINKS, ...(release.announcement?.url ? [{ label: `${v} release announcement`, url: release.announcement.url }] : [])],
-    suggestions: [`what breaks if I upgrade from ${previous(index, v) ?? v} to ${v}`, `${query.focus === 'removed' ? 'deprecations' : 'removals'} in ${v}`, `tell me about ${v}`],
+    suggestions: [`what breaks if I upgrade from ${previousRelease(index, v)?.version ?? v} to ${v}`, `${query.focus === 'removed' ? 'deprecations' : 'removals'} in ${v}`, `tell me about ${v}`],
   });
 }
 
 function summarizeApis(apis: DeprecatedApi[]): string {
   const groups = [...new Set(apis.map((api) => api.apiVersion))];
   return groups.length <= 4 ? groups.join(', ') : `${groups.slice(0, 4).join(', ')} and ${groups.length - 4} more`;
-}
-
-function previous(index: EngineIndex, version: string): string | null {
-  const at = index.releases.findIndex((release) => release.version === version);
-  return at > 0 ? index.releases[at - 1]!.version : null;
 }
 
 /** "What breaks if I upgrade from 1.24 to 1.26": every removal after `from`, up to and including `to`. */
@@ -102,7 +97,7 @@ function upgrade(query: DeprecationsQuery, index: EngineIndex, now: Date): Answe
     if (!fromResolved.ok) return fromResolved.answer;
     from = fromResolved.release.version;
   } else {
-    const before = previous(index, to);
+    const before = previousRelease(index, to)?.version;
     if (!before) return makeAnswer(index.footer, { intent: 'deprecations', title: 'Upgrade', summary: `${to} is the first release in the data; there is nothing to upgrade from.`, release: to });
     from = before;
   }
@@ -207,7 +202,7 @@ function bySubject(query: DeprecationsQuery, index: EngineIndex, now: Date): Ans
       release: last?.removedIn ?? null,
       sections: [listSection('API versions (pluto)', apis.map(apiItem), 30, DEPRECATION_GUIDE_URL)],
       links: LINKS,
-      suggestions: last ? [`what was removed in ${last.removedIn}`, `what breaks if I upgrade from ${previous(index, last.removedIn!) ?? last.removedIn} to ${last.removedIn}`] : [],
+      suggestions: last ? [`what was removed in ${last.removedIn}`, `what breaks if I upgrade from ${previousRelease(index, last.removedIn!)?.version ?? last.removedIn} to ${last.removedIn}`] : [],
     });
   }
   const words = raw
@@ -242,9 +237,9 @@ function bySubject(query: DeprecationsQuery, index: EngineIndex, now: Date): Ans
     const kep = resolution.kep;
     const ended = kep.milestones.removed ?? kep.milestones.disabled ?? kep.milestones.deprecated;
     const summary = ended
-      ? `${'KEP-' + kep.number} “${kep.title}”: ${kep.milestones.deprecated ? `deprecated in ${kep.milestones.deprecated}` : ''}${kep.milestones.disabled ? `, disabled in ${kep.milestones.disabled}` : ''}${kep.milestones.removed ? `, removed in ${kep.milestones.removed}` : ''} (kep.yaml).`.replace(/: , /, ': ')
-      : `No API or announced removal matches “${quote(raw)}”. The closest KEP, KEP-${kep.number} “${kep.title}”, is ${kep.stage ?? 'at no stage'} and records no deprecation or removal.`;
-    return kepAnswer(index, { ok: true, kep, correctedTo: resolution.correctedTo, asked: raw, others: resolution.others }, summary, now);
+      ? `${name(kep)}: ${kep.milestones.deprecated ? `deprecated in ${kep.milestones.deprecated}` : ''}${kep.milestones.disabled ? `, disabled in ${kep.milestones.disabled}` : ''}${kep.milestones.removed ? `, removed in ${kep.milestones.removed}` : ''} (kep.yaml).`.replace(/: , /, ': ')
+      : `No API or announced removal matches “${quote(raw)}”. The closest KEP, ${name(kep)}, is ${kep.stage ?? 'at no stage'} and records no deprecation or removal.`;
+    return kepAnswer(index, { ok: true, kep, correctedTo: resolution.correctedTo, asked: raw, others: resolution.others }, summary);
   }
-  return searchAnswer(index, raw, resolution, now);
+  return searchAnswer(index, raw, resolution);
 }

@@ -1,7 +1,7 @@
 import type { Answer } from '../../domain/answer.ts';
-import type { Kep, KepStage } from '../../domain/kep.ts';
+import { KEP_STAGES, type Kep, type KepStage } from '../../domain/kep.ts';
 import type { EngineIndex } from '../context.ts';
-import { fact, stageHistory } from '../format.ts';
+import { fact, isoDay, stageHistory } from '../format.ts';
 import type { Query } from '../query.ts';
 import { isShipped } from '../versions.ts';
 import { findKep, stageNow, versionWhen } from './common.ts';
@@ -9,16 +9,14 @@ import { kepAnswer, name, stageWord } from './kep.ts';
 
 type HistoryQuery = Extract<Query, { kind: 'history' }>;
 
-const STAGES: KepStage[] = ['alpha', 'beta', 'stable', 'deprecated', 'disabled', 'removed'];
-
 /** "When did AppArmor go GA", "when will sidecar containers be stable": the release first, then the path there. */
 export function history(query: HistoryQuery, index: EngineIndex, now: Date): Answer {
-  const found = findKep(index, query.ref, now);
+  const found = findKep(index, query.ref);
   if (!found.ok) return found.answer;
   const { kep } = found;
-  const timeline = STAGES.filter((stage) => kep.milestones[stage]).map((stage) => fact(stage, versionWhen(index, kep.milestones[stage]!, now), kep.milestones[stage]!));
+  const timeline = KEP_STAGES.filter((stage) => kep.milestones[stage]).map((stage) => fact(stage, versionWhen(index, kep.milestones[stage]!, now), kep.milestones[stage]!));
   const summary = query.stage ? whenStage(index, kep, query.stage, now) : `${name(kep)}: ${stageHistory(kep)}.${kep.creationDate ? ` The KEP was created on ${kep.creationDate}.` : ''}`;
-  return kepAnswer(index, found, summary, now, 'history', timeline);
+  return kepAnswer(index, found, summary, 'history', timeline);
 }
 
 function whenStage(index: EngineIndex, kep: Kep, stage: KepStage, now: Date): string {
@@ -32,7 +30,7 @@ function whenStage(index: EngineIndex, kep: Kep, stage: KepStage, now: Date): st
       const verb = stage === 'stable' ? 'went GA (stable)' : stage === 'alpha' ? 'was introduced as alpha' : `reached ${stage}`;
       return `${name(kep)} ${verb} in Kubernetes ${at}, released ${release.gaDate}. ${history}.`;
     }
-    return `Not yet: ${name(kep)} is planned to reach ${stageWord(stage)} in ${versionWhen(index, at, now)}, according to kep.yaml; as of ${now.toISOString().slice(0, 10)} it is ${currentText}. ${history}.`;
+    return `Not yet: ${name(kep)} is planned to reach ${stageWord(stage)} in ${versionWhen(index, at, now)}, according to kep.yaml; as of ${isoDay(now)} it is ${currentText}. ${history}.`;
   }
   const order: KepStage[] = ['alpha', 'beta', 'stable'];
   const later = order.slice(order.indexOf(stage) + 1).find((next) => kep.milestones[next]);

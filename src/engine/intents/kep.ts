@@ -13,7 +13,7 @@ export const stageWord = (stage: KepStage): string => (stage === 'stable' ? 'sta
 const INACTIVE = new Set(['withdrawn', 'rejected', 'replaced', 'superseded', 'deferred', 'removed']);
 
 export function kepLookup(query: KepQuery, index: EngineIndex, now: Date): Answer {
-  const found = findKep(index, query.ref, now);
+  const found = findKep(index, query.ref);
   if (!found.ok) return found.answer;
   const { kep } = found;
   let summary: string;
@@ -26,11 +26,11 @@ export function kepLookup(query: KepQuery, index: EngineIndex, now: Date): Answe
   } else {
     summary = describe(index, kep, now);
   }
-  return kepAnswer(index, found, summary, now);
+  return kepAnswer(index, found, summary);
 }
 
 /** The KEP card every feature answer shares: facts, summary, announcements, links. */
-export function kepAnswer(index: EngineIndex, found: FoundKep, summary: string, now: Date, intent: 'kep' | 'history' = 'kep', leadFacts: AnswerFact[] = []): Answer {
+export function kepAnswer(index: EngineIndex, found: FoundKep, summary: string, intent: 'kep' | 'history' = 'kep', leadFacts: AnswerFact[] = []): Answer {
   const { kep } = found;
   const facts = [
     ...leadFacts,
@@ -50,7 +50,6 @@ export function kepAnswer(index: EngineIndex, found: FoundKep, summary: string, 
   if (mentions.length) sections.push(section('Release announcements', { lines: mentions }));
   if (found.others.length) sections.push(listSection('Other matches', found.others.map((hit) => kepItem(hit.kep, stageHistory(hit.kep))), 3));
   const release = kep.stage && kep.milestones[kep.stage] ? kep.milestones[kep.stage]! : kep.latestMilestone;
-  void now;
   return makeAnswer(index.footer, {
     intent,
     title: `${kepLabel(kep.number)}: ${kep.title}`,

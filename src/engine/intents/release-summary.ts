@@ -1,11 +1,11 @@
 import type { Answer, AnswerItem } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
 import type { EngineIndex } from '../context.ts';
-import { changelogUrl, fact, formatDate, formatEvent, isoDay, isUpcoming, listSection, makeAnswer, relative } from '../format.ts';
+import { changelogUrl, eventFact, fact, formatDate, isoDay, isUpcoming, listSection, makeAnswer, section } from '../format.ts';
 import type { Query } from '../query.ts';
 import { stableOverview } from '../milestones.ts';
-import { isReleased, isShipped, plannedCaveat, resolveVersion } from '../versions.ts';
-import { codenamed, enhancementCounts, latestPatchAt, supportStatus } from './common.ts';
+import { isReleased, isShipped, plannedCaveat, previousRelease, resolveVersion } from '../versions.ts';
+import { codenamed, enhancementCounts, latestPatchAt, releaseLead, supportStatus } from './common.ts';
 
 type ReleaseSummaryQuery = Extract<Query, { kind: 'release-summary' }>;
 
@@ -20,8 +20,7 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
   const status = supportStatus(index, release, now);
   const counts = enhancementCounts(release);
   const latestPatch = latestPatchAt(release, now);
-  const team = index.team.get(v);
-  const lead = announcement?.releaseLead ?? team?.roles.find((role) => role.key === 'lead')?.leads[0]?.name ?? null;
+  const lead = releaseLead(index, release);
   const caveat = plannedCaveat(index, release, now);
 
   const sentences: string[] = [];
@@ -73,7 +72,7 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
   const schedule = index.schedule.get(v);
   if (schedule && !released) {
     const upcoming = schedule.events.filter((event) => event.kind && isUpcoming(event, now)).slice(0, 6);
-    if (upcoming.length > 0) sections.push({ heading: 'Coming up', items: [], facts: upcoming.map((event) => fact(event.what, `${formatEvent(event)}, ${relative(event, now)}`, event.at ?? event.date)), lines: [], omitted: 0, moreUrl: schedule.url });
+    if (upcoming.length > 0) sections.push(section('Coming up', { facts: upcoming.map((event) => eventFact(event, now)), moreUrl: schedule.url }));
   }
 
   return makeAnswer(index.footer, {
@@ -84,7 +83,7 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
     facts,
     sections,
     links: releaseLinks(index, release),
-    suggestions: [`what went GA in ${v}`, `${v} schedule`, `who led ${v}`, `what was removed in ${v}`, `compare ${previousOf(index, release) ?? v} and ${v}`],
+    suggestions: [`what went GA in ${v}`, `${v} schedule`, `who led ${v}`, `what was removed in ${v}`, `compare ${previousRelease(index, v)?.version ?? v} and ${v}`],
   });
 }
 
@@ -98,9 +97,4 @@ export function releaseLinks(index: EngineIndex, release: Release): Answer['link
   if (team) links.push({ label: `${v} release team`, url: team.url });
   if (release.patches.length > 0) links.push({ label: 'Changelog', url: changelogUrl(v) });
   return links;
-}
-
-function previousOf(index: EngineIndex, release: Release): string | null {
-  const at = index.releases.indexOf(release);
-  return at > 0 ? index.releases[at - 1]!.version : null;
 }

@@ -1,15 +1,16 @@
-import type { Answer, AnswerFact } from '../../domain/answer.ts';
+import type { Answer } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
 import type { MilestoneKind, Schedule, ScheduleEvent } from '../../domain/schedule.ts';
+import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../context.ts';
-import { daysBetween, fact, formatDate, formatEvent, isoDay, isUpcoming, makeAnswer, plural, relative, section } from '../format.ts';
+import { daysBetween, eventFact, fact, formatDate, formatEvent, isoDay, isUpcoming, makeAnswer, plural, relative, section } from '../format.ts';
 import type { Query, ScheduleTarget } from '../query.ts';
 import { isReleased, isShipped, plannedCaveat, resolveVersion } from '../versions.ts';
 import { releaseLinks } from './release-summary.ts';
 
 type ScheduleQuery = Extract<Query, { kind: 'schedule' }>;
 
-export const MILESTONE_NAMES: Record<MilestoneKind, string> = {
+const MILESTONE_NAMES: Record<MilestoneKind, string> = {
   'cycle-start': 'Start of release cycle',
   'prr-freeze': 'Production readiness freeze',
   'enhancements-freeze': 'Enhancements freeze',
@@ -26,6 +27,8 @@ export const MILESTONE_NAMES: Record<MilestoneKind, string> = {
 const KEY_MILESTONES: MilestoneKind[] = ['cycle-start', 'prr-freeze', 'enhancements-freeze', 'feature-blog-freeze', 'code-freeze', 'test-freeze', 'docs-freeze', 'release', 'thaw'];
 const FREEZES = new Set<MilestoneKind>(['prr-freeze', 'enhancements-freeze', 'feature-blog-freeze', 'code-freeze', 'test-freeze', 'docs-freeze']);
 
+/** The first row of each key milestone, in cycle order. */
+const keyEvents = (plan: Schedule): ScheduleEvent[] => KEY_MILESTONES.flatMap((kind) => plan.events.find((event) => event.kind === kind) ?? []);
 const targetName = (target: ScheduleTarget): string => (target === 'any-freeze' ? 'Freeze' : MILESTONE_NAMES[target]);
 const matches = (target: ScheduleTarget, event: ScheduleEvent): boolean => (target === 'any-freeze' ? event.kind !== null && FREEZES.has(event.kind) : event.kind === target);
 
@@ -43,10 +46,6 @@ export function schedule(query: ScheduleQuery, index: EngineIndex, now: Date): A
   if (!plan) return noSchedule(index, release, now);
   if (target) return eventsOf(index, release, plan, target, now, query.countdown);
   return fullSchedule(index, release, plan, now);
-}
-
-function eventFact(event: ScheduleEvent, now: Date, label = event.what): AnswerFact {
-  return fact(label, `${formatEvent(event)}, ${relative(event, now)}`, event.at ?? event.date);
 }
 
 function nextEvent(index: EngineIndex, target: ScheduleTarget, now: Date, countdown: boolean): Answer {
@@ -90,7 +89,7 @@ function eventsOf(index: EngineIndex, release: Release, plan: Schedule, target: 
       title: `${name}: Kubernetes ${v}`,
       summary: `The ${v} schedule has no ${name.toLowerCase()} row. Its key dates are below.`,
       release: v,
-      facts: KEY_MILESTONES.flatMap((kind) => plan.events.filter((event) => event.kind === kind).slice(0, 1)).map((event) => eventFact(event, now)),
+      facts: keyEvents(plan).map((event) => eventFact(event, now)),
       links: [{ label: `${v} schedule`, url: plan.url }],
       suggestions: [`${v} schedule`],
     });
@@ -158,7 +157,7 @@ function releaseDate(index: EngineIndex, release: Release, patch: string | null,
 
 function noSchedule(index: EngineIndex, release: Release, now: Date): Answer {
   const v = release.version;
-  const first = [...index.schedule.keys()].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]))[0];
+  const first = [...index.schedule.keys()].sort(compareMinor)[0];
   return makeAnswer(index.footer, {
     intent: 'schedule',
     title: `Kubernetes ${v} schedule`,
@@ -171,7 +170,7 @@ function noSchedule(index: EngineIndex, release: Release, now: Date): Answer {
 
 function fullSchedule(index: EngineIndex, release: Release, plan: Schedule, now: Date): Answer {
   const v = release.version;
-  const key = KEY_MILESTONES.flatMap((kind) => plan.events.filter((event) => event.kind === kind).slice(0, 1));
+  const key = keyEvents(plan);
   const start = plan.events.find((event) => event.kind === 'cycle-start') ?? plan.events[0];
   const end = plan.events.find((event) => event.kind === 'release');
   const next = plan.events.find((event) => event.kind && KEY_MILESTONES.includes(event.kind) && isUpcoming(event, now)) ?? plan.events.find((event) => event.kind && isUpcoming(event, now));

@@ -1,5 +1,6 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { EngineIndex } from '../context.ts';
+import { kepLabel } from '../format.ts';
 import type { Query } from '../query.ts';
 import { searchAnswer } from './common.ts';
 import { help } from './help.ts';
@@ -11,10 +12,10 @@ type SearchQuery = Extract<Query, { kind: 'search' }>;
 export function search(query: SearchQuery, index: EngineIndex, now: Date): Answer {
   if (!query.text.trim()) return help({ kind: 'help', reason: 'empty', notes: query.notes }, index);
   const resolution = index.search.resolve(query.text);
-  if (resolution.kind !== 'found') return searchAnswer(index, query.text, resolution, now);
+  if (resolution.kind !== 'found') return searchAnswer(index, query.text, resolution);
   const kep = resolution.kep;
   const lead = resolution.correctedTo ? `Did you mean “${resolution.correctedTo}”? ` : '';
   const gate = resolution.via === 'gate' ? kep.featureGates.find((entry) => entry.name.toLowerCase() === query.text.toLowerCase().replace(/[\s_-]+/g, '')) : undefined;
-  const summary = `${lead}${gate ? `The feature gate ${gate.name} belongs to KEP-${kep.number}. ` : ''}${describe(index, kep, now)}`;
-  return kepAnswer(index, { ok: true, kep, correctedTo: resolution.correctedTo, asked: query.text, others: resolution.others }, summary, now);
+  const summary = `${lead}${gate ? `The feature gate ${gate.name} belongs to ${kepLabel(kep.number)}. ` : ''}${describe(index, kep, now)}`;
+  return kepAnswer(index, { ok: true, kep, correctedTo: resolution.correctedTo, asked: query.text, others: resolution.others }, summary);
 }

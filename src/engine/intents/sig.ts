@@ -1,6 +1,7 @@
 import type { Answer, AnswerIntent, AnswerSection } from '../../domain/answer.ts';
 import type { Kep, KepStage } from '../../domain/kep.ts';
-import type { EngineIndex } from '../context.ts';
+import { minorNumber } from '../../domain/version.ts';
+import { type EngineIndex, push } from '../context.ts';
 import { kepItem, kepLabel, listSection, makeAnswer, plural, sigKepsUrl, sigName, stageHistory } from '../format.ts';
 import { announcedStable, plannedLine, releaseStage, stageHeading } from '../milestones.ts';
 import type { Query } from '../query.ts';
@@ -78,9 +79,9 @@ export function sigView(query: SigQuery, index: EngineIndex, now: Date): Answer 
 function sigOverview(index: EngineIndex, sig: string, keps: Kep[]): Answer {
   const name = sigName(sig);
   const groups = new Map<string, Kep[]>();
-  for (const kep of keps) groups.set(kep.stage ?? 'no stage', [...(groups.get(kep.stage ?? 'no stage') ?? []), kep]);
+  for (const kep of keps) push(groups, kep.stage ?? 'no stage', kep);
   const order = [...STAGES, 'no stage'].filter((stage) => groups.has(stage));
-  const newestFirst = (a: Kep, b: Kep) => (b.latestMilestone ? Number(b.latestMilestone.split('.')[1]) : 0) - (a.latestMilestone ? Number(a.latestMilestone.split('.')[1]) : 0) || b.number - a.number;
+  const newestFirst = (a: Kep, b: Kep) => (b.latestMilestone ? minorNumber(b.latestMilestone) : 0) - (a.latestMilestone ? minorNumber(a.latestMilestone) : 0) || b.number - a.number;
   return makeAnswer(index.footer, {
     intent: 'sig',
     title: `${name} KEPs`,

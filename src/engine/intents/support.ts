@@ -1,7 +1,7 @@
 import type { Answer, AnswerFact } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
 import type { EngineIndex } from '../context.ts';
-import { fact, formatDate, isoDay, makeAnswer, relative, RELEASES_URL } from '../format.ts';
+import { changelogUrl, daysBetween, fact, formatDate, isoDay, makeAnswer, relative, RELEASES_URL } from '../format.ts';
 import type { Query } from '../query.ts';
 import { isReleased, plannedCaveat, resolveVersion } from '../versions.ts';
 import { latestPatchAt, supportStatus } from './common.ts';
@@ -102,7 +102,7 @@ function latestPatch(index: EngineIndex, release: Release, now: Date): Answer {
     summary,
     release: v,
     facts: recent.map((entry) => fact(entry.version, entry.date, entry.date)),
-    links: [...LINKS, { label: `${v} changelog`, url: `https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-${v}.md` }],
+    links: [...LINKS, { label: `${v} changelog`, url: changelogUrl(v) }],
     suggestions: [`is ${v} still supported`, `when does ${v} reach end of life`],
   });
 }
@@ -110,7 +110,7 @@ function latestPatch(index: EngineIndex, release: Release, now: Date): Answer {
 function supportedList(index: EngineIndex, now: Date, patchesAsked: boolean): Answer {
   const releases = supportedReleases(index, now);
   const today = isoDay(now);
-  const staleDays = Math.round((Date.parse(today) - Date.parse(index.dataset.manifest.dataDate)) / 86_400_000);
+  const staleDays = daysBetween(index.dataset.manifest.dataDate, today);
   const facts = releases.map((release) => {
     const patch = latestPatchAt(release, now);
     const state = supportStatus(index, release, now);

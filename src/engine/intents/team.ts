@@ -1,5 +1,6 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { Person, Team, TeamRole } from '../../domain/team.ts';
+import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../context.ts';
 import { fact, makeAnswer, plural, section } from '../format.ts';
 import type { Query } from '../query.ts';
@@ -40,7 +41,7 @@ export function team(query: TeamQuery, index: EngineIndex, now: Date): Answer {
   const past = isReleased(release, now);
   if (!roster) {
     const lead = release.announcement?.releaseLead;
-    const first = [...index.team.keys()].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]))[0];
+    const first = [...index.team.keys()].sort(compareMinor)[0];
     return makeAnswer(index.footer, {
       intent: 'team',
       title: `Kubernetes ${v} release team`,
