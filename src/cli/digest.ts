@@ -61,7 +61,7 @@ export function parsePreviewArgs(argv: string[]): PreviewRequest & { dataDir: st
 }
 
 /** A subscription whose local time and weekday are exactly `now`, so everything due at that moment shows. */
-export function previewSubscription({ now, zone, kind }: PreviewRequest): Subscription {
+function previewSubscription({ now, zone, kind }: PreviewRequest): Subscription {
   const local = DateTime.fromJSDate(now, { zone });
   return {
     id: 0,

@@ -9,55 +9,48 @@ import {
   unsubscribedAnswer,
 } from './answers/subscription-replies.ts';
 import { parseSubscribeOptions, parseUnsubscribeOptions } from './options.ts';
-import { DEFAULT_SETTINGS, kindFrom, wantsMilestones, wantsWeekly, type SubscriptionSettings } from './subscription.ts';
+import { combineKinds, DEFAULT_SETTINGS, kindFrom, wantsMilestones, wantsWeekly, type SubscriptionSettings } from './subscription.ts';
 import { upcomingPostings } from './upcoming.ts';
 
 /**
  * `subscribe …`, `unsubscribe …` and `subscriptions` for one channel. Subscribing again changes only the
  * options given (a kind is added to what the channel already gets); unsubscribing removes a kind or all.
  */
-export function createSubscriptionCommands(store: SubscriptionStore, dataset: Dataset | (() => Dataset)): SubscriptionCommands {
-  const data = typeof dataset === 'function' ? dataset : () => dataset;
+export function createSubscriptionCommands(store: SubscriptionStore, dataset: Dataset): SubscriptionCommands {
   return {
     async handle(command, args, conversation) {
       const channel = conversation.channel;
       const now = conversation.now ?? new Date();
-      const current = data();
       const existing = store.find(channel);
 
       if (command === 'subscriptions') {
-        return existing ? subscriptionStatusAnswer(existing, upcomingPostings(existing, current, now), current) : notSubscribedAnswer(current);
+        return existing ? subscriptionStatusAnswer(existing, upcomingPostings(existing, dataset, now), dataset) : notSubscribedAnswer(dataset);
       }
 
       if (command === 'unsubscribe') {
         const parsed = parseUnsubscribeOptions(args);
-        if (!parsed.ok) return invalidOptionsAnswer(parsed.problem, 'unsubscribe', current);
-        if (!existing) return notSubscribedAnswer(current);
+        if (!parsed.ok) return invalidOptionsAnswer(parsed.problem, 'unsubscribe', dataset);
+        if (!existing) return notSubscribedAnswer(dataset);
         const removing = parsed.value;
         const remaining = kindFrom(
           wantsMilestones(existing.kind) && !wantsMilestones(removing),
           wantsWeekly(existing.kind) && !wantsWeekly(removing),
         );
-        return unsubscribedAnswer(store.changeKind(channel, remaining, now), current);
+        return unsubscribedAnswer(store.changeKind(channel, remaining, now), dataset);
       }
 
       const parsed = parseSubscribeOptions(args);
-      if (!parsed.ok) return invalidOptionsAnswer(parsed.problem, 'subscribe', current);
+      if (!parsed.ok) return invalidOptionsAnswer(parsed.problem, 'subscribe', dataset);
       const given = parsed.value;
       const base: SubscriptionSettings = existing ?? DEFAULT_SETTINGS;
-      const kind = given.kind
-        ? existing
-          ? kindFrom(wantsMilestones(existing.kind) || wantsMilestones(given.kind), wantsWeekly(existing.kind) || wantsWeekly(given.kind))!
-          : given.kind
-        : base.kind;
       const settings: SubscriptionSettings = {
-        kind,
+        kind: given.kind ? combineKinds(existing?.kind, given.kind) : base.kind,
         time: given.time ?? base.time,
         timeZone: given.timeZone ?? base.timeZone,
         weekday: given.weekday ?? base.weekday,
       };
       const saved = store.save(channel, settings, now);
-      return subscribedAnswer(saved, existing === null, upcomingPostings(saved, current, now), current, given.kind);
+      return subscribedAnswer(saved, existing === null, upcomingPostings(saved, dataset, now), dataset, given.kind);
     },
   };
 }

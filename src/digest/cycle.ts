@@ -1,23 +1,12 @@
-import type { MilestoneKind, Schedule, ScheduleEvent } from '../domain/schedule.ts';
+import { MILESTONE_KINDS, type MilestoneKind, type Schedule, type ScheduleEvent } from '../domain/schedule.ts';
 import { compareMinor } from '../domain/version.ts';
 import { daysBetween } from './time.ts';
 
 /** The milestones subscribers get reminders for. */
-export const REMINDER_KINDS = ['enhancements-freeze', 'code-freeze', 'test-freeze', 'docs-freeze', 'release'] as const satisfies readonly MilestoneKind[];
-export type ReminderKind = (typeof REMINDER_KINDS)[number];
+export const REMINDER_KINDS: ReadonlySet<MilestoneKind> = new Set<MilestoneKind>(['enhancements-freeze', 'code-freeze', 'test-freeze', 'docs-freeze', 'release']);
 
-/** Milestones worth listing in a digest's "next milestones". */
-export const NOTABLE_KINDS: readonly MilestoneKind[] = [
-  'cycle-start',
-  'prr-freeze',
-  'enhancements-freeze',
-  'feature-blog-freeze',
-  'code-freeze',
-  'test-freeze',
-  'docs-freeze',
-  'rc',
-  'release',
-];
+/** Milestones worth listing in a digest's "next milestones": every kind but the alpha/beta builds and the thaw. */
+export const NOTABLE_KINDS: ReadonlySet<MilestoneKind> = new Set(MILESTONE_KINDS.filter((kind) => kind !== 'alpha' && kind !== 'beta' && kind !== 'thaw'));
 
 const KIND_LABELS: Record<MilestoneKind, string> = {
   'cycle-start': 'Start of the release cycle',
@@ -97,6 +86,14 @@ export interface CycleBounds {
 
 /** From the cycle-start row (else the first row) to release day (else the last row). */
 export function cycleBounds(schedule: Schedule): CycleBounds | null {
+  if (!boundsCache.has(schedule)) boundsCache.set(schedule, computeBounds(schedule));
+  return boundsCache.get(schedule)!;
+}
+
+/** Asked for every schedule whenever a weekly slot is due, so computed once per schedule like its milestones. */
+const boundsCache = new WeakMap<Schedule, CycleBounds | null>();
+
+function computeBounds(schedule: Schedule): CycleBounds | null {
   if (schedule.events.length === 0) return null;
   const dates = schedule.events.map((e) => e.date).sort();
   const start = schedule.events.find((e) => e.kind === 'cycle-start')?.date ?? dates[0]!;

@@ -62,7 +62,7 @@ export function dueDigests(subscriptions: readonly Subscription[], dataset: Data
   const schedules = options.release ? dataset.schedules.filter((s) => s.version === options.release) : dataset.schedules;
   const nearMilestones = schedules
     .flatMap(milestonesOf)
-    .filter((m) => (REMINDER_KINDS as readonly string[]).includes(m.kind))
+    .filter((m) => REMINDER_KINDS.has(m.kind))
     .filter((m) => Math.abs(daysBetween(utcToday, m.date)) <= horizonDays);
   const releases = options.release ? dataset.releases.filter((r) => r.version === options.release) : dataset.releases;
   const nearEols = releases.filter(
@@ -105,7 +105,7 @@ export function dueDigests(subscriptions: readonly Subscription[], dataset: Data
 }
 
 /** How long after its scheduled instant a posting may still go out. */
-export function graceWindowMs(graceHours: number): number {
+function graceWindowMs(graceHours: number): number {
   return Math.max(graceHours * 3_600_000, MIN_WINDOW_MS);
 }
 

@@ -16,7 +16,7 @@ export function upcomingMilestones(schedules: readonly Schedule[], fromVersion: 
   return schedules
     .filter((s) => compareMinor(s.version, fromVersion) >= 0)
     .flatMap(milestonesOf)
-    .filter((m) => NOTABLE_KINDS.includes(m.kind) && milestoneLocalDate(m, zone) >= today)
+    .filter((m) => NOTABLE_KINDS.has(m.kind) && milestoneLocalDate(m, zone) >= today)
     .sort((a, b) => milestoneLocalDate(a, zone).localeCompare(milestoneLocalDate(b, zone)) || compareMinor(a.version, b.version))
     .slice(0, limit);
 }

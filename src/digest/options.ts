@@ -1,4 +1,4 @@
-import { kindFrom, wantsMilestones, wantsWeekly, WEEKDAY_NAMES, type DigestKind, type Weekday } from './subscription.ts';
+import { combineKinds, WEEKDAY_NAMES, type DigestKind, type Weekday } from './subscription.ts';
 import { canonicalZone, parseTimeOfDay } from './time.ts';
 
 export interface SubscribeOptions {
@@ -53,7 +53,7 @@ const PLATFORM_TOKEN = /<[@#!&][^<>]{0,200}>/gu;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060-\u2069\ufeff]/gu;
 
 /** A user's token, safe to quote back: no mentions, no control characters, bounded. */
-export function quoteToken(token: string): string {
+function quoteToken(token: string): string {
   const cleaned = token.replace(MASS_MENTION, '').replace(PLATFORM_TOKEN, '').replace(CONTROL, '').replace(/[@＠<>]/g, '').slice(0, 40);
   return `“${cleaned || '…'}”${token.length > 40 ? '…' : ''}`;
 }
@@ -66,11 +66,6 @@ function looksLikeTime(token: string): boolean {
 
 function looksLikeZone(token: string): boolean {
   return token.includes('/') || /^(?:utc|gmt)[+-]/i.test(token);
-}
-
-function combineKinds(a: DigestKind | undefined, b: DigestKind): DigestKind {
-  if (!a) return b;
-  return kindFrom(wantsMilestones(a) || wantsMilestones(b), wantsWeekly(a) || wantsWeekly(b))!;
 }
 
 /** Parses `subscribe` options; each problem names the token and what is accepted instead. */

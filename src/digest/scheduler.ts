@@ -48,8 +48,8 @@ export interface TickResult {
 
 export interface DigestSchedulerOptions {
   store: SubscriptionStore;
-  dataset: Dataset | (() => Dataset);
-  posters: readonly DigestPoster[] | Partial<Record<Platform, DigestPoster>>;
+  dataset: Dataset;
+  posters: readonly DigestPoster[];
   clock?: () => Date;
   logger: Logger;
   graceHours: number;
@@ -74,14 +74,14 @@ export interface DigestScheduler {
 
 const describeError = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
-export interface SchedulerTimings {
+interface SchedulerTimings {
   postTimeoutMs: number;
   claimLeaseMs: number;
   retentionDays: number;
 }
 
 /** Checks the timing options against each other; the error names the option and what it must be. */
-export function validateTimings(options: Pick<DigestSchedulerOptions, 'postTimeoutMs' | 'claimLeaseMs' | 'retentionDays' | 'graceHours'>): SchedulerTimings {
+function validateTimings(options: Pick<DigestSchedulerOptions, 'postTimeoutMs' | 'claimLeaseMs' | 'retentionDays' | 'graceHours'>): SchedulerTimings {
   const postTimeoutMs = options.postTimeoutMs ?? DEFAULT_POST_TIMEOUT_MS;
   const claimLeaseMs = options.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS;
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
@@ -134,17 +134,12 @@ type PostOutcome = { settled: true } | { settled: false; abandoned: Promise<void
  * abort signal so an abandoned request does not land at all.
  */
 export function startDigestScheduler(options: DigestSchedulerOptions): DigestScheduler {
-  const { store, logger, graceHours } = options;
+  const { store, dataset, logger, graceHours } = options;
   const { postTimeoutMs, claimLeaseMs, retentionDays } = validateTimings(options);
   const clock = options.clock ?? (() => new Date());
-  const dataset = typeof options.dataset === 'function' ? options.dataset : () => options.dataset as Dataset;
   const pauseAfter = options.pauseAfter ?? PAUSE_AFTER_PERMANENT_FAILURES;
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
-  const posters = new Map<Platform, DigestPoster>(
-    Array.isArray(options.posters)
-      ? (options.posters as readonly DigestPoster[]).map((poster) => [poster.platform, poster])
-      : (Object.entries(options.posters) as Array<[Platform, DigestPoster | undefined]>).filter((entry): entry is [Platform, DigestPoster] => !!entry[1]),
-  );
+  const posters = new Map<Platform, DigestPoster>(options.posters.map((poster) => [poster.platform, poster]));
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
   let lastPruneDay: string | null = null;
@@ -258,13 +253,13 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
   }
 
   /** Once per UTC day (on the first tick of it): forget postings that can never be due again. */
-  function pruneDaily(now: Date, data: Dataset, result: TickResult): void {
+  function pruneDaily(now: Date, result: TickResult): void {
     const day = now.toISOString().slice(0, 10);
     if (day === lastPruneDay) return;
     try {
       result.pruned = store.prunePostings({
         scheduledBefore: new Date(now.getTime() - retentionDays * DAY_MS),
-        keepKeySuffixes: keySuffixesToKeep(data),
+        keepKeySuffixes: keySuffixesToKeep(dataset),
       });
       lastPruneDay = day;
       if (result.pruned > 0) logger.info({ pruned: result.pruned, retentionDays }, 'old digest postings pruned');
@@ -279,8 +274,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     const startedAt = performance.now();
     const at = (): Date => new Date(now.getTime() + Math.round(performance.now() - startedAt));
     const result: TickResult = { at: now, due: 0, posted: 0, alreadyClaimed: 0, reclaimed: 0, noPoster: 0, failed: 0, timedOut: 0, paused: [], pruned: 0 };
-    const data = dataset();
-    const due = dueDigests(store.listActive(), data, now, { graceHours });
+    const due = dueDigests(store.listActive(), dataset, now, { graceHours });
     result.due = due.length;
     const bySubscription = new Map<number, DueDigest[]>();
     for (const digest of due) bySubscription.set(digest.subscription.id, [...(bySubscription.get(digest.subscription.id) ?? []), digest]);
@@ -295,7 +289,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
-    pruneDaily(now, data, result);
+    pruneDaily(now, result);
     if (result.due > 0) {
       logger.debug({ ...result, at: now.toISOString(), paused: result.paused.length }, 'digest tick');
     }

@@ -42,4 +42,10 @@ export function kindFrom(milestones: boolean, weekly: boolean): DigestKind | nul
   return null;
 }
 
+/** Everything `a` and `b` receive between them. */
+export function combineKinds(a: DigestKind | undefined, b: DigestKind): DigestKind {
+  if (!a) return b;
+  return kindFrom(wantsMilestones(a) || wantsMilestones(b), wantsWeekly(a) || wantsWeekly(b))!;
+}
+
 export const channelLabel = (channel: ChannelRef): string => `${channel.platform}/${channel.workspace}/${channel.channel}`;

@@ -1,7 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 
 /** "HH:MM", 24-hour. */
-export const TIME_OF_DAY = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+const TIME_OF_DAY = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 export function parseTimeOfDay(time: string): { hour: number; minute: number } | null {
   const match = TIME_OF_DAY.exec(time.trim());
@@ -69,23 +69,23 @@ export function weekdayOf(isoDate: string): number {
 
 const dateFormatter = memo(1_000, (zone) => new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }));
 
-/** The calendar date of an instant in a zone, "YYYY-MM-DD". */
+/** The calendar date of an instant in a zone, "YYYY-MM-DD" (memoised: every tick asks it per subscription and milestone). */
 export function localDate(instant: Date, zone: string): string {
-  const parts = Object.fromEntries(dateFormatter(zone).formatToParts(instant).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return localDateOf(`${instant.getTime()}|${zone}`);
 }
 
-const DAY_MS = 86_400_000;
-const utcMidnight = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`);
+const localDateOf = memo(50_000, (key) => {
+  const [millis, zone] = key.split('|') as [string, string];
+  const parts = Object.fromEntries(dateFormatter(zone).formatToParts(Number(millis)).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+});
 
 export function addDays(isoDate: string, days: number): string {
-  return new Date(utcMidnight(isoDate) + days * DAY_MS).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Whole calendar days from `from` to `to` (both "YYYY-MM-DD"); negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
-}
+/** Whole calendar days from one "YYYY-MM-DD" to another; negative when the second is earlier. */
+export { daysBetween } from '../engine/format.ts';
 
 export function countdown(days: number): string {
   if (days === 0) return 'today';

@@ -36,7 +36,7 @@ export function upcomingPostings(settings: SubscriptionSettings, dataset: Pick<D
       if (after(at) && (!reminder || at < reminder.at)) reminder = { at, what };
     };
     for (const milestone of dataset.schedules.flatMap(milestonesOf)) {
-      if (!(REMINDER_KINDS as readonly string[]).includes(milestone.kind)) continue;
+      if (!REMINDER_KINDS.has(milestone.kind)) continue;
       const date = milestoneLocalDate(milestone, zone);
       if (date < today) continue;
       for (const offset of REMINDER_OFFSETS_DAYS) {

@@ -36,7 +36,7 @@ export function schemaVersion(db: SqliteDatabase): number {
 }
 
 /** Applies every migration newer than the file's user_version, each in its own transaction. */
-export function migrate(db: SqliteDatabase): number {
+function migrate(db: SqliteDatabase): number {
   const latest = MIGRATIONS.length;
   const applyNext = db.transaction(() => {
     const current = schemaVersion(db);

@@ -209,6 +209,19 @@ describe('when the data has no schedule for the current cycle', () => {
 });
 
 describe('weekly digest content', () => {
+  it('lists freezes, release candidates and release day as next milestones, but not alpha/beta builds or the thaw', () => {
+    const cycle = schedule('1.31', [
+      ...cycle131.events,
+      event('alpha', '2024-07-18', { build: '1.31.0-alpha.3' }),
+      event('beta', '2024-07-19', { build: '1.31.0-beta.0' }),
+      event('thaw', '2024-08-14'),
+    ]);
+    const sub = subscription({ id: 71, kind: 'weekly', weekday: 3 });
+    const [digest] = dueDigests([sub], dataset({ schedules: [cycle] }), at('2024-07-17T09:00:00Z'), { graceHours: 6 });
+    const milestones = digest!.answer.sections.find((s) => s.heading === 'Next milestones')!;
+    expect(milestones.facts.map((f) => f.label)).toEqual(['Code Freeze · 1.31', 'Docs Freeze · 1.31', 'Test Freeze · 1.31', 'Release candidate 1.31.0-rc.1 · 1.31', 'Release day (v1.31.0) · 1.31']);
+  });
+
   it('shows week N of M, next milestones, tracked enhancements by stage, patches and EOLs', () => {
     const data = dataset({
       schedules: [cycle131],

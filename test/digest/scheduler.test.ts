@@ -162,8 +162,7 @@ describe('failures', () => {
         if (delivered.length === 5 && !delivered.includes('HANG')) othersDone();
       },
     };
-    const scheduler = startDigestScheduler({ store, dataset: data, posters: [poster], logger: silentLogger, graceHours: 6, cronExpression: false, concurrency: 2 });
-    schedulers.push(scheduler);
+    const scheduler = start(store, [poster], 6, { concurrency: 2 });
     const ticking = scheduler.tick(sevenDaysBefore);
     await allOthersDelivered;
     expect(delivered.sort()).toEqual(['C1', 'C2', 'C3', 'C4', 'C5']);
@@ -242,16 +241,7 @@ describe('lifecycle', () => {
     const firstDelivery = new Promise<string>((resolve) => (delivered = resolve));
     const poster: DigestPoster = { platform: 'slack', post: async (_channel, answer) => delivered(answer.title) };
     // Every second, with a clock pinned to the reminder's minute.
-    const scheduler = startDigestScheduler({
-      store,
-      dataset: data,
-      posters: [poster],
-      logger: silentLogger,
-      graceHours: 6,
-      clock: () => sevenDaysBefore,
-      cronExpression: '* * * * * *',
-    });
-    schedulers.push(scheduler);
+    const scheduler = start(store, [poster], 6, { clock: () => sevenDaysBefore, cronExpression: '* * * * * *' });
     expect(await firstDelivery).toBe('Code Freeze in 7 days — Kubernetes 1.31');
     await scheduler.stop();
     expect(store.postings().map((p) => p.status)).toEqual(['posted']);
@@ -346,14 +336,18 @@ describe('post timeout', () => {
     return poster;
   }
 
-  it('a post that hangs past postTimeoutMs is abandoned (signal aborted) and retried after the backoff', async () => {
+  /** One milestone subscriber, fake timers, and the 7-days-before tick started against a hanging poster. */
+  function tickWithHangingPoster() {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const store = openStore();
     store.save(slackChannel('C1'), milestonesAt9, created);
     const poster = hangingPoster();
     const scheduler = start(store, [poster]);
+    return { store, poster, scheduler, ticking: scheduler.tick(sevenDaysBefore) };
+  }
 
-    const ticking = scheduler.tick(sevenDaysBefore);
+  it('a post that hangs past postTimeoutMs is abandoned (signal aborted) and retried after the backoff', async () => {
+    const { store, poster, scheduler, ticking } = tickWithHangingPoster();
     await vi.advanceTimersByTimeAsync(DEFAULT_POST_TIMEOUT_MS - 1);
     expect(poster.signals[0]!.aborted).toBe(false);
     expect(store.postings()[0]!.status).toBe('claimed');
@@ -371,12 +365,7 @@ describe('post timeout', () => {
   });
 
   it('an abandoned post that lands before its retry is recorded as posted and not sent again', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const store = openStore();
-    store.save(slackChannel('C1'), milestonesAt9, created);
-    const poster = hangingPoster();
-    const scheduler = start(store, [poster]);
-    const ticking = scheduler.tick(sevenDaysBefore);
+    const { store, poster, scheduler, ticking } = tickWithHangingPoster();
     await vi.advanceTimersByTimeAsync(DEFAULT_POST_TIMEOUT_MS);
     expect(await ticking).toMatchObject({ timedOut: 1 });
     const retryAt = store.postings()[0]!.retryAt!;

@@ -1,6 +1,7 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { Dataset } from '../../domain/dataset.ts';
 import type { Release } from '../../domain/release.ts';
+import { RELEASES_URL, section } from '../../engine/format.ts';
 import { dataFooter, latestPatchAsOf, supportedReleases } from '../facts.ts';
 import { countdown, dayLabel, daysBetween } from '../time.ts';
 
@@ -32,9 +33,7 @@ export function eolWarningAnswer({ release, today, dataset }: EolWarningInput): 
     sections:
       upgradeTargets.length > 0
         ? [
-            {
-              heading: 'Supported releases to upgrade to',
-              items: [],
+            section('Supported releases to upgrade to', {
               facts: upgradeTargets.map((s) => ({
                 label: s.release.version,
                 value: [s.latestPatch ? `latest ${s.latestPatch.version}` : null, s.release.eolDate ? `supported until ${s.release.eolDate}` : null]
@@ -42,13 +41,10 @@ export function eolWarningAnswer({ release, today, dataset }: EolWarningInput): 
                   .join(' · '),
                 raw: s.latestPatch?.version ?? s.release.version,
               })),
-              lines: [],
-              omitted: 0,
-              moreUrl: null,
-            },
+            }),
           ]
         : [],
-    links: [{ label: 'Kubernetes release support policy', url: 'https://kubernetes.io/releases/' }],
+    links: [{ label: 'Kubernetes release support policy', url: RELEASES_URL }],
     suggestions: ['which releases are supported?'],
     footer: dataFooter(dataset),
   };

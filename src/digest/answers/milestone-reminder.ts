@@ -1,5 +1,6 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { Dataset } from '../../domain/dataset.ts';
+import { section } from '../../engine/format.ts';
 import { cycleAt, milestoneLabel, type Milestone } from '../cycle.ts';
 import { dataFooter, milestoneLocalDate, upcomingMilestones } from '../facts.ts';
 import { countdown, dayLabel, daysBetween } from '../time.ts';
@@ -46,10 +47,7 @@ export function milestoneReminderAnswer({ milestone, today, zone, now, dataset }
     summary,
     release: milestone.version,
     facts,
-    sections:
-      next.length > 0
-        ? [{ heading: 'Also coming up', items: [], facts: next.map((m) => milestoneFact(m, today, zone)), lines: [], omitted: 0, moreUrl: null }]
-        : [],
+    sections: next.length > 0 ? [section('Also coming up', { facts: next.map((m) => milestoneFact(m, today, zone)) })] : [],
     links: [{ label: `Kubernetes ${milestone.version} release schedule`, url: milestone.schedule.url }],
     suggestions: [`${milestone.version} schedule`],
     footer: dataFooter(dataset),

@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Answer, AnswerFact } from '../../domain/answer.ts';
 import type { Dataset } from '../../domain/dataset.ts';
+import { section } from '../../engine/format.ts';
 import { ACCEPTED_LINES, SUBSCRIBE_USAGE, UNSUBSCRIBE_USAGE } from '../options.ts';
 import { WEEKDAY_NAMES, wantsMilestones, wantsWeekly, type DigestKind, type Subscription, type SubscriptionSettings } from '../subscription.ts';
 import type { UpcomingPostings } from '../upcoming.ts';
@@ -17,13 +18,13 @@ const reply = (dataset: Pick<Dataset, 'manifest'>, parts: Pick<Answer, 'title' |
   ...parts,
 });
 
-export function describeKind(kind: DigestKind): string {
+function describeKind(kind: DigestKind): string {
   if (kind === 'both') return 'milestone reminders and a weekly digest';
   return kind === 'milestones' ? 'milestone reminders' : 'a weekly digest';
 }
 
 /** "milestone reminders and a weekly digest on Mondays, at 09:00 UTC". */
-export function describeSettings(settings: SubscriptionSettings): string {
+function describeSettings(settings: SubscriptionSettings): string {
   const weekday = wantsWeekly(settings.kind) ? ` (the digest on ${WEEKDAY_NAMES[settings.weekday - 1]}s)` : '';
   return `${describeKind(settings.kind)}${weekday}, at ${settings.time} ${settings.timeZone}`;
 }
@@ -84,7 +85,7 @@ export function notSubscribedAnswer(dataset: Pick<Dataset, 'manifest'>): Answer 
   return reply(dataset, {
     title: 'No subscription',
     summary: 'This channel has no release digest subscription.',
-    sections: [{ heading: 'To subscribe', items: [], facts: [], lines: [...ACCEPTED_LINES], omitted: 0, moreUrl: null }],
+    sections: [section('To subscribe', { lines: [...ACCEPTED_LINES] })],
     suggestions: ['subscribe', 'subscribe weekly 09:00 Europe/Berlin'],
   });
 }
@@ -107,7 +108,7 @@ export function invalidOptionsAnswer(problem: string, command: 'subscribe' | 'un
   return reply(dataset, {
     title: command === 'subscribe' ? 'Could not subscribe' : 'Could not unsubscribe',
     summary: problem,
-    sections: [{ heading: 'Accepted options', items: [], facts: [], lines: [...ACCEPTED_LINES], omitted: 0, moreUrl: null }],
+    sections: [section('Accepted options', { lines: [...ACCEPTED_LINES] })],
     suggestions: ['subscribe', 'subscribe weekly 08:30 Europe/Berlin friday'],
   });
 }

@@ -1,6 +1,7 @@
 import type { Answer, AnswerFact, AnswerItem, AnswerSection } from '../../domain/answer.ts';
 import type { Dataset } from '../../domain/dataset.ts';
 import type { Kep } from '../../domain/kep.ts';
+import { section } from '../../engine/format.ts';
 import { cycleAt, cycleBounds, milestoneLabel, progressBar, type CycleState } from '../cycle.ts';
 import { dataFooter, supportedReleases, trackedEnhancements, upcomingEols, upcomingMilestones } from '../facts.ts';
 import { addDays, countdown, dayLabel, daysBetween } from '../time.ts';
@@ -20,16 +21,6 @@ const MILESTONES_SHOWN = 5;
 const KEPS_SHOWN_PER_STAGE = 3;
 const EOL_HORIZON_DAYS = 120;
 const NEW_PATCH_DAYS = 7;
-
-const section = (heading: string, parts: Partial<AnswerSection>): AnswerSection => ({
-  heading,
-  items: [],
-  facts: [],
-  lines: [],
-  omitted: 0,
-  moreUrl: null,
-  ...parts,
-});
 
 function kepItem(kep: Kep, stage: string): AnswerItem {
   return { kep: kep.number, title: kep.title, stage, sig: kep.owningSig, url: kep.links.issue, detail: null };
