@@ -1,5 +1,6 @@
 import { combineKinds, WEEKDAY_NAMES, type DigestKind, type Weekday } from './subscription.ts';
 import { canonicalZone, parseTimeOfDay } from './time.ts';
+import { MASS_MENTION, PLATFORM_TOKEN } from '../domain/mentions.ts';
 
 export interface SubscribeOptions {
   kind?: DigestKind;
@@ -48,8 +49,6 @@ const WEEKDAY_WORDS = new Map<string, Weekday>(
 );
 WEEKDAY_WORDS.set('tues', 2).set('wed', 3).set('thur', 4).set('thurs', 4);
 
-const MASS_MENTION = /<!(?:channel|here|everyone)[^>]*>|[@＠](?:everyone|here|channel)\b/giu;
-const PLATFORM_TOKEN = /<[@#!&][^<>]{0,200}>/gu;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060-\u2069\ufeff]/gu;
 
 /** A user's token, safe to quote back: no mentions, no control characters, bounded. */

@@ -1,3 +1,5 @@
+import { MASS_MENTION, PLATFORM_TOKEN } from '../domain/mentions.ts';
+
 /** The parser reads at most this many characters of a question; nobody asks a longer one. */
 export const MAX_QUESTION_CHARS = 300;
 /** Work done on the raw text is bounded by this, whatever arrives. */
@@ -11,9 +13,6 @@ export interface CleanQuestion {
   stripped: boolean;
 }
 
-const MASS_MENTION = /<!(?:channel|here|everyone)(?:\|[^>]*)?>|[@＠](?:everyone|here|channel)\b/giu;
-/** Slack/Discord user, role, channel, subteam and custom-emoji tokens: <@U123>, <@!1>, <@&1>, <#C1|x>, <!subteam^S1>, <:name:1>. */
-const PLATFORM_TOKEN = /<(?:[@#!][^<>]{0,200}|a?:\w{1,64}:\d{1,32})>/gu;
 const SLACK_LINK_WITH_LABEL = /<(https?:\/\/[^|<>\s]{1,500})\|([^<>]{0,200})>/giu;
 const SLACK_LINK = /<(https?:\/\/[^<>\s]{1,500})>/giu;
 const MARKDOWN_LINK = /\[([^\]]{0,200})\]\((https?:\/\/[^)\s]{1,500})\)/giu;
