@@ -1,4 +1,4 @@
-import type { MilestoneKind } from '../../domain/schedule.ts';
+import { MILESTONE_KINDS, type MilestoneKind } from '../../domain/schedule.ts';
 
 export interface Classification {
   kind: MilestoneKind | null;
@@ -7,17 +7,8 @@ export interface Classification {
 }
 
 /** Kinds a schedule has at most once; alpha/beta/rc repeat. */
-export const SINGLE_KINDS: ReadonlySet<MilestoneKind> = new Set<MilestoneKind>([
-  'cycle-start',
-  'prr-freeze',
-  'enhancements-freeze',
-  'feature-blog-freeze',
-  'code-freeze',
-  'test-freeze',
-  'docs-freeze',
-  'release',
-  'thaw',
-]);
+const REPEATING_KINDS: ReadonlySet<MilestoneKind> = new Set<MilestoneKind>(['alpha', 'beta', 'rc']);
+export const SINGLE_KINDS: ReadonlySet<MilestoneKind> = new Set(MILESTONE_KINDS.filter((kind) => !REPEATING_KINDS.has(kind)));
 
 /** Rows that mention a freeze without being it: reminders, exception calls, stability evaluations. */
 const NOT_THE_FREEZE = /exception|call for|brace your|is coming|notify|announce|reminder|evaluat|shorten|postpone/i;
