@@ -7,7 +7,7 @@ import { loadConfig, loadDotEnv } from '../config.ts';
 import { BUNDLED_DATA_DIR } from '../data/paths.ts';
 import { ImportError } from '../import/errors.ts';
 import { ANNOUNCEMENTS_FILE, importDataset } from '../import/import.ts';
-import { parseOverrides } from '../import/overrides.ts';
+import { parseOverridesFile } from '../import/overrides.ts';
 import { createProgressPrinter } from '../import/progress.ts';
 import { createGitHubReader } from '../import/readers/github.ts';
 import { createLocalReader, readOptionalFile } from '../import/readers/local.ts';
@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const outDir = path.resolve(values.out ?? BUNDLED_DATA_DIR);
   const overridesFile = path.resolve(values.overrides ?? path.join(BUNDLED_DATA_DIR, 'overrides.yaml'));
-  const overrides = parseOverrides(await readOptionalFile(overridesFile), overridesFile);
+  const overrides = parseOverridesFile(await readOptionalFile(overridesFile), overridesFile);
 
   const started = performance.now();
   let reader;
@@ -61,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let imported;
   try {
-    imported = await importDataset(reader, { overrides });
+    imported = await importDataset(reader, { overrides: overrides.keps, apiOverrides: overrides.deprecatedApis, overridesFile });
   } finally {
     printer?.finish();
   }
@@ -74,7 +74,8 @@ async function main(argv: string[]): Promise<number> {
   console.error(
     `sync: wrote ${path.relative(process.cwd(), outDir) || '.'} from ${reader.origin} in ${((performance.now() - started) / 1000).toFixed(1)} s — ` +
       `${counts.releases} releases, ${counts.schedules} schedules, ${counts.teams} teams, ${counts.keps} KEPs, ` +
-      `${counts.deprecatedApis} deprecated APIs, ${counts.overrides} overrides, ${dataset.manifest.warnings.length} warnings; ` +
+      `${counts.deprecatedApis} deprecated APIs, ${counts.featureGates} feature gates, ${counts.releaseNotes} release notes, ` +
+        `${counts.patchReleases} scheduled patches, ${counts.overrides} overrides, ${dataset.manifest.warnings.length} warnings; ` +
       `${(bytes / 1024).toFixed(0)} KiB; data as of ${dataset.manifest.dataDate}`,
   );
   return 0;

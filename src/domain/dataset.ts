@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { DeprecatedApi } from './deprecation.ts';
+import { FeatureGates } from './feature-gate.ts';
 import { Kep } from './kep.ts';
 import { Manifest } from './manifest.ts';
+import { PatchSchedule } from './patch-schedule.ts';
 import { Release } from './release.ts';
+import { ReleaseNotesDraft } from './release-notes.ts';
 import { Schedule } from './schedule.ts';
 import { Team } from './team.ts';
 
@@ -13,6 +16,9 @@ export const DATASET_FILES = {
   teams: z.array(Team),
   keps: z.array(Kep),
   deprecatedApis: z.array(DeprecatedApi),
+  featureGates: FeatureGates,
+  releaseNotes: z.array(ReleaseNotesDraft),
+  patchSchedule: PatchSchedule,
 } as const;
 
 export type DatasetCollection = keyof typeof DATASET_FILES;
@@ -24,6 +30,9 @@ export interface Dataset {
   teams: Team[];
   keps: Kep[];
   deprecatedApis: DeprecatedApi[];
+  featureGates: FeatureGates;
+  releaseNotes: ReleaseNotesDraft[];
+  patchSchedule: PatchSchedule;
 }
 
 export const DatasetSchema = z.object({

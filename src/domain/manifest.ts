@@ -27,6 +27,9 @@ export const Manifest = z.object({
     keps: z.number().int(),
     deprecatedApis: z.number().int(),
     overrides: z.number().int(),
+    featureGates: z.number().int(),
+    releaseNotes: z.number().int(),
+    patchReleases: z.number().int(),
   }),
   files: z.record(z.string(), z.object({ sha256: z.string(), bytes: z.number().int() })),
   /** Upstream oddities the importer tolerated (e.g. a template placeholder left in a kep.yaml). */

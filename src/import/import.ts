@@ -1,15 +1,21 @@
 import { Manifest } from '../domain/manifest.ts';
 import { DATASET_FILES, type Dataset } from '../domain/dataset.ts';
+import type { GateListId } from '../domain/feature-gate.ts';
+import type { Release } from '../domain/release.ts';
+import type { ReleaseNotesDraft } from '../domain/release-notes.ts';
 import type { Schedule } from '../domain/schedule.ts';
 import type { Team } from '../domain/team.ts';
 import { compareMinor } from '../domain/version.ts';
 import { parseAnnouncements } from './announcements.ts';
-import { parsePlutoVersions } from './deprecations.ts';
+import { applyApiOverrides, parsePlutoVersions } from './deprecations.ts';
 import { validateWith } from '../data/validation.ts';
 import { ImportError } from './errors.ts';
 import { dedupeKeps, isTemplatePath, parseKep } from './keps.ts';
-import type { KepOverride } from './overrides.ts';
+import { buildFeatureGates, GATE_LIST_PATHS, parseGateList } from './feature-gates.ts';
+import type { DeprecatedApiOverride, KepOverride } from './overrides.ts';
+import { parsePatchSchedule } from './patch-schedule.ts';
 import { buildReleases } from './releases.ts';
+import { draftStatus, parseReleaseNotes, RELEASE_NOTES_PATH, sortDrafts } from './release-notes.ts';
 import { parseSchedule } from './schedule.ts';
 import type { SourceReader, UpstreamFolder } from './source.ts';
 import { parseTeam } from './team.ts';
@@ -19,6 +25,10 @@ export const ANNOUNCEMENTS_FILE = 'release-announcements.yaml';
 
 export interface ImportOptions {
   overrides: KepOverride[];
+  /** Reviewed corrections of Pluto's deprecated-API list (data/overrides.yaml `deprecatedApis`). */
+  apiOverrides?: DeprecatedApiOverride[];
+  /** Where the overrides came from, for error messages. */
+  overridesFile?: string;
   /** The curated announcements text; read from the reader when not given. */
   announcements?: string | null;
 }
@@ -102,6 +112,33 @@ async function importKeps(reader: SourceReader, overrides: KepOverride[], warnin
   return dedupeKeps(parsed, warnings);
 }
 
+/** The feature-gate lists of kubernetes/kubernetes, newest first; the older two are gone from today's tree. */
+async function importFeatureGates(reader: SourceReader, keps: Awaited<ReturnType<typeof importKeps>>) {
+  const ids = Object.keys(GATE_LIST_PATHS) as GateListId[];
+  const files = await Promise.all(ids.map((id) => optional(reader, 'kubernetes-kubernetes', GATE_LIST_PATHS[id])));
+  const lists = ids.flatMap((id, at) => (files[at] ? [rethrowAs(files[at].file, () => parseGateList(id, files[at]!.text, files[at]!.file))] : []));
+  if (!files[0]) throw new ImportError(reader.describe('kubernetes-kubernetes', GATE_LIST_PATHS['compatibility-lifecycle']), null, 'file not found');
+  return buildFeatureGates(lists, keps);
+}
+
+/** Urgent upgrade notes and deprecations of every release notes draft (1.21 has two identical copies: the newer path wins). */
+async function importReleaseNotes(reader: SourceReader, releases: Release[], schedules: Schedule[], readOn: string | null): Promise<ReleaseNotesDraft[]> {
+  const byVersion = new Map<string, string>();
+  for (const path of (await reader.listFiles('kubernetes-sig-release', 'releases')).filter((file) => RELEASE_NOTES_PATH.test(file))) {
+    const version = RELEASE_NOTES_PATH.exec(path)![1]!;
+    if (!byVersion.has(version) || path.includes('/release-notes/')) byVersion.set(version, path);
+  }
+  const drafts = await Promise.all(
+    [...byVersion].map(async ([version, path]) => {
+      const { file, text } = await required(reader, 'kubernetes-sig-release', path);
+      const notes = rethrowAs(file, () => parseReleaseNotes(text));
+      const status = draftStatus(version, releases.find((release) => release.version === version), schedules.find((schedule) => schedule.version === version), readOn);
+      return { version, path, url: `https://github.com/kubernetes/sig-release/blob/master/${path}`, ...status, notes };
+    }),
+  );
+  return sortDrafts(drafts);
+}
+
 /** Reads every source through `reader`, validates, and returns the dataset. Writes nothing. */
 export async function importDataset(reader: SourceReader, options: ImportOptions): Promise<ImportResult> {
   const warnings: string[] = [];
@@ -130,9 +167,15 @@ export async function importDataset(reader: SourceReader, options: ImportOptions
     curated,
     schedules: sigRelease.schedules,
   });
-  const deprecatedApis = parsePlutoVersions(pluto.text, pluto.file);
+  const deprecatedApis = applyApiOverrides(parsePlutoVersions(pluto.text, pluto.file), options.apiOverrides ?? [], options.overridesFile ?? 'overrides.yaml');
+  const featureGates = await importFeatureGates(reader, keps);
+  const sigReleaseDate = repositories.find((repo) => repo.folder === 'kubernetes-sig-release')?.commitDate ?? null;
+  const releaseNotes = await importReleaseNotes(reader, releases, sigRelease.schedules, sigReleaseDate);
+  const patchSchedule = websiteSchedule
+    ? rethrowAs(websiteSchedule.file, () => parsePatchSchedule(readYaml(websiteSchedule.text, websiteSchedule.file), websiteSchedule.file))
+    : { lastDate: null, lastListedPatch: null, entries: [], upcoming: [] };
 
-  const collections = { releases, schedules: sigRelease.schedules, teams: sigRelease.teams, keps, deprecatedApis };
+  const collections = { releases, schedules: sigRelease.schedules, teams: sigRelease.teams, keps, deprecatedApis, featureGates, releaseNotes, patchSchedule };
   for (const [name, schema] of Object.entries(DATASET_FILES)) {
     validateWith(schema, collections[name as keyof typeof collections], `${name}.json`, ImportError);
   }
@@ -151,7 +194,10 @@ export async function importDataset(reader: SourceReader, options: ImportOptions
       teams: sigRelease.teams.length,
       keps: keps.length,
       deprecatedApis: deprecatedApis.length,
-      overrides: options.overrides.length,
+      overrides: options.overrides.length + (options.apiOverrides?.length ?? 0),
+      featureGates: featureGates.gates.length,
+      releaseNotes: releaseNotes.reduce((sum, draft) => sum + draft.notes.length, 0),
+      patchReleases: patchSchedule.entries.length,
     },
     files: {},
     warnings: [...new Set(warnings)].sort(),

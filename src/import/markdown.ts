@@ -1,3 +1,7 @@
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+
 /** Small, deliberate markdown → plain text for KEP summaries (not a general markdown renderer). */
 
 const SUMMARY_HEADING = /^#{1,4}\s*(summary|abstract|overview|tl;?dr)\s*:?\s*$/i;
@@ -71,4 +75,14 @@ export function truncateText(text: string, max = 600): string {
 
 export function summaryFromReadme(markdown: string, max = 600): string {
   return truncateText(stripMarkdown(extractSummarySection(markdown)), max);
+}
+
+/** The mdast syntax tree of a Markdown document (CommonMark), for importers that walk its structure. */
+export function parseMarkdown(markdown: string): Root {
+  return fromMarkdown(markdown.replace(/\r\n?/g, '\n'));
+}
+
+/** The plain text of an mdast node (link text kept, markup dropped), whitespace collapsed. */
+export function nodeText(node: Parameters<typeof toString>[0]): string {
+  return toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
 }

@@ -5,6 +5,7 @@ export const UPSTREAM_REPOSITORIES = {
   'kubernetes-enhancements': { repository: 'kubernetes/enhancements', branch: 'master', license: 'Apache-2.0' },
   'kubernetes-sig-release': { repository: 'kubernetes/sig-release', branch: 'master', license: 'Apache-2.0' },
   'kubernetes-website': { repository: 'kubernetes/website', branch: 'main', license: 'CC-BY-4.0' },
+  'kubernetes-kubernetes': { repository: 'kubernetes/kubernetes', branch: 'master', license: 'Apache-2.0' },
   pluto: { repository: 'FairwindsOps/pluto', branch: 'master', license: 'Apache-2.0' },
   'endoflife-date-release-data': { repository: 'endoflife-date/release-data', branch: 'main', license: 'MIT' },
   'endoflife.date': { repository: 'endoflife-date/endoflife.date', branch: 'master', license: 'MIT' },

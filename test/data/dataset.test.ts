@@ -21,7 +21,7 @@ describe('the bundled dataset', () => {
   it('has every minor release 1.0 → 1.37 with a GA date, and EOL dates where upstream has them', () => {
     expect(dataset.releases.map((entry) => entry.version)).toEqual(expect.arrayContaining(range(0, 37)));
     for (const version of range(0, 37)) expect(release(version).gaDate, version).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(release('1.31').eolDate).toBe('2025-10-28');
+    expect(release('1.31').eolDate).toBe('2025-11-11');
     expect(release('1.36').eolDate).toBe('2027-06-28');
     expect(release('1.37').gaDateKind).toBe('planned');
     expect(release('1.31').latestPatch?.version).toMatch(/^1\.31\.\d+$/);

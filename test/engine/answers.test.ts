@@ -178,15 +178,15 @@ const cases: Case[] = [
   { q: 'who was the 1.99 release lead', intent: 'team', has: ["I don't know Kubernetes 1.99"] },
 
   // 7. Support
-  { q: 'is 1.28 still supported', intent: 'support', has: ['maintenance mode since 2024-08-28', 'end of life on 2024-10-28'] },
-  { q: 'is 1.28 still supported', now: DATA_DATE, intent: 'support', has: ['No — Kubernetes 1.28 is end of life (since 2024-10-28)', '1.36, 1.35, 1.34'] },
-  { q: 'is 1.31 supported', intent: 'support', has: ['Yes — Kubernetes 1.31 is supported', 'end of life on 2025-10-28'] },
+  { q: 'is 1.28 still supported', intent: 'support', has: ['maintenance mode since 2024-08-28', 'end of life on 2024-10-22'] },
+  { q: 'is 1.28 still supported', now: DATA_DATE, intent: 'support', has: ['No — Kubernetes 1.28 is end of life (since 2024-10-22)', '1.36, 1.35, 1.34'] },
+  { q: 'is 1.31 supported', intent: 'support', has: ['Yes — Kubernetes 1.31 is supported', 'end of life on 2025-11-11'] },
   { q: 'is 1.24 still supported', intent: 'support', has: ['No — Kubernetes 1.24 is end of life (since 2023-07-28)', '1.31, 1.30, 1.29'] },
   { q: 'is 1.37 supported', now: DATA_DATE, intent: 'support', has: ['not released yet (planned for 2026-08-26)'] },
-  { q: 'when does 1.31 reach end of life', intent: 'support', has: ['Kubernetes 1.31 reaches end of life on 2025-10-28 (Tuesday)', 'Maintenance mode (critical and security fixes only) begins on 2025-08-28'] },
+  { q: 'when does 1.31 reach end of life', intent: 'support', has: ['Kubernetes 1.31 reaches end of life on 2025-11-11 (Tuesday)', 'Maintenance mode (critical and security fixes only) begins on 2025-08-28'] },
   { q: 'when did 1.24 reach end of life', intent: 'support', has: ['reached end of life on 2023-07-28'] },
   { q: '1.27 EOL', intent: 'support', has: ['2024-07-16'] },
-  { q: 'end-of-life for 1.30', intent: 'support', has: ['2025-06-28'] },
+  { q: 'end-of-life for 1.30', intent: 'support', has: ['2025-07-15'] },
   { q: 'which versions are supported', intent: 'support', has: ['As of 2024-09-01, 4 Kubernetes minor releases are supported: 1.31, 1.30, 1.29, 1.28', '1.28 in maintenance mode'] },
   { q: 'which versions are supported', now: DATA_DATE, intent: 'support', has: ['1.36, 1.35, 1.34', '1.36.4'] },
   { q: 'supported versions', now: LATER, intent: 'support', has: ['1.36, 1.35', '1.37 was planned for 2026-08-26', 'The data is 91 days old'] },
@@ -198,7 +198,7 @@ const cases: Case[] = [
 
   // 8. Deprecations and removals
   { q: 'what was removed in 1.24', intent: 'deprecations', has: ['audit.k8s.io/v1beta1', 'Dockershim removed from kubelet', 'KEP-2221'] },
-  { q: 'deprecations in 1.31', intent: 'deprecations', has: ['flowcontrol.apiserver.k8s.io/v1beta3', 'Cgroup v1 enters maintenance mode', 'KEP-4004'] },
+  { q: 'deprecations in 1.31', intent: 'deprecations', has: ['storage.k8s.io/v1alpha1', 'Cgroup v1 enters maintenance mode', 'KEP-4004'] },
   { q: 'which APIs are removed in 1.25', intent: 'deprecations', has: ['PodSecurityPolicy policy/v1beta1', 'CronJob batch/v1beta1', 'use batch/v1', 'PodDisruptionBudget policy/v1beta1', '7 API versions'] },
   { q: 'depreciated apis in 1.22', intent: 'deprecations', has: ['Read “depreciated” as “deprecated”'] },
   { q: 'what was removed in 1.22', intent: 'deprecations', has: ['Ingress extensions/v1beta1', 'networking.k8s.io/v1'] },
@@ -225,7 +225,7 @@ const cases: Case[] = [
 
   // 10. Compare
   { q: 'compare 1.30 and 1.31', intent: 'compare', has: ['Uwubernetes', 'Elli', 'Both have 45 enhancements', 'Kat Cosgrove', 'Angelos Kolaitis'] },
-  { q: '1.24 vs 1.25', intent: 'compare', has: ['Stargazer', 'Combiner', 'API versions removed: 1.24: 4 · 1.25: 7'] },
+  { q: '1.24 vs 1.25', intent: 'compare', has: ['Stargazer', 'Combiner', 'API versions removed: 1.24: 5 · 1.25: 7'] },
   { q: 'compare 1.31', intent: 'compare', has: ['Kubernetes 1.30 vs 1.31'] },
   { q: 'compare latest and previous', intent: 'compare', has: ['Kubernetes 1.30 vs 1.31'] },
   { q: 'what changed between 1.30 and 1.31', intent: 'compare', has: ['Kubernetes 1.30 vs 1.31'] },

@@ -98,6 +98,7 @@ describe('GitHub reader: listing and reading', () => {
       'kubernetes-enhancements',
       'kubernetes-sig-release',
       'kubernetes-website',
+      'kubernetes-kubernetes',
       'pluto',
       'endoflife-date-release-data',
       'endoflife.date',
