@@ -77,7 +77,7 @@ describe('ask CLI', () => {
     expect(answers.map((answer) => answer.intent)).toEqual(['kep', 'team', 'support', 'search']);
     expect(answers[0]!.items).toEqual([]);
     expect(answers[0]!.text).toContain('KubeProxyDrainingTerminatingNodes');
-    expect(answers[2]!.text).toContain('2024-10-28');
+    expect(answers[2]!.text).toContain('2024-10-22');
     expect(run.stdout).not.toMatch(/<!channel>|@everyone/);
   });
 
