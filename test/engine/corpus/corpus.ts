@@ -56,10 +56,13 @@ export type Entities = z.infer<typeof Entities>;
 export type EntityKey = keyof Entities;
 export const ENTITY_KEYS = Object.keys(Entities.shape) as EntityKey[];
 
+const Kind = z.enum(CORPUS_KINDS);
+
 export const CorpusEntry = z
   .object({
     q: z.string().min(1),
-    kind: z.enum(CORPUS_KINDS),
+    /** The expected kind, or a list of acceptable kinds (the first is the one reported), e.g. [help, search]. */
+    kind: z.union([Kind, z.array(Kind).min(1)]),
     entities: Entities.default({}),
     /** Case-insensitive substrings of the rendered plain-text answer. */
     facts: z.array(z.string().min(1)).default([]),
@@ -69,9 +72,15 @@ export const CorpusEntry = z
     now: z.iso.datetime({ offset: true }).default(DEFAULT_NOW),
     /** Messages sent to the same channel first (subscription state). */
     setup: z.array(z.string().min(1)).default([]),
+    /** The answer must list no items (no KEP or API offered as a match), e.g. for garbage input. */
+    noItems: z.boolean().default(false),
   })
-  .strict();
-export type CorpusEntry = z.infer<typeof CorpusEntry>;
+  .strict()
+  .transform(({ kind, ...rest }) => {
+    const kinds = Array.isArray(kind) ? kind : [kind];
+    return { ...rest, kind: kinds[0]!, kinds };
+  });
+export type CorpusEntry = z.output<typeof CorpusEntry>;
 
 export class CorpusError extends Error {}
 
@@ -157,6 +166,8 @@ export interface EntryResult {
   kindOk: boolean;
   missingFacts: string[];
   presentAbsent: string[];
+  /** How many items the answer listed where the entry wants none (0 otherwise). */
+  unwantedItems: number;
   /** null when the entity check was skipped. */
   missingEntities: string[] | null;
   pass: boolean;
@@ -167,18 +178,21 @@ export interface EntryResult {
 export function score(
   entry: CorpusEntry,
   meta: { index: number; split: 'tune' | 'holdout'; pending: boolean },
-  answer: { intent: string; text: string } | null,
+  answer: { intent: string; text: string; items: number } | null,
   found: FoundEntities | null,
   error: string | null = null,
 ): EntryResult {
   const text = (answer?.text ?? '').toLowerCase();
   const gotIntent = answer?.intent ?? '(error)';
-  const kindOk = gotIntent === entry.kind;
+  const kindOk = entry.kinds.includes(gotIntent);
+  const unwantedItems = entry.noItems ? (answer?.items ?? 0) : 0;
   const missingFacts = entry.facts.filter((fact) => !text.includes(fact.toLowerCase()));
   const presentAbsent = entry.absent.filter((bad) => text.includes(bad.toLowerCase()));
   const missing = found ? missingEntities(entry.entities, found) : null;
-  const pass = !error && kindOk && missingFacts.length === 0 && presentAbsent.length === 0 && (missing?.length ?? 0) === 0;
-  return { ...meta, kind: entry.kind, form: entry.form, gotIntent, kindOk, missingFacts, presentAbsent, missingEntities: missing, pass, error };
+  const pass =
+    !error && kindOk && missingFacts.length === 0 && presentAbsent.length === 0 && unwantedItems === 0 && (missing?.length ?? 0) === 0;
+  const { kind, form } = entry;
+  return { ...meta, kind, form, gotIntent, kindOk, missingFacts, presentAbsent, unwantedItems, missingEntities: missing, pass, error };
 }
 
 export interface Tally {
