@@ -74,7 +74,7 @@ let recognizer: { recognize: Recognize; index: unknown } | null = null;
 const registered = new Set<string>(ANSWER_INTENTS);
 
 async function run(entry: CorpusEntry, index: number, split: 'tune' | 'holdout'): Promise<EntryResult> {
-  const meta = { index, split, pending: !registered.has(entry.kind) };
+  const meta = { index, split, pending: !entry.kinds.some((kind) => registered.has(kind)) };
   const channel: ChannelRef = { platform: 'console', workspace: 'corpus', channel: `${split}-${index}` };
   const now = new Date(entry.now);
   let found: FoundEntities | null = null;
@@ -201,7 +201,9 @@ describe('corpus scoring', () => {
   const meta = { index: 0, split: 'tune' as const, pending: false };
 
   it('accepts any listed kind, needs every fact, and rejects what must be absent', () => {
-    expect(score(entry, meta, { intent: 'support', text: 'YES — fine', items: 0 }, null).pass).toBe(true);
+    expect(score(entry, meta, { intent: 'support', text: 'Title\nYES — fine', items: 0 }, null).pass).toBe(true);
+    // "Yes"/"No" must lead the answer, not merely occur in it (every text says "node" or "not" somewhere)
+    expect(score(entry, meta, { intent: 'support', text: 'Title\nMaybe.\nYes, later', items: 0 }, null).missingFacts).toEqual(['Yes']);
     expect(score(entry, meta, { intent: 'kep', text: 'Yes', items: 0 }, null).kindOk).toBe(false);
     expect(score(entry, meta, { intent: 'support', text: 'No', items: 0 }, null).missingFacts).toEqual(['Yes']);
     expect(score(entry, meta, { intent: 'support', text: 'Yes @everyone', items: 0 }, null).pass).toBe(false);

@@ -64,7 +64,10 @@ export const CorpusEntry = z
     /** The expected kind, or a list of acceptable kinds (the first is the one reported), e.g. [help, search]. */
     kind: z.union([Kind, z.array(Kind).min(1)]),
     entities: Entities.default({}),
-    /** Case-insensitive substrings of the rendered plain-text answer. */
+    /**
+     * Case-insensitive substrings of the rendered plain-text answer. "Yes" and "No" are special: the answer's first
+     * lines (title or summary) must start with them ("No" also accepts "Not …"), since the answer leads with it.
+     */
     facts: z.array(z.string().min(1)).default([]),
     /** Substrings that must not appear (e.g. a mass mention echoed back). */
     absent: z.array(z.string().min(1)).default([]),
@@ -174,6 +177,14 @@ export interface EntryResult {
   error: string | null;
 }
 
+const LEADING_ANSWER: Record<string, RegExp> = { yes: /^\W*yes\b/, no: /^\W*(?:no|not)\b/ };
+
+function hasFact(fact: string, text: string, leading: string[]): boolean {
+  const lower = fact.toLowerCase();
+  const leadingAnswer = LEADING_ANSWER[lower];
+  return leadingAnswer ? leading.some((line) => leadingAnswer.test(line)) : text.includes(lower);
+}
+
 /** Scores one answer against its entry. */
 export function score(
   entry: CorpusEntry,
@@ -183,10 +194,11 @@ export function score(
   error: string | null = null,
 ): EntryResult {
   const text = (answer?.text ?? '').toLowerCase();
+  const leading = text.split('\n').slice(0, 2);
   const gotIntent = answer?.intent ?? '(error)';
   const kindOk = entry.kinds.includes(gotIntent);
   const unwantedItems = entry.noItems ? (answer?.items ?? 0) : 0;
-  const missingFacts = entry.facts.filter((fact) => !text.includes(fact.toLowerCase()));
+  const missingFacts = entry.facts.filter((fact) => !hasFact(fact, text, leading));
   const presentAbsent = entry.absent.filter((bad) => text.includes(bad.toLowerCase()));
   const missing = found ? missingEntities(entry.entities, found) : null;
   const pass =
