@@ -1,4 +1,4 @@
-import type { Platform } from './bot.ts';
+import type { Platform } from './domain/channel.ts';
 import type { DigestPoster } from './digest/poster.ts';
 
 /** What every started platform adapter hands back to adapters/main.ts. */
