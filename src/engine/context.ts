@@ -1,5 +1,7 @@
 import type { Dataset } from '../domain/dataset.ts';
 import type { DeprecatedApi } from '../domain/deprecation.ts';
+import type { FeatureGateRecord } from '../domain/feature-gate.ts';
+import type { ReleaseNotesDraft } from '../domain/release-notes.ts';
 import type { Kep, KepStage } from '../domain/kep.ts';
 import type { Release } from '../domain/release.ts';
 import type { Schedule, ScheduleEvent } from '../domain/schedule.ts';
@@ -44,6 +46,10 @@ export interface EngineIndex {
   vocabulary: Vocabulary;
   /** Deprecated API versions, one per kind and group/version (pluto's "FooList" twins left out). */
   apis: DeprecatedApi[];
+  /** Feature gates by lower-cased name (the kubernetes/kubernetes lists). */
+  gates: Map<string, FeatureGateRecord>;
+  /** Release notes drafts (urgent upgrade notes, deprecations) by minor. */
+  notes: Map<string, ReleaseNotesDraft>;
   /** Newest minor the data knows. */
   newest: string;
   oldest: string;
@@ -109,6 +115,8 @@ export function buildIndex(dataset: Dataset): EngineIndex {
     search: new FeatureSearch(dataset.keps),
     vocabulary: buildVocabulary(dataset),
     apis: distinctApis(dataset.deprecatedApis),
+    gates: new Map(dataset.featureGates.gates.map((gate) => [gate.name.toLowerCase(), gate])),
+    notes: new Map(dataset.releaseNotes.map((draft) => [draft.version, draft])),
     newest: releases.at(-1)?.version ?? '1.0',
     oldest: releases[0]?.version ?? '1.0',
   };

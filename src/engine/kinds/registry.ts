@@ -3,6 +3,7 @@ import { RELATIVE_WORDS } from '../understand/entities.ts';
 import type { Candidate, QuestionKind } from './kind.ts';
 import { compareKind } from './compare.ts';
 import { deprecationsKind } from './deprecations.ts';
+import { featureGateKind } from './feature-gate.ts';
 import { helpKind } from './help.ts';
 import { historyKind } from './history.ts';
 import { kepKind } from './kep.ts';
@@ -29,6 +30,7 @@ export const KINDS = [
   teamKind,
   supportKind,
   deprecationsKind,
+  featureGateKind,
   sigKind,
   compareKind,
   searchKind,
@@ -69,6 +71,13 @@ export const TIE_RULES: ReadonlyArray<{ name: string; prefer: QueryKind; over: Q
   { name: 'structured-over-search', prefer: 'deprecations', over: 'search' },
   { name: 'structured-over-search', prefer: 'sig', over: 'search' },
   { name: 'structured-over-search', prefer: 'compare', over: 'search' },
+  { name: 'structured-over-search', prefer: 'feature-gate', over: 'search' },
+  // A feature gate asked about by name (its default, its lock) is a gate question, not the KEP's story.
+  { name: 'gate-over-feature', prefer: 'feature-gate', over: 'kep' },
+  { name: 'gate-over-feature', prefer: 'feature-gate', over: 'history' },
+  { name: 'gate-over-feature', prefer: 'feature-gate', over: 'stage-list' },
+  { name: 'gate-over-feature', prefer: 'feature-gate', over: 'compare' },
+  { name: 'gate-over-feature', prefer: 'feature-gate', over: 'deprecations' },
   // A feature named in the question is about that feature, not the SIG that owns it.
   { name: 'feature-over-sig', prefer: 'kep', over: 'sig' },
   { name: 'feature-over-sig', prefer: 'history', over: 'sig' },

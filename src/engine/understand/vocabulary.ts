@@ -94,8 +94,10 @@ export function phrase(text: string): string {
     .trim();
 }
 
-function gatesOf(keps: readonly Kep[]): Vocabulary['gates'] {
+function gatesOf(keps: readonly Kep[], listed: Dataset['featureGates']): Vocabulary['gates'] {
   const gates: Vocabulary['gates'] = new Map();
+  // Every gate the kubernetes/kubernetes lists name, with the KEPs whose kep.yaml declares it.
+  for (const gate of listed.gates) gates.set(gate.name.toLowerCase(), { name: gate.name, keps: [...gate.keps] });
   for (const kep of keps) {
     for (const gate of kep.featureGates) {
       if (!/^[A-Za-z][A-Za-z0-9]{3,}$/.test(gate.name) || NOT_A_GATE.has(gate.name.toLowerCase())) continue;
@@ -121,7 +123,7 @@ export function buildVocabulary(dataset: Dataset): Vocabulary {
   const sigs = new Set(dataset.keps.map((kep) => kep.owningSig));
   for (const [, slug] of SIG_ALIASES) sigs.add(`sig-${slug}`);
   return {
-    gates: gatesOf(dataset.keps),
+    gates: gatesOf(dataset.keps, dataset.featureGates),
     aliases,
     aliasList: [...aliases.keys()].sort((a, b) => b.length - a.length),
     apiKinds,

@@ -1,0 +1,308 @@
+import { z } from 'zod';
+import type { Answer, AnswerItem } from '../../domain/answer.ts';
+import { type FeatureGateRecord, type GateSpec, GateStage } from '../../domain/feature-gate.ts';
+import { compareMinor } from '../../domain/version.ts';
+import type { EngineIndex } from '../context.ts';
+import { fact, kepLabel, listSection, makeAnswer, plural, section } from '../format.ts';
+import { ParseNotes, VersionRef } from '../refs.ts';
+import type { Question } from '../understand/question.ts';
+import { resolveVersion } from '../versions.ts';
+import { type QuestionKind, SCORE, words } from './kind.ts';
+
+/**
+ * "JobManagedBy — on by default in 1.31?", "when did CRDValidationRatcheting lock to default?",
+ * "which gates are beta but off by default in 1.34?", "gates removed or locked between 1.30 and 1.33".
+ */
+export const FeatureGateQuery = z.object({
+  kind: z.literal('feature-gate'),
+  /** The gate as the data spells it; null for a question about many gates. */
+  gate: z.string().nullable(),
+  version: VersionRef.nullable(),
+  /** The end of a span ("between 1.30 and 1.33"). */
+  until: VersionRef.nullable(),
+  /** default: on or off; enable: must I turn it on; disable: can I turn it off; lock/ga: since when; history; list. */
+  ask: z.enum(['default', 'enable', 'disable', 'lock', 'ga', 'history', 'list']),
+  /** For lists: a stage, on/off by default, or what changed in the release (span). */
+  stage: GateStage.nullable(),
+  enabled: z.boolean().nullable(),
+  change: z.enum(['locked', 'removed', 'deprecated', 'ga', 'removed-or-locked']).nullable(),
+  notes: ParseNotes,
+});
+export type FeatureGateQuery = z.infer<typeof FeatureGateQuery>;
+
+const GATES_DOC = 'https://kubernetes.io/docs/reference/command-line-tools-reference/feature-gates/';
+const STAGE_NAME: Record<GateStage, string> = { alpha: 'alpha', beta: 'beta', ga: 'GA', deprecated: 'deprecated' };
+const LIST_CYCLE: Record<FeatureGateRecord['source'], string> = {
+  'compatibility-lifecycle': 'the 1.37-cycle list (test/compatibility_lifecycle)',
+  'linter-versioned': 'the 1.33-cycle list (test/featuregates_linter)',
+  'linter-unversioned': 'the unversioned list (test/featuregates_linter, 2024)',
+};
+
+/** The spec in force at `version`: the last entry at or before it. */
+export function specAt(gate: FeatureGateRecord, version: string): GateSpec | null {
+  let found: GateSpec | null = null;
+  for (const spec of gate.specs) if (compareMinor(spec.since, version) <= 0) found = spec;
+  return found;
+}
+
+const firstSpec = (gate: FeatureGateRecord, test: (spec: GateSpec) => boolean) => gate.specs.find(test) ?? null;
+const since = (spec: GateSpec) => (spec.since === '1.0' ? 'before versioned specs (listed as 1.0)' : spec.since);
+const describe = (spec: GateSpec) => `${STAGE_NAME[spec.stage]}${spec.lockToDefault ? `, locked ${spec.default ? 'on' : 'off'}` : ''} since ${since(spec)}`;
+
+function history(gate: FeatureGateRecord): string {
+  const steps = gate.specs.map((spec) => `${STAGE_NAME[spec.stage]} ${spec.since === '1.0' ? '(from the start)' : spec.since}${spec.default ? ' on' : ' off'}${spec.lockToDefault ? ' locked' : ''}`);
+  if (gate.removed) steps.push(`removed (after the ${gate.removed.lastListedIn ?? 'unversioned'} list, before ${gate.removed.goneBy})`);
+  return steps.join(' → ');
+}
+
+function kepLines(index: EngineIndex, gate: FeatureGateRecord): AnswerItem[] {
+  return gate.keps.flatMap((number) => {
+    const kep = index.kep.get(number);
+    return kep ? [{ kep: number, title: `${kepLabel(number)} ${kep.title}`, stage: kep.stage, sig: kep.owningSig, url: kep.links.issue, detail: null }] : [];
+  });
+}
+
+function gateAnswer(index: EngineIndex, gate: FeatureGateRecord, summary: string, release: string | null, extra: string[] = []): Answer {
+  const keps = kepLines(index, gate);
+  const sections = [
+    section('Specs by release', {
+      facts: gate.specs.map((spec) => fact(spec.since === '1.0' ? 'From the start' : spec.since, describe(spec), spec.since)),
+      lines: [
+        ...(gate.unversioned ? [`The unversioned list (no release given) has it ${STAGE_NAME[gate.unversioned.stage]}, ${gate.unversioned.default ? 'on' : 'off'} by default${gate.unversioned.lockToDefault ? ', locked' : ''}.`] : []),
+        ...(gate.removed ? [`Not in the 1.37-cycle list: removed from the code after the ${gate.removed.lastListedIn ?? 'unversioned'} list and by ${gate.removed.goneBy}.`] : []),
+        `Source: ${LIST_CYCLE[gate.source]} in kubernetes/kubernetes.`,
+        ...extra,
+      ],
+    }),
+  ];
+  if (keps.length) sections.push(listSection('KEP', keps, 5));
+  return makeAnswer(index.footer, {
+    intent: 'feature-gate',
+    title: `Feature gate ${gate.name}`,
+    summary,
+    release,
+    facts: [fact('History', history(gate) || 'no versioned specs')],
+    sections,
+    links: [{ label: 'Feature gates reference', url: GATES_DOC }, ...keps.slice(0, 1).map((kep) => ({ label: kep.title, url: kep.url! }))],
+    suggestions: [`when did ${gate.name} lock to default`, ...keps.slice(0, 1).map((kep) => kepLabel(kep.kep!))],
+  });
+}
+
+/** No spec at a version: before the gate existed, after its removal, or not in any list at all. */
+function outsideSpecs(index: EngineIndex, gate: FeatureGateRecord, version: string): string | null {
+  const first = gate.specs[0];
+  if (!first) {
+    return gate.unversioned
+      ? `The lists have no versioned data for ${gate.name}: the 2024 unversioned list has it ${STAGE_NAME[gate.unversioned.stage]}, ${gate.unversioned.default ? 'on' : 'off'} by default${gate.unversioned.lockToDefault ? ' and locked' : ''}, without saying since when${gate.removed ? `, and it is gone from the code by ${gate.removed.goneBy}` : ''}.`
+      : null;
+  }
+  if (compareMinor(version, first.since) < 0) return `${gate.name} does not exist yet in ${version}: it first appears in ${first.since} (${STAGE_NAME[first.stage]}, ${first.default ? 'on' : 'off'} by default).`;
+  if (gate.removed && compareMinor(version, gate.removed.goneBy) >= 0) return `${gate.name} is gone in ${version}: it was removed from the code after the ${gate.removed.lastListedIn} list and is not in the ${gate.removed.goneBy}-cycle list. Its last known spec: ${describe(gate.specs.at(-1)!)}.`;
+  return null;
+}
+
+function answerForGate(query: FeatureGateQuery, index: EngineIndex, gate: FeatureGateRecord, now: Date): Answer {
+  const lock = firstSpec(gate, (spec) => spec.lockToDefault);
+  const ga = firstSpec(gate, (spec) => spec.stage === 'ga');
+  if (query.ask === 'lock' || query.ask === 'ga' || query.ask === 'history' || !query.version) {
+    const event = query.ask === 'ga' ? ga : lock;
+    const what = query.ask === 'ga' ? 'went GA' : 'was locked to its default';
+    let summary: string;
+    if (query.ask === 'history' || (!query.version && query.ask !== 'lock' && query.ask !== 'ga')) summary = `${gate.name}: ${history(gate) || 'no versioned specs in the lists'}.`;
+    else if (event) summary = `${gate.name} ${what} in ${since(event)}: ${describe(event)}.`;
+    else {
+      const last = gate.specs.at(-1);
+      summary = `${gate.name} ${query.ask === 'ga' ? 'has not gone GA' : 'is not locked to its default'} in any release the lists cover${last ? `; latest: ${describe(last)}` : ''}.`;
+    }
+    return gateAnswer(index, gate, summary, event?.since ?? null);
+  }
+  const resolved = resolveVersion(index, query.version, now, 'feature-gate');
+  const version = resolved.ok ? resolved.release.version : query.version.kind === 'exact' ? query.version.minor : null;
+  if (!version) return resolved.ok ? gateAnswer(index, gate, history(gate), null) : resolved.answer;
+  const outside = outsideSpecs(index, gate, version);
+  const spec = specAt(gate, version);
+  if (outside || !spec) return gateAnswer(index, gate, outside ?? `No data for ${gate.name} in ${version}.`, version);
+  const beyond = compareMinor(version, '1.37') > 0 && gate.source === 'compatibility-lifecycle' ? [`The lists end with the 1.37 cycle; ${version} may differ.`] : [];
+  const state = describe(spec);
+  const flag = `--feature-gates=${gate.name}=${spec.default ? 'false' : 'true'}`;
+  let summary: string;
+  if (query.ask === 'enable') summary = spec.default ? `No — ${gate.name} is already on by default in ${version} (${state}).` : `Yes — ${gate.name} is off by default in ${version} (${state}): turn it on with ${flag}.`;
+  else if (query.ask === 'disable') summary = spec.lockToDefault ? `No — ${gate.name} is locked to its default in ${version} (${state}); it can no longer be set.` : `Yes — ${gate.name} can still be set in ${version} (${state})${spec.default ? `: ${flag}` : ''}.`;
+  else if (query.change === 'locked') summary = `${spec.lockToDefault ? 'Yes' : 'No'} — ${gate.name} is ${spec.lockToDefault ? '' : 'not '}locked to its default in ${version} (${state}).${lock && !spec.lockToDefault ? ` It locks in ${lock.since}.` : ''}`;
+  else {
+    const locking = lock && !spec.lockToDefault ? ` It locks to its default in ${lock.since}.` : '';
+    summary = `${spec.default ? 'Yes' : 'No'} — ${gate.name} is ${spec.default ? 'on' : 'off'} by default in ${version}: ${state}.${spec.default || spec.lockToDefault ? '' : ` Turn it on with ${flag}.`}${locking}`;
+  }
+  return gateAnswer(index, gate, summary, version, beyond);
+}
+
+interface Change {
+  gate: FeatureGateRecord;
+  version: string;
+  what: 'locked' | 'deprecated' | 'ga' | 'removed';
+  detail: string;
+}
+
+/** What changed for each gate in (from, to]: locks, deprecations, GA, and removals the lists show. */
+function changesIn(index: EngineIndex, from: string | null, to: string): Change[] {
+  const within = (version: string) => compareMinor(version, to) <= 0 && (from === null ? compareMinor(version, to) === 0 : compareMinor(version, from) > 0);
+  const changes: Change[] = [];
+  for (const gate of index.dataset.featureGates.gates) {
+    gate.specs.forEach((spec, at) => {
+      const before = gate.specs[at - 1];
+      if (!within(spec.since) || spec.since === '1.0') return;
+      if (spec.lockToDefault && !before?.lockToDefault) changes.push({ gate, version: spec.since, what: 'locked', detail: `locked ${spec.default ? 'on' : 'off'} in ${spec.since} (${STAGE_NAME[spec.stage]})` });
+      if (spec.stage === 'deprecated' && before?.stage !== 'deprecated') changes.push({ gate, version: spec.since, what: 'deprecated', detail: `deprecated in ${spec.since}, ${spec.default ? 'on' : 'off'} by default` });
+      if (spec.stage === 'ga' && before?.stage !== 'ga' && before) changes.push({ gate, version: spec.since, what: 'ga', detail: `GA in ${spec.since}` });
+    });
+  }
+  return changes.sort((a, b) => compareMinor(a.version, b.version) || (a.gate.name < b.gate.name ? -1 : 1));
+}
+
+/** Gates the lists show removed from the code whose removal window overlaps (from, to]. */
+export function removedGatesIn(index: EngineIndex, from: string | null, to: string): FeatureGateRecord[] {
+  return index.dataset.featureGates.gates.filter((gate) => {
+    const removed = gate.removed;
+    if (!removed?.lastListedIn) return false;
+    return compareMinor(removed.goneBy, from ?? to) > 0 && compareMinor(removed.lastListedIn, to) < 0;
+  });
+}
+
+export function gateChanges(index: EngineIndex, from: string | null, to: string): { locked: Change[]; others: Change[]; removed: FeatureGateRecord[] } {
+  const changes = changesIn(index, from, to);
+  return { locked: changes.filter((change) => change.what === 'locked'), others: changes.filter((change) => change.what !== 'locked'), removed: removedGatesIn(index, from, to) };
+}
+
+const changeItem = (change: Change): AnswerItem => ({ kep: change.gate.keps[0] ?? null, title: change.gate.name, stage: change.what, sig: null, url: null, detail: change.detail });
+
+function listAnswer(query: FeatureGateQuery, index: EngineIndex, now: Date): Answer {
+  const resolved = resolveVersion(index, query.version, now, 'feature-gate');
+  if (!resolved.ok) return resolved.answer;
+  const version = resolved.release.version;
+  if (query.change || query.until) {
+    let from: string | null = null;
+    let to = version;
+    if (query.until) {
+      const end = resolveVersion(index, query.until, now, 'feature-gate');
+      if (!end.ok) return end.answer;
+      [from, to] = compareMinor(version, end.release.version) <= 0 ? [version, end.release.version] : [end.release.version, version];
+    }
+    const { locked, others, removed } = gateChanges(index, from, to);
+    const want = query.change ?? 'removed-or-locked';
+    const picked = [...(want === 'locked' || want === 'removed-or-locked' ? locked : []), ...others.filter((change) => change.what === want || (want === 'removed-or-locked' && false))];
+    const gone = want === 'removed' || want === 'removed-or-locked' ? removed : [];
+    const span = from ? `between ${from} and ${to}` : `in ${to}`;
+    const counted = [want !== 'removed' ? `${plural(picked.length, want === 'ga' ? 'gate went GA' : want === 'deprecated' ? 'gate deprecated' : 'gate locked to its default', want === 'ga' ? 'gates went GA' : want === 'deprecated' ? 'gates deprecated' : 'gates locked to their default')}` : null, want === 'removed' || want === 'removed-or-locked' ? `${plural(gone.length, 'gate')} removed from the code` : null].filter(Boolean).join('; ');
+    const examples = picked.slice(0, 4).map((change) => `${change.gate.name} (${change.version})`).join(', ');
+    const removedNote = gone.length ? `The lists only bound when a gate was removed: ${plural(gone.length, 'gate')} in the 1.33-cycle list ${gone.length === 1 ? 'is' : 'are'} gone from the 1.37-cycle list.` : want === 'removed' ? `No gate the lists cover was removed ${span} (the lists show removals only between the 1.33 and 1.37 cycles).` : '';
+    return makeAnswer(index.footer, {
+      intent: 'feature-gate',
+      title: `Feature gates ${want === 'removed-or-locked' ? 'removed or locked' : want} ${span}`,
+      summary: `${span[0]!.toUpperCase()}${span.slice(1)}: ${counted}${examples ? ` — ${examples}${picked.length > 4 ? ', …' : ''}` : ''}.${removedNote ? ` ${removedNote}` : ''}`,
+      release: to,
+      sections: [
+        listSection(`Changes ${span}`, picked.map(changeItem), 30, GATES_DOC),
+        ...(gone.length ? [listSection('Removed from the code (between the 1.33 and 1.37 lists)', gone.map((gate) => ({ kep: gate.keps[0] ?? null, title: gate.name, stage: 'removed', sig: null, url: null, detail: history(gate) })), 20, GATES_DOC)] : []),
+      ],
+      links: [{ label: 'Feature gates reference', url: GATES_DOC }],
+      suggestions: [`which gates are beta but off by default in ${to}`],
+    });
+  }
+  const matching = index.dataset.featureGates.gates.flatMap((gate) => {
+    const spec = specAt(gate, version);
+    if (!spec || outsideSpecs(index, gate, version)) return [];
+    if (query.stage && spec.stage !== query.stage) return [];
+    if (query.enabled !== null && spec.default !== query.enabled) return [];
+    return [{ gate, spec }];
+  });
+  const label = [query.stage ? STAGE_NAME[query.stage] : null, query.enabled === null ? null : query.enabled ? 'on by default' : 'off by default'].filter(Boolean).join(' and ') || 'listed';
+  const items = matching.map(({ gate, spec }) => ({ kep: gate.keps[0] ?? null, title: gate.name, stage: spec.stage, sig: null, url: null, detail: describe(spec) }));
+  return makeAnswer(index.footer, {
+    intent: 'feature-gate',
+    title: `Feature gates ${label} in ${version}`,
+    summary: `${plural(matching.length, 'feature gate')} ${matching.length === 1 ? 'is' : 'are'} ${label} in ${version}${matching.length ? `: ${matching.slice(0, 5).map(({ gate }) => gate.name).join(', ')}${matching.length > 5 ? ', …' : ''}` : ''}.`,
+    release: version,
+    sections: [listSection(`Gates ${label} in ${version}`, items, 40, GATES_DOC, ['From the kubernetes/kubernetes feature-gate lists (the spec in force is the last at or before the release).'])],
+    links: [{ label: 'Feature gates reference', url: GATES_DOC }],
+    suggestions: [`gates removed or locked in ${version}`],
+  });
+}
+
+function noData(index: EngineIndex, name: string): Answer {
+  const keps = index.dataset.keps.filter((kep) => kep.featureGates.some((gate) => gate.name.toLowerCase() === name.toLowerCase()));
+  return makeAnswer(index.footer, {
+    intent: 'feature-gate',
+    title: `Feature gate ${name}: no data`,
+    summary: `No data: ${name} is in none of the kubernetes/kubernetes feature-gate lists (the 1.37- and 1.33-cycle lists and the 2024 unversioned one), so I cannot say its default in any release.${keps.length ? ` ${keps.map((kep) => kepLabel(kep.number)).join(', ')} ${keps.length === 1 ? 'declares' : 'declare'} it in kep.yaml.` : ''}`,
+    sections: keps.length ? [listSection('Declared by', keps.map((kep) => ({ kep: kep.number, title: `${kepLabel(kep.number)} ${kep.title}`, stage: kep.stage, sig: kep.owningSig, url: kep.links.issue, detail: null })), 5)] : [],
+    links: [{ label: 'Feature gates reference', url: GATES_DOC }],
+    suggestions: keps.slice(0, 1).map((kep) => kepLabel(kep.number)),
+  });
+}
+
+export function featureGate(query: FeatureGateQuery, index: EngineIndex, now: Date): Answer {
+  if (!query.gate) return listAnswer(query, index, now);
+  const gate = index.gates.get(query.gate.toLowerCase());
+  return gate ? answerForGate(query, index, gate, now) : noData(index, query.gate);
+}
+
+const GATE_CUES = /\b(feature ?gates?|gates?|flag|default|defaults|enabled?|on|off|locked|lock|locks|locktodefault|turn|disable|ga|stable|beta|alpha|deprecated|history)\b/;
+
+/** The gate a question names: a gate entity, or a gate of the KEP a feature name points at ("the DRA gate"). */
+function namedGate(question: Question): string | null {
+  const direct = question.entities.gates[0]?.name;
+  if (direct) return direct;
+  if (!question.has(/\b(feature ?gates?|gate)\b/)) return null;
+  for (const feature of question.entities.features) {
+    const kep = question.index.kep.get(feature.kep);
+    const gate = kep?.featureGates.find((candidate) => question.index.gates.has(candidate.name.toLowerCase()));
+    if (gate) return gate.name;
+  }
+  return null;
+}
+
+function askOf(question: Question): FeatureGateQuery['ask'] {
+  const asksDefault = question.has(/\b(is|are|was)\b.*\b(on|enabled) by default\b/);
+  const needs = question.has(/\b(need|have|must|should)\b.*\b(enable|turn\w* (it )?on|set|flip|flag|feature-?gates?|update)\b|=true\b|turned on explicitly|\bexplicitly\b/);
+  if (needs && !asksDefault) return 'enable';
+  if (question.has(/\b(turn (it )?off|disable|still (turn|set)|can i (still )?(set|change))\b/)) return 'disable';
+  if (question.has(/\bwhen\b.*\b(go|went|goes|reach\w*|become|became) (ga|stable)\b|\bga version\b|\bga\?\s*$|\bga\s*$/)) return 'ga';
+  const lock = question.has(/\b(when|since|which version)\b.*\block|\block(ed)? since\b|\block version\b|locktodefault since|\blocked\?\s*$|\bgate locked\b/);
+  if (lock && !question.version) return 'lock';
+  if (question.has(/\bhistory\b/) || question.entities.range || (!question.version && !question.has(/\bdefault|enabled?\b/))) return 'history';
+  return 'default';
+}
+
+export const featureGateKind: QuestionKind<FeatureGateQuery> = {
+  kind: 'feature-gate',
+  intent: 'feature-gate',
+  schema: FeatureGateQuery,
+  recognize: (question) => {
+    const gate = namedGate(question);
+    const [first, second] = question.entities.versions;
+    if (gate) {
+      if (!question.has(GATE_CUES) && question.entities.versions.length === 0) return null;
+      const ask = askOf(question);
+      const change = question.has(/\block(ed|s)?\b/) && !question.has(/\bdefault\b/) && question.version && ask === 'default' ? 'locked' : null;
+      return {
+        score: question.has(GATE_CUES) || question.entities.range ? SCORE.certain + 2 : SCORE.likely,
+        query: { kind: 'feature-gate', gate, version: question.version, until: null, ask, stage: null, enabled: null, change },
+      };
+    }
+    // Lists: "which gates are beta but off by default in 1.34", "gates removed or locked between 1.30 and 1.33".
+    if (!question.has(/\b(feature ?gates|gates|gate)\b/) || !first) return null;
+    const removed = question.has(/\bremov\w*/);
+    const locked = question.has(/\block\w*/);
+    const change = removed && locked ? 'removed-or-locked' : removed ? 'removed' : locked ? 'locked' : question.has(/\bdeprecat\w*/) ? 'deprecated' : question.has(/\b(went|go|going|became|graduat\w*) (to )?(ga|stable)\b/) ? 'ga' : null;
+    const stage = question.has(/\balpha\b/) ? 'alpha' : question.has(/\bbeta\b/) ? 'beta' : question.has(/\b(ga|stable)\b/) && !change ? 'ga' : null;
+    const enabled = question.has(/\b(off|disabled) by default\b|\bnot (on|enabled) by default\b/) ? false : question.has(/\b(on|enabled) by default\b/) ? true : null;
+    // "Gates" names what is compared, so it outranks a bare "between 1.30 and 1.33" comparison.
+    return {
+      score: SCORE.certain + 6,
+      query: { kind: 'feature-gate', gate: null, version: first, until: second ?? null, ask: 'list', stage, enabled, change: change ?? (second ? 'removed-or-locked' : null) },
+    };
+  },
+  answer: featureGate,
+  examples: ['is JobManagedBy on by default in 1.31 / when did CRDValidationRatcheting lock to default / which gates are beta but off by default in 1.34 / gates removed or locked between 1.30 and 1.33'],
+  vocabulary: words('gate gates feature-gate feature-gates featuregate featuregates default defaults enabled enable locked lock locktodefault flag turn'),
+};
