@@ -298,7 +298,7 @@ export const featureGateKind: QuestionKind<FeatureGateQuery> = {
     const enabled = question.has(/\b(off|disabled) by default\b|\bnot (on|enabled) by default\b/) ? false : question.has(/\b(on|enabled) by default\b/) ? true : null;
     // "Gates" names what is compared, so it outranks a bare "between 1.30 and 1.33" comparison.
     return {
-      score: SCORE.certain + 6,
+      score: question.has(/\b(upgrad\w*|upgarde|upgrdae)\b/) ? SCORE.certain - 5 : SCORE.certain + 6,
       query: { kind: 'feature-gate', gate: null, version: first, until: second ?? null, ask: 'list', stage, enabled, change: change ?? (second ? 'removed-or-locked' : null) },
     };
   },

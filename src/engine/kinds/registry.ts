@@ -4,6 +4,7 @@ import type { Candidate, QuestionKind } from './kind.ts';
 import { compareKind } from './compare.ts';
 import { deprecationsKind } from './deprecations.ts';
 import { featureGateKind } from './feature-gate.ts';
+import { upgradeKind } from './upgrade.ts';
 import { helpKind } from './help.ts';
 import { historyKind } from './history.ts';
 import { kepKind } from './kep.ts';
@@ -31,6 +32,7 @@ export const KINDS = [
   supportKind,
   deprecationsKind,
   featureGateKind,
+  upgradeKind,
   sigKind,
   compareKind,
   searchKind,
@@ -72,6 +74,10 @@ export const TIE_RULES: ReadonlyArray<{ name: string; prefer: QueryKind; over: Q
   { name: 'structured-over-search', prefer: 'sig', over: 'search' },
   { name: 'structured-over-search', prefer: 'compare', over: 'search' },
   { name: 'structured-over-search', prefer: 'feature-gate', over: 'search' },
+  { name: 'structured-over-search', prefer: 'upgrade', over: 'search' },
+  // An upgrade span is answered by the upgrade report, which includes the removals.
+  { name: 'upgrade-over-deprecations', prefer: 'upgrade', over: 'deprecations' },
+  { name: 'upgrade-over-deprecations', prefer: 'upgrade', over: 'compare' },
   // A feature gate asked about by name (its default, its lock) is a gate question, not the KEP's story.
   { name: 'gate-over-feature', prefer: 'feature-gate', over: 'kep' },
   { name: 'gate-over-feature', prefer: 'feature-gate', over: 'history' },
