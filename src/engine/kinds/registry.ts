@@ -5,6 +5,7 @@ import { compareKind } from './compare.ts';
 import { deprecationsKind } from './deprecations.ts';
 import { featureGateKind } from './feature-gate.ts';
 import { upgradeKind } from './upgrade.ts';
+import { patchScheduleKind } from './patch-schedule.ts';
 import { helpKind } from './help.ts';
 import { historyKind } from './history.ts';
 import { kepKind } from './kep.ts';
@@ -33,6 +34,7 @@ export const KINDS = [
   deprecationsKind,
   featureGateKind,
   upgradeKind,
+  patchScheduleKind,
   sigKind,
   compareKind,
   searchKind,
@@ -75,6 +77,7 @@ export const TIE_RULES: ReadonlyArray<{ name: string; prefer: QueryKind; over: Q
   { name: 'structured-over-search', prefer: 'compare', over: 'search' },
   { name: 'structured-over-search', prefer: 'feature-gate', over: 'search' },
   { name: 'structured-over-search', prefer: 'upgrade', over: 'search' },
+  { name: 'structured-over-search', prefer: 'patch-schedule', over: 'search' },
   // An upgrade span is answered by the upgrade report, which includes the removals.
   { name: 'upgrade-over-deprecations', prefer: 'upgrade', over: 'deprecations' },
   { name: 'upgrade-over-deprecations', prefer: 'upgrade', over: 'compare' },
