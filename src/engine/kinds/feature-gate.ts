@@ -246,6 +246,8 @@ export function featureGate(query: FeatureGateQuery, index: EngineIndex, now: Da
   return gate ? answerForGate(query, index, gate, now) : noData(index, query.gate);
 }
 
+/** Words about the gate itself, not the feature's stage. */
+const GATE_FLAG_CUES = /\b(feature ?gates?|gate|flag|default|defaults|enabled?|locked|lock|locks|locktodefault|turn|disable)\b/;
 const GATE_CUES = /\b(feature ?gates?|gates?|flag|default|defaults|enabled?|on|off|locked|lock|locks|locktodefault|turn|disable|ga|stable|beta|alpha|deprecated|history)\b/;
 
 /** The gate a question names: a gate entity, or a gate of the KEP a feature name points at ("the DRA gate"). */
@@ -281,6 +283,9 @@ export const featureGateKind: QuestionKind<FeatureGateQuery> = {
     const gate = namedGate(question);
     const [first, second] = question.entities.versions;
     if (gate) {
+      // A gate named like its KEP ("AppArmor" in "AppArmor support") asked about by stage only is the KEP's question.
+      const featureName = question.entities.gates[0]?.keps.some((number) => question.index.kep.get(number)?.title.toLowerCase().includes(gate.toLowerCase()));
+      if (featureName && !question.has(GATE_FLAG_CUES)) return null;
       if (!question.has(GATE_CUES) && question.entities.versions.length === 0) return null;
       const ask = askOf(question);
       const change = question.has(/\block(ed|s)?\b/) && !question.has(/\bdefault\b/) && question.version && ask === 'default' ? 'locked' : null;

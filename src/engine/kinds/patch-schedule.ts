@@ -216,7 +216,7 @@ export const patchScheduleKind: QuestionKind<PatchScheduleQuery> = {
     }
     if (!patches && !cherry) return null;
     // "latest / final patch of 1.27" competes with the support kind; both answer it.
-    if (question.has(/\b(latest|last|final|newest)\b/) && !cherry && !question.has(/\bnext|upcoming|planned|schedul\w*/)) {
+    if ((question.entities.latestPatch || question.has(/\b(latest|last|final|newest)\b/)) && !cherry && !question.has(/\bnext|upcoming|planned|schedul\w*/)) {
       return version?.kind === 'exact' ? { score: SCORE.strong, query: { ...base, latest: true } } : null;
     }
     const month = date ? null : monthOf(question);

@@ -148,7 +148,9 @@ function recognize(question: Question) {
   const from = versions.length >= 2 ? (toFirst ? b! : a!) : question.has(/\bfrom ver\b/) ? a! : null;
   const to = versions.length >= 2 ? (toFirst ? a! : b!) : question.has(/\bfrom ver\b/) ? null : a!;
   // A span with upgrade words outranks a bare comparison of the two releases.
-  return { score: span ? SCORE.certain + 6 : SCORE.certain + 3, query: { kind: 'upgrade' as const, from, to } };
+  // One release and only the word "upgrade" ("planning the 1.33 upgrade, which features went GA") is a weak reading.
+  const sure = span || notesAsked || versions.length >= 2 || question.has(/\b(from|to) ver\b|\bver upgrade\b.*\bnotes?\b/) || breaks;
+  return { score: span ? SCORE.certain + 6 : sure ? SCORE.certain + 3 : SCORE.likely, query: { kind: 'upgrade' as const, from, to } };
 }
 
 export const upgradeKind: QuestionKind<UpgradeQuery> = {
