@@ -79,9 +79,9 @@ const cases: Array<[string, Record<string, unknown>]> = [
   ['deprecations in 1.31', { kind: 'deprecations', version: v('1.31'), focus: 'deprecated' }],
   ['depreciated apis in 1.22', { kind: 'deprecations', version: v('1.22'), focus: 'deprecated' }],
   ['which APIs are removed in 1.25', { kind: 'deprecations', version: v('1.25'), focus: 'removed' }],
-  ['what breaks if I upgrade from 1.24 to 1.26', { kind: 'deprecations', upgrade: { from: v('1.24'), to: v('1.26') } }],
+  ['what breaks if I upgrade from 1.24 to 1.26', { kind: 'upgrade', from: v('1.24'), to: v('1.26') }],
   ['1.24 -> 1.26', { kind: 'deprecations', upgrade: { from: v('1.24'), to: v('1.26') } }],
-  ['upgrade to 1.25', { kind: 'deprecations', upgrade: { from: null, to: v('1.25') } }],
+  ['upgrade to 1.25', { kind: 'upgrade', from: null, to: v('1.25') }],
   ['is PodSecurityPolicy removed', { kind: 'deprecations', subject: 'PodSecurityPolicy', focus: 'removed' }],
   ['when was policy/v1beta1 removed', { kind: 'deprecations', subject: 'policy/v1beta1' }],
   // 9–11

@@ -211,7 +211,9 @@ export const patchScheduleKind: QuestionKind<PatchScheduleQuery> = {
     const patches = question.has(/\bpatch(es)?\b|\bpatch releases?\b|\bout[- ]of[- ]band\b/);
     const [date] = question.entities.dates;
     const base = { kind: 'patch-schedule' as const, version: version ?? null, month: null, date: null, after: false, latest: false };
-    if (patch && (question.has(/\b(when|ship\w*|released?|date|due|out|delay\w*|consolidated|band|why)\b/) || cherry || patches)) {
+    // An x.y.0 is the release itself (the release summary's), unless patches are asked about.
+    const gaRelease = patch && patch.endsWith('.0') && !patches && !cherry;
+    if (patch && !gaRelease && (question.has(/\b(when|ship\w*|released?|date|due|out|delay\w*|consolidated|band|why)\b/) || cherry || patches)) {
       return { score: SCORE.certain + 3, query: base };
     }
     if (!patches && !cherry) return null;
