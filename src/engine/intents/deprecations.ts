@@ -33,8 +33,8 @@ function announcementItems(index: EngineIndex, release: Release, kind: 'removal'
     });
 }
 
+/** Deprecations and removals in one release, or of one API (an upgrade span goes to the upgrade report). */
 export function deprecations(query: DeprecationsQuery, index: EngineIndex, now: Date): Answer {
-  if (query.upgrade) return upgrade(query, index, now);
   if (query.subject) {
     const answer = bySubject(query, index, now);
     if (answer) return answer;
@@ -82,71 +82,6 @@ export function deprecations(query: DeprecationsQuery, index: EngineIndex, now: 
 function summarizeApis(apis: DeprecatedApi[]): string {
   const groups = [...new Set(apis.map((api) => api.apiVersion))];
   return groups.length <= 4 ? groups.join(', ') : `${groups.slice(0, 4).join(', ')} and ${groups.length - 4} more`;
-}
-
-/** "What breaks if I upgrade from 1.24 to 1.26": every removal after `from`, up to and including `to`. */
-function upgrade(query: DeprecationsQuery, index: EngineIndex, now: Date): Answer {
-  const spec = query.upgrade!;
-  const toResolved = resolveVersion(index, spec.to, now, 'deprecations');
-  if (!toResolved.ok) return toResolved.answer;
-  const to = toResolved.release.version;
-  let from: string;
-  if (spec.from) {
-    const fromResolved = resolveVersion(index, spec.from, now, 'deprecations');
-    if (!fromResolved.ok) return fromResolved.answer;
-    from = fromResolved.release.version;
-  } else {
-    const before = previousRelease(index, to)?.version;
-    if (!before) return makeAnswer(index.footer, { intent: 'deprecations', title: 'Upgrade', summary: `${to} is the first release in the data; there is nothing to upgrade from.`, release: to });
-    from = before;
-  }
-  if (compareMinor(from, to) >= 0) {
-    return makeAnswer(index.footer, {
-      intent: 'deprecations',
-      title: `Upgrade ${from} → ${to}`,
-      summary: compareMinor(from, to) === 0 ? `${from} to ${to} is not an upgrade: both are the same release.` : `${from} → ${to} is a downgrade; Kubernetes does not support downgrading a cluster across minor releases. Ask “upgrade from ${to} to ${from}” for the other direction.`,
-      release: to,
-      suggestions: [`upgrade from ${to} to ${from}`],
-    });
-  }
-  const span = index.releases.filter((release) => compareMinor(release.version, from) > 0 && compareMinor(release.version, to) <= 0);
-  const apis = index.apis;
-  const sections: AnswerSection[] = [];
-  const perVersion: string[] = [];
-  let apiTotal = 0;
-  let announcedTotal = 0;
-  for (const release of span) {
-    const removed = apis.filter((api) => api.removedIn === release.version);
-    const announced = announcementItems(index, release, 'removal');
-    apiTotal += removed.length;
-    announcedTotal += announced.length;
-    if (removed.length) perVersion.push(`${release.version}: ${plural(removed.length, 'API version')}`);
-    if (removed.length || announced.length) {
-      sections.push(
-        listSection(
-          `Removed in ${release.version}`,
-          [...removed.map(apiItem), ...announced.map((item) => ({ ...item, detail: `release announcement: ${item.detail ?? 'removal'}` }))],
-          40,
-          release.announcement?.url ?? DEPRECATION_GUIDE_URL,
-        ),
-      );
-    }
-  }
-  const hops = span.map((release) => release.version);
-  const summary =
-    `Upgrading from ${from} to ${to} crosses ${plural(span.length, 'minor release')}. ` +
-    (apiTotal ? `${plural(apiTotal, 'API version')} stop${apiTotal === 1 ? 's' : ''} being served (${perVersion.join('; ')}): migrate those manifests first.` : 'No API version stops being served in that span (per pluto).') +
-    (announcedTotal ? ` The release announcements name ${plural(announcedTotal, 'further removal')}.` : '') +
-    (span.length > 1 ? ` Upgrade one minor release at a time: ${[from, ...hops].join(' → ')}.` : '');
-  return makeAnswer(index.footer, {
-    intent: 'deprecations',
-    title: `Upgrade ${from} → ${to}: what breaks`,
-    summary,
-    release: to,
-    sections: sections.length ? sections : [section('Nothing removed', { lines: [`Neither pluto nor the release announcements list a removal between ${from} and ${to}.`] })],
-    links: LINKS,
-    suggestions: hops.slice(0, 3).map((version) => `deprecations in ${version}`),
-  });
 }
 
 /**

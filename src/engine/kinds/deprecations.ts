@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deprecations } from '../intents/deprecations.ts';
+import { upgrade as upgradeReport } from './upgrade.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
 import { type Candidate, type QuestionKind, SCORE, words } from './kind.ts';
@@ -59,7 +60,8 @@ export const deprecationsKind: QuestionKind<DeprecationsQuery> = {
   kind: 'deprecations',
   intent: 'deprecations',
   recognize: (question) => upgrade(question) ?? removals(question),
-  answer: deprecations,
+  // An upgrade span gets the one upgrade report (kinds/upgrade.ts), which includes the removals.
+  answer: (query, index, now) => (query.upgrade ? upgradeReport({ kind: 'upgrade', from: query.upgrade.from, to: query.upgrade.to, notes: query.notes }, index, now) : deprecations(query, index, now)),
   examples: ['what was removed in 1.25 / deprecations in 1.31 / upgrade from 1.24 to 1.26'],
   vocabulary: words(`deprecate deprecated deprecates deprecation deprecations remove removed removes removal removals
     deleted delete dropped drop breaks break breaking upgrade upgrades upgrading migrate migrating migration apis api gone served`),
