@@ -74,7 +74,8 @@ async function main(argv: string[]): Promise<number> {
   console.error(
     `sync: wrote ${path.relative(process.cwd(), outDir) || '.'} from ${reader.origin} in ${((performance.now() - started) / 1000).toFixed(1)} s — ` +
       `${counts.releases} releases, ${counts.schedules} schedules, ${counts.teams} teams, ${counts.keps} KEPs, ` +
-      `${counts.deprecatedApis} deprecated APIs, ${counts.overrides} overrides, ${dataset.manifest.warnings.length} warnings; ` +
+      `${counts.deprecatedApis} deprecated APIs, ${counts.platformCycles} platform cycles, ${counts.policyStatements} policy statements, ` +
+      `${counts.overrides} overrides, ${dataset.manifest.warnings.length} warnings; ` +
       `${(bytes / 1024).toFixed(0)} KiB; data as of ${dataset.manifest.dataDate}`,
   );
   return 0;

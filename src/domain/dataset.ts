@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DeprecatedApi } from './deprecation.ts';
 import { Kep } from './kep.ts';
 import { Manifest } from './manifest.ts';
+import { Platform } from './platform.ts';
+import { Policies } from './policy.ts';
 import { Release } from './release.ts';
 import { Schedule } from './schedule.ts';
 import { Team } from './team.ts';
@@ -13,6 +15,8 @@ export const DATASET_FILES = {
   teams: z.array(Team),
   keps: z.array(Kep),
   deprecatedApis: z.array(DeprecatedApi),
+  platforms: z.array(Platform),
+  policies: Policies,
 } as const;
 
 export type DatasetCollection = keyof typeof DATASET_FILES;
@@ -24,6 +28,8 @@ export interface Dataset {
   teams: Team[];
   keps: Kep[];
   deprecatedApis: DeprecatedApi[];
+  platforms: Platform[];
+  policies: Policies;
 }
 
 export const DatasetSchema = z.object({

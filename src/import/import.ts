@@ -3,6 +3,11 @@ import { DATASET_FILES, type Dataset } from '../domain/dataset.ts';
 import type { Schedule } from '../domain/schedule.ts';
 import type { Team } from '../domain/team.ts';
 import { compareMinor } from '../domain/version.ts';
+import path from 'node:path';
+import { PLATFORM_IDS, type Platform } from '../domain/platform.ts';
+import type { Policies } from '../domain/policy.ts';
+import { BUNDLED_DATA_DIR } from '../data/paths.ts';
+import { readOptionalFile } from './readers/local.ts';
 import { parseAnnouncements } from './announcements.ts';
 import { parsePlutoVersions } from './deprecations.ts';
 import { validateWith } from '../data/validation.ts';
@@ -10,6 +15,8 @@ import { ImportError } from './errors.ts';
 import { dedupeKeps, isTemplatePath, parseKep } from './keps.ts';
 import type { KepOverride } from './overrides.ts';
 import { buildReleases } from './releases.ts';
+import { parsePlatform } from './platforms.ts';
+import { importPolicies, POLICIES_FILE } from './policies.ts';
 import { parseSchedule } from './schedule.ts';
 import type { SourceReader, UpstreamFolder } from './source.ts';
 import { parseTeam } from './team.ts';
@@ -21,6 +28,8 @@ export interface ImportOptions {
   overrides: KepOverride[];
   /** The curated announcements text; read from the reader when not given. */
   announcements?: string | null;
+  /** The reviewed policies (data/policies.yaml); the bundled file when not given. */
+  policies?: { text: string; file: string };
 }
 
 export interface ImportResult {
@@ -102,6 +111,25 @@ async function importKeps(reader: SourceReader, overrides: KepOverride[], warnin
   return dedupeKeps(parsed, warnings);
 }
 
+async function importPlatforms(reader: SourceReader): Promise<Platform[]> {
+  return Promise.all(
+    PLATFORM_IDS.map(async (id) => {
+      const { file, text } = await required(reader, 'endoflife.date', `products/${id}.md`);
+      return parsePlatform(id, text, file);
+    }),
+  );
+}
+
+async function readPolicies(reader: SourceReader, given: ImportOptions['policies']): Promise<Policies> {
+  const file = given?.file ?? path.join(BUNDLED_DATA_DIR, POLICIES_FILE);
+  const text = given?.text ?? (await readOptionalFile(file));
+  if (text == null) throw new ImportError(file, null, 'file not found');
+  return importPolicies(text, file, (folder, repositoryPath) => reader.readFile(folder, repositoryPath));
+}
+
+const statementCount = (policies: Policies): number =>
+  policies.versionSkew.rules.length + policies.versionSkew.upgradeOrder.length + policies.supportPolicy.length;
+
 /** Reads every source through `reader`, validates, and returns the dataset. Writes nothing. */
 export async function importDataset(reader: SourceReader, options: ImportOptions): Promise<ImportResult> {
   const warnings: string[] = [];
@@ -109,6 +137,7 @@ export async function importDataset(reader: SourceReader, options: ImportOptions
   if (announcementsText == null) throw new ImportError(`curated/${ANNOUNCEMENTS_FILE}`, null, 'file not found');
   const curated = parseAnnouncements(announcementsText, `curated/${ANNOUNCEMENTS_FILE}`);
 
+  const [platforms, policies] = await Promise.all([importPlatforms(reader), readPolicies(reader, options.policies)]);
   const [keps, sigRelease, pluto, patchData, product, websiteEol, websiteSchedule, websiteLegacy, repositories] = await Promise.all([
     importKeps(reader, options.overrides, warnings),
     importSigRelease(reader, warnings),
@@ -132,7 +161,15 @@ export async function importDataset(reader: SourceReader, options: ImportOptions
   });
   const deprecatedApis = parsePlutoVersions(pluto.text, pluto.file);
 
-  const collections = { releases, schedules: sigRelease.schedules, teams: sigRelease.teams, keps, deprecatedApis };
+  const collections = {
+    releases,
+    schedules: sigRelease.schedules,
+    teams: sigRelease.teams,
+    keps,
+    deprecatedApis,
+    platforms,
+    policies,
+  };
   for (const [name, schema] of Object.entries(DATASET_FILES)) {
     validateWith(schema, collections[name as keyof typeof collections], `${name}.json`, ImportError);
   }
@@ -152,6 +189,8 @@ export async function importDataset(reader: SourceReader, options: ImportOptions
       keps: keps.length,
       deprecatedApis: deprecatedApis.length,
       overrides: options.overrides.length,
+      platformCycles: platforms.reduce((sum, platform) => sum + platform.cycles.length, 0),
+      policyStatements: statementCount(policies),
     },
     files: {},
     warnings: [...new Set(warnings)].sort(),
