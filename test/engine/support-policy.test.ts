@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.ts';
 import { buildIndex, type EngineIndex } from '../../src/engine/context.ts';
-import { supportPolicy, type SupportPolicyQuery } from '../../src/engine/intents/support-policy.ts';
+import { supportPolicy } from '../../src/engine/intents/support-policy.ts';
+import type { SupportPolicyQuery } from '../../src/engine/kinds/support-policy.ts';
 
 let index: EngineIndex;
 beforeAll(() => {

@@ -1,31 +1,8 @@
-import { z } from 'zod';
 import type { Answer, AnswerFact } from '../../domain/answer.ts';
-import { PLATFORM_PHASES, PlatformId, type Platform, type PlatformCycle, type PlatformPhase } from '../../domain/platform.ts';
+import { PLATFORM_PHASES, type Platform, type PlatformCycle, type PlatformPhase } from '../../domain/platform.ts';
 import type { EngineIndex } from '../context.ts';
 import { fact, formatDate, isoDay, makeAnswer, relative, section } from '../format.ts';
-import { ParseNotes } from '../query.ts';
-
-export const ManagedPlatformQuery = z.object({
-  kind: z.literal('managed-platform'),
-  /** null: every platform (a question about one Kubernetes minor across them). */
-  platform: PlatformId.nullable(),
-  /** The cycle as written: a Kubernetes minor ("1.31") or the platform's own number ("4.18"); null: all cycles. */
-  cycle: z.string().regex(/^\d+\.\d+$/).nullable(),
-  /**
-   * status: where the cycle stands and its dates. standard-end: when standard support ends.
-   * extended: is it in extended (LTS) support? extended-list: which cycles have extended support.
-   * supported: which cycles are supported now.
-   */
-  ask: z.enum(['status', 'standard-end', 'extended', 'extended-list', 'supported']),
-  notes: ParseNotes,
-});
-export type ManagedPlatformQuery = z.infer<typeof ManagedPlatformQuery>;
-
-export const MANAGED_PLATFORM_EXAMPLES = [
-  'when does GKE 1.31 leave standard support?',
-  'is 1.33 on extended support in EKS?',
-  'which AKS versions have long-term support?',
-];
+import { MANAGED_PLATFORM_EXAMPLES, type ManagedPlatformQuery } from '../kinds/managed-platform.ts';
 
 type Standing =
   | { phase: PlatformPhase; until: string | null }

@@ -1,33 +1,14 @@
-import { z } from 'zod';
 import type { Answer, AnswerFact } from '../../domain/answer.ts';
-import { PolicyTopic, type PolicyStatement } from '../../domain/policy.ts';
+import type { PolicyStatement, PolicyTopic } from '../../domain/policy.ts';
 import type { Release } from '../../domain/release.ts';
 import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../context.ts';
 import { daysBetween, fact, formatDate, isoDay, makeAnswer, section } from '../format.ts';
-import { ParseNotes, VersionRef } from '../query.ts';
+import { SUPPORT_POLICY_EXAMPLES, type SupportPolicyQuery } from '../kinds/support-policy.ts';
+import type { VersionRef } from '../refs.ts';
 import { latestReleased, resolveVersion } from '../versions.ts';
 import { latestPatchAt } from './common.ts';
 import { quoteLines } from './policy-text.ts';
-
-export const SupportPolicyQuery = z.object({
-  kind: z.literal('support-policy'),
-  /** null: the whole policy in brief. */
-  topic: PolicyTopic.nullable(),
-  version: VersionRef.nullable(),
-  /** A Go module the user named, "k8s.io/client-go". */
-  module: z.string().regex(/^k8s\.io\/[a-z0-9-]+$/).nullable(),
-  /** A module version the user named, "v0.29.3": the Kubernetes release it matches. */
-  moduleVersion: z.string().regex(/^v0\.\d+(\.\d+)?$/).nullable(),
-  notes: ParseNotes,
-});
-export type SupportPolicyQuery = z.infer<typeof SupportPolicyQuery>;
-
-export const SUPPORT_POLICY_EXAMPLES = [
-  'how long do patches keep coming for a minor?',
-  'what is maintenance mode?',
-  'which k8s.io/api tag matches 1.33?',
-];
 
 /** The staging modules KEP-917 names; others under k8s.io may be versioned on their own. */
 const KEP_917_MODULES = ['k8s.io/api', 'k8s.io/apimachinery', 'k8s.io/client-go'];

@@ -1,37 +1,11 @@
-import { z } from 'zod';
 import type { Answer } from '../../domain/answer.ts';
-import { Component, type SkewRule } from '../../domain/policy.ts';
+import type { Component, SkewRule } from '../../domain/policy.ts';
 import { minorNumber } from '../../domain/version.ts';
 import type { EngineIndex } from '../context.ts';
 import { fact, makeAnswer, plural, section } from '../format.ts';
-import { ParseNotes, VersionRef } from '../query.ts';
+import type { VersionSkewQuery } from '../kinds/version-skew.ts';
 import { resolveVersion } from '../versions.ts';
 import { plainQuote, quoteLines, sourceName } from './policy-text.ts';
-
-export const VersionSkewQuery = z.object({
-  kind: z.literal('version-skew'),
-  /**
-   * check: is `component` at `version` supported with `against` at `againstVersion`?
-   * range: which `component` versions work with `against` at `againstVersion`?
-   * upgrade-order: in which order to upgrade the components.
-   * upgrade-path: can the control plane go from `againstVersion` to `version` in one step?
-   * policy: the rules (for `component`, or all).
-   */
-  ask: z.enum(['check', 'range', 'upgrade-order', 'upgrade-path', 'policy']),
-  component: Component.nullable(),
-  version: VersionRef.nullable(),
-  /** What the component runs against; null: the control plane (kube-apiserver). */
-  against: Component.nullable(),
-  againstVersion: VersionRef.nullable(),
-  notes: ParseNotes,
-});
-export type VersionSkewQuery = z.infer<typeof VersionSkewQuery>;
-
-export const VERSION_SKEW_EXAMPLES = [
-  'kubelet 1.30 against a 1.33 control plane — supported?',
-  'is kubectl 1.33 OK with a 1.31 cluster?',
-  'in which order do I upgrade apiservers, controllers and nodes?',
-];
 
 const POLICY_URL = 'https://kubernetes.io/releases/version-skew-policy/';
 const minor = (n: number): string => `1.${n}`;
