@@ -56,3 +56,28 @@ describe('version skew, managed platforms and support policy, asked in words', (
     expect(['version-skew', 'managed-platform', 'support-policy']).not.toContain(engine.understand(q, NOW).kind);
   });
 });
+
+describe('skew questions without versions, and policy questions in other words', () => {
+  it.each([
+    ['kube-scheduler two minors behind the apiserver — ok?', /^No — kube-scheduler 1\.\d+ with kube-apiserver 1\.\d+ is not supported \(1\.\d+ is the latest release/],
+    ['kube-proxy newer than kubelet by 4 minors?', /^No — kube-proxy 1\.\d+ with kubelet 1\.\d+ is not supported/],
+    ['kubectl one version behind the cluster is fine?', /^Yes — kubectl 1\.\d+ with kube-apiserver/],
+    ['HA apiservers at 1.32 and 1.34 at the same time?', /^No — kube-apiserver 1\.32 with kube-apiserver 1\.34 is not supported/],
+    ['can our nodes stay on kubelet 1.33 with a 1.36 control plane', /^Yes — kubelet 1\.33 with kube-apiserver 1\.36/],
+    ['does the apiserver need to be upgraded before the scheduler', /^Upgrade in this order/],
+  ])('%s', (q, starts) => {
+    const answer = engine.answer(q, NOW);
+    expect(answer.intent).toBe('version-skew');
+    expect(answer.summary).toMatch(starts);
+  });
+
+  it.each([
+    ['who decides what gets cherry-picked into a patch release', 'cherry-picks', /Release Managers/],
+    ['how long does the maintenance period last before EOL', 'maintenance-mode', /two months/],
+    ['why do EOL dates fall on the 28th', 'end-of-life', /28th of the month/],
+    ['are there LTS releases of upstream kubernetes', 'patch-support', /about 14 months/],
+  ])('%s', (q, topic, has) => {
+    expect(engine.understand(q, NOW)).toMatchObject({ kind: 'support-policy', topic });
+    expect(engine.answer(q, NOW).summary).toMatch(has);
+  });
+});

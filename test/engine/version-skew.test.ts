@@ -14,7 +14,7 @@ const NOW = new Date('2026-11-21T12:00:00Z');
 const notes = { corrections: [], truncated: false, stripped: false };
 const v = (minor: string) => ({ kind: 'exact' as const, minor, patch: null });
 const ask = (query: Partial<VersionSkewQuery>) =>
-  versionSkew({ kind: 'version-skew', ask: 'check', component: null, version: null, against: null, againstVersion: null, notes, ...query }, index, NOW);
+  versionSkew({ kind: 'version-skew', ask: 'check', component: null, version: null, against: null, againstVersion: null, offset: null, notes, ...query }, index, NOW);
 const check = (component: Component, version: string, againstVersion: string, against: Component | null = null) =>
   ask({ component, version: v(version), against, againstVersion: v(againstVersion) });
 

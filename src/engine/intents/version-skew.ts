@@ -84,6 +84,14 @@ export function versionSkew(query: VersionSkewQuery, index: EngineIndex, now: Da
   if (!found) return noRule(index, query.component, against);
   const target = resolveVersion(index, query.againstVersion, now, 'version-skew');
   if (!target.ok) return target.answer;
+  if (query.ask === 'check' && query.version === null && query.offset !== null) {
+    // "kube-scheduler two minors behind the apiserver": the pair at that distance from the control plane asked about.
+    const r = minorNumber(target.release.version);
+    const component = { component: query.component, version: minor(r - query.offset) };
+    const reference = { component: against, version: target.release.version };
+    const [subject, other] = found.swapped ? [reference, component] : [component, reference];
+    return check(index, found.rule, subject, other, target.note);
+  }
   if (query.ask === 'range' || query.version === null) {
     return range(index, found, { asked: query.component, fixed: against, version: target.release.version, note: target.note });
   }
@@ -93,7 +101,7 @@ export function versionSkew(query: VersionSkewQuery, index: EngineIndex, now: Da
   const [component, componentVersion, other, otherVersion] = found.swapped
     ? [against, target.release.version, query.component, subject.release.version]
     : [query.component, subject.release.version, against, target.release.version];
-  return check(index, found.rule, { component, version: componentVersion }, { component: other, version: otherVersion });
+  return check(index, found.rule, { component, version: componentVersion }, { component: other, version: otherVersion }, null);
 }
 
 function check(
@@ -101,6 +109,7 @@ function check(
   rule: SkewRule,
   subject: { component: Component; version: string },
   against: { component: Component; version: string },
+  note: string | null,
 ): Answer {
   const c = minorNumber(subject.version);
   const r = minorNumber(against.version);
@@ -114,9 +123,10 @@ function check(
   const earlierNote = limits.earlier && rule.earlier && rule.since
     ? ` (a ${subject.component} older than ${rule.earlier.componentBefore} is held to n-${rule.earlier.maxOlder}; n-${rule.maxOlder} holds from ${rule.against} ${rule.since.version})`
     : '';
+  const reading = note ? ` (${note})` : '';
   const summary = allowed
-    ? `Yes — ${pair} is supported: ${why}${earlierNote}.`
-    : `No — ${pair} is not supported: ${why}${earlierNote}. Supported with ${against.component} ${against.version}: ${subject.component} ${supported.join(', ')}.`;
+    ? `Yes — ${pair} is supported${reading}: ${why}${earlierNote}.`
+    : `No — ${pair} is not supported${reading}: ${why}${earlierNote}. Supported with ${against.component} ${against.version}: ${subject.component} ${supported.join(', ')}.`;
   const haNote = against.component === 'kube-apiserver' && subject.component !== 'kube-apiserver'
     ? ['In an HA cluster whose kube-apiservers are at different minors, the oldest one sets the limit.']
     : [];

@@ -26,14 +26,17 @@ export const SUPPORT_POLICY_EXAMPLES = [
 
 /** Cue patterns → topic, first match wins. Each asks about the policy itself, not one release's dates. */
 const TOPICS: ReadonlyArray<readonly [RegExp, PolicyTopic]> = [
-  [/\b(client libraries|client library|go modules?|client-go|k8s\.io\/[a-z0-9-]+)\b/, 'client-libraries'],
+  [/\b(client libraries|client library|go modules?|client-go|k8s\.io\/[a-z0-9-]+|k8s\.io (libraries|modules|packages))\b|\bv0\.x\b/, 'client-libraries'],
   [/\b(what (is|are|does|'s)|whats|define|definition|meaning|means?)\b.*\bmaintenance mode\b|\bmaintenance mode mean/, 'maintenance-mode'],
-  [/\b(what (is|does)|whats|define|meaning|means?)\b.*\b(eol|end of life)\b/, 'end-of-life'],
-  [/\bhow often\b.*\bpatch|\bpatch (release )?(cadence|frequency)|\bmonthly patch/, 'patch-cadence'],
+  [/\b(what|which)\b.*\b(fixed|fixes|allowed|happens?|gets?)\b.*\bmaintenance mode\b|\bmaintenance mode\b.*\b(cve|fixes|fixed)\b/, 'maintenance-mode'],
+  [/\bmaintenance (period|phase)\b/, 'maintenance-mode'],
+  [/\b(what (is|does)|whats|define|meaning|means?)\b.*\b(eol|end of life)\b|\b28th\b|\bafter (eol|end of life)\b/, 'end-of-life'],
+  [/\bhow often\b.*\bpatch|\bpatch (release )?(cadence|frequency)|\bmonthly\b/, 'patch-cadence'],
   [/\bhow often\b.*\b(release|minor|version)|\breleases? (a|per) year\b|\brelease cadence\b/, 'release-cadence'],
-  [/\bcherry[- ]?picks? (process|rules?|policy|criteria)\b|\bhow (do|to|can) (i|you|we)? ?cherry[- ]?pick/, 'cherry-picks'],
+  [/\bcherry[- ]?pick(s|ed|ing)? (process|rules?|policy|criteria)\b|\bhow (do|to|can) (i|you|we)? ?cherry[- ]?pick|\bwho decides\b.*\bcherry[- ]?pick/, 'cherry-picks'],
   [/\brelease branches\b|\bhow many (minor )?(releases|versions|branches) (does|do|are) (the project|kubernetes|k8s)? ?(maintain|support)/, 'release-branches'],
   [/\bhow long\b.*\b(patch(es|ed)?|supported|support|maintained)\b|\b(support|patch) (period|window|policy|lifecycle)\b|\bpatch support\b/, 'patch-support'],
+  [/\b(one|1) year of (patch )?support\b|\byearly support\b|\bmonths of patch(es)?\b|\blts releases?\b|\bwhat is the (support )?policy\b/, 'patch-support'],
 ];
 
 function moduleOf(question: Question): string | null {

@@ -20,6 +20,8 @@ export const VersionSkewQuery = z.object({
   /** What the component runs against; null: the control plane (kube-apiserver). */
   against: Component.nullable(),
   againstVersion: VersionRef.nullable(),
+  /** check without a component version: the component is this many minors older than `against` (negative: newer). */
+  offset: z.number().int().nullable().default(null),
   notes: ParseNotes,
 });
 export type VersionSkewQuery = z.infer<typeof VersionSkewQuery>;
@@ -68,39 +70,71 @@ function mentions(question: Question): Array<{ component: Component; version: Ve
   });
 }
 
+/** One mention per component ("our nodes … kubelet 1.33"), the one written with a version first; kube-apiservers stay apart (HA instances). */
+function distinct(found: ReturnType<typeof mentions>): ReturnType<typeof mentions> {
+  const result: ReturnType<typeof mentions> = [];
+  for (const mention of found) {
+    const at = mention.component === 'kube-apiserver' ? -1 : result.findIndex((entry) => entry.component === mention.component);
+    if (at < 0) result.push(mention);
+    else if (!result[at]!.version && mention.version) result[at] = mention;
+  }
+  return result;
+}
+
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
+
+/** "two minors behind", "newer by 4 minors", "two versions off": how many minors the component is older (negative: newer). */
+function offsetOf(question: Question): number | null {
+  const count = '(\\d|one|two|three|four|five)';
+  const unit = '(?:minors?|minor versions?|versions?|releases?)';
+  const match = new RegExp(`\\b${count} ${unit} (behind|older|newer|ahead|off|apart)\\b|\\b(newer|older) than \\S+ by ${count} ${unit}`).exec(question.text);
+  if (!match) return null;
+  const [, n1, direction1, direction2, n2] = match;
+  const raw = (n1 ?? n2)!;
+  const n = NUMBER_WORDS[raw] ?? Number(raw);
+  return /newer|ahead/.test((direction1 ?? direction2)!) ? -n : n;
+}
+
 type Read = Omit<VersionSkewQuery, 'notes' | 'kind'>;
 
 function read(question: Question): { score: number; query: Read } | null {
-  const upgrade = question.has(/\bupgrad(e|es|ing)\b/);
-  if (upgrade && question.has(/\b(order|sequence|which first|what first)\b/)) {
-    return { score: SCORE.certain + 5, query: { ask: 'upgrade-order', component: null, version: null, against: null, againstVersion: null } };
+  const upgrade = question.has(/\bupgrad(e|es|ed|ing)\b/);
+  const componentsNamed = question.has(/\b(components?|control plane|apiservers?|scheduler|controllers?|kubelets?|nodes)\b/);
+  const ordering = question.has(/\b(order|sequence|which first|what first)\b/) || (componentsNamed && question.has(/\b(first|before)\b/));
+  if (upgrade && ordering) {
+    return { score: SCORE.certain + 5, query: { ask: 'upgrade-order', component: null, version: null, against: null, againstVersion: null, offset: null } };
   }
   const { versions } = question.entities;
   if (upgrade && versions.length === 2 && question.has(/\b(skip|skipping|directly|straight|jump|one step|one go|at once)\b/)) {
-    return { score: SCORE.certain + 5, query: { ask: 'upgrade-path', component: null, version: versions[1]!, against: null, againstVersion: versions[0]! } };
+    return { score: SCORE.certain + 5, query: { ask: 'upgrade-path', component: null, version: versions[1]!, against: null, againstVersion: versions[0]!, offset: null } };
   }
-  const named = mentions(question).filter(({ component }) => SKEW_COMPONENTS.has(component));
-  const pairCue = named.length >= 2 && versions.length >= 1;
-  const skewCue = pairCue || question.has(/\b(skew|compatib\w*|supported|support|ok|okay|work|works|fine|allowed|against|talk|older|newer|behind|ahead|mix\w*)\b/);
+  const named = distinct(mentions(question));
+  const pairCue = (named.length >= 2 && versions.length >= 1) || (named.length >= 1 && versions.length >= 2);
+  const offset = offsetOf(question);
+  const skewCue = pairCue || offset !== null || question.has(/\b(ha|skew|same time|compatib\w*|supported|support|ok|okay|work|works|fine|allowed|against|talk|older|newer|behind|ahead|mix\w*)\b/);
   const hasNamedComponent = question.entities.components.some((name) => SKEW_COMPONENTS.has(name));
   if (!hasNamedComponent && !question.has(/\bskew\b/)) return null;
   if (!skewCue) return null;
   const subject = named.find(({ component }) => component !== 'kube-apiserver') ?? named[0];
-  if (!subject) return { score: SCORE.strong, query: { ask: 'policy', component: null, version: null, against: null, againstVersion: null } };
+  if (!subject) return { score: SCORE.strong, query: { ask: 'policy', component: null, version: null, against: null, againstVersion: null, offset: null } };
   const others = named.filter((entry) => entry !== subject);
   const apiservers = named.filter(({ component }) => component === 'kube-apiserver');
   // "kube-apiservers at 1.32 and 1.33": HA instances against each other.
   const against = others[0]?.component ?? (subject.component === 'kube-apiserver' && versions.length === 2 ? 'kube-apiserver' : null);
   const unpaired = versions.filter((ref) => ref !== subject.version && !others.some((entry) => entry.version === ref));
   const againstVersion = others[0]?.version ?? (apiservers.length > 1 ? apiservers[1]!.version : null) ?? unpaired[0] ?? null;
+  if (offset !== null && !subject.version) {
+    const query = { ask: 'check' as const, component: subject.component, version: null, against, againstVersion, offset };
+    return { score: SCORE.certain + 5, query };
+  }
   const asksRange = question.has(/\b(which|what) (\S+ )?versions?\b|\bhow (old|far|many)\b/);
   if (subject.version && !asksRange) {
-    return { score: SCORE.certain + 5, query: { ask: 'check', component: subject.component, version: subject.version, against, againstVersion } };
+    return { score: SCORE.certain + 5, query: { ask: 'check', component: subject.component, version: subject.version, against, againstVersion, offset: null } };
   }
   if (againstVersion || asksRange) {
-    return { score: SCORE.certain + 5, query: { ask: 'range', component: subject.component, version: null, against, againstVersion: againstVersion ?? subject.version } };
+    return { score: SCORE.certain + 5, query: { ask: 'range', component: subject.component, version: null, against, againstVersion: againstVersion ?? subject.version, offset: null } };
   }
-  return { score: SCORE.strong, query: { ask: 'policy', component: subject.component, version: null, against: null, againstVersion: null } };
+  return { score: SCORE.strong, query: { ask: 'policy', component: subject.component, version: null, against: null, againstVersion: null, offset: null } };
 }
 
 export const versionSkewKind: QuestionKind<VersionSkewQuery> = {
