@@ -3,7 +3,13 @@ import { IsoDate } from './dates.ts';
 import { MinorVersion } from './version.ts';
 
 /** The managed Kubernetes platforms the data covers, by their endoflife.date product id. */
-export const PLATFORM_IDS = ['amazon-eks', 'azure-kubernetes-service', 'google-kubernetes-engine', 'red-hat-openshift', 'alibaba-ack'] as const;
+export const PLATFORM_IDS = [
+  'amazon-eks',
+  'azure-kubernetes-service',
+  'google-kubernetes-engine',
+  'red-hat-openshift',
+  'alibaba-ack',
+] as const;
 export const PlatformId = z.enum(PLATFORM_IDS);
 export type PlatformId = z.infer<typeof PlatformId>;
 

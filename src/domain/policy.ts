@@ -43,10 +43,14 @@ export const SkewRule = z
     sources: z.array(PolicySource).min(1),
     note: z.string().min(10),
   })
-  .refine((rule) => (rule.earlier === null) === (rule.since === null), { message: 'earlier and since go together', path: ['since'] })
+  .refine((rule) => (rule.earlier === null) === (rule.since === null), {
+    message: 'earlier and since go together',
+    path: ['since'],
+  })
   .refine(
     // A component just young enough for the current limit, at its oldest, meets the `since` version.
-    (rule) => !rule.earlier || !rule.since || minorNumber(rule.earlier.componentBefore) + rule.maxOlder === minorNumber(rule.since.version),
+    (rule) =>
+      !rule.earlier || !rule.since || minorNumber(rule.earlier.componentBefore) + rule.maxOlder === minorNumber(rule.since.version),
     { message: 'since.version must be earlier.componentBefore + maxOlder', path: ['since', 'version'] },
   );
 export type SkewRule = z.infer<typeof SkewRule>;

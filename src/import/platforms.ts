@@ -37,7 +37,11 @@ const PRODUCTS: Record<PlatformId, Pick<Platform, 'shortName' | 'numbering' | 'p
     phases: { active: 'Full Support', standard: 'Maintenance Support', extended: 'Extended Update Support' },
   },
   // eol: "ACK end of life date".
-  'alibaba-ack': { shortName: 'ACK', numbering: 'kubernetes', phases: { active: null, standard: 'support', extended: null } },
+  'alibaba-ack': {
+    shortName: 'ACK',
+    numbering: 'kubernetes',
+    phases: { active: null, standard: 'support', extended: null },
+  },
 };
 
 const EndOfLifeDate = z.union([IsoDate, z.boolean()]).optional();
@@ -72,7 +76,8 @@ export function parsePlatform(id: PlatformId, text: string, file: string): Platf
     const value = validateWith(ProductCycle, entry, file, ImportError, { at: ['releases', index], root: raw });
     const kubernetes = known.numbering === 'kubernetes' ? toMinor(value.releaseCycle) : null;
     if (known.numbering === 'kubernetes' && !kubernetes) {
-      throw new ImportError(file, `releases[${index}].releaseCycle`, `not a Kubernetes minor: ${JSON.stringify(value.releaseCycle)}`);
+      const field = `releases[${index}].releaseCycle`;
+      throw new ImportError(file, field, `not a Kubernetes minor: ${JSON.stringify(value.releaseCycle)}`);
     }
     return {
       cycle: value.releaseCycle,
@@ -83,5 +88,6 @@ export function parsePlatform(id: PlatformId, text: string, file: string): Platf
       link: value.link ?? null,
     };
   });
-  return { id, name: product.title, ...known, policyUrl: product.releasePolicyLink, url: `https://endoflife.date${product.permalink}`, cycles };
+  const url = `https://endoflife.date${product.permalink}`;
+  return { id, name: product.title, ...known, policyUrl: product.releasePolicyLink, url, cycles };
 }

@@ -45,7 +45,8 @@ export async function importPolicies(text: string, file: string, read: SourceFil
     const page = await pages.get(source.file)!;
     if (page === null) throw new ImportError(file, `${at}.file`, `${source.file} is not in the inputs`);
     if (!words(page).includes(words(source.quote))) {
-      throw new ImportError(file, `${at}.quote`, `no longer appears in ${source.file}; review the statement against the page`);
+      const detail = `no longer appears in ${source.file}; review the statement against the page`;
+      throw new ImportError(file, `${at}.quote`, detail);
     }
   }
   return policies;

@@ -15,9 +15,12 @@ const ENHANCEMENTS = 'kubernetes-enhancements/';
 
 /** Where a reader can open a source file: the published page, or the KEP on GitHub. */
 export function sourceUrl(file: string): string {
-  if (file.startsWith(WEBSITE_PAGES)) return `https://kubernetes.io/${file.slice(WEBSITE_PAGES.length).replace(/\.md$/, '')}/`;
+  if (file.startsWith(WEBSITE_PAGES)) {
+    return `https://kubernetes.io/${file.slice(WEBSITE_PAGES.length).replace(/\.md$/, '')}/`;
+  }
   if (file.startsWith(ENHANCEMENTS)) {
-    return `https://github.com/kubernetes/enhancements/tree/master/${file.slice(ENHANCEMENTS.length).replace(/\/README\.md$/, '')}`;
+    const folder = file.slice(ENHANCEMENTS.length).replace(/\/README\.md$/, '');
+    return `https://github.com/kubernetes/enhancements/tree/master/${folder}`;
   }
   return `https://github.com/search?q=${encodeURIComponent(file)}`;
 }

@@ -35,13 +35,17 @@ const PLATFORM_OF: Record<string, PlatformId> = {
   ack: 'alibaba-ack',
 };
 
+/** When a cycle leaves (standard) support. */
+const LEAVES = /\b(standard support|leaves?|leaving|left|eol|end of (life|support)|until when|drops?|deprecat\w*|retire\w*)\b/;
+
 export const managedPlatformKind: QuestionKind<ManagedPlatformQuery> = {
   schema: ManagedPlatformQuery,
   kind: 'managed-platform',
   intent: 'managed-platform',
   recognize: (question) => {
-    const platform = question.entities.platforms.map((name) => PLATFORM_OF[name]).find((id) => id !== undefined) ?? null;
-    const across = question.has(/\b(managed (platforms?|kubernetes|services?|providers?)|cloud providers?|hyperscalers?)\b/);
+    const platforms = question.entities.platforms.map((name) => PLATFORM_OF[name]);
+    const platform = platforms.find((id) => id !== undefined) ?? null;
+    const across = question.has(/\b(managed (platforms?|kubernetes|services?|providers?)|cloud providers?)\b/);
     if (!platform && !across) return null;
     // OpenShift's own 4.x numbers are not Kubernetes versions, so the entity pass leaves them in the text.
     const own = platform === 'red-hat-openshift' ? /\b(?:v)?(4\.\d{1,2})\b/.exec(question.original)?.[1] : undefined;
@@ -50,12 +54,12 @@ export const managedPlatformKind: QuestionKind<ManagedPlatformQuery> = {
     const extended = question.has(/\b(extended|lts|long[- ]term|eus)\b/);
     const ask: ManagedPlatformQuery['ask'] = extended
       ? cycle ? 'extended' : 'extended-list'
-      : question.has(/\b(standard support|leaves?|leaving|left|eol|end of (life|support)|until when|drops?|deprecat\w*|retire\w*)\b/) && cycle
+      : question.has(LEAVES) && cycle
         ? 'standard-end'
         : cycle ? 'status' : 'supported';
     return { score: SCORE.certain + 5, query: { kind: 'managed-platform', platform, cycle, ask } };
   },
   answer: managedPlatform,
   examples: MANAGED_PLATFORM_EXAMPLES,
-  vocabulary: words('eks aks gke openshift ack managed platform platforms provider providers extended lts long-term standard eus'),
+  vocabulary: words('eks aks gke openshift ack managed platform platforms provider providers extended lts long-term standard'),
 };
