@@ -63,18 +63,23 @@ function mentions(question: Question): Array<{ component: Component; version: Ve
     let best: number | null = null;
     versions.forEach((position, i) => {
       const distance = Math.abs(position - at) - (position > at ? 0.5 : 0);
-      if (!taken.has(i) && distance <= 3 && (best === null || distance < Math.abs(versions[best]! - at) - (versions[best]! > at ? 0.5 : 0))) best = i;
+      const bestDistance = best === null ? Infinity : Math.abs(versions[best]! - at) - (versions[best]! > at ? 0.5 : 0);
+      if (!taken.has(i) && distance <= 3 && distance < bestDistance) best = i;
     });
     if (best !== null) taken.add(best);
     return { component, version: best === null ? null : question.entities.versions[best]! };
   });
 }
 
-/** One mention per component ("our nodes … kubelet 1.33"), the one written with a version first; kube-apiservers stay apart (HA instances). */
+/**
+ * One mention per component ("our nodes … kubelet 1.33"), the one written with a version first;
+ * kube-apiservers stay apart (HA instances).
+ */
 function distinct(found: ReturnType<typeof mentions>): ReturnType<typeof mentions> {
   const result: ReturnType<typeof mentions> = [];
   for (const mention of found) {
-    const at = mention.component === 'kube-apiserver' ? -1 : result.findIndex((entry) => entry.component === mention.component);
+    const same = (entry: (typeof result)[number]) => entry.component === mention.component;
+    const at = mention.component === 'kube-apiserver' ? -1 : result.findIndex(same);
     if (at < 0) result.push(mention);
     else if (!result[at]!.version && mention.version) result[at] = mention;
   }
@@ -83,11 +88,12 @@ function distinct(found: ReturnType<typeof mentions>): ReturnType<typeof mention
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
 
-/** "two minors behind", "newer by 4 minors", "two versions off": how many minors the component is older (negative: newer). */
+/** "two minors behind", "newer by 4 minors", "two versions off": minors the component is older (negative: newer). */
 function offsetOf(question: Question): number | null {
   const count = '(\\d|one|two|three|four|five)';
   const unit = '(?:minors?|minor versions?|versions?|releases?)';
-  const match = new RegExp(`\\b${count} ${unit} (behind|older|newer|ahead|off|apart)\\b|\\b(newer|older) than \\S+ by ${count} ${unit}`).exec(question.text);
+  const pattern = `\\b${count} ${unit} (behind|older|newer|ahead|off|apart)\\b|\\b(newer|older) than \\S+ by ${count} ${unit}`;
+  const match = new RegExp(pattern).exec(question.text);
   if (!match) return null;
   const [, n1, direction1, direction2, n2] = match;
   const raw = (n1 ?? n2)!;
@@ -97,44 +103,55 @@ function offsetOf(question: Question): number | null {
 
 type Read = Omit<VersionSkewQuery, 'notes' | 'kind'>;
 
+const SKEW_CUES =
+  /\b(ha|skew|same time|compatib\w*|supported|support|ok|okay|work|works|fine|allowed|against|talk|older|newer|behind|ahead|mix\w*)\b/;
+
+function candidate(score: number, query: Partial<Read> & Pick<Read, 'ask'>): { score: number; query: Read } {
+  return { score, query: { component: null, version: null, against: null, againstVersion: null, offset: null, ...query } };
+}
+
 function read(question: Question): { score: number; query: Read } | null {
   const upgrade = question.has(/\bupgrad(e|es|ed|ing)\b/);
   const componentsNamed = question.has(/\b(components?|control plane|apiservers?|scheduler|controllers?|kubelets?|nodes)\b/);
-  const ordering = question.has(/\b(order|sequence|which first|what first)\b/) || (componentsNamed && question.has(/\b(first|before)\b/));
+  const ordering =
+    question.has(/\b(order|sequence|which first|what first)\b/) || (componentsNamed && question.has(/\b(first|before)\b/));
   if (upgrade && ordering) {
-    return { score: SCORE.certain + 5, query: { ask: 'upgrade-order', component: null, version: null, against: null, againstVersion: null, offset: null } };
+    return candidate(SCORE.certain + 5, { ask: 'upgrade-order' });
   }
   const { versions } = question.entities;
   if (upgrade && versions.length === 2 && question.has(/\b(skip|skipping|directly|straight|jump|one step|one go|at once)\b/)) {
-    return { score: SCORE.certain + 5, query: { ask: 'upgrade-path', component: null, version: versions[1]!, against: null, againstVersion: versions[0]!, offset: null } };
+    return candidate(SCORE.certain + 5, { ask: 'upgrade-path', version: versions[1]!, againstVersion: versions[0]! });
   }
   const named = distinct(mentions(question));
   const pairCue = (named.length >= 2 && versions.length >= 1) || (named.length >= 1 && versions.length >= 2);
   const offset = offsetOf(question);
-  const skewCue = pairCue || offset !== null || question.has(/\b(ha|skew|same time|compatib\w*|supported|support|ok|okay|work|works|fine|allowed|against|talk|older|newer|behind|ahead|mix\w*)\b/);
+  const skewCue = pairCue || offset !== null || question.has(SKEW_CUES);
   const hasNamedComponent = question.entities.components.some((name) => SKEW_COMPONENTS.has(name));
   if (!hasNamedComponent && !question.has(/\bskew\b/)) return null;
   if (!skewCue) return null;
   const subject = named.find(({ component }) => component !== 'kube-apiserver') ?? named[0];
-  if (!subject) return { score: SCORE.strong, query: { ask: 'policy', component: null, version: null, against: null, againstVersion: null, offset: null } };
+  if (!subject) return candidate(SCORE.strong, { ask: 'policy' });
   const others = named.filter((entry) => entry !== subject);
   const apiservers = named.filter(({ component }) => component === 'kube-apiserver');
   // "kube-apiservers at 1.32 and 1.33": HA instances against each other.
-  const against = others[0]?.component ?? (subject.component === 'kube-apiserver' && versions.length === 2 ? 'kube-apiserver' : null);
+  const haPair = subject.component === 'kube-apiserver' && versions.length === 2;
+  const against = others[0]?.component ?? (haPair ? 'kube-apiserver' : null);
   const unpaired = versions.filter((ref) => ref !== subject.version && !others.some((entry) => entry.version === ref));
-  const againstVersion = others[0]?.version ?? (apiservers.length > 1 ? apiservers[1]!.version : null) ?? unpaired[0] ?? null;
+  const againstVersion =
+    others[0]?.version ?? (apiservers.length > 1 ? apiservers[1]!.version : null) ?? unpaired[0] ?? null;
   if (offset !== null && !subject.version) {
-    const query = { ask: 'check' as const, component: subject.component, version: null, against, againstVersion, offset };
-    return { score: SCORE.certain + 5, query };
+    return candidate(SCORE.certain + 5, { ask: 'check', component: subject.component, against, againstVersion, offset });
   }
   const asksRange = question.has(/\b(which|what) (\S+ )?versions?\b|\bhow (old|far|many)\b/);
   if (subject.version && !asksRange) {
-    return { score: SCORE.certain + 5, query: { ask: 'check', component: subject.component, version: subject.version, against, againstVersion, offset: null } };
+    const { component, version } = subject;
+    return candidate(SCORE.certain + 5, { ask: 'check', component, version, against, againstVersion });
   }
   if (againstVersion || asksRange) {
-    return { score: SCORE.certain + 5, query: { ask: 'range', component: subject.component, version: null, against, againstVersion: againstVersion ?? subject.version, offset: null } };
+    const fixed = againstVersion ?? subject.version;
+    return candidate(SCORE.certain + 5, { ask: 'range', component: subject.component, against, againstVersion: fixed });
   }
-  return { score: SCORE.strong, query: { ask: 'policy', component: subject.component, version: null, against: null, againstVersion: null, offset: null } };
+  return candidate(SCORE.strong, { ask: 'policy', component: subject.component });
 }
 
 export const versionSkewKind: QuestionKind<VersionSkewQuery> = {
@@ -147,5 +164,8 @@ export const versionSkewKind: QuestionKind<VersionSkewQuery> = {
   },
   answer: versionSkew,
   examples: EXAMPLES,
-  vocabulary: words('skew compatible compatibility incompatible order sequence against older newer behind ahead mix mixed control plane controllers nodes node cluster apiservers'),
+  vocabulary: words(
+    'skew compatible compatibility incompatible order sequence against older newer behind ahead mix mixed ' +
+      'control plane controllers nodes node cluster apiservers',
+  ),
 };
