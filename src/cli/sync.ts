@@ -75,7 +75,8 @@ async function main(argv: string[]): Promise<number> {
     `sync: wrote ${path.relative(process.cwd(), outDir) || '.'} from ${reader.origin} in ${((performance.now() - started) / 1000).toFixed(1)} s — ` +
       `${counts.releases} releases, ${counts.schedules} schedules, ${counts.teams} teams, ${counts.keps} KEPs, ` +
       `${counts.deprecatedApis} deprecated APIs, ${counts.featureGates} feature gates, ${counts.releaseNotes} release notes, ` +
-        `${counts.patchReleases} scheduled patches, ${counts.overrides} overrides, ${dataset.manifest.warnings.length} warnings; ` +
+      `${counts.patchReleases} scheduled patches, ${counts.platformCycles} platform cycles, ` +
+      `${counts.policyStatements} policy statements, ${counts.overrides} overrides, ${dataset.manifest.warnings.length} warnings; ` +
       `${(bytes / 1024).toFixed(0)} KiB; data as of ${dataset.manifest.dataDate}`,
   );
   return 0;

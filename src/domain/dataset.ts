@@ -4,6 +4,8 @@ import { FeatureGates } from './feature-gate.ts';
 import { Kep } from './kep.ts';
 import { Manifest } from './manifest.ts';
 import { PatchSchedule } from './patch-schedule.ts';
+import { Platform } from './platform.ts';
+import { Policies } from './policy.ts';
 import { Release } from './release.ts';
 import { ReleaseNotesDraft } from './release-notes.ts';
 import { Schedule } from './schedule.ts';
@@ -19,6 +21,8 @@ export const DATASET_FILES = {
   featureGates: FeatureGates,
   releaseNotes: z.array(ReleaseNotesDraft),
   patchSchedule: PatchSchedule,
+  platforms: z.array(Platform),
+  policies: Policies,
 } as const;
 
 export type DatasetCollection = keyof typeof DATASET_FILES;
@@ -33,6 +37,8 @@ export interface Dataset {
   featureGates: FeatureGates;
   releaseNotes: ReleaseNotesDraft[];
   patchSchedule: PatchSchedule;
+  platforms: Platform[];
+  policies: Policies;
 }
 
 export const DatasetSchema = z.object({

@@ -30,6 +30,10 @@ export const Manifest = z.object({
     featureGates: z.number().int(),
     releaseNotes: z.number().int(),
     patchReleases: z.number().int(),
+    /** Managed-platform release cycles, over every platform. */
+    platformCycles: z.number().int(),
+    /** Reviewed policy statements: skew rules, upgrade steps, support statements. */
+    policyStatements: z.number().int(),
   }),
   files: z.record(z.string(), z.object({ sha256: z.string(), bytes: z.number().int() })),
   /** Upstream oddities the importer tolerated (e.g. a template placeholder left in a kep.yaml). */

@@ -6,6 +6,11 @@ import type { ReleaseNotesDraft } from '../domain/release-notes.ts';
 import type { Schedule } from '../domain/schedule.ts';
 import type { Team } from '../domain/team.ts';
 import { compareMinor } from '../domain/version.ts';
+import path from 'node:path';
+import { PLATFORM_IDS, type Platform } from '../domain/platform.ts';
+import type { Policies } from '../domain/policy.ts';
+import { BUNDLED_DATA_DIR } from '../data/paths.ts';
+import { readOptionalFile } from './readers/local.ts';
 import { parseAnnouncements } from './announcements.ts';
 import { applyApiOverrides, parsePlutoVersions } from './deprecations.ts';
 import { validateWith } from '../data/validation.ts';
@@ -16,6 +21,8 @@ import type { DeprecatedApiOverride, KepOverride } from './overrides.ts';
 import { parsePatchSchedule } from './patch-schedule.ts';
 import { buildReleases } from './releases.ts';
 import { draftStatus, parseReleaseNotes, RELEASE_NOTES_PATH, sortDrafts } from './release-notes.ts';
+import { parsePlatform } from './platforms.ts';
+import { importPolicies, POLICIES_FILE } from './policies.ts';
 import { parseSchedule } from './schedule.ts';
 import type { SourceReader, UpstreamFolder } from './source.ts';
 import { parseTeam } from './team.ts';
@@ -31,6 +38,8 @@ export interface ImportOptions {
   overridesFile?: string;
   /** The curated announcements text; read from the reader when not given. */
   announcements?: string | null;
+  /** The reviewed policies (data/policies.yaml); the bundled file when not given. */
+  policies?: { text: string; file: string };
 }
 
 export interface ImportResult {
@@ -139,6 +148,25 @@ async function importReleaseNotes(reader: SourceReader, releases: Release[], sch
   return sortDrafts(drafts);
 }
 
+async function importPlatforms(reader: SourceReader): Promise<Platform[]> {
+  return Promise.all(
+    PLATFORM_IDS.map(async (id) => {
+      const { file, text } = await required(reader, 'endoflife.date', `products/${id}.md`);
+      return parsePlatform(id, text, file);
+    }),
+  );
+}
+
+async function readPolicies(reader: SourceReader, given: ImportOptions['policies']): Promise<Policies> {
+  const file = given?.file ?? path.join(BUNDLED_DATA_DIR, POLICIES_FILE);
+  const text = given?.text ?? (await readOptionalFile(file));
+  if (text == null) throw new ImportError(file, null, 'file not found');
+  return importPolicies(text, file, (folder, repositoryPath) => reader.readFile(folder, repositoryPath));
+}
+
+const statementCount = (policies: Policies): number =>
+  policies.versionSkew.rules.length + policies.versionSkew.upgradeOrder.length + policies.supportPolicy.length;
+
 /** Reads every source through `reader`, validates, and returns the dataset. Writes nothing. */
 export async function importDataset(reader: SourceReader, options: ImportOptions): Promise<ImportResult> {
   const warnings: string[] = [];
@@ -146,6 +174,7 @@ export async function importDataset(reader: SourceReader, options: ImportOptions
   if (announcementsText == null) throw new ImportError(`curated/${ANNOUNCEMENTS_FILE}`, null, 'file not found');
   const curated = parseAnnouncements(announcementsText, `curated/${ANNOUNCEMENTS_FILE}`);
 
+  const [platforms, policies] = await Promise.all([importPlatforms(reader), readPolicies(reader, options.policies)]);
   const [keps, sigRelease, pluto, patchData, product, websiteEol, websiteSchedule, websiteLegacy, repositories] = await Promise.all([
     importKeps(reader, options.overrides, warnings),
     importSigRelease(reader, warnings),
@@ -175,7 +204,18 @@ export async function importDataset(reader: SourceReader, options: ImportOptions
     ? rethrowAs(websiteSchedule.file, () => parsePatchSchedule(readYaml(websiteSchedule.text, websiteSchedule.file), websiteSchedule.file))
     : { lastDate: null, lastListedPatch: null, entries: [], upcoming: [] };
 
-  const collections = { releases, schedules: sigRelease.schedules, teams: sigRelease.teams, keps, deprecatedApis, featureGates, releaseNotes, patchSchedule };
+  const collections = {
+    releases,
+    schedules: sigRelease.schedules,
+    teams: sigRelease.teams,
+    keps,
+    deprecatedApis,
+    featureGates,
+    releaseNotes,
+    patchSchedule,
+    platforms,
+    policies,
+  };
   for (const [name, schema] of Object.entries(DATASET_FILES)) {
     validateWith(schema, collections[name as keyof typeof collections], `${name}.json`, ImportError);
   }
@@ -198,6 +238,8 @@ export async function importDataset(reader: SourceReader, options: ImportOptions
       featureGates: featureGates.gates.length,
       releaseNotes: releaseNotes.reduce((sum, draft) => sum + draft.notes.length, 0),
       patchReleases: patchSchedule.entries.length,
+      platformCycles: platforms.reduce((sum, platform) => sum + platform.cycles.length, 0),
+      policyStatements: statementCount(policies),
     },
     files: {},
     warnings: [...new Set(warnings)].sort(),

@@ -58,7 +58,19 @@ export function dataset(parts: Partial<Pick<Dataset, 'schedules' | 'releases' | 
       dataDate: '2026-01-01',
       generatedAt: '2026-01-01T00:00:00Z',
       sources: [],
-      counts: { releases: 0, schedules: 0, teams: 0, keps: 0, deprecatedApis: 0, overrides: 0, featureGates: 0, releaseNotes: 0, patchReleases: 0 },
+      counts: {
+        releases: 0,
+        schedules: 0,
+        teams: 0,
+        keps: 0,
+        deprecatedApis: 0,
+        overrides: 0,
+        featureGates: 0,
+        releaseNotes: 0,
+        patchReleases: 0,
+        platformCycles: 0,
+        policyStatements: 0,
+      },
       files: {},
       warnings: [],
     },
@@ -70,6 +82,8 @@ export function dataset(parts: Partial<Pick<Dataset, 'schedules' | 'releases' | 
     featureGates: { lists: [], gates: [] },
     releaseNotes: [],
     patchSchedule: { lastDate: null, lastListedPatch: null, entries: [], upcoming: [] },
+    platforms: [],
+    policies: { versionSkew: { url: 'https://kubernetes.io/releases/version-skew-policy/', rules: [], upgradeOrder: [] }, supportPolicy: [] },
   };
 }
 

@@ -9,6 +9,7 @@ import { patchScheduleKind } from './patch-schedule.ts';
 import { helpKind } from './help.ts';
 import { historyKind } from './history.ts';
 import { kepKind } from './kep.ts';
+import { managedPlatformKind } from './managed-platform.ts';
 import { releaseSummaryKind } from './release-summary.ts';
 import { scheduleKind } from './schedule.ts';
 import { searchKind } from './search.ts';
@@ -16,7 +17,9 @@ import { sigKind } from './sig.ts';
 import { stageListKind } from './stage-list.ts';
 import { subscriptionKind } from './subscription.ts';
 import { supportKind } from './support.ts';
+import { supportPolicyKind } from './support-policy.ts';
 import { teamKind } from './team.ts';
+import { versionSkewKind } from './version-skew.ts';
 
 /**
  * Every kind of question the bot answers, one module each. Adding a kind: write
@@ -37,6 +40,9 @@ export const KINDS = [
   patchScheduleKind,
   sigKind,
   compareKind,
+  versionSkewKind,
+  managedPlatformKind,
+  supportPolicyKind,
   searchKind,
   subscriptionKind,
   helpKind,
@@ -87,6 +93,11 @@ export const TIE_RULES: ReadonlyArray<{ name: string; prefer: QueryKind; over: Q
   { name: 'gate-over-feature', prefer: 'feature-gate', over: 'stage-list' },
   { name: 'gate-over-feature', prefer: 'feature-gate', over: 'compare' },
   { name: 'gate-over-feature', prefer: 'feature-gate', over: 'deprecations' },
+  { name: 'structured-over-search', prefer: 'version-skew', over: 'search' },
+  { name: 'structured-over-search', prefer: 'managed-platform', over: 'search' },
+  { name: 'structured-over-search', prefer: 'support-policy', over: 'search' },
+  // "kubelet 1.27 vs apiserver 1.30": two components' versions side by side are a skew question, not two releases.
+  { name: 'components-over-compare', prefer: 'version-skew', over: 'compare' },
   // A feature named in the question is about that feature, not the SIG that owns it.
   { name: 'feature-over-sig', prefer: 'kep', over: 'sig' },
   { name: 'feature-over-sig', prefer: 'history', over: 'sig' },

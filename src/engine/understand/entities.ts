@@ -76,7 +76,7 @@ const SIG_ALIASES_LONGEST_FIRST = [...SIG_ALIASES].sort((a, b) => b[0].length - 
 
 /** Components by the names people write them. */
 const COMPONENTS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\bkube-?apiserver\b|\bapi-?server\b/, 'kube-apiserver'],
+  [/\bkube-?apiservers?\b|\bapi-?servers?\b/, 'kube-apiserver'],
   [/\bkube-?scheduler\b/, 'kube-scheduler'],
   [/\bkube-?controller-?manager\b/, 'kube-controller-manager'],
   [/\bcloud-controller-manager\b/, 'cloud-controller-manager'],

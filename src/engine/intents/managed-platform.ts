@@ -1,0 +1,244 @@
+import type { Answer, AnswerFact } from '../../domain/answer.ts';
+import { PLATFORM_PHASES, type Platform, type PlatformCycle, type PlatformPhase } from '../../domain/platform.ts';
+import type { EngineIndex } from '../context.ts';
+import { fact, formatDate, isoDay, makeAnswer, relative, section } from '../format.ts';
+import { MANAGED_PLATFORM_EXAMPLES, type ManagedPlatformQuery } from '../kinds/managed-platform.ts';
+
+type Standing =
+  | { phase: PlatformPhase; until: string | null }
+  | { phase: 'upcoming'; from: string }
+  | { phase: 'ended'; last: { phase: PlatformPhase; since: string } | null };
+
+/** The phase a cycle is in on `today`: an end date is the first day out of that phase. */
+export function standingAt(cycle: PlatformCycle, today: string): Standing {
+  if (cycle.releaseDate && cycle.releaseDate > today) return { phase: 'upcoming', from: cycle.releaseDate };
+  for (const phase of PLATFORM_PHASES) {
+    const end = cycle.ends[phase];
+    if (end && end > today) return { phase, until: end };
+  }
+  const last = [...PLATFORM_PHASES].reverse().find((phase) => cycle.ends[phase] !== null);
+  return { phase: 'ended', last: last ? { phase: last, since: cycle.ends[last]! } : null };
+}
+
+function phaseName(platform: Platform, phase: PlatformPhase): string {
+  return platform.phases[phase] ?? phase;
+}
+
+/** "in standard support until 2026-07-29 (in 8 months)" */
+function standingText(platform: Platform, cycle: PlatformCycle, now: Date): string {
+  const standing = standingAt(cycle, isoDay(now));
+  if (standing.phase === 'upcoming') return `not available yet (release on ${standing.from})`;
+  if (standing.phase === 'ended') {
+    // The last phase the data has: "out of standard support" where a platform's extended dates are missing.
+    return standing.last ? `out of ${phaseName(platform, standing.last.phase)} since ${standing.last.since}` : 'without support dates in the data';
+  }
+  const until = standing.until ? ` until ${standing.until} (${relative({ date: standing.until, at: null }, now)})` : '';
+  return `in ${phaseName(platform, standing.phase)}${until}`;
+}
+
+function cycleFacts(platform: Platform, cycle: PlatformCycle, now: Date): AnswerFact[] {
+  const today = isoDay(now);
+  const dated = (label: string, date: string | null) => (date ? [fact(label, `${formatDate(date)}, ${relative({ date, at: null }, now)}`, date)] : []);
+  return [
+    fact('Status', standingText(platform, cycle, now), standingAt(cycle, today).phase),
+    ...dated('Released', cycle.releaseDate),
+    ...PLATFORM_PHASES.flatMap((phase) => (platform.phases[phase] ? dated(`End of ${phaseName(platform, phase)}`, cycle.ends[phase]) : [])),
+    ...(cycle.latest ? [fact('Latest version', `${cycle.latest.version}${cycle.latest.date ? ` (${cycle.latest.date})` : ''}`, cycle.latest.version)] : []),
+  ];
+}
+
+function dataNote(index: EngineIndex): string {
+  const source = index.dataset.manifest.sources.find((entry) => entry.folder === 'endoflife.date');
+  return `endoflife.date${source?.commitDate ? ` as of ${source.commitDate}` : ''}`;
+}
+
+function platformLinks(platform: Platform) {
+  return [
+    { label: `${platform.shortName} version support policy`, url: platform.policyUrl },
+    { label: `${platform.name} on endoflife.date`, url: platform.url },
+  ];
+}
+
+/** "1.17–1.36" or "4.1–4.22": the cycles a platform's data covers. */
+function coverage(platform: Platform): string {
+  const sorted = [...platform.cycles].sort((a, b) => compareCycle(a.cycle, b.cycle));
+  return `${sorted[0]!.cycle}–${sorted.at(-1)!.cycle}`;
+}
+
+function compareCycle(a: string, b: string): number {
+  const [am, an] = a.split('.').map(Number) as [number, number];
+  const [bm, bn] = b.split('.').map(Number) as [number, number];
+  return am - bm || an - bn;
+}
+
+export function managedPlatform(query: ManagedPlatformQuery, index: EngineIndex, now: Date): Answer {
+  if (query.platform === null) return query.cycle ? acrossPlatforms(index, query.cycle, now) : platformList(index, now);
+  const platform = index.dataset.platforms.find((entry) => entry.id === query.platform);
+  if (!platform) return noPlatform(index, query.platform);
+  if (query.ask === 'extended-list') return extendedList(index, platform, now);
+  if (query.cycle === null || query.ask === 'supported') return supportedCycles(index, platform, now);
+  const cycle = platform.cycles.find((entry) => entry.cycle === query.cycle);
+  if (!cycle) return noCycle(index, platform, query.cycle);
+  if (query.ask === 'standard-end') return standardEnd(index, platform, cycle, now);
+  if (query.ask === 'extended') return extended(index, platform, cycle, now);
+  return status(index, platform, cycle, now);
+}
+
+function answer(index: EngineIndex, platform: Platform, cycle: PlatformCycle, now: Date, title: string, summary: string): Answer {
+  return makeAnswer(index.footer, {
+    intent: 'managed-platform',
+    title,
+    summary,
+    release: cycle.kubernetes,
+    facts: cycleFacts(platform, cycle, now),
+    links: [...(cycle.link ? [{ label: `${platform.shortName} ${cycle.cycle} release`, url: cycle.link }] : []), ...platformLinks(platform)],
+    suggestions: [`which ${platform.shortName} versions are supported`, ...(cycle.kubernetes ? [`is ${cycle.kubernetes} still supported`] : [])],
+  });
+}
+
+function status(index: EngineIndex, platform: Platform, cycle: PlatformCycle, now: Date): Answer {
+  const summary = `${platform.shortName} ${cycle.cycle} is ${standingText(platform, cycle, now)} as of ${isoDay(now)} (${dataNote(index)}).`;
+  return answer(index, platform, cycle, now, `${platform.name} ${cycle.cycle}`, summary);
+}
+
+function standardEnd(index: EngineIndex, platform: Platform, cycle: PlatformCycle, now: Date): Answer {
+  const end = cycle.ends.standard;
+  const name = phaseName(platform, 'standard');
+  const after = cycle.ends.extended && platform.phases.extended ? ` ${phaseName(platform, 'extended')} runs until ${cycle.ends.extended}.` : '';
+  const summary = end
+    ? `${platform.shortName} ${cycle.cycle} ${end <= isoDay(now) ? 'left' : 'leaves'} ${name} on ${formatDate(end)}, ${relative({ date: end, at: null }, now)}.${after}`
+    : `The data (${dataNote(index)}) has no end of ${name} for ${platform.shortName} ${cycle.cycle}.`;
+  return answer(index, platform, cycle, now, `${platform.name} ${cycle.cycle}: end of ${name}`, summary);
+}
+
+function extended(index: EngineIndex, platform: Platform, cycle: PlatformCycle, now: Date): Answer {
+  const name = platform.phases.extended;
+  const today = isoDay(now);
+  let summary: string;
+  if (!name) {
+    summary = `The data has no extended-support phase for ${platform.name}: ${platform.shortName} ${cycle.cycle} is ${standingText(platform, cycle, now)}.`;
+  } else if (!cycle.ends.extended) {
+    summary = `No — the data (${dataNote(index)}) has no ${name} for ${platform.shortName} ${cycle.cycle}; it is ${standingText(platform, cycle, now)}.`;
+  } else {
+    const standing = standingAt(cycle, today);
+    const yes = standing.phase === 'extended';
+    summary = yes
+      ? `Yes — ${platform.shortName} ${cycle.cycle} is in ${name} until ${formatDate(cycle.ends.extended)}, ${relative({ date: cycle.ends.extended, at: null }, now)}.`
+      : `No — ${platform.shortName} ${cycle.cycle} is ${standingText(platform, cycle, now)}; its ${name} ${cycle.ends.extended <= today ? 'ended' : 'runs until'} ${cycle.ends.extended}.`;
+  }
+  return answer(index, platform, cycle, now, `${platform.name} ${cycle.cycle}: ${name ?? 'extended support'}`, summary);
+}
+
+function extendedList(index: EngineIndex, platform: Platform, now: Date): Answer {
+  const name = platform.phases.extended;
+  const today = isoDay(now);
+  const withExtended = platform.cycles.filter((cycle) => cycle.ends.extended !== null);
+  const current = withExtended.filter((cycle) => cycle.ends.extended! > today && (cycle.releaseDate ?? '') <= today);
+  const summary = !name || withExtended.length === 0
+    ? `The data (${dataNote(index)}) has no ${name ?? 'extended or long-term support'} for any ${platform.name} version.`
+    : `${withExtended.length} ${platform.shortName} versions have ${name} in the data: ${withExtended.map((cycle) => cycle.cycle).reverse().join(', ')}. ` +
+      `As of ${today}, ${current.length ? `${current.map((cycle) => cycle.cycle).reverse().join(', ')} ${current.length === 1 ? 'is' : 'are'} still covered` : 'none is still covered'}.`;
+  return makeAnswer(index.footer, {
+    intent: 'managed-platform',
+    title: `${platform.name}: versions with ${name ?? 'extended support'}`,
+    summary,
+    facts: withExtended.map((cycle) => fact(cycle.cycle, `${name} until ${cycle.ends.extended} · ${standingText(platform, cycle, now)}`, cycle.ends.extended)),
+    links: platformLinks(platform),
+    suggestions: withExtended.slice(0, 2).map((cycle) => `is ${cycle.cycle} on ${name} in ${platform.shortName}`),
+  });
+}
+
+/** Cycles out and not past their last support phase on `today`, newest first. */
+function liveCycles(platform: Platform, today: string): PlatformCycle[] {
+  return platform.cycles.filter((cycle) => {
+    const phase = standingAt(cycle, today).phase;
+    return phase !== 'ended' && phase !== 'upcoming';
+  });
+}
+
+function supportedCycles(index: EngineIndex, platform: Platform, now: Date): Answer {
+  const today = isoDay(now);
+  const live = liveCycles(platform, today);
+  const summary = live.length
+    ? `As of ${today}, ${platform.shortName} supports ${live.map((cycle) => cycle.cycle).reverse().join(', ')} (${dataNote(index)}).`
+    : `No ${platform.name} version in the data (${dataNote(index)}) is supported as of ${today}; the data may be out of date.`;
+  return makeAnswer(index.footer, {
+    intent: 'managed-platform',
+    title: `${platform.name}: supported versions`,
+    summary,
+    facts: live.map((cycle) => fact(cycle.cycle, standingText(platform, cycle, now), standingAt(cycle, today).phase)),
+    links: platformLinks(platform),
+    suggestions: live.slice(0, 2).map((cycle) => `when does ${platform.shortName} ${cycle.cycle} leave ${phaseName(platform, 'standard')}`),
+  });
+}
+
+function acrossPlatforms(index: EngineIndex, cycleText: string, now: Date): Answer {
+  const rows = index.dataset.platforms.flatMap((platform) => {
+    const cycle = platform.numbering === 'kubernetes' ? platform.cycles.find((entry) => entry.cycle === cycleText) : undefined;
+    return cycle ? [{ platform, cycle }] : [];
+  });
+  const missing = index.dataset.platforms.filter((platform) => !rows.some((row) => row.platform === platform));
+  const summary = rows.length
+    ? `Kubernetes ${cycleText} on managed platforms as of ${isoDay(now)}: ${rows.map(({ platform, cycle }) => `${platform.shortName} ${standingText(platform, cycle, now)}`).join('; ')}.`
+    : `No managed platform in the data (${dataNote(index)}) has a Kubernetes ${cycleText} cycle.`;
+  return makeAnswer(index.footer, {
+    intent: 'managed-platform',
+    title: `Kubernetes ${cycleText} on managed platforms`,
+    summary,
+    release: cycleText,
+    sections: [
+      ...rows.map(({ platform, cycle }) => section(platform.name, { facts: cycleFacts(platform, cycle, now) })),
+      ...(missing.length ? [section('Not in the data', { lines: missing.map((platform) => notListedLine(platform, cycleText)) })] : []),
+    ],
+    links: rows.map(({ platform }) => ({ label: `${platform.name} on endoflife.date`, url: platform.url })),
+    suggestions: rows.slice(0, 2).map(({ platform }) => `which ${platform.shortName} versions are supported`),
+  });
+}
+
+function notListedLine(platform: Platform, cycleText: string): string {
+  if (platform.numbering === 'own') return `${ownNumbering(platform)} Ask about ${platform.shortName} ${newestCycle(platform)}, for example.`;
+  return `${platform.shortName}: no ${cycleText} cycle (the data covers ${coverage(platform)}).`;
+}
+
+const newestCycle = (platform: Platform): string => [...platform.cycles].sort((a, b) => compareCycle(b.cycle, a.cycle))[0]!.cycle;
+
+function ownNumbering(platform: Platform): string {
+  return `${platform.name} numbers its releases ${coverage(platform)}, and the data does not say which Kubernetes minor each one ships.`;
+}
+
+function platformList(index: EngineIndex, now: Date): Answer {
+  const platforms = index.dataset.platforms;
+  return makeAnswer(index.footer, {
+    intent: 'managed-platform',
+    title: 'Managed Kubernetes platforms',
+    summary: `The data (${dataNote(index)}) has support dates for ${platforms.map((platform) => platform.shortName).join(', ')}: ask about one of them and a version.`,
+    facts: platforms.map((platform) => {
+      const live = liveCycles(platform, isoDay(now)).map((cycle) => cycle.cycle).reverse();
+      return fact(platform.name, `${platform.cycles.length} cycles, ${coverage(platform)}; supported now: ${live.join(', ') || 'none'}`, platform.id);
+    }),
+    suggestions: MANAGED_PLATFORM_EXAMPLES,
+  });
+}
+
+function noCycle(index: EngineIndex, platform: Platform, cycleText: string): Answer {
+  const kubernetesAsked = platform.numbering === 'own' && cycleText.startsWith('1.');
+  const summary = kubernetesAsked
+    ? `${ownNumbering(platform)} So there is no “${platform.shortName} ${cycleText}” in the data; ask about ${platform.shortName} ${newestCycle(platform)}, for example.`
+    : `The data (${dataNote(index)}) has no ${platform.name} ${cycleText} cycle: it covers ${coverage(platform)}.`;
+  return makeAnswer(index.footer, {
+    intent: 'managed-platform',
+    title: `No ${platform.shortName} ${cycleText} in the data`,
+    summary,
+    links: platformLinks(platform),
+    suggestions: [`which ${platform.shortName} versions are supported`, `${platform.shortName} ${newestCycle(platform)}`],
+  });
+}
+
+function noPlatform(index: EngineIndex, id: string): Answer {
+  return makeAnswer(index.footer, {
+    intent: 'managed-platform',
+    title: `No data for ${id}`,
+    summary: `The data has no support dates for ${id}; it covers ${index.dataset.platforms.map((platform) => platform.name).join(', ')}.`,
+    suggestions: MANAGED_PLATFORM_EXAMPLES,
+  });
+}
