@@ -119,8 +119,9 @@ function read(question: Question): { score: number; query: Read } | null {
     return candidate(SCORE.certain + 5, { ask: 'upgrade-order' });
   }
   const { versions } = question.entities;
+  // "Can I skip a minor" is the skew policy's question, even though it names an upgrade span (upgrade scores certain + 6).
   if (upgrade && versions.length === 2 && question.has(/\b(skip|skipping|directly|straight|jump|one step|one go|at once)\b/)) {
-    return candidate(SCORE.certain + 5, { ask: 'upgrade-path', version: versions[1]!, againstVersion: versions[0]! });
+    return candidate(SCORE.certain + 7, { ask: 'upgrade-path', version: versions[1]!, againstVersion: versions[0]! });
   }
   const named = distinct(mentions(question));
   const pairCue = (named.length >= 2 && versions.length >= 1) || (named.length >= 1 && versions.length >= 2);
