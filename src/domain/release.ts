@@ -36,6 +36,19 @@ export type Announcement = z.infer<typeof Announcement>;
 /** A date with the source it came from, kept per source where sources disagree. */
 export const SourcedDate = z.object({ date: IsoDate, source: z.string() });
 
+/**
+ * One source's end-of-life date. "actual" is a record of the branch's end (kubernetes.io's eol.yaml, or a
+ * tracker's date already past when it was last updated); "planned" is a date set ahead (schedule.yaml).
+ */
+export const EolSource = SourcedDate.extend({
+  kind: z.enum(['actual', 'planned']),
+  /** The last patch the source says the branch got, when it names one (eol.yaml's finalPatchRelease). */
+  finalPatch: PatchVersion.nullable(),
+  /** The source's own remark, e.g. "1.26.15 was released in March 2024 (after the EOL date) to …". */
+  note: z.string().nullable(),
+});
+export type EolSource = z.infer<typeof EolSource>;
+
 export const Release = z.object({
   version: MinorVersion,
   /** x.y.0 GA date, from the first source that has it (see gaDateSources for all). */
@@ -45,7 +58,16 @@ export const Release = z.object({
   gaDateSources: z.array(SourcedDate),
   /** End of standard support ("maintenance mode" starts). */
   maintenanceModeDate: IsoDate.nullable(),
+  /**
+   * End of life: an actual date beats a planned one, kubernetes.io's beats endoflife.date's, and it never
+   * precedes a last patch the source did not know of (a patch shipped after a superseded entry moves it to
+   * that patch's day). A source that names the last patch as its final one keeps its date, even where that
+   * patch came later (1.26.15 "was released in March 2024 (after the EOL date)").
+   */
   eolDate: IsoDate.nullable(),
+  eolDateKind: z.enum(['actual', 'planned']).nullable(),
+  /** Every source's date, kept where they disagree with each other or with `eolDate`. */
+  eolDateSources: z.array(EolSource),
   latestPatch: z.object({ version: PatchVersion, date: IsoDate }).nullable(),
   patches: z.array(z.object({ version: PatchVersion, date: IsoDate })),
   announcement: Announcement.nullable(),
