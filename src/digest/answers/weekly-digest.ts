@@ -3,7 +3,8 @@ import type { Dataset } from '../../domain/dataset.ts';
 import type { Kep } from '../../domain/kep.ts';
 import { section } from '../../engine/format.ts';
 import { cycleAt, cycleBounds, milestoneLabel, progressBar, type CycleState } from '../cycle.ts';
-import { dataFooter, supportedReleases, trackedEnhancements, upcomingEols, upcomingMilestones } from '../facts.ts';
+import { latestPatchAsOf, supportedReleases } from '../../domain/release.ts';
+import { dataFooter, trackedEnhancements, upcomingEols, upcomingMilestones } from '../facts.ts';
 import { addDays, countdown, dayLabel, daysBetween } from '../time.ts';
 import { milestoneFact, milestoneWhen } from './format.ts';
 
@@ -102,7 +103,7 @@ export function weeklyDigestAnswer(input: WeeklyDigestInput): Answer {
     }
   }
 
-  const supported = supportedReleases(dataset.releases, today);
+  const supported = supportedReleases(dataset.releases, today).map((release) => ({ release, latestPatch: latestPatchAsOf(release, today) }));
   if (supported.length > 0) {
     const newSince = addDays(today, -NEW_PATCH_DAYS);
     sections.push(
