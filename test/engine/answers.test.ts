@@ -153,6 +153,11 @@ const cases: Case[] = [
   { q: 'when was 1.30.2 released', intent: 'schedule', has: ['Kubernetes 1.30.2 was released on 2024-06-11'] },
   { q: '1.30 docs freeze', intent: 'schedule', has: ['Docs freeze for Kubernetes 1.30: 2024-03-26'] },
   { q: 'when is test freeze for 1.28', intent: 'schedule', has: ['2023-07-26 01:00 UTC'] },
+  // "CI Signal" became "Release Signal" in 1.30: either name finds the role in every release.
+  { q: 'release signal 1.29', intent: 'team', has: ['Vyom Yadav', 'CI Signal was renamed Release Signal in 1.30'] },
+  { q: 'who handled CI Signal in 1.30', intent: 'team', has: ['Paco Xu', 'Vyom Yadav', 'Release Signal leads'] },
+  { q: 'who was the ci signal lead for 1.33', intent: 'team', has: ['Wendy Ha', 'Release Signal'] },
+  { q: 'who was the release signal lead for 1.24', intent: 'team', has: ['Leonard Vincent Simon Pahlke', 'CI Signal'] },
   // A row can carry several milestones: 1.32+ "Begin Code Freeze and Test Freeze", 1.12's "Begin code and test freeze".
   { q: 'when is test freeze for 1.33', intent: 'schedule', has: ['Test freeze for Kubernetes 1.33: 2025-03-21 02:00 UTC'], not: ['has no test freeze'] },
   { q: 'when is test freeze for 1.12', intent: 'schedule', has: ['Test freeze for Kubernetes 1.12'], not: ['has no test freeze'] },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleKeysFor } from '../../domain/team.ts';
 import { team } from '../intents/team.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
@@ -14,8 +15,8 @@ export const TeamQuery = z.object({
 });
 export type TeamQuery = z.infer<typeof TeamQuery>;
 
-/** Roles whose name alone asks for a person: "1.32 branch manager". */
-const SELF_NAMED_ROLES = new Set(['branch-manager', 'emeritus-adviser', 'patch-release']);
+/** Roles whose name alone asks for a person: "1.32 branch manager", "release signal 1.29". */
+const SELF_NAMED_ROLES = new Set(['branch-manager', 'emeritus-adviser', 'patch-release', ...roleKeysFor('release-signal')]);
 
 function roleOf(s: string): string | null {
   if (/\b(comms|communications|marketing)\b/.test(s)) return 'comms';
@@ -54,5 +55,5 @@ export const teamKind: QuestionKind<TeamQuery> = {
   },
   answer: team,
   examples: ['who led 1.24 / who was the 1.31 comms lead / 1.31 release team'],
-  vocabulary: words('who lead leads led leader leaders shadow shadows team teams role roles ran run managed manager'),
+  vocabulary: words('who lead leads led leader leaders shadow shadows team teams role roles ran run managed manager handled handles ci signal'),
 };
