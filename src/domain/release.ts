@@ -92,10 +92,13 @@ export function isShipped(release: Release, today: string): boolean {
   return isPastGaDate(release, today) && release.gaDateKind === 'confirmed';
 }
 
-/** The newest shipped release on `today`, null before the first. */
-export function latestShipped(releases: readonly Release[], today: string): Release | null {
+/**
+ * "The latest release" on `today`: the newest whose x.y.0 date has come. Where the data only has the plan
+ * for it (`!isShipped`), answers say so rather than fall back to an older release.
+ */
+export function latestRelease(releases: readonly Release[], today: string): Release | null {
   let latest: Release | null = null;
-  for (const release of releases) if (isShipped(release, today) && (!latest || compareMinor(release.version, latest.version) > 0)) latest = release;
+  for (const release of releases) if (isPastGaDate(release, today) && (!latest || compareMinor(release.version, latest.version) > 0)) latest = release;
   return latest;
 }
 
@@ -125,7 +128,7 @@ export function supportState(release: Release, releases: readonly Release[], tod
     return release.maintenanceModeDate !== null && release.maintenanceModeDate <= today ? 'maintenance' : 'supported';
   }
   if (release.maintenanceModeDate !== null && release.maintenanceModeDate <= today) return 'maintenance';
-  const latest = latestShipped(releases, today);
+  const latest = latestRelease(releases, today);
   return latest && minorNumber(latest.version) - minorNumber(release.version) >= SUPPORTED_MINORS ? 'eol' : 'supported';
 }
 

@@ -158,6 +158,11 @@ const cases: Case[] = [
   { q: 'who handled CI Signal in 1.30', intent: 'team', has: ['Paco Xu', 'Vyom Yadav', 'Release Signal leads'] },
   { q: 'who was the ci signal lead for 1.33', intent: 'team', has: ['Wendy Ha', 'Release Signal'] },
   { q: 'who was the release signal lead for 1.24', intent: 'team', has: ['Leonard Vincent Simon Pahlke', 'CI Signal'] },
+  // End of life: the actual date wins, and where sources disagree the answer says so after it.
+  { q: 'when did 1.28 reach end of life', now: DATA_DATE, intent: 'support', has: ['reached end of life on 2024-10-22', 'About the end-of-life date', 'eol.yaml: 2024-10-22', 'endoflife.date: 2024-10-28'] },
+  { q: 'is 1.26 supported', now: DATA_DATE, intent: 'support', has: ['end of life (since 2024-02-28)', '1.26.15 shipped on 2024-03-14, after the end of life', 'new version of Go'] },
+  { q: 'is 1.18 supported', now: DATA_DATE, intent: 'support', has: ['end of life (since 2021-06-18)'], not: ['2021-05-12'] },
+  { q: 'is 1.30 supported', now: DATA_DATE, intent: 'support', has: ['end of life (since 2025-07-15)'], not: ['2025-06-28', 'About the end-of-life date'] },
   // A row can carry several milestones: 1.32+ "Begin Code Freeze and Test Freeze", 1.12's "Begin code and test freeze".
   { q: 'when is test freeze for 1.33', intent: 'schedule', has: ['Test freeze for Kubernetes 1.33: 2025-03-21 02:00 UTC'], not: ['has no test freeze'] },
   { q: 'when is test freeze for 1.12', intent: 'schedule', has: ['Test freeze for Kubernetes 1.12'], not: ['has no test freeze'] },
