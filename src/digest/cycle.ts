@@ -93,6 +93,15 @@ function computeBounds(schedule: Schedule): CycleBounds | null {
   return { start, release };
 }
 
+/**
+ * How many weeks the cycle has: the week sig-release numbers release day with (1.37: week 15), else the
+ * weeks from the start to release day counted the same way (the start's week is week 1).
+ */
+export function cycleWeeks(schedule: Schedule, bounds: CycleBounds): number {
+  const releaseWeek = milestoneEvent(schedule, 'release')?.week ?? null;
+  return Math.max(releaseWeek ?? Math.floor(daysBetween(bounds.start, bounds.release) / 7) + 1, 1);
+}
+
 export type CycleState =
   | { state: 'in-cycle'; schedule: Schedule; bounds: CycleBounds; week: number; weeks: number }
   | { state: 'between'; schedule: Schedule; bounds: CycleBounds; previous: Schedule | null }
@@ -110,9 +119,7 @@ export function cycleAt(schedules: readonly Schedule[], today: string): CycleSta
   const current = withBounds.find((e) => e.bounds.start <= today && today <= e.bounds.release);
   if (current) {
     const elapsed = daysBetween(current.bounds.start, today);
-    const length = daysBetween(current.bounds.start, current.bounds.release);
-    const releaseWeek = milestoneEvent(current.schedule, 'release')?.week ?? null;
-    const weeks = Math.max(releaseWeek ?? Math.floor(length / 7) + 1, 1);
+    const weeks = cycleWeeks(current.schedule, current.bounds);
     return { state: 'in-cycle', schedule: current.schedule, bounds: current.bounds, week: Math.min(Math.floor(elapsed / 7) + 1, weeks), weeks };
   }
   const next = withBounds.find((e) => e.bounds.start > today);

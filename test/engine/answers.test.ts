@@ -264,7 +264,7 @@ const cases: Case[] = [
   { q: 'kubectl debug', intent: 'kep', has: ['KEP-1441'] },
   { q: 'when is kubecon', intent: 'search', has: ['No match for “kubecon”', 'You can ask'], not: ['Did you mean', 'kubectl', 'KEP-4214'] },
   { q: 'what is the current stable version', intent: 'release-summary', has: ['the latest release is Kubernetes 1.31'] },
-  { q: 'days until 1.37', now: DATA_DATE, intent: 'schedule', has: ['Kubernetes 1.37 is due in 4 days'] },
+  { q: 'days until 1.37', now: DATA_DATE, intent: 'cycle-status', has: ['Kubernetes 1.37 is in 4 days'] },
   // Nonsense gets "no match" and help, never a far-fetched guess; real typos still resolve
   { q: 'foo bar baz', intent: 'search', has: ['No match for “foo bar baz”', 'No KEP title, summary or feature gate matches', 'You can ask', 'Try: “help”'], not: ['Did you mean', 'bazel', 'KEP-2818', 'Best matches'] },
   { q: 'bar', intent: 'search', has: ['No match for “bar”'], not: ['Did you mean', 'barrier'] },

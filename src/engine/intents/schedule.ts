@@ -7,6 +7,7 @@ import { daysBetween, eventFact, fact, formatDate, formatEvent, isoDay, isUpcomi
 import type { ScheduleTarget } from '../query.ts';
 import type { ScheduleQuery } from '../kinds/schedule.ts';
 import { isReleased, isShipped, plannedCaveat, resolveVersion } from '../versions.ts';
+import { cycleWeeks } from '../../digest/cycle.ts';
 import { releaseLinks } from './release-summary.ts';
 
 
@@ -188,7 +189,7 @@ function fullSchedule(index: EngineIndex, release: Release, plan: Schedule, now:
     plan.events.find((event) => event.kinds.some((kind) => KEY_MILESTONES.includes(kind)) && isUpcoming(event, now)) ??
     plan.events.find((event) => event.kinds.length > 0 && isUpcoming(event, now));
   const parts: string[] = [];
-  if (start && end) parts.push(`The Kubernetes ${v} release cycle runs from ${start.date} to ${end.date} (${plural(Math.round(daysBetween(start.date, end.date) / 7), 'week')}).`);
+  if (start && end) parts.push(`The Kubernetes ${v} release cycle runs from ${start.date} to ${end.date} (${plural(cycleWeeks(plan, { start: start.date, release: end.date }), 'week')}).`);
   else parts.push(`The Kubernetes ${v} release cycle.`);
   if (next) parts.push(`Next: ${kindsName(next.kinds).toLowerCase()} on ${formatEvent(next)}, ${relative(next, now)}.`);
   else if (end) parts.push(`${isReleased(release, now) ? `Released on ${end.date}` : `Release planned for ${end.date}`}.`);

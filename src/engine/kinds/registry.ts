@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RELATIVE_WORDS } from '../understand/entities.ts';
 import type { Candidate, QuestionKind } from './kind.ts';
 import { compareKind } from './compare.ts';
+import { cycleStatusKind } from './cycle-status.ts';
 import { deprecationsKind } from './deprecations.ts';
 import { helpKind } from './help.ts';
 import { historyKind } from './history.ts';
@@ -26,6 +27,7 @@ export const KINDS = [
   kepKind,
   historyKind,
   scheduleKind,
+  cycleStatusKind,
   teamKind,
   supportKind,
   deprecationsKind,

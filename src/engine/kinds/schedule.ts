@@ -14,7 +14,8 @@ export const ScheduleQuery = z.object({
 });
 export type ScheduleQuery = z.infer<typeof ScheduleQuery>;
 
-function targetOf(question: Question): ScheduleTarget | null {
+/** The milestone a question names ("code freeze", "1.37" with "when/until" → release). */
+export function targetOf(question: Question): ScheduleTarget | null {
   const s = question.text;
   if (/\bcode freeze\b/.test(s)) return 'code-freeze';
   if (/\b(enhancements?|kep|feature) freeze\b/.test(s)) return 'enhancements-freeze';
