@@ -10,7 +10,7 @@ import { BUNDLED_DATA_DIR } from '../src/data/paths.ts';
 import { createSubscriptionCommands, openSubscriptionStore, startDigestScheduler } from '../src/digest/index.ts';
 import { handleHealthRequest, HealthState } from '../src/health.ts';
 import { createLogger, type Logger } from '../src/log.ts';
-import type { RunningAdapter } from '../src/runtime.ts';
+import type { RunningAdapter } from './running-adapter.ts';
 import { Readiness, type ConnectionListener } from './readiness.ts';
 
 export interface AdapterContext {

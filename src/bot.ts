@@ -1,17 +1,9 @@
 import type { Answer } from './domain/answer.ts';
+import type { ChannelRef } from './domain/channel.ts';
 import type { Dataset } from './domain/dataset.ts';
 import { createEngine, type Engine, type Query } from './engine/index.ts';
 import { DIGESTS_DISABLED, type SubscriptionQuery } from './engine/kinds/subscription.ts';
 
-export type Platform = 'slack' | 'discord' | 'console';
-
-/** Where a message came from; a subscription is keyed by all three. */
-export interface ChannelRef {
-  platform: Platform;
-  /** Slack team ID, Discord guild ID, or "local" for the console. */
-  workspace: string;
-  channel: string;
-}
 
 export interface Conversation {
   channel?: ChannelRef;

@@ -1,4 +1,4 @@
-import { combineKinds, WEEKDAY_NAMES, type DigestKind, type Weekday } from './subscription.ts';
+import { combineKinds, WEEKDAY_NAMES, type DigestKind, type Weekday } from '../domain/subscription.ts';
 import { canonicalZone, parseTimeOfDay } from './time.ts';
 import { MASS_MENTION, PLATFORM_TOKEN } from '../domain/mentions.ts';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { ChannelRef, Platform } from '../bot.ts';
-import { kindFrom, type DigestKind, type Subscription, type SubscriptionSettings, type Weekday } from '../digest/subscription.ts';
+import type { ChannelRef, Platform } from '../domain/channel.ts';
+import { kindFrom, type DigestKind, type Subscription, type SubscriptionSettings, type Weekday } from '../domain/subscription.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
 
 export type PostingStatus = 'claimed' | 'posted' | 'retry' | 'failed';

@@ -3,7 +3,7 @@ import type { Answer, AnswerFact } from '../../domain/answer.ts';
 import type { Dataset } from '../../domain/dataset.ts';
 import { section } from '../../engine/format.ts';
 import { ACCEPTED_LINES, SUBSCRIBE_USAGE, UNSUBSCRIBE_USAGE } from '../options.ts';
-import { WEEKDAY_NAMES, wantsMilestones, wantsWeekly, type DigestKind, type Subscription, type SubscriptionSettings } from '../subscription.ts';
+import { WEEKDAY_NAMES, wantsMilestones, wantsWeekly, type DigestKind, type Subscription, type SubscriptionSettings } from '../../domain/subscription.ts';
 import type { UpcomingPostings } from '../upcoming.ts';
 import { dataFooter } from '../facts.ts';
 

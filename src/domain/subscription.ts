@@ -1,4 +1,4 @@
-import type { ChannelRef } from '../bot.ts';
+import type { ChannelRef } from './channel.ts';
 
 export const DIGEST_KINDS = ['milestones', 'weekly', 'both'] as const;
 export type DigestKind = (typeof DIGEST_KINDS)[number];
@@ -48,4 +48,3 @@ export function combineKinds(a: DigestKind | undefined, b: DigestKind): DigestKi
   return kindFrom(wantsMilestones(a) || wantsMilestones(b), wantsWeekly(a) || wantsWeekly(b))!;
 }
 
-export const channelLabel = (channel: ChannelRef): string => `${channel.platform}/${channel.workspace}/${channel.channel}`;
