@@ -34,15 +34,20 @@ function upgrade(question: Question): Candidate<DeprecationsQuery> | null {
 }
 
 function removals(question: Question): Candidate<DeprecationsQuery> | null {
-  const { subject } = question;
-  const { apiVersion } = question.entities;
+  const { apiVersion, apis } = question.entities;
+  // A feature named without an API ("is dockershim removed") is a question about that KEP.
+  if (question.feature !== null && apis.length === 0 && !question.has(/\b(remov\w*|gone|deprecat\w*)\b/)) return null;
+  const kinds = apis.filter((api) => api !== apiVersion).map((api) => api.toLowerCase());
+  const subject = kinds.length > 0 ? kinds : question.subject;
   const deprecated = question.has(/\bdeprecat\w*/);
-  const removed = question.has(/\b(remov\w*|delet\w*|dropped|drop|gone|breaks?|breaking|no longer served)\b/);
-  if (deprecated || removed) {
+  const removed = question.has(/\b(remov\w*|delet\w*|dropped|drop|gone|go away|breaks?|breaking|no longer served|stop\w* (serving|working)|kill\w*|unavailable|still (served|apply))\b/);
+  // "Drop table" is not a question about removals: a bare removal word needs a release, an API or a feature.
+  const about = deprecated || question.version !== null || apis.length > 0 || question.feature !== null || question.has(/\bapis?\b/);
+  if ((deprecated || removed) && about) {
     const focus = deprecated && removed ? 'both' : removed ? 'removed' : 'deprecated';
     const rest = subject.filter((word) => !apiVersion?.includes(word));
-    const named = apiVersion ? [apiVersion, ...rest].join(' ') : subject.length > 0 && subject.length <= 4 ? cased(question, subject) : null;
-    if (subject.length <= 4 || apiVersion) {
+    const named = apiVersion ? [apiVersion, ...rest].join(' ') : apis.length > 0 ? apis.join(' ') : subject.length > 0 && subject.length <= 4 ? cased(question, subject) : null;
+    if (question.topic.length <= 2 || apiVersion) {
       return { score: SCORE.certain - 15, query: { kind: 'deprecations', version: question.version, upgrade: null, focus, subject: named } };
     }
   }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { search } from '../intents/search.ts';
 import { ParseNotes } from '../refs.ts';
-import { asksHistory, stageOf } from './cues.ts';
 import { type QuestionKind, SCORE } from './kind.ts';
 
 /** Anything else that leaves distinctive words: full-text search over KEP titles, summaries and gates. */
@@ -13,9 +12,12 @@ export const searchKind: QuestionKind<SearchQuery> = {
   kind: 'search',
   intent: 'search',
   recognize: (question) => {
-    const { keps, sig } = question.entities;
-    if (question.subject.length === 0 || keps.length > 0 || stageOf(question) || sig || asksHistory(question)) return null;
-    return { score: SCORE.likely - 5, query: { kind: 'search', text: question.subjectText } };
+    // "KEPs about seccomp", "find KEPs on pod priority", "is there a KEP for kubectl debug".
+    const asked = /\b(?:keps?|enhancements?|proposals?)\b\s*(?:about|on|for|mentioning|around|regarding|covering|related to|that mention)\s+(.+)$/.exec(question.original.toLowerCase());
+    const topic = asked ? asked[1]!.replace(/[?!.]+$/, '').trim() : '';
+    if (topic) return { score: SCORE.certain, query: { kind: 'search', text: topic } };
+    if (question.subject.length === 0 || question.entities.keps.length > 0) return null;
+    return { score: question.topic.length > 0 ? SCORE.likely - 5 : SCORE.weak - 5, query: { kind: 'search', text: question.subjectText } };
   },
   answer: search,
   examples: [],
