@@ -12,6 +12,10 @@ import { describe, kepAnswer } from './kep.ts';
 export function search(query: SearchQuery, index: EngineIndex, now: Date): Answer {
   if (!query.text.trim()) return help({ kind: 'help', reason: 'empty', notes: query.notes }, index);
   const resolution = index.search.resolve(query.text);
+  if (query.list && resolution.kind === 'found') {
+    const hits = index.search.search(query.text);
+    return searchAnswer(index, query.text, { kind: 'ambiguous', hits: hits.length ? hits : [{ kep: resolution.kep, score: 1, terms: [], queryTerms: [] }], correctedTo: resolution.correctedTo });
+  }
   if (resolution.kind !== 'found') return searchAnswer(index, query.text, resolution);
   // A corrected name may be a well-known one: "dynamic resource alocation" is DRA (KEP-4381), not the withdrawn KEP-3063.
   const alias = resolution.correctedTo ? index.vocabulary.aliases.get(phrase(resolution.correctedTo)) : undefined;

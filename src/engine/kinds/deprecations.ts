@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deprecations } from '../intents/deprecations.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
+import { stageOf } from './cues.ts';
 import { type Candidate, type QuestionKind, SCORE, words } from './kind.ts';
 
 /** "what was removed in 1.24", "deprecations in 1.31", "upgrade from 1.24 to 1.26", "is PodSecurityPolicy removed". */
@@ -25,7 +26,11 @@ const cased = (question: Question, subject: string[]): string => {
 
 function upgrade(question: Question): Candidate<DeprecationsQuery> | null {
   const { versions } = question.entities;
-  const span = question.has(/\bfrom ver (to|through|thru|until|->) ver\b/) || question.has(/\bver (->|to) ver\b/);
+  const breaks = question.has(/\b(remov\w*|break\w*|deprecat\w*|go away|gone|apis?|what changes?|need to change)\b/);
+  // "Which features graduated to stable in the 1.33 upgrade", "what went GA from 1.34 to 1.36": a stage list.
+  if (stageOf(question) && !breaks) return null;
+  const span =
+    question.has(/\bfrom ver (to|through|thru|until|->) ver\b/) || question.has(/\bver (->|to) ver\b/) || (breaks && question.has(/\bbetween ver and ver\b/));
   if (!question.has(/\b(upgrad\w*|migrat\w*)\b/) && !(span && versions.length === 2)) return null;
   const explicitFrom = question.has(/\bfrom ver\b/) || span;
   const from = versions.length >= 2 || explicitFrom ? question.version : null;

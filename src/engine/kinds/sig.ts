@@ -14,7 +14,7 @@ export const sigKind: QuestionKind<SigQuery> = {
   intent: 'sig',
   recognize: (question) => {
     const { sig, keps } = question.entities;
-    if (!sig || keps.length > 0 || question.topic.length > 0) return null;
+    if (!sig || keps.length > 0 || (question.topic.length > 0 && question.version === null)) return null;
     // "What did SIG Node take to stable in 1.35": the SIG's own view; "what went GA for sig-apps" is a stage list.
     const sigAsSubject = question.has(/\b(what|which)\b( did| has| have)? sigref\b|\bsigref (work|ship\w*|deliver\w*|features|keps|do|did)\b|^sigref\b/);
     if (stageOf(question) && !sigAsSubject) return null;

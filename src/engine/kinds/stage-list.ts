@@ -20,11 +20,16 @@ export const stageListKind: QuestionKind<StageListQuery> = {
   intent: 'stage-list',
   recognize: (question) => {
     const stage = stageOf(question);
-    if (!stage || question.entities.keps.length > 0 || question.topic.length > 0) return null;
+    if (!stage || question.entities.keps.length > 0) return null;
+    // A stage and a release are a list question whatever else the sentence says ("I maintain a CNI plugin; …").
+    const anchored = question.version !== null && asksList(question);
+    if (question.topic.length > 0 && !anchored) return null;
     const listed: ListStage = stage === 'alpha' || stage === 'beta' ? stage : 'stable';
     const query = { kind: 'stage-list' as const, version: question.version, stage: listed, sig: question.entities.sig };
     // "Which features went GA in 1.33, did sidecars make it?": the list, which answers both parts.
     if (asksList(question)) return { score: SCORE.strong, query };
+    // "heads up: in-place pod resize finally went GA in 1.35": a statement about a release's list.
+    if (question.version !== null && !question.yesNo) return { score: SCORE.strong, query };
     return { score: question.feature !== null ? SCORE.weak : SCORE.likely + 5, query };
   },
   answer: stageList,

@@ -41,7 +41,8 @@ function commandInSentence(question: Question): { command: SubscriptionCommand; 
       : /\bsubscribe\b/.test(s)
         ? 'subscribe'
         : null;
-  if (!command) return null;
+  // About this channel's digests, not a word in passing ("DROP TABLE subscriptions").
+  if (!command || !/\b(channel|us|me|we|this|digests?|reminders?|weekly|milestones?|can you|please|pls)\b/.test(s)) return null;
   const args = command === 'subscriptions' ? '' : question.raw.split(/[\s,;!?]+/).filter((word) => OPTION_WORD.test(word) && !/^(all|digest)$/i.test(word)).join(' ');
   const digest = command !== 'subscriptions' && /\bdigest\b/.test(s) && !/\bweekly\b/.test(s) ? 'weekly' : '';
   return { command, args: [digest, args].filter(Boolean).join(' ') };

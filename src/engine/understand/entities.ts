@@ -61,6 +61,9 @@ export const PLACEHOLDERS = new Set([VERSION_PLACEHOLDER, KEP_PLACEHOLDER, SIG_P
 
 /** Words the relative versions are made of; cue words, never search terms. */
 export const RELATIVE_WORDS = ['current', 'previous', 'prior', 'next', 'upcoming', 'recent', 'last', 'this', 'most', 'latest', 'newest'];
+/** Month names: parts of dates, never a subject. */
+export const MONTH_WORDS = `january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec`.split(/\s+/);
 
 const NUMBERED_VERSION = /\bver(\d+)\b/g;
 const RELEASE_WORD = '(?:k8s |kubernetes )?(?:release|releases|version|minor|cycle|one|k8s|kubernetes)';
@@ -281,7 +284,11 @@ export function extractEntities(cleanText: string, index: EngineIndex, notes: Pa
   // A release named by its codename ("Uwubernetes") or by the day it shipped ("released Aug 13, 2024").
   const spaced = ` ${s} `;
   for (const [codename, version] of index.vocabulary.codenames) {
-    if (codename.length >= 4 && spaced.includes(` ${codename} `)) s = s.replace(codename, placeholder({ kind: 'exact', minor: version, patch: null }));
+    if (!spaced.includes(` ${codename} `)) continue;
+    // A codename that is an ordinary word ("Stability", "Combiner") counts only as a name: capitalised.
+    const word = !codename.includes(' ') && index.vocabulary.ordinary.has(codename);
+    if (word && !new RegExp(`\\b${codename[0]!.toUpperCase()}${codename.slice(1)}\\b`).test(cleanText)) continue;
+    s = s.replace(codename, placeholder({ kind: 'exact', minor: version, patch: null }));
   }
   for (const date of dates) {
     const version = index.vocabulary.releasedOn.get(date);

@@ -104,6 +104,12 @@ export const FEATURE_ALIASES: ReadonlyArray<readonly [string, number]> = [
   ['kube-proxy ingress connectivity', 3836],
 ];
 
+/** "Timbernetes (The World Tree Release)" → "timbernetes (the world tree release)", "timbernetes", "the world tree release". */
+function codenameForms(codename: string): string[] {
+  const parts = [codename, codename.replace(/\(.*\)/, ''), /\((.*)\)/.exec(codename)?.[1] ?? ''];
+  return [...new Set(parts.map(phrase))].filter((form) => form.length >= 4);
+}
+
 /** Gate names the data uses for "no gate". */
 const NOT_A_GATE = new Set(['none', 'n/a', 'na']);
 
@@ -186,7 +192,7 @@ export function buildVocabulary(dataset: Dataset): Vocabulary {
     apiVersions,
     sigs,
     titles: titlesOf(dataset.keps),
-    codenames: new Map(dataset.releases.flatMap((release) => (release.announcement?.codename ? [[phrase(release.announcement.codename), release.version] as const] : []))),
+    codenames: new Map(dataset.releases.flatMap((release) => codenameForms(release.announcement?.codename ?? '').map((form) => [form, release.version] as const))),
     releasedOn: new Map(dataset.releases.flatMap((release) => (release.gaDate && release.gaDateKind !== 'planned' ? [[release.gaDate, release.version] as const] : []))),
     ordinary,
     people,
