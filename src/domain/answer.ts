@@ -5,6 +5,7 @@ import { z } from 'zod';
  * (Block Kit, Discord embeds, plain text); nothing here is platform markup.
  * All strings are plain text: renderers escape them for their platform.
  */
+/** Public (`ask --json`): extend, never rename. A new question kind adds its name here (the registry checks it). */
 export const ANSWER_INTENTS = [
   'release-summary',
   'stage-list',
@@ -21,14 +22,6 @@ export const ANSWER_INTENTS = [
   'subscription',
   'digest',
   'unknown',
-  // Kinds landing from the knowledge work (each a module in src/engine/kinds/); names reserved so
-  // that adding one stays one file plus one line in the registry.
-  'feature-gate',
-  'upgrade',
-  'patch-schedule',
-  'version-skew',
-  'managed-platform',
-  'support-policy',
   'cycle-status',
 ] as const;
 export const AnswerIntent = z.enum(ANSWER_INTENTS);
