@@ -4,6 +4,8 @@ import type { Dataset } from './domain/dataset.ts';
 import { createEngine, type Engine, type Query } from './engine/index.ts';
 import { DIGESTS_DISABLED, type SubscriptionQuery } from './engine/kinds/subscription.ts';
 
+/** Re-exported for callers that take the channel from the bot's own module (the corpus harness). */
+export type { ChannelRef } from './domain/channel.ts';
 
 export interface Conversation {
   channel?: ChannelRef;

@@ -1,4 +1,4 @@
-import { MILESTONE_KINDS, type MilestoneKind, type Schedule, type ScheduleEvent } from '../domain/schedule.ts';
+import { MILESTONE_KINDS, milestoneEvent, type MilestoneKind, type Schedule, type ScheduleEvent } from '../domain/schedule.ts';
 import { compareMinor } from '../domain/version.ts';
 import { daysBetween } from './time.ts';
 
@@ -61,20 +61,12 @@ function computeMilestones(schedule: Schedule): Milestone[] {
   const seen = new Set<string>();
   const milestones: Milestone[] = [];
   for (const event of schedule.events) {
-    if (!event.kind) continue;
-    const id = `${event.kind}@${event.date}@${event.build ?? ''}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    milestones.push({
-      version: schedule.version,
-      kind: event.kind,
-      date: event.date,
-      at: event.at,
-      what: event.what,
-      week: event.week,
-      event,
-      schedule,
-    });
+    for (const kind of event.kinds) {
+      const id = `${kind}@${event.date}@${event.build ?? ''}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      milestones.push({ version: schedule.version, kind, date: event.date, at: event.at, what: event.what, week: event.week, event, schedule });
+    }
   }
   return milestones.sort((a, b) => a.date.localeCompare(b.date) || (a.at ?? '').localeCompare(b.at ?? ''));
 }
@@ -96,9 +88,18 @@ const boundsCache = new WeakMap<Schedule, CycleBounds | null>();
 function computeBounds(schedule: Schedule): CycleBounds | null {
   if (schedule.events.length === 0) return null;
   const dates = schedule.events.map((e) => e.date).sort();
-  const start = schedule.events.find((e) => e.kind === 'cycle-start')?.date ?? dates[0]!;
-  const release = schedule.events.find((e) => e.kind === 'release')?.date ?? dates[dates.length - 1]!;
+  const start = milestoneEvent(schedule, 'cycle-start')?.date ?? dates[0]!;
+  const release = milestoneEvent(schedule, 'release')?.date ?? dates[dates.length - 1]!;
   return { start, release };
+}
+
+/**
+ * How many weeks the cycle has: the week sig-release numbers release day with (1.37: week 15), else the
+ * weeks from the start to release day counted the same way (the start's week is week 1).
+ */
+export function cycleWeeks(schedule: Schedule, bounds: CycleBounds): number {
+  const releaseWeek = milestoneEvent(schedule, 'release')?.week ?? null;
+  return Math.max(releaseWeek ?? Math.floor(daysBetween(bounds.start, bounds.release) / 7) + 1, 1);
 }
 
 export type CycleState =
@@ -118,9 +119,7 @@ export function cycleAt(schedules: readonly Schedule[], today: string): CycleSta
   const current = withBounds.find((e) => e.bounds.start <= today && today <= e.bounds.release);
   if (current) {
     const elapsed = daysBetween(current.bounds.start, today);
-    const length = daysBetween(current.bounds.start, current.bounds.release);
-    const releaseWeek = current.schedule.events.find((e) => e.kind === 'release')?.week ?? null;
-    const weeks = Math.max(releaseWeek ?? Math.floor(length / 7) + 1, 1);
+    const weeks = cycleWeeks(current.schedule, current.bounds);
     return { state: 'in-cycle', schedule: current.schedule, bounds: current.bounds, week: Math.min(Math.floor(elapsed / 7) + 1, weeks), weeks };
   }
   const next = withBounds.find((e) => e.bounds.start > today);

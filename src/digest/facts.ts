@@ -48,34 +48,6 @@ export function trackedEnhancements(keps: readonly Kep[], version: string): Trac
     .map((stage) => ({ stage, keps: groups.get(stage)!.sort((a, b) => a.number - b.number) }));
 }
 
-export interface ReleaseStatus {
-  release: Release;
-  latestPatch: { version: string; date: string } | null;
-}
-
-/** The newest patch published on or before `today`. */
-export function latestPatchAsOf(release: Release, today: string): { version: string; date: string } | null {
-  const published = release.patches.filter((p) => p.date <= today);
-  const candidates = published.length > 0 ? published : release.latestPatch && release.latestPatch.date <= today ? [release.latestPatch] : [];
-  return (
-    candidates.reduce<{ version: string; date: string } | null>((best, patch) => {
-      if (!best) return patch;
-      const patchNumber = Number(patch.version.split('.')[2]);
-      const bestNumber = Number(best.version.split('.')[2]);
-      return patchNumber > bestNumber ? patch : best;
-    }, null) ?? (release.gaDate && release.gaDate <= today ? { version: `${release.version}.0`, date: release.gaDate } : null)
-  );
-}
-
-/** Released minors not yet past end of life, newest first. */
-export function supportedReleases(releases: readonly Release[], today: string, limit = 4): ReleaseStatus[] {
-  return releases
-    .filter((r) => r.gaDate !== null && r.gaDate <= today && (r.eolDate === null || r.eolDate >= today))
-    .sort((a, b) => compareMinor(b.version, a.version))
-    .slice(0, limit)
-    .map((release) => ({ release, latestPatch: latestPatchAsOf(release, today) }));
-}
-
 /** Minors whose end of life falls within `days` from `today`, soonest first. */
 export function upcomingEols(releases: readonly Release[], today: string, days: number): Release[] {
   const until = addDays(today, days);

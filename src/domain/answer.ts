@@ -28,6 +28,7 @@ export const ANSWER_INTENTS = [
   'subscription',
   'digest',
   'unknown',
+  'cycle-status',
 ] as const;
 export const AnswerIntent = z.enum(ANSWER_INTENTS);
 export type AnswerIntent = z.infer<typeof AnswerIntent>;

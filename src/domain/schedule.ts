@@ -30,11 +30,25 @@ export const ScheduleEvent = z.object({
   /** The exact instant, when the source gives a time or an EOD/AoE deadline; null for date-only rows. */
   at: IsoTimestamp.nullable(),
   week: z.number().int().nullable(),
-  kind: MilestoneKind.nullable(),
-  /** For alpha/beta/rc rows, the pre-release tag, e.g. "1.31.0-rc.1". */
+  /**
+   * The milestones the row marks, in the order it names them: usually one, none for other rows, several
+   * where one row carries more ("Code Freeze and Test Freeze", "Lift code freeze and v1.6.0-rc.1").
+   */
+  kinds: z.array(MilestoneKind),
+  /** For rows that mark an alpha/beta/rc, the pre-release tag, e.g. "1.31.0-rc.1". */
   build: z.string().nullable(),
 });
 export type ScheduleEvent = z.infer<typeof ScheduleEvent>;
+
+/** Whether the row marks the milestone (alone or beside others). */
+export function marks(event: Pick<ScheduleEvent, 'kinds'>, kind: MilestoneKind): boolean {
+  return event.kinds.includes(kind);
+}
+
+/** The schedule's row for a one-off milestone (cycle start, a freeze, release day), or undefined. */
+export function milestoneEvent(schedule: Pick<Schedule, 'events'>, kind: MilestoneKind): ScheduleEvent | undefined {
+  return schedule.events.find((event) => marks(event, kind));
+}
 
 export const Schedule = z.object({
   version: MinorVersion,

@@ -19,7 +19,8 @@ export const STOPWORDS = new Set(
   changes changed happen happened happening cycle release releases released version versions minor
   v1 one ones included include includes including part highlights highlight notable key main major big
   biggest interesting important codename name named called theme count counts many much number numbers
-  total stuff new-ish recently right exactly actually currently officially officially really yeah ok okay`.split(/\s+/),
+  total stuff new-ish recently right exactly actually currently officially officially really yeah ok okay
+  bot yo q pls plz lol tl dr tldr btw fyi asap imo afaik thx im`.split(/\s+/),
 );
 
 /** Words the intents use; dropped from the subject (most are keywords of one intent or another). */
@@ -106,6 +107,27 @@ const KNOWN_MISSPELLINGS = new Map([
   ['kubernets', 'kubernetes'],
   ['kubernates', 'kubernetes'],
   ['k8', 'k8s'],
+  ['kuberentes', 'kubernetes'],
+  ['wen', 'when'],
+  ['waht', 'what'],
+  ['whch', 'which'],
+  ['hlep', 'help'],
+  ['halp', 'help'],
+  ['leed', 'led'],
+  ['schedual', 'schedule'],
+  ['shedual', 'schedule'],
+  ['realese', 'release'],
+  ['relase', 'release'],
+  ['timline', 'timeline'],
+  ['stabel', 'stable'],
+  ['compair', 'compare'],
+  ['deprications', 'deprecations'],
+  ['subcribe', 'subscribe'],
+  ['subscibe', 'subscribe'],
+  ['unsubscibe', 'unsubscribe'],
+  ['unsubcribe', 'unsubscribe'],
+  ['subscriptons', 'subscriptions'],
+  ['subscritions', 'subscriptions'],
 ]);
 
 /** Damerau–Levenshtein distance (optimal string alignment), giving up once it exceeds `limit`. */

@@ -26,6 +26,6 @@ export function parse(text: string, index: EngineIndex, now: Date): Query {
     return best ? ({ ...best.query, notes } as Query) : { kind: 'help', reason: 'empty', notes };
   } catch {
     // Defensive: a recogniser bug must not take down a chat handler.
-    return { kind: 'search', text: '', notes };
+    return { kind: 'search', text: '', list: false, notes };
   }
 }

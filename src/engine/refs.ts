@@ -24,7 +24,12 @@ export type VersionRef = z.infer<typeof VersionRef>;
 
 /** A KEP named by number, or by words the executor resolves (feature gate, title, summary). */
 export const FeatureRef = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('number'), number: z.number().int().positive() }),
+  z.object({
+    kind: z.literal('number'),
+    number: z.number().int().positive(),
+    /** The feature gate the user named the KEP by ("NFTablesProxyMode"), so the answer can say whose gate it is. */
+    gate: z.string().optional(),
+  }),
   z.object({ kind: z.literal('text'), text: z.string().min(1) }),
 ]);
 export type FeatureRef = z.infer<typeof FeatureRef>;

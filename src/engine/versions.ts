@@ -1,5 +1,5 @@
 import type { Answer, AnswerIntent } from '../domain/answer.ts';
-import type { Release } from '../domain/release.ts';
+import { isPastGaDate, isShipped as isShippedOn, latestRelease, type Release } from '../domain/release.ts';
 import { minorNumber } from '../domain/version.ts';
 import type { EngineIndex } from './context.ts';
 import { formatDate, isoDay, makeAnswer } from './format.ts';
@@ -16,24 +16,14 @@ export type Resolution =
     }
   | { ok: false; answer: Answer };
 
-/** Whether the release's x.y.0 is out at `now` (by its GA date, confirmed or planned). */
-export function isReleased(release: Release, now: Date): boolean {
-  return release.gaDate != null && release.gaDate <= isoDay(now);
-}
+/** Whether the release's x.y.0 date has come at `now` (confirmed or planned): the domain's isPastGaDate. */
+export const isReleased = (release: Release, now: Date): boolean => isPastGaDate(release, isoDay(now));
 
-/**
- * Whether the release is known to have shipped by `now`: its GA date has passed and a release record
- * confirms it (a date only on the sig-release schedule is a plan, however far in the past).
- */
-export function isShipped(release: Release, now: Date): boolean {
-  return isReleased(release, now) && release.gaDateKind !== 'planned';
-}
+/** Whether a release record confirms it shipped by `now`: the domain's isShipped. */
+export const isShipped = (release: Release, now: Date): boolean => isShippedOn(release, isoDay(now));
 
-/** The newest release whose GA date is on or before `now`. */
-export function latestReleased(index: EngineIndex, now: Date): Release | null {
-  for (let i = index.releases.length - 1; i >= 0; i--) if (isReleased(index.releases[i]!, now)) return index.releases[i]!;
-  return null;
-}
+/** The latest release at `now`: the domain's latestRelease. */
+export const latestReleased = (index: EngineIndex, now: Date): Release | null => latestRelease(index.releases, isoDay(now));
 
 /** The release before `version` in the data; null for the first release or a version the data does not have. */
 export function previousRelease(index: EngineIndex, version: string): Release | null {

@@ -105,17 +105,20 @@ function timing(segments: readonly DatedSegment[], hint: TimeHint): { date: stri
   return { date, at: at ? formatInstant(at) : null };
 }
 
-/** One milestone of each kind: the first row that reads as it keeps the kind. */
+/** One milestone of each one-off kind: the first row that reads as it keeps the kind, later rows lose it. */
 function keepSingleKinds(events: ScheduleEvent[]): void {
   const seen = new Set<string>();
   for (const event of events) {
-    if (!event.kind || !SINGLE_KINDS.has(event.kind)) continue;
-    if (seen.has(event.kind)) event.kind = null;
-    else seen.add(event.kind);
+    event.kinds = event.kinds.filter((kind) => {
+      if (!SINGLE_KINDS.has(kind)) return true;
+      if (seen.has(kind)) return false;
+      seen.add(kind);
+      return true;
+    });
   }
   if (!seen.has('docs-freeze')) {
-    const docsComplete = events.find((event) => event.kind === null && isDocsComplete(event.what));
-    if (docsComplete) docsComplete.kind = 'docs-freeze';
+    const docsComplete = events.find((event) => event.kinds.length === 0 && isDocsComplete(event.what));
+    if (docsComplete) docsComplete.kinds = ['docs-freeze'];
   }
 }
 
@@ -142,8 +145,8 @@ export function parseSchedule(source: ScheduleSource): Schedule | null {
       throw error;
     }
     const { date, at } = timing(segments[index]!, hint);
-    const { kind, build } = classify(row.what, minor);
-    return { what: row.what, who: row.who, when: row.when, date, at, week: row.week, kind, build };
+    const { kinds, build } = classify(row.what, minor);
+    return { what: row.what, who: row.who, when: row.when, date, at, week: row.week, kinds, build };
   });
   keepSingleKinds(events);
   // Stable: rows on the same day keep their upstream order.

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_DATA_DIR } from '../../src/data/paths.ts';
 import { loadDataset } from '../../src/data/load.ts';
 import type { Dataset } from '../../src/domain/dataset.ts';
+import type { MilestoneKind } from '../../src/domain/schedule.ts';
 
 let dataset: Dataset;
 beforeAll(() => {
@@ -12,7 +13,7 @@ beforeAll(() => {
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => `1.${from + index}`);
 const schedule = (version: string) => dataset.schedules.find((entry) => entry.version === version)!;
-const milestone = (version: string, kind: string) => schedule(version).events.find((event) => event.kind === kind);
+const milestone = (version: string, kind: string) => schedule(version).events.find((event) => event.kinds.includes(kind as MilestoneKind));
 const team = (version: string) => dataset.teams.find((entry) => entry.version === version)!;
 const lead = (version: string) => team(version).roles.find((role) => role.key === 'lead')?.leads[0]?.name;
 const release = (version: string) => dataset.releases.find((entry) => entry.version === version)!;
@@ -22,6 +23,8 @@ describe('the bundled dataset', () => {
     expect(dataset.releases.map((entry) => entry.version)).toEqual(expect.arrayContaining(range(0, 37)));
     for (const version of range(0, 37)) expect(release(version).gaDate, version).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(release('1.31').eolDate).toBe('2025-11-11');
+    expect(release('1.30').eolDate).toBe('2025-07-15');
+    expect(release('1.18').eolDate).toBe('2021-06-18');
     expect(release('1.36').eolDate).toBe('2027-06-28');
     expect(release('1.37').gaDateKind).toBe('planned');
     expect(release('1.31').latestPatch?.version).toMatch(/^1\.31\.\d+$/);
@@ -34,6 +37,17 @@ describe('the bundled dataset', () => {
     expect(milestone('1.31', 'code-freeze')?.at).toBe('2024-07-24T02:00:00Z');
     expect(milestone('1.31', 'release')?.date).toBe('2024-08-13');
     expect(milestone('1.37', 'release')?.date).toBe('2026-08-26');
+  });
+
+  it.each([...range(32, 37), '1.12', '1.13'])('%s: the combined code-and-test-freeze row is both milestones', (version) => {
+    const codeFreeze = milestone(version, 'code-freeze');
+    expect(codeFreeze?.what).toMatch(/code (freeze )?and test freeze/i);
+    expect(milestone(version, 'test-freeze')).toBe(codeFreeze);
+  });
+
+  it('1.6: "Lift code freeze and v1.6.0-rc.1" is the thaw and the rc', () => {
+    const row = schedule('1.6').events.find((event) => event.what === 'Lift code freeze and v1.6.0-rc.1');
+    expect(row).toMatchObject({ kinds: ['thaw', 'rc'], build: '1.6.0-rc.1', date: '2017-03-14' });
   });
 
   it('has teams for 1.6 → 1.37 with their leads', () => {

@@ -5,7 +5,7 @@ import type { MilestoneKind, Schedule, ScheduleEvent } from '../../src/domain/sc
 import { DEFAULT_SETTINGS, type Subscription } from '../../src/domain/subscription.ts';
 
 export function event(kind: MilestoneKind | null, date: string, extra: Partial<ScheduleEvent> = {}): ScheduleEvent {
-  return { what: extra.what ?? `${kind ?? 'meeting'} row`, who: null, when: date, date, at: null, week: null, kind, build: null, ...extra };
+  return { what: extra.what ?? `${kind ?? 'meeting'} row`, who: null, when: date, date, at: null, week: null, kinds: kind ? [kind] : [], build: null, ...extra };
 }
 
 export function schedule(version: string, events: ScheduleEvent[]): Schedule {
@@ -25,6 +25,8 @@ export function release(version: string, extra: Partial<Release> = {}): Release 
     gaDateSources: [],
     maintenanceModeDate: null,
     eolDate: null,
+    eolDateKind: extra.eolDate ? 'actual' : null,
+    eolDateSources: [],
     latestPatch: null,
     patches: [],
     announcement: null,

@@ -39,17 +39,17 @@ const cases: Array<[string, Record<string, unknown>]> = [
   ['#24', { kind: 'kep', ref: { kind: 'number', number: 24 } }],
   ['https://github.com/kubernetes/enhancements/issues/753', { kind: 'kep', ref: { kind: 'number', number: 753 } }],
   ['is KEP-3836 GA?', { kind: 'kep', ref: { kind: 'number', number: 3836 }, askStage: 'stable' }],
-  ['apparmor', { kind: 'search', text: 'apparmor' }],
-  ['NFTablesProxyMode', { kind: 'search', text: 'NFTablesProxyMode' }],
-  ['sidecar containers', { kind: 'search', text: 'sidecar containers' }],
-  ['Is nftables GA?', { kind: 'kep', ref: { kind: 'text', text: 'nftables' }, askStage: 'stable', version: null }],
-  ['was AppArmor beta in 1.30', { kind: 'kep', ref: { kind: 'text', text: 'AppArmor' }, askStage: 'beta', version: v('1.30') }],
+  ['apparmor', { kind: 'kep', ref: { kind: 'number', number: 24 }, askStage: null }],
+  ['NFTablesProxyMode', { kind: 'kep', ref: { kind: 'number', number: 3866, gate: 'NFTablesProxyMode' } }],
+  ['sidecar containers', { kind: 'kep', ref: { kind: 'number', number: 753 } }],
+  ['Is nftables GA?', { kind: 'kep', ref: { kind: 'number', number: 3866 }, askStage: 'stable', version: null }],
+  ['was AppArmor beta in 1.30', { kind: 'kep', ref: { kind: 'number', number: 24 }, askStage: 'beta', version: v('1.30') }],
   // 4. history
-  ['when did AppArmor go GA', { kind: 'history', ref: { kind: 'text', text: 'AppArmor' }, stage: 'stable' }],
-  ['when will sidecar containers be stable', { kind: 'history', ref: { kind: 'text', text: 'sidecar containers' }, stage: 'stable' }],
-  ['which release did nftables go beta in', { kind: 'history', ref: { kind: 'text', text: 'nftables' }, stage: 'beta' }],
+  ['when did AppArmor go GA', { kind: 'history', ref: { kind: 'number', number: 24 }, stage: 'stable' }],
+  ['when will sidecar containers be stable', { kind: 'history', ref: { kind: 'number', number: 753 }, stage: 'stable' }],
+  ['which release did nftables go beta in', { kind: 'history', ref: { kind: 'number', number: 3866 }, stage: 'beta' }],
   ['when was KEP-3836 introduced', { kind: 'history', ref: { kind: 'number', number: 3836 } }],
-  ['history of apparmor', { kind: 'history', ref: { kind: 'text', text: 'apparmor' }, stage: null }],
+  ['history of apparmor', { kind: 'history', ref: { kind: 'number', number: 24 }, stage: null }],
   // 5. schedule
   ['1.31 schedule', { kind: 'schedule', version: v('1.31'), target: null, countdown: false }],
   ['when is code freeze for 1.31', { kind: 'schedule', version: v('1.31'), target: 'code-freeze' }],
@@ -96,8 +96,8 @@ const cases: Array<[string, Record<string, unknown>]> = [
   ['apparmour', { kind: 'search', text: 'apparmour' }],
   ['nftable', { kind: 'search', text: 'nftable' }],
   ['how does kube-proxy handle terminating nodes', { kind: 'search', text: 'kube-proxy handle terminating nodes' }],
-  ['leader election', { kind: 'search', text: 'leader election' }],
-  ['when did leader election go GA', { kind: 'history', ref: { kind: 'text', text: 'leader election' }, stage: 'stable' }],
+  ['leader election', { kind: 'kep', ref: { kind: 'number', number: 4355 } }],
+  ['when did leader election go GA', { kind: 'history', ref: { kind: 'number', number: 4355 }, stage: 'stable' }],
   ['1.32 branch manager', { kind: 'team', version: v('1.32'), role: 'branch-manager' }],
 ];
 
@@ -130,7 +130,7 @@ describe('parse: hostile input', () => {
     const query = parse('<!channel> <@U123ABC> what went GA in v1.31 @everyone', now);
     expect(query).toMatchObject({ kind: 'stage-list', version: v('1.31'), stage: 'stable', notes: { stripped: true } });
     const search = parse('@everyone <!here|here> apparmor <@&1234567890>', now);
-    expect(search).toMatchObject({ kind: 'search', text: 'apparmor' });
+    expect(search).toMatchObject({ kind: 'kep', ref: { kind: 'number', number: 24 } });
   });
 
   it('ignores markdown, control characters, zero-width and bidi characters', () => {

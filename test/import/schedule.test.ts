@@ -19,7 +19,7 @@ function parse(minor: number, markdown?: string): Schedule {
 }
 
 function only(schedule: Schedule, kind: MilestoneKind): ScheduleEvent {
-  const events = schedule.events.filter((event) => event.kind === kind);
+  const events = schedule.events.filter((event) => event.kinds.includes(kind));
   expect(events, `${schedule.version} ${kind}`).toHaveLength(1);
   return events[0]!;
 }
@@ -101,14 +101,14 @@ describe('1.20+ "When" tables (1.31)', () => {
     expect(only(schedule, 'feature-blog-freeze').at).toBe('2024-07-03T02:00:00Z');
     expect(only(schedule, 'docs-freeze')).toMatchObject({ what: 'Docs Freeze', date: '2024-07-30' });
     expect(only(schedule, 'thaw').date).toBe('2024-08-13');
-    expect(byWhat(schedule, 'Brace Yourself, Code Freeze is Coming').kind).toBeNull();
-    expect(byWhat(schedule, 'Call for Exceptions').kind).toBeNull();
-    expect(byWhat(schedule, 'Docs deadline — Open placeholder PRs').kind).toBeNull();
-    expect(byWhat(schedule, 'release-1.31 branch created').kind).toBeNull();
+    expect(byWhat(schedule, 'Brace Yourself, Code Freeze is Coming').kinds).toEqual([]);
+    expect(byWhat(schedule, 'Call for Exceptions').kinds).toEqual([]);
+    expect(byWhat(schedule, 'Docs deadline — Open placeholder PRs').kinds).toEqual([]);
+    expect(byWhat(schedule, 'release-1.31 branch created').kinds).toEqual([]);
   });
 
   it('records the build of each pre-release', () => {
-    const builds = schedule.events.filter((event) => event.build).map((event) => `${event.kind} ${event.build}`);
+    const builds = schedule.events.filter((event) => event.build).map((event) => `${event.kinds.join('+')} ${event.build}`);
     expect(builds).toEqual([
       'alpha 1.31.0-alpha.1',
       'alpha 1.31.0-alpha.2',
@@ -181,7 +181,7 @@ describe('1.12–1.16 month-column tables', () => {
     expect(only(schedule, 'code-freeze')).toMatchObject({ date: '2019-08-29', at: '2019-08-29T23:59:00-08:00' });
     expect(only(schedule, 'thaw').date).toBe('2019-09-10');
     expect(only(schedule, 'release')).toMatchObject({ what: 'v1.16.0 released', date: '2019-09-18' });
-    expect(byWhat(schedule, '1.16.0-rc.2 released')).toMatchObject({ kind: 'rc', build: '1.16.0-rc.2', date: '2019-09-13' });
+    expect(byWhat(schedule, '1.16.0-rc.2 released')).toMatchObject({ kinds: ['rc'], build: '1.16.0-rc.2', date: '2019-09-13' });
   });
 
   it('1.12: follows a struck-out date to its replacement and ignores the next release\'s rows', () => {
@@ -189,8 +189,8 @@ describe('1.12–1.16 month-column tables', () => {
     expect(only(schedule, 'release')).toMatchObject({ date: '2018-09-27', when: 'moved to 27 (SEP)' });
     expect(only(schedule, 'enhancements-freeze').date).toBe('2018-07-31');
     expect(only(schedule, 'code-freeze')).toMatchObject({ what: 'Begin code and test freeze (EOD PST)', date: '2018-09-04' });
-    expect(byWhat(schedule, '1.13 Release Cycle Begins')).toMatchObject({ kind: null, date: '2018-10-01' });
-    expect(byWhat(schedule, 'v1.13.0-alpha.0')).toMatchObject({ kind: null, build: null });
+    expect(byWhat(schedule, '1.13 Release Cycle Begins')).toMatchObject({ kinds: [], date: '2018-10-01' });
+    expect(byWhat(schedule, 'v1.13.0-alpha.0')).toMatchObject({ kinds: [], build: null });
     expect(only(schedule, 'cycle-start').date).toBe('2018-07-02');
   });
 
@@ -216,8 +216,8 @@ describe('1.10 HTML table', () => {
     expect(only(schedule, 'code-freeze')).toMatchObject({ what: 'Begin code freeze (EOD PST)', at: '2018-02-26T23:59:00-08:00' });
     expect(only(schedule, 'thaw')).toMatchObject({ what: 'End of code freeze (EOD PST)', date: '2018-03-19' });
     expect(only(schedule, 'release')).toMatchObject({ what: 'v1.10.0', date: '2018-03-26' });
-    expect(byWhat(schedule, 'Notify kubernetes-dev of lifting code freeze').kind).toBeNull();
-    expect(byWhat(schedule, '1.11 Release Cycle Begins')).toMatchObject({ kind: null, date: '2018-04-02' });
+    expect(byWhat(schedule, 'Notify kubernetes-dev of lifting code freeze').kinds).toEqual([]);
+    expect(byWhat(schedule, '1.11 Release Cycle Begins')).toMatchObject({ kinds: [], date: '2018-04-02' });
   });
 });
 
@@ -251,9 +251,9 @@ describe('1.6–1.9 bullet lists (1.8)', () => {
     expect(only(schedule, 'enhancements-freeze')).toMatchObject({ what: 'Feature Freeze', date: '2017-08-01' });
     expect(only(schedule, 'code-freeze')).toMatchObject({ when: 'Sept 1 (Fri)', date: '2017-09-01' });
     expect(only(schedule, 'release')).toMatchObject({ what: 'v1.8.0 release!', date: '2017-09-27' });
-    expect(byWhat(schedule, 'v1.8.0-beta.0, v1.9.0-alpha.0')).toMatchObject({ kind: 'beta', build: '1.8.0-beta.0' });
-    expect(byWhat(schedule, 'v1.9.0-alpha.1')).toMatchObject({ kind: null, build: null });
-    expect(byWhat(schedule, 'v1.8.release-candidate')).toMatchObject({ kind: 'rc', build: null, date: '2017-09-20' });
+    expect(byWhat(schedule, 'v1.8.0-beta.0, v1.9.0-alpha.0')).toMatchObject({ kinds: ['beta'], build: '1.8.0-beta.0' });
+    expect(byWhat(schedule, 'v1.9.0-alpha.1')).toMatchObject({ kinds: [], build: null });
+    expect(byWhat(schedule, 'v1.8.release-candidate')).toMatchObject({ kinds: ['rc'], build: null, date: '2017-09-20' });
   });
 });
 
@@ -273,12 +273,12 @@ describe('bullet lists across a new year', () => {
       '- Release 1.6 on March 22 (Wednesday)',
     ].join('\n');
     const schedule = parse(6, markdown);
-    expect(schedule.events.map((event) => [event.date, event.kind, event.build])).toEqual([
-      ['2016-12-08', null, null],
-      ['2017-01-03', 'cycle-start', null],
-      ['2017-02-27', 'code-freeze', null],
-      ['2017-03-14', 'thaw', '1.6.0-rc.1'],
-      ['2017-03-22', 'release', null],
+    expect(schedule.events.map((event) => [event.date, event.kinds, event.build])).toEqual([
+      ['2016-12-08', [], null],
+      ['2017-01-03', ['cycle-start'], null],
+      ['2017-02-27', ['code-freeze'], null],
+      ['2017-03-14', ['thaw', 'rc'], '1.6.0-rc.1'],
+      ['2017-03-22', ['release'], null],
     ]);
     expect(schedule.events[0]!.when).toBe('Dec 8 - Jan 3');
   });
@@ -294,11 +294,11 @@ describe('bullet lists across a new year', () => {
       '* **Wed Dec 13: v1.9.0**',
     ].join('\n');
     const schedule = parse(9, markdown);
-    expect(schedule.events.map((event) => [event.what, event.date, event.kind])).toEqual([
-      ['Start of release cycle', '2017-10-02', 'cycle-start'],
-      ['Feature Freeze', '2017-10-27', 'enhancements-freeze'],
-      ['End of Code Freeze', '2017-12-11', 'thaw'],
-      ['v1.9.0', '2017-12-13', 'release'],
+    expect(schedule.events.map((event) => [event.what, event.date, event.kinds])).toEqual([
+      ['Start of release cycle', '2017-10-02', ['cycle-start']],
+      ['Feature Freeze', '2017-10-27', ['enhancements-freeze']],
+      ['End of Code Freeze', '2017-12-11', ['thaw']],
+      ['v1.9.0', '2017-12-13', ['release']],
     ]);
   });
 });
@@ -311,7 +311,7 @@ describe('1.5 checklist with bold dates', () => {
     expect(only(schedule, 'enhancements-freeze')).toMatchObject({ what: 'Feature freeze begins', date: '2016-10-10' });
     expect(only(schedule, 'code-freeze')).toMatchObject({ what: 'Code freeze begins', date: '2016-11-08' });
     expect(only(schedule, 'release')).toMatchObject({ what: 'Release 1.5', date: '2016-12-12', at: null });
-    expect(byWhat(schedule, 'Feature Complete Date').kind).toBeNull();
+    expect(byWhat(schedule, 'Feature Complete Date').kinds).toEqual([]);
     expect(schedule.events).toHaveLength(10);
   });
 });

@@ -65,7 +65,7 @@ describe('release dates and support windows', () => {
 
   it('merges GA, maintenance and EOL dates and keeps every source of the GA date', () => {
     expect(release('1.0').gaDate).toBe('2015-07-10');
-    expect(release('1.30')).toMatchObject({ gaDate: '2024-04-17', maintenanceModeDate: '2025-04-28', eolDate: '2025-06-28' });
+    expect(release('1.30')).toMatchObject({ gaDate: '2024-04-17', maintenanceModeDate: '2025-04-28', eolDate: '2025-07-15' });
     expect(release('1.31').gaDateSources.map((source) => source.source)).toEqual(
       expect.arrayContaining(['endoflife-date/release-data (x.y.0 tag date)', 'endoflife.date', 'release announcement (curated)']),
     );

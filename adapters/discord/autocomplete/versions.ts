@@ -1,5 +1,6 @@
 import type { Dataset } from '../../../src/domain/dataset.ts';
 import { compareMinor } from '../../../src/domain/version.ts';
+import { milestoneEvent } from '../../../src/domain/schedule.ts';
 import { AUTOCOMPLETE_LIMITS } from '../render/limits.ts';
 import { choice, normalise, type Choice } from './choice.ts';
 
@@ -26,7 +27,7 @@ export function scheduleOptions(dataset: Dataset): VersionOption[] {
   return [...dataset.schedules]
     .sort((a, b) => compareMinor(b.version, a.version))
     .map((schedule) => {
-      const release = schedule.events.find((event) => event.kind === 'release');
+      const release = milestoneEvent(schedule, 'release');
       const label = release ? `${schedule.version} · release ${release.date}` : schedule.version;
       return { version: schedule.version, label, search: normalise(label) };
     });

@@ -1,8 +1,8 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { Dataset } from '../../domain/dataset.ts';
-import type { Release } from '../../domain/release.ts';
+import { latestPatchAsOf, supportedReleases, type Release } from '../../domain/release.ts';
 import { RELEASES_URL, section } from '../../engine/format.ts';
-import { dataFooter, latestPatchAsOf, supportedReleases } from '../facts.ts';
+import { dataFooter } from '../facts.ts';
 import { countdown, dayLabel, daysBetween } from '../time.ts';
 
 export interface EolWarningInput {
@@ -16,8 +16,9 @@ export function eolWarningAnswer({ release, today, dataset }: EolWarningInput): 
   const when = countdown(daysBetween(today, release.eolDate));
   const latest = latestPatchAsOf(release, today);
   const upgradeTargets = supportedReleases(dataset.releases, today)
-    .filter((s) => s.release.version !== release.version && (s.release.eolDate === null || s.release.eolDate > release.eolDate))
-    .slice(0, 3);
+    .filter((target) => target.version !== release.version && (target.eolDate === null || target.eolDate > release.eolDate))
+    .slice(0, 3)
+    .map((target) => ({ release: target, latestPatch: latestPatchAsOf(target, today) }));
   return {
     intent: 'digest',
     title: `Kubernetes ${release.version} reaches end of life ${when}`,

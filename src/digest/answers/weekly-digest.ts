@@ -1,9 +1,11 @@
 import type { Answer, AnswerFact, AnswerItem, AnswerSection } from '../../domain/answer.ts';
 import type { Dataset } from '../../domain/dataset.ts';
 import type { Kep } from '../../domain/kep.ts';
+import type { Schedule } from '../../domain/schedule.ts';
 import { section } from '../../engine/format.ts';
 import { cycleAt, cycleBounds, milestoneLabel, progressBar, type CycleState } from '../cycle.ts';
-import { dataFooter, supportedReleases, trackedEnhancements, upcomingEols, upcomingMilestones } from '../facts.ts';
+import { latestPatchAsOf, supportedReleases } from '../../domain/release.ts';
+import { dataFooter, trackedEnhancements, upcomingEols, upcomingMilestones } from '../facts.ts';
 import { addDays, countdown, dayLabel, daysBetween } from '../time.ts';
 import { milestoneFact, milestoneWhen } from './format.ts';
 
@@ -26,13 +28,20 @@ function kepItem(kep: Kep, stage: string): AnswerItem {
   return { kep: kep.number, title: kep.title, stage, sig: kep.owningSig, url: kep.links.issue, detail: null };
 }
 
-function cycleFor(input: WeeklyDigestInput): CycleState {
-  if (!input.release) return cycleAt(input.dataset.schedules, input.today);
-  const schedule = input.dataset.schedules.find((s) => s.version === input.release);
-  return schedule ? cycleAt([schedule], input.today) : { state: 'no-schedule', latest: null };
+/** The cycle in progress on `today`, or the named release's cycle (before, during or after it). */
+export function cycleFor(schedules: readonly Schedule[], today: string, release?: string): CycleState {
+  if (!release) return cycleAt(schedules, today);
+  const schedule = schedules.find((s) => s.version === release);
+  return schedule ? cycleAt([schedule], today) : { state: 'no-schedule', latest: null };
 }
 
-function cycleSummary(cycle: CycleState, input: WeeklyDigestInput): { summary: string; facts: AnswerFact[]; version: string | null } {
+export type CycleReportInput = Pick<WeeklyDigestInput, 'today' | 'zone' | 'release'>;
+
+/**
+ * Where the cycle stands, as the weekly digest and the chat's cycle-status answer both say it: week N of
+ * M and the next milestone, or the gap before the next cycle, or that the data has no current cycle.
+ */
+export function cycleReport(cycle: CycleState, input: CycleReportInput): { summary: string; facts: AnswerFact[]; version: string | null } {
   const { today, zone } = input;
   if (cycle.state === 'in-cycle') {
     const version = cycle.schedule.version;
@@ -79,8 +88,8 @@ function cycleSummary(cycle: CycleState, input: WeeklyDigestInput): { summary: s
 /** The weekly digest: cycle progress, next milestones, tracked enhancements, latest patches, upcoming EOLs. */
 export function weeklyDigestAnswer(input: WeeklyDigestInput): Answer {
   const { today, zone, week, dataset } = input;
-  const cycle = cycleFor(input);
-  const { summary, facts, version } = cycleSummary(cycle, input);
+  const cycle = cycleFor(input.dataset.schedules, input.today, input.release);
+  const { summary, facts, version } = cycleReport(cycle, input);
   const sections: AnswerSection[] = [];
 
   if (cycle.state !== 'no-schedule') {
@@ -102,7 +111,7 @@ export function weeklyDigestAnswer(input: WeeklyDigestInput): Answer {
     }
   }
 
-  const supported = supportedReleases(dataset.releases, today);
+  const supported = supportedReleases(dataset.releases, today).map((release) => ({ release, latestPatch: latestPatchAsOf(release, today) }));
   if (supported.length > 0) {
     const newSince = addDays(today, -NEW_PATCH_DAYS);
     sections.push(

@@ -1,7 +1,7 @@
 import type { Answer, AnswerItem } from '../../domain/answer.ts';
 import type { Kep, KepStage } from '../../domain/kep.ts';
-import type { Release } from '../../domain/release.ts';
-import { compareMinor, minorNumber } from '../../domain/version.ts';
+import { latestPatchAsOf, supportState, SUPPORTED_MINORS, type Release } from '../../domain/release.ts';
+import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../context.ts';
 import { helpExamples } from '../kinds/registry.ts';
 import { formatDate, isoDay, kepIssueUrl, kepItem, kepLabel, listSection, makeAnswer, section, sigName, stageHistory } from '../format.ts';
@@ -106,33 +106,30 @@ export interface SupportStatus {
   text: string;
 }
 
-/** Where a release stands at `now`: from its GA, maintenance-mode and end-of-life dates. */
+/** Where a release stands at `now` (the domain's supportState), in words. */
 export function supportStatus(index: EngineIndex, release: Release, now: Date): SupportStatus {
-  const today = isoDay(now);
-  if (!isReleased(release, now)) {
-    return { state: 'unreleased', text: release.gaDate ? `not released yet (planned for ${release.gaDate})` : 'not released yet (no date in the data)' };
+  const state = supportState(release, index.releases, isoDay(now));
+  const eol = release.eolDate ?? 'a date not in the data';
+  switch (state) {
+    case 'unreleased':
+      return { state, text: release.gaDate ? `not released yet (planned for ${release.gaDate})` : 'not released yet (no date in the data)' };
+    case 'unconfirmed':
+      return { state: 'unknown', text: `planned for ${release.gaDate}; the data does not confirm it shipped, and has no support dates yet` };
+    case 'eol':
+      return release.eolDate && release.eolDate <= isoDay(now)
+        ? { state, text: `end of life (since ${release.eolDate})` }
+        : { state, text: `out of support (no end-of-life date in the data; the project maintains only the ${SUPPORTED_MINORS} newest minor releases)` };
+    case 'maintenance':
+      return { state, text: `in maintenance mode since ${release.maintenanceModeDate} (critical and security fixes only) until end of life on ${eol}` };
+    case 'supported':
+      return release.eolDate
+        ? { state, text: `supported: standard support until ${release.maintenanceModeDate ?? 'a date not in the data'}, end of life on ${release.eolDate}` }
+        : { state, text: 'supported (no end-of-life date in the data yet)' };
   }
-  if (release.eolDate && release.eolDate <= today) return { state: 'eol', text: `end of life (since ${release.eolDate})` };
-  if (release.maintenanceModeDate && release.maintenanceModeDate <= today) {
-    return { state: 'maintenance', text: `in maintenance mode since ${release.maintenanceModeDate} (critical and security fixes only) until end of life on ${release.eolDate ?? 'a date not in the data'}` };
-  }
-  if (release.eolDate) {
-    return { state: 'supported', text: `supported: standard support until ${release.maintenanceModeDate ?? 'a date not in the data'}, end of life on ${release.eolDate}` };
-  }
-  const latest = latestReleased(index, now);
-  const behind = latest ? minorNumber(latest.version) - minorNumber(release.version) : 0;
-  if (behind >= 3) return { state: 'eol', text: `out of support (no end-of-life date in the data; the project maintains only the three newest minor releases)` };
-  if (release.gaDateKind === 'planned') return { state: 'unknown', text: `planned for ${release.gaDate}; the data does not confirm it shipped, and has no support dates yet` };
-  return { state: 'supported', text: 'supported (no end-of-life date in the data yet)' };
 }
 
-/** The newest patch out at `now`. */
-export function latestPatchAt(release: Release, now: Date): { version: string; date: string } | null {
-  const today = isoDay(now);
-  let latest: { version: string; date: string } | null = null;
-  for (const patch of release.patches) if (patch.date <= today && (!latest || patch.date >= latest.date)) latest = patch;
-  return latest;
-}
+/** The newest patch out at `now`: the domain's latestPatchAsOf. */
+export const latestPatchAt = (release: Release, now: Date): { version: string; date: string } | null => latestPatchAsOf(release, isoDay(now));
 
 /** The release lead: as the announcement names them, else the first lead on the release team list. */
 export function releaseLead(index: EngineIndex, release: Release): string | null {

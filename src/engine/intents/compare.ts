@@ -1,6 +1,7 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
 import { compareMinor } from '../../domain/version.ts';
+import { marks } from '../../domain/schedule.ts';
 import type { EngineIndex } from '../context.ts';
 import { changelogUrl, daysBetween, fact, listSection, makeAnswer } from '../format.ts';
 import { type StableOverview, stableOverview } from '../milestones.ts';
@@ -31,8 +32,8 @@ export function compare(query: CompareQuery, index: EngineIndex, now: Date): Ans
   const removedApis = (release: Release) => String(index.apis.filter((api) => api.removedIn === release.version).length);
   const cycle = (release: Release) => {
     const events = index.schedule.get(release.version)?.events ?? [];
-    const start = events.find((event) => event.kind === 'cycle-start');
-    const end = events.find((event) => event.kind === 'release');
+    const start = events.find((event) => marks(event, 'cycle-start'));
+    const end = events.find((event) => marks(event, 'release'));
     return start && end ? `${Math.round(daysBetween(start.date, end.date) / 7)} weeks` : 'unknown';
   };
   const [olderStable, newerStable] = [older, newer].map((release) => stableOverview(index, release, now, changelogUrl(release.version))) as [StableOverview, StableOverview];

@@ -23,7 +23,8 @@ export function kepLookup(query: KepQuery, index: EngineIndex, now: Date): Answe
   } else if (query.askStage) {
     summary = stageAnswer(index, kep, query.askStage, now);
   } else {
-    summary = describe(index, kep, now);
+    const gate = query.ref.kind === 'number' && query.ref.gate ? `The feature gate ${query.ref.gate} belongs to ${kepLabel(kep.number)}. ` : '';
+    summary = `${gate}${describe(index, kep, now)}`;
   }
   return kepAnswer(index, found, summary);
 }

@@ -70,7 +70,7 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
   }
   const schedule = index.schedule.get(v);
   if (schedule && !released) {
-    const upcoming = schedule.events.filter((event) => event.kind && isUpcoming(event, now)).slice(0, 6);
+    const upcoming = schedule.events.filter((event) => event.kinds.length > 0 && isUpcoming(event, now)).slice(0, 6);
     if (upcoming.length > 0) sections.push(section('Coming up', { facts: upcoming.map((event) => eventFact(event, now)), moreUrl: schedule.url }));
   }
 

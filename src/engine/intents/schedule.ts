@@ -1,12 +1,13 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
-import type { MilestoneKind, Schedule, ScheduleEvent } from '../../domain/schedule.ts';
+import { marks, milestoneEvent, type MilestoneKind, type Schedule, type ScheduleEvent } from '../../domain/schedule.ts';
 import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../context.ts';
 import { daysBetween, eventFact, fact, formatDate, formatEvent, isoDay, isUpcoming, makeAnswer, plural, relative, section } from '../format.ts';
 import type { ScheduleTarget } from '../query.ts';
 import type { ScheduleQuery } from '../kinds/schedule.ts';
 import { isReleased, isShipped, plannedCaveat, resolveVersion } from '../versions.ts';
+import { cycleWeeks } from '../../digest/cycle.ts';
 import { releaseLinks } from './release-summary.ts';
 
 
@@ -27,10 +28,20 @@ const MILESTONE_NAMES: Record<MilestoneKind, string> = {
 const KEY_MILESTONES: MilestoneKind[] = ['cycle-start', 'prr-freeze', 'enhancements-freeze', 'feature-blog-freeze', 'code-freeze', 'test-freeze', 'docs-freeze', 'release', 'thaw'];
 const FREEZES = new Set<MilestoneKind>(['prr-freeze', 'enhancements-freeze', 'feature-blog-freeze', 'code-freeze', 'test-freeze', 'docs-freeze']);
 
-/** The first row of each key milestone, in cycle order. */
-const keyEvents = (plan: Schedule): ScheduleEvent[] => KEY_MILESTONES.flatMap((kind) => plan.events.find((event) => event.kind === kind) ?? []);
+/** "Code freeze and test freeze" for a row that carries both. */
+const kindsName = (kinds: readonly MilestoneKind[]): string =>
+  kinds.map((kind, at) => (at === 0 ? MILESTONE_NAMES[kind] : MILESTONE_NAMES[kind].toLowerCase())).join(' and ');
+
+/** The first row of each key milestone, in cycle order, each row once with the key milestones it carries. */
+function keyEvents(plan: Schedule): Array<{ event: ScheduleEvent; name: string }> {
+  const events = [...new Set(KEY_MILESTONES.flatMap((kind) => milestoneEvent(plan, kind) ?? []))];
+  return events.map((event) => ({ event, name: kindsName(event.kinds.filter((kind) => KEY_MILESTONES.includes(kind))) }));
+}
 const targetName = (target: ScheduleTarget): string => (target === 'any-freeze' ? 'Freeze' : MILESTONE_NAMES[target]);
-const matches = (target: ScheduleTarget, event: ScheduleEvent): boolean => (target === 'any-freeze' ? event.kind !== null && FREEZES.has(event.kind) : event.kind === target);
+/** The milestone of the row the target asks for: the target itself, or the row's first freeze. */
+const matchedKind = (target: ScheduleTarget, event: ScheduleEvent): MilestoneKind | undefined =>
+  target === 'any-freeze' ? event.kinds.find((kind) => FREEZES.has(kind)) : marks(event, target) ? target : undefined;
+const matches = (target: ScheduleTarget, event: ScheduleEvent): boolean => matchedKind(target, event) !== undefined;
 
 export function schedule(query: ScheduleQuery, index: EngineIndex, now: Date): Answer {
   const { target } = query;
@@ -57,13 +68,13 @@ function nextEvent(index: EngineIndex, target: ScheduleTarget, now: Date, countd
     return makeAnswer(index.footer, {
       intent: 'schedule',
       title: `Next ${name.toLowerCase()}`,
-      summary: `The data has no ${name.toLowerCase()} after ${isoDay(now)}${last ? `; the last one was ${last.version}'s ${MILESTONE_NAMES[last.event.kind!].toLowerCase()} on ${formatEvent(last.event)}` : ''}. The next release's schedule may not be in the data yet (data as of ${index.dataset.manifest.dataDate}); an operator can refresh it with \`npm run sync\`.`,
+      summary: `The data has no ${name.toLowerCase()} after ${isoDay(now)}${last ? `; the last one was ${last.version}'s ${MILESTONE_NAMES[matchedKind(target, last.event)!].toLowerCase()} on ${formatEvent(last.event)}` : ''}. The next release's schedule may not be in the data yet (data as of ${index.dataset.manifest.dataDate}); an operator can refresh it with \`npm run sync\`.`,
       release: last?.version ?? null,
       suggestions: [`${index.newest} schedule`, 'when is the next release'],
     });
   }
   const plan = index.schedule.get(upcoming.version);
-  const kindName = MILESTONE_NAMES[upcoming.event.kind!];
+  const kindName = MILESTONE_NAMES[matchedKind(target, upcoming.event)!];
   const lead = countdown
     ? `${kindName} for Kubernetes ${upcoming.version} is ${relative(upcoming.event, now, true)}: ${formatEvent(upcoming.event)}.`
     : `The next ${target === 'any-freeze' ? `freeze is ${kindName.toLowerCase()}` : kindName.toLowerCase()} for Kubernetes ${upcoming.version}: ${formatEvent(upcoming.event)}, ${relative(upcoming.event, now)}.`;
@@ -89,7 +100,7 @@ function eventsOf(index: EngineIndex, release: Release, plan: Schedule, target: 
       title: `${name}: Kubernetes ${v}`,
       summary: `The ${v} schedule has no ${name.toLowerCase()} row. Its key dates are below.`,
       release: v,
-      facts: keyEvents(plan).map((event) => eventFact(event, now)),
+      facts: keyEvents(plan).map(({ event }) => eventFact(event, now)),
       links: [{ label: `${v} schedule`, url: plan.url }],
       suggestions: [`${v} schedule`],
     });
@@ -97,7 +108,7 @@ function eventsOf(index: EngineIndex, release: Release, plan: Schedule, target: 
   const first = events[0]!;
   const next = events.find((event) => isUpcoming(event, now));
   const focus = next ?? first;
-  const label = focus.kind ? MILESTONE_NAMES[focus.kind] : name;
+  const label = MILESTONE_NAMES[matchedKind(target, focus)!];
   let summary: string;
   if (countdown) {
     summary = next ? `${label} for Kubernetes ${v} is ${relative(next, now, true)}: ${formatEvent(next)}.` : `${label} for Kubernetes ${v} has passed: it was ${formatEvent(first)}, ${relative(first, now)}.`;
@@ -132,7 +143,8 @@ function releaseDate(index: EngineIndex, release: Release, patch: string | null,
       suggestions: [`latest patch of ${v}`, `is ${v} still supported`],
     });
   }
-  const event = index.schedule.get(v)?.events.find((entry) => entry.kind === 'release');
+  const plan = index.schedule.get(v);
+  const event = plan ? milestoneEvent(plan, 'release') : undefined;
   const when = event ?? (release.gaDate ? { date: release.gaDate, at: null } : null);
   let summary: string;
   if (!when) summary = `The data has no release date for Kubernetes ${v}.`;
@@ -171,13 +183,15 @@ function noSchedule(index: EngineIndex, release: Release, now: Date): Answer {
 function fullSchedule(index: EngineIndex, release: Release, plan: Schedule, now: Date): Answer {
   const v = release.version;
   const key = keyEvents(plan);
-  const start = plan.events.find((event) => event.kind === 'cycle-start') ?? plan.events[0];
-  const end = plan.events.find((event) => event.kind === 'release');
-  const next = plan.events.find((event) => event.kind && KEY_MILESTONES.includes(event.kind) && isUpcoming(event, now)) ?? plan.events.find((event) => event.kind && isUpcoming(event, now));
+  const start = milestoneEvent(plan, 'cycle-start') ?? plan.events[0];
+  const end = milestoneEvent(plan, 'release');
+  const next =
+    plan.events.find((event) => event.kinds.some((kind) => KEY_MILESTONES.includes(kind)) && isUpcoming(event, now)) ??
+    plan.events.find((event) => event.kinds.length > 0 && isUpcoming(event, now));
   const parts: string[] = [];
-  if (start && end) parts.push(`The Kubernetes ${v} release cycle runs from ${start.date} to ${end.date} (${plural(Math.round(daysBetween(start.date, end.date) / 7), 'week')}).`);
+  if (start && end) parts.push(`The Kubernetes ${v} release cycle runs from ${start.date} to ${end.date} (${plural(cycleWeeks(plan, { start: start.date, release: end.date }), 'week')}).`);
   else parts.push(`The Kubernetes ${v} release cycle.`);
-  if (next) parts.push(`Next: ${next.kind ? MILESTONE_NAMES[next.kind].toLowerCase() : next.what} on ${formatEvent(next)}, ${relative(next, now)}.`);
+  if (next) parts.push(`Next: ${kindsName(next.kinds).toLowerCase()} on ${formatEvent(next)}, ${relative(next, now)}.`);
   else if (end) parts.push(`${isReleased(release, now) ? `Released on ${end.date}` : `Release planned for ${end.date}`}.`);
   const caveat = plannedCaveat(index, release, now);
   if (caveat) parts.push(caveat);
@@ -187,7 +201,7 @@ function fullSchedule(index: EngineIndex, release: Release, plan: Schedule, now:
     title: `Kubernetes ${v} schedule`,
     summary: parts.join(' '),
     release: v,
-    facts: key.map((event) => eventFact(event, now, MILESTONE_NAMES[event.kind!])),
+    facts: key.map(({ event, name }) => eventFact(event, now, name)),
     sections: [section('Full timeline', { lines: timeline, moreUrl: plan.url })],
     links: [{ label: `${v} schedule (kubernetes/sig-release)`, url: plan.url }],
     suggestions: [`when is code freeze for ${v}`, `who is on the ${v} release team`, `what went GA in ${v}`],

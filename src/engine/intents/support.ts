@@ -1,9 +1,9 @@
-import type { Answer, AnswerFact } from '../../domain/answer.ts';
-import type { Release } from '../../domain/release.ts';
+import type { Answer, AnswerFact, AnswerSection } from '../../domain/answer.ts';
+import { supportedReleases as supportedOn, type Release } from '../../domain/release.ts';
 import type { EngineIndex } from '../context.ts';
-import { changelogUrl, daysBetween, fact, formatDate, isoDay, makeAnswer, relative, RELEASES_URL } from '../format.ts';
+import { changelogUrl, daysBetween, fact, formatDate, isoDay, makeAnswer, relative, RELEASES_URL, section } from '../format.ts';
 import type { SupportQuery } from '../kinds/support.ts';
-import { isReleased, plannedCaveat, resolveVersion } from '../versions.ts';
+import { plannedCaveat, resolveVersion } from '../versions.ts';
 import { latestPatchAt, supportStatus } from './common.ts';
 
 
@@ -19,10 +19,8 @@ export function support(query: SupportQuery, index: EngineIndex, now: Date): Ans
   return status(index, release, now, resolved.patch);
 }
 
-/** Releases out at `now` and not past end of life, newest first. */
-export function supportedReleases(index: EngineIndex, now: Date): Release[] {
-  return index.releases.filter((release) => isReleased(release, now) && supportStatus(index, release, now).state !== 'eol' && release.gaDateKind !== 'planned').reverse();
-}
+/** Shipped releases not past end of life at `now`, newest first: the domain's supportedReleases. */
+export const supportedReleases = (index: EngineIndex, now: Date): Release[] => supportedOn(index.releases, isoDay(now));
 
 function datesFacts(release: Release, now: Date): AnswerFact[] {
   const patch = latestPatchAt(release, now);
@@ -32,6 +30,27 @@ function datesFacts(release: Release, now: Date): AnswerFact[] {
     ...(release.eolDate ? [fact('End of life', `${formatDate(release.eolDate)}, ${relative({ date: release.eolDate, at: null }, now)}`, release.eolDate)] : []),
     ...(patch ? [fact('Latest patch', `${patch.version} (${patch.date})`, patch.version)] : []),
   ];
+}
+
+/**
+ * After the answer, once: where the end-of-life sources disagree (each source's date and remark), and a
+ * patch that shipped after the end of life. Only what was known at `now`: a later patch is not mentioned.
+ */
+function eolCaveats(release: Release, now: Date): AnswerSection[] {
+  if (!release.eolDate) return [];
+  const today = isoDay(now);
+  const patch = latestPatchAt(release, now);
+  // The last patch only moves the date once it has shipped.
+  const known = release.eolDateSources.filter((source) => !source.source.includes('(last patch') || source.date <= today);
+  const lines =
+    new Set(known.map((source) => source.date)).size > 1
+      ? known.map((source) => `${source.source}: ${source.date}${source.kind === 'planned' ? ' (planned)' : ''}${source.finalPatch ? `, last patch named ${source.finalPatch}` : ''}${source.note ? ` — ${source.note}` : ''}`)
+      : [];
+  if (patch && patch.date > release.eolDate) {
+    const note = known.find((source) => source.date === release.eolDate && source.note)?.note;
+    lines.push(`${patch.version} shipped on ${patch.date}, after the end of life${note ? `: ${note}` : ''}.`);
+  }
+  return lines.length > 0 ? [section('About the end-of-life date', { lines })] : [];
 }
 
 function status(index: EngineIndex, release: Release, now: Date, patch: string | null): Answer {
@@ -60,6 +79,7 @@ function status(index: EngineIndex, release: Release, now: Date, patch: string |
     summary,
     release: v,
     facts: [fact('Status', state.text, state.state), ...datesFacts(release, now)],
+    sections: eolCaveats(release, now),
     links: LINKS,
     suggestions: ['which versions are supported', `when does ${v} reach end of life`, `what breaks if I upgrade from ${v} to ${supported[0] ?? index.newest}`],
   });
@@ -82,6 +102,7 @@ function endOfLife(index: EngineIndex, release: Release, now: Date): Answer {
     summary,
     release: v,
     facts: datesFacts(release, now),
+    sections: eolCaveats(release, now),
     links: LINKS,
     suggestions: [`is ${v} still supported`, 'which versions are supported'],
   });

@@ -1,5 +1,5 @@
 import type { Answer } from '../../domain/answer.ts';
-import type { Person, Team, TeamRole } from '../../domain/team.ts';
+import { renameNote, roleKeysFor, type Person, type Team, type TeamRole } from '../../domain/team.ts';
 import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../context.ts';
 import { fact, makeAnswer, plural, section } from '../format.ts';
@@ -7,10 +7,8 @@ import type { TeamQuery } from '../kinds/team.ts';
 import { isReleased, resolveVersion } from '../versions.ts';
 
 
-/** Roles were renamed over the years; a question about one finds its successor or predecessor. */
+/** Roles merged into another (Bug Triage into Release Signal in 1.30); renamed roles are in the domain. */
 const ROLE_FALLBACKS: Record<string, string[]> = {
-  'ci-signal': ['release-signal'],
-  'release-signal': ['ci-signal'],
   'bug-triage': ['release-signal'],
 };
 const ROLE_NAMES: Record<string, string> = {
@@ -82,7 +80,7 @@ export function team(query: TeamQuery, index: EngineIndex, now: Date): Answer {
 }
 
 function findRoles(roster: Team, key: string): TeamRole[] {
-  for (const candidate of [key, ...(ROLE_FALLBACKS[key] ?? [])]) {
+  for (const candidate of [...roleKeysFor(key), ...(ROLE_FALLBACKS[key] ?? [])]) {
     const roles = roster.roles.filter((role) => role.key === candidate);
     if (roles.length > 0) return roles;
   }
@@ -93,7 +91,8 @@ function roleAnswer(index: EngineIndex, roster: Team, roles: TeamRole[], asked: 
   const role = roles[0]!;
   const leads = roles.flatMap((entry) => entry.leads);
   const shadows = roles.flatMap((entry) => entry.shadows);
-  const renamed = role.key !== asked ? ` (${v} has no ${ROLE_NAMES[asked] ?? asked} role; its ${role.role} role covers it)` : '';
+  const rename = renameNote(asked, role.key);
+  const renamed = rename ? ` (${rename})` : role.key !== asked ? ` (${v} has no ${ROLE_NAMES[asked] ?? asked} role; its ${role.role} role covers it)` : '';
   let summary: string;
   if (leads.length === 0 && !shadowsAsked) {
     summary = `The Kubernetes ${v} release team list names no ${role.role} lead${shadows.length ? `; shadows: ${people(shadows)}` : ''}.`;
@@ -102,7 +101,7 @@ function roleAnswer(index: EngineIndex, roster: Team, roles: TeamRole[], asked: 
   } else if (role.key === 'lead') {
     summary = `${people(leads)} ${past ? 'led' : 'leads'} the Kubernetes ${v} release.`;
   } else {
-    summary = `${people(leads)} ${past ? (leads.length > 1 ? 'were' : 'was') : leads.length > 1 ? 'are' : 'is'} the ${role.role} lead for Kubernetes ${v}${renamed}.`;
+    summary = `${people(leads)} ${past ? (leads.length > 1 ? 'were' : 'was') : leads.length > 1 ? 'are' : 'is'} the ${role.role} lead${leads.length > 1 ? 's' : ''} for Kubernetes ${v}${renamed}.`;
   }
   return makeAnswer(index.footer, {
     intent: 'team',

@@ -14,8 +14,10 @@ export const compareKind: QuestionKind<CompareQuery> = {
   recognize: (question) => {
     const { versions, keps, sig } = question.entities;
     const a = versions[0];
-    if (!a || keps.length > 0 || sig) return null;
-    const asks = question.has(/\b(compare|comparison|vs|versus|differences?|diff|differ)\b/) || (versions.length >= 2 && question.has(/\bbetween ver and ver\b/));
+    if (!a || keps.length > 0 || sig || question.has(/\b(remov\w*|deprecat\w*|go away|gone|break\w*)\b/)) return null;
+    const asks =
+      question.has(/\b(compare|comparison|vs|versus|differences?|diff|differ|side by side)\b/) ||
+      (versions.length >= 2 && question.has(/\b(bigger|larger|smaller|more|fewer|less|than)\b|\bver or ver\b|\bbetween ver and ver\b/));
     if (!asks) return null;
     return { score: SCORE.certain + 5, query: { kind: 'compare', a, b: versions[1] ?? null } };
   },

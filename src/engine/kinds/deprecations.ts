@@ -3,6 +3,7 @@ import { deprecations } from '../intents/deprecations.ts';
 import { upgrade as upgradeReport } from './upgrade.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
+import { stageOf } from './cues.ts';
 import { type Candidate, type QuestionKind, SCORE, words } from './kind.ts';
 
 /** "what was removed in 1.24", "deprecations in 1.31", "upgrade from 1.24 to 1.26", "is PodSecurityPolicy removed". */
@@ -26,7 +27,11 @@ const cased = (question: Question, subject: string[]): string => {
 
 function upgrade(question: Question): Candidate<DeprecationsQuery> | null {
   const { versions } = question.entities;
-  const span = question.has(/\bfrom ver (to|through|thru|until|->) ver\b/) || question.has(/\bver (->|to) ver\b/);
+  const breaks = question.has(/\b(remov\w*|break\w*|deprecat\w*|go away|gone|apis?|what changes?|need to change)\b/);
+  // "Which features graduated to stable in the 1.33 upgrade", "what went GA from 1.34 to 1.36": a stage list.
+  if (stageOf(question) && !breaks) return null;
+  const span =
+    question.has(/\bfrom ver (to|through|thru|until|->) ver\b/) || question.has(/\bver (->|to) ver\b/) || (breaks && question.has(/\bbetween ver and ver\b/));
   if (!question.has(/\b(upgrad\w*|migrat\w*)\b/) && !(span && versions.length === 2)) return null;
   const explicitFrom = question.has(/\bfrom ver\b/) || span;
   const from = versions.length >= 2 || explicitFrom ? question.version : null;
@@ -35,15 +40,20 @@ function upgrade(question: Question): Candidate<DeprecationsQuery> | null {
 }
 
 function removals(question: Question): Candidate<DeprecationsQuery> | null {
-  const { subject } = question;
-  const { apiVersion } = question.entities;
+  const { apiVersion, apis } = question.entities;
+  // A feature named without an API ("is dockershim removed") is a question about that KEP.
+  if (question.feature !== null && apis.length === 0 && !question.has(/\b(remov\w*|gone|deprecat\w*)\b/)) return null;
+  const kinds = apis.filter((api) => api !== apiVersion).map((api) => api.toLowerCase());
+  const subject = kinds.length > 0 ? kinds : question.subject;
   const deprecated = question.has(/\bdeprecat\w*/);
-  const removed = question.has(/\b(remov\w*|delet\w*|dropped|drop|gone|breaks?|breaking|no longer served)\b/);
-  if (deprecated || removed) {
+  const removed = question.has(/\b(remov\w*|delet\w*|dropped|drop|gone|go away|breaks?|breaking|no longer served|stop\w* (serving|working)|kill\w*|unavailable|still (served|apply))\b/);
+  // "Drop table" is not a question about removals: a bare removal word needs a release, an API or a feature.
+  const about = deprecated || question.version !== null || apis.length > 0 || question.feature !== null || question.has(/\bapis?\b/);
+  if ((deprecated || removed) && about) {
     const focus = deprecated && removed ? 'both' : removed ? 'removed' : 'deprecated';
     const rest = subject.filter((word) => !apiVersion?.includes(word));
-    const named = apiVersion ? [apiVersion, ...rest].join(' ') : subject.length > 0 && subject.length <= 4 ? cased(question, subject) : null;
-    if (subject.length <= 4 || apiVersion) {
+    const named = apiVersion ? [apiVersion, ...rest].join(' ') : apis.length > 0 ? apis.join(' ') : subject.length > 0 && subject.length <= 4 ? cased(question, subject) : null;
+    if (question.topic.length <= 2 || apiVersion) {
       return { score: SCORE.certain - 15, query: { kind: 'deprecations', version: question.version, upgrade: null, focus, subject: named } };
     }
   }

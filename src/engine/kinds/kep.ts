@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { KepStage } from '../../domain/kep.ts';
 import { kepLookup } from '../intents/kep.ts';
 import { FeatureRef, ParseNotes, VersionRef } from '../refs.ts';
-import { asksWhen, stageOf } from './cues.ts';
+import { asksHistory, asksWhen, featureRef, stageOf } from './cues.ts';
 import { type QuestionKind, SCORE } from './kind.ts';
 
 /** "KEP-3836", "#24", "is nftables GA?" (askStage set), "was AppArmor beta in 1.29" (version set). */
@@ -21,14 +21,16 @@ export const kepKind: QuestionKind<KepQuery> = {
   kind: 'kep',
   intent: 'kep',
   recognize: (question) => {
+    const ref = featureRef(question);
+    if (!ref || asksHistory(question) || (asksWhen(question) && !question.has(/\bwhich (release|version)\b.*\b(in|is|now)\b/))) return null;
     const stage = stageOf(question);
-    const number = question.entities.keps[0];
-    if (number !== undefined) {
-      if (asksWhen(question) || question.has(/\bhistory\b/)) return null;
-      return { score: SCORE.likely + 10, query: { kind: 'kep', ref: { kind: 'number', number }, askStage: question.yesNo ? stage : null, version: question.version } };
+    const query = { kind: 'kep' as const, ref, askStage: stage, version: question.version };
+    if (ref.kind === 'number') {
+      // Named by number, gate, well-known name or title: about that KEP, a stage question when it asks one.
+      const score = question.entities.keps.length > 0 || stage || question.has(/\b(status|state|stage|where|enabled|default|gate|flag|removed|gone|usable|turned on)\b/) ? SCORE.strong : SCORE.likely + 5;
+      return { score, query: { ...query, askStage: question.yesNo || stage ? stage : null } };
     }
-    if (!stage || question.subject.length === 0 || asksWhen(question)) return null;
-    return { score: SCORE.likely + 5, query: { kind: 'kep', ref: { kind: 'text', text: question.subjectText }, askStage: stage, version: question.version } };
+    return { score: stage ? SCORE.likely + 5 : SCORE.weak, query: { ...query, askStage: stage } };
   },
   answer: kepLookup,
   examples: ['KEP-3836 / apparmor / NFTablesProxyMode / is nftables GA?'],

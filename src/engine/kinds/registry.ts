@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { RELATIVE_WORDS } from '../understand/entities.ts';
+import { MONTH_WORDS, RELATIVE_WORDS } from '../understand/entities.ts';
 import type { Candidate, QuestionKind } from './kind.ts';
 import { compareKind } from './compare.ts';
+import { cycleStatusKind } from './cycle-status.ts';
 import { deprecationsKind } from './deprecations.ts';
 import { featureGateKind } from './feature-gate.ts';
 import { upgradeKind } from './upgrade.ts';
@@ -32,6 +33,7 @@ export const KINDS = [
   kepKind,
   historyKind,
   scheduleKind,
+  cycleStatusKind,
   teamKind,
   supportKind,
   deprecationsKind,
@@ -129,7 +131,7 @@ export function bestCandidate(candidates: ReadonlyArray<Candidate<Query>>): Cand
 }
 
 /** Words some kind claims as cues; they are never search terms. */
-export const CUE_WORDS: ReadonlySet<string> = new Set([...KINDS.flatMap((kind) => kind.vocabulary), ...RELATIVE_WORDS]);
+export const CUE_WORDS: ReadonlySet<string> = new Set([...KINDS.flatMap((kind) => kind.vocabulary), ...RELATIVE_WORDS, ...MONTH_WORDS]);
 
 /** The help text: each kind's examples, in table order. A function so the help kind can call it. */
 export function helpExamples(): string[] {

@@ -12,9 +12,10 @@ export const releaseSummaryKind: QuestionKind<ReleaseSummaryQuery> = {
   kind: 'release-summary',
   intent: 'release-summary',
   recognize: (question) => {
-    if (question.subject.length > 0) return null;
-    if (!question.version && !question.has(/\b(release|releases|version|versions|codename)\b/)) return null;
-    return { score: SCORE.weak, query: { kind: 'release-summary', version: question.version } };
+    if (question.topic.length > 0 || question.feature !== null) return null;
+    const cue = question.has(/\b(codename|called|named|summary|summarize|recap|overview|tl ?dr|bring|brought|big|size|announc\w*|in it|what is in|what in|s in|highlights?|about)\b/);
+    if (!question.version && !cue && !question.has(/\b(release|releases|version|versions)\b/)) return null;
+    return { score: cue && question.version ? SCORE.strong : SCORE.weak, query: { kind: 'release-summary', version: question.version } };
   },
   answer: releaseSummary,
   examples: ['1.31 — a release: codename, date, lead, enhancements, support'],

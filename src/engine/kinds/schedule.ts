@@ -14,7 +14,8 @@ export const ScheduleQuery = z.object({
 });
 export type ScheduleQuery = z.infer<typeof ScheduleQuery>;
 
-function targetOf(question: Question): ScheduleTarget | null {
+/** The milestone a question names ("code freeze", "1.37" with "when/until" → release). */
+export function targetOf(question: Question): ScheduleTarget | null {
   const s = question.text;
   if (/\bcode freeze\b/.test(s)) return 'code-freeze';
   if (/\b(enhancements?|kep|feature) freeze\b/.test(s)) return 'enhancements-freeze';
@@ -23,10 +24,13 @@ function targetOf(question: Question): ScheduleTarget | null {
   if (/\btest freeze\b/.test(s)) return 'test-freeze';
   if (/\b(docs?|documentation) freeze\b/.test(s)) return 'docs-freeze';
   if (/\b(code )?thaw\b/.test(s)) return 'thaw';
-  if (/\b(release candidates?|rc\d*)\b/.test(s)) return 'rc';
+  if (/\b(release candidates?|rc\d*|prerelease-rc)\b/.test(s)) return 'rc';
+  if (/\bprerelease-(alpha|beta)\b/.test(s)) return s.includes('prerelease-alpha') ? 'alpha' : 'beta';
   if (/\b(cycle (start|starts|begins?)|kick ?off|start of (the )?cycle)\b/.test(s)) return 'cycle-start';
   if (/\bfreezes?\b|\bfrozen\b/.test(s)) return 'any-freeze';
-  if (question.subject.length > 0) return null;
+  if (question.topic.length > 0 || question.feature !== null) return null;
+  if (/\b(release date|target date|ga date|take place|go(es)? out|come out|comes out|came out|ship date)\b|\bver (date|day)\b/.test(s)) return 'release';
+  if (/\bver\b/.test(s) && /\b(dates?|delay\w*|slip\w*|postpone\w*|on time)\b/.test(s)) return 'release';
   if (/\b(when|how long|how many days|days until|until|till|countdown)\b/.test(s) && /\bver\b/.test(s) && !/\b(ga|stable|beta|alpha)\b/.test(s.replace(/\bgo ga\b/, ''))) return 'release';
   const asksRelease = /\b(released?|release (date|day)|come out|comes out|came out|ship date|launch(ed|es)?|go out|out yet|ga date|due)\b/.test(s);
   if (asksRelease && (/\b(when|date|day|how long|until|till|what day|due)\b/.test(s) || /\bout yet\b/.test(s))) return 'release';
@@ -40,7 +44,7 @@ export const scheduleKind: QuestionKind<ScheduleQuery> = {
   recognize: (question) => {
     const target = targetOf(question);
     const asksSchedule = question.has(/\b(schedule|schedules|timeline|calendar|dates|milestones|deadlines?|key dates)\b/);
-    if (target === null && !(asksSchedule && question.subject.length === 0)) return null;
+    if (target === null && !(asksSchedule && question.topic.length === 0 && question.feature === null)) return null;
     const countdown = question.has(/\b(how long|how many (days|weeks|hours)|countdown|until|till|days left|time left|remaining)\b/);
     return { score: SCORE.strong - 5, query: { kind: 'schedule', version: question.version, target, countdown } };
   },

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { search } from '../intents/search.ts';
 import { ParseNotes } from '../refs.ts';
-import { asksHistory, stageOf } from './cues.ts';
 import { type QuestionKind, SCORE } from './kind.ts';
 
 /** Anything else that leaves distinctive words: full-text search over KEP titles, summaries and gates. */
-export const SearchQuery = z.object({ kind: z.literal('search'), text: z.string(), notes: ParseNotes });
+export const SearchQuery = z.object({
+  kind: z.literal('search'),
+  text: z.string(),
+  /** "KEPs about seccomp": the user asked for the list of matches, even when one KEP stands out. */
+  list: z.boolean().default(false),
+  notes: ParseNotes,
+});
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
 export const searchKind: QuestionKind<SearchQuery> = {
@@ -13,9 +18,14 @@ export const searchKind: QuestionKind<SearchQuery> = {
   kind: 'search',
   intent: 'search',
   recognize: (question) => {
-    const { keps, sig } = question.entities;
-    if (question.subject.length === 0 || keps.length > 0 || stageOf(question) || sig || asksHistory(question)) return null;
-    return { score: SCORE.likely - 5, query: { kind: 'search', text: question.subjectText } };
+    // "KEPs about seccomp", "find KEPs on pod priority", "is there a KEP for kubectl debug".
+    const asked =
+      /\b(?:keps?|enhancements?|proposals?)\b\s*(?:about|on|for|mentioning|around|regarding|covering|related to|that mention|touch(?:ing)?)\s+(.+)$/.exec(question.original.toLowerCase()) ??
+      /^\s*(?:kep )?search:?\s+(.+)$/.exec(question.original.toLowerCase());
+    const topic = asked ? asked[1]!.replace(/[?!.]+$/, '').replace(/^the\s+/, '').trim() : '';
+    if (topic) return { score: SCORE.certain, query: { kind: 'search', text: topic, list: true } };
+    if (question.subject.length === 0 || question.entities.keps.length > 0) return null;
+    return { score: question.topic.length > 0 ? SCORE.likely - 5 : SCORE.weak - 5, query: { kind: 'search', text: question.subjectText, list: false } };
   },
   answer: search,
   examples: [],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sigView } from '../intents/sig.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
-import { asksHistory, stageOf } from './cues.ts';
+import { stageOf } from './cues.ts';
 import { type QuestionKind, SCORE } from './kind.ts';
 
 /** "what did SIG Storage ship in 1.31". sig: a slug such as "sig-storage". */
@@ -14,10 +14,11 @@ export const sigKind: QuestionKind<SigQuery> = {
   intent: 'sig',
   recognize: (question) => {
     const { sig, keps } = question.entities;
-    if (!sig || keps.length > 0 || stageOf(question)) return null;
-    if (question.subject.length === 0) return { score: SCORE.likely, query: { kind: 'sig', sig, version: question.version } };
-    if (asksHistory(question)) return null;
-    return { score: SCORE.likely - 5, query: { kind: 'sig', sig, version: question.version } };
+    if (!sig || keps.length > 0 || (question.topic.length > 0 && question.version === null)) return null;
+    // "What did SIG Node take to stable in 1.35": the SIG's own view; "what went GA for sig-apps" is a stage list.
+    const sigAsSubject = question.has(/\b(what|which)\b( did| has| have)? sigref\b|\bsigref (work|ship\w*|deliver\w*|features|keps|do|did)\b|^sigref\b/);
+    if (stageOf(question) && !sigAsSubject) return null;
+    return { score: sigAsSubject && stageOf(question) ? SCORE.strong + 5 : SCORE.likely, query: { kind: 'sig', sig, version: question.version } };
   },
   answer: sigView,
   examples: ['what did SIG Storage ship in 1.31'],

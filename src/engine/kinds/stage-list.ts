@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { stageList } from '../intents/stage-list.ts';
 import { ListStage, ParseNotes, VersionRef } from '../refs.ts';
-import { stageOf } from './cues.ts';
+import { asksList, stageOf } from './cues.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
 
 /** "what went GA in 1.31", "beta features in 1.30", "graduated to stable in v1.29 for sig-network". */
@@ -20,9 +20,17 @@ export const stageListKind: QuestionKind<StageListQuery> = {
   intent: 'stage-list',
   recognize: (question) => {
     const stage = stageOf(question);
-    if (!stage || question.subject.length > 0 || question.entities.keps.length > 0) return null;
+    if (!stage || question.entities.keps.length > 0) return null;
+    // A stage and a release are a list question whatever else the sentence says ("I maintain a CNI plugin; …").
+    const anchored = question.version !== null && asksList(question);
+    if (question.topic.length > 0 && !anchored) return null;
     const listed: ListStage = stage === 'alpha' || stage === 'beta' ? stage : 'stable';
-    return { score: SCORE.likely + 5, query: { kind: 'stage-list', version: question.version, stage: listed, sig: question.entities.sig } };
+    const query = { kind: 'stage-list' as const, version: question.version, stage: listed, sig: question.entities.sig };
+    // "Which features went GA in 1.33, did sidecars make it?": the list, which answers both parts.
+    if (asksList(question)) return { score: SCORE.strong, query };
+    // "heads up: in-place pod resize finally went GA in 1.35": a statement about a release's list.
+    if (question.version !== null && !question.yesNo) return { score: SCORE.strong, query };
+    return { score: question.feature !== null ? SCORE.weak : SCORE.likely + 5, query };
   },
   answer: stageList,
   examples: ['what went GA in 1.31 / beta features in 1.30 / new alpha in 1.31'],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { makeAnswer } from '../format.ts';
 import { ParseNotes } from '../refs.ts';
+import type { Question } from '../understand/question.ts';
 import { type QuestionKind, SCORE } from './kind.ts';
 
 export const SUBSCRIPTION_COMMANDS = ['subscribe', 'unsubscribe', 'subscriptions'] as const;
@@ -27,6 +28,26 @@ export function subscriptionCommand(raw: string): { command: SubscriptionCommand
   return match ? { command: match[1]!.toLowerCase() as SubscriptionCommand, args: match[2] ?? '' } : null;
 }
 
+/** Words of the subscribe grammar (src/digest/options.ts), kept when a command comes inside a sentence. */
+const OPTION_WORD = /^(weekly|digest|milestones?|reminders?|both|all|\d{1,2}:\d{2}|utc|[a-z]+\/[a-z_/+-]+|(mon|tue|wed|thu|fri|sat|sun)[a-z]*)$/i;
+
+/** "hey bot, subscribe this channel to the weekly digest", "what is this channel subscribed to?". */
+function commandInSentence(question: Question): { command: SubscriptionCommand; args: string } | null {
+  const s = question.text;
+  const command: SubscriptionCommand | null = /\bunsubscribe\b/.test(s)
+    ? 'unsubscribe'
+    : /\bsubscribed\b|\bsubscriptions\b/.test(s)
+      ? 'subscriptions'
+      : /\bsubscribe\b/.test(s)
+        ? 'subscribe'
+        : null;
+  // About this channel's digests, not a word in passing ("DROP TABLE subscriptions").
+  if (!command || !/\b(channel|us|me|we|this|digests?|reminders?|weekly|milestones?|can you|please|pls)\b/.test(s)) return null;
+  const args = command === 'subscriptions' ? '' : question.raw.split(/[\s,;!?]+/).filter((word) => OPTION_WORD.test(word) && !/^(all|digest)$/i.test(word)).join(' ');
+  const digest = command !== 'subscriptions' && /\bdigest\b/.test(s) && !/\bweekly\b/.test(s) ? 'weekly' : '';
+  return { command, args: [digest, args].filter(Boolean).join(' ') };
+}
+
 export const DIGESTS_DISABLED = 'Digests are not enabled on this bot.';
 
 export const subscriptionKind: QuestionKind<SubscriptionQuery> = {
@@ -35,10 +56,15 @@ export const subscriptionKind: QuestionKind<SubscriptionQuery> = {
   intent: 'subscription',
   recognize: (question) => {
     const command = subscriptionCommand(question.raw);
-    return command ? { score: SCORE.command, query: { kind: 'subscription', ...command } } : null;
+    if (command) return { score: SCORE.command, query: { kind: 'subscription', ...command } };
+    // A mistyped command ("subcribe weekly") reads as the command; its arguments stay as typed.
+    const corrected = subscriptionCommand(question.text);
+    if (corrected) return { score: SCORE.command, query: { kind: 'subscription', command: corrected.command, args: question.raw.trim().split(/\s+/).slice(1).join(' ') } };
+    const inSentence = commandInSentence(question);
+    return inSentence ? { score: SCORE.certain, query: { kind: 'subscription', ...inSentence } } : null;
   },
   // Reached only where no digest feature is wired in (the ask CLI, a bot without storage).
   answer: (_query, index) => makeAnswer(index.footer, { intent: 'subscription', title: 'k8s-release-bot', summary: DIGESTS_DISABLED }),
   examples: ['subscribe [milestones|weekly|both] [HH:MM] [time zone] [weekday] / unsubscribe / subscriptions'],
-  vocabulary: ['subscribe', 'unsubscribe', 'subscriptions'],
+  vocabulary: ['subscribe', 'unsubscribe', 'subscriptions', 'subscribed', 'digest', 'reminders', 'channel'],
 };

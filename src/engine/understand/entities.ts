@@ -2,7 +2,7 @@ import type { EngineIndex } from '../context.ts';
 import { correctKeyword, SIG_ALIASES, STOPWORDS } from '../lexicon.ts';
 import type { ParseNotes, VersionRef } from '../refs.ts';
 import { cleanQuestion } from '../sanitize.ts';
-import { phrase } from './vocabulary.ts';
+import { matchTitle, phrase, termsOf } from './vocabulary.ts';
 
 /** Everything the data can name that one pass found in a question (the corpus harness reads this). */
 export interface Entities {
@@ -24,9 +24,11 @@ export interface Entities {
 /** A KEP the question names without its number: by a feature gate or a well-known name. */
 export interface FeatureMention {
   kep: number;
-  via: 'gate' | 'alias';
-  /** The words as found ("DRA", "ContextualLogging"). */
+  via: 'gate' | 'alias' | 'title';
+  /** The words as found ("DRA", "ContextualLogging", "contextual logging"). */
   text: string;
+  /** The question's words this mention accounts for (title terms), so they are not read again as a subject. */
+  terms: string[];
 }
 
 /** The entity pass's full result: the entities, and the text left once they are taken out. */
@@ -59,6 +61,9 @@ export const PLACEHOLDERS = new Set([VERSION_PLACEHOLDER, KEP_PLACEHOLDER, SIG_P
 
 /** Words the relative versions are made of; cue words, never search terms. */
 export const RELATIVE_WORDS = ['current', 'previous', 'prior', 'next', 'upcoming', 'recent', 'last', 'this', 'most', 'latest', 'newest'];
+/** Month names: parts of dates, never a subject. */
+export const MONTH_WORDS = `january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec`.split(/\s+/);
 
 const NUMBERED_VERSION = /\bver(\d+)\b/g;
 const RELEASE_WORD = '(?:k8s |kubernetes )?(?:release|releases|version|minor|cycle|one|k8s|kubernetes)';
@@ -137,6 +142,32 @@ function takeDates(s: string, dates: string[], defaultYear: number): string {
   return s;
 }
 
+/** Short names people use for API kinds. */
+const API_ALIASES: Record<string, string> = { psp: 'PodSecurityPolicy', pdb: 'PodDisruptionBudget', hpa: 'HorizontalPodAutoscaler', crd: 'CustomResourceDefinition', crds: 'CustomResourceDefinition' };
+
+/**
+ * API kinds ("PodSecurityPolicy", "psp", "CronJobs") and group/versions written in part: a kind or a
+ * group's first label beside a bare version ("CSIStorageCapacity v1beta1", "flowcontrol v1beta3").
+ */
+function takeApis(s: string, cleanText: string, index: EngineIndex, apis: string[]): void {
+  const { apiKinds, apiVersions } = index.vocabulary;
+  const kinds: string[] = [];
+  for (const word of cleanText.match(/\b[A-Za-z]{3,}\b/g) ?? []) {
+    const lower = word.toLowerCase();
+    const kind = apiKinds.get(lower) ?? apiKinds.get(lower.replace(/e?s$/, '')) ?? (API_ALIASES[lower] && apiKinds.get(API_ALIASES[lower]!.toLowerCase()));
+    // "Deployment" names the API; "deployment" is just a word, unless the word is no ordinary English ("ingress").
+    const looksLikeKind = /[A-Z]/.test(word) || API_ALIASES[lower] !== undefined || !index.vocabulary.ordinary.has(lower);
+    if (kind && looksLikeKind && !kinds.includes(kind)) kinds.push(kind);
+  }
+  apis.push(...kinds.filter((kind) => !apis.includes(kind)));
+  const bare = /(?<![\w/])(v\d+(?:alpha|beta)\d+)\b/.exec(s)?.[1];
+  if (!bare || apis.some((api) => api.includes('/'))) return;
+  const byKind = index.apis.find((api) => kinds.includes(api.kind) && api.apiVersion.endsWith(`/${bare}`));
+  const group = byKind ? null : [...apiVersions].find((version) => version.endsWith(`/${bare}`) && new RegExp(`\\b${version.split(/[./]/)[0]}\\b`).test(s));
+  const found = byKind?.apiVersion ?? group;
+  if (found) apis.unshift(found);
+}
+
 /** Feature gates (as one CamelCase word) and well-known names, longest first; each found once. */
 function takeFeatures(s: string, original: string, index: EngineIndex, extraction: Pick<Extraction, 'gates' | 'features'>): string {
   const vocabulary = index.vocabulary;
@@ -145,13 +176,13 @@ function takeFeatures(s: string, original: string, index: EngineIndex, extractio
     if (!gate || extraction.gates.some((entry) => entry.name === gate.name)) continue;
     extraction.gates.push(gate);
     const kep = gate.keps.length === 1 ? gate.keps[0] : undefined;
-    if (kep !== undefined) extraction.features.push({ kep, via: 'gate', text: gate.name });
+    if (kep !== undefined) extraction.features.push({ kep, via: 'gate', text: gate.name, terms: [gate.name.toLowerCase()] });
   }
   const spaced = ` ${phrase(s)} `;
   for (const alias of vocabulary.aliasList) {
     if (!spaced.includes(` ${alias} `)) continue;
     const kep = vocabulary.aliases.get(alias)!;
-    if (!extraction.features.some((feature) => feature.kep === kep)) extraction.features.push({ kep, via: 'alias', text: alias });
+    if (!extraction.features.some((feature) => feature.kep === kep)) extraction.features.push({ kep, via: 'alias', text: alias, terms: termsOf(alias) });
   }
   return s;
 }
@@ -210,19 +241,18 @@ export function extractEntities(cleanText: string, index: EngineIndex, notes: Pa
   // Each version becomes a numbered placeholder so exact and relative ones keep the order they were written in.
   const found: VersionRef[] = [];
   const placeholder = (ref: VersionRef): string => ` ${VERSION_PLACEHOLDER}${found.push(ref) - 1} `;
-  s = s.replace(/(?<![\w.\/#-])v?\s?([12])[.,](\d{1,3})(?:\.(\d{1,3}))?(?![\w]|[.,]\d)/g, (match, major: string, minor: string, patch: string | undefined) => {
+  s = s.replace(/(?<![\w.\/#-])v?\s?([12])[.,](\d{1,3})(?:\.(\d{1,3}|x))?(?:-(alpha|beta|rc)\.?\d*)?(?![\w]|[.,]\d)/g, (match, major: string, minor: string, patch: string | undefined, pre: string | undefined) => {
     if (apiVersion && match.trim().startsWith('v') && apiVersion.includes(match.trim())) return match;
     const minorText = `${major}.${Number(minor)}`;
-    return placeholder({ kind: 'exact', minor: minorText, patch: patch != null ? `${minorText}.${Number(patch)}` : null });
+    const patchText = patch != null && patch !== 'x' && !(pre && Number(patch) === 0) ? `${minorText}.${Number(patch)}` : null;
+    return `${placeholder({ kind: 'exact', minor: minorText, patch: patchText })}${pre ? ` prerelease-${pre} ` : ''}`;
   });
 
   takeFeatures(s, cleanText, index, extraction);
   const components = COMPONENTS.filter(([pattern]) => pattern.test(s)).map(([, name]) => name);
   const platforms = PLATFORMS.filter(([pattern]) => pattern.test(s)).map(([, name]) => name);
-  for (const word of cleanText.match(/\b[A-Z][A-Za-z]{5,}\b/g) ?? []) {
-    const kind = index.vocabulary.apiKinds.get(word.toLowerCase());
-    if (kind && !apis.includes(kind)) apis.push(kind);
-  }
+  takeApis(s, cleanText, index, apis);
+  if (!apiVersion) apiVersion = apis.find((api) => api.includes('/')) ?? null;
 
   s = s
     .replace(/[^\p{L}\p{N}\s/\-#>]+/gu, ' ')
@@ -243,13 +273,27 @@ export function extractEntities(cleanText: string, index: EngineIndex, notes: Pa
     .join(' ');
 
   let latestPatch = false;
-  s = s.replace(/\b(latest|newest|most recent|last|current|recent)\s+(patch|patches|patch release|patch version)\b/g, () => {
+  s = s.replace(/\b(latest|newest|most recent|last|current|recent|final)\s+(patch|patches|patch release|patch version)\b/g, () => {
     latestPatch = true;
     return ' patch ';
   });
 
   const relative = (which: Relative) => (): string => placeholder({ kind: 'relative', which });
   for (const [pattern, which] of RELATIVE_VERSIONS) s = s.replace(pattern, relative(which));
+
+  // A release named by its codename ("Uwubernetes") or by the day it shipped ("released Aug 13, 2024").
+  const spaced = ` ${s} `;
+  for (const [codename, version] of index.vocabulary.codenames) {
+    if (!spaced.includes(` ${codename} `)) continue;
+    // A codename that is an ordinary word ("Stability", "Combiner") counts only as a name: capitalised.
+    const word = !codename.includes(' ') && index.vocabulary.ordinary.has(codename);
+    if (word && !new RegExp(`\\b${codename[0]!.toUpperCase()}${codename.slice(1)}\\b`).test(cleanText)) continue;
+    s = s.replace(codename, placeholder({ kind: 'exact', minor: version, patch: null }));
+  }
+  for (const date of dates) {
+    const version = index.vocabulary.releasedOn.get(date);
+    if (version && !found.some((ref) => ref.kind === 'exact' && ref.minor === version)) s += placeholder({ kind: 'exact', minor: version, patch: null });
+  }
 
   let sig: string | null = null;
   const sigMatch = /\bsig[\s-]+([a-z]+(?:[\s-][a-z]+){0,2})/.exec(s) ?? /\b(api machinery|cluster lifecycle|cloud provider|[a-z]+) sig\b/.exec(s);
@@ -263,6 +307,12 @@ export function extractEntities(cleanText: string, index: EngineIndex, notes: Pa
       const consumed = alias ? alias[0] : first;
       s = s.replace(new RegExp(`\\bsig[\\s-]+${consumed.replace(/[ -]/g, '[\\s-]')}\\b|\\b${consumed.replace(/[ -]/g, '[\\s-]')} sig\\b`), ` ${SIG_PLACEHOLDER} `);
     }
+  }
+
+  if (extraction.features.length === 0) {
+    const terms = s.split(' ').filter((word) => !STOPWORDS.has(word) && !/^ver\d+$/.test(word) && !PLACEHOLDERS.has(word)).flatMap(termsOf);
+    const match = matchTitle(terms, index.vocabulary);
+    if (match) extraction.features.push({ kep: match.kep, via: 'title', text: match.matched.join(' '), terms: match.matched });
   }
 
   const versions: VersionRef[] = [];

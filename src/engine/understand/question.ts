@@ -2,6 +2,7 @@ import type { EngineIndex } from '../context.ts';
 import { FEATURE_QUESTION_WORDS, STOPWORDS } from '../lexicon.ts';
 import type { ParseNotes, VersionRef } from '../refs.ts';
 import { extractEntities, type Extraction, PLACEHOLDERS } from './entities.ts';
+import { titleTerm } from './vocabulary.ts';
 
 /**
  * What every recogniser receives: the question once read, with its entities found. Recognisers
@@ -25,6 +26,14 @@ export interface Question {
   subject: string[];
   /** The subject as the user cased it, keeping cue words that can be part of a feature name ("leader election"). */
   subjectText: string;
+  /**
+   * The distinctive part of the subject: words that are not ordinary English, not a person's name and
+   * not already read as a named feature. A structured question stays structured whatever ordinary
+   * words it holds ("who's leading 1.36", "which features moved to GA"); a topic may make it about something else.
+   */
+  topic: string[];
+  /** The KEP the question names (by number, gate, well-known name or title), or null. */
+  feature: number | null;
   has(pattern: RegExp): boolean;
   /** Starts like a yes/no question ("is …", "did …") or asks "yet"/"already". */
   yesNo: boolean;
@@ -63,6 +72,17 @@ function restoreCase(words: string[], cleanText: string): string {
   return words.map((word) => original.get(word) ?? word).join(' ');
 }
 
+/**
+ * The KEP a question names without its number. A gate is exact; a well-known name or a title is
+ * trusted only when no distinctive word is left unexplained ("cordinated leader election" is left
+ * to the search, which reads the typo and says what it read).
+ */
+function namedFeature(entities: Extraction, topic: string[]): number | null {
+  const gate = entities.features.find((feature) => feature.via === 'gate');
+  if (gate) return gate.kep;
+  return topic.length === 0 ? (entities.features[0]?.kep ?? null) : null;
+}
+
 /** Reads a cleaned, non-empty question once: the entity pass, then the words left over. */
 export function readQuestion(raw: string, cleanText: string, index: EngineIndex, now: Date, notes: ParseNotes, cueWords: ReadonlySet<string>): Question {
   const entities = extractEntities(cleanText, index, notes, cueWords, now);
@@ -71,6 +91,15 @@ export function readQuestion(raw: string, cleanText: string, index: EngineIndex,
   // A feature's name may hold words that elsewhere signal a kind ("leader election", "pod
   // priority"); once no other kind claimed the question, only question words are dropped.
   const featureWords = subjectOf(s, FEATURE_QUESTION_WORDS);
+  const { ordinary, people } = index.vocabulary;
+  const named = new Set(entities.features.flatMap((feature) => feature.terms));
+  const apis = new Set(entities.apis.map((api) => api.toLowerCase()));
+  const topic = subject.filter((word) => {
+    if (word.length < 3 || ordinary.has(word) || people.has(word) || word.split('-').every((part) => ordinary.has(part) || named.has(part))) return false;
+    if (word.includes('/') || apis.has(word) || apis.has(word.replace(/e?s$/, ''))) return false;
+    const term = titleTerm(word);
+    return !(term && named.has(term)) && !named.has(word);
+  });
   return {
     raw,
     original: cleanText,
@@ -79,6 +108,8 @@ export function readQuestion(raw: string, cleanText: string, index: EngineIndex,
     version: entities.versions[0] ?? null,
     subject,
     subjectText: restoreCase(featureWords.length > 0 ? featureWords : subject, cleanText),
+    topic,
+    feature: entities.keps[0] ?? namedFeature(entities, topic),
     has: (pattern) => pattern.test(s),
     yesNo: /^\s*(is|are|was|were|did|does|has|have|will|can)\b/.test(s) || /\b(yet|already)\b/.test(s),
     index,

@@ -1,6 +1,7 @@
 import type { Dataset } from '../../domain/dataset.ts';
 import type { Kep } from '../../domain/kep.ts';
 import { SIG_ALIASES } from '../lexicon.ts';
+import { ordinaryEnglishWords } from './english.ts';
 
 /**
  * What the data can name, built once per dataset: feature gates, well-known feature names, SIGs,
@@ -18,6 +19,27 @@ export interface Vocabulary {
   apiVersions: Set<string>;
   /** SIG slugs that own KEPs ("sig-node"). */
   sigs: Set<string>;
+  /** KEP titles by their words, for naming a KEP by (most of) its title. */
+  titles: TitleIndex;
+  /** Common English words: never a subject on their own. */
+  ordinary: Set<string>;
+  /** Codename phrase → release ("uwubernetes" → "1.30"). */
+  codenames: Map<string, string>;
+  /** GA day → release. */
+  releasedOn: Map<string, string>;
+  /** Release team members' names, lower-cased words ("kat", "cosgrove"): a person, not a subject. */
+  people: Set<string>;
+}
+
+export interface TitleIndex {
+  /** Title word → the KEPs whose titles hold it. */
+  postings: Map<string, number[]>;
+  /** Title word → its weight (inverse document frequency over titles). */
+  weight: Map<string, number>;
+  /** KEP → the weight of all its title words. */
+  total: Map<number, number>;
+  /** KEPs to prefer on a tie: implemented or under way rather than withdrawn, replaced or rejected. */
+  live: Set<number>;
 }
 
 /**
@@ -82,6 +104,12 @@ export const FEATURE_ALIASES: ReadonlyArray<readonly [string, number]> = [
   ['kube-proxy ingress connectivity', 3836],
 ];
 
+/** "Timbernetes (The World Tree Release)" → "timbernetes (the world tree release)", "timbernetes", "the world tree release". */
+function codenameForms(codename: string): string[] {
+  const parts = [codename, codename.replace(/\(.*\)/, ''), /\((.*)\)/.exec(codename)?.[1] ?? ''];
+  return [...new Set(parts.map(phrase))].filter((form) => form.length >= 4);
+}
+
 /** Gate names the data uses for "no gate". */
 const NOT_A_GATE = new Set(['none', 'n/a', 'na']);
 
@@ -92,6 +120,39 @@ export function phrase(text: string): string {
     .replace(/[^\p{L}\p{N}\s/-]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Words a title shares with too many others, or that no one types to name a feature. */
+const TITLE_STOPWORDS = new Set(
+  `a an the of for to in and or on with by from into as via at be is are it its kep keps kubernetes k8s
+  add adding allow allowing enable enabling support supports new use using based api`.split(/\s+/),
+);
+
+/** A word as titles and questions are compared: lower-case, a plural "s" dropped. */
+export function titleTerm(word: string): string | null {
+  const lower = word.toLowerCase();
+  if (lower.length < 2 || TITLE_STOPWORDS.has(lower) || /^\d+$/.test(lower)) return null;
+  return lower.length > 4 && lower.endsWith('s') && !/(ss|us|is)$/.test(lower) ? lower.slice(0, -1) : lower;
+}
+
+export const termsOf = (text: string): string[] => text.split(/[^\p{L}\p{N}]+/u).flatMap((word) => titleTerm(word) ?? []);
+
+function titlesOf(keps: readonly Kep[]): TitleIndex {
+  const postings = new Map<string, number[]>();
+  const termsByKep = new Map<number, Set<string>>();
+  for (const kep of keps) {
+    const terms = new Set(termsOf(kep.title));
+    termsByKep.set(kep.number, terms);
+    for (const term of terms) {
+      const list = postings.get(term);
+      if (list) list.push(kep.number);
+      else postings.set(term, [kep.number]);
+    }
+  }
+  const weight = new Map([...postings].map(([term, list]) => [term, Math.log(1 + keps.length / list.length)]));
+  const total = new Map([...termsByKep].map(([number, terms]) => [number, [...terms].reduce((sum, term) => sum + weight.get(term)!, 0)]));
+  const inactive = new Set(['withdrawn', 'rejected', 'replaced', 'superseded', 'removed']);
+  return { postings, weight, total, live: new Set(keps.filter((kep) => !inactive.has(kep.status ?? '')).map((kep) => kep.number)) };
 }
 
 function gatesOf(keps: readonly Kep[], listed: Dataset['featureGates']): Vocabulary['gates'] {
@@ -112,6 +173,9 @@ function gatesOf(keps: readonly Kep[], listed: Dataset['featureGates']): Vocabul
 }
 
 export function buildVocabulary(dataset: Dataset): Vocabulary {
+  const ordinary = ordinaryEnglishWords();
+  const names = dataset.teams.flatMap((team) => team.roles.flatMap((role) => [...role.leads, ...role.shadows]));
+  const people = new Set(names.flatMap((person) => person.name.toLowerCase().split(/[\s.-]+/)).filter((word) => word.length > 2 && !ordinary.has(word)));
   const known = new Set(dataset.keps.map((kep) => kep.number));
   const aliases = new Map(FEATURE_ALIASES.filter(([, number]) => known.has(number)));
   const apiKinds = new Map<string, string>();
@@ -129,5 +193,52 @@ export function buildVocabulary(dataset: Dataset): Vocabulary {
     apiKinds,
     apiVersions,
     sigs,
+    titles: titlesOf(dataset.keps),
+    codenames: new Map(dataset.releases.flatMap((release) => codenameForms(release.announcement?.codename ?? '').map((form) => [form, release.version] as const))),
+    releasedOn: new Map(dataset.releases.flatMap((release) => (release.gaDate && release.gaDateKind !== 'planned' ? [[release.gaDate, release.version] as const] : []))),
+    ordinary,
+    people,
   };
+}
+
+/** A KEP named by (most of) its title. */
+export interface TitleMatch {
+  kep: number;
+  /** Share of the title's weight the question covers (0–1). */
+  coverage: number;
+  /** The question's terms the title holds. */
+  matched: string[];
+}
+
+/** How much of a title the question must cover; a single word only when it is not ordinary English. */
+const TITLE_COVERAGE = 0.55;
+
+/**
+ * The KEP whose title the question's terms cover best: at least TITLE_COVERAGE of the title's
+ * weight, by two words or more, or by one word that is not ordinary English ("apparmor", "seccomp").
+ * Ties prefer a live KEP over a withdrawn or replaced one, then more words matched.
+ */
+export function matchTitle(terms: readonly string[], vocabulary: Vocabulary): TitleMatch | null {
+  const { postings, weight, total, live } = vocabulary.titles;
+  const covered = new Map<number, { weight: number; matched: string[] }>();
+  for (const term of new Set(terms)) {
+    for (const kep of postings.get(term) ?? []) {
+      const entry = covered.get(kep) ?? { weight: 0, matched: [] };
+      entry.weight += weight.get(term)!;
+      entry.matched.push(term);
+      covered.set(kep, entry);
+    }
+  }
+  let best: TitleMatch | null = null;
+  for (const [kep, entry] of covered) {
+    const coverage = entry.weight / total.get(kep)!;
+    if (coverage < TITLE_COVERAGE) continue;
+    if (entry.matched.length < 2 && vocabulary.ordinary.has(entry.matched[0]!)) continue;
+    const better =
+      !best ||
+      coverage > best.coverage + 1e-9 ||
+      (Math.abs(coverage - best.coverage) <= 1e-9 && ((live.has(kep) && !live.has(best.kep)) || entry.matched.length > best.matched.length));
+    if (better) best = { kep, coverage, matched: entry.matched };
+  }
+  return best;
 }

@@ -1,7 +1,7 @@
 import { MILESTONE_KINDS, type MilestoneKind } from '../../domain/schedule.ts';
 
 export interface Classification {
-  kind: MilestoneKind | null;
+  kinds: MilestoneKind[];
   /** The pre-release tag of this release the row names, e.g. "1.31.0-rc.1". */
   build: string | null;
 }
@@ -41,32 +41,39 @@ function namesOnlyOtherReleases(text: string, minor: number): boolean {
   return versions.length > 0 && !versions.includes(minor);
 }
 
-function milestoneKind(what: string, minor: number): MilestoneKind | null {
+/** The one-off milestones a row's text names, in the order of the checks (a row may name several). */
+function milestoneKinds(what: string, minor: number): MilestoneKind[] {
   const text = what.toLowerCase();
-  if (isRelease(what, minor)) return 'release';
+  if (isRelease(what, minor)) return ['release'];
   if (/start of (the )?release cycle|release cycle begins|coding (period )?(start|begins)/.test(text)) {
-    return namesOnlyOtherReleases(what, minor) ? null : 'cycle-start';
+    return namesOnlyOtherReleases(what, minor) ? [] : ['cycle-start'];
   }
-  if (/notify/.test(text)) return null;
-  if (/\bthaw\b|end of code freeze|lift(ing)? (the )?code freeze/.test(text)) return 'thaw';
-  if (NOT_THE_FREEZE.test(text)) return null;
-  if (/code (and test )?freeze/.test(text)) return 'code-freeze';
-  if (/test freeze/.test(text)) return 'test-freeze';
-  if (/feature blog freeze/.test(text)) return 'feature-blog-freeze';
-  if (/production readiness (soft )?freeze|\bprr freeze/.test(text)) return 'prr-freeze';
-  if (/enhancements? freeze|features? (repo )?freeze/.test(text)) return 'enhancements-freeze';
-  if (/docs? freeze/.test(text)) return 'docs-freeze';
-  return null;
+  if (/notify/.test(text)) return [];
+  if (/\bthaw\b|end of code freeze|lift(ing)? (the )?code freeze/.test(text)) return ['thaw'];
+  if (NOT_THE_FREEZE.test(text)) return [];
+  const kinds: MilestoneKind[] = [];
+  if (/code (and test )?freeze/.test(text)) kinds.push('code-freeze');
+  // "Code Freeze and Test Freeze" (1.32+), "Begin code and test freeze" (1.12, 1.13): both milestones.
+  if (/test freeze|code and test freeze/.test(text)) kinds.push('test-freeze');
+  if (kinds.length > 0) return kinds;
+  if (/feature blog freeze/.test(text)) return ['feature-blog-freeze'];
+  if (/production readiness (soft )?freeze|\bprr freeze/.test(text)) return ['prr-freeze'];
+  if (/enhancements? freeze|features? (repo )?freeze/.test(text)) return ['enhancements-freeze'];
+  if (/docs? freeze/.test(text)) return ['docs-freeze'];
+  return [];
 }
 
-/** What kind of milestone a row's "What" describes, for release 1.`minor`. */
+/**
+ * What milestones a row's "What" marks, for release 1.`minor`. A pre-release tag of this release adds its
+ * build beside any other milestone ("Lift code freeze and v1.6.0-rc.1" is the thaw and an rc).
+ */
 export function classify(what: string, minor: number): Classification {
   const build = findBuild(what, minor);
-  const kind = milestoneKind(what, minor);
-  if (kind) return { kind, build: build?.build ?? null };
-  if (build) return { kind: build.kind, build: build.build };
-  if (new RegExp(String.raw`\b${versionPattern(minor)}\.release[- ]candidate\b`, 'i').test(what)) return { kind: 'rc', build: null };
-  return { kind: null, build: null };
+  const kinds = milestoneKinds(what, minor);
+  if (build && !kinds.includes('release')) kinds.push(build.kind);
+  if (kinds.length > 0) return { kinds, build: build?.build ?? null };
+  if (new RegExp(String.raw`\b${versionPattern(minor)}\.release[- ]candidate\b`, 'i').test(what)) return { kinds: ['rc'], build: null };
+  return { kinds: [], build: null };
 }
 
 /** Before "Docs Freeze" had that name, the docs deadline was "Docs complete — all PRs reviewed and ready to merge". */
