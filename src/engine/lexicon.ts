@@ -157,9 +157,11 @@ export function editDistance(a: string, b: string, limit = 2): number {
  * sit one letter away from "beta"), and below eight letters the first letter must match, so "table"
  * does not become "stable".
  */
-export function correctKeyword(word: string): string | null {
+export function correctKeyword(word: string, ordinary: ReadonlySet<string> = new Set()): string | null {
   const known = KNOWN_MISSPELLINGS.get(word);
   if (known) return known;
+  // An ordinary word is meant as written ("stale" is not "stable").
+  if (ordinary.has(word)) return null;
   if (word.length < 5 || CORRECTABLE_SET.has(word) || STOPWORDS.has(word) || INTENT_WORDS.has(word)) return null;
   if (!/^[a-z]+$/.test(word)) return null;
   const cached = corrections.get(word);
