@@ -268,7 +268,7 @@ export function extractEntities(cleanText: string, index: EngineIndex, notes: Pa
     .split(' ')
     .map((word) => {
       // An ordinary word is meant as written ("stale" is not "stable").
-      const corrected = correctKeyword(word, index.vocabulary.ordinary);
+      const corrected = correctKeyword(word, index.vocabulary.ordinary, cueWords);
       if (!corrected) return word;
       notes.corrections.push({ from: word, to: corrected });
       return corrected;
