@@ -1,6 +1,7 @@
 import { MessageFlags, type ChatInputCommandInteraction, type RepliableInteraction } from 'discord.js';
 import type { Conversation } from '../../src/bot.ts';
 import type { Answer } from '../../src/domain/answer.ts';
+import type { Query } from '../../src/engine/index.ts';
 import { NO_MENTIONS } from './client.ts';
 import type { DiscordContext } from './context.ts';
 import { answerToEmbeds } from './render/embeds.ts';
@@ -17,14 +18,18 @@ export function conversationOf(source: { guildId: string | null; channelId: stri
   };
 }
 
-/** Questions: the engine answers in well under a millisecond, so the reply goes out directly. */
+/**
+ * Questions: the engine answers in well under a millisecond, so the reply goes out directly. A Query
+ * built from options goes through Bot.ask; text through Bot.handle (the router reads it).
+ */
 export async function replyWithAnswer(
   interaction: ChatInputCommandInteraction,
-  text: string,
+  asked: string | Query,
   context: DiscordContext,
   visibility: { private: boolean },
 ): Promise<void> {
-  const answer = await context.bot.handle(text, conversationOf(interaction));
+  const conversation = conversationOf(interaction);
+  const answer = typeof asked === 'string' ? await context.bot.handle(asked, conversation) : await context.bot.ask(asked, conversation);
   await interaction.reply({
     embeds: answerToEmbeds(answer),
     allowedMentions: NO_MENTIONS,

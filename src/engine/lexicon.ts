@@ -1,6 +1,6 @@
 /**
- * The words the parser knows. Everything a question contains that is not in here (and not a
- * version, KEP number or SIG) is its subject: the feature or API the user is asking about.
+ * Words the parser knows beside each question kind's own cue words (kinds/registry.ts CUE_WORDS):
+ * stopwords, SIG names and the keyword typos worth correcting.
  */
 
 /** Words that carry no subject. */
@@ -21,23 +21,6 @@ export const STOPWORDS = new Set(
   biggest interesting important codename name named called theme count counts many much number numbers
   total stuff new-ish recently right exactly actually currently officially officially really yeah ok okay
   bot yo q pls plz lol tl dr tldr btw fyi asap imo afaik thx im`.split(/\s+/),
-);
-
-/** Words the intents use; dropped from the subject (most are keywords of one intent or another). */
-export const INTENT_WORDS = new Set(
-  `ga stable alpha beta graduate graduated graduates graduating graduation promote promoted promotion
-  promotions stage stages milestone milestones generally available availability general
-  schedule schedules timeline timelines calendar dates date deadline deadlines day days week weeks hours
-  hour long till countdown left remaining time freeze freezes frozen
-  who lead leads led leader leaders shadow shadows team teams role roles ran run managed manager
-  supported unsupported support maintained maintenance eol end life lts patch patches latest newest
-  deprecate deprecated deprecates deprecation deprecations remove removed removes removal removals
-  deleted delete dropped drop breaks break breaking upgrade upgrades upgrading migrate migrating
-  migration apis api gone served
-  compare comparison versus vs difference differences diff differ
-  history introduced added created proposed since
-  help commands usage hi hello hey
-  current previous prior next upcoming recent last this most`.split(/\s+/),
 );
 
 /** Intent words that can also be part of a feature's name are kept; these never are. */
@@ -157,10 +140,12 @@ export function editDistance(a: string, b: string, limit = 2): number {
  * sit one letter away from "beta"), and below eight letters the first letter must match, so "table"
  * does not become "stable".
  */
-export function correctKeyword(word: string): string | null {
+export function correctKeyword(word: string, ordinary: ReadonlySet<string> = new Set(), cueWords: ReadonlySet<string> = new Set()): string | null {
   const known = KNOWN_MISSPELLINGS.get(word);
   if (known) return known;
-  if (word.length < 5 || CORRECTABLE_SET.has(word) || STOPWORDS.has(word) || INTENT_WORDS.has(word)) return null;
+  // An ordinary word is meant as written ("stale" is not "stable").
+  if (ordinary.has(word)) return null;
+  if (word.length < 5 || CORRECTABLE_SET.has(word) || STOPWORDS.has(word) || cueWords.has(word)) return null;
   if (!/^[a-z]+$/.test(word)) return null;
   const cached = corrections.get(word);
   if (cached !== undefined) return cached;

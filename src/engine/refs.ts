@@ -22,6 +22,22 @@ export const VersionRef = z.discriminatedUnion('kind', [
 ]);
 export type VersionRef = z.infer<typeof VersionRef>;
 
+const RELATIVE_NAMES = ['latest', 'current', 'next', 'previous'] as const;
+
+/**
+ * A version as an option value gives it ("1.31", "v1.31.2", "latest"), for callers that build a
+ * Query without text (Discord options). Null for anything else.
+ */
+export function versionRefOf(value: string): VersionRef | null {
+  const text = value.trim().toLowerCase();
+  const relative = RELATIVE_NAMES.find((name) => name === text);
+  if (relative) return { kind: 'relative', which: relative };
+  const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) return null;
+  const minor = `${Number(match[1])}.${Number(match[2])}`;
+  return { kind: 'exact', minor, patch: match[3] != null ? `${minor}.${Number(match[3])}` : null };
+}
+
 /** A KEP named by number, or by words the executor resolves (feature gate, title, summary). */
 export const FeatureRef = z.discriminatedUnion('kind', [
   z.object({

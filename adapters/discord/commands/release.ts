@@ -1,11 +1,7 @@
 import { versionChoices } from '../autocomplete/versions.ts';
 import { replyWithAnswer } from '../respond.ts';
+import { releaseQuery } from './queries.ts';
 import { isPrivate, withPrivateOption, type Subcommand } from './subcommand.ts';
-
-/** The question the engine answers with a release summary. */
-export function releaseQuestion(version: string): string {
-  return `tell me about ${version.trim()}`;
-}
 
 export const release: Subcommand = {
   name: 'release',
@@ -19,7 +15,7 @@ export const release: Subcommand = {
         ),
     ),
   execute: (interaction, context) =>
-    replyWithAnswer(interaction, releaseQuestion(interaction.options.getString('version', true)), context, { private: isPrivate(interaction) }),
+    replyWithAnswer(interaction, releaseQuery(interaction.options.getString('version', true)), context, { private: isPrivate(interaction) }),
   autocomplete: async (interaction, context) => {
     await interaction.respond(versionChoices(context.autocomplete.releases, interaction.options.getFocused()));
   },

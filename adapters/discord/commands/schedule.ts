@@ -1,11 +1,7 @@
 import { versionChoices } from '../autocomplete/versions.ts';
 import { replyWithAnswer } from '../respond.ts';
+import { scheduleQuery } from './queries.ts';
 import { isPrivate, withPrivateOption, type Subcommand } from './subcommand.ts';
-
-/** The question the engine answers with a release cycle's schedule. */
-export function scheduleQuestion(version: string): string {
-  return `schedule for ${version.trim()}`;
-}
 
 export const schedule: Subcommand = {
   name: 'schedule',
@@ -19,7 +15,7 @@ export const schedule: Subcommand = {
         ),
     ),
   execute: (interaction, context) =>
-    replyWithAnswer(interaction, scheduleQuestion(interaction.options.getString('version', true)), context, { private: isPrivate(interaction) }),
+    replyWithAnswer(interaction, scheduleQuery(interaction.options.getString('version', true)), context, { private: isPrivate(interaction) }),
   autocomplete: async (interaction, context) => {
     await interaction.respond(versionChoices(context.autocomplete.schedules, interaction.options.getFocused()));
   },

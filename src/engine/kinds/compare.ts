@@ -23,5 +23,5 @@ export const compareKind: QuestionKind<CompareQuery> = {
   },
   answer: compare,
   examples: ['compare 1.30 and 1.31'],
-  vocabulary: words('compare comparison versus vs difference differences diff differ'),
+  vocabulary: words('compare comparison versus vs difference differences diff differ different bigger larger smaller fewer'),
 };

@@ -19,5 +19,5 @@ export const releaseSummaryKind: QuestionKind<ReleaseSummaryQuery> = {
   },
   answer: releaseSummary,
   examples: ['1.31 — a release: codename, date, lead, enhancements, support'],
-  vocabulary: words('release releases version versions codename'),
+  vocabulary: words('release releases version versions codename called named summary recap overview size big'),
 };

@@ -30,7 +30,7 @@ export function targetOf(question: Question): ScheduleTarget | null {
   if (/\bfreezes?\b|\bfrozen\b/.test(s)) return 'any-freeze';
   if (question.topic.length > 0 || question.feature !== null) return null;
   if (/\b(release date|target date|ga date|take place|go(es)? out|come out|comes out|came out|ship date)\b|\bver (date|day)\b/.test(s)) return 'release';
-  if (/\bver\b/.test(s) && /\b(dates?|delay\w*|slip\w*|postpone\w*|on time)\b/.test(s)) return 'release';
+  if (/\bver\b/.test(s) && (/\bdates?\b/.test(s) || (/\brelease\b/.test(s) && /\b(delay\w*|slip\w*|postpone\w*|on time)\b/.test(s)))) return 'release';
   if (/\b(when|how long|how many days|days until|until|till|countdown)\b/.test(s) && /\bver\b/.test(s) && !/\b(ga|stable|beta|alpha)\b/.test(s.replace(/\bgo ga\b/, ''))) return 'release';
   const asksRelease = /\b(released?|release (date|day)|come out|comes out|came out|ship date|launch(ed|es)?|go out|out yet|ga date|due)\b/.test(s);
   if (asksRelease && (/\b(when|date|day|how long|until|till|what day|due)\b/.test(s) || /\bout yet\b/.test(s))) return 'release';

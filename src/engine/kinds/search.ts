@@ -29,5 +29,5 @@ export const searchKind: QuestionKind<SearchQuery> = {
   },
   answer: search,
   examples: [],
-  vocabulary: [],
+  vocabulary: ['search', 'find'],
 };

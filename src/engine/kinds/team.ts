@@ -56,5 +56,7 @@ export const teamKind: QuestionKind<TeamQuery> = {
   },
   answer: team,
   examples: ['who led 1.24 / who was the 1.31 comms lead / 1.31 release team'],
-  vocabulary: words('who lead leads led leading leader leaders shadow shadows team teams role roles ran run managed manager ping contact handled handles ci signal'),
+  vocabulary: words(
+    'who lead leads led leading leader leaders shadow shadows team teams role roles ran run managed manager ping contact handled handles ci signal branch',
+  ),
 };

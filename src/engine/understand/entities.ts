@@ -65,6 +65,8 @@ export const RELATIVE_WORDS = ['current', 'previous', 'prior', 'next', 'upcoming
 export const MONTH_WORDS = `january february march april may june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec`.split(/\s+/);
 
+const MILESTONE_PHRASE = /\b(code|enhancements?|docs?|documentation|test|feature blog|blog|prr|production readiness) (freeze|thaw)\b/g;
+
 const NUMBERED_VERSION = /\bver(\d+)\b/g;
 const RELEASE_WORD = '(?:k8s |kubernetes )?(?:release|releases|version|minor|cycle|one|k8s|kubernetes)';
 type Relative = Extract<VersionRef, { kind: 'relative' }>['which'];
@@ -265,7 +267,8 @@ export function extractEntities(cleanText: string, index: EngineIndex, notes: Pa
   s = s
     .split(' ')
     .map((word) => {
-      const corrected = correctKeyword(word);
+      // An ordinary word is meant as written ("stale" is not "stable").
+      const corrected = correctKeyword(word, index.vocabulary.ordinary, cueWords);
       if (!corrected) return word;
       notes.corrections.push({ from: word, to: corrected });
       return corrected;
@@ -310,7 +313,8 @@ export function extractEntities(cleanText: string, index: EngineIndex, notes: Pa
   }
 
   if (extraction.features.length === 0) {
-    const terms = s.split(' ').filter((word) => !STOPWORDS.has(word) && !/^ver\d+$/.test(word) && !PLACEHOLDERS.has(word)).flatMap(termsOf);
+    // Words of a milestone's name ("code freeze") are the schedule's, not a title's.
+    const terms = s.replace(MILESTONE_PHRASE, ' ').split(' ').filter((word) => !STOPWORDS.has(word) && !/^ver\d+$/.test(word) && !PLACEHOLDERS.has(word)).flatMap(termsOf);
     const match = matchTitle(terms, index.vocabulary);
     if (match) extraction.features.push({ kep: match.kep, via: 'title', text: match.matched.join(' '), terms: match.matched });
   }

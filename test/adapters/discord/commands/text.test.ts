@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { kepQuestion } from '../../../../adapters/discord/commands/kep.ts';
-import { releaseQuestion } from '../../../../adapters/discord/commands/release.ts';
-import { scheduleQuestion } from '../../../../adapters/discord/commands/schedule.ts';
+import { kepQuery, releaseQuery, scheduleQuery } from '../../../../adapters/discord/commands/queries.ts';
 import { spacedOptionProblem, subscribeText } from '../../../../adapters/discord/commands/subscribe.ts';
 import { unsubscribeText } from '../../../../adapters/discord/commands/unsubscribe.ts';
 import { stripBotMention } from '../../../../adapters/discord/events/messageCreate.ts';
 import { loadDataset } from '../../../../src/data/load.ts';
 import { buildIndex } from '../../../../src/engine/context.ts';
 import { parse } from '../../../../src/engine/parse.ts';
+import { Query } from '../../../../src/engine/query.ts';
 
 const none = { kind: null, time: null, timezone: null, weekday: null };
 
@@ -26,22 +25,25 @@ describe('subcommand options → the text the bot understands', () => {
     expect(spacedOptionProblem({ ...none, time: '09:00', timezone: 'Asia/Tokyo' })).toBeNull();
   });
 
-  it('turns KEP numbers in any spelling into KEP-N and leaves names alone', () => {
-    expect(kepQuestion('3836')).toBe('KEP-3836');
-    expect(kepQuestion('KEP-3836')).toBe('KEP-3836');
-    expect(kepQuestion('kep 24')).toBe('KEP-24');
-    expect(kepQuestion('#24')).toBe('KEP-24');
-    expect(kepQuestion(' sidecar containers ')).toBe('sidecar containers');
+  it('turns KEP numbers in any spelling into a KEP query and leaves names for the router', () => {
+    for (const spelling of ['3836', 'KEP-3836', 'kep 3836', '#3836']) {
+      expect(kepQuery(spelling)).toMatchObject({ kind: 'kep', ref: { kind: 'number', number: 3836 } });
+    }
+    expect(kepQuery(' sidecar containers ')).toBe('sidecar containers');
   });
 
-  it('asks the engine questions it parses as the intended kind', () => {
+  it('builds release and schedule queries from the version option, valid for the engine', () => {
+    const release = releaseQuery('1.31');
+    expect(release).toMatchObject({ kind: 'release-summary', version: { kind: 'exact', minor: '1.31' } });
+    expect(Query.safeParse(release).success).toBe(true);
+    expect(releaseQuery('latest')).toMatchObject({ kind: 'release-summary', version: { kind: 'relative', which: 'latest' } });
+    expect(scheduleQuery('v1.31')).toMatchObject({ kind: 'schedule', version: { kind: 'exact', minor: '1.31' }, target: null });
+    expect(scheduleQuery('next')).toMatchObject({ kind: 'schedule', version: { kind: 'relative', which: 'next' } });
+    expect(Query.safeParse(kepQuery('24')).success).toBe(true);
+    // Anything else is text the router reads, as typed.
     const now = new Date('2026-09-01T00:00:00Z');
     const index = buildIndex(loadDataset());
-    expect(parse(releaseQuestion('1.31'), index, now)).toMatchObject({ kind: 'release-summary', version: { kind: 'exact', minor: '1.31' } });
-    expect(parse(releaseQuestion('latest'), index, now)).toMatchObject({ kind: 'release-summary', version: { kind: 'relative', which: 'latest' } });
-    expect(parse(scheduleQuestion('1.31'), index, now)).toMatchObject({ kind: 'schedule', version: { kind: 'exact', minor: '1.31' } });
-    expect(parse(scheduleQuestion('next'), index, now)).toMatchObject({ kind: 'schedule', version: { kind: 'relative', which: 'next' } });
-    expect(parse(kepQuestion('3836'), index, now)).toMatchObject({ kind: 'kep', ref: { kind: 'number', number: 3836 } });
+    expect(parse(releaseQuery('one point thirty') as string, index, now).kind).toBe('release-summary');
   });
 
   it("strips only the bot's own mention from a message", () => {
