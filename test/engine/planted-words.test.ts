@@ -38,7 +38,7 @@ const QUESTIONS: Array<[string, string]> = [
   ['is 1.28 still supported', 'support'],
   ['when does 1.31 reach end of life', 'support'],
   ['what was removed in 1.25', 'deprecations'],
-  ['what breaks if I upgrade from 1.24 to 1.26', 'deprecations'],
+  ['what breaks if I upgrade from 1.24 to 1.26', 'upgrade'],
   ['what did SIG Storage ship in 1.31', 'sig'],
   ['compare 1.30 and 1.31', 'compare'],
 ];

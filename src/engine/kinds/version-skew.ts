@@ -167,6 +167,6 @@ export const versionSkewKind: QuestionKind<VersionSkewQuery> = {
   examples: EXAMPLES,
   vocabulary: words(
     'skew compatible compatibility incompatible order sequence against older newer behind ahead mix mixed ' +
-      'control plane controllers nodes node cluster apiservers',
+      'control plane controllers nodes node cluster apiservers skip skipping directly straight jump',
   ),
 };
