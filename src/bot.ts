@@ -1,6 +1,7 @@
 import type { Answer } from './domain/answer.ts';
 import type { Dataset } from './domain/dataset.ts';
-import { createEngine, type Engine } from './engine/index.ts';
+import { fixedSnapshot, type SnapshotSource } from './live/snapshot.ts';
+import type { Engine } from './engine/index.ts';
 
 export type Platform = 'slack' | 'discord' | 'console';
 
@@ -25,18 +26,34 @@ export interface SubscriptionCommands {
 
 const SUBSCRIPTION_COMMAND = /^\s*(subscribe|unsubscribe|subscriptions)\b\s*(.*)$/is;
 
+const isSnapshotSource = (data: Dataset | SnapshotSource): data is SnapshotSource => 'current' in data;
+
+/** What the Bot reports about each answer (metrics). */
+export type AnswerObserver = (answer: Answer, elapsedMs: number) => void;
+
 /**
  * The one entry point adapters call: chat text in, an Answer out. Routes subscription
- * management to the digest feature and everything else to the engine.
+ * management to the digest feature and everything else to the engine. Each question is answered from
+ * the snapshot current when it arrived, so a data refresh never splits one answer across two datasets.
  */
 export class Bot {
-  readonly engine: Engine;
+  private readonly data: SnapshotSource;
 
   constructor(
-    readonly dataset: Dataset,
-    private readonly options: { clock?: () => Date; subscriptions?: SubscriptionCommands } = {},
+    data: Dataset | SnapshotSource,
+    private readonly options: { clock?: () => Date; subscriptions?: SubscriptionCommands; onAnswer?: AnswerObserver } = {},
   ) {
-    this.engine = createEngine(dataset);
+    this.data = isSnapshotSource(data) ? data : fixedSnapshot(data);
+  }
+
+  /** The engine of the current snapshot. */
+  get engine(): Engine {
+    return this.data.current().engine;
+  }
+
+  /** The current dataset. */
+  get dataset(): Dataset {
+    return this.data.current().dataset;
   }
 
   now(): Date {
@@ -44,15 +61,23 @@ export class Bot {
   }
 
   async handle(text: string, conversation: Conversation = {}): Promise<Answer> {
+    const started = performance.now();
+    const answer = await this.route(text, conversation);
+    this.options.onAnswer?.(answer, performance.now() - started);
+    return answer;
+  }
+
+  private async route(text: string, conversation: Conversation): Promise<Answer> {
     const now = conversation.now ?? this.now();
+    const { engine } = this.data.current();
     const match = SUBSCRIPTION_COMMAND.exec(text);
     if (match) {
       const command = match[1]!.toLowerCase() as 'subscribe' | 'unsubscribe' | 'subscriptions';
       const args = match[2] ?? '';
-      if (!this.options.subscriptions) return this.engine.notice('Digests are not enabled on this bot.', now);
-      if (!conversation.channel) return this.engine.notice('Subscriptions need a channel to post to.', now);
+      if (!this.options.subscriptions) return engine.notice('Digests are not enabled on this bot.', now);
+      if (!conversation.channel) return engine.notice('Subscriptions need a channel to post to.', now);
       return this.options.subscriptions.handle(command, args, { ...conversation, channel: conversation.channel, now });
     }
-    return this.engine.answer(text, now);
+    return engine.answer(text, now);
   }
 }
