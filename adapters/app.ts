@@ -16,7 +16,7 @@ import { startRefresher, type Refresher } from '../src/live/refresh.ts';
 import { LiveData } from '../src/live/snapshot.ts';
 import { statusReport } from '../src/live/status.ts';
 import { createLogger, type Logger } from '../src/log.ts';
-import type { RunningAdapter } from '../src/runtime.ts';
+import type { RunningAdapter } from './running-adapter.ts';
 import { Readiness, type ConnectionListener } from './readiness.ts';
 
 export interface AdapterContext {

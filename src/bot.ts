@@ -1,17 +1,10 @@
 import type { Answer } from './domain/answer.ts';
+import type { ChannelRef } from './domain/channel.ts';
 import type { Dataset } from './domain/dataset.ts';
+import type { Engine, Query } from './engine/index.ts';
+import { DIGESTS_DISABLED, type SubscriptionQuery } from './engine/kinds/subscription.ts';
 import { fixedSnapshot, type SnapshotSource } from './live/snapshot.ts';
-import type { Engine } from './engine/index.ts';
 
-export type Platform = 'slack' | 'discord' | 'console';
-
-/** Where a message came from; a subscription is keyed by all three. */
-export interface ChannelRef {
-  platform: Platform;
-  /** Slack team ID, Discord guild ID, or "local" for the console. */
-  workspace: string;
-  channel: string;
-}
 
 export interface Conversation {
   channel?: ChannelRef;
@@ -21,10 +14,8 @@ export interface Conversation {
 
 /** Handles `subscribe …`, `unsubscribe …`, `subscriptions`; supplied by the digest feature. */
 export interface SubscriptionCommands {
-  handle(command: 'subscribe' | 'unsubscribe' | 'subscriptions', args: string, conversation: Required<Pick<Conversation, 'channel'>> & Conversation): Promise<Answer>;
+  handle(command: SubscriptionQuery['command'], args: string, conversation: Required<Pick<Conversation, 'channel'>> & Conversation): Promise<Answer>;
 }
-
-const SUBSCRIPTION_COMMAND = /^\s*(subscribe|unsubscribe|subscriptions)\b\s*(.*)$/is;
 
 const isSnapshotSource = (data: Dataset | SnapshotSource): data is SnapshotSource => 'current' in data;
 
@@ -32,9 +23,10 @@ const isSnapshotSource = (data: Dataset | SnapshotSource): data is SnapshotSourc
 export type AnswerObserver = (answer: Answer, elapsedMs: number) => void;
 
 /**
- * The one entry point adapters call: chat text in, an Answer out. Routes subscription
- * management to the digest feature and everything else to the engine. Each question is answered from
- * the snapshot current when it arrived, so a data refresh never splits one answer across two datasets.
+ * The one entry point adapters call. `handle` reads chat text through the engine's one router;
+ * `ask` answers a Query built directly (Discord options, buttons). Subscription queries go to the
+ * digest feature, everything else to the engine. Each question is understood and answered from the
+ * snapshot current when it arrived, so a data refresh never splits one answer across two datasets.
  */
 export class Bot {
   private readonly data: SnapshotSource;
@@ -60,24 +52,30 @@ export class Bot {
     return this.options.clock?.() ?? new Date();
   }
 
+  /** How chat text is read: the Query `handle` would answer. */
+  understand(text: string, conversation: Conversation = {}): Query {
+    return this.engine.understand(text, conversation.now ?? this.now());
+  }
+
   async handle(text: string, conversation: Conversation = {}): Promise<Answer> {
+    const engine = this.engine;
+    return this.ask(engine.understand(text, conversation.now ?? this.now()), conversation, engine);
+  }
+
+  async ask(query: Query, conversation: Conversation = {}, engine: Engine = this.engine): Promise<Answer> {
     const started = performance.now();
-    const answer = await this.route(text, conversation);
+    const answer = await this.answer(query, conversation, engine);
     this.options.onAnswer?.(answer, performance.now() - started);
     return answer;
   }
 
-  private async route(text: string, conversation: Conversation): Promise<Answer> {
+  private async answer(query: Query, conversation: Conversation, engine: Engine): Promise<Answer> {
     const now = conversation.now ?? this.now();
-    const { engine } = this.data.current();
-    const match = SUBSCRIPTION_COMMAND.exec(text);
-    if (match) {
-      const command = match[1]!.toLowerCase() as 'subscribe' | 'unsubscribe' | 'subscriptions';
-      const args = match[2] ?? '';
-      if (!this.options.subscriptions) return engine.notice('Digests are not enabled on this bot.', now);
+    if (query.kind === 'subscription') {
+      if (!this.options.subscriptions) return engine.notice(DIGESTS_DISABLED, now);
       if (!conversation.channel) return engine.notice('Subscriptions need a channel to post to.', now);
-      return this.options.subscriptions.handle(command, args, { ...conversation, channel: conversation.channel, now });
+      return this.options.subscriptions.handle(query.command, query.args, { ...conversation, channel: conversation.channel, now });
     }
-    return engine.answer(text, now);
+    return engine.ask(query, now);
   }
 }

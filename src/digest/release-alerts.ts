@@ -4,7 +4,7 @@ import { releaseAlertAnswer } from './answers/release-alert.ts';
 import type { DueDigest } from './due.ts';
 import type { ReleaseChange } from './release-events.ts';
 import { canonicalZone } from './time.ts';
-import { wantsReleaseEvent, type Subscription } from './subscription.ts';
+import { wantsReleaseEvent, type Subscription } from '../domain/subscription.ts';
 
 export interface ReleaseAlertOptions {
   /** When the refresh saw the changes; the alert is scheduled then and posted within the grace window. */

@@ -2,7 +2,7 @@ import type { Dataset } from '../domain/dataset.ts';
 import type { Release } from '../domain/release.ts';
 import type { Schedule } from '../domain/schedule.ts';
 import { compareMinor } from '../domain/version.ts';
-import type { ReleaseEvent } from './subscription.ts';
+import type { ReleaseEvent } from '../domain/subscription.ts';
 
 /** One thing a refresh saw change upstream. */
 export interface ReleaseChange {

@@ -5,6 +5,7 @@ import { z } from 'zod';
  * (Block Kit, Discord embeds, plain text); nothing here is platform markup.
  * All strings are plain text: renderers escape them for their platform.
  */
+/** Public (`ask --json`): extend, never rename. A new question kind adds its name here (the registry checks it). */
 export const ANSWER_INTENTS = [
   'release-summary',
   'stage-list',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { ChannelRef, Platform } from '../bot.ts';
+import type { ChannelRef, Platform } from '../domain/channel.ts';
 import {
   kindFrom,
   ReleaseAlertFilter,
@@ -9,7 +9,7 @@ import {
   type Subscription,
   type SubscriptionSettings,
   type Weekday,
-} from '../digest/subscription.ts';
+} from '../domain/subscription.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
 
 export type PostingStatus = 'claimed' | 'posted' | 'retry' | 'failed';

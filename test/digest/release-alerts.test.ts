@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelRef } from '../../src/bot.ts';
+import type { ChannelRef } from '../../src/domain/channel.ts';
 import type { Answer } from '../../src/domain/answer.ts';
 import { releaseAlertsDue } from '../../src/digest/release-alerts.ts';
 import { releaseChanges } from '../../src/digest/release-events.ts';

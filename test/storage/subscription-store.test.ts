@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelRef } from '../../src/bot.ts';
+import type { ChannelRef } from '../../src/domain/channel.ts';
 import { DATABASE_FILE } from '../../src/storage/database.ts';
 import { MIGRATIONS } from '../../src/storage/migrations.ts';
 import { openSubscriptionStore, type ClaimRequest, type SubscriptionStore } from '../../src/storage/subscription-store.ts';
