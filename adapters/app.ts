@@ -8,6 +8,8 @@ import { type Config, discordEnabled, loadConfig, slackEnabled, slackMode, unkno
 import { loadDataset } from '../src/data/load.ts';
 import { BUNDLED_DATA_DIR } from '../src/data/paths.ts';
 import { createSubscriptionCommands, openSubscriptionStore, startDigestScheduler } from '../src/digest/index.ts';
+import { CALENDAR_PATH } from '../src/calendar/link.ts';
+import { calendarRoute } from '../src/calendar/route.ts';
 import { releaseAlertsDue } from '../src/digest/release-alerts.ts';
 import { releaseChanges } from '../src/digest/release-events.ts';
 import { handleHealthRequest, HealthState } from '../src/health.ts';
@@ -120,7 +122,7 @@ function loadStartingData(config: Config, logger: Logger, clock: () => Date): Li
   const usePersisted = newest !== null && newest.dataset.manifest.dataDate >= base.manifest.dataDate;
   const [dataset, origin] = usePersisted ? [newest.dataset, newest.dir] : [base, config.DATASET_DIR ?? 'bundled'];
   logger.info({ dataDate: dataset.manifest.dataDate, counts: dataset.manifest.counts, dir: origin }, 'dataset loaded');
-  return new LiveData(dataset, origin, {}, clock);
+  return new LiveData(dataset, origin, config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}, clock);
 }
 
 /** Starts everything `npm start` runs; see adapters/main.ts for signals and exit codes. */
@@ -178,6 +180,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     const currentDataset = () => live.current().dataset;
     const bot = new Bot(live, { clock, subscriptions: createSubscriptionCommands(store, currentDataset) });
     let refresher: Refresher | null = null;
+    health.route(CALENDAR_PATH, calendarRoute(live));
     health.route('/status', (_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' }).end(`${JSON.stringify(statusReport(live, refresher, clock()), null, 2)}\n`);
     });

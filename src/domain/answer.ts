@@ -20,6 +20,7 @@ export const ANSWER_INTENTS = [
   'help',
   'search',
   'subscription',
+  'calendar',
   'digest',
   'unknown',
 ] as const;

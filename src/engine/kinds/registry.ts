@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RELATIVE_WORDS } from '../understand/entities.ts';
 import type { Candidate, QuestionKind } from './kind.ts';
+import { calendarKind } from './calendar.ts';
 import { compareKind } from './compare.ts';
 import { deprecationsKind } from './deprecations.ts';
 import { helpKind } from './help.ts';
@@ -32,6 +33,7 @@ export const KINDS = [
   sigKind,
   compareKind,
   searchKind,
+  calendarKind,
   subscriptionKind,
   helpKind,
 ] as const;
