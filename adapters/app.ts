@@ -18,6 +18,7 @@ import { startRefresher, type Refresher } from '../src/live/refresh.ts';
 import { LiveData } from '../src/live/snapshot.ts';
 import { statusReport } from '../src/live/status.ts';
 import { createLogger, type Logger } from '../src/log.ts';
+import { BotMetrics, METRICS_PATH } from '../src/metrics.ts';
 import type { RunningAdapter } from './running-adapter.ts';
 import { Readiness, type ConnectionListener } from './readiness.ts';
 
@@ -178,7 +179,16 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     const store = openSubscriptionStore(config.DATA_DIR);
     cleanups.push(() => store.close());
     const currentDataset = () => live.current().dataset;
-    const bot = new Bot(live, { clock, subscriptions: createSubscriptionCommands(store, currentDataset) });
+    const metrics = new BotMetrics(live, clock);
+    const bot = new Bot(live, {
+      clock,
+      subscriptions: createSubscriptionCommands(store, currentDataset),
+      onAnswer: (answer, elapsedMs) => metrics.answered(answer, elapsedMs),
+    });
+    health.route(METRICS_PATH, async (_request, response) => {
+      const text = await metrics.text();
+      response.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text);
+    });
     let refresher: Refresher | null = null;
     health.route(CALENDAR_PATH, calendarRoute(live));
     health.route('/status', (_request, response) => {
@@ -214,6 +224,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       clock,
       logger,
       graceHours: config.DIGEST_GRACE_HOURS,
+      onDelivery: (platform, outcome) => metrics.delivered(platform, outcome),
       ...(options.digestCron !== undefined ? { cronExpression: options.digestCron } : {}),
     });
     // Cleanups run in reverse: the scheduler stops (finishing the digest it is posting) while the adapters
@@ -232,6 +243,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
         curatedDir: path.join(BUNDLED_DATA_DIR, 'curated'),
         logger,
         clock,
+        onAttempt: (attempt) => metrics.refreshed(attempt),
         onUpdated: async (next, previous) => {
           const changes = releaseChanges(previous.dataset, next.dataset);
           if (changes.length === 0) return;

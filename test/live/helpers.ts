@@ -86,6 +86,11 @@ export class BotProcess {
     return (await response.json()) as never;
   }
 
+  async metrics(): Promise<string> {
+    const response = await fetch(`http://127.0.0.1:${await this.port()}/metrics`);
+    return response.text();
+  }
+
   async stop(): Promise<number | null> {
     this.child.stdin.end();
     return this.exited;

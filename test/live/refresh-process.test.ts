@@ -59,6 +59,18 @@ describe('the running bot refreshes its data from SYNC_FROM (a real process, con
     expect(failed.refresh.lastAttempt).toMatchObject({ result: 'failed', file: expect.stringContaining('kubernetes.json') });
     expect(await bot.ask('latest patch of 1.36')).toContain('1.36.5');
     expect(bot.stdout.match(/Kubernetes 1\.36\.5 is released/g)).toHaveLength(1);
+
+    // The same story in /metrics (Prometheus text).
+    await bot.ask('frobnicate the quantum flux capacitor');
+    const metrics = await bot.metrics();
+    expect(metrics).toMatch(/^k8s_release_bot_questions_total\{kind="support"\} 3$/m);
+    expect(metrics).toMatch(/^k8s_release_bot_unanswered_total 1$/m);
+    expect(metrics).toMatch(/^k8s_release_bot_answer_duration_seconds_count\{kind="support"\} 3$/m);
+    expect(metrics).toMatch(/^k8s_release_bot_digest_posts_total\{platform="console",outcome="posted"\} 1$/m);
+    expect(metrics).toMatch(/^k8s_release_bot_refresh_attempts_total\{result="updated"\} [1-9]/m);
+    expect(metrics).toMatch(/^k8s_release_bot_refresh_attempts_total\{result="failed"\} [1-9]/m);
+    const age = Number(/^k8s_release_bot_data_age_seconds (\d+)$/m.exec(metrics)![1]);
+    expect(age).toBeGreaterThan((Date.now() - Date.parse('2026-08-23T00:00:00Z')) / 1000);
     expect(await bot.stop()).toBe(0);
 
     // After a restart the persisted dataset is served, not the older DATASET_DIR one, and nothing is re-announced.
