@@ -8,8 +8,17 @@ import { type Config, discordEnabled, loadConfig, slackEnabled, slackMode, unkno
 import { loadDataset } from '../src/data/load.ts';
 import { BUNDLED_DATA_DIR } from '../src/data/paths.ts';
 import { createSubscriptionCommands, openSubscriptionStore, startDigestScheduler } from '../src/digest/index.ts';
+import { CALENDAR_PATH } from '../src/calendar/link.ts';
+import { calendarRoute } from '../src/calendar/route.ts';
+import { releaseAlertsDue } from '../src/digest/release-alerts.ts';
+import { releaseChanges } from '../src/digest/release-events.ts';
 import { handleHealthRequest, HealthState } from '../src/health.ts';
+import { loadNewestPersisted } from '../src/live/persisted.ts';
+import { startRefresher, type Refresher } from '../src/live/refresh.ts';
+import { LiveData } from '../src/live/snapshot.ts';
+import { statusReport } from '../src/live/status.ts';
 import { createLogger, type Logger } from '../src/log.ts';
+import { BotMetrics, METRICS_PATH } from '../src/metrics.ts';
 import type { RunningAdapter } from './running-adapter.ts';
 import { Readiness, type ConnectionListener } from './readiness.ts';
 
@@ -63,6 +72,10 @@ export interface AppOptions {
 
 export interface App {
   health: HealthState;
+  /** The current snapshot (dataset + engine); swapped by the refresh. */
+  live: LiveData;
+  /** Null when DATA_REFRESH=off. */
+  refresher: Refresher | null;
   adapters: StartedAdapter[];
   /** The port our own health server listens on; null when Slack's HTTP receiver serves the probes. */
   healthPort: number | null;
@@ -98,6 +111,21 @@ function closeServer(server: Server | null): Promise<void> {
   });
 }
 
+/**
+ * The dataset to start with: the newest one a refresh persisted under DATA_DIR, unless the bundled (or
+ * DATASET_DIR) one is newer, as after an upgrade that ships newer data.
+ */
+function loadStartingData(config: Config, logger: Logger, clock: () => Date): LiveData {
+  const baseDir = config.DATASET_DIR ?? BUNDLED_DATA_DIR;
+  const base = loadDataset(baseDir);
+  const { newest, skipped } = loadNewestPersisted(config.DATA_DIR);
+  for (const { dir, reason } of skipped) logger.warn({ dir, reason }, 'persisted dataset skipped: it does not load');
+  const usePersisted = newest !== null && newest.dataset.manifest.dataDate >= base.manifest.dataDate;
+  const [dataset, origin] = usePersisted ? [newest.dataset, newest.dir] : [base, config.DATASET_DIR ?? 'bundled'];
+  logger.info({ dataDate: dataset.manifest.dataDate, counts: dataset.manifest.counts, dir: origin }, 'dataset loaded');
+  return new LiveData(dataset, origin, config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}, clock);
+}
+
 /** Starts everything `npm start` runs; see adapters/main.ts for signals and exit codes. */
 export async function startApp(options: AppOptions = {}): Promise<App> {
   const env = options.env ?? process.env;
@@ -112,8 +140,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const ignored = unknownVariables(env);
   if (ignored.length > 0) logger.warn({ variables: ignored }, 'ignoring unknown variables (typos?); see .env.example for the ones the bot reads');
 
-  const dataset = loadDataset(config.DATASET_DIR ?? BUNDLED_DATA_DIR);
-  logger.info({ dataDate: dataset.manifest.dataDate, counts: dataset.manifest.counts, dir: config.DATASET_DIR ?? 'bundled' }, 'dataset loaded');
+  const live = loadStartingData(config, logger, clock);
 
   const health = new HealthState();
   const readiness = new Readiness(health, logger);
@@ -151,7 +178,22 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
 
     const store = openSubscriptionStore(config.DATA_DIR);
     cleanups.push(() => store.close());
-    const bot = new Bot(dataset, { clock, subscriptions: createSubscriptionCommands(store, dataset) });
+    const currentDataset = () => live.current().dataset;
+    const metrics = new BotMetrics(live, clock);
+    const bot = new Bot(live, {
+      clock,
+      subscriptions: createSubscriptionCommands(store, currentDataset),
+      onAnswer: (answer, elapsedMs) => metrics.answered(answer, elapsedMs),
+    });
+    health.route(METRICS_PATH, async (_request, response) => {
+      const text = await metrics.text();
+      response.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text);
+    });
+    let refresher: Refresher | null = null;
+    health.route(CALENDAR_PATH, calendarRoute(live));
+    health.route('/status', (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(`${JSON.stringify(statusReport(live, refresher, clock()), null, 2)}\n`);
+    });
 
     const context = (name: keyof AdapterStarters): AdapterContext => ({
       config,
@@ -177,16 +219,44 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
 
     const scheduler = startDigestScheduler({
       store,
-      dataset,
+      dataset: currentDataset,
       posters: adapters.map((adapter) => adapter.poster),
       clock,
       logger,
       graceHours: config.DIGEST_GRACE_HOURS,
+      onDelivery: (platform, outcome) => metrics.delivered(platform, outcome),
       ...(options.digestCron !== undefined ? { cronExpression: options.digestCron } : {}),
     });
     // Cleanups run in reverse: the scheduler stops (finishing the digest it is posting) while the adapters
     // can still deliver it; then the adapters finish their replies; then the database and the server close.
     cleanups.push(() => scheduler.stop());
+
+    if (config.DATA_REFRESH !== null) {
+      refresher = startRefresher({
+        live,
+        dataDir: config.DATA_DIR,
+        source: config.SYNC_FROM
+          ? { kind: 'local', dir: config.SYNC_FROM }
+          : { kind: 'github', apiUrl: config.GITHUB_API_URL, rawUrl: config.GITHUB_RAW_URL, token: config.GITHUB_TOKEN },
+        intervalMs: config.DATA_REFRESH,
+        overridesFile: path.join(BUNDLED_DATA_DIR, 'overrides.yaml'),
+        curatedDir: path.join(BUNDLED_DATA_DIR, 'curated'),
+        logger,
+        clock,
+        onAttempt: (attempt) => metrics.refreshed(attempt),
+        onUpdated: async (next, previous) => {
+          const changes = releaseChanges(previous.dataset, next.dataset);
+          if (changes.length === 0) return;
+          logger.info({ changes: changes.map((change) => change.key) }, 'release changes seen by the refresh');
+          const detectedAt = clock();
+          const due = releaseAlertsDue(store.listActive(), changes, { detectedAt, graceHours: config.DIGEST_GRACE_HOURS, dataset: next.dataset });
+          await scheduler.announce(due, detectedAt);
+        },
+      });
+      // Stops before the scheduler: a refresh finishing mid-shutdown still hands its alerts over.
+      const running = refresher;
+      cleanups.push(() => running.stop());
+    }
 
     readiness.markRunning();
     logger.info({ adapters: adapters.map((adapter) => adapter.platform) }, 'k8s-release-bot ready');
@@ -197,6 +267,8 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     let stopping: Promise<void> | null = null;
     return {
       health,
+      live,
+      refresher,
       adapters,
       healthPort,
       tickDigests: (now?: Date) => scheduler.tick(now),

@@ -1,8 +1,9 @@
 import type { Answer } from './domain/answer.ts';
 import type { ChannelRef } from './domain/channel.ts';
 import type { Dataset } from './domain/dataset.ts';
-import { createEngine, type Engine, type Query } from './engine/index.ts';
+import type { Engine, Query } from './engine/index.ts';
 import { DIGESTS_DISABLED, type SubscriptionQuery } from './engine/kinds/subscription.ts';
+import { fixedSnapshot, type SnapshotSource } from './live/snapshot.ts';
 
 /** Re-exported for callers that take the channel from the bot's own module (the corpus harness). */
 export type { ChannelRef } from './domain/channel.ts';
@@ -18,19 +19,35 @@ export interface SubscriptionCommands {
   handle(command: SubscriptionQuery['command'], args: string, conversation: Required<Pick<Conversation, 'channel'>> & Conversation): Promise<Answer>;
 }
 
+const isSnapshotSource = (data: Dataset | SnapshotSource): data is SnapshotSource => 'current' in data;
+
+/** What the Bot reports about each answer (metrics). */
+export type AnswerObserver = (answer: Answer, elapsedMs: number) => void;
+
 /**
  * The one entry point adapters call. `handle` reads chat text through the engine's one router;
  * `ask` answers a Query built directly (Discord options, buttons). Subscription queries go to the
- * digest feature, everything else to the engine.
+ * digest feature, everything else to the engine. Each question is understood and answered from the
+ * snapshot current when it arrived, so a data refresh never splits one answer across two datasets.
  */
 export class Bot {
-  readonly engine: Engine;
+  private readonly data: SnapshotSource;
 
   constructor(
-    readonly dataset: Dataset,
-    private readonly options: { clock?: () => Date; subscriptions?: SubscriptionCommands } = {},
+    data: Dataset | SnapshotSource,
+    private readonly options: { clock?: () => Date; subscriptions?: SubscriptionCommands; onAnswer?: AnswerObserver } = {},
   ) {
-    this.engine = createEngine(dataset);
+    this.data = isSnapshotSource(data) ? data : fixedSnapshot(data);
+  }
+
+  /** The engine of the current snapshot. */
+  get engine(): Engine {
+    return this.data.current().engine;
+  }
+
+  /** The current dataset. */
+  get dataset(): Dataset {
+    return this.data.current().dataset;
   }
 
   now(): Date {
@@ -43,16 +60,24 @@ export class Bot {
   }
 
   async handle(text: string, conversation: Conversation = {}): Promise<Answer> {
-    return this.ask(this.understand(text, conversation), conversation);
+    const engine = this.engine;
+    return this.ask(engine.understand(text, conversation.now ?? this.now()), conversation, engine);
   }
 
-  async ask(query: Query, conversation: Conversation = {}): Promise<Answer> {
+  async ask(query: Query, conversation: Conversation = {}, engine: Engine = this.engine): Promise<Answer> {
+    const started = performance.now();
+    const answer = await this.answer(query, conversation, engine);
+    this.options.onAnswer?.(answer, performance.now() - started);
+    return answer;
+  }
+
+  private async answer(query: Query, conversation: Conversation, engine: Engine): Promise<Answer> {
     const now = conversation.now ?? this.now();
     if (query.kind === 'subscription') {
-      if (!this.options.subscriptions) return this.engine.notice(DIGESTS_DISABLED, now);
-      if (!conversation.channel) return this.engine.notice('Subscriptions need a channel to post to.', now);
+      if (!this.options.subscriptions) return engine.notice(DIGESTS_DISABLED, now);
+      if (!conversation.channel) return engine.notice('Subscriptions need a channel to post to.', now);
       return this.options.subscriptions.handle(query.command, query.args, { ...conversation, channel: conversation.channel, now });
     }
-    return this.engine.ask(query, now);
+    return engine.ask(query, now);
   }
 }

@@ -21,6 +21,15 @@ const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a numeric Discord ID 
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, e.g. http://127.0.0.1:8080/api/' });
 
+const INTERVAL_UNITS_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** "6h" → milliseconds; "off" → null. */
+export function parseInterval(text: string): number | null {
+  if (text === 'off') return null;
+  const match = /^(\d+)\s*([smhd])$/.exec(text)!;
+  return Number(match[1]) * INTERVAL_UNITS_MS[match[2] as keyof typeof INTERVAL_UNITS_MS];
+}
+
 /**
  * The whole configuration, from the environment only. Every variable the bot reads is here;
  * `.env.example` lists the same names (a test keeps them in sync).
@@ -67,8 +76,25 @@ export const ConfigSchema = z
         .max(168, 'must be a number of hours from 0 to 168')
         .default(6),
     ),
-    /** Optional; raises GitHub's API rate limit for `npm run sync`. */
+    /** Optional; raises GitHub's API rate limit for `npm run sync` and the running bot's refresh. */
     GITHUB_TOKEN: variable(noWhitespace(z.string()).optional()),
+    /** How often the running bot re-imports its data: `6h`, `30m`, `15s`, `1d`, or `off`. */
+    DATA_REFRESH: variable(
+      z
+        .string()
+        .toLowerCase()
+        .regex(/^(off|\d+\s*[smhd])$/, 'must be an interval such as 6h, 30m or 15s, or off')
+        .default('6h')
+        .transform(parseInterval)
+        .refine((ms) => ms === null || ms >= 1000, 'must be at least 1s (or off)'),
+    ),
+    /** Refresh from this local folder laid out like shared/ (upstream/, curated/) instead of GitHub. */
+    SYNC_FROM: variable(z.string().optional()),
+    /** GitHub's API and raw-file bases for the refresh (tests, mirrors). */
+    GITHUB_API_URL: variable(httpUrl.optional()),
+    GITHUB_RAW_URL: variable(httpUrl.optional()),
+    /** The bot's public base URL, for links such as the calendar feed. */
+    PUBLIC_URL: variable(httpUrl.optional()),
   })
   .superRefine((parsed, ctx) => {
     // Runs even when a field failed (see `when` below), so only trust values that are strings.

@@ -40,10 +40,24 @@ function messageOf(env: NodeJS.ProcessEnv): string {
 describe('loadConfig: defaults and modes', () => {
   it('an empty environment is valid and runs neither Slack nor Discord (the console adapter)', () => {
     const config = loadConfig({});
-    expect(config).toEqual({ PORT: 3000, DATA_DIR: './var', LOG_LEVEL: 'info', DIGEST_GRACE_HOURS: 6 });
+    expect(config).toEqual({ PORT: 3000, DATA_DIR: './var', LOG_LEVEL: 'info', DIGEST_GRACE_HOURS: 6, DATA_REFRESH: 6 * 3_600_000 });
     expect(slackEnabled(config)).toBe(false);
     expect(discordEnabled(config)).toBe(false);
     expect(slackMode(config)).toBeNull();
+  });
+
+  it.each([
+    ['6h', 6 * 3_600_000],
+    ['30m', 30 * 60_000],
+    ['15s', 15_000],
+    ['1d', 86_400_000],
+    [' OFF ', null],
+  ])('DATA_REFRESH=%s is %s ms', (value, ms) => {
+    expect(loadConfig({ DATA_REFRESH: value }).DATA_REFRESH).toBe(ms);
+  });
+
+  it.each(['6', 'hourly', '-5m', '0s', '1.5h'])('DATA_REFRESH=%s is refused, naming the variable and the accepted forms', (value) => {
+    expect(() => loadConfig({ DATA_REFRESH: value })).toThrow(/DATA_REFRESH must be (an interval such as 6h, 30m or 15s, or off|at least 1s)/);
   });
 
   it('treats blank values (a copied .env.example) as unset and trims the rest', () => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, type CustomRoute, type webApi } from '@slack/bolt';
 import type { Config } from '../../src/config.ts';
 import type { DigestPoster } from '../../src/digest/poster.ts';
-import { HEALTH_PATHS, handleHealthRequest, type HealthState } from '../../src/health.ts';
+import { handleHealthRequest, servedPaths, type HealthState } from '../../src/health.ts';
 import type { Logger } from '../../src/log.ts';
 import type { ConnectionListener } from '../readiness.ts';
 import type { SlackBot } from './answering.ts';
@@ -49,7 +49,7 @@ export interface SlackApp {
 }
 
 function healthRoutes(health: HealthState): CustomRoute[] {
-  return Object.values(HEALTH_PATHS).map((path) => ({
+  return servedPaths(health).map((path) => ({
     path,
     method: ['GET', 'HEAD'],
     handler: (request, response) => {

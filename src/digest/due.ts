@@ -18,8 +18,8 @@ export const EOL_WARNING_DAYS = 30;
 /** The tick runs once a minute, so a posting is always due for at least its own minute. */
 const MIN_WINDOW_MS = 60_000;
 
-export type DigestType = 'no-schedule' | 'milestone' | 'eol' | 'weekly';
-const TYPE_ORDER: Record<DigestType, number> = { 'no-schedule': 0, milestone: 1, eol: 2, weekly: 3 };
+export type DigestType = 'no-schedule' | 'milestone' | 'eol' | 'weekly' | 'release';
+const TYPE_ORDER: Record<DigestType, number> = { 'no-schedule': 0, milestone: 1, eol: 2, weekly: 3, release: 4 };
 
 export interface DueDigest {
   /** Unique per subscription and posting; recorded in SQLite so it is posted at most once. */
@@ -170,7 +170,8 @@ function candidatesFor(subscription: Subscription, context: CandidateContext): C
     }
   }
 
-  const weeklySlot = weeklySlotIn(subscription, earliestDate, today, slotOn);
+  // Release alerts alone are posted by the refresh, never on a schedule.
+  const weeklySlot = subscription.kind ? weeklySlotIn(subscription, earliestDate, today, slotOn) : null;
   if (weeklySlot) {
     const week = isoWeek(weeklySlot.toJSDate(), zone);
     if (wantsWeekly(subscription.kind)) {

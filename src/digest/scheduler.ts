@@ -47,7 +47,10 @@ export interface TickResult {
 
 export interface DigestSchedulerOptions {
   store: SubscriptionStore;
-  dataset: Dataset;
+  /** The dataset, or where to read the current one at each tick (a refreshed dataset is seen at once). */
+  dataset: Dataset | (() => Dataset);
+  /** Every post's outcome, by platform (metrics). */
+  onDelivery?: (platform: Platform, outcome: 'posted' | 'failed') => void;
   posters: readonly DigestPoster[];
   clock?: () => Date;
   logger: Logger;
@@ -67,9 +70,16 @@ export interface DigestSchedulerOptions {
 
 export interface DigestScheduler {
   tick(now?: Date): Promise<TickResult>;
+  /**
+   * Posts these (release alerts) now, through the same claims as every digest; ones not posted yet (a
+   * transient failure) are tried again on the following ticks until their grace window ends.
+   */
+  announce(digests: readonly DueDigest[], now?: Date): Promise<TickResult>;
   /** Stops the clock and waits for postings in flight. */
   stop(): Promise<void>;
 }
+
+const emptyResult = (at: Date): TickResult => ({ at, due: 0, posted: 0, alreadyClaimed: 0, reclaimed: 0, noPoster: 0, failed: 0, timedOut: 0, paused: [], pruned: 0 });
 
 const describeError = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
@@ -133,7 +143,9 @@ type PostOutcome = { settled: true } | { settled: false; abandoned: Promise<void
  * abort signal so an abandoned request does not land at all.
  */
 export function startDigestScheduler(options: DigestSchedulerOptions): DigestScheduler {
-  const { store, dataset, logger, graceHours } = options;
+  const { store, logger, graceHours } = options;
+  const currentDataset = typeof options.dataset === 'function' ? options.dataset : ((dataset) => () => dataset)(options.dataset);
+  const pending = new Map<string, DueDigest>();
   const { postTimeoutMs, claimLeaseMs, retentionDays } = validateTimings(options);
   const clock = options.clock ?? (() => new Date());
   const pauseAfter = options.pauseAfter ?? PAUSE_AFTER_PERMANENT_FAILURES;
@@ -189,6 +201,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       outcome = await postWithin(poster, subscription.channel, () => digest.answer);
     } catch (error) {
       result.failed++;
+      options.onDelivery?.(subscription.channel.platform, 'failed');
       const message = describeError(error);
       if (error instanceof PermanentPostError) {
         if (!store.markFailed(claim, message)) log.warn('the claim was taken over before the failure was recorded');
@@ -207,6 +220,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     }
     if (!outcome.settled) {
       result.failed++;
+      options.onDelivery?.(subscription.channel.platform, 'failed');
       result.timedOut++;
       scheduleRetry(claim, describeError(new PostTimeoutError(postTimeoutMs)), at(), log);
       // Recorded after the retry, so a late landing always finds the retry to overrule.
@@ -221,6 +235,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     }
     store.recordSuccess(subscription.id);
     result.posted++;
+    options.onDelivery?.(subscription.channel.platform, 'posted');
     log.info({ type: digest.type, scheduledAt: digest.scheduledAt.toISOString(), attempts: claim.attempts }, 'digest posted');
     return 'continue';
   }
@@ -258,7 +273,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     try {
       result.pruned = store.prunePostings({
         scheduledBefore: new Date(now.getTime() - retentionDays * DAY_MS),
-        keepKeySuffixes: keySuffixesToKeep(dataset),
+        keepKeySuffixes: keySuffixesToKeep(currentDataset()),
       });
       lastPruneDay = day;
       if (result.pruned > 0) logger.info({ pruned: result.pruned, retentionDays }, 'old digest postings pruned');
@@ -268,12 +283,30 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     }
   }
 
+  /** Release alerts still to post: kept until posted, given up or past their grace window. */
+  function pendingAlerts(now: Date): DueDigest[] {
+    for (const [key, digest] of pending) {
+      const status = store.posting(key)?.status;
+      if (now >= digest.graceEndsAt || status === 'posted' || status === 'failed') pending.delete(key);
+    }
+    return [...pending.values()];
+  }
+
   async function runTick(now: Date): Promise<TickResult> {
+    const due = [...dueDigests(store.listActive(), currentDataset(), now, { graceHours }), ...pendingAlerts(now)];
+    const result = await deliverAll(due, now);
+    pruneDaily(now, result);
+    if (result.due > 0) {
+      logger.debug({ ...result, at: now.toISOString(), paused: result.paused.length }, 'digest tick');
+    }
+    return result;
+  }
+
+  async function deliverAll(due: DueDigest[], now: Date): Promise<TickResult> {
     // A busy tick may claim its last occurrences minutes after it began; their leases must start then.
     const startedAt = performance.now();
     const at = (): Date => new Date(now.getTime() + Math.round(performance.now() - startedAt));
-    const result: TickResult = { at: now, due: 0, posted: 0, alreadyClaimed: 0, reclaimed: 0, noPoster: 0, failed: 0, timedOut: 0, paused: [], pruned: 0 };
-    const due = dueDigests(store.listActive(), dataset, now, { graceHours });
+    const result = emptyResult(now);
     result.due = due.length;
     const bySubscription = new Map<number, DueDigest[]>();
     for (const digest of due) bySubscription.set(digest.subscription.id, [...(bySubscription.get(digest.subscription.id) ?? []), digest]);
@@ -288,18 +321,23 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
-    pruneDaily(now, result);
-    if (result.due > 0) {
-      logger.debug({ ...result, at: now.toISOString(), paused: result.paused.length }, 'digest tick');
-    }
     return result;
   }
 
-  function tick(now: Date = clock()): Promise<TickResult> {
-    const run = runTick(now);
+  function track(run: Promise<TickResult>): Promise<TickResult> {
     inFlight.add(run);
     void run.finally(() => inFlight.delete(run)).catch(() => undefined);
     return run;
+  }
+
+  function tick(now: Date = clock()): Promise<TickResult> {
+    return track(runTick(now));
+  }
+
+  function announce(digests: readonly DueDigest[], now: Date = clock()): Promise<TickResult> {
+    if (stopped) return Promise.resolve(emptyResult(now));
+    for (const digest of digests) pending.set(digest.occurrenceKey, digest);
+    return track(deliverAll([...digests], now));
   }
 
   const cronLogger = {
@@ -327,6 +365,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
 
   return {
     tick,
+    announce,
     async stop() {
       stopped = true;
       if (task) {

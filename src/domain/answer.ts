@@ -26,6 +26,7 @@ export const ANSWER_INTENTS = [
   'help',
   'search',
   'subscription',
+  'calendar',
   'digest',
   'unknown',
   'cycle-status',

@@ -28,6 +28,8 @@ export interface TimedEvent {
 export interface EngineIndex {
   dataset: Dataset;
   footer: string;
+  /** The bot's public base URL (PUBLIC_URL), for links to its own pages; null when not configured. */
+  publicUrl?: string | null;
   /** Oldest first. */
   releases: Release[];
   release: Map<string, Release>;

@@ -26,11 +26,13 @@ export interface Engine {
 export interface EngineOptions {
   /** Called when answering fails unexpectedly (the user still gets an apology); default: stderr. */
   onError?: (error: unknown, query: Query) => void;
+  /** PUBLIC_URL: answers may link to the bot's own pages (the calendar feed). */
+  publicUrl?: string;
 }
 
 /** Builds the lookup tables, the vocabulary and the search index once; every question after that is parse + execute. */
 export function createEngine(dataset: Dataset, options: EngineOptions = {}): Engine {
-  const index = buildIndex(dataset);
+  const index = { ...buildIndex(dataset), publicUrl: options.publicUrl ?? null };
   const ask = (query: Query, now: Date) => execute(query, index, now, options.onError);
   return {
     index,

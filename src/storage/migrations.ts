@@ -47,4 +47,8 @@ export const MIGRATIONS: readonly string[] = [
   -- Daily pruning deletes by age.
   CREATE INDEX postings_by_scheduled_at ON postings (scheduled_at);
   `,
+  // 3: release alerts. A channel may get them alone (milestones = weekly = 0); NULL means none.
+  `
+  ALTER TABLE subscriptions ADD COLUMN release_alerts TEXT;
+  `,
 ];

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { ChannelRef, Platform } from '../domain/channel.ts';
-import { kindFrom, type DigestKind, type Subscription, type SubscriptionSettings, type Weekday } from '../domain/subscription.ts';
+import {
+  kindFrom,
+  ReleaseAlertFilter,
+  type DigestKind,
+  type Receives,
+  type Subscription,
+  type SubscriptionSettings,
+  type Weekday,
+} from '../domain/subscription.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
 
 export type PostingStatus = 'claimed' | 'posted' | 'retry' | 'failed';
@@ -67,8 +75,8 @@ export interface SubscriptionStore {
   /** Creates the channel's subscription or replaces its settings; resumes it if it was paused. */
   save(channel: ChannelRef, settings: SubscriptionSettings, now: Date): Subscription;
   find(channel: ChannelRef): Subscription | null;
-  /** Narrows what the channel receives without touching its pause state; `null` removes it. */
-  changeKind(channel: ChannelRef, kind: DigestKind | null, now: Date): Subscription | null;
+  /** Narrows what the channel receives without touching its pause state; receiving nothing removes it. */
+  changeKind(channel: ChannelRef, receives: Receives, now: Date): Subscription | null;
   remove(channel: ChannelRef): boolean;
   /** Every subscription, paused ones included. */
   list(filter?: { platform?: Platform; workspace?: string }): Subscription[];
@@ -115,6 +123,7 @@ interface SubscriptionRow {
   last_failure: string | null;
   paused_at: string | null;
   paused_reason: string | null;
+  release_alerts: string | null;
 }
 
 interface ClaimRow {
@@ -139,11 +148,23 @@ interface PostingRow {
   taken_over_from: string | null;
 }
 
+/** A stored filter that no longer parses (edited by hand, written by a newer build) is named, never guessed. */
+function releaseAlertsOf(row: SubscriptionRow): ReleaseAlertFilter | null {
+  if (row.release_alerts === null) return null;
+  const parsed = ReleaseAlertFilter.safeParse(JSON.parse(row.release_alerts));
+  if (!parsed.success) {
+    throw new Error(`subscriptions.release_alerts of subscription ${row.id}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
 function toSubscription(row: SubscriptionRow): Subscription {
+  const releases = releaseAlertsOf(row);
   return {
     id: row.id,
     channel: { platform: row.platform, workspace: row.workspace, channel: row.channel },
-    kind: kindFrom(row.milestones === 1, row.weekly === 1) ?? 'both',
+    kind: kindFrom(row.milestones === 1, row.weekly === 1) ?? (releases ? null : 'both'),
+    releases,
     time: row.time_of_day,
     timeZone: row.time_zone,
     weekday: row.weekday as Weekday,
@@ -173,10 +194,13 @@ function toPosting(row: PostingRow): PostingRecord {
   };
 }
 
-const kindFlags = (kind: DigestKind): { milestones: 0 | 1; weekly: 0 | 1 } => ({
-  milestones: kind === 'weekly' ? 0 : 1,
-  weekly: kind === 'milestones' ? 0 : 1,
+const kindFlags = (kind: DigestKind | null): { milestones: 0 | 1; weekly: 0 | 1 } => ({
+  milestones: kind === 'milestones' || kind === 'both' ? 1 : 0,
+  weekly: kind === 'weekly' || kind === 'both' ? 1 : 0,
 });
+
+const releaseAlertsColumn = (releases: ReleaseAlertFilter | null | undefined): string | null =>
+  releases ? JSON.stringify(ReleaseAlertFilter.parse(releases)) : null;
 
 const claimIdentity = (claim: Claim): { key: string; claimedBy: string; claimedAt: string } => ({
   key: claim.occurrenceKey,
@@ -196,11 +220,12 @@ export function openSubscriptionStore(dataDir: string): SubscriptionStore {
     'SELECT * FROM subscriptions WHERE platform = ? AND workspace = ? AND channel = ?',
   );
   const upsert = db.prepare<Record<string, unknown>, SubscriptionRow>(`
-    INSERT INTO subscriptions (platform, workspace, channel, milestones, weekly, time_of_day, time_zone, weekday, created_at, updated_at)
-    VALUES (@platform, @workspace, @channel, @milestones, @weekly, @time, @timeZone, @weekday, @now, @now)
+    INSERT INTO subscriptions (platform, workspace, channel, milestones, weekly, release_alerts, time_of_day, time_zone, weekday, created_at, updated_at)
+    VALUES (@platform, @workspace, @channel, @milestones, @weekly, @releaseAlerts, @time, @timeZone, @weekday, @now, @now)
     ON CONFLICT (platform, workspace, channel) DO UPDATE SET
       milestones = excluded.milestones,
       weekly = excluded.weekly,
+      release_alerts = excluded.release_alerts,
       time_of_day = excluded.time_of_day,
       time_zone = excluded.time_zone,
       weekday = excluded.weekday,
@@ -209,8 +234,8 @@ export function openSubscriptionStore(dataDir: string): SubscriptionStore {
       paused_at = NULL,
       paused_reason = NULL
     RETURNING *`);
-  const updateKind = db.prepare<[number, number, string, string, string, string], SubscriptionRow>(`
-    UPDATE subscriptions SET milestones = ?, weekly = ?, updated_at = ?
+  const updateKind = db.prepare<[number, number, string | null, string, string, string, string], SubscriptionRow>(`
+    UPDATE subscriptions SET milestones = ?, weekly = ?, release_alerts = ?, updated_at = ?
     WHERE platform = ? AND workspace = ? AND channel = ? RETURNING *`);
   const deleteByChannel = db.prepare<[string, string, string]>(
     'DELETE FROM subscriptions WHERE platform = ? AND workspace = ? AND channel = ?',
@@ -275,6 +300,7 @@ export function openSubscriptionStore(dataDir: string): SubscriptionStore {
       const row = upsert.get({
         ...channel,
         ...kindFlags(settings.kind),
+        releaseAlerts: releaseAlertsColumn(settings.releases),
         time: settings.time,
         timeZone: settings.timeZone,
         weekday: settings.weekday,
@@ -286,13 +312,14 @@ export function openSubscriptionStore(dataDir: string): SubscriptionStore {
       const row = selectByChannel.get(channel.platform, channel.workspace, channel.channel);
       return row ? toSubscription(row) : null;
     },
-    changeKind(channel, kind, now) {
-      if (kind === null) {
+    changeKind(channel, { kind, releases }, now) {
+      if (kind === null && !releases) {
         deleteByChannel.run(channel.platform, channel.workspace, channel.channel);
         return null;
       }
       const flags = kindFlags(kind);
-      const row = updateKind.get(flags.milestones, flags.weekly, now.toISOString(), channel.platform, channel.workspace, channel.channel);
+      const alerts = releaseAlertsColumn(releases);
+      const row = updateKind.get(flags.milestones, flags.weekly, alerts, now.toISOString(), channel.platform, channel.workspace, channel.channel);
       return row ? toSubscription(row) : null;
     },
     remove(channel) {

@@ -92,6 +92,15 @@ describe('deploy/ manifests', () => {
     expect(pod.volumes.find((volume: { name: string }) => volume.name === tmpMount.name).emptyDir).toBeDefined();
   });
 
+  it('asks Prometheus to scrape /metrics on the container port the bot listens on', () => {
+    const annotations = deployment.spec.template.metadata.annotations as Record<string, string>;
+    expect(annotations['prometheus.io/scrape']).toBe('true');
+    expect(annotations['prometheus.io/path']).toBe('/metrics');
+    expect(annotations['prometheus.io/port']).toBe(String(container.ports[0].containerPort));
+    expect(envValue('PORT')).toBe(annotations['prometheus.io/port']);
+    expect(loadConfig({ DATA_REFRESH: envValue('DATA_REFRESH') }).DATA_REFRESH).toBe(6 * 3_600_000);
+  });
+
   it('requests resources and limits memory', () => {
     expect(container.resources.requests.cpu).toBeTruthy();
     expect(container.resources.requests.memory).toBeTruthy();

@@ -87,13 +87,42 @@ describe('subscriptions', () => {
     expect(store.find(channel)!.kind).toBe('weekly');
   });
 
-  it('changeKind narrows and null removes; remove reports whether anything was removed', () => {
+  it('changeKind narrows and receiving nothing removes; remove reports whether anything was removed', () => {
     const store = openStore();
     store.save(channel, settings, t0);
-    expect(store.changeKind(channel, 'milestones', t0)!.kind).toBe('milestones');
-    expect(store.changeKind(channel, null, t0)).toBeNull();
+    expect(store.changeKind(channel, { kind: 'milestones', releases: null }, t0)!.kind).toBe('milestones');
+    expect(store.changeKind(channel, { kind: null, releases: null }, t0)).toBeNull();
     expect(store.find(channel)).toBeNull();
     expect(store.remove(channel)).toBe(false);
+  });
+
+  it('stores release alerts beside the digests, alone or together, and keeps them across reopening', () => {
+    const releases = { events: ['patch', 'eol'], versions: ['1.34', '1.35'] } as const;
+    const alertsOnly = { ...settings, kind: null, releases: { events: [...releases.events], versions: [...releases.versions] } };
+    openStore().save(channel, alertsOnly, t0);
+    const other = { ...channel, channel: 'C2' };
+    openStore().save(other, { ...settings, releases: { events: ['minor'], versions: [] } }, t0);
+    const reopened = openStore();
+    expect(reopened.find(channel)).toMatchObject({ kind: null, releases });
+    expect(reopened.find(other)).toMatchObject({ kind: 'both', releases: { events: ['minor'], versions: [] } });
+    // Dropping the digests keeps the alerts; dropping the alerts too removes the subscription.
+    expect(reopened.changeKind(other, { kind: null, releases: { events: ['minor'], versions: [] } }, t0)).toMatchObject({ kind: null });
+    expect(reopened.changeKind(other, { kind: null, releases: null }, t0)).toBeNull();
+    expect(reopened.list().map((s) => s.channel.channel)).toEqual(['C1']);
+  });
+
+  it('an existing database gains the release-alerts column, its subscriptions unchanged', () => {
+    const db = new Database(path.join(dir, DATABASE_FILE));
+    db.exec(MIGRATIONS[0]!);
+    db.exec(MIGRATIONS[1]!);
+    db.pragma('user_version = 2');
+    db.prepare(
+      `INSERT INTO subscriptions (platform, workspace, channel, milestones, weekly, time_of_day, time_zone, weekday, created_at, updated_at)
+       VALUES ('slack', 'T1', 'C1', 1, 0, '08:00', 'Europe/Berlin', 3, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')`,
+    ).run();
+    db.close();
+    const store = openStore();
+    expect(store.find(channel)).toMatchObject({ kind: 'milestones', releases: null, time: '08:00', timeZone: 'Europe/Berlin', weekday: 3 });
   });
 
   it('pauses after repeated permanent failures, keeps the reason, and resumes on subscribe', () => {

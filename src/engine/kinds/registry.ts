@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MONTH_WORDS, RELATIVE_WORDS } from '../understand/entities.ts';
 import type { Candidate, QuestionKind } from './kind.ts';
+import { calendarKind } from './calendar.ts';
 import { compareKind } from './compare.ts';
 import { cycleStatusKind } from './cycle-status.ts';
 import { deprecationsKind } from './deprecations.ts';
@@ -46,6 +47,7 @@ export const KINDS = [
   managedPlatformKind,
   supportPolicyKind,
   searchKind,
+  calendarKind,
   subscriptionKind,
   helpKind,
 ] as const;

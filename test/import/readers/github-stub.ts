@@ -25,6 +25,9 @@ export type Fault =
 export interface RecordedRequest {
   url: string;
   authorization: string | undefined;
+  ifNoneMatch: string | undefined;
+  /** The status the stub answered with (set when it answers). */
+  status?: number;
 }
 
 interface Commit {
@@ -114,7 +117,13 @@ export class GitHubStub {
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
     const url = request.url ?? '/';
-    this.requests.push({ url, authorization: request.headers.authorization });
+    const recorded: RecordedRequest = { url, authorization: request.headers.authorization, ifNoneMatch: request.headers['if-none-match'] };
+    this.requests.push(recorded);
+    const writeHead = response.writeHead.bind(response);
+    response.writeHead = ((status: number, ...rest: unknown[]) => {
+      recorded.status = status;
+      return (writeHead as (...args: unknown[]) => ServerResponse)(status, ...rest);
+    }) as typeof response.writeHead;
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     response.on('close', () => this.inFlight--);
@@ -133,7 +142,7 @@ export class GitHubStub {
     }
 
     const { pathname, searchParams } = new URL(url, 'http://stub');
-    if (pathname.startsWith('/api/')) return this.api(pathname.slice('/api'.length), searchParams, response);
+    if (pathname.startsWith('/api/')) return this.api(pathname.slice('/api'.length), searchParams, response, request.headers['if-none-match']);
     if (pathname.startsWith('/raw/')) {
       const answer = () => this.raw(pathname.slice('/raw'.length), response);
       const quietMs = this.options.holdRawUntilQuietMs;
@@ -157,11 +166,19 @@ export class GitHubStub {
     return undefined;
   }
 
-  private api(route: string, query: URLSearchParams, response: ServerResponse): void {
+  private api(route: string, query: URLSearchParams, response: ServerResponse, ifNoneMatch: string | undefined): void {
     const commitMatch = /^\/repos\/([^/]+\/[^/]+)\/commits\/([^/]+)$/.exec(route);
     if (commitMatch) {
       const head = this.heads.get(commitMatch[1]!);
       if (!head) return notFound(response, true);
+      // GitHub's conditional requests: the same ETag back means "unchanged", 304 with no body.
+      const etag = `W/"${sha1(`etag ${head.sha}`)}"`;
+      if (ifNoneMatch === etag) {
+        response.writeHead(304, { etag });
+        response.end();
+        return;
+      }
+      response.setHeader('etag', etag);
       return json(response, {
         sha: head.sha,
         commit: {
