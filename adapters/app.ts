@@ -7,7 +7,7 @@ import { Bot } from '../src/bot.ts';
 import { type Config, discordEnabled, loadConfig, slackEnabled, slackMode, unknownVariables } from '../src/config.ts';
 import { loadDataset } from '../src/data/load.ts';
 import { BUNDLED_DATA_DIR } from '../src/data/paths.ts';
-import { createSubscriptionCommands, openSubscriptionStore, startDigestScheduler } from '../src/digest/index.ts';
+import { createSubscriptionCommands, openStore, startDigestScheduler, type Store } from '../src/digest/index.ts';
 import { handleHealthRequest, HealthState } from '../src/health.ts';
 import { createLogger, type Logger } from '../src/log.ts';
 import type { RunningAdapter } from '../src/runtime.ts';
@@ -18,6 +18,8 @@ export interface AdapterContext {
   bot: Bot;
   logger: Logger;
   health: HealthState;
+  /** The bot's database (shared by every replica with PostgreSQL). */
+  store: Store;
   /** Where the adapter reports its live connection dropping and coming back; /readyz follows it. */
   onConnectionChange: ConnectionListener;
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -34,9 +36,9 @@ export interface AdapterStarters {
 }
 
 const defaultStarters: AdapterStarters = {
-  async slack({ config, bot, logger, health, onConnectionChange }) {
+  async slack({ config, bot, logger, health, store, onConnectionChange }) {
     const { startSlack } = await import('./slack/index.ts');
-    return startSlack({ config, bot, logger, health, onConnectionChange });
+    return startSlack({ config, bot, logger, health, onConnectionChange, deliveryKeys: store });
   },
   async discord({ config, bot, logger, onConnectionChange }) {
     const { startDiscord } = await import('./discord/index.ts');
@@ -149,7 +151,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       cleanups.push(() => closeServer(server));
     }
 
-    const store = openSubscriptionStore(config.DATA_DIR);
+    const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
     cleanups.push(() => store.close());
     const bot = new Bot(dataset, { clock, subscriptions: createSubscriptionCommands(store, dataset) });
 
@@ -158,6 +160,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       bot,
       logger,
       health,
+      store,
       onConnectionChange: readiness.connection(name),
       stdin: options.stdin ?? process.stdin,
       stdout: options.stdout ?? process.stdout,

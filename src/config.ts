@@ -52,6 +52,12 @@ export const ConfigSchema = z
         .default(3000),
     ),
     DATA_DIR: variable(z.string().default('./var')),
+    /** postgres://… selects PostgreSQL (shared by every replica) instead of SQLite under DATA_DIR. */
+    DATABASE_URL: variable(
+      noWhitespace(z.string())
+        .regex(/^postgres(ql)?:\/\/[^/]+/, 'must be a postgres:// URL, e.g. postgres://bot:secret@db:5432/bot')
+        .optional(),
+    ),
     DATASET_DIR: variable(z.string().optional()),
     LOG_LEVEL: variable(
       z
@@ -124,7 +130,7 @@ export type Config = z.infer<typeof ConfigSchema>;
 export const CONFIG_VARIABLES = Object.keys(ConfigSchema.shape) as (keyof Config)[];
 
 /** Variables whose values must never be printed or logged. */
-export const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'GITHUB_TOKEN'] as const;
+export const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'GITHUB_TOKEN', 'DATABASE_URL'] as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -168,6 +168,7 @@ describe('secrets never appear in errors', () => {
     SLACK_APP_TOKEN: ['xoxb-Zq9s3cr3t-app-0001', 'Zq9s3cr3t-app-0002'],
     DISCORD_TOKEN: ['Bot Zq9s3cr3t.discord.0001', 'xoxb-Zq9s3cr3t-discord-0002', 'Zq9s3cr3t discord 0003'],
     GITHUB_TOKEN: ['ghp_Zq9s3cr3t github 0001'],
+    DATABASE_URL: ['mysql://bot:Zq9s3cr3t@db/bot', 'postgres://bot:Zq9s3cr3t db/bot'],
   } satisfies Record<(typeof SECRET_VARIABLES)[number], string[]>;
 
   for (const [variable, values] of Object.entries(secretValues)) {

@@ -5,6 +5,7 @@ import type { Config } from '../../src/config.ts';
 import type { DigestPoster } from '../../src/digest/poster.ts';
 import { HEALTH_PATHS, handleHealthRequest, type HealthState } from '../../src/health.ts';
 import type { Logger } from '../../src/log.ts';
+import type { DeliveryKeyStore } from '../../src/storage/store.ts';
 import type { ConnectionListener } from '../readiness.ts';
 import type { SlackBot } from './answering.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -27,6 +28,8 @@ export interface SlackAppOptions {
   host?: string;
   ackDeadlineMs?: number;
   dedupe?: { ttlMs?: number; maxEntries?: number };
+  /** Where deliveries are claimed across replicas (the bot's database). */
+  deliveryKeys?: DeliveryKeyStore;
   /** Told when the Socket Mode connection drops and when it is back (HTTP mode has no connection to report). */
   onConnectionChange?: ConnectionListener;
   /**
@@ -107,7 +110,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       : { signingSecret: config.SLACK_SIGNING_SECRET, endpoints: EVENTS_PATH, port: config.PORT, customRoutes: healthRoutes(options.health) }),
   });
 
-  const deliveries = new DeliveryDedupe(options.dedupe);
+  const deliveries = new DeliveryDedupe({
+    ...options.dedupe,
+    ...(options.deliveryKeys ? { shared: options.deliveryKeys } : {}),
+    onSharedError: (error) => logger.warn('could not check the shared delivery keys; answering anyway', error),
+  });
   const inFlight = new InFlight();
   app.use(deliveries.middleware);
   registerListeners(app, { bot: options.bot, inFlight, ackDeadlineMs: options.ackDeadlineMs ?? DEFAULT_ACK_DEADLINE_MS });

@@ -1,6 +1,6 @@
 import type { SubscriptionCommands } from '../bot.ts';
 import type { Dataset } from '../domain/dataset.ts';
-import type { SubscriptionStore } from '../storage/subscription-store.ts';
+import type { SubscriptionStore } from '../storage/store.ts';
 import {
   invalidOptionsAnswer,
   notSubscribedAnswer,
@@ -21,7 +21,7 @@ export function createSubscriptionCommands(store: SubscriptionStore, dataset: Da
     async handle(command, args, conversation) {
       const channel = conversation.channel;
       const now = conversation.now ?? new Date();
-      const existing = store.find(channel);
+      const existing = await store.find(channel);
 
       if (command === 'subscriptions') {
         return existing ? subscriptionStatusAnswer(existing, upcomingPostings(existing, dataset, now), dataset) : notSubscribedAnswer(dataset);
@@ -36,7 +36,7 @@ export function createSubscriptionCommands(store: SubscriptionStore, dataset: Da
           wantsMilestones(existing.kind) && !wantsMilestones(removing),
           wantsWeekly(existing.kind) && !wantsWeekly(removing),
         );
-        return unsubscribedAnswer(store.changeKind(channel, remaining, now), dataset);
+        return unsubscribedAnswer(await store.changeKind(channel, remaining, now), dataset);
       }
 
       const parsed = parseSubscribeOptions(args);
@@ -49,7 +49,7 @@ export function createSubscriptionCommands(store: SubscriptionStore, dataset: Da
         timeZone: given.timeZone ?? base.timeZone,
         weekday: given.weekday ?? base.weekday,
       };
-      const saved = store.save(channel, settings, now);
+      const saved = await store.save(channel, settings, now);
       return subscribedAnswer(saved, existing === null, upcomingPostings(saved, dataset, now), dataset, given.kind);
     },
   };

@@ -4,7 +4,7 @@ import type { Answer } from '../domain/answer.ts';
 import type { Dataset } from '../domain/dataset.ts';
 import type { Logger } from '../log.ts';
 import { BUSY_TIMEOUT_MS } from '../storage/database.ts';
-import type { Claim, SubscriptionStore } from '../storage/subscription-store.ts';
+import type { Claim, SubscriptionStore } from '../storage/store.ts';
 import { dueDigests, keySuffixesToKeep, type DueDigest } from './due.ts';
 import { PermanentPostError, PostTimeoutError, type DigestPoster } from './poster.ts';
 import { channelLabel } from './subscription.ts';
@@ -168,7 +168,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       result.noPoster++;
       return 'stop';
     }
-    const claim = store.claim({
+    const claim = await store.claim({
       occurrenceKey: digest.occurrenceKey,
       subscriptionId: subscription.id,
       scheduledAt: digest.scheduledAt,
@@ -192,8 +192,8 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       result.failed++;
       const message = describeError(error);
       if (error instanceof PermanentPostError) {
-        if (!store.markFailed(claim, message)) log.warn('the claim was taken over before the failure was recorded');
-        const failures = store.recordPermanentFailure(subscription.id, error.reason, at(), pauseAfter);
+        if (!(await store.markFailed(claim, message))) log.warn('the claim was taken over before the failure was recorded');
+        const failures = await store.recordPermanentFailure(subscription.id, error.reason, at(), pauseAfter);
         if (failures.paused) {
           result.paused.push({ subscriptionId: subscription.id, reason: error.reason });
           log.warn({ reason: error.reason, failures: failures.consecutiveFailures }, 'subscription paused after repeated permanent failures');
@@ -203,13 +203,13 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
         // The channel is gone or closed to us: do not hammer it with the rest of this tick's postings.
         return 'stop';
       }
-      scheduleRetry(claim, message, at(), log);
+      await scheduleRetry(claim, message, at(), log);
       return 'stop';
     }
     if (!outcome.settled) {
       result.failed++;
       result.timedOut++;
-      scheduleRetry(claim, describeError(new PostTimeoutError(postTimeoutMs)), at(), log);
+      await scheduleRetry(claim, describeError(new PostTimeoutError(postTimeoutMs)), at(), log);
       // Recorded after the retry, so a late landing always finds the retry to overrule.
       void outcome.abandoned.then(
         () => recordLateLanding(claim, at, log),
@@ -217,28 +217,28 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       );
       return 'stop';
     }
-    if (!store.markPosted(claim, at())) {
+    if (!(await store.markPosted(claim, at()))) {
       log.error('posted, but the claim had expired and was taken over meanwhile: the channel may get this digest twice');
     }
-    store.recordSuccess(subscription.id);
+    await store.recordSuccess(subscription.id);
     result.posted++;
     log.info({ type: digest.type, scheduledAt: digest.scheduledAt.toISOString(), attempts: claim.attempts }, 'digest posted');
     return 'continue';
   }
 
-  function scheduleRetry(claim: Claim, message: string, failedAt: Date, log: Logger): void {
+  async function scheduleRetry(claim: Claim, message: string, failedAt: Date, log: Logger): Promise<void> {
     const delayMinutes = Math.min(2 ** (claim.attempts - 1), MAX_RETRY_DELAY_MINUTES);
     const retryAt = new Date(failedAt.getTime() + delayMinutes * 60_000);
-    if (!store.markRetry(claim, message, retryAt)) {
+    if (!(await store.markRetry(claim, message, retryAt))) {
       log.warn({ err: message }, 'the claim was taken over before the failure was recorded');
       return;
     }
     log.warn({ err: message, attempts: claim.attempts, retryAt: retryAt.toISOString() }, 'digest post failed; will retry within the grace window');
   }
 
-  function recordLateLanding(claim: Claim, at: () => Date, log: Logger): void {
+  async function recordLateLanding(claim: Claim, at: () => Date, log: Logger): Promise<void> {
     try {
-      if (store.markPosted(claim, at())) log.warn('a post abandoned at its timeout landed after all; recorded as posted, not retried');
+      if (await store.markPosted(claim, at())) log.warn('a post abandoned at its timeout landed after all; recorded as posted, not retried');
       else log.error('a post abandoned at its timeout landed after the posting was claimed again: the channel may get this digest twice');
     } catch (error) {
       log.warn({ err: describeError(error) }, 'a post abandoned at its timeout landed after all, but could not be recorded');
@@ -253,11 +253,11 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
   }
 
   /** Once per UTC day (on the first tick of it): forget postings that can never be due again. */
-  function pruneDaily(now: Date, result: TickResult): void {
+  async function pruneDaily(now: Date, result: TickResult): Promise<void> {
     const day = now.toISOString().slice(0, 10);
     if (day === lastPruneDay) return;
     try {
-      result.pruned = store.prunePostings({
+      result.pruned = await store.prunePostings({
         scheduledBefore: new Date(now.getTime() - retentionDays * DAY_MS),
         keepKeySuffixes: keySuffixesToKeep(dataset),
       });
@@ -274,7 +274,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     const startedAt = performance.now();
     const at = (): Date => new Date(now.getTime() + Math.round(performance.now() - startedAt));
     const result: TickResult = { at: now, due: 0, posted: 0, alreadyClaimed: 0, reclaimed: 0, noPoster: 0, failed: 0, timedOut: 0, paused: [], pruned: 0 };
-    const due = dueDigests(store.listActive(), dataset, now, { graceHours });
+    const due = dueDigests(await store.listActive(), dataset, now, { graceHours });
     result.due = due.length;
     const bySubscription = new Map<number, DueDigest[]>();
     for (const digest of due) bySubscription.set(digest.subscription.id, [...(bySubscription.get(digest.subscription.id) ?? []), digest]);
@@ -289,7 +289,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
-    pruneDaily(now, result);
+    await pruneDaily(now, result);
     if (result.due > 0) {
       logger.debug({ ...result, at: now.toISOString(), paused: result.paused.length }, 'digest tick');
     }

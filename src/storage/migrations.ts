@@ -47,4 +47,12 @@ export const MIGRATIONS: readonly string[] = [
   -- Daily pruning deletes by age.
   CREATE INDEX postings_by_scheduled_at ON postings (scheduled_at);
   `,
+  // 3: Slack deliveries claimed across processes (a retry that reaches another replica is answered once).
+  `
+  CREATE TABLE delivery_keys (
+    key TEXT PRIMARY KEY,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX delivery_keys_by_expiry ON delivery_keys (expires_at);
+  `,
 ];

@@ -1,103 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { ChannelRef, Platform } from '../bot.ts';
-import { kindFrom, type DigestKind, type Subscription, type SubscriptionSettings, type Weekday } from '../digest/subscription.ts';
+import type { Platform } from '../bot.ts';
+import { kindFrom, type Subscription, type Weekday } from '../digest/subscription.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
-
-export type PostingStatus = 'claimed' | 'posted' | 'retry' | 'failed';
-
-export interface PostingRecord {
-  occurrenceKey: string;
-  subscriptionId: number;
-  scheduledAt: string;
-  status: PostingStatus;
-  claimedBy: string;
-  claimedAt: string;
-  attempts: number;
-  postedAt: string | null;
-  retryAt: string | null;
-  lastError: string | null;
-  /** Until when the current claim holds; after that another replica may take the occurrence over. */
-  leaseExpiresAt: string | null;
-  /** The claimant whose expired claim the current one replaced, if it did. */
-  takenOverFrom: string | null;
-}
-
-export interface ClaimRequest {
-  occurrenceKey: string;
-  subscriptionId: number;
-  scheduledAt: Date;
-  now: Date;
-  /** How long the claim holds: while it does, no one else may take the occurrence, even if this claimant died. */
-  leaseMs: number;
-  /** The end of the occurrence's grace window: from then on it is never claimed (new, retried or taken over). */
-  graceEndsAt: Date;
-}
-
-/** The right to post one occurrence; pass it back to record the outcome. */
-export interface Claim {
-  occurrenceKey: string;
-  claimedBy: string;
-  /** ISO instant; with `claimedBy` it tells this claim from any later one on the same occurrence. */
-  claimedAt: string;
-  /** Claims of this occurrence so far, this one included. */
-  attempts: number;
-  /** Set when this claim replaced one whose lease expired without an outcome (its claimant crashed or hung). */
-  takenOverFrom: string | null;
-}
-
-export interface PruneRequest {
-  /** Postings scheduled before this instant are deleted … */
-  scheduledBefore: Date;
-  /** … except those whose occurrence key ends with one of these (postings that still suppress a repeat). */
-  keepKeySuffixes: readonly string[];
-}
-
-export interface PermanentFailureOutcome {
-  consecutiveFailures: number;
-  /** True when this failure paused the subscription. */
-  paused: boolean;
-}
-
-export interface SubscriptionStore {
-  /** The SQLite file. */
-  readonly file: string;
-  /** Identifies this store instance in claims (host, pid, random). */
-  readonly claimant: string;
-  /** Creates the channel's subscription or replaces its settings; resumes it if it was paused. */
-  save(channel: ChannelRef, settings: SubscriptionSettings, now: Date): Subscription;
-  find(channel: ChannelRef): Subscription | null;
-  /** Narrows what the channel receives without touching its pause state; `null` removes it. */
-  changeKind(channel: ChannelRef, kind: DigestKind | null, now: Date): Subscription | null;
-  remove(channel: ChannelRef): boolean;
-  /** Every subscription, paused ones included. */
-  list(filter?: { platform?: Platform; workspace?: string }): Subscription[];
-  /** Subscriptions the scheduler should serve (not paused). */
-  listActive(): Subscription[];
-  /**
-   * Atomically takes the right to post one occurrence, or null. At any moment at most one caller across
-   * every connection to the file holds it. Inside the grace window an occurrence can be claimed again when
-   * it was marked for retry and its retry time has come, or when its claim's lease expired with no outcome.
-   */
-  claim(request: ClaimRequest): Claim | null;
-  /**
-   * Records the post. Also accepted after markRetry (a post abandoned at its timeout that landed after all),
-   * as long as no later claim took over. False when one did: the occurrence is no longer this claim's.
-   */
-  markPosted(claim: Claim, now: Date): boolean;
-  /** A transient failure: the occurrence may be claimed again from `retryAt`. False if the claim was taken over. */
-  markRetry(claim: Claim, error: string, retryAt: Date): boolean;
-  /** A permanent failure: the occurrence is never attempted again. False if the claim was taken over. */
-  markFailed(claim: Claim, error: string): boolean;
-  /** Deletes old postings (see PruneRequest); returns how many. */
-  prunePostings(request: PruneRequest): number;
-  recordSuccess(subscriptionId: number): void;
-  /** Counts a permanent failure; pauses the subscription (with the reason) at `pauseAfter` in a row. */
-  recordPermanentFailure(subscriptionId: number, reason: string, now: Date, pauseAfter: number): PermanentFailureOutcome;
-  posting(occurrenceKey: string): PostingRecord | null;
-  postings(subscriptionId?: number): PostingRecord[];
-  close(): void;
-}
+import { checkLease, clipError, kindFlags, type Claim, type PostingRecord, type PostingStatus, type Store } from './store.ts';
 
 interface SubscriptionRow {
   id: number;
@@ -173,10 +79,10 @@ function toPosting(row: PostingRow): PostingRecord {
   };
 }
 
-const kindFlags = (kind: DigestKind): { milestones: 0 | 1; weekly: 0 | 1 } => ({
-  milestones: kind === 'weekly' ? 0 : 1,
-  weekly: kind === 'milestones' ? 0 : 1,
-});
+const kindBits = (kind: Subscription['kind']): { milestones: 0 | 1; weekly: 0 | 1 } => {
+  const flags = kindFlags(kind);
+  return { milestones: flags.milestones ? 1 : 0, weekly: flags.weekly ? 1 : 0 };
+};
 
 const claimIdentity = (claim: Claim): { key: string; claimedBy: string; claimedAt: string } => ({
   key: claim.occurrenceKey,
@@ -184,11 +90,8 @@ const claimIdentity = (claim: Claim): { key: string; claimedBy: string; claimedA
   claimedAt: claim.claimedAt,
 });
 
-/** Error texts are stored for operators; keep them bounded. */
-const clip = (text: string): string => (text.length > 500 ? `${text.slice(0, 499)}…` : text);
-
 /** Opens `<dataDir>/bot.sqlite` (creating the directory and schema as needed). */
-export function openSubscriptionStore(dataDir: string): SubscriptionStore {
+export function openSqliteStore(dataDir: string): Store {
   const db: SqliteDatabase = openDatabase(dataDir);
   const claimant = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
@@ -267,14 +170,21 @@ export function openSubscriptionStore(dataDir: string): SubscriptionStore {
   const selectPostingsFor = db.prepare<[number], PostingRow>(
     'SELECT * FROM postings WHERE subscription_id = ? ORDER BY scheduled_at, occurrence_key',
   );
+  // A key is won by its first claim, or again once that claim expired.
+  const claimKey = db.prepare<[string, string, string], { key: string }>(`
+    INSERT INTO delivery_keys (key, expires_at) VALUES (?, ?)
+    ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE delivery_keys.expires_at <= ?
+    RETURNING key`);
+  const pruneKeys = db.prepare<[string]>('DELETE FROM delivery_keys WHERE expires_at <= ?');
 
   return {
-    file: db.name,
+    backend: 'sqlite',
+    location: db.name,
     claimant,
-    save(channel, settings, now) {
+    async save(channel, settings, now) {
       const row = upsert.get({
         ...channel,
-        ...kindFlags(settings.kind),
+        ...kindBits(settings.kind),
         time: settings.time,
         timeZone: settings.timeZone,
         weekday: settings.weekday,
@@ -282,34 +192,34 @@ export function openSubscriptionStore(dataDir: string): SubscriptionStore {
       });
       return toSubscription(row!);
     },
-    find(channel) {
+    async find(channel) {
       const row = selectByChannel.get(channel.platform, channel.workspace, channel.channel);
       return row ? toSubscription(row) : null;
     },
-    changeKind(channel, kind, now) {
+    async changeKind(channel, kind, now) {
       if (kind === null) {
         deleteByChannel.run(channel.platform, channel.workspace, channel.channel);
         return null;
       }
-      const flags = kindFlags(kind);
+      const flags = kindBits(kind);
       const row = updateKind.get(flags.milestones, flags.weekly, now.toISOString(), channel.platform, channel.workspace, channel.channel);
       return row ? toSubscription(row) : null;
     },
-    remove(channel) {
+    async remove(channel) {
       return deleteByChannel.run(channel.platform, channel.workspace, channel.channel).changes > 0;
     },
-    list(filter = {}) {
+    async list(filter = {}) {
       return selectAll
         .all()
         .map(toSubscription)
         .filter((s) => (filter.platform ? s.channel.platform === filter.platform : true))
         .filter((s) => (filter.workspace ? s.channel.workspace === filter.workspace : true));
     },
-    listActive() {
+    async listActive() {
       return selectActive.all().map(toSubscription);
     },
-    claim({ occurrenceKey, subscriptionId, scheduledAt, now, leaseMs, graceEndsAt }) {
-      if (!(leaseMs > 0)) throw new RangeError(`claim lease must be a positive number of milliseconds, got ${leaseMs}`);
+    async claim({ occurrenceKey, subscriptionId, scheduledAt, now, leaseMs, graceEndsAt }) {
+      checkLease(leaseMs);
       // Both are the caller's values, so this needs no lock: past its window an occurrence is left alone.
       if (now.getTime() >= graceEndsAt.getTime()) return null;
       const row = claimStatement.get({
@@ -323,35 +233,41 @@ export function openSubscriptionStore(dataDir: string): SubscriptionStore {
       if (!row) return null;
       return { occurrenceKey, claimedBy: row.claimed_by, claimedAt: row.claimed_at, attempts: row.attempts, takenOverFrom: row.taken_over_from };
     },
-    markPosted(claim, now) {
+    async markPosted(claim, now) {
       return posted.run({ ...claimIdentity(claim), now: now.toISOString() }).changes === 1;
     },
-    markRetry(claim, error, retryAt) {
-      return retry.run({ ...claimIdentity(claim), error: clip(error), retryAt: retryAt.toISOString() }).changes === 1;
+    async markRetry(claim, error, retryAt) {
+      return retry.run({ ...claimIdentity(claim), error: clipError(error), retryAt: retryAt.toISOString() }).changes === 1;
     },
-    markFailed(claim, error) {
-      return failed.run({ ...claimIdentity(claim), error: clip(error) }).changes === 1;
+    async markFailed(claim, error) {
+      return failed.run({ ...claimIdentity(claim), error: clipError(error) }).changes === 1;
     },
-    prunePostings({ scheduledBefore, keepKeySuffixes }) {
+    async prunePostings({ scheduledBefore, keepKeySuffixes }) {
       return prune.run({ before: scheduledBefore.toISOString(), keep: JSON.stringify(keepKeySuffixes.filter((suffix) => suffix.length > 0)) }).changes;
     },
-    recordSuccess(subscriptionId) {
+    async recordSuccess(subscriptionId) {
       success.run(subscriptionId);
     },
-    recordPermanentFailure(subscriptionId, reason, now, pauseAfter) {
+    async recordPermanentFailure(subscriptionId, reason, now, pauseAfter) {
       const nowIso = now.toISOString();
-      const row = permanentFailure.get({ id: subscriptionId, reason: clip(reason), now: nowIso, pauseAfter });
+      const row = permanentFailure.get({ id: subscriptionId, reason: clipError(reason), now: nowIso, pauseAfter });
       if (!row) return { consecutiveFailures: 0, paused: false };
       return { consecutiveFailures: row.consecutive_permanent_failures, paused: row.paused_at === nowIso };
     },
-    posting(occurrenceKey) {
+    async posting(occurrenceKey) {
       const row = selectPosting.get(occurrenceKey);
       return row ? toPosting(row) : null;
     },
-    postings(subscriptionId) {
+    async postings(subscriptionId) {
       return (subscriptionId === undefined ? selectPostings.all() : selectPostingsFor.all(subscriptionId)).map(toPosting);
     },
-    close() {
+    async claimDeliveryKey(key, ttlMs, now) {
+      return claimKey.get(key, new Date(now.getTime() + ttlMs).toISOString(), now.toISOString()) !== undefined;
+    },
+    async pruneDeliveryKeys(now) {
+      return pruneKeys.run(now.toISOString()).changes;
+    },
+    async close() {
       if (db.open) db.close();
     },
   };
