@@ -170,7 +170,8 @@ function candidatesFor(subscription: Subscription, context: CandidateContext): C
     }
   }
 
-  const weeklySlot = weeklySlotIn(subscription, earliestDate, today, slotOn);
+  // Release alerts alone are posted by the refresh, never on a schedule.
+  const weeklySlot = subscription.kind ? weeklySlotIn(subscription, earliestDate, today, slotOn) : null;
   if (weeklySlot) {
     const week = isoWeek(weeklySlot.toJSDate(), zone);
     if (wantsWeekly(subscription.kind)) {

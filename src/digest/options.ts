@@ -1,9 +1,18 @@
-import { combineKinds, WEEKDAY_NAMES, type DigestKind, type Weekday } from './subscription.ts';
+import {
+  combineKinds,
+  DEFAULT_RELEASE_EVENTS,
+  WEEKDAY_NAMES,
+  type DigestKind,
+  type ReleaseAlertFilter,
+  type ReleaseEvent,
+  type Weekday,
+} from './subscription.ts';
 import { canonicalZone, parseTimeOfDay } from './time.ts';
 import { MASS_MENTION, PLATFORM_TOKEN } from '../domain/mentions.ts';
 
 export interface SubscribeOptions {
   kind?: DigestKind;
+  releases?: ReleaseAlertFilter;
   time?: string;
   timeZone?: string;
   weekday?: Weekday;
@@ -12,8 +21,9 @@ export interface SubscribeOptions {
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 /** The grammar other adapters show their users; keep it in step with the parser below. */
-export const SUBSCRIBE_USAGE = 'subscribe [milestones|weekly|both] [HH:MM] [time zone] [weekday]';
-export const UNSUBSCRIBE_USAGE = 'unsubscribe [milestones|weekly|both]';
+export const SUBSCRIBE_USAGE = 'subscribe [milestones|weekly|both|releases] [HH:MM] [time zone] [weekday]';
+export const UNSUBSCRIBE_USAGE = 'unsubscribe [milestones|weekly|both|releases]';
+export const RELEASES_USAGE = 'subscribe releases [minors|patches|schedules|eol|prereleases] [1.34 1.35 …]';
 
 export const ACCEPTED_LINES: readonly string[] = [
   `Usage: ${SUBSCRIBE_USAGE}, options in any order.`,
@@ -21,6 +31,8 @@ export const ACCEPTED_LINES: readonly string[] = [
   'Time: 24-hour HH:MM in the channel’s time zone, e.g. 09:00 (default) or 17:30.',
   'Time zone: an IANA name such as Europe/Berlin, America/New_York or Asia/Tokyo, or UTC (default).',
   'Weekday for the weekly digest: Monday (default) … Sunday, or mon … sun.',
+  `Release alerts after each data refresh: ${RELEASES_USAGE} (new minors, patches, schedules and ` +
+    'end-of-life changes by default; versions narrow it to those minors’ patches; pre-releases only when asked).',
   'Example: subscribe weekly 08:30 Europe/Berlin friday',
   `To stop: ${UNSUBSCRIBE_USAGE}`,
 ];
@@ -47,6 +59,46 @@ const WEEKDAY_WORDS = new Map<string, Weekday>(
     ] as Array<[string, Weekday]>;
   }),
 );
+const RELEASES_WORDS = new Set(['releases', 'release', 'alerts']);
+const RELEASE_EVENT_WORDS: Record<string, ReleaseEvent> = {
+  minors: 'minor',
+  minor: 'minor',
+  patches: 'patch',
+  patch: 'patch',
+  schedules: 'schedule',
+  schedule: 'schedule',
+  eol: 'eol',
+  prereleases: 'pre-release',
+  'pre-releases': 'pre-release',
+  prerelease: 'pre-release',
+  'pre-release': 'pre-release',
+};
+const MINOR_TOKEN = /^v?1\.(\d{1,2})$/i;
+
+/** The release-alert words of `subscribe …`, or undefined when none was given. */
+function releaseFilterOf(tokens: readonly string[]): ReleaseAlertFilter | undefined {
+  const asked = new Set<ReleaseEvent>();
+  const versions = new Set<string>();
+  let mentioned = false;
+  for (const token of tokens) {
+    const word = token.toLowerCase();
+    const event = RELEASE_EVENT_WORDS[word];
+    const minor = MINOR_TOKEN.exec(token);
+    if (event) asked.add(event);
+    else if (minor) versions.add(`1.${Number(minor[1])}`);
+    else if (!RELEASES_WORDS.has(word)) continue;
+    mentioned = true;
+  }
+  if (!mentioned) return undefined;
+  const named = [...asked].filter((event) => event !== 'pre-release');
+  const base: readonly ReleaseEvent[] = named.length > 0 ? named : versions.size > 0 ? ['patch'] : DEFAULT_RELEASE_EVENTS;
+  const events = [...new Set([...base, ...(asked.has('pre-release') ? (['pre-release'] as const) : [])])];
+  return { events, versions: [...versions].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])) };
+}
+
+const isReleaseToken = (token: string): boolean =>
+  RELEASES_WORDS.has(token.toLowerCase()) || token.toLowerCase() in RELEASE_EVENT_WORDS || MINOR_TOKEN.test(token);
+
 WEEKDAY_WORDS.set('tues', 2).set('wed', 3).set('thur', 4).set('thurs', 4);
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060-\u2069\ufeff]/gu;
@@ -70,7 +122,11 @@ function looksLikeZone(token: string): boolean {
 /** Parses `subscribe` options; each problem names the token and what is accepted instead. */
 export function parseSubscribeOptions(args: string): Parsed<SubscribeOptions> {
   const options: SubscribeOptions = {};
-  for (const token of tokensOf(args)) {
+  const tokens = tokensOf(args);
+  const releases = releaseFilterOf(tokens);
+  if (releases) options.releases = releases;
+  for (const token of tokens) {
+    if (isReleaseToken(token)) continue;
     const word = token.toLowerCase();
     const kind = KIND_WORDS[word];
     if (kind) {
@@ -102,19 +158,33 @@ export function parseSubscribeOptions(args: string): Parsed<SubscribeOptions> {
     }
     return {
       ok: false,
-      problem: `Unknown option ${quoteToken(token)}. Accepted: a kind (milestones, weekly or both), a time HH:MM, an IANA time zone or UTC, and a weekday.`,
+      problem:
+        `Unknown option ${quoteToken(token)}. Accepted: a kind (milestones, weekly, both or releases), ` +
+        'a time HH:MM, an IANA time zone or UTC, and a weekday.',
     };
   }
   return { ok: true, value: options };
 }
 
-/** Parses `unsubscribe` options: an optional kind, default both. */
-export function parseUnsubscribeOptions(args: string): Parsed<DigestKind> {
+export interface UnsubscribeOptions {
+  /** The digests to stop, if any. */
+  kind: DigestKind | null;
+  releases: boolean;
+}
+
+/** Parses `unsubscribe` options: kinds to stop, default everything. */
+export function parseUnsubscribeOptions(args: string): Parsed<UnsubscribeOptions> {
   let kind: DigestKind | undefined;
-  for (const token of tokensOf(args)) {
-    const found = KIND_WORDS[token.toLowerCase()];
-    if (!found) return { ok: false, problem: `Unknown option ${quoteToken(token)}. Use ${UNSUBSCRIBE_USAGE} (default both).` };
-    kind = combineKinds(kind, found);
+  let releases = false;
+  const tokens = tokensOf(args);
+  for (const token of tokens) {
+    const word = token.toLowerCase();
+    const found = KIND_WORDS[word];
+    if (RELEASES_WORDS.has(word) || word === 'all') releases = true;
+    if (found) kind = combineKinds(kind, found);
+    else if (RELEASES_WORDS.has(word)) continue;
+    else return { ok: false, problem: `Unknown option ${quoteToken(token)}. Use ${UNSUBSCRIBE_USAGE} (default everything).` };
   }
-  return { ok: true, value: kind ?? 'both' };
+  if (tokens.length === 0) return { ok: true, value: { kind: 'both', releases: true } };
+  return { ok: true, value: { kind: kind ?? null, releases } };
 }

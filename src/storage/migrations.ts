@@ -47,7 +47,11 @@ export const MIGRATIONS: readonly string[] = [
   -- Daily pruning deletes by age.
   CREATE INDEX postings_by_scheduled_at ON postings (scheduled_at);
   `,
-  // 3: Slack deliveries claimed across processes (a retry that reaches another replica is answered once).
+  // 3: release alerts. A channel may get them alone (milestones = weekly = 0); NULL means none.
+  `
+  ALTER TABLE subscriptions ADD COLUMN release_alerts TEXT;
+  `,
+  // 4: Slack deliveries claimed across processes (a retry that reaches another replica is answered once).
   `
   CREATE TABLE delivery_keys (
     key TEXT PRIMARY KEY,

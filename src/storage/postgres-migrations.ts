@@ -46,4 +46,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX delivery_keys_by_expiry ON delivery_keys (expires_at);
   `,
+  // 2: release alerts. A channel may get them alone (milestones = weekly = false); NULL means none.
+  `
+  ALTER TABLE subscriptions ADD COLUMN release_alerts JSONB;
+  `,
 ];

@@ -2,9 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import pg from 'pg';
 import type { Platform } from '../bot.ts';
-import { kindFrom, type Subscription, type Weekday } from '../digest/subscription.ts';
+import type { Subscription, Weekday } from '../digest/subscription.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
-import { checkLease, clipError, kindFlags, type Claim, type PostingRecord, type PostingStatus, type Store } from './store.ts';
+import {
+  checkLease,
+  clipError,
+  kindFlags,
+  receivesFrom,
+  releaseAlertsToStore,
+  type Claim,
+  type PostingRecord,
+  type PostingStatus,
+  type Store,
+} from './store.ts';
 
 /** Connections one replica keeps open: the scheduler posts to 8 channels at once, replies need a few more. */
 const POOL_SIZE = 10;
@@ -27,6 +37,7 @@ interface SubscriptionRow {
   last_failure: string | null;
   paused_at: Date | null;
   paused_reason: string | null;
+  release_alerts: unknown;
 }
 
 interface PostingRow {
@@ -45,12 +56,17 @@ interface PostingRow {
 }
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+/** pg sends a JS value as JSON only when given the text: arrays would otherwise become PostgreSQL arrays. */
+const alertsJson = (releases: Parameters<typeof releaseAlertsToStore>[0]): string | null => {
+  const checked = releaseAlertsToStore(releases);
+  return checked ? JSON.stringify(checked) : null;
+};
 
 function toSubscription(row: SubscriptionRow): Subscription {
   return {
     id: row.id,
     channel: { platform: row.platform, workspace: row.workspace, channel: row.channel },
-    kind: kindFrom(row.milestones, row.weekly) ?? 'both',
+    ...receivesFrom(row.id, row.milestones, row.weekly, row.release_alerts),
     time: row.time_of_day,
     timeZone: row.time_zone,
     weekday: row.weekday as Weekday,
@@ -153,14 +169,15 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store & { 
     async save(channel, settings, now) {
       const flags = kindFlags(settings.kind);
       const [row] = await rows<SubscriptionRow>(
-        `INSERT INTO subscriptions (platform, workspace, channel, milestones, weekly, time_of_day, time_zone, weekday, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+        `INSERT INTO subscriptions (platform, workspace, channel, milestones, weekly, time_of_day, time_zone, weekday, created_at, updated_at, release_alerts)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)
          ON CONFLICT (platform, workspace, channel) DO UPDATE SET
-           milestones = excluded.milestones, weekly = excluded.weekly, time_of_day = excluded.time_of_day,
+           milestones = excluded.milestones, weekly = excluded.weekly, release_alerts = excluded.release_alerts,
+           time_of_day = excluded.time_of_day,
            time_zone = excluded.time_zone, weekday = excluded.weekday, updated_at = excluded.updated_at,
            consecutive_permanent_failures = 0, paused_at = NULL, paused_reason = NULL
          RETURNING *`,
-        [...channelValues(channel), flags.milestones, flags.weekly, settings.time, settings.timeZone, settings.weekday, now],
+        [...channelValues(channel), flags.milestones, flags.weekly, settings.time, settings.timeZone, settings.weekday, now, alertsJson(settings.releases)],
       );
       return toSubscription(row!);
     },
@@ -168,15 +185,15 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store & { 
       const [row] = await rows<SubscriptionRow>(`SELECT * FROM subscriptions WHERE ${byChannel}`, channelValues(channel));
       return row ? toSubscription(row) : null;
     },
-    async changeKind(channel, kind, now) {
-      if (kind === null) {
+    async changeKind(channel, { kind, releases }, now) {
+      if (kind === null && !releases) {
         await changed(`DELETE FROM subscriptions WHERE ${byChannel}`, channelValues(channel));
         return null;
       }
       const flags = kindFlags(kind);
       const [row] = await rows<SubscriptionRow>(
-        `UPDATE subscriptions SET milestones = $4, weekly = $5, updated_at = $6 WHERE ${byChannel} RETURNING *`,
-        [...channelValues(channel), flags.milestones, flags.weekly, now],
+        `UPDATE subscriptions SET milestones = $4, weekly = $5, release_alerts = $6, updated_at = $7 WHERE ${byChannel} RETURNING *`,
+        [...channelValues(channel), flags.milestones, flags.weekly, alertsJson(releases), now],
       );
       return row ? toSubscription(row) : null;
     },

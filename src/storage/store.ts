@@ -1,5 +1,14 @@
 import type { ChannelRef, Platform } from '../bot.ts';
-import type { DigestKind, Subscription, SubscriptionSettings } from '../digest/subscription.ts';
+import {
+  kindFrom,
+  ReleaseAlertFilter,
+  wantsMilestones,
+  wantsWeekly,
+  type DigestKind,
+  type Receives,
+  type Subscription,
+  type SubscriptionSettings,
+} from '../digest/subscription.ts';
 
 export type PostingStatus = 'claimed' | 'posted' | 'retry' | 'failed';
 
@@ -64,8 +73,8 @@ export interface SubscriptionStore {
   /** Creates the channel's subscription or replaces its settings; resumes it if it was paused. */
   save(channel: ChannelRef, settings: SubscriptionSettings, now: Date): Promise<Subscription>;
   find(channel: ChannelRef): Promise<Subscription | null>;
-  /** Narrows what the channel receives without touching its pause state; `null` removes it. */
-  changeKind(channel: ChannelRef, kind: DigestKind | null, now: Date): Promise<Subscription | null>;
+  /** Narrows what the channel receives without touching its pause state; receiving nothing removes it. */
+  changeKind(channel: ChannelRef, receives: Receives, now: Date): Promise<Subscription | null>;
   remove(channel: ChannelRef): Promise<boolean>;
   /** Every subscription, paused ones included. */
   list(filter?: { platform?: Platform; workspace?: string }): Promise<Subscription[]>;
@@ -119,7 +128,27 @@ export function checkLease(leaseMs: number): void {
   if (!(leaseMs > 0)) throw new RangeError(`claim lease must be a positive number of milliseconds, got ${leaseMs}`);
 }
 
-export const kindFlags = (kind: DigestKind): { milestones: boolean; weekly: boolean } => ({
-  milestones: kind !== 'weekly',
-  weekly: kind !== 'milestones',
+export const kindFlags = (kind: DigestKind | null): { milestones: boolean; weekly: boolean } => ({
+  milestones: wantsMilestones(kind),
+  weekly: wantsWeekly(kind),
 });
+
+/** The release filter as stored (validated on the way in). */
+export const releaseAlertsToStore = (releases: ReleaseAlertFilter | null | undefined): ReleaseAlertFilter | null =>
+  releases ? ReleaseAlertFilter.parse(releases) : null;
+
+/**
+ * What a stored row receives. A stored filter that no longer parses (edited by hand, written by a newer
+ * build) is named, never guessed.
+ */
+export function receivesFrom(subscriptionId: number, milestones: boolean, weekly: boolean, storedAlerts: unknown): Required<Receives> {
+  let releases: ReleaseAlertFilter | null = null;
+  if (storedAlerts !== null && storedAlerts !== undefined) {
+    const parsed = ReleaseAlertFilter.safeParse(storedAlerts);
+    if (!parsed.success) {
+      throw new Error(`subscriptions.release_alerts of subscription ${subscriptionId}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    }
+    releases = parsed.data;
+  }
+  return { kind: kindFrom(milestones, weekly) ?? (releases ? null : 'both'), releases };
+}

@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Platform } from '../bot.ts';
-import { kindFrom, type Subscription, type Weekday } from '../digest/subscription.ts';
+import type { ReleaseAlertFilter, Subscription, Weekday } from '../digest/subscription.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
-import { checkLease, clipError, kindFlags, type Claim, type PostingRecord, type PostingStatus, type Store } from './store.ts';
+import {
+  checkLease,
+  clipError,
+  kindFlags,
+  receivesFrom,
+  releaseAlertsToStore,
+  type Claim,
+  type PostingRecord,
+  type PostingStatus,
+  type Store,
+} from './store.ts';
 
 interface SubscriptionRow {
   id: number;
@@ -21,6 +31,7 @@ interface SubscriptionRow {
   last_failure: string | null;
   paused_at: string | null;
   paused_reason: string | null;
+  release_alerts: string | null;
 }
 
 interface ClaimRow {
@@ -49,7 +60,7 @@ function toSubscription(row: SubscriptionRow): Subscription {
   return {
     id: row.id,
     channel: { platform: row.platform, workspace: row.workspace, channel: row.channel },
-    kind: kindFrom(row.milestones === 1, row.weekly === 1) ?? 'both',
+    ...receivesFrom(row.id, row.milestones === 1, row.weekly === 1, row.release_alerts === null ? null : JSON.parse(row.release_alerts)),
     time: row.time_of_day,
     timeZone: row.time_zone,
     weekday: row.weekday as Weekday,
@@ -79,9 +90,14 @@ function toPosting(row: PostingRow): PostingRecord {
   };
 }
 
-const kindBits = (kind: Subscription['kind']): { milestones: 0 | 1; weekly: 0 | 1 } => {
+const kindBits = (kind: Subscription['kind'] | null): { milestones: 0 | 1; weekly: 0 | 1 } => {
   const flags = kindFlags(kind);
   return { milestones: flags.milestones ? 1 : 0, weekly: flags.weekly ? 1 : 0 };
+};
+
+const releaseAlertsColumn = (releases: ReleaseAlertFilter | null | undefined): string | null => {
+  const checked = releaseAlertsToStore(releases);
+  return checked ? JSON.stringify(checked) : null;
 };
 
 const claimIdentity = (claim: Claim): { key: string; claimedBy: string; claimedAt: string } => ({
@@ -99,11 +115,12 @@ export function openSqliteStore(dataDir: string): Store {
     'SELECT * FROM subscriptions WHERE platform = ? AND workspace = ? AND channel = ?',
   );
   const upsert = db.prepare<Record<string, unknown>, SubscriptionRow>(`
-    INSERT INTO subscriptions (platform, workspace, channel, milestones, weekly, time_of_day, time_zone, weekday, created_at, updated_at)
-    VALUES (@platform, @workspace, @channel, @milestones, @weekly, @time, @timeZone, @weekday, @now, @now)
+    INSERT INTO subscriptions (platform, workspace, channel, milestones, weekly, release_alerts, time_of_day, time_zone, weekday, created_at, updated_at)
+    VALUES (@platform, @workspace, @channel, @milestones, @weekly, @releaseAlerts, @time, @timeZone, @weekday, @now, @now)
     ON CONFLICT (platform, workspace, channel) DO UPDATE SET
       milestones = excluded.milestones,
       weekly = excluded.weekly,
+      release_alerts = excluded.release_alerts,
       time_of_day = excluded.time_of_day,
       time_zone = excluded.time_zone,
       weekday = excluded.weekday,
@@ -112,8 +129,8 @@ export function openSqliteStore(dataDir: string): Store {
       paused_at = NULL,
       paused_reason = NULL
     RETURNING *`);
-  const updateKind = db.prepare<[number, number, string, string, string, string], SubscriptionRow>(`
-    UPDATE subscriptions SET milestones = ?, weekly = ?, updated_at = ?
+  const updateKind = db.prepare<[number, number, string | null, string, string, string, string], SubscriptionRow>(`
+    UPDATE subscriptions SET milestones = ?, weekly = ?, release_alerts = ?, updated_at = ?
     WHERE platform = ? AND workspace = ? AND channel = ? RETURNING *`);
   const deleteByChannel = db.prepare<[string, string, string]>(
     'DELETE FROM subscriptions WHERE platform = ? AND workspace = ? AND channel = ?',
@@ -185,6 +202,7 @@ export function openSqliteStore(dataDir: string): Store {
       const row = upsert.get({
         ...channel,
         ...kindBits(settings.kind),
+        releaseAlerts: releaseAlertsColumn(settings.releases),
         time: settings.time,
         timeZone: settings.timeZone,
         weekday: settings.weekday,
@@ -196,13 +214,14 @@ export function openSqliteStore(dataDir: string): Store {
       const row = selectByChannel.get(channel.platform, channel.workspace, channel.channel);
       return row ? toSubscription(row) : null;
     },
-    async changeKind(channel, kind, now) {
-      if (kind === null) {
+    async changeKind(channel, { kind, releases }, now) {
+      if (kind === null && !releases) {
         deleteByChannel.run(channel.platform, channel.workspace, channel.channel);
         return null;
       }
       const flags = kindBits(kind);
-      const row = updateKind.get(flags.milestones, flags.weekly, now.toISOString(), channel.platform, channel.workspace, channel.channel);
+      const alerts = releaseAlertsColumn(releases);
+      const row = updateKind.get(flags.milestones, flags.weekly, alerts, now.toISOString(), channel.platform, channel.workspace, channel.channel);
       return row ? toSubscription(row) : null;
     },
     async remove(channel) {

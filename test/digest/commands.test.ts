@@ -78,7 +78,7 @@ describe('subscribe', () => {
     ['subscribe 9pm', '“9pm” is not a time of day'],
     ['subscribe Mars/Olympus', 'Unknown time zone “Mars/Olympus”. Use an IANA time zone name such as Europe/Berlin or America/New_York, or UTC.'],
     ['subscribe UTC+2', 'Unknown time zone “UTC+2”'],
-    ['subscribe daily', 'Unknown option “daily”. Accepted: a kind (milestones, weekly or both), a time HH:MM, an IANA time zone or UTC, and a weekday.'],
+    ['subscribe daily', 'Unknown option “daily”. Accepted: a kind (milestones, weekly, both or releases), a time HH:MM, an IANA time zone or UTC, and a weekday.'],
     ['subscribe 09:00 10:00', 'Give one time of day, not two.'],
     ['subscribe monday friday', 'Give one weekday'],
   ])('%s → a clear answer naming what is accepted, and nothing stored', async (text, expected) => {
@@ -86,7 +86,7 @@ describe('subscribe', () => {
     expect(answer.intent).toBe('subscription');
     expect(answer.title).toBe('Could not subscribe');
     expect(answer.summary).toContain(expected);
-    expect(answer.sections[0]!.lines.join('\n')).toContain('subscribe [milestones|weekly|both] [HH:MM] [time zone] [weekday]');
+    expect(answer.sections[0]!.lines.join('\n')).toContain('subscribe [milestones|weekly|both|releases] [HH:MM] [time zone] [weekday]');
     expect(await store.find(channel)).toBeNull();
   });
 
@@ -97,6 +97,51 @@ describe('subscribe', () => {
       expect(everything).not.toMatch(/<!channel>|<!here|@everyone|@here|<@U123>/);
       expect(answer.title).toBe('Could not subscribe');
     }
+  });
+});
+
+describe('subscribe releases', () => {
+  it('alone: release alerts only, no digests, every event but pre-releases', async () => {
+    const answer = await say('subscribe releases Europe/Berlin');
+    expect(answer.title).toBe('Subscribed');
+    expect(answer.summary).toBe(
+      'This channel will get release alerts (new minor releases, new patches, new release schedules and end-of-life changes) ' +
+        'after each data refresh, times in Europe/Berlin.',
+    );
+    expect(await store.find(channel)).toMatchObject({ kind: null, timeZone: 'Europe/Berlin', releases: { events: ['minor', 'patch', 'schedule', 'eol'], versions: [] } });
+    expect(answer.facts.map((fact) => fact.label)).not.toContain('Next weekly digest');
+  });
+
+  it.each([
+    ['subscribe releases 1.34 1.35', { events: ['patch'], versions: ['1.34', '1.35'] }],
+    ['subscribe releases minors', { events: ['minor'], versions: [] }],
+    ['subscribe releases patches', { events: ['patch'], versions: [] }],
+    ['subscribe releases prereleases', { events: ['minor', 'patch', 'schedule', 'eol', 'pre-release'], versions: [] }],
+    ['subscribe releases patches eol v1.9 1.10', { events: ['patch', 'eol'], versions: ['1.9', '1.10'] }],
+  ])('%s → %j', async (text, releases) => {
+    await say(text);
+    expect((await store.find(channel))!.releases).toEqual(releases);
+  });
+
+  it('adds to existing digests, replaces an older filter, and unsubscribe releases keeps the digests', async () => {
+    await say('subscribe weekly');
+    await say('subscribe releases minors');
+    expect(await store.find(channel)).toMatchObject({ kind: 'weekly', releases: { events: ['minor'] } });
+    const replaced = await say('subscribe releases 1.35');
+    expect(replaced.summary).toContain('and release alerts (new patches of 1.35)');
+    expect(await store.find(channel)).toMatchObject({ kind: 'weekly', releases: { events: ['patch'], versions: ['1.35'] } });
+    const dropped = await say('unsubscribe releases');
+    expect(dropped.summary).toContain('no longer gets release alerts; it still gets a weekly digest');
+    expect(await store.find(channel)).toMatchObject({ kind: 'weekly', releases: null });
+  });
+
+  it('unsubscribing the digests keeps the alerts; unsubscribe with no option stops everything', async () => {
+    await say('subscribe milestones releases');
+    await say('unsubscribe both');
+    expect(await store.find(channel)).toMatchObject({ kind: null, releases: { events: ['minor', 'patch', 'schedule', 'eol'] } });
+    expect((await say('subscriptions')).summary).toContain('release alerts');
+    await say('unsubscribe');
+    expect(await store.find(channel)).toBeNull();
   });
 });
 
@@ -123,7 +168,7 @@ describe('unsubscribe and subscriptions', () => {
   it('rejects unknown unsubscribe options and unsubscribing when not subscribed', async () => {
     const bad = await say('unsubscribe fortnightly');
     expect(bad.title).toBe('Could not unsubscribe');
-    expect(bad.summary).toContain('Use unsubscribe [milestones|weekly|both]');
+    expect(bad.summary).toContain('Use unsubscribe [milestones|weekly|both|releases]');
     expect((await say('unsubscribe')).title).toBe('No subscription');
   });
 

@@ -181,6 +181,14 @@ describe('when the data has no schedule for the current cycle', () => {
     expect(first[0]!.answer.summary).toContain('1.31');
   });
 
+  it('a channel with release alerts only gets neither the notice nor any scheduled posting', () => {
+    const alertsOnly = subscription({ id: 62, kind: null, releases: { events: ['minor', 'patch', 'schedule', 'eol'], versions: [] } });
+    expect(keys(dueDigests([alertsOnly, sub], data, at('2025-01-06T09:00:00Z'), { graceHours: 6 }))).toEqual([
+      'sub:60:no-schedule:after-1.31',
+      'sub:60:weekly:2025-W02',
+    ]);
+  });
+
   it('the weekly digest still reports releases and patches but not a cycle', () => {
     const weekly = dueDigests([sub], data, at('2025-01-06T09:00:00Z'), { graceHours: 6 }).find((d) => d.type === 'weekly')!;
     expect(weekly.answer.summary).toContain('no release schedule for the current cycle');

@@ -76,13 +76,28 @@ export function describeStoreContract(backend: Backend): void {
         expect((await store.find(channel))!.kind).toBe('weekly');
       });
 
-      it('changeKind narrows and null removes; remove reports whether anything was removed', async () => {
+      it('changeKind narrows and receiving nothing removes; remove reports whether anything was removed', async () => {
         const store = await openOne();
         await store.save(channel, settings, t0);
-        expect((await store.changeKind(channel, 'milestones', t0))!.kind).toBe('milestones');
-        expect(await store.changeKind(channel, null, t0)).toBeNull();
+        expect((await store.changeKind(channel, { kind: 'milestones', releases: null }, t0))!.kind).toBe('milestones');
+        expect(await store.changeKind(channel, { kind: null, releases: null }, t0)).toBeNull();
         expect(await store.find(channel)).toBeNull();
         expect(await store.remove(channel)).toBe(false);
+      });
+
+      it('stores release alerts beside the digests, alone or together, and keeps them across reopening', async () => {
+        const releases = { events: ['patch', 'eol'], versions: ['1.34', '1.35'] } as const;
+        const alertsOnly = { ...settings, kind: null, releases: { events: [...releases.events], versions: [...releases.versions] } };
+        await (await openOne()).save(channel, alertsOnly, t0);
+        const other = { ...channel, channel: 'C2' };
+        await (await openOne()).save(other, { ...settings, releases: { events: ['minor'], versions: [] } }, t0);
+        const reopened = await openOne();
+        expect(await reopened.find(channel)).toMatchObject({ kind: null, releases });
+        expect(await reopened.find(other)).toMatchObject({ kind: 'both', releases: { events: ['minor'], versions: [] } });
+        // Dropping the digests keeps the alerts; dropping the alerts too removes the subscription.
+        expect(await reopened.changeKind(other, { kind: null, releases: { events: ['minor'], versions: [] } }, t0)).toMatchObject({ kind: null });
+        expect(await reopened.changeKind(other, { kind: null, releases: null }, t0)).toBeNull();
+        expect((await reopened.list()).map((s) => s.channel.channel)).toEqual(['C1']);
       });
 
       it('pauses after repeated permanent failures, keeps the reason, and resumes on subscribe', async () => {

@@ -66,6 +66,26 @@ describe('opening the SQLite database', () => {
 });
 
 describe('SQLite migrations', () => {
+  it('an existing database gains the release-alerts column, its subscriptions unchanged', async () => {
+    const db = new Database(path.join(dir, DATABASE_FILE));
+    db.exec(MIGRATIONS[0]!);
+    db.exec(MIGRATIONS[1]!);
+    db.pragma('user_version = 2');
+    db.prepare(
+      `INSERT INTO subscriptions (platform, workspace, channel, milestones, weekly, time_of_day, time_zone, weekday, created_at, updated_at)
+       VALUES ('slack', 'T1', 'C1', 1, 0, '08:00', 'Europe/Berlin', 3, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')`,
+    ).run();
+    db.close();
+    const store = openStore();
+    expect(await store.find({ platform: 'slack', workspace: 'T1', channel: 'C1' })).toMatchObject({
+      kind: 'milestones',
+      releases: null,
+      time: '08:00',
+      timeZone: 'Europe/Berlin',
+      weekday: 3,
+    });
+  });
+
   it('the released first migration is never edited', () => {
     expect(createHash('sha256').update(MIGRATIONS[0]!).digest('hex')).toBe('83f0a40d9fa2895f9881bc0f71069a4dbdcd6492a33c8cc09a5fd087870bac2a');
   });

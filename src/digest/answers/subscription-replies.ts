@@ -3,7 +3,16 @@ import type { Answer, AnswerFact } from '../../domain/answer.ts';
 import type { Dataset } from '../../domain/dataset.ts';
 import { section } from '../../engine/format.ts';
 import { ACCEPTED_LINES, SUBSCRIBE_USAGE, UNSUBSCRIBE_USAGE } from '../options.ts';
-import { WEEKDAY_NAMES, wantsMilestones, wantsWeekly, type DigestKind, type Subscription, type SubscriptionSettings } from '../subscription.ts';
+import {
+  WEEKDAY_NAMES,
+  wantsMilestones,
+  wantsWeekly,
+  type DigestKind,
+  type ReleaseAlertFilter,
+  type ReleaseEvent,
+  type Subscription,
+  type SubscriptionSettings,
+} from '../subscription.ts';
 import type { UpcomingPostings } from '../upcoming.ts';
 import { dataFooter } from '../facts.ts';
 
@@ -23,10 +32,35 @@ function describeKind(kind: DigestKind): string {
   return kind === 'milestones' ? 'milestone reminders' : 'a weekly digest';
 }
 
-/** "milestone reminders and a weekly digest on Mondays, at 09:00 UTC". */
+const RELEASE_EVENT_LABELS: Record<ReleaseEvent, string> = {
+  minor: 'new minor releases',
+  patch: 'new patches',
+  schedule: 'new release schedules',
+  eol: 'end-of-life changes',
+  'pre-release': 'pre-releases',
+};
+
+const listing = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/** "release alerts (new patches of 1.34 and 1.35)". */
+function describeReleaseAlerts(filter: ReleaseAlertFilter): string {
+  const of = filter.versions.length > 0 ? ` of ${listing(filter.versions)}` : '';
+  return `release alerts (${listing(filter.events.map((event) => RELEASE_EVENT_LABELS[event]))}${of})`;
+}
+
+/** Everything the settings receive, without times: "milestone reminders and release alerts (…)". */
+function describeReceives(settings: SubscriptionSettings): string {
+  const parts = [settings.kind ? describeKind(settings.kind) : null, settings.releases ? describeReleaseAlerts(settings.releases) : null];
+  return listing(parts.filter((part): part is string => part !== null)) || 'nothing';
+}
+
+/** "milestone reminders and a weekly digest on Mondays, at 09:00 UTC", plus release alerts if any. */
 function describeSettings(settings: SubscriptionSettings): string {
+  const alerts = settings.releases ? describeReleaseAlerts(settings.releases) : null;
+  if (!settings.kind) return `${alerts ?? 'nothing'} after each data refresh, times in ${settings.timeZone}`;
   const weekday = wantsWeekly(settings.kind) ? ` (the digest on ${WEEKDAY_NAMES[settings.weekday - 1]}s)` : '';
-  return `${describeKind(settings.kind)}${weekday}, at ${settings.time} ${settings.timeZone}`;
+  return `${describeKind(settings.kind)}${weekday}, at ${settings.time} ${settings.timeZone}${alerts ? `, and ${alerts}` : ''}`;
 }
 
 /** "Mon 2024-07-22 09:00 Europe/Berlin". */
@@ -34,10 +68,13 @@ const slotLabel = (at: DateTime): string => `${at.toFormat('ccc yyyy-MM-dd HH:mm
 
 function settingsFacts(settings: SubscriptionSettings, upcoming: UpcomingPostings): AnswerFact[] {
   const facts: AnswerFact[] = [
-    { label: 'Receives', value: describeKind(settings.kind), raw: settings.kind },
-    { label: 'Time', value: `${settings.time} (${settings.timeZone})`, raw: settings.time },
+    { label: 'Receives', value: describeReceives(settings), raw: settings.kind ?? 'releases' },
+    ...(settings.kind ? [{ label: 'Time', value: `${settings.time} (${settings.timeZone})`, raw: settings.time }] : []),
     { label: 'Time zone', value: settings.timeZone, raw: settings.timeZone },
   ];
+  if (settings.releases) {
+    facts.push({ label: 'Release alerts', value: describeReleaseAlerts(settings.releases), raw: settings.releases.events.join(',') });
+  }
   if (wantsWeekly(settings.kind)) facts.push({ label: 'Weekly digest on', value: WEEKDAY_NAMES[settings.weekday - 1]!, raw: settings.weekday });
   if (upcoming.weekly) {
     facts.push({ label: 'Next weekly digest', value: slotLabel(upcoming.weekly.at), raw: upcoming.weekly.at.toUTC().toISO() });
@@ -62,7 +99,7 @@ export function subscribedAnswer(
   askedFor?: DigestKind,
 ): Answer {
   // Subscribing adds a kind; say how to drop the one the user did not ask for this time.
-  const keptOther = askedFor && askedFor !== subscription.kind ? ` To stop the ${askedFor === 'weekly' ? 'milestone reminders' : 'weekly digest'}: unsubscribe ${askedFor === 'weekly' ? 'milestones' : 'weekly'}.` : '';
+  const keptOther = askedFor && subscription.kind && askedFor !== subscription.kind ? ` To stop the ${askedFor === 'weekly' ? 'milestone reminders' : 'weekly digest'}: unsubscribe ${askedFor === 'weekly' ? 'milestones' : 'weekly'}.` : '';
   return reply(dataset, {
     title: created ? 'Subscribed' : 'Subscription updated',
     summary: `This channel ${created ? 'will get' : 'now gets'} ${describeSettings(subscription)}.${keptOther}`,
@@ -71,11 +108,21 @@ export function subscribedAnswer(
   });
 }
 
-export function unsubscribedAnswer(remaining: Subscription | null, dataset: Pick<Dataset, 'manifest'>): Answer {
+/** What `before` received that `after` does not, e.g. "the weekly digest" or "release alerts". */
+function describeRemoved(before: SubscriptionSettings, after: SubscriptionSettings): string {
+  const removed = [
+    wantsMilestones(before.kind) && !wantsMilestones(after.kind) ? 'milestone reminders' : null,
+    wantsWeekly(before.kind) && !wantsWeekly(after.kind) ? 'the weekly digest' : null,
+    before.releases && !after.releases ? 'release alerts' : null,
+  ];
+  return listing(removed.filter((part): part is string => part !== null)) || 'anything new';
+}
+
+export function unsubscribedAnswer(before: Subscription, remaining: Subscription | null, dataset: Pick<Dataset, 'manifest'>): Answer {
   return reply(dataset, {
     title: 'Unsubscribed',
     summary: remaining
-      ? `This channel no longer gets ${remaining.kind === 'weekly' ? 'milestone reminders' : 'the weekly digest'}; it still gets ${describeSettings(remaining)}.`
+      ? `This channel no longer gets ${describeRemoved(before, remaining)}; it still gets ${describeSettings(remaining)}.`
       : 'This channel no longer gets release digests.',
     suggestions: remaining ? ['subscriptions'] : [SUBSCRIBE_USAGE],
   });
@@ -97,7 +144,7 @@ export function subscriptionStatusAnswer(subscription: Subscription, upcoming: U
   return reply(dataset, {
     title: 'Subscriptions in this channel',
     summary: subscription.pausedAt
-      ? `Paused after repeated delivery failures (${subscription.pausedReason ?? 'unknown reason'}); subscribe again to resume ${describeKind(subscription.kind)}.`
+      ? `Paused after repeated delivery failures (${subscription.pausedReason ?? 'unknown reason'}); subscribe again to resume ${describeReceives(subscription)}.`
       : `This channel gets ${describeSettings(subscription)}.`,
     facts: [...paused, ...settingsFacts(subscription, subscription.pausedAt ? { weekly: null, reminder: null } : upcoming)],
     suggestions: [UNSUBSCRIBE_USAGE],
