@@ -7,7 +7,15 @@ import { Bot } from '../src/bot.ts';
 import { type Config, discordEnabled, loadConfig, slackEnabled, slackMode, unknownVariables } from '../src/config.ts';
 import { loadDataset } from '../src/data/load.ts';
 import { BUNDLED_DATA_DIR } from '../src/data/paths.ts';
-import { createSubscriptionCommands, openStore, startDigestScheduler, type Store } from '../src/digest/index.ts';
+import {
+  createSubscriptionCommands,
+  DEFAULT_POST_TIMEOUT_MS,
+  openStore,
+  startDigestScheduler,
+  type DigestSchedulerOptions,
+  type Store,
+} from '../src/digest/index.ts';
+import { BUSY_TIMEOUT_MS } from '../src/storage/database.ts';
 import { handleHealthRequest, HealthState } from '../src/health.ts';
 import { createLogger, type Logger } from '../src/log.ts';
 import type { RunningAdapter } from '../src/runtime.ts';
@@ -100,6 +108,17 @@ function closeServer(server: Server | null): Promise<void> {
   });
 }
 
+/** The scheduler's cadence and lease from the environment; a post gives up 5 s before its claim's lease ends. */
+function digestTimings(config: Config): Pick<DigestSchedulerOptions, 'cronExpression' | 'claimLeaseMs' | 'postTimeoutMs'> {
+  const claimLeaseMs = config.DIGEST_CLAIM_LEASE_SECONDS * 1000;
+  const seconds = config.DIGEST_TICK_SECONDS;
+  return {
+    cronExpression: seconds === 60 ? '* * * * *' : `*/${seconds} * * * * *`,
+    claimLeaseMs,
+    postTimeoutMs: Math.min(DEFAULT_POST_TIMEOUT_MS, claimLeaseMs - BUSY_TIMEOUT_MS),
+  };
+}
+
 /** Starts everything `npm start` runs; see adapters/main.ts for signals and exit codes. */
 export async function startApp(options: AppOptions = {}): Promise<App> {
   const env = options.env ?? process.env;
@@ -185,6 +204,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       clock,
       logger,
       graceHours: config.DIGEST_GRACE_HOURS,
+      ...digestTimings(config),
       ...(options.digestCron !== undefined ? { cronExpression: options.digestCron } : {}),
     });
     // Cleanups run in reverse: the scheduler stops (finishing the digest it is posting) while the adapters
@@ -207,6 +227,10 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       stop() {
         stopping ??= (async () => {
           readiness.markStopping();
+          if (config.SHUTDOWN_DRAIN_SECONDS > 0) {
+            logger.info({ seconds: config.SHUTDOWN_DRAIN_SECONDS }, 'draining: /readyz is 503, requests are still served');
+            await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_SECONDS * 1000));
+          }
           logger.info('shutting down');
           await cleanUp();
           logger.info('stopped');

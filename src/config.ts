@@ -73,6 +73,33 @@ export const ConfigSchema = z
         .max(168, 'must be a number of hours from 0 to 168')
         .default(6),
     ),
+    /** How often the digest scheduler looks for due postings. */
+    DIGEST_TICK_SECONDS: variable(
+      z.coerce
+        .number({ error: 'must be a whole number of seconds from 1 to 60' })
+        .int('must be a whole number of seconds from 1 to 60')
+        .min(1, 'must be a whole number of seconds from 1 to 60')
+        .max(60, 'must be a whole number of seconds from 1 to 60')
+        .default(60),
+    ),
+    /** How long a replica's claim on a posting holds before another replica may take it over. */
+    DIGEST_CLAIM_LEASE_SECONDS: variable(
+      z.coerce
+        .number({ error: 'must be a whole number of seconds from 10 to 3600' })
+        .int('must be a whole number of seconds from 10 to 3600')
+        .min(10, 'must be a whole number of seconds from 10 to 3600')
+        .max(3600, 'must be a whole number of seconds from 10 to 3600')
+        .default(600),
+    ),
+    /** After SIGTERM, /readyz answers 503 but requests are still served this long, so load balancers notice first. */
+    SHUTDOWN_DRAIN_SECONDS: variable(
+      z.coerce
+        .number({ error: 'must be a whole number of seconds from 0 to 20' })
+        .int('must be a whole number of seconds from 0 to 20')
+        .min(0, 'must be a whole number of seconds from 0 to 20')
+        .max(20, 'must be a whole number of seconds from 0 to 20')
+        .default(0),
+    ),
     /** Optional; raises GitHub's API rate limit for `npm run sync`. */
     GITHUB_TOKEN: variable(noWhitespace(z.string()).optional()),
   })

@@ -40,7 +40,15 @@ function messageOf(env: NodeJS.ProcessEnv): string {
 describe('loadConfig: defaults and modes', () => {
   it('an empty environment is valid and runs neither Slack nor Discord (the console adapter)', () => {
     const config = loadConfig({});
-    expect(config).toEqual({ PORT: 3000, DATA_DIR: './var', LOG_LEVEL: 'info', DIGEST_GRACE_HOURS: 6 });
+    expect(config).toEqual({
+      PORT: 3000,
+      DATA_DIR: './var',
+      LOG_LEVEL: 'info',
+      DIGEST_GRACE_HOURS: 6,
+      DIGEST_TICK_SECONDS: 60,
+      DIGEST_CLAIM_LEASE_SECONDS: 600,
+      SHUTDOWN_DRAIN_SECONDS: 0,
+    });
     expect(slackEnabled(config)).toBe(false);
     expect(discordEnabled(config)).toBe(false);
     expect(slackMode(config)).toBeNull();
@@ -217,5 +225,24 @@ describe('loadDotEnv', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'dotenv-dir-'));
     expect(() => loadDotEnv(folder)).toThrow(ConfigError);
     expect(() => loadDotEnv(folder)).toThrow(/cannot be read \(EISDIR\)/);
+  });
+});
+
+describe('storage and replica settings', () => {
+  it('DATABASE_URL must be a postgres:// URL; the error names the variable, never the value', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://bot:pw@db:5432/bot' }).DATABASE_URL).toBe('postgres://bot:pw@db:5432/bot');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/bot' }).DATABASE_URL).toBe('postgresql://db/bot');
+    expect(() => loadConfig({ DATABASE_URL: 'sqlite:///var/bot.sqlite' })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
+  });
+
+  it('digest cadence, lease and drain are bounded whole seconds', () => {
+    expect(loadConfig({ DIGEST_TICK_SECONDS: '5', DIGEST_CLAIM_LEASE_SECONDS: '30', SHUTDOWN_DRAIN_SECONDS: '5' })).toMatchObject({
+      DIGEST_TICK_SECONDS: 5,
+      DIGEST_CLAIM_LEASE_SECONDS: 30,
+      SHUTDOWN_DRAIN_SECONDS: 5,
+    });
+    expect(() => loadConfig({ DIGEST_TICK_SECONDS: '0' })).toThrow(/DIGEST_TICK_SECONDS must be a whole number of seconds from 1 to 60/);
+    expect(() => loadConfig({ DIGEST_CLAIM_LEASE_SECONDS: '5' })).toThrow(/DIGEST_CLAIM_LEASE_SECONDS must be a whole number of seconds from 10/);
+    expect(() => loadConfig({ SHUTDOWN_DRAIN_SECONDS: '30' })).toThrow(/SHUTDOWN_DRAIN_SECONDS must be a whole number of seconds from 0 to 20/);
   });
 });
