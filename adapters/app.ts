@@ -18,7 +18,7 @@ import {
 import { BUSY_TIMEOUT_MS } from '../src/storage/database.ts';
 import { handleHealthRequest, HealthState } from '../src/health.ts';
 import { createLogger, type Logger } from '../src/log.ts';
-import type { RunningAdapter } from '../src/runtime.ts';
+import type { RunningAdapter } from './running-adapter.ts';
 import { Readiness, type ConnectionListener } from './readiness.ts';
 
 export interface AdapterContext {

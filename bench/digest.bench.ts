@@ -11,7 +11,7 @@ import path from 'node:path';
 import { loadDataset } from '../src/data/load.ts';
 import { dueDigests } from '../src/digest/due.ts';
 import { DEFAULT_CLAIM_LEASE_MS } from '../src/digest/scheduler.ts';
-import { DIGEST_KINDS, type Subscription, type Weekday } from '../src/digest/subscription.ts';
+import { DIGEST_KINDS, type Subscription, type Weekday } from '../src/domain/subscription.ts';
 import { canonicalZone } from '../src/digest/time.ts';
 import { openStore, type StoreLocation } from '../src/storage/open.ts';
 import type { ClaimRequest } from '../src/storage/store.ts';

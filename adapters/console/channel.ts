@@ -1,4 +1,4 @@
-import type { ChannelRef } from '../../src/bot.ts';
+import type { ChannelRef } from '../../src/domain/channel.ts';
 
 /** The console is one channel: subscriptions made here are delivered to this terminal. */
 export const CONSOLE_CHANNEL: ChannelRef = Object.freeze({ platform: 'console', workspace: 'local', channel: 'terminal' });

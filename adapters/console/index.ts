@@ -2,7 +2,7 @@ import readline from 'node:readline';
 import type { Conversation } from '../../src/bot.ts';
 import type { Answer } from '../../src/domain/answer.ts';
 import type { Logger } from '../../src/log.ts';
-import type { RunningAdapter } from '../../src/runtime.ts';
+import type { RunningAdapter } from '../running-adapter.ts';
 import { CONSOLE_CHANNEL } from './channel.ts';
 import { formatAnswer, formatBanner, formatEcho, PROMPT } from './format.ts';
 import { HISTORY_SIZE, loadHistory, saveHistory } from './history.ts';

@@ -1,4 +1,4 @@
-import type { ChannelRef } from '../../src/bot.ts';
+import type { ChannelRef } from '../../src/domain/channel.ts';
 import type { Answer } from '../../src/domain/answer.ts';
 import { PermanentPostError, type DigestPoster } from '../../src/digest/poster.ts';
 import { isConsoleChannel } from './channel.ts';

@@ -2,7 +2,7 @@ import { Events } from 'discord.js';
 import type { Bot } from '../../src/bot.ts';
 import type { Config } from '../../src/config.ts';
 import type { Logger } from '../../src/log.ts';
-import type { RunningAdapter } from '../../src/runtime.ts';
+import type { RunningAdapter } from '../running-adapter.ts';
 import type { ConnectionListener } from '../readiness.ts';
 import { buildAutocompleteIndex } from './autocomplete/index.ts';
 import { createDiscordClient } from './client.ts';

@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { REST, Routes } from 'discord.js';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from '../../src/config.ts';
 import { restOptions } from './client.ts';
@@ -28,16 +29,41 @@ export function dryRunJson(): string {
   return `${JSON.stringify(commandPayload(), null, 2)}\n`;
 }
 
-const USAGE = 'usage: npm run discord:register [-- --dry-run]';
+const USAGE = `usage: npm run discord:register [-- --dry-run]
+  --dry-run   print the JSON body that would be sent, send nothing
+  -h, --help  show this help`;
 
-export async function main(args: string[], env: NodeJS.ProcessEnv, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  const unknown = args.filter((arg) => arg !== '--dry-run');
-  if (unknown.length > 0) {
-    err.write(`unknown argument ${unknown.map((arg) => JSON.stringify(arg)).join(', ')}\n${USAGE}\n`);
+/** The command line, read by node:util's parseArgs; a usage error is returned as text. */
+function readArgs(args: string[]): { dryRun: boolean; help: boolean } | string {
+  try {
+    const { values } = parseArgs({
+      args,
+      options: { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    });
+    return { dryRun: values['dry-run'] ?? false, help: values.help ?? false };
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+export async function main(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
+  const options = readArgs(args);
+  if (typeof options === 'string') {
+    err.write(`${options}\n${USAGE}\n`);
     return 2;
   }
+  if (options.help) {
+    out.write(`${USAGE}\n`);
+    return 0;
+  }
   try {
-    if (args.includes('--dry-run')) {
+    if (options.dryRun) {
       out.write(dryRunJson());
       return 0;
     }

@@ -1,5 +1,6 @@
 import type { Logger as BoltLogger, webApi } from '@slack/bolt';
-import type { Bot, ChannelRef, Conversation } from '../../src/bot.ts';
+import type { Bot, Conversation } from '../../src/bot.ts';
+import type { ChannelRef } from '../../src/domain/channel.ts';
 import type { InFlight } from './in-flight.ts';
 import { answerToBlocks, type SlackMessage } from './render/answer-blocks.ts';
 import { failureReply } from './render/failure-reply.ts';

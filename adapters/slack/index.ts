@@ -1,7 +1,7 @@
 import type { Config } from '../../src/config.ts';
 import type { HealthState } from '../../src/health.ts';
 import type { Logger } from '../../src/log.ts';
-import type { RunningAdapter } from '../../src/runtime.ts';
+import type { RunningAdapter } from '../running-adapter.ts';
 import type { SlackBot } from './answering.ts';
 import { createSlackApp, type SlackAppOptions } from './app.ts';
 

@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import type { ChannelRef } from '../../src/bot.ts';
+import type { ChannelRef } from '../../src/domain/channel.ts';
 import type { Answer } from '../../src/domain/answer.ts';
 import { PermanentPostError, type DigestPoster, type PostOptions } from '../../src/digest/poster.ts';
 import { unlessAborted } from '../abort.ts';

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { loadDataset } from '../data/load.ts';
 import type { Dataset } from '../domain/dataset.ts';
 import { dueDigests } from '../digest/due.ts';
-import { DIGEST_KINDS, type DigestKind, type Subscription, type Weekday } from '../digest/subscription.ts';
+import { DIGEST_KINDS, type DigestKind, type Subscription, type Weekday } from '../domain/subscription.ts';
 import { canonicalZone } from '../digest/time.ts';
 import { upcomingPostings } from '../digest/upcoming.ts';
 import { renderText } from '../render/text.ts';

@@ -9,7 +9,7 @@ import {
   unsubscribedAnswer,
 } from './answers/subscription-replies.ts';
 import { parseSubscribeOptions, parseUnsubscribeOptions } from './options.ts';
-import { combineKinds, DEFAULT_SETTINGS, kindFrom, wantsMilestones, wantsWeekly, type SubscriptionSettings } from './subscription.ts';
+import { combineKinds, DEFAULT_SETTINGS, kindFrom, wantsMilestones, wantsWeekly, type SubscriptionSettings } from '../domain/subscription.ts';
 import { upcomingPostings } from './upcoming.ts';
 
 /**

@@ -9,7 +9,7 @@ import { noScheduleNoticeAnswer } from './answers/no-schedule-notice.ts';
 import { weeklyDigestAnswer } from './answers/weekly-digest.ts';
 import { cycleAt, milestonesOf, newestSchedule, REMINDER_KINDS, type Milestone } from './cycle.ts';
 import { milestoneLocalDate } from './facts.ts';
-import { wantsMilestones, wantsWeekly, type Subscription } from './subscription.ts';
+import { wantsMilestones, wantsWeekly, type Subscription } from '../domain/subscription.ts';
 import { addDays, canonicalZone, daysBetween, isoWeek, localDate, localSlot, localSlotMillis, weekdayOf } from './time.ts';
 
 /** Reminders go out this many days before a milestone (and on the day). */

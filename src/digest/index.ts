@@ -13,4 +13,4 @@ export {
 } from './scheduler.ts';
 export { PermanentPostError, PostTimeoutError, type DigestPoster, type PostOptions } from './poster.ts';
 export { SUBSCRIBE_USAGE, UNSUBSCRIBE_USAGE } from './options.ts';
-export type { Subscription, SubscriptionSettings, DigestKind } from './subscription.ts';
+export type { Subscription, SubscriptionSettings, DigestKind } from '../domain/subscription.ts';

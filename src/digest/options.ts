@@ -6,7 +6,7 @@ import {
   type ReleaseAlertFilter,
   type ReleaseEvent,
   type Weekday,
-} from './subscription.ts';
+} from '../domain/subscription.ts';
 import { canonicalZone, parseTimeOfDay } from './time.ts';
 import { MASS_MENTION, PLATFORM_TOKEN } from '../domain/mentions.ts';
 

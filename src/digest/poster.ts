@@ -1,4 +1,4 @@
-import type { ChannelRef, Platform } from '../bot.ts';
+import type { ChannelRef, Platform } from '../domain/channel.ts';
 import type { Answer } from '../domain/answer.ts';
 
 export interface PostOptions {

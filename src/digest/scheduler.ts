@@ -1,5 +1,5 @@
 import cron from 'node-cron';
-import type { ChannelRef, Platform } from '../bot.ts';
+import { channelLabel, type ChannelRef, type Platform } from '../domain/channel.ts';
 import type { Answer } from '../domain/answer.ts';
 import type { Dataset } from '../domain/dataset.ts';
 import type { Logger } from '../log.ts';
@@ -7,7 +7,6 @@ import { BUSY_TIMEOUT_MS } from '../storage/database.ts';
 import type { Claim, SubscriptionStore } from '../storage/store.ts';
 import { dueDigests, keySuffixesToKeep, type DueDigest } from './due.ts';
 import { PermanentPostError, PostTimeoutError, type DigestPoster } from './poster.ts';
-import { channelLabel } from './subscription.ts';
 
 /** Permanent failures in a row before a subscription is paused. */
 export const PAUSE_AFTER_PERMANENT_FAILURES = 3;

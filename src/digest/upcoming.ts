@@ -3,7 +3,7 @@ import type { Dataset } from '../domain/dataset.ts';
 import { milestoneLabel, milestonesOf, REMINDER_KINDS } from './cycle.ts';
 import { EOL_WARNING_DAYS, REMINDER_OFFSETS_DAYS } from './due.ts';
 import { milestoneLocalDate } from './facts.ts';
-import { wantsMilestones, wantsWeekly, type SubscriptionSettings } from './subscription.ts';
+import { wantsMilestones, wantsWeekly, type SubscriptionSettings } from '../domain/subscription.ts';
 import { addDays, localDate, localSlot } from './time.ts';
 
 export interface UpcomingPosting {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import pg from 'pg';
-import type { Platform } from '../bot.ts';
-import type { Subscription, Weekday } from '../digest/subscription.ts';
+import type { Platform } from '../domain/channel.ts';
+import type { Subscription, Weekday } from '../domain/subscription.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 import {
   checkLease,

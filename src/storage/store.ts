@@ -1,4 +1,4 @@
-import type { ChannelRef, Platform } from '../bot.ts';
+import type { ChannelRef, Platform } from '../domain/channel.ts';
 import {
   kindFrom,
   ReleaseAlertFilter,
@@ -8,7 +8,7 @@ import {
   type Receives,
   type Subscription,
   type SubscriptionSettings,
-} from '../digest/subscription.ts';
+} from '../domain/subscription.ts';
 
 export type PostingStatus = 'claimed' | 'posted' | 'retry' | 'failed';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Platform } from '../bot.ts';
-import type { ReleaseAlertFilter, Subscription, Weekday } from '../digest/subscription.ts';
+import type { Platform } from '../domain/channel.ts';
+import type { ReleaseAlertFilter, Subscription, Weekday } from '../domain/subscription.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
 import {
   checkLease,

@@ -183,8 +183,11 @@ describe('deploy/replicated: the multi-replica overlay', () => {
   it('takes DATABASE_URL from the Secret the example CloudNativePG Cluster writes, and drains before stopping', () => {
     expect(cluster).toMatchObject({ apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster' });
     expect(patchedEnv('DATABASE_URL').valueFrom.secretKeyRef).toEqual({ name: `${cluster.metadata.name}-app`, key: 'uri' });
-    const env = { ...Object.fromEntries(container.env.map((e: { name: string; value: string }) => [e.name, e.value])), DATABASE_URL: 'postgres://bot@db/bot' };
-    env.SHUTDOWN_DRAIN_SECONDS = patchedEnv('SHUTDOWN_DRAIN_SECONDS').value;
+    const env: Record<string, string> = {
+      ...Object.fromEntries(container.env.map((e: { name: string; value: string }) => [e.name, e.value])),
+      DATABASE_URL: 'postgres://bot@db/bot',
+      SHUTDOWN_DRAIN_SECONDS: patchedEnv('SHUTDOWN_DRAIN_SECONDS').value,
+    };
     const config = loadConfig(env);
     // Drain plus the bot's own 25 s shutdown budget (which includes the drain) fits the grace period.
     expect(config.SHUTDOWN_DRAIN_SECONDS).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import type { Dataset } from '../../src/domain/dataset.ts';
 import type { Kep } from '../../src/domain/kep.ts';
 import type { Release } from '../../src/domain/release.ts';
 import type { MilestoneKind, Schedule, ScheduleEvent } from '../../src/domain/schedule.ts';
-import { DEFAULT_SETTINGS, type Subscription } from '../../src/digest/subscription.ts';
+import { DEFAULT_SETTINGS, type Subscription } from '../../src/domain/subscription.ts';
 
 export function event(kind: MilestoneKind | null, date: string, extra: Partial<ScheduleEvent> = {}): ScheduleEvent {
   return { what: extra.what ?? `${kind ?? 'meeting'} row`, who: null, when: date, date, at: null, week: null, kind, build: null, ...extra };

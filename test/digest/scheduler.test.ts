@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChannelRef, Platform } from '../../src/bot.ts';
+import type { ChannelRef, Platform } from '../../src/domain/channel.ts';
 import type { Answer } from '../../src/domain/answer.ts';
 import { dueDigests } from '../../src/digest/due.ts';
 import { PermanentPostError, type DigestPoster } from '../../src/digest/poster.ts';

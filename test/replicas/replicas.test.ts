@@ -1,7 +1,7 @@
 // Several replicas, proven with real processes: two (or more) `adapters/main.ts` processes in Slack HTTP mode
 // against one PostgreSQL database and one stub Slack API. Skipped (loudly) without TEST_DATABASE_URL.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelRef } from '../../src/bot.ts';
+import type { ChannelRef } from '../../src/domain/channel.ts';
 import { openStore } from '../../src/storage/open.ts';
 import type { Store } from '../../src/storage/store.ts';
 import { eventEnvelope, postSigned, slashCommandBody } from '../adapters/slack/helpers/signed-request.ts';

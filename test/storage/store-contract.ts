@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelRef } from '../../src/bot.ts';
+import type { ChannelRef } from '../../src/domain/channel.ts';
 import { openStore, type StoreLocation } from '../../src/storage/open.ts';
 import type { ClaimRequest, Store } from '../../src/storage/store.ts';
 import type { Backend } from './support/backends.ts';

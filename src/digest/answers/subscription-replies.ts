@@ -12,7 +12,7 @@ import {
   type ReleaseEvent,
   type Subscription,
   type SubscriptionSettings,
-} from '../subscription.ts';
+} from '../../domain/subscription.ts';
 import type { UpcomingPostings } from '../upcoming.ts';
 import { dataFooter } from '../facts.ts';
 

@@ -6,7 +6,7 @@ import { loadDataset } from '../../../src/data/load.ts';
 import type { Answer } from '../../../src/domain/answer.ts';
 import { PermanentPostError } from '../../../src/digest/poster.ts';
 import { silentLogger } from '../../../src/log.ts';
-import type { RunningAdapter } from '../../../src/runtime.ts';
+import type { RunningAdapter } from '../../../adapters/running-adapter.ts';
 import { embedLimitProblems, embedText } from './support/limits.ts';
 import { autocompleteInteraction, BOT_PERMISSIONS, chatInputInteraction, directMessage, directMessageInteraction, IDS, mentionMessage } from './support/payloads.ts';
 import { StubDiscord, type RecordedRequest } from './support/stubDiscord.ts';

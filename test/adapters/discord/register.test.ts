@@ -59,4 +59,21 @@ describe('discord:register', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('usage: npm run discord:register');
   });
+
+  it('answers --help with the usage on stdout and sends nothing', async () => {
+    const before = stub.requests.length;
+    for (const flag of ['--help', '-h']) {
+      const result = await run([flag], {});
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toContain('usage: npm run discord:register');
+      expect(result.stdout).toContain('--dry-run');
+    }
+    expect(stub.requests.length).toBe(before);
+  });
+
+  it('rejects a value given to a flag that takes none', async () => {
+    const result = await run(['--dry-run=yes'], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('usage: npm run discord:register');
+  });
 });

@@ -8,7 +8,7 @@ import { Bot } from '../../../src/bot.ts';
 import { loadDataset } from '../../../src/data/load.ts';
 import { createSubscriptionCommands, openStore, type SubscriptionStore } from '../../../src/digest/index.ts';
 import { silentLogger } from '../../../src/log.ts';
-import type { RunningAdapter } from '../../../src/runtime.ts';
+import type { RunningAdapter } from '../../../adapters/running-adapter.ts';
 import { embedLimitProblems, embedText } from './support/limits.ts';
 import { chatInputInteraction, IDS } from './support/payloads.ts';
 import { StubDiscord, type RecordedRequest } from './support/stubDiscord.ts';

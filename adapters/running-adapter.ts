@@ -1,5 +1,5 @@
-import type { Platform } from './bot.ts';
-import type { DigestPoster } from './digest/poster.ts';
+import type { Platform } from '../src/domain/channel.ts';
+import type { DigestPoster } from '../src/digest/poster.ts';
 
 /** What every started platform adapter hands back to adapters/main.ts. */
 export interface RunningAdapter {

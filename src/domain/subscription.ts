@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ChannelRef } from '../bot.ts';
-import { MinorVersion } from '../domain/version.ts';
+import type { ChannelRef } from './channel.ts';
+import { MinorVersion } from './version.ts';
 
 export const DIGEST_KINDS = ['milestones', 'weekly', 'both'] as const;
 export type DigestKind = (typeof DIGEST_KINDS)[number];
@@ -77,5 +77,3 @@ export function wantsReleaseEvent(filter: ReleaseAlertFilter | null | undefined,
   const versionScoped = event === 'patch' || event === 'eol' || event === 'pre-release';
   return !versionScoped || filter.versions.length === 0 || (version !== null && filter.versions.includes(version));
 }
-
-export const channelLabel = (channel: ChannelRef): string => `${channel.platform}/${channel.workspace}/${channel.channel}`;
