@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { ChannelRef, Platform } from '../bot.ts';
 import { kindFrom, type DigestKind, type Subscription, type SubscriptionSettings, type Weekday } from '../digest/subscription.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
+import { asStorageError, StorageError } from './storage-error.ts';
 
 export type PostingStatus = 'claimed' | 'posted' | 'retry' | 'failed';
 
@@ -187,8 +188,72 @@ const claimIdentity = (claim: Claim): { key: string; claimedBy: string; claimedA
 /** Error texts are stored for operators; keep them bounded. */
 const clip = (text: string): string => (text.length > 500 ? `${text.slice(0, 499)}…` : text);
 
-/** Opens `<dataDir>/bot.sqlite` (creating the directory and schema as needed). */
-export function openSubscriptionStore(dataDir: string): SubscriptionStore {
+export interface SubscriptionStoreOptions {
+  /**
+   * Told when the database starts failing (the error names the file) and when it works again: any
+   * successful write ends a failure, a successful read only a failure of a read.
+   */
+  onHealthChange?: (problem: StorageError | null) => void;
+}
+
+type Access = 'read' | 'write';
+
+/** Reports health changes once each; see SubscriptionStoreOptions.onHealthChange. */
+function healthTracker(onHealthChange: SubscriptionStoreOptions['onHealthChange']) {
+  let failed: Access | null = null;
+  let reported = '';
+  return {
+    succeeded(access: Access): void {
+      if (failed === null || (failed === 'write' && access === 'read')) return;
+      failed = null;
+      reported = '';
+      onHealthChange?.(null);
+    },
+    failed(access: Access, problem: StorageError): void {
+      if (failed !== 'write') failed = access;
+      if (problem.message === reported) return;
+      reported = problem.message;
+      onHealthChange?.(problem);
+    },
+  };
+}
+
+/**
+ * Every store method, with SQLite failures turned into StorageErrors naming the file and reported to the
+ * health listener. Statements with RETURNING are read with `.all()`: better-sqlite3's `.get()` returns the
+ * first row and ignores an error from the commit that follows (SQLITE_FULL), so a lost write looked saved.
+ */
+function guarded<T extends object>(file: string, health: ReturnType<typeof healthTracker>, methods: T, reads: ReadonlySet<keyof T>): T {
+  const wrapped = {} as Record<keyof T, unknown>;
+  for (const [name, method] of Object.entries(methods) as [keyof T, unknown][]) {
+    if (typeof method !== 'function') {
+      wrapped[name] = method;
+      continue;
+    }
+    const access: Access = reads.has(name) ? 'read' : 'write';
+    wrapped[name] = (...args: unknown[]) => {
+      let result: unknown;
+      try {
+        result = method(...args);
+      } catch (error) {
+        const surfaced = asStorageError(file, error);
+        if (surfaced instanceof StorageError) health.failed(access, surfaced);
+        throw surfaced;
+      }
+      health.succeeded(access);
+      return result;
+    };
+  }
+  return wrapped as T;
+}
+
+const READS = new Set<keyof SubscriptionStore>(['find', 'list', 'listActive', 'posting', 'postings']);
+
+/**
+ * Opens `<dataDir>/bot.sqlite` (creating the directory and schema as needed). Every method throws a
+ * StorageError naming the file when SQLite fails; nothing failed is ever reported as saved.
+ */
+export function openSubscriptionStore(dataDir: string, options: SubscriptionStoreOptions = {}): SubscriptionStore {
   const db: SqliteDatabase = openDatabase(dataDir);
   const claimant = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
@@ -268,11 +333,11 @@ export function openSubscriptionStore(dataDir: string): SubscriptionStore {
     'SELECT * FROM postings WHERE subscription_id = ? ORDER BY scheduled_at, occurrence_key',
   );
 
-  return {
+  const store: SubscriptionStore = {
     file: db.name,
     claimant,
     save(channel, settings, now) {
-      const row = upsert.get({
+      const [row] = upsert.all({
         ...channel,
         ...kindFlags(settings.kind),
         time: settings.time,
@@ -292,7 +357,7 @@ export function openSubscriptionStore(dataDir: string): SubscriptionStore {
         return null;
       }
       const flags = kindFlags(kind);
-      const row = updateKind.get(flags.milestones, flags.weekly, now.toISOString(), channel.platform, channel.workspace, channel.channel);
+      const [row] = updateKind.all(flags.milestones, flags.weekly, now.toISOString(), channel.platform, channel.workspace, channel.channel);
       return row ? toSubscription(row) : null;
     },
     remove(channel) {
@@ -312,7 +377,7 @@ export function openSubscriptionStore(dataDir: string): SubscriptionStore {
       if (!(leaseMs > 0)) throw new RangeError(`claim lease must be a positive number of milliseconds, got ${leaseMs}`);
       // Both are the caller's values, so this needs no lock: past its window an occurrence is left alone.
       if (now.getTime() >= graceEndsAt.getTime()) return null;
-      const row = claimStatement.get({
+      const [row] = claimStatement.all({
         key: occurrenceKey,
         subscriptionId,
         scheduledAt: scheduledAt.toISOString(),
@@ -340,7 +405,7 @@ export function openSubscriptionStore(dataDir: string): SubscriptionStore {
     },
     recordPermanentFailure(subscriptionId, reason, now, pauseAfter) {
       const nowIso = now.toISOString();
-      const row = permanentFailure.get({ id: subscriptionId, reason: clip(reason), now: nowIso, pauseAfter });
+      const [row] = permanentFailure.all({ id: subscriptionId, reason: clip(reason), now: nowIso, pauseAfter });
       if (!row) return { consecutiveFailures: 0, paused: false };
       return { consecutiveFailures: row.consecutive_permanent_failures, paused: row.paused_at === nowIso };
     },
@@ -355,4 +420,5 @@ export function openSubscriptionStore(dataDir: string): SubscriptionStore {
       if (db.open) db.close();
     },
   };
+  return guarded(db.name, healthTracker(options.onHealthChange), store, READS);
 }
