@@ -10,6 +10,7 @@ import { BUNDLED_DATA_DIR } from '../src/data/paths.ts';
 import { createSubscriptionCommands, openSubscriptionStore, startDigestScheduler } from '../src/digest/index.ts';
 import { handleHealthRequest, HealthState } from '../src/health.ts';
 import { createLogger, type Logger } from '../src/log.ts';
+import type { StorageError } from '../src/storage/storage-error.ts';
 import type { RunningAdapter } from '../src/runtime.ts';
 import { Readiness, type ConnectionListener } from './readiness.ts';
 
@@ -98,6 +99,15 @@ function closeServer(server: Server | null): Promise<void> {
   });
 }
 
+/** The subscription store in DATA_DIR; a directory or file that cannot be used is named with the variable. */
+function openStore(dataDir: string, onHealthChange: (problem: StorageError | null) => void) {
+  try {
+    return openSubscriptionStore(dataDir, { onHealthChange });
+  } catch (error) {
+    throw new Error(`DATA_DIR (${dataDir}) cannot hold the bot database: ${(error as Error).message}`, { cause: error });
+  }
+}
+
 /** Starts everything `npm start` runs; see adapters/main.ts for signals and exit codes. */
 export async function startApp(options: AppOptions = {}): Promise<App> {
   const env = options.env ?? process.env;
@@ -149,7 +159,10 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       cleanups.push(() => closeServer(server));
     }
 
-    const store = openSubscriptionStore(config.DATA_DIR);
+    const storage = readiness.connection('storage');
+    const store = openStore(config.DATA_DIR, (problem) =>
+      storage(problem ? { connected: false, reason: `storage failing: ${problem.message}` } : { connected: true }),
+    );
     cleanups.push(() => store.close());
     const bot = new Bot(dataset, { clock, subscriptions: createSubscriptionCommands(store, dataset) });
 

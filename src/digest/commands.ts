@@ -1,8 +1,10 @@
 import type { SubscriptionCommands } from '../bot.ts';
 import type { Dataset } from '../domain/dataset.ts';
+import { StorageError } from '../storage/storage-error.ts';
 import type { SubscriptionStore } from '../storage/subscription-store.ts';
 import {
   invalidOptionsAnswer,
+  notSavedAnswer,
   notSubscribedAnswer,
   subscribedAnswer,
   subscriptionStatusAnswer,
@@ -17,7 +19,7 @@ import { upcomingPostings } from './upcoming.ts';
  * options given (a kind is added to what the channel already gets); unsubscribing removes a kind or all.
  */
 export function createSubscriptionCommands(store: SubscriptionStore, dataset: Dataset): SubscriptionCommands {
-  return {
+  const commands: SubscriptionCommands = {
     async handle(command, args, conversation) {
       const channel = conversation.channel;
       const now = conversation.now ?? new Date();
@@ -51,6 +53,17 @@ export function createSubscriptionCommands(store: SubscriptionStore, dataset: Da
       };
       const saved = store.save(channel, settings, now);
       return subscribedAnswer(saved, existing === null, upcomingPostings(saved, dataset, now), dataset, given.kind);
+    },
+  };
+  return {
+    async handle(command, args, conversation) {
+      try {
+        return await commands.handle(command, args, conversation);
+      } catch (error) {
+        // The operator sees the file in the log and in /readyz; the user learns that nothing changed.
+        if (error instanceof StorageError) return notSavedAnswer(command, error.reason, dataset);
+        throw error;
+      }
     },
   };
 }
