@@ -18,6 +18,7 @@ import {
 import { BUSY_TIMEOUT_MS } from '../src/storage/database.ts';
 import { handleHealthRequest, HealthState } from '../src/health.ts';
 import { createLogger, type Logger } from '../src/log.ts';
+import type { StorageError } from '../src/storage/storage-error.ts';
 import type { RunningAdapter } from './running-adapter.ts';
 import { Readiness, type ConnectionListener } from './readiness.ts';
 
@@ -119,6 +120,16 @@ function digestTimings(config: Config): Pick<DigestSchedulerOptions, 'cronExpres
   };
 }
 
+/** The bot's database; one that cannot be used is named with its variable. */
+async function openBotStore(config: Config, onHealthChange: (problem: StorageError | null) => void): Promise<Store> {
+  try {
+    return await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, onHealthChange });
+  } catch (error) {
+    const where = config.DATABASE_URL ? 'DATABASE_URL' : `DATA_DIR (${config.DATA_DIR})`;
+    throw new Error(`${where} cannot hold the bot database: ${(error as Error).message}`, { cause: error });
+  }
+}
+
 /** Starts everything `npm start` runs; see adapters/main.ts for signals and exit codes. */
 export async function startApp(options: AppOptions = {}): Promise<App> {
   const env = options.env ?? process.env;
@@ -170,7 +181,10 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       cleanups.push(() => closeServer(server));
     }
 
-    const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    const storage = readiness.connection('storage');
+    const store = await openBotStore(config, (problem) =>
+      storage(problem ? { connected: false, reason: `storage failing: ${problem.message}` } : { connected: true }),
+    );
     cleanups.push(() => store.close());
     const bot = new Bot(dataset, { clock, subscriptions: createSubscriptionCommands(store, dataset) });
 

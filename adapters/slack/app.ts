@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, SocketModeReceiver, type CustomRoute, type webApi } from '@slack/bolt';
+import { App, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Config } from '../../src/config.ts';
 import type { DigestPoster } from '../../src/digest/poster.ts';
-import { HEALTH_PATHS, handleHealthRequest, type HealthState } from '../../src/health.ts';
+import type { HealthState } from '../../src/health.ts';
 import type { Logger } from '../../src/log.ts';
 import type { DeliveryKeyStore } from '../../src/storage/store.ts';
 import type { ConnectionListener } from '../readiness.ts';
@@ -14,6 +14,7 @@ import { DeliveryDedupe } from './deliveries.ts';
 import { InFlight } from './in-flight.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createSlackPoster } from './poster.ts';
+import { GuardedHttpReceiver } from './receiver.ts';
 
 export const EVENTS_PATH = '/slack/events';
 /** Slack wants an ack within 3 s; leave room for the network. */
@@ -49,16 +50,6 @@ export interface SlackApp {
   start(): Promise<number | null>;
   /** Stops taking work, then waits for replies already being sent. */
   stop(): Promise<void>;
-}
-
-function healthRoutes(health: HealthState): CustomRoute[] {
-  return Object.values(HEALTH_PATHS).map((path) => ({
-    path,
-    method: ['GET', 'HEAD'],
-    handler: (request, response) => {
-      handleHealthRequest(request, response, health);
-    },
-  }));
 }
 
 /** Names the variable to fix instead of surfacing Bolt's generic error. */
@@ -97,6 +88,17 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         })
       : undefined;
   if (receiver && options.onConnectionChange) watchSocketMode(receiver.client, options.onConnectionChange);
+  const httpReceiver =
+    mode === 'http'
+      ? new GuardedHttpReceiver({
+          signingSecret: config.SLACK_SIGNING_SECRET!,
+          eventsPath: EVENTS_PATH,
+          port: config.PORT,
+          ...(options.host ? { host: options.host } : {}),
+          health: options.health,
+          logger: options.logger.child({ adapter: 'slack' }),
+        })
+      : undefined;
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     logger,
@@ -105,9 +107,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     convoStore: false,
     clientOptions,
     // In Socket Mode there is no Slack HTTP server: the app's own health server owns PORT.
-    ...(receiver
-      ? { socketMode: true, receiver }
-      : { signingSecret: config.SLACK_SIGNING_SECRET, endpoints: EVENTS_PATH, port: config.PORT, customRoutes: healthRoutes(options.health) }),
+    ...(receiver ? { socketMode: true, receiver } : { receiver: httpReceiver }),
   });
 
   const deliveries = new DeliveryDedupe({
@@ -140,7 +140,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         running = true;
         return null;
       }
-      const server = (await app.start(options.host ? { port: config.PORT, host: options.host } : config.PORT)) as Server;
+      const server = (await app.start()) as Server;
       running = true;
       return (server.address() as AddressInfo).port;
     },

@@ -1,8 +1,10 @@
 import type { SubscriptionCommands } from '../bot.ts';
 import type { Dataset } from '../domain/dataset.ts';
+import { StorageError } from '../storage/storage-error.ts';
 import type { SubscriptionStore } from '../storage/store.ts';
 import {
   invalidOptionsAnswer,
+  notSavedAnswer,
   notSubscribedAnswer,
   subscribedAnswer,
   subscriptionStatusAnswer,
@@ -19,7 +21,7 @@ import { upcomingPostings } from './upcoming.ts';
  */
 export function createSubscriptionCommands(store: SubscriptionStore, dataset: Dataset | (() => Dataset)): SubscriptionCommands {
   const current = typeof dataset === 'function' ? dataset : () => dataset;
-  return {
+  const commands: SubscriptionCommands = {
     async handle(command, args, conversation) {
       const data = current();
       const channel = conversation.channel;
@@ -58,6 +60,17 @@ export function createSubscriptionCommands(store: SubscriptionStore, dataset: Da
       };
       const saved = await store.save(channel, settings, now);
       return subscribedAnswer(saved, existing === null, upcomingPostings(saved, data, now), data, given.kind);
+    },
+  };
+  return {
+    async handle(command, args, conversation) {
+      try {
+        return await commands.handle(command, args, conversation);
+      } catch (error) {
+        // The operator sees the file in the log and in /readyz; the user learns that nothing changed.
+        if (error instanceof StorageError) return notSavedAnswer(command, error.reason, current());
+        throw error;
+      }
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Answer } from '../domain/answer.ts';
 import type { Dataset } from '../domain/dataset.ts';
 import type { Logger } from '../log.ts';
 import { BUSY_TIMEOUT_MS } from '../storage/database.ts';
+import { StorageError } from '../storage/storage-error.ts';
 import type { Claim, SubscriptionStore } from '../storage/store.ts';
 import { dueDigests, keySuffixesToKeep, type DueDigest } from './due.ts';
 import { PermanentPostError, PostTimeoutError, type DigestPoster } from './poster.ts';
@@ -43,6 +44,8 @@ export interface TickResult {
   paused: Array<{ subscriptionId: number; reason: string }>;
   /** Old postings deleted by the daily pruning (0 on the other ticks of the day). */
   pruned: number;
+  /** The database failure (naming the file) that stopped this tick's claims, if one did. */
+  storageError: string | null;
 }
 
 export interface DigestSchedulerOptions {
@@ -272,7 +275,9 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     // A busy tick may claim its last occurrences minutes after it began; their leases must start then.
     const startedAt = performance.now();
     const at = (): Date => new Date(now.getTime() + Math.round(performance.now() - startedAt));
-    const result: TickResult = { at: now, due: 0, posted: 0, alreadyClaimed: 0, reclaimed: 0, noPoster: 0, failed: 0, timedOut: 0, paused: [], pruned: 0 };
+    const result: TickResult = {
+      at: now, due: 0, posted: 0, alreadyClaimed: 0, reclaimed: 0, noPoster: 0, failed: 0, timedOut: 0, paused: [], pruned: 0, storageError: null,
+    };
     const due = dueDigests(await store.listActive(), dataset, now, { graceHours });
     result.due = due.length;
     const bySubscription = new Map<number, DueDigest[]>();
@@ -283,6 +288,13 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
         try {
           await deliverInOrder(digests, at, result);
         } catch (error) {
+          if (error instanceof StorageError) {
+            // Claims would fail the same way (or, worse, appear to succeed): claim nothing more until the next tick.
+            queue.length = 0;
+            if (result.storageError === null) logger.error({ err: error.message, file: error.file }, 'digest storage failed: no more claims this tick');
+            result.storageError = error.message;
+            continue;
+          }
           logger.error({ err: describeError(error), subscription: digests[0]!.subscription.id }, 'digest delivery crashed');
         }
       }

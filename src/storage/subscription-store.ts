@@ -14,6 +14,7 @@ import {
   type PostingStatus,
   type Store,
 } from './store.ts';
+import { asStorageError, StorageError } from './storage-error.ts';
 
 interface SubscriptionRow {
   id: number;
@@ -106,8 +107,72 @@ const claimIdentity = (claim: Claim): { key: string; claimedBy: string; claimedA
   claimedAt: claim.claimedAt,
 });
 
-/** Opens `<dataDir>/bot.sqlite` (creating the directory and schema as needed). */
-export function openSqliteStore(dataDir: string): Store {
+export interface SubscriptionStoreOptions {
+  /**
+   * Told when the database starts failing (the error names the file) and when it works again: any
+   * successful write ends a failure, a successful read only a failure of a read.
+   */
+  onHealthChange?: (problem: StorageError | null) => void;
+}
+
+type Access = 'read' | 'write';
+
+/** Reports health changes once each; see SubscriptionStoreOptions.onHealthChange. */
+function healthTracker(onHealthChange: SubscriptionStoreOptions['onHealthChange']) {
+  let failed: Access | null = null;
+  let reported = '';
+  return {
+    succeeded(access: Access): void {
+      if (failed === null || (failed === 'write' && access === 'read')) return;
+      failed = null;
+      reported = '';
+      onHealthChange?.(null);
+    },
+    failed(access: Access, problem: StorageError): void {
+      if (failed !== 'write') failed = access;
+      if (problem.message === reported) return;
+      reported = problem.message;
+      onHealthChange?.(problem);
+    },
+  };
+}
+
+/**
+ * Every store method, with SQLite failures turned into StorageErrors naming the file and reported to the
+ * health listener. Statements with RETURNING are read with `.all()`: better-sqlite3's `.get()` returns the
+ * first row and ignores an error from the commit that follows (SQLITE_FULL), so a lost write looked saved.
+ */
+function guarded<T extends object>(file: string, health: ReturnType<typeof healthTracker>, methods: T, reads: ReadonlySet<keyof T>): T {
+  const wrapped = {} as Record<keyof T, unknown>;
+  for (const [name, method] of Object.entries(methods) as [keyof T, unknown][]) {
+    if (typeof method !== 'function') {
+      wrapped[name] = method;
+      continue;
+    }
+    const access: Access = reads.has(name) ? 'read' : 'write';
+    wrapped[name] = async (...args: unknown[]) => {
+      let result: unknown;
+      try {
+        result = await method(...args);
+      } catch (error) {
+        const surfaced = asStorageError(file, error);
+        if (surfaced instanceof StorageError) health.failed(access, surfaced);
+        throw surfaced;
+      }
+      health.succeeded(access);
+      return result;
+    };
+  }
+  return wrapped as T;
+}
+
+const READS = new Set<keyof Store>(['find', 'list', 'listActive', 'posting', 'postings']);
+
+/**
+ * Opens `<dataDir>/bot.sqlite` (creating the directory and schema as needed). Every method throws a
+ * StorageError naming the file when SQLite fails; nothing failed is ever reported as saved.
+ */
+export function openSqliteStore(dataDir: string, options: SubscriptionStoreOptions = {}): Store {
   const db: SqliteDatabase = openDatabase(dataDir);
   const claimant = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
@@ -194,12 +259,12 @@ export function openSqliteStore(dataDir: string): Store {
     RETURNING key`);
   const pruneKeys = db.prepare<[string]>('DELETE FROM delivery_keys WHERE expires_at <= ?');
 
-  return {
+  const store: Store = {
     backend: 'sqlite',
     location: db.name,
     claimant,
     async save(channel, settings, now) {
-      const row = upsert.get({
+      const [row] = upsert.all({
         ...channel,
         ...kindBits(settings.kind),
         releaseAlerts: releaseAlertsColumn(settings.releases),
@@ -221,7 +286,7 @@ export function openSqliteStore(dataDir: string): Store {
       }
       const flags = kindBits(kind);
       const alerts = releaseAlertsColumn(releases);
-      const row = updateKind.get(flags.milestones, flags.weekly, alerts, now.toISOString(), channel.platform, channel.workspace, channel.channel);
+      const [row] = updateKind.all(flags.milestones, flags.weekly, alerts, now.toISOString(), channel.platform, channel.workspace, channel.channel);
       return row ? toSubscription(row) : null;
     },
     async remove(channel) {
@@ -241,7 +306,7 @@ export function openSqliteStore(dataDir: string): Store {
       checkLease(leaseMs);
       // Both are the caller's values, so this needs no lock: past its window an occurrence is left alone.
       if (now.getTime() >= graceEndsAt.getTime()) return null;
-      const row = claimStatement.get({
+      const [row] = claimStatement.all({
         key: occurrenceKey,
         subscriptionId,
         scheduledAt: scheduledAt.toISOString(),
@@ -269,7 +334,7 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async recordPermanentFailure(subscriptionId, reason, now, pauseAfter) {
       const nowIso = now.toISOString();
-      const row = permanentFailure.get({ id: subscriptionId, reason: clipError(reason), now: nowIso, pauseAfter });
+      const [row] = permanentFailure.all({ id: subscriptionId, reason: clipError(reason), now: nowIso, pauseAfter });
       if (!row) return { consecutiveFailures: 0, paused: false };
       return { consecutiveFailures: row.consecutive_permanent_failures, paused: row.paused_at === nowIso };
     },
@@ -281,7 +346,7 @@ export function openSqliteStore(dataDir: string): Store {
       return (subscriptionId === undefined ? selectPostings.all() : selectPostingsFor.all(subscriptionId)).map(toPosting);
     },
     async claimDeliveryKey(key, ttlMs, now) {
-      return claimKey.get(key, new Date(now.getTime() + ttlMs).toISOString(), now.toISOString()) !== undefined;
+      return claimKey.all(key, new Date(now.getTime() + ttlMs).toISOString(), now.toISOString()).length === 1;
     },
     async pruneDeliveryKeys(now) {
       return pruneKeys.run(now.toISOString()).changes;
@@ -290,4 +355,5 @@ export function openSqliteStore(dataDir: string): Store {
       if (db.open) db.close();
     },
   };
+  return guarded(db.name, healthTracker(options.onHealthChange), store, READS);
 }
