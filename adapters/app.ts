@@ -68,6 +68,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Replaces how adapters are started (tests). */
   adapters?: Partial<AdapterStarters>;
+  /** How long stop() may wait for work in flight, in total (default 20 s, inside main.ts's 25 s hard limit). */
+  shutdownBudgetMs?: number;
   /** The digest scheduler's cron expression; `false` leaves ticking to `tickDigests` (tests). Every minute by default. */
   digestCron?: string | false;
 }
@@ -99,6 +101,22 @@ function listen(server: Server, port: number, host: string | undefined): Promise
       resolve((server.address() as AddressInfo).port);
     });
   });
+}
+
+/** stop() waits this long in total for work in flight; main.ts exits hard at 25 s. */
+export const SHUTDOWN_BUDGET_MS = 20_000;
+
+/** Waits for `work`, or for `remainingMs` at most. */
+async function withinBudget(work: Promise<void> | void, remainingMs: number): Promise<'done' | 'overran'> {
+  let timer: NodeJS.Timeout | undefined;
+  const overrun = new Promise<'overran'>((resolve) => {
+    timer = setTimeout(() => resolve('overran'), Math.max(0, remainingMs));
+  });
+  try {
+    return await Promise.race([Promise.resolve(work).then(() => 'done' as const), overrun]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function closeServer(server: Server | null): Promise<void> {
@@ -150,10 +168,15 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const health = new HealthState();
   const readiness = new Readiness(health, logger);
   const cleanups: (() => Promise<void> | void)[] = [];
+  const budgetMs = options.shutdownBudgetMs ?? SHUTDOWN_BUDGET_MS;
   const cleanUp = async () => {
+    const deadline = performance.now() + budgetMs;
     for (const cleanup of cleanups.splice(0).reverse()) {
       try {
-        await cleanup();
+        // A reply stuck behind a long Retry-After or a response_url that never answers must not hold the
+        // process past the budget: what is left is abandoned (a digest's claim is recovered by its lease).
+        const outcome = await withinBudget(cleanup(), deadline - performance.now());
+        if (outcome === 'overran') logger.warn({ budgetMs }, 'shutdown budget spent: abandoning work still in flight');
       } catch (error) {
         logger.error({ err: error }, 'error during shutdown');
       }

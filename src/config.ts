@@ -44,11 +44,16 @@ export const ConfigSchema = z
     DISCORD_GUILD_ID: variable(snowflake.optional()),
     DISCORD_API_URL: variable(httpUrl.optional()),
     PORT: variable(
-      z.coerce
+      z
+        // Decimal digits only: Number() would also take 0xF0A, 1e3 or 0b11.
+        .string()
+        .regex(/^\d{1,5}$/, 'must be a whole port number from 0 to 65535, in decimal digits')
+        .pipe(z.coerce.number())
+        .pipe(z
         .number({ error: 'must be a port number from 0 to 65535' })
         .int('must be a whole port number from 0 to 65535')
         .min(0, 'must be a port number from 0 to 65535')
-        .max(65535, 'must be a port number from 0 to 65535')
+        .max(65535, 'must be a port number from 0 to 65535'))
         .default(3000),
     ),
     DATA_DIR: variable(z.string().default('./var')),
@@ -212,8 +217,32 @@ export function loadDotEnv(file = '.env'): boolean {
   } catch (error) {
     throw new ConfigError([`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); fix or remove it`]);
   }
+  const unterminated = unterminatedQuotes(text).map(({ line, name, quote }) => `${file} line ${line}: ${name} opens a ${quote} quote that is never closed; close it or remove the quote`);
+  if (unterminated.length > 0) throw new ConfigError(unterminated);
   for (const [name, value] of Object.entries(parseEnv(text))) {
     if (process.env[name] === undefined && value !== undefined) process.env[name] = value;
   }
   return true;
+}
+
+const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(["'`])(.*)$/;
+
+/**
+ * Values that open a quote and never close it. Node's parser keeps the quote as part of the value or drops
+ * the variable (depending on the version), so a token pasted with a missing quote would be silently wrong.
+ * A quoted value may span lines (as Node's parser allows) when a later line closes it.
+ */
+function unterminatedQuotes(text: string): { line: number; name: string; quote: string }[] {
+  const lines = text.split(/\r?\n/);
+  const problems: { line: number; name: string; quote: string }[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const match = ASSIGNMENT.exec(lines[index]!);
+    if (!match) continue;
+    const [, name, quote, rest] = match as unknown as [string, string, string, string];
+    if (rest.includes(quote)) continue;
+    const closing = lines.findIndex((later, at) => at > index && later.includes(quote));
+    if (closing === -1) problems.push({ line: index + 1, name, quote });
+    else index = closing;
+  }
+  return problems;
 }

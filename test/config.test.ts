@@ -101,6 +101,9 @@ describe('loadConfig: malformed variables', () => {
     ['PORT', 'eighty', /port number from 0 to 65535/],
     ['PORT', '70000', /port number from 0 to 65535/],
     ['PORT', '80.5', /whole port number/],
+    ['PORT', '0xF0A', /port number from 0 to 65535, in decimal digits/],
+    ['PORT', '1e3', /in decimal digits/],
+    ['PORT', '0b11', /in decimal digits/],
     ['LOG_LEVEL', 'loud', /one of fatal, error, warn, info, debug, trace, silent/],
     ['DIGEST_GRACE_HOURS', '-1', /hours from 0 to 168/],
     ['DIGEST_GRACE_HOURS', 'soon', /hours from 0 to 168/],
@@ -215,6 +218,23 @@ describe('loadDotEnv', () => {
     expect(loadDotEnv(file)).toBe(true);
     expect(process.env.K8S_BOT_TEST_FROM_FILE).toBe('from file');
     expect(process.env.K8S_BOT_TEST_ALREADY_SET).toBe('from environment');
+  });
+
+  it('an unterminated quote is a ConfigError naming the file, line and variable, and loads nothing', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'dotenv-')), '.env');
+    writeFileSync(file, 'K8S_BOT_TEST_FROM_FILE=fine\nK8S_BOT_TEST_ALREADY_SET="xoxb-pasted-without-end\nLOG_LEVEL=debug\n');
+    expect(() => loadDotEnv(file)).toThrow(ConfigError);
+    expect(() => loadDotEnv(file)).toThrow(`${file} line 2: K8S_BOT_TEST_ALREADY_SET opens a " quote that is never closed`);
+    expect(() => loadDotEnv(file)).not.toThrow(/xoxb-pasted/);
+    expect(process.env.K8S_BOT_TEST_FROM_FILE).toBeUndefined();
+  });
+
+  it('a quoted value spanning lines, closed later, is fine', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'dotenv-')), '.env');
+    writeFileSync(file, "K8S_BOT_TEST_FROM_FILE='first\nsecond'\nK8S_BOT_TEST_ALREADY_SET=after\n");
+    expect(loadDotEnv(file)).toBe(true);
+    expect(process.env.K8S_BOT_TEST_FROM_FILE).toBe('first\nsecond');
+    expect(process.env.K8S_BOT_TEST_ALREADY_SET).toBe('after');
   });
 
   it('no file is fine', () => {

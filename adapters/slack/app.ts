@@ -52,9 +52,16 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
+const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
+
 /** Names the variable to fix instead of surfacing Bolt's generic error. */
-function describeStartupError(error: unknown): Error {
-  const code = (error as { data?: { error?: unknown } } | null)?.data?.error;
+function describeStartupError(error: unknown, config: Config): Error {
+  const failure = error as { code?: unknown; original?: { message?: unknown }; data?: { error?: unknown } } | null;
+  if (failure?.code === 'slack_webapi_request_error') {
+    const where = config.SLACK_API_URL ? `SLACK_API_URL (${config.SLACK_API_URL})` : `Slack's Web API (${DEFAULT_SLACK_API_URL}; SLACK_API_URL is unset)`;
+    return new Error(`${where} is unreachable: ${String(failure.original?.message ?? 'request failed')}`, { cause: error });
+  }
+  const code = failure?.data?.error;
   if (code === 'invalid_auth' || code === 'not_authed' || code === 'token_revoked' || code === 'account_inactive') {
     return new Error(`Slack rejected SLACK_BOT_TOKEN (${code}); check the bot token in the environment`);
   }
@@ -133,7 +140,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       try {
         await app.init();
       } catch (error) {
-        throw describeStartupError(error);
+        throw describeStartupError(error, config);
       }
       if (mode === 'socket') {
         await app.start();

@@ -34,6 +34,8 @@ export interface TickResult {
   alreadyClaimed: number;
   /** Claims taken over from a claimant that stopped before recording an outcome (then posted, failed, …). */
   reclaimed: number;
+  /** Second attempts that found the digest already in the channel (an earlier attempt landed): not posted again. */
+  foundPosted: number;
   /** No adapter for the subscription's platform runs in this process; left for one that does. */
   noPoster: number;
   /** Failed posts, timed-out ones included. */
@@ -146,9 +148,9 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
   let stopped = false;
   let lastPruneDay: string | null = null;
 
-  function postWithin(poster: DigestPoster, channel: ChannelRef, answer: () => Answer): Promise<PostOutcome> {
+  function postWithin(poster: DigestPoster, channel: ChannelRef, occurrenceKey: string, answer: () => Answer): Promise<PostOutcome> {
     const controller = new AbortController();
-    const posting = (async () => poster.post(channel, answer(), { signal: controller.signal }))();
+    const posting = (async () => poster.post(channel, answer(), { signal: controller.signal, occurrenceKey }))();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), postTimeoutMs);
@@ -189,7 +191,14 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     }
     let outcome: PostOutcome;
     try {
-      outcome = await postWithin(poster, subscription.channel, () => digest.answer);
+      if (claim.attempts > 1 && (await alreadyInChannel(poster, digest))) {
+        // An earlier attempt (a crashed claimant, a post abandoned at its timeout) reached the channel after all.
+        if (!(await store.markPosted(claim, at()))) log.warn('the claim was taken over before the found post was recorded');
+        result.foundPosted++;
+        log.warn({ attempts: claim.attempts }, 'digest already in the channel from an earlier attempt: recorded, not posted again');
+        return 'continue';
+      }
+      outcome = await postWithin(poster, subscription.channel, digest.occurrenceKey, () => digest.answer);
     } catch (error) {
       result.failed++;
       const message = describeError(error);
@@ -226,6 +235,25 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     result.posted++;
     log.info({ type: digest.type, scheduledAt: digest.scheduledAt.toISOString(), attempts: claim.attempts }, 'digest posted');
     return 'continue';
+  }
+
+  /** Looks for the occurrence's tag in the channel, bounded by the post timeout; a failed look is a transient failure. */
+  async function alreadyInChannel(poster: DigestPoster, digest: DueDigest): Promise<boolean> {
+    if (!poster.findPosted) return false;
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort(new PostTimeoutError(postTimeoutMs));
+        reject(controller.signal.reason);
+      }, postTimeoutMs);
+    });
+    const looking = poster.findPosted(digest.subscription.channel, digest.occurrenceKey, digest.scheduledAt, { signal: controller.signal });
+    try {
+      return await Promise.race([looking, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async function scheduleRetry(claim: Claim, message: string, failedAt: Date, log: Logger): Promise<void> {
@@ -276,7 +304,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     const startedAt = performance.now();
     const at = (): Date => new Date(now.getTime() + Math.round(performance.now() - startedAt));
     const result: TickResult = {
-      at: now, due: 0, posted: 0, alreadyClaimed: 0, reclaimed: 0, noPoster: 0, failed: 0, timedOut: 0, paused: [], pruned: 0, storageError: null,
+      at: now, due: 0, posted: 0, alreadyClaimed: 0, reclaimed: 0, foundPosted: 0, noPoster: 0, failed: 0, timedOut: 0, paused: [], pruned: 0, storageError: null,
     };
     const due = dueDigests(await store.listActive(), dataset, now, { graceHours });
     result.due = due.length;

@@ -137,6 +137,8 @@ describe.skipIf(!url)('several replicas against one PostgreSQL', () => {
     expect(pidOf(abandoned!.claimedBy)).toBe(a.child.pid);
 
     stub.release('chat.postMessage');
+    // Before a second attempt the bot looks for the occurrence in the channel: a's post never reached it.
+    stub.on('conversations.history', () => ({ body: { ok: true, messages: [], has_more: false } }));
     const b = await start('b', lease);
     const key = abandoned!.occurrenceKey;
     await eventually(async () => (await store.posting(key))?.status === 'posted', 'replica b posting it', 30_000);
