@@ -13,7 +13,8 @@ import { ANSWER_INTENTS } from '../../../src/domain/answer.ts';
 import type { Dataset } from '../../../src/domain/dataset.ts';
 import { createSubscriptionCommands } from '../../../src/digest/commands.ts';
 import { renderText } from '../../../src/render/text.ts';
-import { openSubscriptionStore, type SubscriptionStore } from '../../../src/storage/subscription-store.ts';
+import type { Store } from '../../../src/storage/store.ts';
+import { openSqliteStore } from '../../../src/storage/subscription-store.ts';
 import {
   COMING_KINDS,
   CorpusEntry,
@@ -68,7 +69,7 @@ async function findRecognizer(dataset: Dataset): Promise<{ recognize: Recognize;
 }
 
 let dataset: Dataset;
-let store: SubscriptionStore;
+let store: Store;
 let bot: Bot;
 let storeDir: string;
 let recognizer: { recognize: Recognize; index: unknown } | null = null;
@@ -124,7 +125,7 @@ beforeAll(async () => {
   holdout = loadCorpus(HOLDOUT_FILE);
   dataset = loadDataset();
   storeDir = mkdtempSync(path.join(tmpdir(), 'k8s-bot-corpus-'));
-  store = openSubscriptionStore(storeDir);
+  store = openSqliteStore(storeDir);
   bot = new Bot(dataset, { subscriptions: createSubscriptionCommands(store, dataset) });
   recognizer = await findRecognizer(dataset);
   tuneResults = [];
@@ -159,7 +160,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(() => {
-  store?.close();
+  void store?.close();
   if (storeDir) rmSync(storeDir, { recursive: true, force: true });
 });
 
