@@ -174,7 +174,7 @@ function enginePass(asked: Question[], index: EngineIndex, cpu = false): Pass {
   for (const question of asked) {
     const cpuStarted = cpu ? process.cpuUsage() : null;
     const started = performance.now();
-    const answer = execute(parse(question.text, NOW), index, NOW);
+    const answer = execute(parse(question.text, index, NOW), index, NOW);
     const text = renderText(answer);
     const elapsed = performance.now() - started;
     if (cpuStarted) {

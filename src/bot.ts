@@ -1,7 +1,8 @@
 import type { Answer } from './domain/answer.ts';
 import type { ChannelRef } from './domain/channel.ts';
 import type { Dataset } from './domain/dataset.ts';
-import { createEngine, type Engine } from './engine/index.ts';
+import { createEngine, type Engine, type Query } from './engine/index.ts';
+import { DIGESTS_DISABLED, type SubscriptionQuery } from './engine/kinds/subscription.ts';
 
 
 export interface Conversation {
@@ -12,14 +13,13 @@ export interface Conversation {
 
 /** Handles `subscribe …`, `unsubscribe …`, `subscriptions`; supplied by the digest feature. */
 export interface SubscriptionCommands {
-  handle(command: 'subscribe' | 'unsubscribe' | 'subscriptions', args: string, conversation: Required<Pick<Conversation, 'channel'>> & Conversation): Promise<Answer>;
+  handle(command: SubscriptionQuery['command'], args: string, conversation: Required<Pick<Conversation, 'channel'>> & Conversation): Promise<Answer>;
 }
 
-const SUBSCRIPTION_COMMAND = /^\s*(subscribe|unsubscribe|subscriptions)\b\s*(.*)$/is;
-
 /**
- * The one entry point adapters call: chat text in, an Answer out. Routes subscription
- * management to the digest feature and everything else to the engine.
+ * The one entry point adapters call. `handle` reads chat text through the engine's one router;
+ * `ask` answers a Query built directly (Discord options, buttons). Subscription queries go to the
+ * digest feature, everything else to the engine.
  */
 export class Bot {
   readonly engine: Engine;
@@ -35,16 +35,22 @@ export class Bot {
     return this.options.clock?.() ?? new Date();
   }
 
+  /** How chat text is read: the Query `handle` would answer. */
+  understand(text: string, conversation: Conversation = {}): Query {
+    return this.engine.understand(text, conversation.now ?? this.now());
+  }
+
   async handle(text: string, conversation: Conversation = {}): Promise<Answer> {
+    return this.ask(this.understand(text, conversation), conversation);
+  }
+
+  async ask(query: Query, conversation: Conversation = {}): Promise<Answer> {
     const now = conversation.now ?? this.now();
-    const match = SUBSCRIPTION_COMMAND.exec(text);
-    if (match) {
-      const command = match[1]!.toLowerCase() as 'subscribe' | 'unsubscribe' | 'subscriptions';
-      const args = match[2] ?? '';
-      if (!this.options.subscriptions) return this.engine.notice('Digests are not enabled on this bot.', now);
+    if (query.kind === 'subscription') {
+      if (!this.options.subscriptions) return this.engine.notice(DIGESTS_DISABLED, now);
       if (!conversation.channel) return this.engine.notice('Subscriptions need a channel to post to.', now);
-      return this.options.subscriptions.handle(command, args, { ...conversation, channel: conversation.channel, now });
+      return this.options.subscriptions.handle(query.command, query.args, { ...conversation, channel: conversation.channel, now });
     }
-    return this.engine.answer(text, now);
+    return this.engine.ask(query, now);
   }
 }

@@ -21,6 +21,15 @@ export const ANSWER_INTENTS = [
   'subscription',
   'digest',
   'unknown',
+  // Kinds landing from the knowledge work (each a module in src/engine/kinds/); names reserved so
+  // that adding one stays one file plus one line in the registry.
+  'feature-gate',
+  'upgrade',
+  'patch-schedule',
+  'version-skew',
+  'managed-platform',
+  'support-policy',
+  'cycle-status',
 ] as const;
 export const AnswerIntent = z.enum(ANSWER_INTENTS);
 export type AnswerIntent = z.infer<typeof AnswerIntent>;

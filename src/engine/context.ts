@@ -7,6 +7,7 @@ import type { Team } from '../domain/team.ts';
 import { compareMinor } from '../domain/version.ts';
 import { eventInstant } from './format.ts';
 import { FeatureSearch } from './search.ts';
+import { buildVocabulary, type Vocabulary } from './understand/vocabulary.ts';
 
 /** Where a release announcement mentions a KEP. */
 export interface AnnouncementMention {
@@ -39,6 +40,8 @@ export interface EngineIndex {
   /** Every schedule event, in time order. */
   events: TimedEvent[];
   search: FeatureSearch;
+  /** What the entity pass can recognise: gates, feature names, API kinds, SIGs. */
+  vocabulary: Vocabulary;
   /** Deprecated API versions, one per kind and group/version (pluto's "FooList" twins left out). */
   apis: DeprecatedApi[];
   /** Newest minor the data knows. */
@@ -104,6 +107,7 @@ export function buildIndex(dataset: Dataset): EngineIndex {
     sig,
     events,
     search: new FeatureSearch(dataset.keps),
+    vocabulary: buildVocabulary(dataset),
     apis: distinctApis(dataset.deprecatedApis),
     newest: releases.at(-1)?.version ?? '1.0',
     oldest: releases[0]?.version ?? '1.0',

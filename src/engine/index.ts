@@ -1,16 +1,26 @@
 import type { Answer } from '../domain/answer.ts';
 import type { Dataset } from '../domain/dataset.ts';
-import { buildIndex } from './context.ts';
+import { buildIndex, type EngineIndex } from './context.ts';
 import { execute } from './execute.ts';
 import { makeAnswer } from './format.ts';
+import { CUE_WORDS, type Query } from './kinds/registry.ts';
 import { parse } from './parse.ts';
-import type { Query } from './query.ts';
+import { recognizeEntities as entitiesOf, type Entities } from './understand/entities.ts';
+
+export type { EngineIndex } from './context.ts';
+export type { Entities } from './understand/entities.ts';
+export type { Query, QueryKind } from './kinds/registry.ts';
 
 export interface Engine {
   /** Chat text in, a structured answer out. Never throws. */
   answer(text: string, now: Date): Answer;
+  /** Chat text in, the Query it is read as (the one router every message goes through). */
+  understand(text: string, now: Date): Query;
+  /** A Query built directly (Discord options, buttons) in, its Answer out. Never throws. */
+  ask(query: Query, now: Date): Answer;
   /** A plain informational answer (used by the bot core for things like "digests disabled"). */
   notice(message: string, now: Date): Answer;
+  readonly index: EngineIndex;
 }
 
 export interface EngineOptions {
@@ -18,11 +28,20 @@ export interface EngineOptions {
   onError?: (error: unknown, query: Query) => void;
 }
 
-/** Builds the lookup tables and the search index once; every question after that is parse + execute. */
+/** Builds the lookup tables, the vocabulary and the search index once; every question after that is parse + execute. */
 export function createEngine(dataset: Dataset, options: EngineOptions = {}): Engine {
   const index = buildIndex(dataset);
+  const ask = (query: Query, now: Date) => execute(query, index, now, options.onError);
   return {
-    answer: (text, now) => execute(parse(text, now), index, now, options.onError),
+    index,
+    answer: (text, now) => ask(parse(text, index, now), now),
+    understand: (text, now) => parse(text, index, now),
+    ask,
     notice: (message) => makeAnswer(index.footer, { intent: 'help', title: 'k8s-release-bot', summary: message }),
   };
+}
+
+/** The entities one pass finds in a question (what the corpus harness compares). */
+export function recognizeEntities(text: string, index: EngineIndex, now?: Date): Entities {
+  return entitiesOf(text, index, CUE_WORDS, now);
 }

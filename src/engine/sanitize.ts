@@ -3,7 +3,7 @@ import { MASS_MENTION, PLATFORM_TOKEN } from '../domain/mentions.ts';
 /** The parser reads at most this many characters of a question; nobody asks a longer one. */
 export const MAX_QUESTION_CHARS = 300;
 /** Work done on the raw text is bounded by this, whatever arrives. */
-const MAX_RAW_CHARS = 4_000;
+export const MAX_RAW_CHARS = 4_000;
 
 export interface CleanQuestion {
   /** Plain text, single-spaced, without mentions, markup, control characters or emoji. */

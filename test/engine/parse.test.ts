@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../src/engine/parse.ts';
+import { loadDataset } from '../../src/data/load.ts';
+import { buildIndex } from '../../src/engine/context.ts';
+import { parse as parseWith } from '../../src/engine/parse.ts';
 import { Query } from '../../src/engine/query.ts';
 
 const now = new Date('2024-09-01T12:00:00Z');
+const index = buildIndex(loadDataset());
+/** The parser reads questions against the bundled dataset's vocabulary (gates, feature names, SIGs). */
+const parse = (text: string, at: Date) => parseWith(text, index, at);
 const v = (minor: string, patch: string | null = null) => ({ kind: 'exact', minor, patch });
 const rel = (which: string) => ({ kind: 'relative', which });
 

@@ -84,7 +84,7 @@ describe('engine failures', () => {
       throw new Error('simulated bug');
     };
     const reported: unknown[] = [];
-    const answer = execute(parse('1.31', new Date()), { ...index, release: failing }, new Date(), (error) => reported.push(error));
+    const answer = execute(parse('1.31', index, new Date()), { ...index, release: failing }, new Date(), (error) => reported.push(error));
     expect(answer.intent).toBe('unknown');
     expect(answer.summary).toContain('Sorry');
     expect(Answer.safeParse(answer).success).toBe(true);

@@ -3,6 +3,7 @@ import type { Kep, KepStage } from '../../domain/kep.ts';
 import type { Release } from '../../domain/release.ts';
 import { compareMinor, minorNumber } from '../../domain/version.ts';
 import type { EngineIndex } from '../context.ts';
+import { helpExamples } from '../kinds/registry.ts';
 import { formatDate, isoDay, kepIssueUrl, kepItem, kepLabel, listSection, makeAnswer, section, sigName, stageHistory } from '../format.ts';
 import type { FeatureRef } from '../query.ts';
 import { MAX_QUESTION_CHARS, quote } from '../sanitize.ts';
@@ -43,7 +44,7 @@ export function searchAnswer(index: EngineIndex, text: string, resolution: Exclu
       intent: 'search',
       title: `No match for “${asked}”`,
       summary: `No KEP title, summary or feature gate matches “${asked}”.${suggestion ? ` Did you mean “${suggestion}”?` : ''} Try a feature name (“sidecar containers”), a feature gate (“NFTablesProxyMode”), a KEP number (“KEP-3836”) or a release (“1.31”).`,
-      sections: [section('You can ask', { lines: EXAMPLES.slice(0, 6) })],
+      sections: [section('You can ask', { lines: helpExamples().slice(0, 6) })],
       suggestions: [...(suggestion ? [suggestion] : []), 'help', "what's in the latest release"],
     });
   }
@@ -58,19 +59,6 @@ export function searchAnswer(index: EngineIndex, text: string, resolution: Exclu
     suggestions: hits.slice(0, 3).map((hit) => kepLabel(hit.kep.number)),
   });
 }
-
-export const EXAMPLES = [
-  '1.31 — a release: codename, date, lead, enhancements, support',
-  'what went GA in 1.31 / beta features in 1.30 / new alpha in 1.31',
-  'KEP-3836 / apparmor / NFTablesProxyMode / is nftables GA?',
-  'when did AppArmor go GA / when will <feature> be stable',
-  '1.31 schedule / when is code freeze for 1.31 / how long until enhancements freeze',
-  'who led 1.24 / who was the 1.31 comms lead / 1.31 release team',
-  'is 1.28 still supported / which versions are supported / latest patch of 1.30',
-  'what was removed in 1.25 / deprecations in 1.31 / upgrade from 1.24 to 1.26',
-  'what did SIG Storage ship in 1.31',
-  'compare 1.30 and 1.31',
-];
 
 const STAGE_RANK: Record<KepStage, number> = { alpha: 1, beta: 2, stable: 3, deprecated: 4, disabled: 5, removed: 6 };
 

@@ -4,12 +4,11 @@ import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../context.ts';
 import { changelogUrl, daysBetween, fact, listSection, makeAnswer } from '../format.ts';
 import { type StableOverview, stableOverview } from '../milestones.ts';
-import type { Query } from '../query.ts';
+import type { CompareQuery } from '../kinds/compare.ts';
 import { isShipped, previousRelease, resolveVersion } from '../versions.ts';
 import { codenamed, enhancementCounts, latestPatchAt, releasedText, releaseLead, supportStatus } from './common.ts';
 import { releaseSummary } from './release-summary.ts';
 
-type CompareQuery = Extract<Query, { kind: 'compare' }>;
 
 /** "compare 1.30 and 1.31": the two releases side by side, older first. */
 export function compare(query: CompareQuery, index: EngineIndex, now: Date): Answer {

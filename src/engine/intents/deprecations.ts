@@ -5,13 +5,12 @@ import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../context.ts';
 import { milestoneKey } from '../context.ts';
 import { DEPRECATION_GUIDE_URL, kepItem, listSection, makeAnswer, plural, section } from '../format.ts';
-import type { Query } from '../query.ts';
+import type { DeprecationsQuery } from '../kinds/deprecations.ts';
 import { quote } from '../sanitize.ts';
 import { latestReleased, previousRelease, resolveVersion } from '../versions.ts';
 import { searchAnswer } from './common.ts';
 import { kepAnswer, name } from './kep.ts';
 
-type DeprecationsQuery = Extract<Query, { kind: 'deprecations' }>;
 
 const LINKS = [{ label: 'Deprecated API migration guide', url: DEPRECATION_GUIDE_URL }];
 const API_ALIASES: Record<string, string> = { psp: 'podsecuritypolicy', pdb: 'poddisruptionbudget', hpa: 'horizontalpodautoscaler', ingresses: 'ingress', crd: 'customresourcedefinition' };

@@ -1,10 +1,9 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { EngineIndex } from '../context.ts';
 import { fact, makeAnswer, section } from '../format.ts';
-import type { Query } from '../query.ts';
-import { EXAMPLES } from './common.ts';
+import type { HelpQuery } from '../kinds/help.ts';
+import { helpExamples } from '../kinds/registry.ts';
 
-type HelpQuery = Extract<Query, { kind: 'help' }>;
 
 export function help(query: HelpQuery, index: EngineIndex): Answer {
   const manifest = index.dataset.manifest;
@@ -20,7 +19,7 @@ export function help(query: HelpQuery, index: EngineIndex): Answer {
       fact('KEPs', String(index.dataset.keps.length), index.dataset.keps.length),
       fact('Data as of', manifest.dataDate, manifest.dataDate),
     ],
-    sections: [section('Examples', { lines: EXAMPLES })],
+    sections: [section('Examples', { lines: helpExamples() })],
     suggestions: ["what's in the latest release", 'what went GA', 'when is the next release', 'which versions are supported'],
   });
 }

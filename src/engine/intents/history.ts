@@ -2,12 +2,11 @@ import type { Answer } from '../../domain/answer.ts';
 import { KEP_STAGES, type Kep, type KepStage } from '../../domain/kep.ts';
 import type { EngineIndex } from '../context.ts';
 import { fact, isoDay, stageHistory } from '../format.ts';
-import type { Query } from '../query.ts';
+import type { HistoryQuery } from '../kinds/history.ts';
 import { isShipped } from '../versions.ts';
 import { findKep, stageNow, versionWhen } from './common.ts';
 import { kepAnswer, name, stageWord } from './kep.ts';
 
-type HistoryQuery = Extract<Query, { kind: 'history' }>;
 
 /** "When did AppArmor go GA", "when will sidecar containers be stable": the release first, then the path there. */
 export function history(query: HistoryQuery, index: EngineIndex, now: Date): Answer {

@@ -2,12 +2,11 @@ import type { Answer, AnswerFact, AnswerSection } from '../../domain/answer.ts';
 import type { Kep, KepStage } from '../../domain/kep.ts';
 import type { EngineIndex } from '../context.ts';
 import { fact, kepItem, kepLabel, listSection, makeAnswer, section, sigName, stageHistory } from '../format.ts';
-import type { Query } from '../query.ts';
+import type { KepQuery } from '../kinds/kep.ts';
 import { quote } from '../sanitize.ts';
 import { resolveVersion } from '../versions.ts';
 import { findKep, type FoundKep, stageAt, stageNow, versionWhen } from './common.ts';
 
-type KepQuery = Extract<Query, { kind: 'kep' }>;
 
 export const stageWord = (stage: KepStage): string => (stage === 'stable' ? 'stable (GA)' : stage);
 const INACTIVE = new Set(['withdrawn', 'rejected', 'replaced', 'superseded', 'deferred', 'removed']);

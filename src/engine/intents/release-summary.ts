@@ -2,12 +2,11 @@ import type { Answer, AnswerItem } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
 import type { EngineIndex } from '../context.ts';
 import { changelogUrl, eventFact, fact, formatDate, isoDay, isUpcoming, listSection, makeAnswer, section } from '../format.ts';
-import type { Query } from '../query.ts';
+import type { ReleaseSummaryQuery } from '../kinds/release-summary.ts';
 import { stableOverview } from '../milestones.ts';
 import { isReleased, isShipped, plannedCaveat, previousRelease, resolveVersion } from '../versions.ts';
 import { codenamed, enhancementCounts, latestPatchAt, releaseLead, supportStatus } from './common.ts';
 
-type ReleaseSummaryQuery = Extract<Query, { kind: 'release-summary' }>;
 
 export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, now: Date): Answer {
   const resolved = resolveVersion(index, query.version, now, 'release-summary');

@@ -4,11 +4,11 @@ import type { MilestoneKind, Schedule, ScheduleEvent } from '../../domain/schedu
 import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../context.ts';
 import { daysBetween, eventFact, fact, formatDate, formatEvent, isoDay, isUpcoming, makeAnswer, plural, relative, section } from '../format.ts';
-import type { Query, ScheduleTarget } from '../query.ts';
+import type { ScheduleTarget } from '../query.ts';
+import type { ScheduleQuery } from '../kinds/schedule.ts';
 import { isReleased, isShipped, plannedCaveat, resolveVersion } from '../versions.ts';
 import { releaseLinks } from './release-summary.ts';
 
-type ScheduleQuery = Extract<Query, { kind: 'schedule' }>;
 
 const MILESTONE_NAMES: Record<MilestoneKind, string> = {
   'cycle-start': 'Start of release cycle',

@@ -1,12 +1,11 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { EngineIndex } from '../context.ts';
 import { kepLabel } from '../format.ts';
-import type { Query } from '../query.ts';
+import type { SearchQuery } from '../kinds/search.ts';
 import { searchAnswer } from './common.ts';
 import { help } from './help.ts';
 import { describe, kepAnswer } from './kep.ts';
 
-type SearchQuery = Extract<Query, { kind: 'search' }>;
 
 /** Anything else: when the words clearly name one KEP, that KEP; otherwise the ranked matches. */
 export function search(query: SearchQuery, index: EngineIndex, now: Date): Answer {

@@ -4,10 +4,9 @@ import { minorNumber } from '../../domain/version.ts';
 import { type EngineIndex, push } from '../context.ts';
 import { kepItem, kepLabel, listSection, makeAnswer, plural, sigKepsUrl, sigName, stageHistory } from '../format.ts';
 import { announcedStable, plannedLine, releaseStage, stageHeading } from '../milestones.ts';
-import type { Query } from '../query.ts';
+import type { SigQuery } from '../kinds/sig.ts';
 import { notShippedCaveat, resolveVersion } from '../versions.ts';
 
-type SigQuery = Extract<Query, { kind: 'sig' }>;
 
 const STAGES: KepStage[] = ['stable', 'beta', 'alpha', 'deprecated', 'disabled', 'removed'];
 const MAX_PER_SECTION = 25;

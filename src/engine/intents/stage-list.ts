@@ -3,11 +3,10 @@ import type { Kep } from '../../domain/kep.ts';
 import type { EngineIndex } from '../context.ts';
 import { changelogUrl, isoDay, kepItem, kepLabel, listSection, makeAnswer, plural, section, sigName } from '../format.ts';
 import { announcedStable, conflictHeading, conflictItems, conflictSentence, plannedLine, releaseStage, stageCount, stageHeading } from '../milestones.ts';
-import type { Query } from '../query.ts';
+import type { StageListQuery } from '../kinds/stage-list.ts';
 import { notShippedCaveat, resolveVersion } from '../versions.ts';
 import { unknownSig } from './sig.ts';
 
-type StageListQuery = Extract<Query, { kind: 'stage-list' }>;
 
 const MAX_ITEMS = 60;
 const SHIPPED_TITLE = { stable: 'Graduated to stable', beta: 'Beta', alpha: 'Alpha' } as const;

@@ -2,11 +2,10 @@ import type { Answer, AnswerFact } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
 import type { EngineIndex } from '../context.ts';
 import { changelogUrl, daysBetween, fact, formatDate, isoDay, makeAnswer, relative, RELEASES_URL } from '../format.ts';
-import type { Query } from '../query.ts';
+import type { SupportQuery } from '../kinds/support.ts';
 import { isReleased, plannedCaveat, resolveVersion } from '../versions.ts';
 import { latestPatchAt, supportStatus } from './common.ts';
 
-type SupportQuery = Extract<Query, { kind: 'support' }>;
 
 const LINKS = [{ label: 'Kubernetes releases and support dates', url: RELEASES_URL }];
 

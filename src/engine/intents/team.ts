@@ -3,10 +3,9 @@ import type { Person, Team, TeamRole } from '../../domain/team.ts';
 import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../context.ts';
 import { fact, makeAnswer, plural, section } from '../format.ts';
-import type { Query } from '../query.ts';
+import type { TeamQuery } from '../kinds/team.ts';
 import { isReleased, resolveVersion } from '../versions.ts';
 
-type TeamQuery = Extract<Query, { kind: 'team' }>;
 
 /** Roles were renamed over the years; a question about one finds its successor or predecessor. */
 const ROLE_FALLBACKS: Record<string, string[]> = {

@@ -5,6 +5,8 @@ import { scheduleQuestion } from '../../../../adapters/discord/commands/schedule
 import { spacedOptionProblem, subscribeText } from '../../../../adapters/discord/commands/subscribe.ts';
 import { unsubscribeText } from '../../../../adapters/discord/commands/unsubscribe.ts';
 import { stripBotMention } from '../../../../adapters/discord/events/messageCreate.ts';
+import { loadDataset } from '../../../../src/data/load.ts';
+import { buildIndex } from '../../../../src/engine/context.ts';
 import { parse } from '../../../../src/engine/parse.ts';
 
 const none = { kind: null, time: null, timezone: null, weekday: null };
@@ -34,11 +36,12 @@ describe('subcommand options → the text the bot understands', () => {
 
   it('asks the engine questions it parses as the intended kind', () => {
     const now = new Date('2026-09-01T00:00:00Z');
-    expect(parse(releaseQuestion('1.31'), now)).toMatchObject({ kind: 'release-summary', version: { kind: 'exact', minor: '1.31' } });
-    expect(parse(releaseQuestion('latest'), now)).toMatchObject({ kind: 'release-summary', version: { kind: 'relative', which: 'latest' } });
-    expect(parse(scheduleQuestion('1.31'), now)).toMatchObject({ kind: 'schedule', version: { kind: 'exact', minor: '1.31' } });
-    expect(parse(scheduleQuestion('next'), now)).toMatchObject({ kind: 'schedule', version: { kind: 'relative', which: 'next' } });
-    expect(parse(kepQuestion('3836'), now)).toMatchObject({ kind: 'kep', ref: { kind: 'number', number: 3836 } });
+    const index = buildIndex(loadDataset());
+    expect(parse(releaseQuestion('1.31'), index, now)).toMatchObject({ kind: 'release-summary', version: { kind: 'exact', minor: '1.31' } });
+    expect(parse(releaseQuestion('latest'), index, now)).toMatchObject({ kind: 'release-summary', version: { kind: 'relative', which: 'latest' } });
+    expect(parse(scheduleQuestion('1.31'), index, now)).toMatchObject({ kind: 'schedule', version: { kind: 'exact', minor: '1.31' } });
+    expect(parse(scheduleQuestion('next'), index, now)).toMatchObject({ kind: 'schedule', version: { kind: 'relative', which: 'next' } });
+    expect(parse(kepQuestion('3836'), index, now)).toMatchObject({ kind: 'kep', ref: { kind: 'number', number: 3836 } });
   });
 
   it("strips only the bot's own mention from a message", () => {

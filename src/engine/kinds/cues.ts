@@ -1,0 +1,28 @@
+import type { KepStage } from '../../domain/kep.ts';
+import type { Question } from '../understand/question.ts';
+
+/**
+ * Cue readings more than one kind uses. A kind's own cue words live in its module; these are the
+ * ones shared (a stage word matters to stage lists, KEP questions and histories alike).
+ */
+
+/** The stage a question names: "GA"/"stable", "beta", "alpha", or graduation words (stable). */
+export function stageOf(question: Question): KepStage | null {
+  const s = question.text;
+  if (/\b(ga|stable)\b/.test(s)) return 'stable';
+  if (/\bbeta\b/.test(s)) return 'beta';
+  if (/\balpha\b/.test(s)) return 'alpha';
+  if (/\b(graduat\w*|promot\w*)\b/.test(s)) return 'stable';
+  return null;
+}
+
+/** "When", "since when", "which release": the question asks for a moment or a release. */
+export const asksWhen = (question: Question): boolean => question.has(/\b(when|since when|which (release|version|milestone)|what (release|version|milestone))\b/);
+
+/** Words that ask when a feature started. */
+export const INTRODUCED = /\b(introduced|added|created|proposed|start(ed)?|begin|began)\b/;
+
+/** "History of X", or "when was X introduced / released / added". */
+export function asksHistory(question: Question): boolean {
+  return question.has(/\bhistory\b/) || (asksWhen(question) && question.has(/\b(introduced|added|created|proposed|start(ed)?|begin|began|released?|arrive[ds]?|land(ed)?)\b/));
+}

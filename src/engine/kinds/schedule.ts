@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { schedule } from '../intents/schedule.ts';
+import { ParseNotes, ScheduleTarget, VersionRef } from '../refs.ts';
+import type { Question } from '../understand/question.ts';
+import { type QuestionKind, SCORE, words } from './kind.ts';
+
+/** "1.31 schedule", "when is code freeze for 1.31", "how long until enhancements freeze". */
+export const ScheduleQuery = z.object({
+  kind: z.literal('schedule'),
+  version: VersionRef.nullable(),
+  target: ScheduleTarget.nullable(),
+  countdown: z.boolean(),
+  notes: ParseNotes,
+});
+export type ScheduleQuery = z.infer<typeof ScheduleQuery>;
+
+function targetOf(question: Question): ScheduleTarget | null {
+  const s = question.text;
+  if (/\bcode freeze\b/.test(s)) return 'code-freeze';
+  if (/\b(enhancements?|kep|feature) freeze\b/.test(s)) return 'enhancements-freeze';
+  if (/\b(prr|production readiness) freeze\b/.test(s)) return 'prr-freeze';
+  if (/\b(feature blog|blog) freeze\b/.test(s)) return 'feature-blog-freeze';
+  if (/\btest freeze\b/.test(s)) return 'test-freeze';
+  if (/\b(docs?|documentation) freeze\b/.test(s)) return 'docs-freeze';
+  if (/\b(code )?thaw\b/.test(s)) return 'thaw';
+  if (/\b(release candidates?|rc\d*)\b/.test(s)) return 'rc';
+  if (/\b(cycle (start|starts|begins?)|kick ?off|start of (the )?cycle)\b/.test(s)) return 'cycle-start';
+  if (/\bfreezes?\b|\bfrozen\b/.test(s)) return 'any-freeze';
+  if (question.subject.length > 0) return null;
+  if (/\b(when|how long|how many days|days until|until|till|countdown)\b/.test(s) && /\bver\b/.test(s) && !/\b(ga|stable|beta|alpha)\b/.test(s.replace(/\bgo ga\b/, ''))) return 'release';
+  const asksRelease = /\b(released?|release (date|day)|come out|comes out|came out|ship date|launch(ed|es)?|go out|out yet|ga date|due)\b/.test(s);
+  if (asksRelease && (/\b(when|date|day|how long|until|till|what day|due)\b/.test(s) || /\bout yet\b/.test(s))) return 'release';
+  return null;
+}
+
+export const scheduleKind: QuestionKind<ScheduleQuery> = {
+  schema: ScheduleQuery,
+  kind: 'schedule',
+  intent: 'schedule',
+  recognize: (question) => {
+    const target = targetOf(question);
+    const asksSchedule = question.has(/\b(schedule|schedules|timeline|calendar|dates|milestones|deadlines?|key dates)\b/);
+    if (target === null && !(asksSchedule && question.subject.length === 0)) return null;
+    const countdown = question.has(/\b(how long|how many (days|weeks|hours)|countdown|until|till|days left|time left|remaining)\b/);
+    return { score: SCORE.strong - 5, query: { kind: 'schedule', version: question.version, target, countdown } };
+  },
+  answer: schedule,
+  examples: ['1.31 schedule / when is code freeze for 1.31 / how long until enhancements freeze'],
+  vocabulary: words(`schedule schedules timeline timelines calendar dates date deadline deadlines day days week weeks hours
+    hour long till countdown left remaining time freeze freezes frozen`),
+};

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { support } from '../intents/support.ts';
+import { ParseNotes, VersionRef } from '../refs.ts';
+import { type QuestionKind, SCORE, words } from './kind.ts';
+
+/** "is 1.28 still supported", "when does 1.31 reach end of life", "which versions are supported", "latest patch of 1.30". */
+export const SupportQuery = z.object({
+  kind: z.literal('support'),
+  version: VersionRef.nullable(),
+  ask: z.enum(['status', 'eol', 'list', 'latest-patch']),
+  notes: ParseNotes,
+});
+export type SupportQuery = z.infer<typeof SupportQuery>;
+
+export const supportKind: QuestionKind<SupportQuery> = {
+  schema: SupportQuery,
+  kind: 'support',
+  intent: 'support',
+  recognize: (question) => {
+    const { entities: found, version } = question;
+    const asksPatch = found.latestPatch || question.has(/\bpatch (release|version)s?\b/) || (found.versions.length > 0 && question.has(/\bpatch(es)?\b/));
+    const asksEol = question.has(/\b(eol|end of life|end of support|support ends?|support end|out of support|maintenance)\b/);
+    const asksSupport = question.has(/\b(supported|unsupported|still maintained|maintained|support (status|window|period|policy))\b/);
+    if (!(asksPatch || asksEol || asksSupport) || question.subject.length > 0) return null;
+    const ask = asksPatch ? 'latest-patch' : asksEol ? 'eol' : version ? 'status' : 'list';
+    return { score: SCORE.certain - 10, query: { kind: 'support', version, ask } };
+  },
+  answer: support,
+  examples: ['is 1.28 still supported / which versions are supported / latest patch of 1.30'],
+  vocabulary: words('supported unsupported support maintained maintenance eol end life lts patch patches'),
+};

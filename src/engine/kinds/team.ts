@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { team } from '../intents/team.ts';
+import { ParseNotes, VersionRef } from '../refs.ts';
+import type { Question } from '../understand/question.ts';
+import { type QuestionKind, SCORE, words } from './kind.ts';
+
+/** "who led 1.24", "who was the 1.31 comms lead", "1.31 release team". role: a team role key. */
+export const TeamQuery = z.object({
+  kind: z.literal('team'),
+  version: VersionRef.nullable(),
+  role: z.string().nullable(),
+  shadows: z.boolean(),
+  notes: ParseNotes,
+});
+export type TeamQuery = z.infer<typeof TeamQuery>;
+
+/** Roles whose name alone asks for a person: "1.32 branch manager". */
+const SELF_NAMED_ROLES = new Set(['branch-manager', 'emeritus-adviser', 'patch-release']);
+
+function roleOf(s: string): string | null {
+  if (/\b(comms|communications|marketing)\b/.test(s)) return 'comms';
+  if (/\b(enhancements?|features?) (lead|shadows?|team)\b/.test(s)) return 'enhancements';
+  if (/\brelease notes\b/.test(s)) return 'release-notes';
+  if (/\b(docs|documentation) (lead|shadows?|team)\b/.test(s)) return 'docs';
+  if (/\bci signal\b/.test(s)) return 'ci-signal';
+  if (/\brelease signal\b/.test(s)) return 'release-signal';
+  if (/\bbug triage\b/.test(s)) return 'bug-triage';
+  if (/\b(branch manager|release branch)\b/.test(s)) return 'branch-manager';
+  if (/\bemeritus\b|\badvis[eo]r\b/.test(s)) return 'emeritus-adviser';
+  if (/\btest infra\b/.test(s)) return 'test-infra';
+  if (/\bpatch release (team|managers?)\b/.test(s)) return 'patch-release';
+  if (/\b(release (team )?lead|led|release manager)\b/.test(s)) return 'lead';
+  return null;
+}
+
+function asksTeam(question: Question, role: string | null): boolean {
+  return (
+    (role !== null && (SELF_NAMED_ROLES.has(role) || question.has(/\b(who|whom|lead|leads|led|leader|shadows?|team|ran|handled|in charge)\b/))) ||
+    question.has(/\brelease team\b|\bshadows?\b|\bwho\b.*\b(led|lead|ran|managed|in charge)\b|\bled\b/) ||
+    (!question.entities.sig && question.has(/\bteams?\b/))
+  );
+}
+
+export const teamKind: QuestionKind<TeamQuery> = {
+  schema: TeamQuery,
+  kind: 'team',
+  intent: 'team',
+  recognize: (question) => {
+    const role = roleOf(question.text);
+    if (!asksTeam(question, role)) return null;
+    if (question.subject.length > 0 && !question.has(/\brelease team\b/)) return null;
+    const shadows = question.has(/\bshadows?\b/);
+    return { score: SCORE.certain - 5, query: { kind: 'team', version: question.version, role: role ?? (question.has(/\bled\b|\bwho\b.*\blead\b/) ? 'lead' : null), shadows } };
+  },
+  answer: team,
+  examples: ['who led 1.24 / who was the 1.31 comms lead / 1.31 release team'],
+  vocabulary: words('who lead leads led leader leaders shadow shadows team teams role roles ran run managed manager'),
+};

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { KepStage } from '../domain/kep.ts';
+import { MilestoneKind } from '../domain/schedule.ts';
+
+/**
+ * A version as the user wrote it. Relative references stay symbolic: only the executor,
+ * which has the dataset and the clock, can say which release "latest" is.
+ */
+export const VersionRef = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('exact'),
+    /** "1.31"; may name a release the data does not know ("1.99", "2.0"). */
+    minor: z.string().regex(/^\d+\.\d+$/),
+    /** "1.31.2" when the user named a patch release. */
+    patch: z.string().regex(/^\d+\.\d+\.\d+$/).nullable(),
+  }),
+  z.object({
+    kind: z.literal('relative'),
+    /** latest: newest GA at now; current: the cycle in progress (or latest); next: the one after latest; previous: the one before latest. */
+    which: z.enum(['latest', 'current', 'next', 'previous']),
+  }),
+]);
+export type VersionRef = z.infer<typeof VersionRef>;
+
+/** A KEP named by number, or by words the executor resolves (feature gate, title, summary). */
+export const FeatureRef = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('number'), number: z.number().int().positive() }),
+  z.object({ kind: z.literal('text'), text: z.string().min(1) }),
+]);
+export type FeatureRef = z.infer<typeof FeatureRef>;
+
+/** Stages a "what went X" list can ask for. */
+export const ListStage = z.enum(['alpha', 'beta', 'stable']);
+export type ListStage = z.infer<typeof ListStage>;
+
+export const ScheduleTarget = z.union([MilestoneKind, z.literal('any-freeze')]);
+export type ScheduleTarget = z.infer<typeof ScheduleTarget>;
+
+/** What the parser noticed about the text itself; the executor surfaces it to the user. */
+export const ParseNotes = z.object({
+  /** Words read as another word ("shedule" → "schedule"). */
+  corrections: z.array(z.object({ from: z.string(), to: z.string() })).default([]),
+  /** The question was longer than the parser reads. */
+  truncated: z.boolean().default(false),
+  /** Mentions, control characters or markup were dropped from the question. */
+  stripped: z.boolean().default(false),
+});
+export type ParseNotes = z.infer<typeof ParseNotes>;

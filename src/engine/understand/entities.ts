@@ -1,0 +1,312 @@
+import type { EngineIndex } from '../context.ts';
+import { correctKeyword, SIG_ALIASES, STOPWORDS } from '../lexicon.ts';
+import type { ParseNotes, VersionRef } from '../refs.ts';
+import { cleanQuestion } from '../sanitize.ts';
+import { phrase } from './vocabulary.ts';
+
+/** Everything the data can name that one pass found in a question (the corpus harness reads this). */
+export interface Entities {
+  /** "1.31", "1.31.2", or 'latest' | 'current' | 'next' | 'previous'; a range gives both ends in order. */
+  versions: string[];
+  keps: number[];
+  /** Feature gates, spelled as the data spells them. */
+  gates: string[];
+  /** SIG slugs: "sig-node". */
+  sigs: string[];
+  components: string[];
+  platforms: string[];
+  /** ISO yyyy-mm-dd. */
+  dates: string[];
+  /** Group/versions ("policy/v1beta1") and kinds ("PodSecurityPolicy"). */
+  apis: string[];
+}
+
+/** A KEP the question names without its number: by a feature gate or a well-known name. */
+export interface FeatureMention {
+  kep: number;
+  via: 'gate' | 'alias';
+  /** The words as found ("DRA", "ContextualLogging"). */
+  text: string;
+}
+
+/** The entity pass's full result: the entities, and the text left once they are taken out. */
+export interface Extraction {
+  /** Lower-cased, normalised; versions → "ver", KEP references → "kepref", the SIG → "sigref". */
+  text: string;
+  versions: VersionRef[];
+  /** Two versions written as a span ("1.27 - 1.32", "from 1.24 to 1.26", "1.24 → 1.26"). */
+  range: boolean;
+  keps: number[];
+  sig: string | null;
+  sigs: string[];
+  gates: Array<{ name: string; keps: number[] }>;
+  features: FeatureMention[];
+  components: string[];
+  platforms: string[];
+  dates: string[];
+  apis: string[];
+  /** A group/version such as "policy/v1beta1", kept as written. */
+  apiVersion: string | null;
+  /** "latest patch" was asked for: the "latest" is about the patch, not the minor. */
+  latestPatch: boolean;
+}
+
+export const VERSION_PLACEHOLDER = 'ver';
+export const KEP_PLACEHOLDER = 'kepref';
+export const SIG_PLACEHOLDER = 'sigref';
+export const DATE_PLACEHOLDER = 'dateref';
+export const PLACEHOLDERS = new Set([VERSION_PLACEHOLDER, KEP_PLACEHOLDER, SIG_PLACEHOLDER, DATE_PLACEHOLDER]);
+
+/** Words the relative versions are made of; cue words, never search terms. */
+export const RELATIVE_WORDS = ['current', 'previous', 'prior', 'next', 'upcoming', 'recent', 'last', 'this', 'most', 'latest', 'newest'];
+
+const NUMBERED_VERSION = /\bver(\d+)\b/g;
+const RELEASE_WORD = '(?:k8s |kubernetes )?(?:release|releases|version|minor|cycle|one|k8s|kubernetes)';
+type Relative = Extract<VersionRef, { kind: 'relative' }>['which'];
+/** "latest release", "next one", "previous version"…, compiled once. */
+const RELATIVE_VERSIONS: ReadonlyArray<readonly [RegExp, Relative]> = [
+  [new RegExp(`\\b(?:previous|prior|preceding)(?: ${RELEASE_WORD})?\\b`, 'g'), 'previous'],
+  [new RegExp(`\\b(?:the )?(?:release|version) before (?:the )?(?:latest|current|last)(?: ${RELEASE_WORD})?\\b`, 'g'), 'previous'],
+  [new RegExp(`\\b(?:next|upcoming|future|coming)(?: ${RELEASE_WORD}\\b|(?= ?$| (?:have|has|include|bring|contain)))`, 'g'), 'next'],
+  [new RegExp(`\\b(?:this|current|in-progress|ongoing)(?: ${RELEASE_WORD}\\b|(?= ?$))`, 'g'), 'current'],
+  [new RegExp(`\\b(?:latest|newest|most recent|recent|last)(?: ${RELEASE_WORD}\\b|(?= ?$| (?:ga|stable|beta|alpha)))`, 'g'), 'latest'],
+  [/\b(?:latest|newest)\b/g, 'latest'],
+];
+const SIG_ALIASES_LONGEST_FIRST = [...SIG_ALIASES].sort((a, b) => b[0].length - a[0].length);
+
+/** Components by the names people write them. */
+const COMPONENTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bkube-?apiserver\b|\bapi-?server\b/, 'kube-apiserver'],
+  [/\bkube-?scheduler\b/, 'kube-scheduler'],
+  [/\bkube-?controller-?manager\b/, 'kube-controller-manager'],
+  [/\bcloud-controller-manager\b/, 'cloud-controller-manager'],
+  [/\bkube-?proxy\b/, 'kube-proxy'],
+  [/\bkubelets?\b/, 'kubelet'],
+  [/\bkubectl\b/, 'kubectl'],
+  [/\bkubeadm\b/, 'kubeadm'],
+  [/\betcd\b/, 'etcd'],
+  [/\bclient-go\b/, 'client-go'],
+];
+
+/** Managed Kubernetes platforms. */
+const PLATFORMS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\beks\b|\bamazon elastic kubernetes\b|\baws kubernetes\b/, 'eks'],
+  [/\baks\b|\bazure kubernetes\b/, 'aks'],
+  [/\bgke\b|\bgoogle kubernetes engine\b/, 'gke'],
+  [/\bopenshift\b|\bocp\b|\brosa\b/, 'openshift'],
+  [/\back\b(?! (?:to|on|for))|\balibaba cloud container\b/, 'ack'],
+];
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const MONTH_DAY = new RegExp(`\\b${MONTH} ${DAY}(?:,? (\\d{4}))?\\b`, 'g');
+const DAY_MONTH = new RegExp(`\\b${DAY} (?:of )?${MONTH}(?:,? (\\d{4}))?\\b`, 'g');
+const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+const SLASH_DATE = /(?<![\w/.])(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?![\w/])/g;
+
+function isoOf(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+const fullYear = (year: string): number => (year.length === 2 ? 2000 + Number(year) : Number(year));
+
+/** Dates written "Aug 13, 2024", "13 August 2024", "Aug 13th", "13/08/24", "2024-08-13"; removed from the text. */
+function takeDates(s: string, dates: string[], defaultYear: number): string {
+  const found = (iso: string | null, match: string): string => {
+    if (!iso) return match;
+    if (!dates.includes(iso)) dates.push(iso);
+    return ` ${DATE_PLACEHOLDER} `;
+  };
+  if (/\d{4}-\d{2}-\d{2}/.test(s)) s = s.replace(ISO_DATE, (match, y: string, m: string, d: string) => found(isoOf(Number(y), Number(m), Number(d)), match));
+  if (s.includes('/')) {
+    s = s.replace(SLASH_DATE, (match, a: string, b: string, y: string) => {
+      // Day first when the first number cannot be a month ("13/08/24"); month first otherwise (US style).
+      const [day, month] = Number(a) > 12 ? [Number(a), Number(b)] : [Number(b), Number(a)];
+      return found(isoOf(fullYear(y), month, day), match);
+    });
+  }
+  if (/[a-z]/.test(s)) {
+    const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3)) + 1;
+    s = s.replace(MONTH_DAY, (match, m: string, d: string, y?: string) => found(isoOf(y ? Number(y) : defaultYear, monthIndex(m), Number(d)), match));
+    s = s.replace(DAY_MONTH, (match, d: string, m: string, y?: string) => found(isoOf(y ? Number(y) : defaultYear, monthIndex(m), Number(d)), match));
+  }
+  return s;
+}
+
+/** Feature gates (as one CamelCase word) and well-known names, longest first; each found once. */
+function takeFeatures(s: string, original: string, index: EngineIndex, extraction: Pick<Extraction, 'gates' | 'features'>): string {
+  const vocabulary = index.vocabulary;
+  for (const token of original.match(/[A-Za-z][A-Za-z0-9]{5,}/g) ?? []) {
+    const gate = vocabulary.gates.get(token.toLowerCase());
+    if (!gate || extraction.gates.some((entry) => entry.name === gate.name)) continue;
+    extraction.gates.push(gate);
+    const kep = gate.keps.length === 1 ? gate.keps[0] : undefined;
+    if (kep !== undefined) extraction.features.push({ kep, via: 'gate', text: gate.name });
+  }
+  const spaced = ` ${phrase(s)} `;
+  for (const alias of vocabulary.aliasList) {
+    if (!spaced.includes(` ${alias} `)) continue;
+    const kep = vocabulary.aliases.get(alias)!;
+    if (!extraction.features.some((feature) => feature.kep === kep)) extraction.features.push({ kep, via: 'alias', text: alias });
+  }
+  return s;
+}
+
+/**
+ * The entity pass: finds versions (and ranges), KEP numbers, the SIG, API group/versions and kinds,
+ * feature gates, well-known feature names, components, platforms and dates, and returns the text
+ * with versions, KEP references and the SIG replaced by placeholders (the cue words stay).
+ */
+export function extractEntities(cleanText: string, index: EngineIndex, notes: ParseNotes, cueWords: ReadonlySet<string>, now?: Date): Extraction {
+  let s = cleanText
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/->|→|=>|⇒|➡/g, ' to ');
+  const keps: number[] = [];
+  let apiVersion: string | null = null;
+  const extraction: Pick<Extraction, 'gates' | 'features'> = { gates: [], features: [] };
+
+  const kepFound = (_: string, digits: string): string => {
+    const number = Number(digits);
+    if (number > 0 && !keps.includes(number)) keps.push(number);
+    return ` ${KEP_PLACEHOLDER} `;
+  };
+  // Each pattern only runs when the text could hold it: most questions have no URL, "#" or "kep".
+  if (s.includes('/')) {
+    s = s
+      .replace(/(?:https?:\/\/)?github\.com\/kubernetes\/enhancements\/(?:issues|pull)\/(\d{1,5})\S*/g, kepFound)
+      .replace(/\bkeps\/sig-[a-z-]+\/(\d{1,5})-\S*/g, kepFound)
+      .replace(/https?:\/\/\S+/g, ' ');
+  }
+  if (s.includes('kep')) s = s.replace(/\bkeps?\s*[-#:]?\s*(\d{1,5})\b(?![.,]\d)/g, kepFound);
+  if (s.includes('enhancement')) s = s.replace(/(?:kubernetes\/)?enhancements?\s*(?:#|issue\s*#?)\s*(\d{1,5})\b/g, kepFound);
+  if (s.includes('#')) s = s.replace(/(?<![\w&])#\s?(\d{1,5})\b(?![.,]\d)/g, kepFound);
+
+  const dates: string[] = [];
+  s = takeDates(s, dates, (now ?? new Date(`${index.dataset.manifest.dataDate}T00:00:00Z`)).getUTCFullYear());
+
+  s = s
+    .replace(/\bg\.a\.?(?=\s|$|[?!,;:])/g, ' ga ')
+    .replace(/\bga(?:'d|'ed|-ed|ed|'s)(?=\W|$)/g, ' ga ')
+    .replace(/\bgenerally available\b|\bgeneral availability\b/g, ' ga ')
+    .replace(/(\w)'s\b/g, '$1')
+    .replace(/n't\b/g, ' not')
+    .replace(/\b(?:(?:current|latest|newest) )?stable (?:k8s |kubernetes )?(?:version|release)\b/g, ' latest release ')
+    .replace(/\bend[- ]of[- ]life\b/g, 'end of life')
+    .replace(/\bend[- ]of[- ]support\b/g, 'end of support');
+
+  const apis: string[] = [];
+  const api = /\b([a-z0-9][a-z0-9.-]*\/v\d+(?:(?:alpha|beta)\d+)?)\b/.exec(s);
+  if (api) {
+    apiVersion = api[1]!;
+    apis.push(apiVersion);
+  }
+
+  // Versions, written v1.31, 1.31, 1.31.2 or 1,31. Majors other than 1 are kept so "2.0" gets an honest reply.
+  // Each version becomes a numbered placeholder so exact and relative ones keep the order they were written in.
+  const found: VersionRef[] = [];
+  const placeholder = (ref: VersionRef): string => ` ${VERSION_PLACEHOLDER}${found.push(ref) - 1} `;
+  s = s.replace(/(?<![\w.\/#-])v?\s?([12])[.,](\d{1,3})(?:\.(\d{1,3}))?(?![\w]|[.,]\d)/g, (match, major: string, minor: string, patch: string | undefined) => {
+    if (apiVersion && match.trim().startsWith('v') && apiVersion.includes(match.trim())) return match;
+    const minorText = `${major}.${Number(minor)}`;
+    return placeholder({ kind: 'exact', minor: minorText, patch: patch != null ? `${minorText}.${Number(patch)}` : null });
+  });
+
+  takeFeatures(s, cleanText, index, extraction);
+  const components = COMPONENTS.filter(([pattern]) => pattern.test(s)).map(([, name]) => name);
+  const platforms = PLATFORMS.filter(([pattern]) => pattern.test(s)).map(([, name]) => name);
+  for (const word of cleanText.match(/\b[A-Z][A-Za-z]{5,}\b/g) ?? []) {
+    const kind = index.vocabulary.apiKinds.get(word.toLowerCase());
+    if (kind && !apis.includes(kind)) apis.push(kind);
+  }
+
+  s = s
+    .replace(/[^\p{L}\p{N}\s/\-#>]+/gu, ' ')
+    .replace(/(^|\s)[-#>/]+(?=\s|$)/g, '$1')
+    .replace(/\s-(?!>)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+  // Keyword typos ("shedule", "depreciated"); feature names are left to the fuzzy search.
+  s = s
+    .split(' ')
+    .map((word) => {
+      const corrected = correctKeyword(word);
+      if (!corrected) return word;
+      notes.corrections.push({ from: word, to: corrected });
+      return corrected;
+    })
+    .join(' ');
+
+  let latestPatch = false;
+  s = s.replace(/\b(latest|newest|most recent|last|current|recent)\s+(patch|patches|patch release|patch version)\b/g, () => {
+    latestPatch = true;
+    return ' patch ';
+  });
+
+  const relative = (which: Relative) => (): string => placeholder({ kind: 'relative', which });
+  for (const [pattern, which] of RELATIVE_VERSIONS) s = s.replace(pattern, relative(which));
+
+  let sig: string | null = null;
+  const sigMatch = /\bsig[\s-]+([a-z]+(?:[\s-][a-z]+){0,2})/.exec(s) ?? /\b(api machinery|cluster lifecycle|cloud provider|[a-z]+) sig\b/.exec(s);
+  if (sigMatch) {
+    const words = sigMatch[1]!.replace(/-/g, ' ');
+    const alias = SIG_ALIASES_LONGEST_FIRST.find(([name]) => words === name || words.startsWith(`${name} `));
+    const first = words.split(' ')[0]!;
+    if (alias || (!STOPWORDS.has(first) && !cueWords.has(first) && !PLACEHOLDERS.has(first))) {
+      const slug = alias ? alias[1] : first;
+      sig = `sig-${slug}`;
+      const consumed = alias ? alias[0] : first;
+      s = s.replace(new RegExp(`\\bsig[\\s-]+${consumed.replace(/[ -]/g, '[\\s-]')}\\b|\\b${consumed.replace(/[ -]/g, '[\\s-]')} sig\\b`), ` ${SIG_PLACEHOLDER} `);
+    }
+  }
+
+  const versions: VersionRef[] = [];
+  s = s.replace(NUMBERED_VERSION, (_, position: string) => {
+    versions.push(found[Number(position)]!);
+    return VERSION_PLACEHOLDER;
+  });
+  const text = s.replace(/\s+/g, ' ').trim();
+  const range = versions.length === 2 && /\bver (?:to|through|thru|until|-) ver\b/.test(text);
+  return {
+    text,
+    versions,
+    range,
+    keps,
+    sig,
+    sigs: sig ? [sig] : [],
+    ...extraction,
+    components,
+    platforms,
+    dates,
+    apis,
+    apiVersion,
+    latestPatch,
+  };
+}
+
+const versionText = (ref: VersionRef): string => (ref.kind === 'relative' ? ref.which : (ref.patch ?? ref.minor));
+
+/** The entities of a question, in the shape the corpus harness compares. Never throws. */
+export function recognizeEntities(text: string, index: EngineIndex, cueWords: ReadonlySet<string>, now?: Date): Entities {
+  const clean = cleanQuestion(text);
+  const notes: ParseNotes = { corrections: [], truncated: false, stripped: false };
+  return toEntities(extractEntities(clean.text, index, notes, cueWords, now));
+}
+
+export function toEntities(found: Extraction): Entities {
+  return {
+    versions: found.versions.map(versionText),
+    keps: [...found.keps, ...found.features.map((feature) => feature.kep).filter((kep) => !found.keps.includes(kep))],
+    gates: found.gates.map((gate) => gate.name),
+    sigs: found.sigs,
+    components: found.components,
+    platforms: found.platforms,
+    dates: found.dates,
+    apis: found.apis,
+  };
+}

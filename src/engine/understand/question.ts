@@ -1,0 +1,87 @@
+import type { EngineIndex } from '../context.ts';
+import { FEATURE_QUESTION_WORDS, STOPWORDS } from '../lexicon.ts';
+import type { ParseNotes, VersionRef } from '../refs.ts';
+import { extractEntities, type Extraction, PLACEHOLDERS } from './entities.ts';
+
+/**
+ * What every recogniser receives: the question once read, with its entities found. Recognisers
+ * test cue words with `has(/…/)` against `text` (lower-case; versions read "ver", KEP references
+ * "kepref", the SIG "sigref") and look at `entities`; they never search the dataset themselves.
+ */
+export interface Question {
+  /** The message as delivered (bounded, not cleaned): for commands whose arguments must survive as typed. */
+  raw: string;
+  /** The cleaned question as the user cased it. */
+  original: string;
+  /** Lower-cased, normalised, entities replaced by placeholders. */
+  text: string;
+  entities: Extraction;
+  /** `entities.versions[0]`, or null. */
+  version: VersionRef | null;
+  /**
+   * Words that no entity, no kind's vocabulary and no stopword claims: what the question is
+   * "about" when it names a feature in its own words. Empty for most structured questions.
+   */
+  subject: string[];
+  /** The subject as the user cased it, keeping cue words that can be part of a feature name ("leader election"). */
+  subjectText: string;
+  has(pattern: RegExp): boolean;
+  /** Starts like a yes/no question ("is …", "did …") or asks "yet"/"already". */
+  yesNo: boolean;
+  index: EngineIndex;
+  now: Date;
+}
+
+/** Phrases that belong to a kind; removed before the subject is taken. */
+const CUE_PHRASES = [
+  /\b(code|enhancements?|kep|feature|prr|production readiness|feature blog|blog|test|docs?|documentation) freeze\b/g,
+  /\bcode thaw\b/g,
+  /\brelease candidates?\b|\brc\d*\b/g,
+  /\bend of (life|support)\b/g,
+  /\brelease (team|notes|signal|lead|date|day)\b/g,
+  /\b(ci signal|bug triage|branch manager|emeritus advis[eo]r|communications|comms|docs lead|test infra|patch release team)\b/g,
+  /\b(what breaks|how long|how many|go ga|come out|comes out|came out|cycle start|kick ?off)\b/g,
+  /\bstill maintained\b/g,
+];
+
+function subjectOf(s: string, cueWords: ReadonlySet<string>): string[] {
+  let rest = s;
+  for (const pattern of CUE_PHRASES) rest = rest.replace(pattern, ' ');
+  return rest
+    .split(' ')
+    .map((word) => word.replace(/^[-/#>]+|[-/#>]+$/g, ''))
+    .filter((word) => word.length > 0 && !STOPWORDS.has(word) && !cueWords.has(word) && !PLACEHOLDERS.has(word) && !/^\d+$/.test(word));
+}
+
+/** The subject words as the user cased them, so "NFTablesProxyMode" reads back as written. */
+function restoreCase(words: string[], cleanText: string): string {
+  const original = new Map<string, string>();
+  for (const token of cleanText.split(/[^\p{L}\p{N}/\-]+/u)) {
+    const lower = token.toLowerCase();
+    if (!original.has(lower)) original.set(lower, token);
+  }
+  return words.map((word) => original.get(word) ?? word).join(' ');
+}
+
+/** Reads a cleaned, non-empty question once: the entity pass, then the words left over. */
+export function readQuestion(raw: string, cleanText: string, index: EngineIndex, now: Date, notes: ParseNotes, cueWords: ReadonlySet<string>): Question {
+  const entities = extractEntities(cleanText, index, notes, cueWords, now);
+  const s = entities.text;
+  const subject = subjectOf(s, cueWords);
+  // A feature's name may hold words that elsewhere signal a kind ("leader election", "pod
+  // priority"); once no other kind claimed the question, only question words are dropped.
+  const featureWords = subjectOf(s, FEATURE_QUESTION_WORDS);
+  return {
+    raw,
+    original: cleanText,
+    text: s,
+    entities,
+    version: entities.versions[0] ?? null,
+    subject,
+    subjectText: restoreCase(featureWords.length > 0 ? featureWords : subject, cleanText),
+    has: (pattern) => pattern.test(s),
+    yesNo: /^\s*(is|are|was|were|did|does|has|have|will|can)\b/.test(s) || /\b(yet|already)\b/.test(s),
+    index,
+    now,
+  };
+}

@@ -1,0 +1,54 @@
+// The entity pass: everything the data can name, found once, against the bundled dataset's vocabulary.
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/data/load.ts';
+import { buildIndex } from '../../src/engine/context.ts';
+import { recognizeEntities } from '../../src/engine/index.ts';
+import { FEATURE_ALIASES } from '../../src/engine/understand/vocabulary.ts';
+
+const index = buildIndex(loadDataset());
+const now = new Date('2024-09-01T12:00:00Z');
+const found = (text: string) => recognizeEntities(text, index, now);
+
+describe('recognizeEntities', () => {
+  it('finds versions in every form, a range as both ends in order, and relative words', () => {
+    expect(found('what changed 1.27 - 1.32').versions).toEqual(['1.27', '1.32']);
+    expect(found('upgrade from v1.24 to 1.26.3').versions).toEqual(['1.24', '1.26.3']);
+    expect(found('1,31 vs the previous release').versions).toEqual(['1.31', 'previous']);
+    expect(found('when is the next release').versions).toEqual(['next']);
+  });
+
+  it('finds KEP numbers, feature gates case-insensitively (spelled as the data does) and well-known names', () => {
+    expect(found('KEP-3836 and #24').keps).toEqual([3836, 24]);
+    const gate = found('We run 1.32 — is contextuallogging enabled by default there?');
+    expect(gate.gates).toEqual(['ContextualLogging']);
+    expect(gate.versions).toEqual(['1.32']);
+    expect(found('is DRA GA yet').keps).toEqual([4381]);
+    expect(found('did sidecars make it').keps).toEqual([753]);
+    expect(found('when was Docker support removed').keps).toEqual([2221]);
+  });
+
+  it('names only KEPs the data has, none of them withdrawn', () => {
+    for (const [alias, number] of FEATURE_ALIASES) {
+      const kep = index.kep.get(number);
+      expect(kep, alias).toBeDefined();
+      expect(kep!.status, alias).not.toBe('withdrawn');
+    }
+  });
+
+  it('finds SIGs, components, platforms and APIs', () => {
+    const entities = found('does SIG Node change the kubelet or kube-apiserver on EKS and GKE for PodSecurityPolicy in policy/v1beta1');
+    expect(entities.sigs).toEqual(['sig-node']);
+    expect(entities.components).toEqual(expect.arrayContaining(['kubelet', 'kube-apiserver']));
+    expect(entities.platforms).toEqual(expect.arrayContaining(['eks', 'gke']));
+    expect(entities.apis).toEqual(expect.arrayContaining(['policy/v1beta1', 'PodSecurityPolicy']));
+  });
+
+  it('reads dates written "Aug 13, 2024", "13/08/24", "Aug 13th", "13 August 2024" and ISO', () => {
+    expect(found('Kubernetes 1.31 shipped on Aug 13, 2024').dates).toEqual(['2024-08-13']);
+    expect(found('released 13/08/24').dates).toEqual(['2024-08-13']);
+    expect(found('is it out by Aug 13th?').dates).toEqual(['2024-08-13']);
+    expect(found('13 August 2024').dates).toEqual(['2024-08-13']);
+    expect(found('on 2024-08-13').dates).toEqual(['2024-08-13']);
+    expect(found('31/02/24').dates).toEqual([]);
+  });
+});
