@@ -57,13 +57,15 @@ export function phraseIndex(phrases: Iterable<string>): PhraseIndex {
  * in the order they were indexed.
  */
 export function phrasesIn(spaced: string, index: PhraseIndex): string[] {
-  const found: Array<{ phrase: string; position: number }> = [];
-  const seen = new Set<string>();
+  let found: Array<{ phrase: string; position: number }> | null = null;
   for (const word of spaced.split(' ')) {
-    if (seen.has(word)) continue;
-    seen.add(word);
-    for (const entry of index.get(word) ?? []) if (spaced.includes(` ${entry.phrase} `)) found.push(entry);
+    const entries = index.get(word);
+    if (!entries) continue;
+    for (const entry of entries) {
+      if (!found?.includes(entry) && spaced.includes(` ${entry.phrase} `)) (found ??= []).push(entry);
+    }
   }
+  if (found === null) return [];
   return found.sort((a, b) => a.position - b.position).map((entry) => entry.phrase);
 }
 
@@ -171,7 +173,16 @@ export function titleTerm(word: string): string | null {
   return lower.length > 4 && lower.endsWith('s') && !/(ss|us|is)$/.test(lower) ? lower.slice(0, -1) : lower;
 }
 
-export const termsOf = (text: string): string[] => text.split(/[^\p{L}\p{N}]+/u).flatMap((word) => titleTerm(word) ?? []);
+const ONE_PLAIN_WORD = /^[A-Za-z0-9]*$/;
+
+export function termsOf(text: string): string[] {
+  // Most calls get one plain word; splitting it would give the word back.
+  if (ONE_PLAIN_WORD.test(text)) {
+    const term = titleTerm(text);
+    return term === null ? [] : [term];
+  }
+  return text.split(/[^\p{L}\p{N}]+/u).flatMap((word) => titleTerm(word) ?? []);
+}
 
 function titlesOf(keps: readonly Kep[]): TitleIndex {
   const postings = new Map<string, number[]>();
