@@ -16,8 +16,10 @@ import { renderText } from '../src/render/text.ts';
 import { ms, summarize } from './stats.ts';
 
 const QUESTIONS = 2_000;
-const TARGET_P99_MS = 1;
-const TARGET_STARTUP_MS = 300;
+// Issue 10's bar for the engine: p50 0.05 ms, p99 under 0.5 ms, start-up (load + index) under 150 ms.
+const TARGET_P50_MS = 0.05;
+const TARGET_P99_MS = 0.5;
+const TARGET_STARTUP_MS = 150;
 const TARGET_RSS_MB = 150;
 const NOW = new Date('2026-08-22T12:00:00Z');
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -279,7 +281,8 @@ export default async function benchEngine(): Promise<void> {
   console.log(`index build alone, warm (10 runs): p50 ${ms(build.p50)}, max ${ms(build.max)}`);
   console.log(`memory in that process: RSS ${startup.rssStartupMb.toFixed(0)} MB after start-up, ${startup.rssAfterMb.toFixed(0)} MB after ${QUESTIONS} questions (heap ${startup.heapAfterMb.toFixed(0)} MB)`);
   console.log(
-    `targets: p99 < ${TARGET_P99_MS} ms → all rounds ${warm.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}, median round ${medianRoundP99 < TARGET_P99_MS ? 'met' : 'NOT met'}, fastest-of-${ROUNDS} ${best.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}; start-up < ${TARGET_STARTUP_MS} ms → ${startupMs < TARGET_STARTUP_MS ? 'met' : 'NOT met'}; RSS < ${TARGET_RSS_MB} MB → ${startup.rssAfterMb < TARGET_RSS_MB ? 'met' : 'NOT met'}`,
+    `targets: p50 ≤ ${TARGET_P50_MS} ms → all rounds ${warm.p50 <= TARGET_P50_MS ? 'met' : 'NOT met'}, fastest-of-${ROUNDS} ${best.p50 <= TARGET_P50_MS ? 'met' : 'NOT met'}; ` +
+      `p99 < ${TARGET_P99_MS} ms → all rounds ${warm.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}, median round ${medianRoundP99 < TARGET_P99_MS ? 'met' : 'NOT met'}, fastest-of-${ROUNDS} ${best.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}; start-up < ${TARGET_STARTUP_MS} ms → ${startupMs < TARGET_STARTUP_MS ? 'met' : 'NOT met'}; RSS < ${TARGET_RSS_MB} MB → ${startup.rssAfterMb < TARGET_RSS_MB ? 'met' : 'NOT met'}`,
   );
 }
 

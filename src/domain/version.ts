@@ -7,10 +7,18 @@ export type MinorVersion = z.infer<typeof MinorVersion>;
 /** A patch release, written "1.31.2". */
 export const PatchVersion = z.string().regex(/^1\.\d{1,2}\.\d{1,3}$/, 'expected a patch version like "1.31.2"');
 
+/** Versions already read: sorting and comparing releases asks for the same few dozen all day. */
+const minorNumbers = new Map<string, number>();
+const MAX_REMEMBERED_VERSIONS = 10_000;
+
 export function minorNumber(version: string): number {
+  const remembered = minorNumbers.get(version);
+  if (remembered !== undefined) return remembered;
   const match = /^v?1\.(\d{1,2})/.exec(version.trim());
   if (!match) throw new Error(`not a Kubernetes version: ${JSON.stringify(version)}`);
-  return Number(match[1]);
+  const minor = Number(match[1]);
+  if (minorNumbers.size < MAX_REMEMBERED_VERSIONS) minorNumbers.set(version, minor);
+  return minor;
 }
 
 export function compareMinor(a: string, b: string): number {

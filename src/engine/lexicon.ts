@@ -143,9 +143,10 @@ export function editDistance(a: string, b: string, limit = 2): number {
 export function correctKeyword(word: string, ordinary: ReadonlySet<string> = new Set(), cueWords: ReadonlySet<string> = new Set()): string | null {
   const known = KNOWN_MISSPELLINGS.get(word);
   if (known) return known;
+  if (word.length < 5) return null;
   // An ordinary word is meant as written ("stale" is not "stable").
   if (ordinary.has(word)) return null;
-  if (word.length < 5 || CORRECTABLE_SET.has(word) || STOPWORDS.has(word) || cueWords.has(word)) return null;
+  if (CORRECTABLE_SET.has(word) || STOPWORDS.has(word) || cueWords.has(word)) return null;
   if (!/^[a-z]+$/.test(word)) return null;
   const cached = corrections.get(word);
   if (cached !== undefined) return cached;

@@ -119,10 +119,17 @@ export class FeatureSearch {
   constructor(keps: readonly Kep[]) {
     this.byNumber = new Map(keps.map((kep) => [kep.number, kep]));
     for (const kep of keps) for (const gate of kep.featureGates) if (!this.byGate.has(gate.name.toLowerCase())) this.byGate.set(gate.name.toLowerCase(), kep);
+    // The index's own pass over the documents also records their words, so they are read once.
+    let indexing = true;
+    const recordingTerm = (token: string): string | null => {
+      const term = processTerm(token);
+      if (indexing && term) this.remember(term, token);
+      return term;
+    };
     this.index = new MiniSearch<KepDocument>({
       fields: ['title', 'gates', 'summary', 'sig'],
       storeFields: [],
-      processTerm,
+      processTerm: recordingTerm,
     });
     const documents = keps.map((kep) => ({
       id: kep.number,
@@ -132,20 +139,17 @@ export class FeatureSearch {
       sig: kep.owningSig.replace(/^sig-/, ''),
     }));
     this.index.addAll(documents);
-    for (const document of documents) {
-      for (const text of [document.title, document.gates, document.summary, document.sig]) {
-        for (const token of tokenize(text)) {
-          const term = processTerm(token);
-          if (term && !this.vocabulary.has(term)) {
-            this.vocabulary.add(term);
-            this.surfaceForms.set(term, token.toLowerCase());
-            const initial = this.byInitial.get(term[0]!);
-            if (initial) initial.push(term);
-            else this.byInitial.set(term[0]!, [term]);
-          }
-        }
-      }
-    }
+    indexing = false;
+  }
+
+  /** An indexed term, with the way it was first written. */
+  private remember(term: string, token: string): void {
+    if (this.vocabulary.has(term)) return;
+    this.vocabulary.add(term);
+    this.surfaceForms.set(term, token.toLowerCase());
+    const initial = this.byInitial.get(term[0]!);
+    if (initial) initial.push(term);
+    else this.byInitial.set(term[0]!, [term]);
   }
 
   /** The KEP owning a feature gate, by exact (case-insensitive, space-insensitive) name. */

@@ -168,9 +168,33 @@ export function removedGatesIn(index: EngineIndex, from: string | null, to: stri
   });
 }
 
-export function gateChanges(index: EngineIndex, from: string | null, to: string): { locked: Change[]; others: Change[]; removed: FeatureGateRecord[] } {
+export interface GateChanges {
+  readonly locked: readonly Change[];
+  readonly others: readonly Change[];
+  readonly removed: readonly FeatureGateRecord[];
+}
+
+/**
+ * Spans already worked out, per gate list: an upgrade report asks for every release it crosses, and
+ * each answer walks every gate's specs. The lists never change under an index (a refresh builds a new one).
+ */
+const changesBySpan = new WeakMap<readonly FeatureGateRecord[], Map<string, GateChanges>>();
+
+export function gateChanges(index: EngineIndex, from: string | null, to: string): GateChanges {
+  const gates = index.dataset.featureGates.gates;
+  let spans = changesBySpan.get(gates);
+  if (!spans) changesBySpan.set(gates, (spans = new Map()));
+  const key = `${from ?? ''}..${to}`;
+  const known = spans.get(key);
+  if (known) return known;
   const changes = changesIn(index, from, to);
-  return { locked: changes.filter((change) => change.what === 'locked'), others: changes.filter((change) => change.what !== 'locked'), removed: removedGatesIn(index, from, to) };
+  const found: GateChanges = {
+    locked: changes.filter((change) => change.what === 'locked'),
+    others: changes.filter((change) => change.what !== 'locked'),
+    removed: removedGatesIn(index, from, to),
+  };
+  spans.set(key, found);
+  return found;
 }
 
 const changeItem = (change: Change): AnswerItem => ({ kep: change.gate.keps[0] ?? null, title: change.gate.name, stage: change.what, sig: null, url: null, detail: change.detail });

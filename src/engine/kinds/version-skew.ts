@@ -89,11 +89,14 @@ function distinct(found: ReturnType<typeof mentions>): ReturnType<typeof mention
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
 
 /** "two minors behind", "newer by 4 minors", "two versions off": minors the component is older (negative: newer). */
+const OFFSET_COUNT = '(\\d|one|two|three|four|five)';
+const OFFSET_UNIT = '(?:minors?|minor versions?|versions?|releases?)';
+const OFFSET = new RegExp(
+  `\\b${OFFSET_COUNT} ${OFFSET_UNIT} (behind|older|newer|ahead|off|apart)\\b|\\b(newer|older) than \\S+ by ${OFFSET_COUNT} ${OFFSET_UNIT}`,
+);
+
 function offsetOf(question: Question): number | null {
-  const count = '(\\d|one|two|three|four|five)';
-  const unit = '(?:minors?|minor versions?|versions?|releases?)';
-  const pattern = `\\b${count} ${unit} (behind|older|newer|ahead|off|apart)\\b|\\b(newer|older) than \\S+ by ${count} ${unit}`;
-  const match = new RegExp(pattern).exec(question.text);
+  const match = OFFSET.exec(question.text);
   if (!match) return null;
   const [, n1, direction1, direction2, n2] = match;
   const raw = (n1 ?? n2)!;
@@ -123,12 +126,13 @@ function read(question: Question): { score: number; query: Read } | null {
   if (upgrade && versions.length === 2 && question.has(/\b(skip|skipping|directly|straight|jump|one step|one go|at once)\b/)) {
     return candidate(SCORE.certain + 7, { ask: 'upgrade-path', version: versions[1]!, againstVersion: versions[0]! });
   }
+  // Most questions name no component: nothing below can fit them.
+  const hasNamedComponent = question.entities.components.some((name) => SKEW_COMPONENTS.has(name));
+  if (!hasNamedComponent && !question.has(/\bskew\b/)) return null;
   const named = distinct(mentions(question));
   const pairCue = (named.length >= 2 && versions.length >= 1) || (named.length >= 1 && versions.length >= 2);
   const offset = offsetOf(question);
   const skewCue = pairCue || offset !== null || question.has(SKEW_CUES);
-  const hasNamedComponent = question.entities.components.some((name) => SKEW_COMPONENTS.has(name));
-  if (!hasNamedComponent && !question.has(/\bskew\b/)) return null;
   if (!skewCue) return null;
   const subject = named.find(({ component }) => component !== 'kube-apiserver') ?? named[0];
   if (!subject) return candidate(SCORE.strong, { ask: 'policy' });

@@ -2,7 +2,7 @@ import type { EngineIndex } from '../context.ts';
 import { correctKeyword, SIG_ALIASES, STOPWORDS } from '../lexicon.ts';
 import type { ParseNotes, VersionRef } from '../refs.ts';
 import { cleanQuestion } from '../sanitize.ts';
-import { matchTitle, phrase, termsOf } from './vocabulary.ts';
+import { matchTitle, phrase, phrasesIn, termsOf } from './vocabulary.ts';
 
 /** Everything the data can name that one pass found in a question (the corpus harness reads this). */
 export interface Entities {
@@ -70,14 +70,29 @@ const MILESTONE_PHRASE = /\b(code|enhancements?|docs?|documentation|test|feature
 const NUMBERED_VERSION = /\bver(\d+)\b/g;
 const RELEASE_WORD = '(?:k8s |kubernetes )?(?:release|releases|version|minor|cycle|one|k8s|kubernetes)';
 type Relative = Extract<VersionRef, { kind: 'relative' }>['which'];
-/** "latest release", "next one", "previous version"…, compiled once. */
-const RELATIVE_VERSIONS: ReadonlyArray<readonly [RegExp, Relative]> = [
-  [new RegExp(`\\b(?:previous|prior|preceding)(?: ${RELEASE_WORD})?\\b`, 'g'), 'previous'],
-  [new RegExp(`\\b(?:the )?(?:release|version) before (?:the )?(?:latest|current|last)(?: ${RELEASE_WORD})?\\b`, 'g'), 'previous'],
-  [new RegExp(`\\b(?:next|upcoming|future|coming)(?: ${RELEASE_WORD}\\b|(?= ?$| (?:have|has|include|bring|contain)))`, 'g'), 'next'],
-  [new RegExp(`\\b(?:this|current|in-progress|ongoing)(?: ${RELEASE_WORD}\\b|(?= ?$))`, 'g'), 'current'],
-  [new RegExp(`\\b(?:latest|newest|most recent|recent|last)(?: ${RELEASE_WORD}\\b|(?= ?$| (?:ga|stable|beta|alpha)))`, 'g'), 'latest'],
-  [/\b(?:latest|newest)\b/g, 'latest'],
+/**
+ * "latest release", "next one", "previous version"…, compiled once; each with the words one of which
+ * it cannot match without, so a question holding none of them skips it.
+ */
+const RELATIVE_VERSIONS: ReadonlyArray<readonly [RegExp, Relative, readonly string[]]> = [
+  [new RegExp(`\\b(?:previous|prior|preceding)(?: ${RELEASE_WORD})?\\b`, 'g'), 'previous', ['previous', 'prior', 'preceding']],
+  [
+    new RegExp(`\\b(?:the )?(?:release|version) before (?:the )?(?:latest|current|last)(?: ${RELEASE_WORD})?\\b`, 'g'),
+    'previous',
+    ['before'],
+  ],
+  [
+    new RegExp(`\\b(?:next|upcoming|future|coming)(?: ${RELEASE_WORD}\\b|(?= ?$| (?:have|has|include|bring|contain)))`, 'g'),
+    'next',
+    ['next', 'upcoming', 'future', 'coming'],
+  ],
+  [new RegExp(`\\b(?:this|current|in-progress|ongoing)(?: ${RELEASE_WORD}\\b|(?= ?$))`, 'g'), 'current', ['this', 'current', 'in-progress', 'ongoing']],
+  [
+    new RegExp(`\\b(?:latest|newest|most recent|recent|last)(?: ${RELEASE_WORD}\\b|(?= ?$| (?:ga|stable|beta|alpha)))`, 'g'),
+    'latest',
+    ['latest', 'newest', 'recent', 'last'],
+  ],
+  [/\b(?:latest|newest)\b/g, 'latest', ['latest', 'newest']],
 ];
 const SIG_ALIASES_LONGEST_FIRST = [...SIG_ALIASES].sort((a, b) => b[0].length - a[0].length);
 
@@ -158,8 +173,9 @@ function takeApis(s: string, cleanText: string, index: EngineIndex, apis: string
     const lower = word.toLowerCase();
     const kind = apiKinds.get(lower) ?? apiKinds.get(lower.replace(/e?s$/, '')) ?? (API_ALIASES[lower] && apiKinds.get(API_ALIASES[lower]!.toLowerCase()));
     // "Deployment" names the API; "deployment" is just a word, unless the word is no ordinary English ("ingress").
+    if (!kind) continue;
     const looksLikeKind = /[A-Z]/.test(word) || API_ALIASES[lower] !== undefined || !index.vocabulary.ordinary.has(lower);
-    if (kind && looksLikeKind && !kinds.includes(kind)) kinds.push(kind);
+    if (looksLikeKind && !kinds.includes(kind)) kinds.push(kind);
   }
   apis.push(...kinds.filter((kind) => !apis.includes(kind)));
   const bare = /(?<![\w/])(v\d+(?:alpha|beta)\d+)\b/.exec(s)?.[1];
@@ -180,9 +196,7 @@ function takeFeatures(s: string, original: string, index: EngineIndex, extractio
     const kep = gate.keps.length === 1 ? gate.keps[0] : undefined;
     if (kep !== undefined) extraction.features.push({ kep, via: 'gate', text: gate.name, terms: [gate.name.toLowerCase()] });
   }
-  const spaced = ` ${phrase(s)} `;
-  for (const alias of vocabulary.aliasList) {
-    if (!spaced.includes(` ${alias} `)) continue;
+  for (const alias of phrasesIn(` ${phrase(s)} `, vocabulary.aliasesByFirstWord)) {
     const kep = vocabulary.aliases.get(alias)!;
     if (!extraction.features.some((feature) => feature.kep === kep)) extraction.features.push({ kep, via: 'alias', text: alias, terms: termsOf(alias) });
   }
@@ -282,12 +296,12 @@ export function extractEntities(cleanText: string, index: EngineIndex, notes: Pa
   });
 
   const relative = (which: Relative) => (): string => placeholder({ kind: 'relative', which });
-  for (const [pattern, which] of RELATIVE_VERSIONS) s = s.replace(pattern, relative(which));
+  for (const [pattern, which, needs] of RELATIVE_VERSIONS) if (needs.some((word) => s.includes(word))) s = s.replace(pattern, relative(which));
 
   // A release named by its codename ("Uwubernetes") or by the day it shipped ("released Aug 13, 2024").
   const spaced = ` ${s} `;
-  for (const [codename, version] of index.vocabulary.codenames) {
-    if (!spaced.includes(` ${codename} `)) continue;
+  for (const codename of phrasesIn(spaced, index.vocabulary.codenamesByFirstWord)) {
+    const version = index.vocabulary.codenames.get(codename)!;
     // A codename that is an ordinary word ("Stability", "Combiner") counts only as a name: capitalised.
     const word = !codename.includes(' ') && index.vocabulary.ordinary.has(codename);
     if (word && !new RegExp(`\\b${codename[0]!.toUpperCase()}${codename.slice(1)}\\b`).test(cleanText)) continue;

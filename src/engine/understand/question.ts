@@ -53,17 +53,21 @@ const CUE_PHRASES = [
   /\bstill maintained\b/g,
 ];
 
-function subjectOf(s: string, cueWords: ReadonlySet<string>): string[] {
+/** The question's words once its kinds' phrases are taken out, trimmed of stray punctuation. */
+function wordsOutsideCuePhrases(s: string): string[] {
   let rest = s;
   for (const pattern of CUE_PHRASES) rest = rest.replace(pattern, ' ');
   return rest
     .split(' ')
     .map((word) => word.replace(/^[-/#>]+|[-/#>]+$/g, ''))
-    .filter((word) => word.length > 0 && !STOPWORDS.has(word) && !cueWords.has(word) && !PLACEHOLDERS.has(word) && !/^\d+$/.test(word));
+    .filter((word) => word.length > 0 && !STOPWORDS.has(word) && !PLACEHOLDERS.has(word) && !/^\d+$/.test(word));
 }
+
+const subjectOf = (words: readonly string[], cueWords: ReadonlySet<string>): string[] => words.filter((word) => !cueWords.has(word));
 
 /** The subject words as the user cased them, so "NFTablesProxyMode" reads back as written. */
 function restoreCase(words: string[], cleanText: string): string {
+  if (words.length === 0) return '';
   const original = new Map<string, string>();
   for (const token of cleanText.split(/[^\p{L}\p{N}/\-]+/u)) {
     const lower = token.toLowerCase();
@@ -87,10 +91,11 @@ function namedFeature(entities: Extraction, topic: string[]): number | null {
 export function readQuestion(raw: string, cleanText: string, index: EngineIndex, now: Date, notes: ParseNotes, cueWords: ReadonlySet<string>): Question {
   const entities = extractEntities(cleanText, index, notes, cueWords, now);
   const s = entities.text;
-  const subject = subjectOf(s, cueWords);
+  const words = wordsOutsideCuePhrases(s);
+  const subject = subjectOf(words, cueWords);
   // A feature's name may hold words that elsewhere signal a kind ("leader election", "pod
   // priority"); once no other kind claimed the question, only question words are dropped.
-  const featureWords = subjectOf(s, FEATURE_QUESTION_WORDS);
+  const featureWords = subjectOf(words, FEATURE_QUESTION_WORDS);
   const { ordinary, people } = index.vocabulary;
   const named = new Set(entities.features.flatMap((feature) => feature.terms));
   const apis = new Set(entities.apis.map((api) => api.toLowerCase()));

@@ -13,6 +13,8 @@ export interface Vocabulary {
   /** Phrase (lower-case, single-spaced) → the KEP it names; longest phrases first in `aliasList`. */
   aliases: Map<string, number>;
   aliasList: string[];
+  /** `aliasList` by each phrase's first word, so a question is read against the few phrases it could hold. */
+  aliasesByFirstWord: PhraseIndex;
   /** Lower-cased API kind → the kind as pluto spells it ("podsecuritypolicy" → "PodSecurityPolicy"). */
   apiKinds: Map<string, string>;
   /** Group/versions pluto knows ("policy/v1beta1"). */
@@ -25,10 +27,46 @@ export interface Vocabulary {
   ordinary: Set<string>;
   /** Codename phrase → release ("uwubernetes" → "1.30"). */
   codenames: Map<string, string>;
+  /** The `codenames` phrases by first word. */
+  codenamesByFirstWord: PhraseIndex;
   /** GA day → release. */
   releasedOn: Map<string, string>;
   /** Release team members' names, lower-cased words ("kat", "cosgrove"): a person, not a subject. */
   people: Set<string>;
+}
+
+/** First word → the phrases starting with it and each phrase's position in its list (the order they are tried in). */
+export type PhraseIndex = Map<string, Array<{ phrase: string; position: number }>>;
+
+/** Indexes phrases by their first word; a phrase can only occur in a text where its first word is a word. */
+export function phraseIndex(phrases: Iterable<string>): PhraseIndex {
+  const index: PhraseIndex = new Map();
+  let position = 0;
+  for (const text of phrases) {
+    const first = text.split(' ')[0]!;
+    const list = index.get(first);
+    if (list) list.push({ phrase: text, position });
+    else index.set(first, [{ phrase: text, position }]);
+    position++;
+  }
+  return index;
+}
+
+/**
+ * The phrases of `index` that occur in `spaced` (a text with a space at each end) as whole words,
+ * in the order they were indexed.
+ */
+export function phrasesIn(spaced: string, index: PhraseIndex): string[] {
+  let found: Array<{ phrase: string; position: number }> | null = null;
+  for (const word of spaced.split(' ')) {
+    const entries = index.get(word);
+    if (!entries) continue;
+    for (const entry of entries) {
+      if (!found?.includes(entry) && spaced.includes(` ${entry.phrase} `)) (found ??= []).push(entry);
+    }
+  }
+  if (found === null) return [];
+  return found.sort((a, b) => a.position - b.position).map((entry) => entry.phrase);
 }
 
 export interface TitleIndex {
@@ -135,7 +173,16 @@ export function titleTerm(word: string): string | null {
   return lower.length > 4 && lower.endsWith('s') && !/(ss|us|is)$/.test(lower) ? lower.slice(0, -1) : lower;
 }
 
-export const termsOf = (text: string): string[] => text.split(/[^\p{L}\p{N}]+/u).flatMap((word) => titleTerm(word) ?? []);
+const ONE_PLAIN_WORD = /^[A-Za-z0-9]*$/;
+
+export function termsOf(text: string): string[] {
+  // Most calls get one plain word; splitting it would give the word back.
+  if (ONE_PLAIN_WORD.test(text)) {
+    const term = titleTerm(text);
+    return term === null ? [] : [term];
+  }
+  return text.split(/[^\p{L}\p{N}]+/u).flatMap((word) => titleTerm(word) ?? []);
+}
 
 function titlesOf(keps: readonly Kep[]): TitleIndex {
   const postings = new Map<string, number[]>();
@@ -186,15 +233,21 @@ export function buildVocabulary(dataset: Dataset): Vocabulary {
   }
   const sigs = new Set(dataset.keps.map((kep) => kep.owningSig));
   for (const [, slug] of SIG_ALIASES) sigs.add(`sig-${slug}`);
+  const aliasList = [...aliases.keys()].sort((a, b) => b.length - a.length);
+  const codenames = new Map(
+    dataset.releases.flatMap((release) => codenameForms(release.announcement?.codename ?? '').map((form) => [form, release.version] as const)),
+  );
   return {
     gates: gatesOf(dataset.keps, dataset.featureGates),
     aliases,
-    aliasList: [...aliases.keys()].sort((a, b) => b.length - a.length),
+    aliasList,
+    aliasesByFirstWord: phraseIndex(aliasList),
     apiKinds,
     apiVersions,
     sigs,
     titles: titlesOf(dataset.keps),
-    codenames: new Map(dataset.releases.flatMap((release) => codenameForms(release.announcement?.codename ?? '').map((form) => [form, release.version] as const))),
+    codenames,
+    codenamesByFirstWord: phraseIndex(codenames.keys()),
     releasedOn: new Map(dataset.releases.flatMap((release) => (release.gaDate && release.gaDateKind !== 'planned' ? [[release.gaDate, release.version] as const] : []))),
     ordinary,
     people,
