@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Answer, AnswerFact, AnswerItem, AnswerSection } from '../../../src/domain/answer.ts';
 import { answerToText } from './fallback-text.ts';
+import { jsonStringLength } from './json-length.ts';
 import { SLACK_LIMITS } from './limits.ts';
 import { linkableUrl, mrkdwnLink, mrkdwnText, plainText } from './mrkdwn.ts';
 
@@ -30,28 +31,55 @@ interface Budget {
   chars: number;
 }
 
-/** Measured as serialized JSON: a conservative stand-in for what the message costs to send and read. */
-const blockSize = (block: Block): number => JSON.stringify(block).length;
+type MrkdwnField = { type: 'mrkdwn'; text: string };
 
 const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
+const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text, emoji: true } });
+const mrkdwnField = (text: string): MrkdwnField => ({ type: 'mrkdwn', text });
+const fieldsSection = (fields: MrkdwnField[]): Block => ({ type: 'section', fields });
 
-function headerBlock(title: string): Block {
-  return { type: 'header', text: { type: 'plain_text', text: plainText(title, SLACK_LIMITS.headerText) || 'k8s-release-bot', emoji: true } };
+/** Each block shape's JSON without its text (the two quotes of an empty string taken off). */
+const emptyTextSize = (block: unknown): number => JSON.stringify(block).length - 2;
+const SECTION_SIZE = emptyTextSize(section(''));
+const CONTEXT_SIZE = emptyTextSize(context(''));
+const HEADER_SIZE = emptyTextSize(header(''));
+const FIELD_SIZE = emptyTextSize(mrkdwnField(''));
+const FIELDS_SECTION_SIZE = JSON.stringify(fieldsSection([])).length;
+
+/**
+ * The block's length as serialized JSON (a conservative stand-in for what the message costs to send and
+ * read), computed from its texts: the blocks built here never need to be stringified to be measured.
+ */
+export function blockSize(block: Block): number {
+  if (block.type === 'section' && block.text && !block.fields && !block.accessory) return SECTION_SIZE + jsonStringLength(block.text.text);
+  if (block.type === 'section' && block.fields && !block.text && !block.accessory && block.fields.every((f) => f.type === 'mrkdwn')) {
+    const fields = block.fields.reduce((sum, field) => sum + FIELD_SIZE + jsonStringLength(field.text), 0);
+    return FIELDS_SECTION_SIZE + fields + Math.max(0, block.fields.length - 1);
+  }
+  if (block.type === 'header' && block.text.emoji === true) return HEADER_SIZE + jsonStringLength(block.text.text);
+  if (block.type === 'context' && block.elements.length === 1 && block.elements[0]!.type === 'mrkdwn') {
+    return CONTEXT_SIZE + jsonStringLength(block.elements[0]!.text);
+  }
+  return JSON.stringify(block).length;
 }
 
-function factField(fact: AnswerFact): { type: 'mrkdwn'; text: string } {
-  return { type: 'mrkdwn', text: `*${mrkdwnText(fact.label, 100)}*\n${mrkdwnText(fact.value, FACT_VALUE_MAX)}` };
+function headerBlock(title: string): Block {
+  return header(plainText(title, SLACK_LIMITS.headerText) || 'k8s-release-bot');
+}
+
+function factField(fact: AnswerFact): MrkdwnField {
+  return mrkdwnField(`*${mrkdwnText(fact.label, 100)}*\n${mrkdwnText(fact.value, FACT_VALUE_MAX)}`);
 }
 
 function factBlocks(facts: readonly AnswerFact[]): Block[] {
   const capacity = MAX_FACT_BLOCKS * SLACK_LIMITS.fieldsPerSection;
   const shown = facts.length > capacity ? facts.slice(0, capacity - 1) : facts;
   const fields = shown.map(factField);
-  if (shown.length < facts.length) fields.push({ type: 'mrkdwn', text: `_…and ${facts.length - shown.length} more_` });
+  if (shown.length < facts.length) fields.push(mrkdwnField(`_…and ${facts.length - shown.length} more_`));
   const blocks: Block[] = [];
   for (let start = 0; start < fields.length; start += SLACK_LIMITS.fieldsPerSection) {
-    blocks.push({ type: 'section', fields: fields.slice(start, start + SLACK_LIMITS.fieldsPerSection) });
+    blocks.push(fieldsSection(fields.slice(start, start + SLACK_LIMITS.fieldsPerSection)));
   }
   return blocks;
 }

@@ -1,9 +1,12 @@
-import { escapeMrkdwn } from './escape.ts';
+import { escapedLength, escapeMrkdwn } from './escape.ts';
 import { stripMentions } from './strip-mentions.ts';
 
 const ELLIPSIS = '…';
 /** Longer URLs would blow a line's budget; their label is shown without the link. */
 const LINK_URL_MAX = 300;
+/** Answers link the same dataset URLs again and again: each is parsed once, not once per message. */
+const SAFE_URL_CACHE_MAX = 20_000;
+const safeUrls = new Map<string, string | null>();
 
 /**
  * Plain answer text → safe mrkdwn of at most `max` characters (measured after escaping, so an
@@ -13,14 +16,21 @@ export function mrkdwnText(text: string, max: number): string {
   const clean = stripMentions(text);
   const escaped = escapeMrkdwn(clean);
   if (escaped.length <= max) return escaped;
-  let out = '';
-  for (const char of clean) {
-    const piece = escapeMrkdwn(char);
-    if (out.length + piece.length + ELLIPSIS.length > max) break;
-    out += piece;
+  // The longest prefix of whole characters (a surrogate pair is never split) whose escaped form fits.
+  let length = 0;
+  let end = 0;
+  while (end < clean.length) {
+    const code = clean.charCodeAt(end);
+    const pair = code >= 0xd800 && code <= 0xdbff && end + 1 < clean.length && isLowSurrogate(clean.charCodeAt(end + 1));
+    const piece = pair ? 2 : escapedLength(code);
+    if (length + piece + ELLIPSIS.length > max) break;
+    length += piece;
+    end += pair ? 2 : 1;
   }
-  return out + ELLIPSIS;
+  return escapeMrkdwn(clean.slice(0, end)) + ELLIPSIS;
 }
+
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
 /** Plain answer text → safe plain_text of at most `max` characters. */
 export function plainText(text: string, max: number): string {
@@ -32,6 +42,15 @@ export function plainText(text: string, max: number): string {
 /** An http(s) URL made safe inside <url|label>, or null when it is not a web link. */
 export function safeUrl(url: string | null | undefined): string | null {
   if (!url) return null;
+  const known = safeUrls.get(url);
+  if (known !== undefined) return known;
+  const href = parseSafeUrl(url);
+  if (safeUrls.size >= SAFE_URL_CACHE_MAX) safeUrls.clear();
+  safeUrls.set(url, href);
+  return href;
+}
+
+function parseSafeUrl(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);

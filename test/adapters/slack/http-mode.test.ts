@@ -41,6 +41,25 @@ describe('Slack HTTP mode: slash command through the real Bolt receiver', () => 
     expect(decodeShareValue(button.value)).toEqual({ question: '1.31', now: bot.clock });
   });
 
+  it('answers /k8s-release before the later middleware and listener chains, and passes other commands on', async () => {
+    const bot = new FakeBot();
+    running = await startHttpApp(bot);
+    const seen: string[] = [];
+    running.slack.app.use(async (args) => {
+      const { command } = args.body as { command?: string };
+      seen.push(command ?? 'no command');
+      if (command === '/another-command' && 'ack' in args && args.ack) await args.ack();
+      await args.next();
+    });
+    const answered = await postSigned(running.eventsUrl, slashCommandBody('1.31'), FORM);
+    expect(answered.status).toBe(200);
+    expect(((await answered.json()) as SlashResponse).blocks[0]).toMatchObject({ type: 'header' });
+    const other = await postSigned(running.eventsUrl, slashCommandBody('1.31', { command: '/another-command' }), FORM);
+    expect(other.status).toBe(200);
+    expect(seen).toEqual(['/another-command']);
+    expect(bot.asked).toHaveLength(1);
+  });
+
   it('treats an empty command as help and decodes Slack entities in the text', async () => {
     const bot = new FakeBot();
     running = await startHttpApp(bot);

@@ -5,6 +5,7 @@ import { EVENTS_PATH } from '../../../adapters/slack/app.ts';
 import { SHARE_ACTION_ID, SLASH_COMMAND } from '../../../adapters/slack/ids.ts';
 import { InFlight } from '../../../adapters/slack/in-flight.ts';
 import { registerListeners } from '../../../adapters/slack/listeners/index.ts';
+import type { CommandMiddleware } from '../../../adapters/slack/listeners/slash-command.ts';
 
 interface Manifest {
   features: {
@@ -28,6 +29,10 @@ function registrations() {
   const recorded = { commands: [] as string[], events: [] as string[], actions: [] as string[] };
   const app = {
     command: (name: string) => recorded.commands.push(name),
+    // Slash commands are answered by global middleware, which names the command it takes.
+    use: (middleware: Partial<CommandMiddleware>) => {
+      if (middleware.command) recorded.commands.push(middleware.command);
+    },
     event: (name: string) => recorded.events.push(name),
     action: (id: string) => recorded.actions.push(id),
     message: () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Answer } from '../../../../src/domain/answer.ts';
-import { answerToBlocks } from '../../../../adapters/slack/render/answer-blocks.ts';
+import { answerToBlocks, blockSize } from '../../../../adapters/slack/render/answer-blocks.ts';
 import { everyIntent, hugeAnswer, kepItem, sampleAnswer } from '../helpers/answers.ts';
 import { limitViolations } from '../helpers/block-limits.ts';
 
@@ -28,6 +28,16 @@ describe('answerToBlocks', () => {
 
   it.each(everyIntent().map((answer) => [answer.intent, answer] as const))('keeps a %s answer inside the Block Kit limits', (_intent, answer) => {
     expect(limitViolations(answerToBlocks(answer))).toEqual([]);
+  });
+
+  it('measures every block it builds exactly as long as its JSON, without stringifying it', () => {
+    const hostile = hugeAnswer();
+    const tricky = { ...sampleAnswer('release-summary'), title: 'a "quoted" \\ title\twith\u0001 controls \ud83d', summary: 'line\nbreak "q" \\' };
+    for (const answer of [...everyIntent(), hostile, tricky]) {
+      for (const block of answerToBlocks(answer, { reserveBlocks: 1 }).blocks) {
+        expect(blockSize(block), JSON.stringify(block).slice(0, 80)).toBe(JSON.stringify(block).length);
+      }
+    }
   });
 
   it('keeps the largest, most hostile answer inside the limits, with room reserved for a button', () => {

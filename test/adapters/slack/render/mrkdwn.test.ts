@@ -11,6 +11,18 @@ describe('mrkdwnText', () => {
     expect(result.length).toBeLessThanOrEqual(13);
     expect(result).toBe('&amp;&amp;…');
   });
+
+  it('cuts between whole characters: a surrogate pair is kept or dropped together', () => {
+    expect(mrkdwnText('ab🚀cd', 4)).toBe('ab…');
+    expect(mrkdwnText('ab🚀cd', 5)).toBe('ab🚀…');
+    expect(mrkdwnText('a<🚀', 6)).toBe('a&lt;…');
+  });
+
+  it('keeps as much of a long text as fits, escaped', () => {
+    const result = mrkdwnText(`${'x'.repeat(995)} & more`, 1000);
+    expect(result).toBe(`${'x'.repeat(995)} …`);
+    expect(mrkdwnText(`${'y'.repeat(10)}&`.repeat(1000), 1000)).toHaveLength(1000);
+  });
 });
 
 describe('plainText', () => {
@@ -30,6 +42,9 @@ describe('safeUrl and mrkdwnLink', () => {
   });
 
   it('percent-encodes characters that would end the <url|label> syntax', () => {
+    expect(safeUrl('https://example.com/a|b?q=<x>')).toBe('https://example.com/a%7Cb?q=%3Cx%3E');
+    // Asked again (answered from the parsed-once cache): the same verdicts.
+    expect(safeUrl('javascript:alert(1)')).toBeNull();
     expect(safeUrl('https://example.com/a|b?q=<x>')).toBe('https://example.com/a%7Cb?q=%3Cx%3E');
   });
 

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { jsonStringLength } from '../../../../adapters/slack/render/json-length.ts';
+
+const samples = [
+  '',
+  'plain ascii text',
+  'quotes " and backslashes \\ and \\"',
+  'line\nbreaks\r\nand\ttabs\b\f',
+  'other control characters \u0000 \u0001 \u001f \u007f',
+  'emoji 🚀 and “curly” quotes, U+2028 \u2028 U+2029 \u2029',
+  'lone surrogates \ud83d and \ude80 and at the end \ud83d',
+  'reversed pair \ude80\ud83d',
+  '&amp; &lt;!channel&gt; <https://example.com|link>',
+];
+
+describe('jsonStringLength', () => {
+  it.each(samples.map((text) => [JSON.stringify(text), text] as const))('counts what JSON.stringify writes for %s', (_name, text) => {
+    expect(jsonStringLength(text)).toBe(JSON.stringify(text).length);
+  });
+
+  it('matches JSON.stringify on every UTF-16 code unit', () => {
+    for (let code = 0; code <= 0xffff; code += 1) {
+      const text = `a${String.fromCharCode(code)}b`;
+      expect(jsonStringLength(text), `U+${code.toString(16)}`).toBe(JSON.stringify(text).length);
+    }
+  });
+});
