@@ -108,18 +108,18 @@ export class StubDiscord {
   }
 
   /**
-   * The connection Discord would send `data` on: a guild's events to shard (guild_id >> 22) % count, everything
-   * else (direct messages) to shard 0.
+   * The connections Discord sends `data` on: a guild's events to shard (guild_id >> 22) % count, everything else
+   * (direct messages) to shard 0. Like Discord, every session carrying that shard gets it: two replicas that
+   * identify the same shard both receive each event.
    */
-  private connectionFor(event: string, data: any): GatewayConnection {
+  private connectionsFor(event: string, data: any): GatewayConnection[] {
     const guildId: unknown = event === GatewayDispatchEvents.GuildCreate ? data?.id : data?.guild_id;
     // A connection without a session yet (before READY or RESUMED) gets no events, as on Discord.
     const owning = this.connections.filter(({ shard }) =>
       shard !== null && (typeof guildId === 'string' ? shardOfGuild(guildId, shard[1]) === shard[0] : shard[0] === 0),
     );
-    const found = owning.at(-1);
-    if (!found) throw new Error(`no gateway connection carries ${typeof guildId === 'string' ? `guild ${guildId}` : 'shard 0'}`);
-    return found;
+    if (owning.length === 0) throw new Error(`no gateway session carries ${typeof guildId === 'string' ? `guild ${guildId}` : 'shard 0'}`);
+    return owning;
   }
 
   /** Makes POST /channels/:id/messages and GET /channels/:id fail the way Discord does. */
@@ -168,9 +168,9 @@ export class StubDiscord {
     }
   }
 
-  /** Sends a gateway DISPATCH, exactly as Discord frames one, on the shard that carries it. */
+  /** Sends a gateway DISPATCH, exactly as Discord frames one, on the sessions of the shard that carries it. */
   dispatch(event: string, data: unknown): void {
-    this.send(this.connectionFor(event, data), event, data);
+    for (const connection of this.connectionsFor(event, data)) this.send(connection, event, data);
   }
 
   private send(connection: GatewayConnection, event: string, data: unknown): void {
