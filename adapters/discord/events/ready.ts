@@ -5,6 +5,7 @@ export const ready: DiscordEvent<typeof Events.ClientReady> = {
   name: Events.ClientReady,
   once: true,
   execute: async (context, client) => {
-    context.logger.info({ user: client.user.tag, guilds: client.guilds.cache.size }, 'discord: connected');
+    const { shards, shardCount } = client.options;
+    context.logger.info({ user: client.user.tag, guilds: client.guilds.cache.size, shards, shardCount }, 'discord: connected');
   },
 };
