@@ -195,7 +195,7 @@ export const ConfigSchema = z
     if (discordSet && !env.DISCORD_APPLICATION_ID) {
       problem('DISCORD_APPLICATION_ID', 'is required when DISCORD_TOKEN is set (Developer Portal → General Information → Application ID)');
     }
-    shardProblems(parsed.DISCORD_SHARD_COUNT, parsed.DISCORD_SHARD_IDS).forEach(([name, message]) => problem(name, message));
+    for (const [name, message] of shardProblems(parsed.DISCORD_SHARD_COUNT, parsed.DISCORD_SHARD_IDS)) problem(name, message);
     if (env.DISCORD_GUILD_ID && env.DISCORD_APPLICATION_ID && env.DISCORD_GUILD_ID === env.DISCORD_APPLICATION_ID) {
       problem('DISCORD_GUILD_ID', 'is the same as DISCORD_APPLICATION_ID; set it to the server (guild) ID, or leave it empty to register commands globally');
     }
@@ -206,16 +206,23 @@ export type Config = z.infer<typeof ConfigSchema>;
 /** Shard ids must fall inside the count; ids without a count cannot be placed (Discord needs both). */
 function shardProblems(count: unknown, ids: unknown): [string, string][] {
   if (ids === undefined || !Array.isArray(ids)) return [];
-  if (count === undefined) return [['DISCORD_SHARD_COUNT', 'is required when DISCORD_SHARD_IDS is set (the number of shards across every replica)']];
+  if (count === undefined) {
+    return [['DISCORD_SHARD_COUNT', 'is required when DISCORD_SHARD_IDS is set (the number of shards across every replica)']];
+  }
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) return []; // its own error says why
   const outside = ids.filter((id: number) => id >= count);
   return outside.length > 0
-    ? [['DISCORD_SHARD_IDS', `names shard ${outside.join(', ')}, outside DISCORD_SHARD_COUNT=${count} (shards are numbered 0 to ${count - 1})`]]
+    ? [[
+        'DISCORD_SHARD_IDS',
+        `names shard ${outside.join(', ')}, outside DISCORD_SHARD_COUNT=${count} (shards are numbered 0 to ${count - 1})`,
+      ]]
     : [];
 }
 
-/** The gateway shards this process connects: discord.js's `shards`/`shardCount`, or nothing for one unsharded session. */
-export function discordShards(config: Pick<Config, 'DISCORD_SHARD_COUNT' | 'DISCORD_SHARD_IDS'>): { shards: number[]; shardCount: number } | null {
+/** The gateway shards this process connects: discord.js's `shards`/`shardCount`; null for one unsharded session. */
+export function discordShards(
+  config: Pick<Config, 'DISCORD_SHARD_COUNT' | 'DISCORD_SHARD_IDS'>,
+): { shards: number[]; shardCount: number } | null {
   if (config.DISCORD_SHARD_COUNT === undefined) return null;
   const all = Array.from({ length: config.DISCORD_SHARD_COUNT }, (_, id) => id);
   return { shards: config.DISCORD_SHARD_IDS ?? all, shardCount: config.DISCORD_SHARD_COUNT };

@@ -220,15 +220,18 @@ describe('deploy/replicated: Discord, one StatefulSet pod per gateway shard', ()
 
   it('is in the overlay: a StatefulSet with one pod per shard, started together', () => {
     expect(overlay.resources).toContain('discord-shards.yaml');
-    expect(statefulSet).toMatchObject({ apiVersion: 'apps/v1', kind: 'StatefulSet', spec: { podManagementPolicy: 'Parallel' } });
+    expect(statefulSet).toMatchObject({ apiVersion: 'apps/v1', kind: 'StatefulSet' });
+    expect(statefulSet.spec.podManagementPolicy).toBe('Parallel');
     expect(statefulSet.spec.replicas).toBeGreaterThanOrEqual(2);
     expect(String(statefulSet.spec.replicas)).toBe(shardEnv('DISCORD_SHARD_COUNT').value);
   });
 
   it('each pod owns the shard of its StatefulSet index, which the config accepts for every pod', () => {
-    expect(shardEnv('DISCORD_SHARD_IDS').valueFrom.fieldRef.fieldPath).toBe("metadata.labels['apps.kubernetes.io/pod-index']");
+    const podIndex = "metadata.labels['apps.kubernetes.io/pod-index']";
+    expect(shardEnv('DISCORD_SHARD_IDS').valueFrom.fieldRef.fieldPath).toBe(podIndex);
     for (let index = 0; index < statefulSet.spec.replicas; index += 1) {
-      const config = loadConfig({ DISCORD_SHARD_COUNT: shardEnv('DISCORD_SHARD_COUNT').value, DISCORD_SHARD_IDS: String(index) });
+      const count = shardEnv('DISCORD_SHARD_COUNT').value;
+      const config = loadConfig({ DISCORD_SHARD_COUNT: count, DISCORD_SHARD_IDS: String(index) });
       expect(config.DISCORD_SHARD_IDS).toEqual([index]);
     }
   });
@@ -243,7 +246,8 @@ describe('deploy/replicated: Discord, one StatefulSet pod per gateway shard', ()
 
   it('runs the base image the same way: probes, port, security, resources, mounts', () => {
     expect(shardContainer.image).toBe(container.image);
-    for (const key of ['ports', 'startupProbe', 'livenessProbe', 'readinessProbe', 'resources', 'securityContext', 'volumeMounts']) {
+    const same = ['ports', 'startupProbe', 'livenessProbe', 'readinessProbe', 'resources', 'securityContext', 'volumeMounts'];
+    for (const key of same) {
       expect(shardContainer[key], key).toEqual(container[key]);
     }
     expect(shardPod.securityContext).toEqual(pod.securityContext);
@@ -255,6 +259,7 @@ describe('deploy/replicated: Discord, one StatefulSet pod per gateway shard', ()
   it('its pods are neither behind the Slack Service nor counted by the base PodDisruptionBudget', () => {
     const labels = statefulSet.spec.template.metadata.labels as Record<string, string>;
     expect(labels).toMatchObject(statefulSet.spec.selector.matchLabels);
-    for (const [key, value] of Object.entries(service.spec.selector as Record<string, string>)) expect(labels[key]).not.toBe(value);
+    const slackSelector = service.spec.selector as Record<string, string>;
+    for (const [key, value] of Object.entries(slackSelector)) expect(labels[key]).not.toBe(value);
   });
 });

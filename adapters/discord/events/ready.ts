@@ -6,6 +6,7 @@ export const ready: DiscordEvent<typeof Events.ClientReady> = {
   once: true,
   execute: async (context, client) => {
     const { shards, shardCount } = client.options;
-    context.logger.info({ user: client.user.tag, guilds: client.guilds.cache.size, shards, shardCount }, 'discord: connected');
+    const connected = { user: client.user.tag, guilds: client.guilds.cache.size, shards, shardCount };
+    context.logger.info(connected, 'discord: connected');
   },
 };

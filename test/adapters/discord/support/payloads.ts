@@ -59,7 +59,8 @@ export interface GuildPlace {
 export const HOME: GuildPlace = { guild: IDS.guild, channel: IDS.channel };
 
 /** Discord's shard rule: a guild's events go to shard (guild_id >> 22) % shard count. */
-export const shardOfGuild = (guildId: string, shardCount: number): number => Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+export const shardOfGuild = (guildId: string, shardCount: number): number =>
+  Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 
 /** Another guild (and channel), created a little after HOME, whose events Discord routes to `shard` of `shardCount`. */
 export function guildOnShard(shard: number, shardCount: number): GuildPlace {
@@ -142,7 +143,11 @@ export function textChannel(place: GuildPlace = HOME): APITextChannel {
 /** READY for one shard's session, listing (as unavailable) the guilds that shard carries. */
 export function readyPayload(
   gatewayUrl: string,
-  session: { id: string; shard: [number, number]; guilds: string[] } = { id: 'b6a1e2c6f0d74e2a9f3c1d2e3f4a5b6c', shard: [0, 1], guilds: [IDS.guild] },
+  session: { id: string; shard: [number, number]; guilds: string[] } = {
+    id: 'b6a1e2c6f0d74e2a9f3c1d2e3f4a5b6c',
+    shard: [0, 1],
+    guilds: [IDS.guild],
+  },
 ): GatewayReadyDispatchData {
   return {
     v: 10,

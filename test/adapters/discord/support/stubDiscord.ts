@@ -3,7 +3,9 @@ import { EventEmitter, once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GatewayDispatchEvents, GatewayOpcodes } from 'discord.js';
-import { botUser, guildCreatePayload, HOME, IDS, readyPayload, shardOfGuild, snowflake, type GuildPlace } from './payloads.ts';
+import {
+  botUser, guildCreatePayload, HOME, IDS, readyPayload, shardOfGuild, snowflake, type GuildPlace,
+} from './payloads.ts';
 import { ServerWebSocket } from './websocket.ts';
 
 export interface RecordedRequest {
@@ -101,9 +103,9 @@ export class StubDiscord {
 
   /** The newest connection, or the newest carrying `shardId` (a reconnecting client briefly has two). */
   private connection(shardId?: number): GatewayConnection {
-    const candidates = shardId === undefined ? this.connections : this.connections.filter(({ shard }) => (shard?.[0] ?? 0) === shardId);
+    const candidates = this.connections.filter(({ shard }) => shardId === undefined || shard?.[0] === shardId);
     const found = candidates.at(-1);
-    if (!found) throw new Error(shardId === undefined ? 'no gateway connection' : `no gateway connection for shard ${shardId}`);
+    if (!found) throw new Error(`no gateway connection${shardId === undefined ? '' : ` for shard ${shardId}`}`);
     return found;
   }
 
@@ -118,7 +120,8 @@ export class StubDiscord {
     const owning = this.connections.filter(({ shard }) =>
       shard !== null && (typeof guildId === 'string' ? shardOfGuild(guildId, shard[1]) === shard[0] : shard[0] === 0),
     );
-    if (owning.length === 0) throw new Error(`no gateway session carries ${typeof guildId === 'string' ? `guild ${guildId}` : 'shard 0'}`);
+    const carried = typeof guildId === 'string' ? `guild ${guildId}` : 'shard 0';
+    if (owning.length === 0) throw new Error(`no gateway session carries ${carried}`);
     return owning;
   }
 
@@ -142,7 +145,7 @@ export class StubDiscord {
     this.hanging.add(channelId);
   }
 
-  /** Closes a gateway connection (the newest, or `shardId`'s) with a close code, as Discord does when it drops a session. */
+  /** Closes the newest gateway connection (or `shardId`'s) with a close code, as Discord does dropping a session. */
   dropGateway(code: number, shardId?: number): void {
     this.connection(shardId).socket.close(code);
   }
@@ -246,7 +249,8 @@ export class StubDiscord {
     const sessionId = randomBytes(16).toString('hex');
     this.sessions.set(sessionId, shard);
     connection.shard = shard;
-    this.send(connection, GatewayDispatchEvents.Ready, readyPayload(this.gatewayUrl, { id: sessionId, shard, guilds: owned.map((place) => place.guild) }));
+    const session = { id: sessionId, shard, guilds: owned.map((place) => place.guild) };
+    this.send(connection, GatewayDispatchEvents.Ready, readyPayload(this.gatewayUrl, session));
     for (const place of owned) this.send(connection, GatewayDispatchEvents.GuildCreate, guildCreatePayload(place));
   }
 
@@ -295,7 +299,9 @@ export class StubDiscord {
         body: {
           url: this.gatewayUrl,
           shards: 1,
-          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: this.maxConcurrency },
+          session_start_limit: {
+            total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: this.maxConcurrency,
+          },
         },
       };
     }
