@@ -52,6 +52,24 @@ export const ConfigSchema = z
     DISCORD_APPLICATION_ID: variable(snowflake.optional()),
     DISCORD_GUILD_ID: variable(snowflake.optional()),
     DISCORD_API_URL: variable(httpUrl.optional()),
+    /** How many gateway shards the bot runs in all, across every replica (Discord routes each guild to one). */
+    DISCORD_SHARD_COUNT: variable(
+      z
+        .string()
+        .regex(/^\d{1,5}$/, 'must be a whole number of shards, 1 or more, e.g. 2')
+        .pipe(z.coerce.number())
+        .pipe(z.number().int().min(1, 'must be a whole number of shards, 1 or more, e.g. 2'))
+        .optional(),
+    ),
+    /** The shards this replica connects, e.g. `0,1`; unset with DISCORD_SHARD_COUNT means all of them. */
+    DISCORD_SHARD_IDS: variable(
+      z
+        .string()
+        .regex(/^\d{1,5}(\s*,\s*\d{1,5})*$/, 'must be shard numbers separated by commas, e.g. 0 or 0,1')
+        .transform((list) => list.split(',').map((id) => Number(id.trim())))
+        .refine((ids) => new Set(ids).size === ids.length, 'names a shard twice')
+        .optional(),
+    ),
     PORT: variable(
       z
         // Decimal digits only: Number() would also take 0xF0A, 1e3 or 0b11.
@@ -177,12 +195,38 @@ export const ConfigSchema = z
     if (discordSet && !env.DISCORD_APPLICATION_ID) {
       problem('DISCORD_APPLICATION_ID', 'is required when DISCORD_TOKEN is set (Developer Portal → General Information → Application ID)');
     }
+    for (const [name, message] of shardProblems(parsed.DISCORD_SHARD_COUNT, parsed.DISCORD_SHARD_IDS)) problem(name, message);
     if (env.DISCORD_GUILD_ID && env.DISCORD_APPLICATION_ID && env.DISCORD_GUILD_ID === env.DISCORD_APPLICATION_ID) {
       problem('DISCORD_GUILD_ID', 'is the same as DISCORD_APPLICATION_ID; set it to the server (guild) ID, or leave it empty to register commands globally');
     }
   }, { when: () => true }); // report every problem at once, not one per start
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** Shard ids must fall inside the count; ids without a count cannot be placed (Discord needs both). */
+function shardProblems(count: unknown, ids: unknown): [string, string][] {
+  if (ids === undefined || !Array.isArray(ids)) return [];
+  if (count === undefined) {
+    return [['DISCORD_SHARD_COUNT', 'is required when DISCORD_SHARD_IDS is set (the number of shards across every replica)']];
+  }
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) return []; // its own error says why
+  const outside = ids.filter((id: number) => id >= count);
+  return outside.length > 0
+    ? [[
+        'DISCORD_SHARD_IDS',
+        `names shard ${outside.join(', ')}, outside DISCORD_SHARD_COUNT=${count} (shards are numbered 0 to ${count - 1})`,
+      ]]
+    : [];
+}
+
+/** The gateway shards this process connects: discord.js's `shards`/`shardCount`; null for one unsharded session. */
+export function discordShards(
+  config: Pick<Config, 'DISCORD_SHARD_COUNT' | 'DISCORD_SHARD_IDS'>,
+): { shards: number[]; shardCount: number } | null {
+  if (config.DISCORD_SHARD_COUNT === undefined) return null;
+  const all = Array.from({ length: config.DISCORD_SHARD_COUNT }, (_, id) => id);
+  return { shards: config.DISCORD_SHARD_IDS ?? all, shardCount: config.DISCORD_SHARD_COUNT };
+}
 
 /** Every variable the bot reads, in schema order. */
 export const CONFIG_VARIABLES = Object.keys(ConfigSchema.shape) as (keyof Config)[];

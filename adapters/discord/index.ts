@@ -5,14 +5,14 @@ import type { Logger } from '../../src/log.ts';
 import type { RunningAdapter } from '../running-adapter.ts';
 import type { ConnectionListener } from '../readiness.ts';
 import { buildAutocompleteIndex } from './autocomplete/index.ts';
-import { createDiscordClient } from './client.ts';
+import { createDiscordClient, type DiscordClientConfig } from './client.ts';
 import { watchGateway } from './connection.ts';
 import { InFlightWork, type DiscordContext } from './context.ts';
 import { registerEvents } from './events/index.ts';
 import { createDiscordPoster } from './poster.ts';
 
 export interface DiscordOptions {
-  config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL'>;
+  config: Pick<Config, 'DISCORD_TOKEN'> & DiscordClientConfig;
   bot: Bot;
   logger: Logger;
   /** Told when the gateway session is lost and when it is back. */

@@ -210,3 +210,56 @@ describe('deploy/replicated: the multi-replica overlay', () => {
     expect(pdb.spec.selector).toEqual(deployment.spec.selector);
   });
 });
+
+describe('deploy/replicated: Discord, one StatefulSet pod per gateway shard', () => {
+  const overlay = readYaml(path.join('replicated', 'kustomization.yaml'))[0]!;
+  const statefulSet = readYaml(path.join('replicated', 'discord-shards.yaml'))[0]!;
+  const shardPod = statefulSet.spec.template.spec;
+  const shardContainer = shardPod.containers[0];
+  const shardEnv = (name: string) => shardContainer.env.find((entry: { name: string }) => entry.name === name);
+
+  it('is in the overlay: a StatefulSet with one pod per shard, started together', () => {
+    expect(overlay.resources).toContain('discord-shards.yaml');
+    expect(statefulSet).toMatchObject({ apiVersion: 'apps/v1', kind: 'StatefulSet' });
+    expect(statefulSet.spec.podManagementPolicy).toBe('Parallel');
+    expect(statefulSet.spec.replicas).toBeGreaterThanOrEqual(2);
+    expect(String(statefulSet.spec.replicas)).toBe(shardEnv('DISCORD_SHARD_COUNT').value);
+  });
+
+  it('each pod owns the shard of its StatefulSet index, which the config accepts for every pod', () => {
+    const podIndex = "metadata.labels['apps.kubernetes.io/pod-index']";
+    expect(shardEnv('DISCORD_SHARD_IDS').valueFrom.fieldRef.fieldPath).toBe(podIndex);
+    for (let index = 0; index < statefulSet.spec.replicas; index += 1) {
+      const count = shardEnv('DISCORD_SHARD_COUNT').value;
+      const config = loadConfig({ DISCORD_SHARD_COUNT: count, DISCORD_SHARD_IDS: String(index) });
+      expect(config.DISCORD_SHARD_IDS).toEqual([index]);
+    }
+  });
+
+  it('sets only known variables and shares the database; the Discord token comes from its own Secret', () => {
+    const known = Object.keys(ConfigSchema.shape);
+    for (const { name } of shardContainer.env) expect(known, name).toContain(name);
+    expect(shardEnv('DATABASE_URL').valueFrom.secretKeyRef).toEqual({ name: 'k8s-release-bot-db-app', key: 'uri' });
+    expect(shardContainer.envFrom).toEqual([{ secretRef: { name: 'k8s-release-bot-discord' } }]);
+    expect(shardContainer.envFrom[0].secretRef.name).not.toBe(secret.metadata.name);
+  });
+
+  it('runs the base image the same way: probes, port, security, resources, mounts', () => {
+    expect(shardContainer.image).toBe(container.image);
+    const same = ['ports', 'startupProbe', 'livenessProbe', 'readinessProbe', 'resources', 'securityContext', 'volumeMounts'];
+    for (const key of same) {
+      expect(shardContainer[key], key).toEqual(container[key]);
+    }
+    expect(shardPod.securityContext).toEqual(pod.securityContext);
+    expect(shardPod.volumes.find((volume: { name: string }) => volume.name === 'data').emptyDir).toBeDefined();
+    expect(shardEnv('PORT').value).toBe(envValue('PORT'));
+    expect(shardEnv('DATA_DIR').value).toBe(envValue('DATA_DIR'));
+  });
+
+  it('its pods are neither behind the Slack Service nor counted by the base PodDisruptionBudget', () => {
+    const labels = statefulSet.spec.template.metadata.labels as Record<string, string>;
+    expect(labels).toMatchObject(statefulSet.spec.selector.matchLabels);
+    const slackSelector = service.spec.selector as Record<string, string>;
+    for (const [key, value] of Object.entries(slackSelector)) expect(labels[key]).not.toBe(value);
+  });
+});

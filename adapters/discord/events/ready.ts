@@ -5,6 +5,8 @@ export const ready: DiscordEvent<typeof Events.ClientReady> = {
   name: Events.ClientReady,
   once: true,
   execute: async (context, client) => {
-    context.logger.info({ user: client.user.tag, guilds: client.guilds.cache.size }, 'discord: connected');
+    const { shards, shardCount } = client.options;
+    const connected = { user: client.user.tag, guilds: client.guilds.cache.size, shards, shardCount };
+    context.logger.info(connected, 'discord: connected');
   },
 };

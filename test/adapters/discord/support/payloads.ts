@@ -50,6 +50,25 @@ export const IDS = {
   managersRole: '1100220033004400560',
 } as const;
 
+/** Where a guild message happens: a guild and its text channel. */
+export interface GuildPlace {
+  guild: string;
+  channel: string;
+}
+
+export const HOME: GuildPlace = { guild: IDS.guild, channel: IDS.channel };
+
+/** Discord's shard rule: a guild's events go to shard (guild_id >> 22) % shard count. */
+export const shardOfGuild = (guildId: string, shardCount: number): number =>
+  Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+
+/** Another guild (and channel), created a little after HOME, whose events Discord routes to `shard` of `shardCount`. */
+export function guildOnShard(shard: number, shardCount: number): GuildPlace {
+  let timestamp = (BigInt(IDS.guild) >> 22n) + 1n;
+  while (Number(timestamp % BigInt(shardCount)) !== shard) timestamp += 1n;
+  return { guild: String((timestamp << 22n) + 1n), channel: String((timestamp << 22n) + 2n) };
+}
+
 let sequence = 0n;
 /** A fresh snowflake each call (timestamp bits from a fixed 2026 instant, so values are stable in size). */
 export function snowflake(): string {
@@ -104,11 +123,11 @@ function member(user: APIUser, roles: string[]): APIGuildMember {
   };
 }
 
-export function textChannel(): APITextChannel {
+export function textChannel(place: GuildPlace = HOME): APITextChannel {
   return {
-    id: IDS.channel,
+    id: place.channel,
     type: ChannelType.GuildText,
-    guild_id: IDS.guild,
+    guild_id: place.guild,
     name: 'releases',
     position: 0,
     permission_overwrites: [],
@@ -121,22 +140,30 @@ export function textChannel(): APITextChannel {
   };
 }
 
-export function readyPayload(gatewayUrl: string): GatewayReadyDispatchData {
+/** READY for one shard's session, listing (as unavailable) the guilds that shard carries. */
+export function readyPayload(
+  gatewayUrl: string,
+  session: { id: string; shard: [number, number]; guilds: string[] } = {
+    id: 'b6a1e2c6f0d74e2a9f3c1d2e3f4a5b6c',
+    shard: [0, 1],
+    guilds: [IDS.guild],
+  },
+): GatewayReadyDispatchData {
   return {
     v: 10,
     user: botUser,
-    guilds: [{ id: IDS.guild, unavailable: true }],
-    session_id: 'b6a1e2c6f0d74e2a9f3c1d2e3f4a5b6c',
+    guilds: session.guilds.map((id) => ({ id, unavailable: true })),
+    session_id: session.id,
     resume_gateway_url: gatewayUrl,
-    shard: [0, 1],
+    shard: session.shard,
     application: { id: IDS.application, flags: 0 as ApplicationFlags, flags_new: '0' },
   };
 }
 
-export function guildCreatePayload(): GatewayGuildCreateDispatchData {
-  const { guild_id: _omitted, ...channel } = textChannel();
+export function guildCreatePayload(place: GuildPlace = HOME): GatewayGuildCreateDispatchData {
+  const { guild_id: _omitted, ...channel } = textChannel(place);
   return {
-    id: IDS.guild,
+    id: place.guild,
     name: 'Kubernetes Release Fans',
     icon: null,
     icon_hash: null,
@@ -150,14 +177,14 @@ export function guildCreatePayload(): GatewayGuildCreateDispatchData {
     default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
     explicit_content_filter: GuildExplicitContentFilter.AllMembers,
     roles: [
-      { id: IDS.guild, name: '@everyone', permissions: String(EVERYONE_PERMISSIONS), position: 0, color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, managed: false, mentionable: false, flags: 0 as RoleFlags },
+      { id: place.guild, name: '@everyone', permissions: String(EVERYONE_PERMISSIONS), position: 0, color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, managed: false, mentionable: false, flags: 0 as RoleFlags },
       { id: IDS.managersRole, name: 'Release Managers', permissions: String(MANAGER_PERMISSIONS), position: 1, color: 3304165, colors: { primary_color: 3304165, secondary_color: null, tertiary_color: null }, hoist: true, icon: null, unicode_emoji: null, managed: false, mentionable: true, flags: 0 as RoleFlags },
     ],
     emojis: [],
     features: [],
     mfa_level: GuildMFALevel.None,
     application_id: null,
-    system_channel_id: IDS.channel,
+    system_channel_id: place.channel,
     system_channel_flags: GuildSystemChannelFlags.SuppressJoinNotifications,
     rules_channel_id: null,
     max_presences: null,
@@ -299,12 +326,16 @@ export function directMessage(content: string): GatewayMessageCreateDispatchData
 }
 
 /** A guild message, as MESSAGE_CREATE delivers it to a bot without the MessageContent intent that is mentioned in it. */
-export function mentionMessage(content: string, options: { mentionsBot?: boolean; mentionEveryone?: boolean; manager?: boolean } = {}): GatewayMessageCreateDispatchData {
+export function mentionMessage(
+  content: string,
+  options: { mentionsBot?: boolean; mentionEveryone?: boolean; manager?: boolean; place?: GuildPlace } = {},
+): GatewayMessageCreateDispatchData {
   const mentionsBot = options.mentionsBot ?? true;
+  const place = options.place ?? HOME;
   return {
     id: snowflake(),
-    channel_id: IDS.channel,
-    guild_id: IDS.guild,
+    channel_id: place.channel,
+    guild_id: place.guild,
     author: asker,
     member: { roles: options.manager ? [IDS.managersRole] : [], joined_at: '2025-01-15T10:00:00.000000+00:00', deaf: false, mute: false, flags: 0 as GuildMemberFlags, nick: null, avatar: null, banner: null, premium_since: null, pending: false },
     // Without MessageContent, Discord sends an empty content for messages that do not mention the bot.

@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { EventEmitter, once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GatewayDispatchEvents, GatewayOpcodes } from 'discord.js';
-import { botUser, guildCreatePayload, IDS, readyPayload, snowflake } from './payloads.ts';
+import {
+  botUser, guildCreatePayload, HOME, IDS, readyPayload, shardOfGuild, snowflake, type GuildPlace,
+} from './payloads.ts';
 import { ServerWebSocket } from './websocket.ts';
 
 export interface RecordedRequest {
@@ -12,6 +15,12 @@ export interface RecordedRequest {
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
   body: any;
+}
+
+/** One gateway connection and the shard its session carries (Identify's `shard`, [0, 1] when it sent none). */
+interface GatewayConnection {
+  socket: ServerWebSocket;
+  shard: [number, number] | null;
 }
 
 interface ChannelFailure {
@@ -24,15 +33,25 @@ interface ChannelFailure {
 /**
  * A local Discord: the REST API discord.js's REST client talks to (via DISCORD_API_URL), and a gateway
  * it connects to because GET /gateway/bot points there. Records every request; dispatches any event.
+ * Each shard has its own connection and session; a guild's events go only to the shard Discord's rule names.
  */
 export class StubDiscord {
   readonly requests: RecordedRequest[] = [];
   /** Requests and gateway connection changes in the order they happened. */
   readonly timeline: string[] = [];
+  /** The latest Identify payload, and every one in order. */
   identify: any = null;
+  readonly identifies: any[] = [];
+  /** The guilds the bot is in; each shard's READY lists (and GUILD_CREATE sends) only its own. */
+  readonly guilds: GuildPlace[] = [HOME];
+  /** GET /gateway/bot's session_start_limit.max_concurrency: how many shards may identify at once. */
+  maxConcurrency = 1;
   private readonly server: Server;
   private readonly events = new EventEmitter();
-  private socket: ServerWebSocket | null = null;
+  /** Open connections, oldest first. */
+  private connections: GatewayConnection[] = [];
+  /** Session id → the shard it was opened for, so a Resume lands on the same shard. */
+  private readonly sessions = new Map<string, [number, number]>();
   private sequence = 0;
   private readonly failures = new Map<string, ChannelFailure>();
   private readonly hanging = new Set<string>();
@@ -74,7 +93,36 @@ export class StubDiscord {
   }
 
   get gatewayConnected(): boolean {
-    return this.socket !== null;
+    return this.connections.length > 0;
+  }
+
+  /** The shards with a live session, e.g. ['0/2', '1/2']. */
+  get connectedShards(): string[] {
+    return this.connections.flatMap(({ shard }) => (shard ? [`${shard[0]}/${shard[1]}`] : [])).sort();
+  }
+
+  /** The newest connection, or the newest carrying `shardId` (a reconnecting client briefly has two). */
+  private connection(shardId?: number): GatewayConnection {
+    const candidates = this.connections.filter(({ shard }) => shardId === undefined || shard?.[0] === shardId);
+    const found = candidates.at(-1);
+    if (!found) throw new Error(`no gateway connection${shardId === undefined ? '' : ` for shard ${shardId}`}`);
+    return found;
+  }
+
+  /**
+   * The connections Discord sends `data` on: a guild's events to shard (guild_id >> 22) % count, everything else
+   * (direct messages) to shard 0. Like Discord, every session carrying that shard gets it: two replicas that
+   * identify the same shard both receive each event.
+   */
+  private connectionsFor(event: string, data: any): GatewayConnection[] {
+    const guildId: unknown = event === GatewayDispatchEvents.GuildCreate ? data?.id : data?.guild_id;
+    // A connection without a session yet (before READY or RESUMED) gets no events, as on Discord.
+    const owning = this.connections.filter(({ shard }) =>
+      shard !== null && (typeof guildId === 'string' ? shardOfGuild(guildId, shard[1]) === shard[0] : shard[0] === 0),
+    );
+    const carried = typeof guildId === 'string' ? `guild ${guildId}` : 'shard 0';
+    if (owning.length === 0) throw new Error(`no gateway session carries ${carried}`);
+    return owning;
   }
 
   /** Makes POST /channels/:id/messages and GET /channels/:id fail the way Discord does. */
@@ -97,16 +145,14 @@ export class StubDiscord {
     this.hanging.add(channelId);
   }
 
-  /** Closes the gateway connection with a close code, as Discord does when it drops a session. */
-  dropGateway(code: number): void {
-    if (!this.socket) throw new Error('no gateway connection');
-    this.socket.close(code);
+  /** Closes the newest gateway connection (or `shardId`'s) with a close code, as Discord does dropping a session. */
+  dropGateway(code: number, shardId?: number): void {
+    this.connection(shardId).socket.close(code);
   }
 
   /** Sends INVALID_SESSION (op 9); `resumable: false` makes the client start a new session. */
-  invalidateSession(resumable: boolean): void {
-    if (!this.socket) throw new Error('no gateway connection');
-    this.socket.sendText(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: resumable }));
+  invalidateSession(resumable: boolean, shardId?: number): void {
+    this.connection(shardId).socket.sendText(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: resumable }));
   }
 
   /** Answers the Identify / Resume payloads held while `holdSessions` was set, and stops holding. */
@@ -125,11 +171,14 @@ export class StubDiscord {
     }
   }
 
-  /** Sends a gateway DISPATCH, exactly as Discord frames one. */
+  /** Sends a gateway DISPATCH, exactly as Discord frames one, on the sessions of the shard that carries it. */
   dispatch(event: string, data: unknown): void {
-    if (!this.socket) throw new Error('no gateway connection');
+    for (const connection of this.connectionsFor(event, data)) this.send(connection, event, data);
+  }
+
+  private send(connection: GatewayConnection, event: string, data: unknown): void {
     this.sequence += 1;
-    this.socket.sendText(JSON.stringify({ op: GatewayOpcodes.Dispatch, t: event, s: this.sequence, d: data }));
+    connection.socket.sendText(JSON.stringify({ op: GatewayOpcodes.Dispatch, t: event, s: this.sequence, d: data }));
   }
 
   /** Resolves with the first request (already received or still to come) that matches. */
@@ -152,43 +201,57 @@ export class StubDiscord {
   }
 
   async close(): Promise<void> {
-    this.socket?.close();
+    for (const { socket } of this.connections) socket.close();
     this.server.closeAllConnections();
     this.server.close();
     await once(this.server, 'close');
   }
 
-  private acceptGateway(request: IncomingMessage, socket: import('node:stream').Duplex): void {
-    const connection = ServerWebSocket.accept(
+  private acceptGateway(request: IncomingMessage, upgraded: import('node:stream').Duplex): void {
+    const connection: GatewayConnection = { socket: null as unknown as ServerWebSocket, shard: null };
+    connection.socket = ServerWebSocket.accept(
       request,
-      socket,
-      (text) => this.onGatewayMessage(JSON.parse(text)),
+      upgraded,
+      (text) => this.onGatewayMessage(connection, JSON.parse(text)),
       () => {
         // A reconnecting client opens the new connection before the old one has finished closing.
-        if (this.socket === connection) this.socket = null;
+        this.connections = this.connections.filter((open) => open !== connection);
         this.timeline.push('gateway closed');
       },
     );
-    this.socket = connection;
-    connection.sendText(JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: 41_250 } }));
+    this.connections.push(connection);
+    connection.socket.sendText(JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: 41_250 } }));
   }
 
-  private onGatewayMessage(payload: { op: number; d: any }): void {
+  private onGatewayMessage(connection: GatewayConnection, payload: { op: number; d: any }): void {
     if (payload.op === GatewayOpcodes.Heartbeat) {
-      this.socket?.sendText(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck }));
+      connection.socket.sendText(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck }));
       return;
     }
     this.gatewayOps.push(payload.op);
     if (payload.op === GatewayOpcodes.Identify) {
       this.identify = payload.d;
+      this.identifies.push(payload.d);
       this.events.emit('identify', payload.d);
-      this.answerSession(() => {
-        this.dispatch(GatewayDispatchEvents.Ready, readyPayload(this.gatewayUrl));
-        this.dispatch(GatewayDispatchEvents.GuildCreate, guildCreatePayload());
-      });
+      this.answerSession(() => this.openSession(connection, payload.d.shard ?? [0, 1]));
     } else if (payload.op === GatewayOpcodes.Resume) {
-      this.answerSession(() => this.dispatch(GatewayDispatchEvents.Resumed, {}));
+      this.answerSession(() => {
+        connection.shard = this.sessions.get(payload.d.session_id) ?? [0, 1];
+        this.send(connection, GatewayDispatchEvents.Resumed, {});
+      });
     }
+  }
+
+  /** READY for the shard, listing only the guilds Discord routes to it, then each of those guilds. */
+  private openSession(connection: GatewayConnection, shard: [number, number]): void {
+    const [id, count] = shard;
+    const owned = this.guilds.filter((place) => shardOfGuild(place.guild, count) === id);
+    const sessionId = randomBytes(16).toString('hex');
+    this.sessions.set(sessionId, shard);
+    connection.shard = shard;
+    const session = { id: sessionId, shard, guilds: owned.map((place) => place.guild) };
+    this.send(connection, GatewayDispatchEvents.Ready, readyPayload(this.gatewayUrl, session));
+    for (const place of owned) this.send(connection, GatewayDispatchEvents.GuildCreate, guildCreatePayload(place));
   }
 
   private answerSession(answer: () => void): void {
@@ -233,7 +296,13 @@ export class StubDiscord {
     if (method === 'GET' && path === '/gateway/bot') {
       return {
         status: 200,
-        body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } },
+        body: {
+          url: this.gatewayUrl,
+          shards: 1,
+          session_start_limit: {
+            total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: this.maxConcurrency,
+          },
+        },
       };
     }
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
