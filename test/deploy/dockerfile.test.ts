@@ -22,7 +22,7 @@ const stages = instructions.reduce<string[][]>((all, line) => {
   return all;
 }, []);
 const runtime = stages.at(-1)!;
-const deployment = parseAllDocuments(readFileSync(path.join(REPO_ROOT, 'deploy/deployment.yaml'), 'utf8'))[0]!.toJS();
+const deployment = parseAllDocuments(readFileSync(path.join(REPO_ROOT, 'deploy/base/deployment.yaml'), 'utf8'))[0]!.toJS();
 const container = deployment.spec.template.spec.containers[0];
 
 describe('Dockerfile', () => {

@@ -8,7 +8,7 @@ import { ConfigSchema, loadConfig, SECRET_VARIABLES } from '../../src/config.ts'
 import { REPO_ROOT } from '../../src/data/paths.ts';
 import { handleHealthRequest, HEALTH_PATHS, HealthState } from '../../src/health.ts';
 
-const DEPLOY = path.join(REPO_ROOT, 'deploy');
+const DEPLOY = path.join(REPO_ROOT, 'deploy', 'base');
 
 type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string> }; [key: string]: any };
 
@@ -154,8 +154,8 @@ describe('the probe paths are served', () => {
 });
 
 describe('deploy/replicated: the multi-replica overlay', () => {
-  const OVERLAY = path.join(DEPLOY, 'replicated');
-  const read = (file: string): K8sObject[] => readYaml(path.join('replicated', file));
+  const OVERLAY = path.join(REPO_ROOT, 'deploy', 'replicated');
+  const read = (file: string): K8sObject[] => readYaml(path.join('..', 'replicated', file));
   const overlay = read('kustomization.yaml')[0]!;
   const patch = read('deployment-patch.yaml')[0]!;
   const pdb = read('pdb.yaml')[0]!;
@@ -164,7 +164,7 @@ describe('deploy/replicated: the multi-replica overlay', () => {
   const patchedEnv = (name: string) => patchedContainer.env.find((entry: { name: string }) => entry.name === name);
 
   it('builds on the base and lists only files that exist; the example database is applied on its own', () => {
-    expect(overlay.resources).toContain('../');
+    expect(overlay.resources).toContain('../base');
     for (const resource of overlay.resources as string[]) expect(existsSync(path.join(OVERLAY, resource)), resource).toBe(true);
     for (const { path: file } of overlay.patches.filter((p: { path?: string }) => p.path)) expect(existsSync(path.join(OVERLAY, file)), file).toBe(true);
     expect(overlay.resources).not.toContain('postgres-cluster.yaml');
@@ -212,8 +212,8 @@ describe('deploy/replicated: the multi-replica overlay', () => {
 });
 
 describe('deploy/replicated: Discord, one StatefulSet pod per gateway shard', () => {
-  const overlay = readYaml(path.join('replicated', 'kustomization.yaml'))[0]!;
-  const statefulSet = readYaml(path.join('replicated', 'discord-shards.yaml'))[0]!;
+  const overlay = readYaml(path.join('..', 'replicated', 'kustomization.yaml'))[0]!;
+  const statefulSet = readYaml(path.join('..', 'replicated', 'discord-shards.yaml'))[0]!;
   const shardPod = statefulSet.spec.template.spec;
   const shardContainer = shardPod.containers[0];
   const shardEnv = (name: string) => shardContainer.env.find((entry: { name: string }) => entry.name === name);
