@@ -40,7 +40,8 @@ const cases: Case[] = [
   { q: "what's in the latest release", now: DATA_DATE, intent: 'release-summary', has: ['latest release is Kubernetes 1.36', 'Haru', '2026-04-22', '70 enhancements (18 stable, 25 beta, 25 alpha)', 'Ryota Sawada'] },
   { q: 'latest release', now: LATER, intent: 'release-summary', has: ['1.37 was planned for 2026-08-26', 'does not confirm it shipped', 'npm run sync', 'Dipesh Rawat'] },
   { q: 'previous release', intent: 'release-summary', has: ['1.30 is the release before the latest (1.31)', 'Uwubernetes'] },
-  { q: 'what will the next release have', intent: 'release-summary', has: ['1.32', 'Penelope'] },
+  // The codename is revealed by the release announcement, on the release day: not known before it.
+  { q: 'what will the next release have', intent: 'release-summary', has: ['1.32', 'planned for 2024-12-11'], not: ['Penelope'] },
   { q: 'next release', now: DATA_DATE, intent: 'release-summary', has: ['1.37 is planned for 2026-08-26', 'Dipesh Rawat', 'Coming up'] },
   { q: '1.30', intent: 'release-summary', has: ['Uwubernetes', '2024-04-17', 'Kat Cosgrove', '17 stable'] },
   { q: '1.0', intent: 'release-summary', has: ['Kubernetes 1.0', '2015-07-10', '1.0.7'] },
@@ -83,7 +84,7 @@ const cases: Case[] = [
   { q: 'what did sig node ship in 1.37', now: LATER, intent: 'sig', has: ['SIG Node has 33 KEPs targeting Kubernetes 1.37 in kep.yaml (planned, not shipped)', 'Targeting stable in 1.37 (kep.yaml)', 'does not confirm it shipped'], not: ['shipped 33', 'Reached'] },
   { q: 'what did SIG Storage ship in 1.31', now: BEFORE_131, intent: 'sig', has: ['SIG Storage has 3 KEPs targeting Kubernetes 1.31 in kep.yaml', 'Targeting stable in 1.31 (kep.yaml)', 'KEP-3762'], not: ['shipped 3'] },
   { q: 'compare 1.36 and 1.37', now: LATER, intent: 'compare', has: ['Kubernetes 1.37: planned for 2026-08-26', 'To stable: 1.36 graduated 18, 1.37 targets 28 (kep.yaml; not shipped)', 'Graduated to stable in 1.36 (release announcement)', 'Targeting stable in 1.37 (kep.yaml)'], not: ['1.37: released'] },
-  { q: 'compare 1.30 and 1.31', now: BEFORE_131, intent: 'compare', has: ['Kubernetes 1.31 “Elli”: planned for 2024-08-13', '1.31 targets 11 (kep.yaml; not shipped)', 'Targeting stable in 1.31 (kep.yaml)'], not: ['Graduated to stable in 1.31'] },
+  { q: 'compare 1.30 and 1.31', now: BEFORE_131, intent: 'compare', has: ['Kubernetes 1.31: planned for 2024-08-13', '1.31 targets 11 (kep.yaml; not shipped)', 'Targeting stable in 1.31 (kep.yaml)'], not: ['Graduated to stable in 1.31', 'Elli', '1.31 release announcement'] },
 
   // 3. KEP and feature lookups
   { q: 'KEP-3836', intent: 'kep', has: ['KEP-3836', 'Kube-proxy improved ingress connectivity reliability', 'alpha 1.28 → beta 1.30 → stable 1.31', 'KubeProxyDrainingTerminatingNodes', 'SIG Network', 'https://github.com/kubernetes/enhancements/issues/3836'] },
