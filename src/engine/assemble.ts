@@ -1,6 +1,6 @@
 import type { Answer, AnswerFact, AnswerSection } from '../domain/answer.ts';
 import type { EngineIndex } from './context.ts';
-import { kepItem, makeAnswer, plural, section } from './format.ts';
+import { kepItem, makeAnswer, pacificDay, plural, section } from './format.ts';
 import type { Query } from './kinds/registry.ts';
 import type { StageListQuery } from './kinds/stage-list.ts';
 import type { FollowUp } from './refs.ts';
@@ -86,22 +86,19 @@ const STATED_EVENTS: ReadonlyArray<{ said: RegExp; fact: RegExp; phrase: string 
   { said: /\b(?:ship(?:s|ped)?|released?|came out|comes out|launch(?:ed|es)?|goes ga|went ga|out on)\b/i, fact: /^(?:Released|Release date|Planned release)$/, phrase: 'was released on' },
   { said: /\b(?:eol|end[- ]of[- ](?:life|support)|out of support|unsupported|support ends)\b/i, fact: /^End of life$/, phrase: 'reaches end of life on' },
   { said: /\bmaintenance\b/i, fact: /^Maintenance mode$/, phrase: 'enters maintenance mode on' },
-  { said: /\bcode freeze\b/i, fact: /^Code freeze\b/i, phrase: 'has code freeze on' },
+  { said: /\bcode freeze\b/i, fact: /\bcode freeze\b/i, phrase: 'has code freeze on' },
 ];
 const WH_QUESTION = /^\s*(?:what|which|who|whom|when|where|how|why)\b/i;
 const YES_NO_QUESTION = /^\s*(?:is|are|was|were|did|does|do|has|have|will|can)\b/i;
-const DAY_MS = 86_400_000;
 
 function factDay(fact: AnswerFact): string | null {
   return typeof fact.raw === 'string' && /^\d{4}-\d{2}-\d{2}/.test(fact.raw) ? fact.raw.slice(0, 10) : null;
 }
 
-/** A timed deadline (02:00 UTC) is the evening before in Pacific time, where the release team sets it: a day either way agrees. */
+/** A timed deadline agrees with the day it falls on in UTC or in Pacific time, where the release team sets it. */
 function agrees(stated: string, fact: AnswerFact): boolean {
-  const day = factDay(fact)!;
-  if (day === stated) return true;
-  const timed = typeof fact.raw === 'string' && fact.raw.length > 10;
-  return timed && Math.abs(Date.parse(`${day}T00:00:00Z`) - Date.parse(`${stated}T00:00:00Z`)) <= DAY_MS;
+  const raw = fact.raw as string;
+  return raw.slice(0, 10) === stated || (raw.length > 10 && pacificDay(raw) === stated);
 }
 
 /**
