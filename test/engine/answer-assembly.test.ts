@@ -174,6 +174,9 @@ describe('honest at any now: nothing that did not exist then', () => {
     { q: 'tell me about 1.36', now: BEFORE_136, has: ['planned for 2026-04-22'], not: ['70 enhancements', 'Haru', 'Enhancements: 70'] },
     { q: 'how many enhancements in 1.36', now: BEFORE_136, has: ['1.36'], not: ['70 enhancements', '(18 stable, 25 beta, 25 alpha)'] },
     { q: 'tell me about 1.37', now: new Date('2026-08-01T12:00:00Z'), has: ['planned for 2026-08-26'], not: ['Enhancements:'] },
+    // A KEP's later milestones (kep.yaml written after `now`) and the announcements that name them.
+    { q: 'sidecar containers history', now: JANUARY_2024, has: ['alpha 1.28 → beta 1.29', 'Latest milestone: 1.29'], not: ['stable 1.33', 'The 1.33 release announcement'] },
+    { q: 'sidecar containers history', now: DATA_DATE, has: ['alpha 1.28 → beta 1.29 → stable 1.33', 'The 1.33 release announcement'], not: [] },
     // Once shipped, the same questions show the announcement.
     { q: 'tell me about 1.36', now: DATA_DATE, has: ['70 enhancements', 'Haru'], not: [] },
     { q: 'what went GA in 1.31', now: new Date('2024-08-14T12:00:00Z'), has: ['per the release announcement', 'kubernetes.io/blog/2024/08/13'], not: [] },

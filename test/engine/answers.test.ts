@@ -12,6 +12,8 @@ const BEFORE_131 = new Date('2024-07-01T12:00:00Z');
 const AFTER_131 = new Date('2024-09-01T12:00:00Z');
 /** Mid 1.32 cycle, before its enhancements freeze. */
 const MID_132 = new Date('2024-10-01T00:00:00Z');
+/** 1.32 is out, the 1.33 cycle under way: kep.yaml targets for 1.33 are plans known at the time. */
+const IN_133_CYCLE = new Date('2025-02-01T12:00:00Z');
 /** The data's own date: 1.36 is out, 1.37 is four days away. */
 const DATA_DATE = new Date('2026-08-22T12:00:00Z');
 /** Past 1.37's planned date, which the data cannot confirm. */
@@ -96,7 +98,9 @@ const cases: Case[] = [
   { q: 'apparmor', intent: 'kep', has: ['KEP-24', 'Add AppArmor Support', 'stable', '1.31'] },
   { q: 'AppArmor', intent: 'kep', has: ['KEP-24'] },
   { q: 'nftables', intent: 'kep', has: ['KEP-3866', 'nftables-based kube-proxy backend', 'NFTablesProxyMode'] },
-  { q: 'sidecar containers', intent: 'kep', has: ['KEP-753', 'SidecarContainers', 'alpha 1.28 → beta 1.29 → stable 1.33'] },
+  { q: 'sidecar containers', intent: 'kep', now: DATA_DATE, has: ['KEP-753', 'SidecarContainers', 'alpha 1.28 → beta 1.29 → stable 1.33'] },
+  // As of 2024-09-01 (1.32 in progress) a milestone in 1.33 was not written yet.
+  { q: 'sidecar containers', intent: 'kep', has: ['KEP-753', 'SidecarContainers', 'alpha 1.28 → beta 1.29'], not: ['stable 1.33', '1.33 release announcement'] },
   { q: 'NFTablesProxyMode', intent: 'kep', has: ['The feature gate NFTablesProxyMode belongs to KEP-3866'] },
   { q: 'nftablesproxymode', intent: 'kep', has: ['NFTablesProxyMode belongs to KEP-3866'] },
   { q: 'KubeProxyDrainingTerminatingNodes', intent: 'kep', has: ['KEP-3836'] },
@@ -111,7 +115,8 @@ const cases: Case[] = [
   { q: 'cronjob timezone', intent: 'kep', has: ['KEP-3140'] },
   { q: 'structured authentication config', intent: 'kep', has: ['KEP-3331'] },
   { q: 'Is nftables GA?', intent: 'kep', now: DATA_DATE, has: ['Yes — KEP-3866', 'stable (GA) since 1.33'] },
-  { q: 'Is nftables GA?', intent: 'kep', has: ['No — KEP-3866', 'beta since 1.31', 'kep.yaml targets stable in 1.33'] },
+  { q: 'Is nftables GA?', intent: 'kep', now: IN_133_CYCLE, has: ['No — KEP-3866', 'beta since 1.31', 'kep.yaml targets stable in 1.33'] },
+  { q: 'Is nftables GA?', intent: 'kep', has: ['No — KEP-3866', 'beta since 1.31'], not: ['1.33'] },
   { q: 'is apparmor GA', intent: 'kep', has: ['Yes — KEP-24', 'stable (GA) since 1.31'] },
   { q: 'is sidecar containers beta', intent: 'kep', has: ['Yes — KEP-753', 'beta since 1.29'] },
   { q: 'is sidecar containers beta', now: DATA_DATE, intent: 'kep', has: ['It is past beta', 'stable (GA) since 1.33', '(beta in 1.29)'] },
@@ -127,14 +132,15 @@ const cases: Case[] = [
   { q: 'when did apparmour go GA?', intent: 'history', has: ['KEP-24', '1.31'] },
   { q: 'when did nftables go beta', intent: 'history', has: ['KEP-3866', 'reached beta in Kubernetes 1.31, released 2024-08-13'] },
   { q: 'which release did nftables go GA in', intent: 'history', now: DATA_DATE, has: ['KEP-3866', 'went GA (stable) in Kubernetes 1.33, released 2025-04-23'] },
-  { q: 'when will sidecar containers be stable', intent: 'history', has: ['Not yet', 'KEP-753', 'planned to reach stable (GA) in 1.33', 'beta since 1.29'] },
+  { q: 'when will sidecar containers be stable', intent: 'history', now: IN_133_CYCLE, has: ['Not yet', 'KEP-753', 'planned to reach stable (GA) in 1.33', 'beta since 1.29'] },
+  { q: 'when will sidecar containers be stable', intent: 'history', has: ['Not yet', 'KEP-753', 'beta since 1.29', 'names no release for stable (GA) yet'], not: ['1.33'] },
   { q: 'when will sidecar containers be stable', now: DATA_DATE, intent: 'history', has: ['KEP-753', 'went GA (stable) in Kubernetes 1.33, released 2025-04-23'] },
   { q: 'when will dra be stable', intent: 'history', now: DATA_DATE, has: ['KEP-4381', 'went GA (stable) in Kubernetes 1.34, released 2025-08-27'] },
   { q: 'when was KEP-3836 introduced', intent: 'history', has: ['KEP-3836', 'was introduced as alpha in Kubernetes 1.28, released 2023-08-15'] },
   { q: 'when did KEP-3836 go beta', intent: 'history', has: ['reached beta in Kubernetes 1.30, released 2024-04-17'] },
   { q: 'history of user namespaces', intent: 'history', now: DATA_DATE, has: ['KEP-127', 'alpha 1.25 → beta 1.35 → stable 1.36'] },
   { q: 'when did ephemeral containers go stable', intent: 'history', has: ['KEP-277', '1.25', '2022-08-23'] },
-  { q: 'when did KEP-5589 go alpha', intent: 'history', has: ['kep.yaml records no alpha release', 'entered at stable in 1.35'] },
+  { q: 'when did KEP-5589 go alpha', intent: 'history', now: DATA_DATE, has: ['kep.yaml records no alpha release', 'entered at stable in 1.35'] },
 
   // 5. Schedule
   { q: '1.31 schedule', intent: 'schedule', has: ['2024-05-13', '2024-08-13', 'Code freeze: 2024-07-24 02:00 UTC', 'Enhancements freeze: 2024-06-14 02:00 UTC', 'Full timeline'] },
