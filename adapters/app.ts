@@ -7,7 +7,15 @@ import { Bot } from '../src/bot.ts';
 import { type Config, discordEnabled, loadConfig, slackEnabled, slackMode, unknownVariables } from '../src/config.ts';
 import { loadDataset } from '../src/data/load.ts';
 import { BUNDLED_DATA_DIR } from '../src/data/paths.ts';
-import { createSubscriptionCommands, openSubscriptionStore, startDigestScheduler } from '../src/digest/index.ts';
+import {
+  createSubscriptionCommands,
+  DEFAULT_POST_TIMEOUT_MS,
+  openStore,
+  startDigestScheduler,
+  type DigestSchedulerOptions,
+  type Store,
+} from '../src/digest/index.ts';
+import { BUSY_TIMEOUT_MS } from '../src/storage/database.ts';
 import { CALENDAR_PATH } from '../src/calendar/link.ts';
 import { calendarRoute } from '../src/calendar/route.ts';
 import { releaseAlertsDue } from '../src/digest/release-alerts.ts';
@@ -19,6 +27,7 @@ import { LiveData } from '../src/live/snapshot.ts';
 import { statusReport } from '../src/live/status.ts';
 import { createLogger, type Logger } from '../src/log.ts';
 import { BotMetrics, METRICS_PATH } from '../src/metrics.ts';
+import type { StorageError } from '../src/storage/storage-error.ts';
 import type { RunningAdapter } from './running-adapter.ts';
 import { Readiness, type ConnectionListener } from './readiness.ts';
 
@@ -27,6 +36,8 @@ export interface AdapterContext {
   bot: Bot;
   logger: Logger;
   health: HealthState;
+  /** The bot's database (shared by every replica with PostgreSQL). */
+  store: Store;
   /** Where the adapter reports its live connection dropping and coming back; /readyz follows it. */
   onConnectionChange: ConnectionListener;
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -43,9 +54,9 @@ export interface AdapterStarters {
 }
 
 const defaultStarters: AdapterStarters = {
-  async slack({ config, bot, logger, health, onConnectionChange }) {
+  async slack({ config, bot, logger, health, store, onConnectionChange }) {
     const { startSlack } = await import('./slack/index.ts');
-    return startSlack({ config, bot, logger, health, onConnectionChange });
+    return startSlack({ config, bot, logger, health, onConnectionChange, deliveryKeys: store });
   },
   async discord({ config, bot, logger, onConnectionChange }) {
     const { startDiscord } = await import('./discord/index.ts');
@@ -66,6 +77,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Replaces how adapters are started (tests). */
   adapters?: Partial<AdapterStarters>;
+  /** How long stop() may wait for work in flight, in total (default 20 s, inside main.ts's 25 s hard limit). */
+  shutdownBudgetMs?: number;
   /** The digest scheduler's cron expression; `false` leaves ticking to `tickDigests` (tests). Every minute by default. */
   digestCron?: string | false;
 }
@@ -103,6 +116,22 @@ function listen(server: Server, port: number, host: string | undefined): Promise
   });
 }
 
+/** stop() waits this long in total for work in flight; main.ts exits hard at 25 s. */
+export const SHUTDOWN_BUDGET_MS = 20_000;
+
+/** Waits for `work`, or for `remainingMs` at most. */
+async function withinBudget(work: Promise<void> | void, remainingMs: number): Promise<'done' | 'overran'> {
+  let timer: NodeJS.Timeout | undefined;
+  const overrun = new Promise<'overran'>((resolve) => {
+    timer = setTimeout(() => resolve('overran'), Math.max(0, remainingMs));
+  });
+  try {
+    return await Promise.race([Promise.resolve(work).then(() => 'done' as const), overrun]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function closeServer(server: Server | null): Promise<void> {
   if (!server?.listening) return Promise.resolve();
   return new Promise((resolve) => {
@@ -126,6 +155,27 @@ function loadStartingData(config: Config, logger: Logger, clock: () => Date): Li
   return new LiveData(dataset, origin, config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}, clock);
 }
 
+/** The scheduler's cadence and lease from the environment; a post gives up 5 s before its claim's lease ends. */
+function digestTimings(config: Config): Pick<DigestSchedulerOptions, 'cronExpression' | 'claimLeaseMs' | 'postTimeoutMs'> {
+  const claimLeaseMs = config.DIGEST_CLAIM_LEASE_SECONDS * 1000;
+  const seconds = config.DIGEST_TICK_SECONDS;
+  return {
+    cronExpression: seconds === 60 ? '* * * * *' : `*/${seconds} * * * * *`,
+    claimLeaseMs,
+    postTimeoutMs: Math.min(DEFAULT_POST_TIMEOUT_MS, claimLeaseMs - BUSY_TIMEOUT_MS),
+  };
+}
+
+/** The bot's database; one that cannot be used is named with its variable. */
+async function openBotStore(config: Config, onHealthChange: (problem: StorageError | null) => void): Promise<Store> {
+  try {
+    return await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, onHealthChange });
+  } catch (error) {
+    const where = config.DATABASE_URL ? 'DATABASE_URL' : `DATA_DIR (${config.DATA_DIR})`;
+    throw new Error(`${where} cannot hold the bot database: ${(error as Error).message}`, { cause: error });
+  }
+}
+
 /** Starts everything `npm start` runs; see adapters/main.ts for signals and exit codes. */
 export async function startApp(options: AppOptions = {}): Promise<App> {
   const env = options.env ?? process.env;
@@ -145,10 +195,15 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const health = new HealthState();
   const readiness = new Readiness(health, logger);
   const cleanups: (() => Promise<void> | void)[] = [];
+  const budgetMs = options.shutdownBudgetMs ?? SHUTDOWN_BUDGET_MS;
   const cleanUp = async () => {
+    const deadline = performance.now() + budgetMs;
     for (const cleanup of cleanups.splice(0).reverse()) {
       try {
-        await cleanup();
+        // A reply stuck behind a long Retry-After or a response_url that never answers must not hold the
+        // process past the budget: what is left is abandoned (a digest's claim is recovered by its lease).
+        const outcome = await withinBudget(cleanup(), deadline - performance.now());
+        if (outcome === 'overran') logger.warn({ budgetMs }, 'shutdown budget spent: abandoning work still in flight');
       } catch (error) {
         logger.error({ err: error }, 'error during shutdown');
       }
@@ -176,7 +231,10 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       cleanups.push(() => closeServer(server));
     }
 
-    const store = openSubscriptionStore(config.DATA_DIR);
+    const storage = readiness.connection('storage');
+    const store = await openBotStore(config, (problem) =>
+      storage(problem ? { connected: false, reason: `storage failing: ${problem.message}` } : { connected: true }),
+    );
     cleanups.push(() => store.close());
     const currentDataset = () => live.current().dataset;
     const metrics = new BotMetrics(live, clock);
@@ -200,6 +258,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       bot,
       logger,
       health,
+      store,
       onConnectionChange: readiness.connection(name),
       stdin: options.stdin ?? process.stdin,
       stdout: options.stdout ?? process.stdout,
@@ -225,6 +284,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       logger,
       graceHours: config.DIGEST_GRACE_HOURS,
       onDelivery: (platform, outcome) => metrics.delivered(platform, outcome),
+      ...digestTimings(config),
       ...(options.digestCron !== undefined ? { cronExpression: options.digestCron } : {}),
     });
     // Cleanups run in reverse: the scheduler stops (finishing the digest it is posting) while the adapters
@@ -249,7 +309,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
           if (changes.length === 0) return;
           logger.info({ changes: changes.map((change) => change.key) }, 'release changes seen by the refresh');
           const detectedAt = clock();
-          const due = releaseAlertsDue(store.listActive(), changes, { detectedAt, graceHours: config.DIGEST_GRACE_HOURS, dataset: next.dataset });
+          const due = releaseAlertsDue(await store.listActive(), changes, { detectedAt, graceHours: config.DIGEST_GRACE_HOURS, dataset: next.dataset });
           await scheduler.announce(due, detectedAt);
         },
       });
@@ -276,6 +336,10 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       stop() {
         stopping ??= (async () => {
           readiness.markStopping();
+          if (config.SHUTDOWN_DRAIN_SECONDS > 0) {
+            logger.info({ seconds: config.SHUTDOWN_DRAIN_SECONDS }, 'draining: /readyz is 503, requests are still served');
+            await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_SECONDS * 1000));
+          }
           logger.info('shutting down');
           await cleanUp();
           logger.info('stopped');

@@ -1,6 +1,7 @@
 // `npm start`: configuration from the environment (and .env), then Slack, Discord or the console.
+import { fstatSync } from 'node:fs';
 import { startApp, type App } from './app.ts';
-import { ConfigError, loadDotEnv } from '../src/config.ts';
+import { ConfigError, discordEnabled, loadConfig, loadDotEnv, slackEnabled } from '../src/config.ts';
 import { DatasetError } from '../src/data/load.ts';
 
 /** Kubernetes waits 30 s after SIGTERM by default; leave before it has to kill us. */
@@ -11,9 +12,28 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/** A terminal, a pipe or a file: someone may type or pipe questions. /dev/null or a closed stdin is none. */
+function consoleHasInput(): boolean {
+  if (process.stdin.isTTY) return true;
+  try {
+    const stdin = fstatSync(0);
+    return stdin.isFIFO() || stdin.isFile() || stdin.isSocket();
+  } catch {
+    return false;
+  }
+}
+
 let app: App;
 try {
   loadDotEnv();
+  const config = loadConfig();
+  // A container with an empty Secret would otherwise run the console on /dev/null, exit 0 and crash-loop.
+  if (!slackEnabled(config) && !discordEnabled(config) && !consoleHasInput()) {
+    throw new ConfigError([
+      'SLACK_BOT_TOKEN (with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN) or DISCORD_TOKEN (with DISCORD_APPLICATION_ID) must be set: ' +
+        'none is, and there is no terminal or piped input for the console adapter',
+    ]);
+  }
   app = await startApp();
 } catch (error) {
   if (error instanceof ConfigError || error instanceof DatasetError) fail(error.message);

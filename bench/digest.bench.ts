@@ -13,7 +13,8 @@ import { dueDigests } from '../src/digest/due.ts';
 import { DEFAULT_CLAIM_LEASE_MS } from '../src/digest/scheduler.ts';
 import { DIGEST_KINDS, type Subscription, type Weekday } from '../src/domain/subscription.ts';
 import { canonicalZone } from '../src/digest/time.ts';
-import { openSubscriptionStore, type ClaimRequest } from '../src/storage/subscription-store.ts';
+import { openStore, type StoreLocation } from '../src/storage/open.ts';
+import type { ClaimRequest } from '../src/storage/store.ts';
 import { ms, summarize } from './stats.ts';
 
 const SUBSCRIPTIONS = 1_000;
@@ -78,6 +79,17 @@ function timeEach<T>(inputs: readonly T[], run: (input: T) => unknown): number[]
   });
 }
 
+/** One at a time, like timeEach, for a store whose calls are asynchronous. */
+async function timeEachAsync<T>(inputs: readonly T[], run: (input: T) => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (const input of inputs) {
+    const started = performance.now();
+    await run(input);
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
 async function benchScheduling(): Promise<void> {
   const dataset = loadDataset();
   const subs = subscriptions();
@@ -113,9 +125,37 @@ async function benchScheduling(): Promise<void> {
 
 async function benchClaims(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'k8s-bot-digest-bench-'));
-  const store = openSubscriptionStore(dir);
   try {
-    const { id } = store.save({ platform: 'slack', workspace: 'T1', channel: 'C1' }, { kind: 'both', time: '09:00', timeZone: 'UTC', weekday: 1 }, new Date('2024-01-01T00:00:00Z'));
+    await benchClaimsOn({ dataDir: dir }, 'SQLite', 'WAL, synchronous=NORMAL, a temp dir');
+    // PostgreSQL when a server is at hand (.ci/run exports TEST_DATABASE_URL); its tables go in a throwaway schema.
+    const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+    if (url) await benchPostgresClaims(url);
+    else console.log('\n(PostgreSQL claims not measured: set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchPostgresClaims(url: string): Promise<void> {
+  const pg = (await import('pg')).default;
+  const schema = `bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const scoped = new URL(url);
+    scoped.searchParams.set('options', `-c search_path=${schema}`);
+    await benchClaimsOn({ databaseUrl: scoped.toString(), dataDir: tmpdir() }, 'PostgreSQL', `${scoped.host}, loopback, one pooled connection at a time`);
+  } finally {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
+  }
+}
+
+async function benchClaimsOn(location: StoreLocation, backend: string, setting: string): Promise<void> {
+  const store = await openStore(location);
+  try {
+    const { id } = await store.save({ platform: 'slack', workspace: 'T1', channel: 'C1' }, { kind: 'both', time: '09:00', timeZone: 'UTC', weekday: 1 }, new Date('2024-01-01T00:00:00Z'));
     const scheduledAt = new Date('2024-07-17T09:00:00Z');
     const graceEndsAt = new Date(scheduledAt.getTime() + GRACE_HOURS * 3_600_000);
     const keys = Array.from({ length: CLAIMS }, (_, index) => `sub:${id}:bench:${index}`);
@@ -130,22 +170,22 @@ async function benchClaims(): Promise<void> {
     };
     const total = (samples: number[]): number => samples.reduce((sum, value) => sum + value, 0);
 
-    const fresh = timeEach(keys, (key) => claimWon(store.claim(request(key, scheduledAt))));
-    const held = timeEach(keys, (key) => claimLost(store.claim(request(key, new Date(scheduledAt.getTime() + 60_000)))));
-    const takeover = timeEach(keys, (key) => claimWon(store.claim(request(key, expired))));
+    const fresh = await timeEachAsync(keys, async (key) => claimWon(await store.claim(request(key, scheduledAt))));
+    const held = await timeEachAsync(keys, async (key) => claimLost(await store.claim(request(key, new Date(scheduledAt.getTime() + 60_000)))));
+    const takeover = await timeEachAsync(keys, async (key) => claimWon(await store.claim(request(key, expired))));
 
     const set = new Set<string>();
     const setFresh = timeEach(keys, (key) => claimWon(!set.has(key) && set.add(key)));
     const setHeld = timeEach(keys, (key) => claimLost(!set.has(key) && set.add(key)));
 
     const rows: Array<[string, number[]]> = [
-      ['SQLite: new claim (INSERT … ON CONFLICT, one transaction each)', fresh],
-      ['SQLite: already claimed (statement changes nothing)', held],
-      ['SQLite: take over an expired claim', takeover],
+      [`${backend}: new claim (INSERT … ON CONFLICT, one transaction each)`, fresh],
+      [`${backend}: already claimed (statement changes nothing)`, held],
+      [`${backend}: take over an expired claim`, takeover],
       ['baseline: in-memory Set, new key', setFresh],
       ['baseline: in-memory Set, key already there', setHeld],
     ];
-    console.log(`\nclaims on ${path.basename(store.file)} in a temp dir (WAL, synchronous=NORMAL), ${CLAIMS.toLocaleString('en-US')} keys, one connection`);
+    console.log(`\nclaims on ${store.backend === 'sqlite' ? path.basename(store.location) : store.location} (${setting}), ${CLAIMS.toLocaleString('en-US')} keys, one connection`);
     console.log(`| ${CLAIMS.toLocaleString('en-US')} claims | p50 | p99 | max | throughput |`);
     console.log(`| --- | --- | --- | --- | --- |`);
     for (const [label, samples] of rows) {
@@ -153,8 +193,7 @@ async function benchClaims(): Promise<void> {
       console.log(`| ${label} | ${us(stats.p50)} | ${us(stats.p99)} | ${us(stats.max)} | ${perSecond(samples.length, total(samples))} |`);
     }
   } finally {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await store.close();
   }
 }
 

@@ -53,14 +53,25 @@ export const ConfigSchema = z
     DISCORD_GUILD_ID: variable(snowflake.optional()),
     DISCORD_API_URL: variable(httpUrl.optional()),
     PORT: variable(
-      z.coerce
+      z
+        // Decimal digits only: Number() would also take 0xF0A, 1e3 or 0b11.
+        .string()
+        .regex(/^\d{1,5}$/, 'must be a whole port number from 0 to 65535, in decimal digits')
+        .pipe(z.coerce.number())
+        .pipe(z
         .number({ error: 'must be a port number from 0 to 65535' })
         .int('must be a whole port number from 0 to 65535')
         .min(0, 'must be a port number from 0 to 65535')
-        .max(65535, 'must be a port number from 0 to 65535')
+        .max(65535, 'must be a port number from 0 to 65535'))
         .default(3000),
     ),
     DATA_DIR: variable(z.string().default('./var')),
+    /** postgres://… selects PostgreSQL (shared by every replica) instead of SQLite under DATA_DIR. */
+    DATABASE_URL: variable(
+      noWhitespace(z.string())
+        .regex(/^postgres(ql)?:\/\/[^/]+/, 'must be a postgres:// URL, e.g. postgres://bot:secret@db:5432/bot')
+        .optional(),
+    ),
     DATASET_DIR: variable(z.string().optional()),
     LOG_LEVEL: variable(
       z
@@ -75,6 +86,33 @@ export const ConfigSchema = z
         .min(0, 'must be a number of hours from 0 to 168')
         .max(168, 'must be a number of hours from 0 to 168')
         .default(6),
+    ),
+    /** How often the digest scheduler looks for due postings. */
+    DIGEST_TICK_SECONDS: variable(
+      z.coerce
+        .number({ error: 'must be a whole number of seconds from 1 to 60' })
+        .int('must be a whole number of seconds from 1 to 60')
+        .min(1, 'must be a whole number of seconds from 1 to 60')
+        .max(60, 'must be a whole number of seconds from 1 to 60')
+        .default(60),
+    ),
+    /** How long a replica's claim on a posting holds before another replica may take it over. */
+    DIGEST_CLAIM_LEASE_SECONDS: variable(
+      z.coerce
+        .number({ error: 'must be a whole number of seconds from 10 to 3600' })
+        .int('must be a whole number of seconds from 10 to 3600')
+        .min(10, 'must be a whole number of seconds from 10 to 3600')
+        .max(3600, 'must be a whole number of seconds from 10 to 3600')
+        .default(600),
+    ),
+    /** After SIGTERM, /readyz answers 503 but requests are still served this long, so load balancers notice first. */
+    SHUTDOWN_DRAIN_SECONDS: variable(
+      z.coerce
+        .number({ error: 'must be a whole number of seconds from 0 to 20' })
+        .int('must be a whole number of seconds from 0 to 20')
+        .min(0, 'must be a whole number of seconds from 0 to 20')
+        .max(20, 'must be a whole number of seconds from 0 to 20')
+        .default(0),
     ),
     /** Optional; raises GitHub's API rate limit for `npm run sync` and the running bot's refresh. */
     GITHUB_TOKEN: variable(noWhitespace(z.string()).optional()),
@@ -150,7 +188,7 @@ export type Config = z.infer<typeof ConfigSchema>;
 export const CONFIG_VARIABLES = Object.keys(ConfigSchema.shape) as (keyof Config)[];
 
 /** Variables whose values must never be printed or logged. */
-export const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'GITHUB_TOKEN'] as const;
+export const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'GITHUB_TOKEN', 'DATABASE_URL'] as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -205,8 +243,32 @@ export function loadDotEnv(file = '.env'): boolean {
   } catch (error) {
     throw new ConfigError([`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); fix or remove it`]);
   }
+  const unterminated = unterminatedQuotes(text).map(({ line, name, quote }) => `${file} line ${line}: ${name} opens a ${quote} quote that is never closed; close it or remove the quote`);
+  if (unterminated.length > 0) throw new ConfigError(unterminated);
   for (const [name, value] of Object.entries(parseEnv(text))) {
     if (process.env[name] === undefined && value !== undefined) process.env[name] = value;
   }
   return true;
+}
+
+const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(["'`])(.*)$/;
+
+/**
+ * Values that open a quote and never close it. Node's parser keeps the quote as part of the value or drops
+ * the variable (depending on the version), so a token pasted with a missing quote would be silently wrong.
+ * A quoted value may span lines (as Node's parser allows) when a later line closes it.
+ */
+function unterminatedQuotes(text: string): { line: number; name: string; quote: string }[] {
+  const lines = text.split(/\r?\n/);
+  const problems: { line: number; name: string; quote: string }[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const match = ASSIGNMENT.exec(lines[index]!);
+    if (!match) continue;
+    const [, name, quote, rest] = match as unknown as [string, string, string, string];
+    if (rest.includes(quote)) continue;
+    const closing = lines.findIndex((later, at) => at > index && later.includes(quote));
+    if (closing === -1) problems.push({ line: index + 1, name, quote });
+    else index = closing;
+  }
+  return problems;
 }

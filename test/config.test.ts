@@ -40,7 +40,16 @@ function messageOf(env: NodeJS.ProcessEnv): string {
 describe('loadConfig: defaults and modes', () => {
   it('an empty environment is valid and runs neither Slack nor Discord (the console adapter)', () => {
     const config = loadConfig({});
-    expect(config).toEqual({ PORT: 3000, DATA_DIR: './var', LOG_LEVEL: 'info', DIGEST_GRACE_HOURS: 6, DATA_REFRESH: 6 * 3_600_000 });
+    expect(config).toEqual({
+      PORT: 3000,
+      DATA_DIR: './var',
+      LOG_LEVEL: 'info',
+      DIGEST_GRACE_HOURS: 6,
+      DIGEST_TICK_SECONDS: 60,
+      DIGEST_CLAIM_LEASE_SECONDS: 600,
+      SHUTDOWN_DRAIN_SECONDS: 0,
+      DATA_REFRESH: 6 * 3_600_000,
+    });
     expect(slackEnabled(config)).toBe(false);
     expect(discordEnabled(config)).toBe(false);
     expect(slackMode(config)).toBeNull();
@@ -107,6 +116,9 @@ describe('loadConfig: malformed variables', () => {
     ['PORT', 'eighty', /port number from 0 to 65535/],
     ['PORT', '70000', /port number from 0 to 65535/],
     ['PORT', '80.5', /whole port number/],
+    ['PORT', '0xF0A', /port number from 0 to 65535, in decimal digits/],
+    ['PORT', '1e3', /in decimal digits/],
+    ['PORT', '0b11', /in decimal digits/],
     ['LOG_LEVEL', 'loud', /one of fatal, error, warn, info, debug, trace, silent/],
     ['DIGEST_GRACE_HOURS', '-1', /hours from 0 to 168/],
     ['DIGEST_GRACE_HOURS', 'soon', /hours from 0 to 168/],
@@ -182,6 +194,7 @@ describe('secrets never appear in errors', () => {
     SLACK_APP_TOKEN: ['xoxb-Zq9s3cr3t-app-0001', 'Zq9s3cr3t-app-0002'],
     DISCORD_TOKEN: ['Bot Zq9s3cr3t.discord.0001', 'xoxb-Zq9s3cr3t-discord-0002', 'Zq9s3cr3t discord 0003'],
     GITHUB_TOKEN: ['ghp_Zq9s3cr3t github 0001'],
+    DATABASE_URL: ['mysql://bot:Zq9s3cr3t@db/bot', 'postgres://bot:Zq9s3cr3t db/bot'],
   } satisfies Record<(typeof SECRET_VARIABLES)[number], string[]>;
 
   for (const [variable, values] of Object.entries(secretValues)) {
@@ -222,6 +235,23 @@ describe('loadDotEnv', () => {
     expect(process.env.K8S_BOT_TEST_ALREADY_SET).toBe('from environment');
   });
 
+  it('an unterminated quote is a ConfigError naming the file, line and variable, and loads nothing', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'dotenv-')), '.env');
+    writeFileSync(file, 'K8S_BOT_TEST_FROM_FILE=fine\nK8S_BOT_TEST_ALREADY_SET="xoxb-pasted-without-end\nLOG_LEVEL=debug\n');
+    expect(() => loadDotEnv(file)).toThrow(ConfigError);
+    expect(() => loadDotEnv(file)).toThrow(`${file} line 2: K8S_BOT_TEST_ALREADY_SET opens a " quote that is never closed`);
+    expect(() => loadDotEnv(file)).not.toThrow(/xoxb-pasted/);
+    expect(process.env.K8S_BOT_TEST_FROM_FILE).toBeUndefined();
+  });
+
+  it('a quoted value spanning lines, closed later, is fine', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'dotenv-')), '.env');
+    writeFileSync(file, "K8S_BOT_TEST_FROM_FILE='first\nsecond'\nK8S_BOT_TEST_ALREADY_SET=after\n");
+    expect(loadDotEnv(file)).toBe(true);
+    expect(process.env.K8S_BOT_TEST_FROM_FILE).toBe('first\nsecond');
+    expect(process.env.K8S_BOT_TEST_ALREADY_SET).toBe('after');
+  });
+
   it('no file is fine', () => {
     expect(loadDotEnv(path.join(tmpdir(), 'no-such-dir-k8s-bot', '.env'))).toBe(false);
   });
@@ -230,5 +260,24 @@ describe('loadDotEnv', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'dotenv-dir-'));
     expect(() => loadDotEnv(folder)).toThrow(ConfigError);
     expect(() => loadDotEnv(folder)).toThrow(/cannot be read \(EISDIR\)/);
+  });
+});
+
+describe('storage and replica settings', () => {
+  it('DATABASE_URL must be a postgres:// URL; the error names the variable, never the value', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://bot:pw@db:5432/bot' }).DATABASE_URL).toBe('postgres://bot:pw@db:5432/bot');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/bot' }).DATABASE_URL).toBe('postgresql://db/bot');
+    expect(() => loadConfig({ DATABASE_URL: 'sqlite:///var/bot.sqlite' })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
+  });
+
+  it('digest cadence, lease and drain are bounded whole seconds', () => {
+    expect(loadConfig({ DIGEST_TICK_SECONDS: '5', DIGEST_CLAIM_LEASE_SECONDS: '30', SHUTDOWN_DRAIN_SECONDS: '5' })).toMatchObject({
+      DIGEST_TICK_SECONDS: 5,
+      DIGEST_CLAIM_LEASE_SECONDS: 30,
+      SHUTDOWN_DRAIN_SECONDS: 5,
+    });
+    expect(() => loadConfig({ DIGEST_TICK_SECONDS: '0' })).toThrow(/DIGEST_TICK_SECONDS must be a whole number of seconds from 1 to 60/);
+    expect(() => loadConfig({ DIGEST_CLAIM_LEASE_SECONDS: '5' })).toThrow(/DIGEST_CLAIM_LEASE_SECONDS must be a whole number of seconds from 10/);
+    expect(() => loadConfig({ SHUTDOWN_DRAIN_SECONDS: '30' })).toThrow(/SHUTDOWN_DRAIN_SECONDS must be a whole number of seconds from 0 to 20/);
   });
 });

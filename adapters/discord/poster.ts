@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DiscordAPIError, RESTJSONErrorCodes, Routes, type REST, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
 import type { ChannelRef } from '../../src/domain/channel.ts';
 import type { Answer } from '../../src/domain/answer.ts';
@@ -19,14 +19,19 @@ const PERMANENT_ERRORS = new Map<number, string>([
 /** The REST form of NO_MENTIONS: the bot never pings anyone. */
 const ALLOWED_MENTIONS = { parse: [], replied_user: false } satisfies RESTPostAPIChannelMessageJSONBody['allowed_mentions'];
 
+/** Discord's nonce holds at most 25 characters: a digest of the occurrence key, the same on every attempt. */
+export const occurrenceNonce = (occurrenceKey: string): string => createHash('sha256').update(occurrenceKey).digest('base64url').slice(0, 25);
+
 /** The message a digest becomes. */
-function digestMessage(answer: Answer): RESTPostAPIChannelMessageJSONBody {
+function digestMessage(answer: Answer, occurrenceKey: string | undefined): RESTPostAPIChannelMessageJSONBody {
   return {
     embeds: answerToEmbeds(answer),
     allowed_mentions: ALLOWED_MENTIONS,
     // The REST client re-sends a POST after its own request timeout or a reset connection, when the first
     // attempt may have landed; with an enforced nonce Discord returns that message instead of a second one.
-    nonce: randomBytes(12).toString('hex'),
+    // Derived from the occurrence, so the scheduler's own later attempts (a takeover, a retry) carry the same
+    // nonce too; Discord remembers nonces for a few minutes only.
+    nonce: occurrenceKey ? occurrenceNonce(occurrenceKey) : randomBytes(12).toString('hex'),
     enforce_nonce: true,
   };
 }
@@ -41,11 +46,11 @@ function digestMessage(answer: Answer): RESTPostAPIChannelMessageJSONBody {
 export function createDiscordPoster(rest: REST): DigestPoster {
   return {
     platform: 'discord',
-    async post(ref: ChannelRef, answer: Answer, { signal }: PostOptions = {}): Promise<void> {
+    async post(ref: ChannelRef, answer: Answer, { signal, occurrenceKey }: PostOptions = {}): Promise<void> {
       if (ref.platform !== 'discord') throw new PermanentPostError(`channel ${ref.channel} belongs to ${ref.platform}, not Discord`, 'wrong-platform');
       signal?.throwIfAborted();
       try {
-        await unlessAborted(rest.post(Routes.channelMessages(ref.channel), { body: digestMessage(answer), signal }), signal);
+        await unlessAborted(rest.post(Routes.channelMessages(ref.channel), { body: digestMessage(answer, occurrenceKey), signal }), signal);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         const reason = error instanceof DiscordAPIError && typeof error.code === 'number' ? PERMANENT_ERRORS.get(error.code) : undefined;

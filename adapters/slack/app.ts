@@ -1,10 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, SocketModeReceiver, type CustomRoute, type webApi } from '@slack/bolt';
+import { App, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Config } from '../../src/config.ts';
 import type { DigestPoster } from '../../src/digest/poster.ts';
-import { handleHealthRequest, servedPaths, type HealthState } from '../../src/health.ts';
+import type { HealthState } from '../../src/health.ts';
 import type { Logger } from '../../src/log.ts';
+import type { DeliveryKeyStore } from '../../src/storage/store.ts';
 import type { ConnectionListener } from '../readiness.ts';
 import type { SlackBot } from './answering.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -13,6 +14,7 @@ import { DeliveryDedupe } from './deliveries.ts';
 import { InFlight } from './in-flight.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createSlackPoster } from './poster.ts';
+import { GuardedHttpReceiver } from './receiver.ts';
 
 export const EVENTS_PATH = '/slack/events';
 /** Slack wants an ack within 3 s; leave room for the network. */
@@ -27,6 +29,8 @@ export interface SlackAppOptions {
   host?: string;
   ackDeadlineMs?: number;
   dedupe?: { ttlMs?: number; maxEntries?: number };
+  /** Where deliveries are claimed across replicas (the bot's database). */
+  deliveryKeys?: DeliveryKeyStore;
   /** Told when the Socket Mode connection drops and when it is back (HTTP mode has no connection to report). */
   onConnectionChange?: ConnectionListener;
   /**
@@ -48,19 +52,16 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
-function healthRoutes(health: HealthState): CustomRoute[] {
-  return servedPaths(health).map((path) => ({
-    path,
-    method: ['GET', 'HEAD'],
-    handler: (request, response) => {
-      handleHealthRequest(request, response, health);
-    },
-  }));
-}
+const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
 
 /** Names the variable to fix instead of surfacing Bolt's generic error. */
-function describeStartupError(error: unknown): Error {
-  const code = (error as { data?: { error?: unknown } } | null)?.data?.error;
+function describeStartupError(error: unknown, config: Config): Error {
+  const failure = error as { code?: unknown; original?: { message?: unknown }; data?: { error?: unknown } } | null;
+  if (failure?.code === 'slack_webapi_request_error') {
+    const where = config.SLACK_API_URL ? `SLACK_API_URL (${config.SLACK_API_URL})` : `Slack's Web API (${DEFAULT_SLACK_API_URL}; SLACK_API_URL is unset)`;
+    return new Error(`${where} is unreachable: ${String(failure.original?.message ?? 'request failed')}`, { cause: error });
+  }
+  const code = failure?.data?.error;
   if (code === 'invalid_auth' || code === 'not_authed' || code === 'token_revoked' || code === 'account_inactive') {
     return new Error(`Slack rejected SLACK_BOT_TOKEN (${code}); check the bot token in the environment`);
   }
@@ -94,6 +95,17 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         })
       : undefined;
   if (receiver && options.onConnectionChange) watchSocketMode(receiver.client, options.onConnectionChange);
+  const httpReceiver =
+    mode === 'http'
+      ? new GuardedHttpReceiver({
+          signingSecret: config.SLACK_SIGNING_SECRET!,
+          eventsPath: EVENTS_PATH,
+          port: config.PORT,
+          ...(options.host ? { host: options.host } : {}),
+          health: options.health,
+          logger: options.logger.child({ adapter: 'slack' }),
+        })
+      : undefined;
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     logger,
@@ -102,12 +114,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     convoStore: false,
     clientOptions,
     // In Socket Mode there is no Slack HTTP server: the app's own health server owns PORT.
-    ...(receiver
-      ? { socketMode: true, receiver }
-      : { signingSecret: config.SLACK_SIGNING_SECRET, endpoints: EVENTS_PATH, port: config.PORT, customRoutes: healthRoutes(options.health) }),
+    ...(receiver ? { socketMode: true, receiver } : { receiver: httpReceiver }),
   });
 
-  const deliveries = new DeliveryDedupe(options.dedupe);
+  const deliveries = new DeliveryDedupe({
+    ...options.dedupe,
+    ...(options.deliveryKeys ? { shared: options.deliveryKeys } : {}),
+    onSharedError: (error) => logger.warn('could not check the shared delivery keys; answering anyway', error),
+  });
   const inFlight = new InFlight();
   app.use(deliveries.middleware);
   registerListeners(app, { bot: options.bot, inFlight, ackDeadlineMs: options.ackDeadlineMs ?? DEFAULT_ACK_DEADLINE_MS });
@@ -126,14 +140,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       try {
         await app.init();
       } catch (error) {
-        throw describeStartupError(error);
+        throw describeStartupError(error, config);
       }
       if (mode === 'socket') {
         await app.start();
         running = true;
         return null;
       }
-      const server = (await app.start(options.host ? { port: config.PORT, host: options.host } : config.PORT)) as Server;
+      const server = (await app.start()) as Server;
       running = true;
       return (server.address() as AddressInfo).port;
     },

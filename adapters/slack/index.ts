@@ -13,7 +13,7 @@ export interface RunningSlackAdapter extends RunningAdapter {
   port: number | null;
 }
 
-export interface StartSlackOptions extends Pick<SlackAppOptions, 'onConnectionChange' | 'socketPingTimeoutMs'> {
+export interface StartSlackOptions extends Pick<SlackAppOptions, 'onConnectionChange' | 'socketPingTimeoutMs' | 'deliveryKeys'> {
   config: Config;
   bot: SlackBot;
   logger: Logger;
@@ -24,8 +24,9 @@ export interface StartSlackOptions extends Pick<SlackAppOptions, 'onConnectionCh
  * Starts the Slack adapter: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP mode on
  * PORT with /slack/events, /healthz and /readyz.
  */
-export async function startSlack({ config, bot, logger, health, onConnectionChange, socketPingTimeoutMs }: StartSlackOptions): Promise<RunningSlackAdapter> {
-  const slack = createSlackApp({ config, bot, logger, health, onConnectionChange, socketPingTimeoutMs });
+export async function startSlack(options: StartSlackOptions): Promise<RunningSlackAdapter> {
+  const { config, logger } = options;
+  const slack = createSlackApp(options);
   const port = await slack.start();
   logger.info({ adapter: 'slack', mode: slack.mode, port }, 'Slack adapter started');
   return { platform: 'slack', mode: slack.mode, port, poster: slack.poster, stop: () => slack.stop() };

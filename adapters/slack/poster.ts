@@ -51,32 +51,75 @@ function clientFor(token: string, clientOptions: webApi.WebClientOptions, signal
   });
 }
 
+/** Message metadata every digest carries, so a later attempt can find it in the channel's history. */
+export const DIGEST_EVENT_TYPE = 'k8s_release_digest';
+/** How far back a second attempt looks (conversations.history pages of this size, newest first). */
+const HISTORY_PAGE = 200;
+const HISTORY_PAGES = 5;
+
+interface HistoryMessage {
+  metadata?: { event_type?: string; event_payload?: { occurrence_key?: unknown } };
+}
+
 /**
  * Posts scheduled digests to Slack channels through the Web API.
  *
  * The scheduler's abort signal reaches the HTTP request: a post whose signal is already aborted never
  * starts, an abort cancels the request in flight (and makes any retry of it fail before it is sent), and
  * the post rejects with the signal's reason at once, even while the client sleeps out a rate limit.
- * Residual risk: Slack has no idempotency key for chat.postMessage, so a request Slack had already
- * received when the abort came may still be posted, and the scheduler's retry then posts the digest again.
+ * Slack has no idempotency key for chat.postMessage, so each digest carries its occurrence key in message
+ * metadata, and a second attempt first looks for it in the channel's history (findPosted).
  */
 export function createSlackPoster({ token, clientOptions }: SlackPosterOptions): DigestPoster {
+  const refused = (channel: ChannelRef, error: unknown): unknown => {
+    const reason = platformError(error);
+    return reason && PERMANENT_ERRORS.has(reason) ? new PermanentPostError(`Slack refused the digest for channel ${channel.channel}: ${reason}`, reason) : error;
+  };
   return {
     platform: 'slack',
-    async post(channel: ChannelRef, answer: Answer, { signal }: PostOptions = {}): Promise<void> {
+    async post(channel: ChannelRef, answer: Answer, { signal, occurrenceKey }: PostOptions = {}): Promise<void> {
       signal?.throwIfAborted();
       const { text, blocks } = answerToBlocks(answer);
       const client = clientFor(token, clientOptions, signal);
+      const metadata = occurrenceKey ? { event_type: DIGEST_EVENT_TYPE, event_payload: { occurrence_key: occurrenceKey } } : undefined;
       try {
-        await unlessAborted(client.chat.postMessage({ channel: channel.channel, text, blocks, unfurl_links: false, unfurl_media: false }), signal);
+        await unlessAborted(
+          client.chat.postMessage({ channel: channel.channel, text, blocks, unfurl_links: false, unfurl_media: false, ...(metadata ? { metadata } : {}) }),
+          signal,
+        );
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        const reason = platformError(error);
-        if (reason && PERMANENT_ERRORS.has(reason)) {
-          throw new PermanentPostError(`Slack refused the digest for channel ${channel.channel}: ${reason}`, reason);
-        }
-        throw error;
+        throw refused(channel, error);
       }
+    },
+    async findPosted(channel, occurrenceKey, since, { signal } = {}): Promise<boolean> {
+      const client = clientFor(token, clientOptions, signal);
+      let cursor: string | undefined;
+      for (let page = 0; page < HISTORY_PAGES; page++) {
+        let response: { messages?: HistoryMessage[]; response_metadata?: { next_cursor?: string } };
+        try {
+          response = await unlessAborted(
+            client.conversations.history({
+              channel: channel.channel,
+              oldest: String(Math.floor(since.getTime() / 1000) - 60),
+              include_all_metadata: true,
+              limit: HISTORY_PAGE,
+              ...(cursor ? { cursor } : {}),
+            }),
+            signal,
+          );
+        } catch (error) {
+          if (signal?.aborted) throw signal.reason;
+          throw refused(channel, error);
+        }
+        const found = (response.messages ?? []).some(
+          (message) => message.metadata?.event_type === DIGEST_EVENT_TYPE && message.metadata.event_payload?.occurrence_key === occurrenceKey,
+        );
+        if (found) return true;
+        cursor = response.response_metadata?.next_cursor || undefined;
+        if (!cursor) return false;
+      }
+      return false;
     },
   };
 }

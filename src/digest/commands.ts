@@ -1,8 +1,10 @@
 import type { SubscriptionCommands } from '../bot.ts';
 import type { Dataset } from '../domain/dataset.ts';
-import type { SubscriptionStore } from '../storage/subscription-store.ts';
+import { StorageError } from '../storage/storage-error.ts';
+import type { SubscriptionStore } from '../storage/store.ts';
 import {
   invalidOptionsAnswer,
+  notSavedAnswer,
   notSubscribedAnswer,
   subscribedAnswer,
   subscriptionStatusAnswer,
@@ -19,12 +21,12 @@ import { upcomingPostings } from './upcoming.ts';
  */
 export function createSubscriptionCommands(store: SubscriptionStore, dataset: Dataset | (() => Dataset)): SubscriptionCommands {
   const current = typeof dataset === 'function' ? dataset : () => dataset;
-  return {
+  const commands: SubscriptionCommands = {
     async handle(command, args, conversation) {
       const data = current();
       const channel = conversation.channel;
       const now = conversation.now ?? new Date();
-      const existing = store.find(channel);
+      const existing = await store.find(channel);
 
       if (command === 'subscriptions') {
         return existing ? subscriptionStatusAnswer(existing, upcomingPostings(existing, data, now), data) : notSubscribedAnswer(data);
@@ -42,7 +44,7 @@ export function createSubscriptionCommands(store: SubscriptionStore, dataset: Da
           ),
           releases: removing.releases ? null : (existing.releases ?? null),
         };
-        return unsubscribedAnswer(existing, store.changeKind(channel, remaining, now), data);
+        return unsubscribedAnswer(existing, await store.changeKind(channel, remaining, now), data);
       }
 
       const parsed = parseSubscribeOptions(args);
@@ -56,8 +58,19 @@ export function createSubscriptionCommands(store: SubscriptionStore, dataset: Da
         timeZone: given.timeZone ?? base.timeZone,
         weekday: given.weekday ?? base.weekday,
       };
-      const saved = store.save(channel, settings, now);
+      const saved = await store.save(channel, settings, now);
       return subscribedAnswer(saved, existing === null, upcomingPostings(saved, data, now), data, given.kind);
+    },
+  };
+  return {
+    async handle(command, args, conversation) {
+      try {
+        return await commands.handle(command, args, conversation);
+      } catch (error) {
+        // The operator sees the file in the log and in /readyz; the user learns that nothing changed.
+        if (error instanceof StorageError) return notSavedAnswer(command, error.reason, current());
+        throw error;
+      }
     },
   };
 }

@@ -1,4 +1,5 @@
-export { openSubscriptionStore, type Claim, type SubscriptionStore, type PostingRecord } from '../storage/subscription-store.ts';
+export { openStore } from '../storage/open.ts';
+export type { Claim, Store, SubscriptionStore, PostingRecord } from '../storage/store.ts';
 export { createSubscriptionCommands } from './commands.ts';
 export { dueDigests, type DueDigest, type DueOptions, type DigestType } from './due.ts';
 export {

@@ -7,12 +7,20 @@ export interface PostOptions {
    * should: the scheduler will retry the posting, and a request that still lands later could post it twice.
    */
   signal?: AbortSignal;
+  /** The occurrence this post delivers; posters tag the message with it so a later attempt can find it. */
+  occurrenceKey?: string;
 }
 
 /** What each adapter supplies so the platform-free scheduler can deliver a digest. */
 export interface DigestPoster {
   platform: Platform;
   post(channel: ChannelRef, answer: Answer, options?: PostOptions): Promise<void>;
+  /**
+   * Whether the channel's history since `since` holds a message this bot tagged with `occurrenceKey`: asked
+   * before a second attempt at an occurrence (its first claimant crashed or timed out after the platform may
+   * have accepted it). Posters that cannot look leave it out, and the digest is posted again.
+   */
+  findPosted?(channel: ChannelRef, occurrenceKey: string, since: Date, options?: Pick<PostOptions, 'signal'>): Promise<boolean>;
 }
 
 /**

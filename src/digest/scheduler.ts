@@ -4,7 +4,8 @@ import type { Answer } from '../domain/answer.ts';
 import type { Dataset } from '../domain/dataset.ts';
 import type { Logger } from '../log.ts';
 import { BUSY_TIMEOUT_MS } from '../storage/database.ts';
-import type { Claim, SubscriptionStore } from '../storage/subscription-store.ts';
+import { StorageError } from '../storage/storage-error.ts';
+import type { Claim, SubscriptionStore } from '../storage/store.ts';
 import { dueDigests, keySuffixesToKeep, type DueDigest } from './due.ts';
 import { PermanentPostError, PostTimeoutError, type DigestPoster } from './poster.ts';
 
@@ -33,6 +34,8 @@ export interface TickResult {
   alreadyClaimed: number;
   /** Claims taken over from a claimant that stopped before recording an outcome (then posted, failed, …). */
   reclaimed: number;
+  /** Second attempts that found the digest already in the channel (an earlier attempt landed): not posted again. */
+  foundPosted: number;
   /** No adapter for the subscription's platform runs in this process; left for one that does. */
   noPoster: number;
   /** Failed posts, timed-out ones included. */
@@ -43,6 +46,8 @@ export interface TickResult {
   paused: Array<{ subscriptionId: number; reason: string }>;
   /** Old postings deleted by the daily pruning (0 on the other ticks of the day). */
   pruned: number;
+  /** The database failure (naming the file) that stopped this tick's claims, if one did. */
+  storageError: string | null;
 }
 
 export interface DigestSchedulerOptions {
@@ -79,7 +84,20 @@ export interface DigestScheduler {
   stop(): Promise<void>;
 }
 
-const emptyResult = (at: Date): TickResult => ({ at, due: 0, posted: 0, alreadyClaimed: 0, reclaimed: 0, noPoster: 0, failed: 0, timedOut: 0, paused: [], pruned: 0 });
+const emptyResult = (at: Date): TickResult => ({
+  at,
+  due: 0,
+  posted: 0,
+  alreadyClaimed: 0,
+  reclaimed: 0,
+  foundPosted: 0,
+  noPoster: 0,
+  failed: 0,
+  timedOut: 0,
+  paused: [],
+  pruned: 0,
+  storageError: null,
+});
 
 const describeError = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
@@ -155,9 +173,9 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
   let stopped = false;
   let lastPruneDay: string | null = null;
 
-  function postWithin(poster: DigestPoster, channel: ChannelRef, answer: () => Answer): Promise<PostOutcome> {
+  function postWithin(poster: DigestPoster, channel: ChannelRef, occurrenceKey: string, answer: () => Answer): Promise<PostOutcome> {
     const controller = new AbortController();
-    const posting = (async () => poster.post(channel, answer(), { signal: controller.signal }))();
+    const posting = (async () => poster.post(channel, answer(), { signal: controller.signal, occurrenceKey }))();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), postTimeoutMs);
@@ -179,7 +197,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       result.noPoster++;
       return 'stop';
     }
-    const claim = store.claim({
+    const claim = await store.claim({
       occurrenceKey: digest.occurrenceKey,
       subscriptionId: subscription.id,
       scheduledAt: digest.scheduledAt,
@@ -198,14 +216,21 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     }
     let outcome: PostOutcome;
     try {
-      outcome = await postWithin(poster, subscription.channel, () => digest.answer);
+      if (claim.attempts > 1 && (await alreadyInChannel(poster, digest))) {
+        // An earlier attempt (a crashed claimant, a post abandoned at its timeout) reached the channel after all.
+        if (!(await store.markPosted(claim, at()))) log.warn('the claim was taken over before the found post was recorded');
+        result.foundPosted++;
+        log.warn({ attempts: claim.attempts }, 'digest already in the channel from an earlier attempt: recorded, not posted again');
+        return 'continue';
+      }
+      outcome = await postWithin(poster, subscription.channel, digest.occurrenceKey, () => digest.answer);
     } catch (error) {
       result.failed++;
       options.onDelivery?.(subscription.channel.platform, 'failed');
       const message = describeError(error);
       if (error instanceof PermanentPostError) {
-        if (!store.markFailed(claim, message)) log.warn('the claim was taken over before the failure was recorded');
-        const failures = store.recordPermanentFailure(subscription.id, error.reason, at(), pauseAfter);
+        if (!(await store.markFailed(claim, message))) log.warn('the claim was taken over before the failure was recorded');
+        const failures = await store.recordPermanentFailure(subscription.id, error.reason, at(), pauseAfter);
         if (failures.paused) {
           result.paused.push({ subscriptionId: subscription.id, reason: error.reason });
           log.warn({ reason: error.reason, failures: failures.consecutiveFailures }, 'subscription paused after repeated permanent failures');
@@ -215,14 +240,14 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
         // The channel is gone or closed to us: do not hammer it with the rest of this tick's postings.
         return 'stop';
       }
-      scheduleRetry(claim, message, at(), log);
+      await scheduleRetry(claim, message, at(), log);
       return 'stop';
     }
     if (!outcome.settled) {
       result.failed++;
       options.onDelivery?.(subscription.channel.platform, 'failed');
       result.timedOut++;
-      scheduleRetry(claim, describeError(new PostTimeoutError(postTimeoutMs)), at(), log);
+      await scheduleRetry(claim, describeError(new PostTimeoutError(postTimeoutMs)), at(), log);
       // Recorded after the retry, so a late landing always finds the retry to overrule.
       void outcome.abandoned.then(
         () => recordLateLanding(claim, at, log),
@@ -230,29 +255,48 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       );
       return 'stop';
     }
-    if (!store.markPosted(claim, at())) {
+    if (!(await store.markPosted(claim, at()))) {
       log.error('posted, but the claim had expired and was taken over meanwhile: the channel may get this digest twice');
     }
-    store.recordSuccess(subscription.id);
+    await store.recordSuccess(subscription.id);
     result.posted++;
     options.onDelivery?.(subscription.channel.platform, 'posted');
     log.info({ type: digest.type, scheduledAt: digest.scheduledAt.toISOString(), attempts: claim.attempts }, 'digest posted');
     return 'continue';
   }
 
-  function scheduleRetry(claim: Claim, message: string, failedAt: Date, log: Logger): void {
+  /** Looks for the occurrence's tag in the channel, bounded by the post timeout; a failed look is a transient failure. */
+  async function alreadyInChannel(poster: DigestPoster, digest: DueDigest): Promise<boolean> {
+    if (!poster.findPosted) return false;
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort(new PostTimeoutError(postTimeoutMs));
+        reject(controller.signal.reason);
+      }, postTimeoutMs);
+    });
+    const looking = poster.findPosted(digest.subscription.channel, digest.occurrenceKey, digest.scheduledAt, { signal: controller.signal });
+    try {
+      return await Promise.race([looking, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function scheduleRetry(claim: Claim, message: string, failedAt: Date, log: Logger): Promise<void> {
     const delayMinutes = Math.min(2 ** (claim.attempts - 1), MAX_RETRY_DELAY_MINUTES);
     const retryAt = new Date(failedAt.getTime() + delayMinutes * 60_000);
-    if (!store.markRetry(claim, message, retryAt)) {
+    if (!(await store.markRetry(claim, message, retryAt))) {
       log.warn({ err: message }, 'the claim was taken over before the failure was recorded');
       return;
     }
     log.warn({ err: message, attempts: claim.attempts, retryAt: retryAt.toISOString() }, 'digest post failed; will retry within the grace window');
   }
 
-  function recordLateLanding(claim: Claim, at: () => Date, log: Logger): void {
+  async function recordLateLanding(claim: Claim, at: () => Date, log: Logger): Promise<void> {
     try {
-      if (store.markPosted(claim, at())) log.warn('a post abandoned at its timeout landed after all; recorded as posted, not retried');
+      if (await store.markPosted(claim, at())) log.warn('a post abandoned at its timeout landed after all; recorded as posted, not retried');
       else log.error('a post abandoned at its timeout landed after the posting was claimed again: the channel may get this digest twice');
     } catch (error) {
       log.warn({ err: describeError(error) }, 'a post abandoned at its timeout landed after all, but could not be recorded');
@@ -267,11 +311,11 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
   }
 
   /** Once per UTC day (on the first tick of it): forget postings that can never be due again. */
-  function pruneDaily(now: Date, result: TickResult): void {
+  async function pruneDaily(now: Date, result: TickResult): Promise<void> {
     const day = now.toISOString().slice(0, 10);
     if (day === lastPruneDay) return;
     try {
-      result.pruned = store.prunePostings({
+      result.pruned = await store.prunePostings({
         scheduledBefore: new Date(now.getTime() - retentionDays * DAY_MS),
         keepKeySuffixes: keySuffixesToKeep(currentDataset()),
       });
@@ -284,18 +328,18 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
   }
 
   /** Release alerts still to post: kept until posted, given up or past their grace window. */
-  function pendingAlerts(now: Date): DueDigest[] {
+  async function pendingAlerts(now: Date): Promise<DueDigest[]> {
     for (const [key, digest] of pending) {
-      const status = store.posting(key)?.status;
+      const status = (await store.posting(key))?.status;
       if (now >= digest.graceEndsAt || status === 'posted' || status === 'failed') pending.delete(key);
     }
     return [...pending.values()];
   }
 
   async function runTick(now: Date): Promise<TickResult> {
-    const due = [...dueDigests(store.listActive(), currentDataset(), now, { graceHours }), ...pendingAlerts(now)];
+    const due = [...dueDigests(await store.listActive(), currentDataset(), now, { graceHours }), ...(await pendingAlerts(now))];
     const result = await deliverAll(due, now);
-    pruneDaily(now, result);
+    await pruneDaily(now, result);
     if (result.due > 0) {
       logger.debug({ ...result, at: now.toISOString(), paused: result.paused.length }, 'digest tick');
     }
@@ -316,6 +360,13 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
         try {
           await deliverInOrder(digests, at, result);
         } catch (error) {
+          if (error instanceof StorageError) {
+            // Claims would fail the same way (or, worse, appear to succeed): claim nothing more until the next tick.
+            queue.length = 0;
+            if (result.storageError === null) logger.error({ err: error.message, file: error.file }, 'digest storage failed: no more claims this tick');
+            result.storageError = error.message;
+            continue;
+          }
           logger.error({ err: describeError(error), subscription: digests[0]!.subscription.id }, 'digest delivery crashed');
         }
       }

@@ -51,4 +51,12 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE subscriptions ADD COLUMN release_alerts TEXT;
   `,
+  // 4: Slack deliveries claimed across processes (a retry that reaches another replica is answered once).
+  `
+  CREATE TABLE delivery_keys (
+    key TEXT PRIMARY KEY,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX delivery_keys_by_expiry ON delivery_keys (expires_at);
+  `,
 ];

@@ -1,111 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { ChannelRef, Platform } from '../domain/channel.ts';
-import {
-  kindFrom,
-  ReleaseAlertFilter,
-  type DigestKind,
-  type Receives,
-  type Subscription,
-  type SubscriptionSettings,
-  type Weekday,
-} from '../domain/subscription.ts';
+import type { Platform } from '../domain/channel.ts';
+import type { ReleaseAlertFilter, Subscription, Weekday } from '../domain/subscription.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
-
-export type PostingStatus = 'claimed' | 'posted' | 'retry' | 'failed';
-
-export interface PostingRecord {
-  occurrenceKey: string;
-  subscriptionId: number;
-  scheduledAt: string;
-  status: PostingStatus;
-  claimedBy: string;
-  claimedAt: string;
-  attempts: number;
-  postedAt: string | null;
-  retryAt: string | null;
-  lastError: string | null;
-  /** Until when the current claim holds; after that another replica may take the occurrence over. */
-  leaseExpiresAt: string | null;
-  /** The claimant whose expired claim the current one replaced, if it did. */
-  takenOverFrom: string | null;
-}
-
-export interface ClaimRequest {
-  occurrenceKey: string;
-  subscriptionId: number;
-  scheduledAt: Date;
-  now: Date;
-  /** How long the claim holds: while it does, no one else may take the occurrence, even if this claimant died. */
-  leaseMs: number;
-  /** The end of the occurrence's grace window: from then on it is never claimed (new, retried or taken over). */
-  graceEndsAt: Date;
-}
-
-/** The right to post one occurrence; pass it back to record the outcome. */
-export interface Claim {
-  occurrenceKey: string;
-  claimedBy: string;
-  /** ISO instant; with `claimedBy` it tells this claim from any later one on the same occurrence. */
-  claimedAt: string;
-  /** Claims of this occurrence so far, this one included. */
-  attempts: number;
-  /** Set when this claim replaced one whose lease expired without an outcome (its claimant crashed or hung). */
-  takenOverFrom: string | null;
-}
-
-export interface PruneRequest {
-  /** Postings scheduled before this instant are deleted … */
-  scheduledBefore: Date;
-  /** … except those whose occurrence key ends with one of these (postings that still suppress a repeat). */
-  keepKeySuffixes: readonly string[];
-}
-
-export interface PermanentFailureOutcome {
-  consecutiveFailures: number;
-  /** True when this failure paused the subscription. */
-  paused: boolean;
-}
-
-export interface SubscriptionStore {
-  /** The SQLite file. */
-  readonly file: string;
-  /** Identifies this store instance in claims (host, pid, random). */
-  readonly claimant: string;
-  /** Creates the channel's subscription or replaces its settings; resumes it if it was paused. */
-  save(channel: ChannelRef, settings: SubscriptionSettings, now: Date): Subscription;
-  find(channel: ChannelRef): Subscription | null;
-  /** Narrows what the channel receives without touching its pause state; receiving nothing removes it. */
-  changeKind(channel: ChannelRef, receives: Receives, now: Date): Subscription | null;
-  remove(channel: ChannelRef): boolean;
-  /** Every subscription, paused ones included. */
-  list(filter?: { platform?: Platform; workspace?: string }): Subscription[];
-  /** Subscriptions the scheduler should serve (not paused). */
-  listActive(): Subscription[];
-  /**
-   * Atomically takes the right to post one occurrence, or null. At any moment at most one caller across
-   * every connection to the file holds it. Inside the grace window an occurrence can be claimed again when
-   * it was marked for retry and its retry time has come, or when its claim's lease expired with no outcome.
-   */
-  claim(request: ClaimRequest): Claim | null;
-  /**
-   * Records the post. Also accepted after markRetry (a post abandoned at its timeout that landed after all),
-   * as long as no later claim took over. False when one did: the occurrence is no longer this claim's.
-   */
-  markPosted(claim: Claim, now: Date): boolean;
-  /** A transient failure: the occurrence may be claimed again from `retryAt`. False if the claim was taken over. */
-  markRetry(claim: Claim, error: string, retryAt: Date): boolean;
-  /** A permanent failure: the occurrence is never attempted again. False if the claim was taken over. */
-  markFailed(claim: Claim, error: string): boolean;
-  /** Deletes old postings (see PruneRequest); returns how many. */
-  prunePostings(request: PruneRequest): number;
-  recordSuccess(subscriptionId: number): void;
-  /** Counts a permanent failure; pauses the subscription (with the reason) at `pauseAfter` in a row. */
-  recordPermanentFailure(subscriptionId: number, reason: string, now: Date, pauseAfter: number): PermanentFailureOutcome;
-  posting(occurrenceKey: string): PostingRecord | null;
-  postings(subscriptionId?: number): PostingRecord[];
-  close(): void;
-}
+import {
+  checkLease,
+  clipError,
+  kindFlags,
+  receivesFrom,
+  releaseAlertsToStore,
+  type Claim,
+  type PostingRecord,
+  type PostingStatus,
+  type Store,
+} from './store.ts';
+import { asStorageError, StorageError } from './storage-error.ts';
 
 interface SubscriptionRow {
   id: number;
@@ -148,23 +57,11 @@ interface PostingRow {
   taken_over_from: string | null;
 }
 
-/** A stored filter that no longer parses (edited by hand, written by a newer build) is named, never guessed. */
-function releaseAlertsOf(row: SubscriptionRow): ReleaseAlertFilter | null {
-  if (row.release_alerts === null) return null;
-  const parsed = ReleaseAlertFilter.safeParse(JSON.parse(row.release_alerts));
-  if (!parsed.success) {
-    throw new Error(`subscriptions.release_alerts of subscription ${row.id}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-  }
-  return parsed.data;
-}
-
 function toSubscription(row: SubscriptionRow): Subscription {
-  const releases = releaseAlertsOf(row);
   return {
     id: row.id,
     channel: { platform: row.platform, workspace: row.workspace, channel: row.channel },
-    kind: kindFrom(row.milestones === 1, row.weekly === 1) ?? (releases ? null : 'both'),
-    releases,
+    ...receivesFrom(row.id, row.milestones === 1, row.weekly === 1, row.release_alerts === null ? null : JSON.parse(row.release_alerts)),
     time: row.time_of_day,
     timeZone: row.time_zone,
     weekday: row.weekday as Weekday,
@@ -194,13 +91,15 @@ function toPosting(row: PostingRow): PostingRecord {
   };
 }
 
-const kindFlags = (kind: DigestKind | null): { milestones: 0 | 1; weekly: 0 | 1 } => ({
-  milestones: kind === 'milestones' || kind === 'both' ? 1 : 0,
-  weekly: kind === 'weekly' || kind === 'both' ? 1 : 0,
-});
+const kindBits = (kind: Subscription['kind'] | null): { milestones: 0 | 1; weekly: 0 | 1 } => {
+  const flags = kindFlags(kind);
+  return { milestones: flags.milestones ? 1 : 0, weekly: flags.weekly ? 1 : 0 };
+};
 
-const releaseAlertsColumn = (releases: ReleaseAlertFilter | null | undefined): string | null =>
-  releases ? JSON.stringify(ReleaseAlertFilter.parse(releases)) : null;
+const releaseAlertsColumn = (releases: ReleaseAlertFilter | null | undefined): string | null => {
+  const checked = releaseAlertsToStore(releases);
+  return checked ? JSON.stringify(checked) : null;
+};
 
 const claimIdentity = (claim: Claim): { key: string; claimedBy: string; claimedAt: string } => ({
   key: claim.occurrenceKey,
@@ -208,11 +107,72 @@ const claimIdentity = (claim: Claim): { key: string; claimedBy: string; claimedA
   claimedAt: claim.claimedAt,
 });
 
-/** Error texts are stored for operators; keep them bounded. */
-const clip = (text: string): string => (text.length > 500 ? `${text.slice(0, 499)}…` : text);
+export interface SubscriptionStoreOptions {
+  /**
+   * Told when the database starts failing (the error names the file) and when it works again: any
+   * successful write ends a failure, a successful read only a failure of a read.
+   */
+  onHealthChange?: (problem: StorageError | null) => void;
+}
 
-/** Opens `<dataDir>/bot.sqlite` (creating the directory and schema as needed). */
-export function openSubscriptionStore(dataDir: string): SubscriptionStore {
+type Access = 'read' | 'write';
+
+/** Reports health changes once each; see SubscriptionStoreOptions.onHealthChange. */
+function healthTracker(onHealthChange: SubscriptionStoreOptions['onHealthChange']) {
+  let failed: Access | null = null;
+  let reported = '';
+  return {
+    succeeded(access: Access): void {
+      if (failed === null || (failed === 'write' && access === 'read')) return;
+      failed = null;
+      reported = '';
+      onHealthChange?.(null);
+    },
+    failed(access: Access, problem: StorageError): void {
+      if (failed !== 'write') failed = access;
+      if (problem.message === reported) return;
+      reported = problem.message;
+      onHealthChange?.(problem);
+    },
+  };
+}
+
+/**
+ * Every store method, with SQLite failures turned into StorageErrors naming the file and reported to the
+ * health listener. Statements with RETURNING are read with `.all()`: better-sqlite3's `.get()` returns the
+ * first row and ignores an error from the commit that follows (SQLITE_FULL), so a lost write looked saved.
+ */
+function guarded<T extends object>(file: string, health: ReturnType<typeof healthTracker>, methods: T, reads: ReadonlySet<keyof T>): T {
+  const wrapped = {} as Record<keyof T, unknown>;
+  for (const [name, method] of Object.entries(methods) as [keyof T, unknown][]) {
+    if (typeof method !== 'function') {
+      wrapped[name] = method;
+      continue;
+    }
+    const access: Access = reads.has(name) ? 'read' : 'write';
+    wrapped[name] = async (...args: unknown[]) => {
+      let result: unknown;
+      try {
+        result = await method(...args);
+      } catch (error) {
+        const surfaced = asStorageError(file, error);
+        if (surfaced instanceof StorageError) health.failed(access, surfaced);
+        throw surfaced;
+      }
+      health.succeeded(access);
+      return result;
+    };
+  }
+  return wrapped as T;
+}
+
+const READS = new Set<keyof Store>(['find', 'list', 'listActive', 'posting', 'postings']);
+
+/**
+ * Opens `<dataDir>/bot.sqlite` (creating the directory and schema as needed). Every method throws a
+ * StorageError naming the file when SQLite fails; nothing failed is ever reported as saved.
+ */
+export function openSqliteStore(dataDir: string, options: SubscriptionStoreOptions = {}): Store {
   const db: SqliteDatabase = openDatabase(dataDir);
   const claimant = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
@@ -292,14 +252,21 @@ export function openSubscriptionStore(dataDir: string): SubscriptionStore {
   const selectPostingsFor = db.prepare<[number], PostingRow>(
     'SELECT * FROM postings WHERE subscription_id = ? ORDER BY scheduled_at, occurrence_key',
   );
+  // A key is won by its first claim, or again once that claim expired.
+  const claimKey = db.prepare<[string, string, string], { key: string }>(`
+    INSERT INTO delivery_keys (key, expires_at) VALUES (?, ?)
+    ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE delivery_keys.expires_at <= ?
+    RETURNING key`);
+  const pruneKeys = db.prepare<[string]>('DELETE FROM delivery_keys WHERE expires_at <= ?');
 
-  return {
-    file: db.name,
+  const store: Store = {
+    backend: 'sqlite',
+    location: db.name,
     claimant,
-    save(channel, settings, now) {
-      const row = upsert.get({
+    async save(channel, settings, now) {
+      const [row] = upsert.all({
         ...channel,
-        ...kindFlags(settings.kind),
+        ...kindBits(settings.kind),
         releaseAlerts: releaseAlertsColumn(settings.releases),
         time: settings.time,
         timeZone: settings.timeZone,
@@ -308,38 +275,38 @@ export function openSubscriptionStore(dataDir: string): SubscriptionStore {
       });
       return toSubscription(row!);
     },
-    find(channel) {
+    async find(channel) {
       const row = selectByChannel.get(channel.platform, channel.workspace, channel.channel);
       return row ? toSubscription(row) : null;
     },
-    changeKind(channel, { kind, releases }, now) {
+    async changeKind(channel, { kind, releases }, now) {
       if (kind === null && !releases) {
         deleteByChannel.run(channel.platform, channel.workspace, channel.channel);
         return null;
       }
-      const flags = kindFlags(kind);
+      const flags = kindBits(kind);
       const alerts = releaseAlertsColumn(releases);
-      const row = updateKind.get(flags.milestones, flags.weekly, alerts, now.toISOString(), channel.platform, channel.workspace, channel.channel);
+      const [row] = updateKind.all(flags.milestones, flags.weekly, alerts, now.toISOString(), channel.platform, channel.workspace, channel.channel);
       return row ? toSubscription(row) : null;
     },
-    remove(channel) {
+    async remove(channel) {
       return deleteByChannel.run(channel.platform, channel.workspace, channel.channel).changes > 0;
     },
-    list(filter = {}) {
+    async list(filter = {}) {
       return selectAll
         .all()
         .map(toSubscription)
         .filter((s) => (filter.platform ? s.channel.platform === filter.platform : true))
         .filter((s) => (filter.workspace ? s.channel.workspace === filter.workspace : true));
     },
-    listActive() {
+    async listActive() {
       return selectActive.all().map(toSubscription);
     },
-    claim({ occurrenceKey, subscriptionId, scheduledAt, now, leaseMs, graceEndsAt }) {
-      if (!(leaseMs > 0)) throw new RangeError(`claim lease must be a positive number of milliseconds, got ${leaseMs}`);
+    async claim({ occurrenceKey, subscriptionId, scheduledAt, now, leaseMs, graceEndsAt }) {
+      checkLease(leaseMs);
       // Both are the caller's values, so this needs no lock: past its window an occurrence is left alone.
       if (now.getTime() >= graceEndsAt.getTime()) return null;
-      const row = claimStatement.get({
+      const [row] = claimStatement.all({
         key: occurrenceKey,
         subscriptionId,
         scheduledAt: scheduledAt.toISOString(),
@@ -350,36 +317,43 @@ export function openSubscriptionStore(dataDir: string): SubscriptionStore {
       if (!row) return null;
       return { occurrenceKey, claimedBy: row.claimed_by, claimedAt: row.claimed_at, attempts: row.attempts, takenOverFrom: row.taken_over_from };
     },
-    markPosted(claim, now) {
+    async markPosted(claim, now) {
       return posted.run({ ...claimIdentity(claim), now: now.toISOString() }).changes === 1;
     },
-    markRetry(claim, error, retryAt) {
-      return retry.run({ ...claimIdentity(claim), error: clip(error), retryAt: retryAt.toISOString() }).changes === 1;
+    async markRetry(claim, error, retryAt) {
+      return retry.run({ ...claimIdentity(claim), error: clipError(error), retryAt: retryAt.toISOString() }).changes === 1;
     },
-    markFailed(claim, error) {
-      return failed.run({ ...claimIdentity(claim), error: clip(error) }).changes === 1;
+    async markFailed(claim, error) {
+      return failed.run({ ...claimIdentity(claim), error: clipError(error) }).changes === 1;
     },
-    prunePostings({ scheduledBefore, keepKeySuffixes }) {
+    async prunePostings({ scheduledBefore, keepKeySuffixes }) {
       return prune.run({ before: scheduledBefore.toISOString(), keep: JSON.stringify(keepKeySuffixes.filter((suffix) => suffix.length > 0)) }).changes;
     },
-    recordSuccess(subscriptionId) {
+    async recordSuccess(subscriptionId) {
       success.run(subscriptionId);
     },
-    recordPermanentFailure(subscriptionId, reason, now, pauseAfter) {
+    async recordPermanentFailure(subscriptionId, reason, now, pauseAfter) {
       const nowIso = now.toISOString();
-      const row = permanentFailure.get({ id: subscriptionId, reason: clip(reason), now: nowIso, pauseAfter });
+      const [row] = permanentFailure.all({ id: subscriptionId, reason: clipError(reason), now: nowIso, pauseAfter });
       if (!row) return { consecutiveFailures: 0, paused: false };
       return { consecutiveFailures: row.consecutive_permanent_failures, paused: row.paused_at === nowIso };
     },
-    posting(occurrenceKey) {
+    async posting(occurrenceKey) {
       const row = selectPosting.get(occurrenceKey);
       return row ? toPosting(row) : null;
     },
-    postings(subscriptionId) {
+    async postings(subscriptionId) {
       return (subscriptionId === undefined ? selectPostings.all() : selectPostingsFor.all(subscriptionId)).map(toPosting);
     },
-    close() {
+    async claimDeliveryKey(key, ttlMs, now) {
+      return claimKey.all(key, new Date(now.getTime() + ttlMs).toISOString(), now.toISOString()).length === 1;
+    },
+    async pruneDeliveryKeys(now) {
+      return pruneKeys.run(now.toISOString()).changes;
+    },
+    async close() {
       if (db.open) db.close();
     },
   };
+  return guarded(db.name, healthTracker(options.onHealthChange), store, READS);
 }

@@ -166,7 +166,7 @@ describe('startApp: bad configuration and data', () => {
     const consoleAdapter = heldAdapter('console', log);
     const error = await startApp({ env: { PORT: 'http', DATA_DIR: dataDir() }, logger: silentLogger, adapters: { console: consoleAdapter.start } }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).message).toMatch(/PORT must be a port number/);
+    expect((error as ConfigError).message).toMatch(/PORT must be a (whole )?port number/);
     expect(log).toEqual([]);
   });
 

@@ -16,21 +16,25 @@ interface Run {
 const TSX_LOADER = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 /** Runs the bot's entry point in a clean environment and a fresh working directory. */
-function start(env: Record<string, string>, options: { stdin?: string; cwd?: string; onStderr?: (text: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<Run> {
+function start(
+  env: Record<string, string>,
+  options: { stdin?: string | 'none'; cwd?: string; onStderr?: (text: string, child: ReturnType<typeof spawn>) => void } = {},
+): Promise<Run> {
   const cwd = options.cwd ?? mkdtempSync(path.join(tmpdir(), 'main-'));
   const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(REPO_ROOT, 'adapters/main.ts')], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: cwd, DATA_DIR: path.join(cwd, 'var'), PORT: '0', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
+    // 'none': stdin is /dev/null, as in a container with no terminal attached.
+    stdio: [options.stdin === 'none' ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => {
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
     options.onStderr?.(stderr, child);
   });
-  if (options.stdin !== undefined) child.stdin.end(options.stdin);
+  if (options.stdin !== undefined && options.stdin !== 'none') child.stdin!.end(options.stdin);
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
@@ -45,13 +49,21 @@ describe('npm start (adapters/main.ts)', () => {
     expect(run.stderr).toBe(''); // the console logs warnings only, unless LOG_LEVEL says otherwise
   });
 
+  it('no tokens and no terminal or piped input (an empty Secret in a pod): exit 1 naming the variables, not a silent 0', async () => {
+    const run = await start({}, { stdin: 'none' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/SLACK_BOT_TOKEN .* or DISCORD_TOKEN .* must be set/);
+    expect(run.stderr).toContain('no terminal or piped input');
+  });
+
   it('a bad variable: exit 1 with a message naming it, never its value', async () => {
     const run = await start({ SLACK_BOT_TOKEN: 'xapp-Zq9s3cr3t-token', PORT: 'eighty' }, { stdin: '' });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/Invalid configuration/);
     expect(run.stderr).toMatch(/SLACK_BOT_TOKEN holds an app-level token/);
-    expect(run.stderr).toMatch(/PORT must be a port number/);
+    expect(run.stderr).toMatch(/PORT must be a whole port number/);
     expect(run.stderr).not.toContain('Zq9s3cr3t');
   });
 

@@ -43,20 +43,42 @@ describe('Dockerfile', () => {
     expect(uid).toBe(deployment.spec.template.spec.securityContext.runAsUser);
   });
 
-  it('copies only what exists and what the bot needs at run time', () => {
+  it('copies only what exists and what the bot needs at run time: compiled JavaScript, no TypeScript sources', () => {
     const sources = runtime
       .filter((line) => /^COPY\s/i.test(line) && !/--from=/.test(line))
       .flatMap((line) => line.split(/\s+/).slice(1, -1));
-    expect(sources.sort()).toEqual(['adapters', 'data', 'package.json', 'src', 'tsconfig.json']);
+    expect(sources.sort()).toEqual(['data', 'package.json']);
     for (const source of sources) expect(existsSync(path.join(REPO_ROOT, source)), source).toBe(true);
+    expect(runtime.join('\n')).toMatch(/COPY --from=build \/app\/dist \.\/dist/);
   });
 
-  it('starts adapters/main.ts with node and tsx (a production dependency), not through npm', () => {
+  it('compiles with tsc in a build stage (the sources it copies exist) and runs dist/adapters/main.js with node alone', () => {
+    const build = stages.find((stage) => /AS build$/i.test(stage[0]!))!;
+    expect(build.join('\n')).toMatch(/RUN npm run build/);
+    for (const line of build.filter((l) => /^COPY\s/i.test(l))) {
+      for (const source of line.split(/\s+/).slice(1, -1)) expect(existsSync(path.join(REPO_ROOT, source)), source).toBe(true);
+    }
     const entrypoint = runtime.find((line) => /^ENTRYPOINT\s/i.test(line));
-    expect(JSON.parse(entrypoint!.replace(/^ENTRYPOINT\s+/i, ''))).toEqual(['node', '--import', 'tsx', 'adapters/main.ts']);
-    expect(existsSync(path.join(REPO_ROOT, 'adapters/main.ts'))).toBe(true);
-    expect(packageJson.dependencies).toHaveProperty('tsx');
+    expect(JSON.parse(entrypoint!.replace(/^ENTRYPOINT\s+/i, ''))).toEqual(['node', 'dist/adapters/main.js']);
+    const buildConfig = JSON.parse(readFileSync(path.join(REPO_ROOT, 'tsconfig.build.json'), 'utf8'));
+    expect(buildConfig.compilerOptions).toMatchObject({ outDir: 'dist', rewriteRelativeImportExtensions: true, noEmit: false });
+    expect(buildConfig.include).toEqual(expect.arrayContaining(['src', 'adapters']));
+    // The run-time transpiler stays a development tool: not in the image.
+    expect(packageJson.dependencies).not.toHaveProperty('tsx');
+    expect(packageJson.devDependencies).toHaveProperty('tsx');
     expect(packageJson.dependencies).toHaveProperty('better-sqlite3');
+  });
+
+  it('runs on a maintained Node.js LTS line (20 reached end of life on 2026-04-30)', () => {
+    const image = /^ARG NODE_IMAGE=node:(\d+)-/m.exec(dockerfile);
+    expect(Number(image?.[1])).toBeGreaterThanOrEqual(22);
+  });
+
+  it('drops better-sqlite3 build leftovers from the runtime dependencies and lets npm trust a custom CA', () => {
+    const deps = stages[0]!.join('\n');
+    expect(deps).toMatch(/rm -rf deps src build\/Release\/obj build\/Release\/obj\.target/);
+    expect(dockerfile).toMatch(/--mount=type=secret,id=ca,required=false/);
+    expect(dockerfile).toMatch(/NODE_EXTRA_CA_CERTS=\/run\/secrets\/ca/);
   });
 
   it('agrees with the Deployment on PORT and DATA_DIR', () => {
@@ -70,6 +92,6 @@ describe('Dockerfile', () => {
   });
 
   it('.dockerignore keeps secrets, local state and dependencies out of the build context', () => {
-    for (const entry of ['.env', '.env.*', 'node_modules', 'var', '.git', 'test']) expect(dockerignore).toContain(entry);
+    for (const entry of ['.env', '.env.*', 'node_modules', 'var', '.git', 'test', 'dist']) expect(dockerignore).toContain(entry);
   });
 });

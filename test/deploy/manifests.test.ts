@@ -152,3 +152,61 @@ describe('the probe paths are served', () => {
     expect((await fetch(`${base}/not-a-probe`)).status).toBe(404);
   });
 });
+
+describe('deploy/replicated: the multi-replica overlay', () => {
+  const OVERLAY = path.join(DEPLOY, 'replicated');
+  const read = (file: string): K8sObject[] => readYaml(path.join('replicated', file));
+  const overlay = read('kustomization.yaml')[0]!;
+  const patch = read('deployment-patch.yaml')[0]!;
+  const pdb = read('pdb.yaml')[0]!;
+  const cluster = read('postgres-cluster.yaml')[0]!;
+  const patchedContainer = patch.spec.template.spec.containers[0];
+  const patchedEnv = (name: string) => patchedContainer.env.find((entry: { name: string }) => entry.name === name);
+
+  it('builds on the base and lists only files that exist; the example database is applied on its own', () => {
+    expect(overlay.resources).toContain('../');
+    for (const resource of overlay.resources as string[]) expect(existsSync(path.join(OVERLAY, resource)), resource).toBe(true);
+    for (const { path: file } of overlay.patches.filter((p: { path?: string }) => p.path)) expect(existsSync(path.join(OVERLAY, file)), file).toBe(true);
+    expect(overlay.resources).not.toContain('postgres-cluster.yaml');
+  });
+
+  it('patches the base Deployment and container by name, into 2+ replicas rolling one at a time', () => {
+    expect(patch.kind).toBe('Deployment');
+    expect(patch.metadata.name).toBe(deployment.metadata.name);
+    expect(patchedContainer.name).toBe(container.name);
+    expect(patch.spec.replicas).toBeGreaterThanOrEqual(2);
+    expect(patch.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } });
+    // Probes are the base's (the patch leaves them alone).
+    expect(patchedContainer.livenessProbe ?? patchedContainer.readinessProbe ?? patchedContainer.startupProbe).toBeUndefined();
+  });
+
+  it('drops the ReadWriteOnce volume: the PVC is deleted and the data volume becomes scratch space', () => {
+    const deletion = overlay.patches.find((p: { patch?: string }) => p.patch)!;
+    const deleted = parseAllDocuments(deletion.patch)[0]!.toJS() as K8sObject & { $patch: string };
+    expect(deleted).toMatchObject({ $patch: 'delete', kind: 'PersistentVolumeClaim', metadata: { name: pvc.metadata.name } });
+    const volume = patch.spec.template.spec.volumes.find((v: { name: string }) => v.name === 'data');
+    expect(pod.volumes.map((v: { name: string }) => v.name)).toContain('data');
+    expect(volume).toMatchObject({ persistentVolumeClaim: null, emptyDir: {} });
+  });
+
+  it('takes DATABASE_URL from the Secret the example CloudNativePG Cluster writes, and drains before stopping', () => {
+    expect(cluster).toMatchObject({ apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster' });
+    expect(patchedEnv('DATABASE_URL').valueFrom.secretKeyRef).toEqual({ name: `${cluster.metadata.name}-app`, key: 'uri' });
+    const env: Record<string, string> = {
+      ...Object.fromEntries(container.env.map((e: { name: string; value: string }) => [e.name, e.value])),
+      DATABASE_URL: 'postgres://bot@db/bot',
+      SHUTDOWN_DRAIN_SECONDS: patchedEnv('SHUTDOWN_DRAIN_SECONDS').value,
+    };
+    const config = loadConfig(env);
+    // Drain plus the bot's own 25 s shutdown budget (which includes the drain) fits the grace period.
+    expect(config.SHUTDOWN_DRAIN_SECONDS).toBeGreaterThan(0);
+    expect(config.SHUTDOWN_DRAIN_SECONDS).toBeLessThan(pod.terminationGracePeriodSeconds - 5);
+  });
+
+  it('a PodDisruptionBudget keeps a replica up through voluntary disruptions, selecting the pods', () => {
+    expect(pdb).toMatchObject({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget' });
+    expect(pdb.spec.minAvailable).toBeGreaterThanOrEqual(1);
+    expect(pdb.spec.minAvailable).toBeLessThan(patch.spec.replicas);
+    expect(pdb.spec.selector).toEqual(deployment.spec.selector);
+  });
+});

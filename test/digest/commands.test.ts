@@ -6,7 +6,8 @@ import { Bot } from '../../src/bot.ts';
 import type { ChannelRef } from '../../src/domain/channel.ts';
 import { Answer } from '../../src/domain/answer.ts';
 import { createSubscriptionCommands } from '../../src/digest/commands.ts';
-import { openSubscriptionStore, type SubscriptionStore } from '../../src/storage/subscription-store.ts';
+import type { Store as SubscriptionStore } from '../../src/storage/store.ts';
+import { openSqliteStore as openSubscriptionStore } from '../../src/storage/subscription-store.ts';
 import { cycle131, dataset, release } from './fixtures.ts';
 
 const data = dataset({ schedules: [cycle131], releases: [release('1.28', { gaDate: '2023-08-15', eolDate: '2024-10-28' })] });
@@ -28,8 +29,8 @@ beforeEach(() => {
   store = openSubscriptionStore(dir);
   bot = new Bot(data, { subscriptions: createSubscriptionCommands(store, data) });
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -39,7 +40,7 @@ describe('subscribe', () => {
     expect(answer.intent).toBe('subscription');
     expect(answer.title).toBe('Subscribed');
     expect(answer.summary).toBe('This channel will get milestone reminders and a weekly digest (the digest on Mondays), at 09:00 UTC.');
-    expect(store.find(channel)).toMatchObject({ kind: 'both', time: '09:00', timeZone: 'UTC', weekday: 1 });
+    expect(await store.find(channel)).toMatchObject({ kind: 'both', time: '09:00', timeZone: 'UTC', weekday: 1 });
     const facts = Object.fromEntries(answer.facts.map((f) => [f.label, f.value]));
     expect(facts['Next weekly digest']).toBe('Mon 2024-07-22 09:00 UTC');
     expect(facts['Next reminder']).toBe('Code Freeze · 1.31 (7 days before): Wed 2024-07-17 09:00 UTC');
@@ -47,7 +48,7 @@ describe('subscribe', () => {
 
   it('accepts options in any order and canonicalises the zone', async () => {
     await say('subscribe europe/berlin Friday 8:30 weekly');
-    expect(store.find(channel)).toMatchObject({ kind: 'weekly', time: '08:30', timeZone: 'Europe/Berlin', weekday: 5 });
+    expect(await store.find(channel)).toMatchObject({ kind: 'weekly', time: '08:30', timeZone: 'Europe/Berlin', weekday: 5 });
   });
 
   it('subscribing again updates only what was given and adds kinds', async () => {
@@ -55,17 +56,17 @@ describe('subscribe', () => {
     const answer = await say('subscribe milestones');
     expect(answer.title).toBe('Subscription updated');
     expect(answer.summary).toContain('To stop the weekly digest: unsubscribe weekly.');
-    expect(store.list()).toHaveLength(1);
-    expect(store.find(channel)).toMatchObject({ kind: 'both', time: '17:30', timeZone: 'America/New_York', weekday: 2 });
+    expect(await store.list()).toHaveLength(1);
+    expect(await store.find(channel)).toMatchObject({ kind: 'both', time: '17:30', timeZone: 'America/New_York', weekday: 2 });
     await say('subscribe 07:00');
-    expect(store.find(channel)).toMatchObject({ kind: 'both', time: '07:00', timeZone: 'America/New_York' });
+    expect(await store.find(channel)).toMatchObject({ kind: 'both', time: '07:00', timeZone: 'America/New_York' });
   });
 
   it('keys subscriptions by platform, workspace and channel', async () => {
     await say('subscribe weekly');
     await say('subscribe milestones', { ...channel, workspace: 'T2' });
     await say('subscribe milestones', { ...channel, platform: 'discord' });
-    expect(store.list().map((s) => `${s.channel.platform}/${s.channel.workspace}/${s.channel.channel} ${s.kind}`)).toEqual([
+    expect((await store.list()).map((s) => `${s.channel.platform}/${s.channel.workspace}/${s.channel.channel} ${s.kind}`)).toEqual([
       'slack/T1/C1 weekly',
       'slack/T2/C1 milestones',
       'discord/T1/C1 milestones',
@@ -87,7 +88,7 @@ describe('subscribe', () => {
     expect(answer.title).toBe('Could not subscribe');
     expect(answer.summary).toContain(expected);
     expect(answer.sections[0]!.lines.join('\n')).toContain('subscribe [milestones|weekly|both|releases] [HH:MM] [time zone] [weekday]');
-    expect(store.find(channel)).toBeNull();
+    expect(await store.find(channel)).toBeNull();
   });
 
   it('never echoes a mass mention from bad input', async () => {
@@ -108,7 +109,7 @@ describe('subscribe releases', () => {
       'This channel will get release alerts (new minor releases, new patches, new release schedules and end-of-life changes) ' +
         'after each data refresh, times in Europe/Berlin.',
     );
-    expect(store.find(channel)).toMatchObject({ kind: null, timeZone: 'Europe/Berlin', releases: { events: ['minor', 'patch', 'schedule', 'eol'], versions: [] } });
+    expect(await store.find(channel)).toMatchObject({ kind: null, timeZone: 'Europe/Berlin', releases: { events: ['minor', 'patch', 'schedule', 'eol'], versions: [] } });
     expect(answer.facts.map((fact) => fact.label)).not.toContain('Next weekly digest');
   });
 
@@ -120,28 +121,28 @@ describe('subscribe releases', () => {
     ['subscribe releases patches eol v1.9 1.10', { events: ['patch', 'eol'], versions: ['1.9', '1.10'] }],
   ])('%s → %j', async (text, releases) => {
     await say(text);
-    expect(store.find(channel)!.releases).toEqual(releases);
+    expect((await store.find(channel))!.releases).toEqual(releases);
   });
 
   it('adds to existing digests, replaces an older filter, and unsubscribe releases keeps the digests', async () => {
     await say('subscribe weekly');
     await say('subscribe releases minors');
-    expect(store.find(channel)).toMatchObject({ kind: 'weekly', releases: { events: ['minor'] } });
+    expect(await store.find(channel)).toMatchObject({ kind: 'weekly', releases: { events: ['minor'] } });
     const replaced = await say('subscribe releases 1.35');
     expect(replaced.summary).toContain('and release alerts (new patches of 1.35)');
-    expect(store.find(channel)).toMatchObject({ kind: 'weekly', releases: { events: ['patch'], versions: ['1.35'] } });
+    expect(await store.find(channel)).toMatchObject({ kind: 'weekly', releases: { events: ['patch'], versions: ['1.35'] } });
     const dropped = await say('unsubscribe releases');
     expect(dropped.summary).toContain('no longer gets release alerts; it still gets a weekly digest');
-    expect(store.find(channel)).toMatchObject({ kind: 'weekly', releases: null });
+    expect(await store.find(channel)).toMatchObject({ kind: 'weekly', releases: null });
   });
 
   it('unsubscribing the digests keeps the alerts; unsubscribe with no option stops everything', async () => {
     await say('subscribe milestones releases');
     await say('unsubscribe both');
-    expect(store.find(channel)).toMatchObject({ kind: null, releases: { events: ['minor', 'patch', 'schedule', 'eol'] } });
+    expect(await store.find(channel)).toMatchObject({ kind: null, releases: { events: ['minor', 'patch', 'schedule', 'eol'] } });
     expect((await say('subscriptions')).summary).toContain('release alerts');
     await say('unsubscribe');
-    expect(store.find(channel)).toBeNull();
+    expect(await store.find(channel)).toBeNull();
   });
 });
 
@@ -159,10 +160,10 @@ describe('unsubscribe and subscriptions', () => {
     await say('subscribe');
     const partly = await say('unsubscribe weekly');
     expect(partly.summary).toContain('no longer gets the weekly digest; it still gets milestone reminders');
-    expect(store.find(channel)!.kind).toBe('milestones');
+    expect((await store.find(channel))!.kind).toBe('milestones');
     const all = await say('unsubscribe');
     expect(all.summary).toBe('This channel no longer gets release digests.');
-    expect(store.find(channel)).toBeNull();
+    expect(await store.find(channel)).toBeNull();
   });
 
   it('rejects unknown unsubscribe options and unsubscribing when not subscribed', async () => {
@@ -173,11 +174,11 @@ describe('unsubscribe and subscriptions', () => {
   });
 
   it('shows a paused subscription and its reason; subscribing again resumes it', async () => {
-    const { id } = await say('subscribe').then(() => store.find(channel)!);
-    for (let i = 0; i < 3; i++) store.recordPermanentFailure(id, 'not_in_channel', now, 3);
+    const { id } = await say('subscribe').then(async () => (await store.find(channel))!);
+    for (let i = 0; i < 3; i++) await store.recordPermanentFailure(id, 'not_in_channel', now, 3);
     const listed = await say('subscriptions');
     expect(listed.summary).toContain('Paused after repeated delivery failures (not_in_channel)');
     await say('subscribe');
-    expect(store.find(channel)!.pausedAt).toBeNull();
+    expect((await store.find(channel))!.pausedAt).toBeNull();
   });
 });

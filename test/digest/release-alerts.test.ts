@@ -8,7 +8,8 @@ import { releaseAlertsDue } from '../../src/digest/release-alerts.ts';
 import { releaseChanges } from '../../src/digest/release-events.ts';
 import { startDigestScheduler } from '../../src/digest/scheduler.ts';
 import { silentLogger } from '../../src/log.ts';
-import { openSubscriptionStore, type SubscriptionStore } from '../../src/storage/subscription-store.ts';
+import type { Store } from '../../src/storage/store.ts';
+import { openSqliteStore } from '../../src/storage/subscription-store.ts';
 import { cycle131, dataset, event, release, schedule } from './fixtures.ts';
 
 const before = dataset({
@@ -56,27 +57,27 @@ const channel = (id: string): ChannelRef => ({ platform: 'console', workspace: '
 
 describe('release alerts', () => {
   let dir: string;
-  let stores: SubscriptionStore[];
+  let stores: Store[];
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'k8s-release-alerts-'));
-    stores = [openSubscriptionStore(dir), openSubscriptionStore(dir)];
+    stores = [openSqliteStore(dir), openSqliteStore(dir)];
   });
-  afterEach(() => {
-    for (const store of stores) store.close();
+  afterEach(async () => {
+    for (const store of stores) await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   const subscribedAt = new Date('2026-09-01T00:00:00Z');
   const detectedAt = new Date('2026-09-10T18:00:00Z');
 
-  it('each subscriber gets what its filter asks for; pre-releases only when asked', () => {
+  it('each subscriber gets what its filter asks for; pre-releases only when asked', async () => {
     const [store] = stores;
-    const all = store!.save(channel('all'), { kind: null, releases: { events: ['minor', 'patch', 'schedule', 'eol'], versions: [] }, time: '09:00', timeZone: 'Europe/Berlin', weekday: 1 }, subscribedAt);
-    const only134 = store!.save(channel('134'), { kind: 'weekly', releases: { events: ['patch'], versions: ['1.34'] }, time: '09:00', timeZone: 'UTC', weekday: 1 }, subscribedAt);
-    const pre = store!.save(channel('pre'), { kind: null, releases: { events: ['pre-release'], versions: [] }, time: '09:00', timeZone: 'UTC', weekday: 1 }, subscribedAt);
-    const none = store!.save(channel('none'), { kind: 'both', time: '09:00', timeZone: 'UTC', weekday: 1 }, subscribedAt);
-    const late = store!.save(channel('late'), { kind: null, releases: { events: ['patch'], versions: [] }, time: '09:00', timeZone: 'UTC', weekday: 1 }, new Date('2026-09-11T00:00:00Z'));
-    const due = releaseAlertsDue(store!.listActive(), releaseChanges(before, after), { detectedAt, graceHours: 6, dataset: after });
+    const all = await store!.save(channel('all'), { kind: null, releases: { events: ['minor', 'patch', 'schedule', 'eol'], versions: [] }, time: '09:00', timeZone: 'Europe/Berlin', weekday: 1 }, subscribedAt);
+    const only134 = await store!.save(channel('134'), { kind: 'weekly', releases: { events: ['patch'], versions: ['1.34'] }, time: '09:00', timeZone: 'UTC', weekday: 1 }, subscribedAt);
+    const pre = await store!.save(channel('pre'), { kind: null, releases: { events: ['pre-release'], versions: [] }, time: '09:00', timeZone: 'UTC', weekday: 1 }, subscribedAt);
+    const none = await store!.save(channel('none'), { kind: 'both', time: '09:00', timeZone: 'UTC', weekday: 1 }, subscribedAt);
+    const late = await store!.save(channel('late'), { kind: null, releases: { events: ['patch'], versions: [] }, time: '09:00', timeZone: 'UTC', weekday: 1 }, new Date('2026-09-11T00:00:00Z'));
+    const due = releaseAlertsDue(await store!.listActive(), releaseChanges(before, after), { detectedAt, graceHours: 6, dataset: after });
     const keysOf = (id: number) => due.filter((d) => d.subscription.id === id).map((d) => d.occurrenceKey.split(':').slice(3).join(':'));
     expect(keysOf(all.id)).toEqual(['minor:1.36', 'patch:1.34.12', 'patch:1.35.9', 'schedule:1.38', 'eol:1.35:2027-03-14']);
     expect(keysOf(only134.id)).toEqual(['patch:1.34.12']);
@@ -102,13 +103,13 @@ describe('release alerts', () => {
         posted.push({ channel: target.channel, title: answer.title });
       },
     };
-    stores[0]!.save(channel('C1'), { kind: null, releases: { events: ['patch'], versions: ['1.35'] }, time: '09:00', timeZone: 'UTC', weekday: 1 }, subscribedAt);
+    await stores[0]!.save(channel('C1'), { kind: null, releases: { events: ['patch'], versions: ['1.35'] }, time: '09:00', timeZone: 'UTC', weekday: 1 }, subscribedAt);
     const schedulers = stores.map((store) =>
       startDigestScheduler({ store, dataset: after, posters: [poster], logger: silentLogger, graceHours: 6, cronExpression: false }),
     );
     const changes = releaseChanges(before, after);
-    const announce = (index: number, now: Date) =>
-      schedulers[index]!.announce(releaseAlertsDue(stores[index]!.listActive(), changes, { detectedAt, graceHours: 6, dataset: after }), now);
+    const announce = async (index: number, now: Date) =>
+      schedulers[index]!.announce(releaseAlertsDue(await stores[index]!.listActive(), changes, { detectedAt, graceHours: 6, dataset: after }), now);
     const first = await announce(0, detectedAt);
     expect(first).toMatchObject({ due: 1, posted: 0, failed: 1 });
     expect((await announce(1, detectedAt)).alreadyClaimed).toBe(1);

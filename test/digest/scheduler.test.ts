@@ -14,7 +14,8 @@ import {
   type DigestSchedulerOptions,
 } from '../../src/digest/scheduler.ts';
 import { silentLogger } from '../../src/log.ts';
-import { openSubscriptionStore, type SubscriptionStore } from '../../src/storage/subscription-store.ts';
+import type { Store as SubscriptionStore } from '../../src/storage/store.ts';
+import { openSqliteStore as openSubscriptionStore } from '../../src/storage/subscription-store.ts';
 import { cycle131, dataset } from './fixtures.ts';
 
 const data = dataset({ schedules: [cycle131] });
@@ -64,7 +65,7 @@ beforeEach(() => {
 afterEach(async () => {
   vi.useRealTimers();
   for (const scheduler of schedulers.splice(0)) await scheduler.stop();
-  for (const store of stores.splice(0)) store.close();
+  for (const store of stores.splice(0)) await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -91,7 +92,7 @@ describe('exactly once', () => {
       { channel: 'C1', title: 'Code Freeze tomorrow — Kubernetes 1.31' },
       { channel: 'C1', title: 'Docs Freeze in 7 days — Kubernetes 1.31' },
     ]);
-    expect(second.postings().map((p) => [p.occurrenceKey, p.status])).toEqual([
+    expect((await second.postings()).map((p) => [p.occurrenceKey, p.status])).toEqual([
       ['sub:1:milestone:1.31:code-freeze:2024-07-24:7d', 'posted'],
       ['sub:1:milestone:1.31:code-freeze:2024-07-24:1d', 'posted'],
       ['sub:1:milestone:1.31:docs-freeze:2024-07-30:7d', 'posted'],
@@ -113,10 +114,10 @@ describe('exactly once', () => {
 
   it('does not claim postings for a platform this process has no adapter for', async () => {
     const store = openStore();
-    store.save({ platform: 'discord', workspace: 'G1', channel: 'D1' }, milestonesAt9, created);
+    await store.save({ platform: 'discord', workspace: 'G1', channel: 'D1' }, milestonesAt9, created);
     const result = await start(store, [recordingPoster('slack')]).tick(sevenDaysBefore);
     expect(result).toMatchObject({ due: 1, noPoster: 1, posted: 0 });
-    expect(store.postings()).toEqual([]);
+    expect(await store.postings()).toEqual([]);
     // A replica that runs the Discord adapter still can.
     const discord = recordingPoster('discord');
     expect(await start(openStore(), [discord]).tick(sevenDaysBefore)).toMatchObject({ posted: 1 });
@@ -126,14 +127,14 @@ describe('exactly once', () => {
 describe('failures', () => {
   it('a failing channel does not block the others and is retried within the grace window', async () => {
     const store = openStore();
-    for (const channel of ['C1', 'C2', 'C3']) store.save(slackChannel(channel), milestonesAt9, created);
+    for (const channel of ['C1', 'C2', 'C3']) await store.save(slackChannel(channel), milestonesAt9, created);
     let c2Down = true;
     const poster = recordingPoster('slack', (channel) => (channel.channel === 'C2' && c2Down ? new Error('socket hang up') : null));
     const scheduler = start(store, [poster]);
 
     expect(await scheduler.tick(sevenDaysBefore)).toMatchObject({ due: 3, posted: 2, failed: 1 });
     expect(poster.deliveries.map((d) => d.channel).sort()).toEqual(['C1', 'C3']);
-    const failed = store.postings().find((p) => p.status !== 'posted')!;
+    const failed = (await store.postings()).find((p) => p.status !== 'posted')!;
     expect(failed).toMatchObject({ status: 'retry', lastError: 'Error: socket hang up' });
     // A minute's backoff, from when the failure was seen.
     expect(Date.parse(failed.retryAt!) - Date.parse(failed.claimedAt)).toBeGreaterThanOrEqual(60_000);
@@ -144,12 +145,12 @@ describe('failures', () => {
     c2Down = false;
     expect(await scheduler.tick(new Date(failed.retryAt!))).toMatchObject({ posted: 1, alreadyClaimed: 2 });
     expect(poster.deliveries.map((d) => d.channel).sort()).toEqual(['C1', 'C2', 'C3']);
-    expect(store.posting(failed.occurrenceKey)).toMatchObject({ status: 'posted', attempts: 2 });
+    expect(await store.posting(failed.occurrenceKey)).toMatchObject({ status: 'posted', attempts: 2 });
   });
 
   it('a channel whose post hangs does not hold up the others', async () => {
     const store = openStore();
-    for (const channel of ['HANG', 'C1', 'C2', 'C3', 'C4', 'C5']) store.save(slackChannel(channel), milestonesAt9, created);
+    for (const channel of ['HANG', 'C1', 'C2', 'C3', 'C4', 'C5']) await store.save(slackChannel(channel), milestonesAt9, created);
     let unblock: () => void = () => undefined;
     let othersDone: () => void = () => undefined;
     const allOthersDelivered = new Promise<void>((resolve) => (othersDone = resolve));
@@ -172,7 +173,7 @@ describe('failures', () => {
 
   it('a transient failure that outlasts the grace window is skipped, not posted late', async () => {
     const store = openStore();
-    store.save(slackChannel('C1'), milestonesAt9, created);
+    await store.save(slackChannel('C1'), milestonesAt9, created);
     let down = true;
     const poster = recordingPoster('slack', () => (down ? new Error('ETIMEDOUT') : null));
     const scheduler = start(store, [poster], 1);
@@ -184,8 +185,8 @@ describe('failures', () => {
 
   it('pauses a subscription after repeated permanent failures, with the reason, and leaves others alone', async () => {
     const store = openStore();
-    const gone = store.save(slackChannel('GONE'), milestonesAt9, created);
-    store.save(slackChannel('OK'), milestonesAt9, created);
+    const gone = await store.save(slackChannel('GONE'), milestonesAt9, created);
+    await store.save(slackChannel('OK'), milestonesAt9, created);
     const poster = recordingPoster('slack', (channel) => (channel.channel === 'GONE' ? new PermanentPostError('channel not found', 'channel_not_found') : null));
     const scheduler = start(store, [poster]);
 
@@ -193,8 +194,8 @@ describe('failures', () => {
     const results = [];
     for (const now of ticks) results.push(await scheduler.tick(now));
     expect(results.map((r) => r.paused)).toEqual([[], [], [{ subscriptionId: gone.id, reason: 'channel_not_found' }]]);
-    expect(store.find(slackChannel('GONE'))).toMatchObject({ pausedReason: 'channel_not_found', consecutivePermanentFailures: 3 });
-    expect(store.postings(gone.id).map((p) => p.status)).toEqual(['failed', 'failed', 'failed']);
+    expect(await store.find(slackChannel('GONE'))).toMatchObject({ pausedReason: 'channel_not_found', consecutivePermanentFailures: 3 });
+    expect((await store.postings(gone.id)).map((p) => p.status)).toEqual(['failed', 'failed', 'failed']);
 
     // Paused: nothing more is attempted for it; the healthy channel keeps getting its reminders.
     const after = await scheduler.tick(new Date('2024-07-31T09:00:00Z'));
@@ -207,7 +208,7 @@ describe('failures', () => {
 describe('lifecycle', () => {
   it('stop() waits for a post in flight', async () => {
     const store = openStore();
-    store.save(slackChannel('C1'), milestonesAt9, created);
+    await store.save(slackChannel('C1'), milestonesAt9, created);
     let release: () => void = () => undefined;
     let posted = false;
     const slow: DigestPoster = {
@@ -231,12 +232,12 @@ describe('lifecycle', () => {
     await stopping;
     expect(posted).toBe(true);
     expect((await ticking).posted).toBe(1);
-    expect(store.postings()[0]!.status).toBe('posted');
+    expect((await store.postings())[0]!.status).toBe('posted');
   });
 
   it('node-cron drives tick() on its own', async () => {
     const store = openStore();
-    store.save(slackChannel('C1'), milestonesAt9, created);
+    await store.save(slackChannel('C1'), milestonesAt9, created);
     let delivered: (title: string) => void = () => undefined;
     const firstDelivery = new Promise<string>((resolve) => (delivered = resolve));
     const poster: DigestPoster = { platform: 'slack', post: async (_channel, answer) => delivered(answer.title) };
@@ -244,7 +245,7 @@ describe('lifecycle', () => {
     const scheduler = start(store, [poster], 6, { clock: () => sevenDaysBefore, cronExpression: '* * * * * *' });
     expect(await firstDelivery).toBe('Code Freeze in 7 days — Kubernetes 1.31');
     await scheduler.stop();
-    expect(store.postings().map((p) => p.status)).toEqual(['posted']);
+    expect((await store.postings()).map((p) => p.status)).toEqual(['posted']);
   });
 });
 
@@ -252,11 +253,11 @@ const minutes = (n: number): number => n * 60_000;
 const plus = (instant: Date, ms: number): Date => new Date(instant.getTime() + ms);
 
 /** A process that claimed the 7-days-before reminder and died before posting it: claim, then close. */
-function crashAfterClaiming(graceHours = 6, at = sevenDaysBefore): { claimant: string; key: string } {
+async function crashAfterClaiming(graceHours = 6, at = sevenDaysBefore): Promise<{ claimant: string; key: string }> {
   const crashed = openSubscriptionStore(dir);
-  const subscription = crashed.save(slackChannel('C1'), milestonesAt9, created);
+  const subscription = await crashed.save(slackChannel('C1'), milestonesAt9, created);
   const [digest] = dueDigests([subscription], data, at, { graceHours });
-  const claim = crashed.claim({
+  const claim = await crashed.claim({
     occurrenceKey: digest!.occurrenceKey,
     subscriptionId: subscription.id,
     scheduledAt: digest!.scheduledAt,
@@ -265,13 +266,13 @@ function crashAfterClaiming(graceHours = 6, at = sevenDaysBefore): { claimant: s
     graceEndsAt: digest!.graceEndsAt,
   });
   expect(claim).not.toBeNull();
-  crashed.close();
+  await crashed.close();
   return { claimant: claim!.claimedBy, key: digest!.occurrenceKey };
 }
 
 describe('recovering claims left by a crashed process', () => {
   it('a second store posts the orphaned digest exactly once, after the lease and not before', async () => {
-    const { claimant, key } = crashAfterClaiming();
+    const { claimant, key } = await crashAfterClaiming();
     const store = openStore();
     const poster = recordingPoster('slack');
     const scheduler = start(store, [poster]);
@@ -283,23 +284,23 @@ describe('recovering claims left by a crashed process', () => {
     expect(await scheduler.tick(plus(sevenDaysBefore, 2 * DEFAULT_CLAIM_LEASE_MS + minutes(1)))).toMatchObject({ alreadyClaimed: 1, posted: 0 });
 
     expect(poster.deliveries).toEqual([{ channel: 'C1', title: 'Code Freeze in 7 days — Kubernetes 1.31' }]);
-    expect(store.posting(key)).toMatchObject({ status: 'posted', attempts: 2, takenOverFrom: claimant, claimedBy: store.claimant });
+    expect(await store.posting(key)).toMatchObject({ status: 'posted', attempts: 2, takenOverFrom: claimant, claimedBy: store.claimant });
   });
 
   it('never posts it once the grace window is over, when the lease outlives the window', async () => {
     // Claimed 55 minutes into a one-hour window: the lease outlives the window.
-    crashAfterClaiming(1, plus(sevenDaysBefore, minutes(55)));
+    await crashAfterClaiming(1, plus(sevenDaysBefore, minutes(55)));
     const store = openStore();
     const poster = recordingPoster('slack');
     const scheduler = start(store, [poster], 1);
     expect(await scheduler.tick(plus(sevenDaysBefore, minutes(59)))).toMatchObject({ due: 1, alreadyClaimed: 1 });
     expect(await scheduler.tick(plus(sevenDaysBefore, minutes(65)))).toMatchObject({ due: 0, posted: 0 });
     expect(poster.deliveries).toEqual([]);
-    expect(store.postings()[0]).toMatchObject({ status: 'claimed', attempts: 1 });
+    expect((await store.postings())[0]).toMatchObject({ status: 'claimed', attempts: 1 });
   });
 
   it('two replicas ticking at once after the lease: one takes it over and posts, the other does not', async () => {
-    crashAfterClaiming();
+    await crashAfterClaiming();
     const posterA = recordingPoster('slack');
     const posterB = recordingPoster('slack');
     const now = plus(sevenDaysBefore, DEFAULT_CLAIM_LEASE_MS + minutes(1));
@@ -337,41 +338,41 @@ describe('post timeout', () => {
   }
 
   /** One milestone subscriber, fake timers, and the 7-days-before tick started against a hanging poster. */
-  function tickWithHangingPoster() {
+  async function tickWithHangingPoster() {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const store = openStore();
-    store.save(slackChannel('C1'), milestonesAt9, created);
+    await store.save(slackChannel('C1'), milestonesAt9, created);
     const poster = hangingPoster();
     const scheduler = start(store, [poster]);
     return { store, poster, scheduler, ticking: scheduler.tick(sevenDaysBefore) };
   }
 
   it('a post that hangs past postTimeoutMs is abandoned (signal aborted) and retried after the backoff', async () => {
-    const { store, poster, scheduler, ticking } = tickWithHangingPoster();
+    const { store, poster, scheduler, ticking } = await tickWithHangingPoster();
     await vi.advanceTimersByTimeAsync(DEFAULT_POST_TIMEOUT_MS - 1);
     expect(poster.signals[0]!.aborted).toBe(false);
-    expect(store.postings()[0]!.status).toBe('claimed');
+    expect((await store.postings())[0]!.status).toBe('claimed');
     await vi.advanceTimersByTimeAsync(1);
     expect(await ticking).toMatchObject({ failed: 1, timedOut: 1, posted: 0 });
     expect(poster.signals[0]!.aborted).toBe(true);
-    const abandoned = store.postings()[0]!;
+    const abandoned = (await store.postings())[0]!;
     expect(abandoned).toMatchObject({ status: 'retry', attempts: 1 });
     expect(abandoned.lastError).toMatch(/^PostTimeoutError: /);
 
     poster.hang = false;
     expect(await scheduler.tick(new Date(abandoned.retryAt!))).toMatchObject({ posted: 1 });
-    expect(store.postings()[0]).toMatchObject({ status: 'posted', attempts: 2 });
+    expect((await store.postings())[0]).toMatchObject({ status: 'posted', attempts: 2 });
     expect(poster.delivered).toBe(1);
   });
 
   it('an abandoned post that lands before its retry is recorded as posted and not sent again', async () => {
-    const { store, poster, scheduler, ticking } = tickWithHangingPoster();
+    const { store, poster, scheduler, ticking } = await tickWithHangingPoster();
     await vi.advanceTimersByTimeAsync(DEFAULT_POST_TIMEOUT_MS);
     expect(await ticking).toMatchObject({ timedOut: 1 });
-    const retryAt = store.postings()[0]!.retryAt!;
+    const retryAt = (await store.postings())[0]!.retryAt!;
 
     poster.land();
-    await vi.waitFor(() => expect(store.postings()[0]!.status).toBe('posted'));
+    await vi.waitFor(async () => expect((await store.postings())[0]!.status).toBe('posted'));
     poster.hang = false;
     expect(await scheduler.tick(new Date(retryAt))).toMatchObject({ alreadyClaimed: 1, posted: 0 });
     expect(poster.delivered).toBe(1);
@@ -389,35 +390,35 @@ describe('post timeout', () => {
 describe('pruning old postings', () => {
   const oldDate = new Date('2023-01-02T09:00:00Z');
   /** Records a posting as another tick would have (claimed and posted at its time). */
-  function recordPosting(store: SubscriptionStore, subscriptionId: number, key: string, scheduledAt: Date): void {
-    const claim = store.claim({ occurrenceKey: `sub:${subscriptionId}:${key}`, subscriptionId, scheduledAt, now: scheduledAt, leaseMs: DEFAULT_CLAIM_LEASE_MS, graceEndsAt: plus(scheduledAt, minutes(60)) });
-    store.markPosted(claim!, scheduledAt);
+  async function recordPosting(store: SubscriptionStore, subscriptionId: number, key: string, scheduledAt: Date): Promise<void> {
+    const claim = await store.claim({ occurrenceKey: `sub:${subscriptionId}:${key}`, subscriptionId, scheduledAt, now: scheduledAt, leaseMs: DEFAULT_CLAIM_LEASE_MS, graceEndsAt: plus(scheduledAt, minutes(60)) });
+    await store.markPosted(claim!, scheduledAt);
   }
 
   it('once a day, deletes postings older than 400 days but keeps the notice that stops a repeat', async () => {
     const store = openStore();
-    const { id } = store.save(slackChannel('C1'), { ...milestonesAt9, kind: 'weekly' }, created);
-    recordPosting(store, id, 'weekly:2023-W01', oldDate);
-    recordPosting(store, id, 'no-schedule:after-1.30', oldDate); // the newest schedule is 1.31 now: never due again
-    recordPosting(store, id, 'no-schedule:after-1.31', oldDate); // still what `no-schedule` would be keyed by
-    recordPosting(store, id, 'weekly:2024-W20', new Date('2024-05-13T09:00:00Z'));
+    const { id } = await store.save(slackChannel('C1'), { ...milestonesAt9, kind: 'weekly' }, created);
+    await recordPosting(store, id, 'weekly:2023-W01', oldDate);
+    await recordPosting(store, id, 'no-schedule:after-1.30', oldDate); // the newest schedule is 1.31 now: never due again
+    await recordPosting(store, id, 'no-schedule:after-1.31', oldDate); // still what `no-schedule` would be keyed by
+    await recordPosting(store, id, 'weekly:2024-W20', new Date('2024-05-13T09:00:00Z'));
     const scheduler = start(store, [recordingPoster('slack')]);
 
     expect(await scheduler.tick(new Date('2024-07-16T10:00:00Z'))).toMatchObject({ pruned: 2 });
-    expect(store.postings().map((p) => p.occurrenceKey)).toEqual([`sub:${id}:no-schedule:after-1.31`, `sub:${id}:weekly:2024-W20`]);
+    expect((await store.postings()).map((p) => p.occurrenceKey)).toEqual([`sub:${id}:no-schedule:after-1.31`, `sub:${id}:weekly:2024-W20`]);
 
     // Later the same day: no second pass.
-    recordPosting(store, id, 'weekly:2023-W02', new Date('2023-01-09T09:00:00Z'));
+    await recordPosting(store, id, 'weekly:2023-W02', new Date('2023-01-09T09:00:00Z'));
     expect(await scheduler.tick(new Date('2024-07-16T23:59:00Z'))).toMatchObject({ pruned: 0 });
-    expect(store.posting(`sub:${id}:weekly:2023-W02`)).not.toBeNull();
+    expect(await store.posting(`sub:${id}:weekly:2023-W02`)).not.toBeNull();
     // The next day: pruned.
     expect(await scheduler.tick(new Date('2024-07-17T00:00:00Z'))).toMatchObject({ pruned: 1 });
-    expect(store.posting(`sub:${id}:weekly:2023-W02`)).toBeNull();
+    expect(await store.posting(`sub:${id}:weekly:2023-W02`)).toBeNull();
   });
 
   it('a year and a half on, the "no schedule" notice is still not said twice', async () => {
     const store = openStore();
-    store.save(slackChannel('C1'), { ...milestonesAt9, kind: 'weekly' }, created);
+    await store.save(slackChannel('C1'), { ...milestonesAt9, kind: 'weekly' }, created);
     const poster = recordingPoster('slack');
     const scheduler = start(store, [poster]);
     // The first Monday after 1.31's release day: past the newest schedule in the data.

@@ -47,7 +47,7 @@ function refresherFor(live: LiveData, dataDir: string): Refresher {
 }
 
 describe('refresh over HTTPS (a local stand-in answering like GitHub)', () => {
-  it('imports on a moved head, then costs six 304s and no download while nothing moves; a changed head imports again', async () => {
+  it('imports on a moved head, then costs one 304 per upstream repository and no download while nothing moves; a changed head imports again', async () => {
     stub = await startMiniGitHub();
     const dataDir = mkdtempSync(path.join(tmpdir(), 'k8s-refresh-gh-'));
     const baseDir = await buildDataset(MINI_TREE);
@@ -64,7 +64,7 @@ describe('refresh over HTTPS (a local stand-in answering like GitHub)', () => {
     const seen = stub.requests.length;
     expect((await refresher.refreshNow()).result).toBe('unchanged');
     const unchanged = stub.requests.slice(seen);
-    expect(unchanged).toHaveLength(6);
+    expect(unchanged).toHaveLength(Object.keys(UPSTREAM_REPOSITORIES).length);
     expect(unchanged.every((request) => request.url.includes('/commits/') && request.status === 304 && request.ifNoneMatch)).toBe(true);
     expect(live.current().dataset).toBe(imported);
 

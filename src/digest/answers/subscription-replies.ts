@@ -159,3 +159,15 @@ export function invalidOptionsAnswer(problem: string, command: 'subscribe' | 'un
     suggestions: ['subscribe', 'subscribe weekly 08:30 Europe/Berlin friday'],
   });
 }
+
+/** The database failed: nothing was changed (or, for `subscriptions`, nothing could be read). */
+export function notSavedAnswer(command: 'subscribe' | 'unsubscribe' | 'subscriptions', reason: string, dataset: Pick<Dataset, 'manifest'>): Answer {
+  const reading = command === 'subscriptions';
+  return reply(dataset, {
+    title: reading ? 'Subscriptions unavailable' : 'Not saved',
+    summary: reading
+      ? `The bot could not read this channel's subscription: its storage failed (${reason}). Try again later.`
+      : `Your change was not saved: the bot's storage failed (${reason}). Nothing changed; try again later.`,
+    suggestions: [command],
+  });
+}

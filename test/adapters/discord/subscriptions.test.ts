@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../../adapters/discord/index.ts';
 import { Bot } from '../../../src/bot.ts';
 import { loadDataset } from '../../../src/data/load.ts';
-import { createSubscriptionCommands, openSubscriptionStore, type SubscriptionStore } from '../../../src/digest/index.ts';
+import { createSubscriptionCommands, openStore, type SubscriptionStore } from '../../../src/digest/index.ts';
 import { silentLogger } from '../../../src/log.ts';
 import type { RunningAdapter } from '../../../adapters/running-adapter.ts';
 import { embedLimitProblems, embedText } from './support/limits.ts';
@@ -22,7 +22,7 @@ const channel = { platform: 'discord' as const, workspace: IDS.guild, channel: I
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'discord-subscriptions-'));
-  store = openSubscriptionStore(dataDir);
+  store = await openStore({ dataDir });
   const dataset = loadDataset();
   const bot = new Bot(dataset, { subscriptions: createSubscriptionCommands(store, dataset), clock: () => new Date('2026-09-01T12:00:00Z') });
   stub = await StubDiscord.start();
@@ -47,7 +47,7 @@ describe('digest subscriptions from Discord, end to end', () => {
   it('subscribe with every option stores exactly those settings for this channel', async () => {
     const reply = await run('subscribe', { kind: 'weekly', time: '08:30', timezone: 'Europe/Berlin', weekday: 'friday' });
     expect(embedLimitProblems(reply.body.embeds)).toEqual([]);
-    expect(store.find(channel)).toMatchObject({ kind: 'weekly', time: '08:30', timeZone: 'Europe/Berlin', weekday: 5 });
+    expect(await store.find(channel)).toMatchObject({ kind: 'weekly', time: '08:30', timeZone: 'Europe/Berlin', weekday: 5 });
     expect(embedText(reply.body.embeds)).toContain('Europe/Berlin');
   });
 
@@ -55,12 +55,12 @@ describe('digest subscriptions from Discord, end to end', () => {
     const status = await run('subscriptions');
     expect(embedText(status.body.embeds)).toMatch(/weekly/i);
     await run('unsubscribe', {});
-    expect(store.find(channel)).toBeNull();
+    expect(await store.find(channel)).toBeNull();
   });
 
   it('an unknown time zone gets the digest feature’s clear reply and stores nothing', async () => {
     const reply = await run('subscribe', { timezone: 'Mars/Olympus_Mons' });
     expect(embedText(reply.body.embeds)).toContain('Mars/Olympus\\_Mons');
-    expect(store.find(channel)).toBeNull();
+    expect(await store.find(channel)).toBeNull();
   });
 });

@@ -26,6 +26,15 @@ describe('Slack adapter startup', () => {
     await slack.stop();
   });
 
+  it('names SLACK_API_URL when the Web API cannot be reached', async () => {
+    const unreachable = 'http://127.0.0.1:1/api/';
+    const slack = createSlackApp(options({ SLACK_BOT_TOKEN: 'xoxb-secret-value', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: unreachable, PORT: '0' }));
+    const failure = await slack.start().catch((error: unknown) => error as Error);
+    expect((failure as Error).message).toMatch(new RegExp(`^SLACK_API_URL \\(${unreachable}\\) is unreachable: .*ECONNREFUSED`));
+    expect((failure as Error).message).not.toContain('xoxb-secret-value');
+    await slack.stop();
+  });
+
   it('refuses to build without the variables its mode needs', () => {
     expect(() => createSlackApp(options({}))).toThrow(/SLACK_BOT_TOKEN is not set/);
     const httpWithoutSecret = { ...options({}), config: { ...loadConfig({}), SLACK_BOT_TOKEN: 'xoxb-x' } };

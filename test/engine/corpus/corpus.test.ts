@@ -1,10 +1,10 @@
 // The understanding corpus (issue 10) through the real bot: Bot.handle → engine (or the subscription commands on a real
 // SQLite file) → renderText, on the bundled dataset. Prints accuracy on tune and holdout separately, per kind and form.
 // Holdout sentences and their failures are never printed: the engine is tuned on tune.yaml only.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Bot } from '../../../src/bot.ts';
 import type { ChannelRef } from '../../../src/domain/channel.ts';
@@ -13,7 +13,8 @@ import { ANSWER_INTENTS } from '../../../src/domain/answer.ts';
 import type { Dataset } from '../../../src/domain/dataset.ts';
 import { createSubscriptionCommands } from '../../../src/digest/commands.ts';
 import { renderText } from '../../../src/render/text.ts';
-import { openSubscriptionStore, type SubscriptionStore } from '../../../src/storage/subscription-store.ts';
+import type { Store } from '../../../src/storage/store.ts';
+import { openSqliteStore } from '../../../src/storage/subscription-store.ts';
 import {
   COMING_KINDS,
   CorpusEntry,
@@ -37,11 +38,14 @@ const HOLDOUT_FILE = path.join(here, 'holdout.yaml');
 const RESULTS_DIR = path.join(repoRoot, 'var', 'corpus');
 
 /**
- * Floors for the share of counted (non-pending) entries that pass fully and that get the right kind, on each part.
- * Start: the baseline floor measured on main's engine; the lead raises them as the engine improves.
+ * Floors, on each part, for the share of counted (non-pending) entries whose answer is right (kind, facts, absent,
+ * items), whose kind is right, and whose entities recognizeEntities finds (when it exists). Raised with the registry
+ * engine to a few points under its measured holdout rates (answer 74.6 %, kind 81.1 %, entities 95.8 % on 2026-12-01),
+ * so a regression fails; the cascade engine before it measured 64.6 % / 68.3 % on the kinds it had.
  */
-const DEFAULT_MIN_PASS = 0.58;
-const DEFAULT_MIN_KIND = 0.62;
+const DEFAULT_MIN_ANSWER = 0.7;
+const DEFAULT_MIN_KIND = 0.78;
+const DEFAULT_MIN_ENTITIES = 0.93;
 const FIRST_FAILURES = Number(process.env.CORPUS_SHOW_FAILURES ?? 40);
 
 function floorFromEnv(name: string, fallback: number): number {
@@ -51,28 +55,46 @@ function floorFromEnv(name: string, fallback: number): number {
   if (!Number.isFinite(value) || value < 0 || value > 1) throw new Error(`${name} must be a fraction between 0 and 1, got ${JSON.stringify(raw)}`);
   return value;
 }
-const MIN_PASS = floorFromEnv('CORPUS_MIN_PASS', DEFAULT_MIN_PASS);
+const MIN_ANSWER = floorFromEnv('CORPUS_MIN_ANSWER', DEFAULT_MIN_ANSWER);
 const MIN_KIND = floorFromEnv('CORPUS_MIN_KIND', DEFAULT_MIN_KIND);
+const MIN_ENTITIES = floorFromEnv('CORPUS_MIN_ENTITIES', DEFAULT_MIN_ENTITIES);
 
-type Recognize = (text: string, index: unknown) => unknown;
+type Recognize = (text: string, index: unknown, now: Date) => unknown;
 
 /** The entity recogniser the understanding work exports, if it exists yet (looked up at run time, not typed). */
-async function findRecognizer(dataset: Dataset): Promise<{ recognize: Recognize; index: unknown } | null> {
+async function findRecognizer(dataset: Dataset, engine: object): Promise<{ recognize: Recognize; index: unknown } | null> {
   const engineModule = (await import('../../../src/engine/index.ts')) as Record<string, unknown>;
   const recognize = engineModule['recognizeEntities'];
   if (typeof recognize !== 'function') return null;
+  const engineIndex = (engine as Record<string, unknown>)['index'];
+  if (engineIndex) return { recognize: recognize as Recognize, index: engineIndex };
   let build = engineModule['buildIndex'];
   if (typeof build !== 'function') build = ((await import('../../../src/engine/context.ts')) as Record<string, unknown>)['buildIndex'];
   if (typeof build !== 'function') return null;
   return { recognize: recognize as Recognize, index: (build as (data: Dataset) => unknown)(dataset) };
 }
 
+/**
+ * The intents a kind really answers: listed in ANSWER_INTENTS and, where the engine has a registry of question kinds
+ * (src/engine/kinds/registry.ts, looked up at run time), answered by one of its kinds. A name listed ahead of its
+ * module is still pending.
+ */
+async function registeredIntents(): Promise<Set<string>> {
+  const listed = new Set<string>(ANSWER_INTENTS);
+  const registryFile = path.join(repoRoot, 'src', 'engine', 'kinds', 'registry.ts');
+  if (!existsSync(registryFile)) return listed;
+  const kinds = ((await import(pathToFileURL(registryFile).href)) as Record<string, unknown>)['KINDS'];
+  if (!Array.isArray(kinds)) return listed;
+  const answered = new Set(kinds.map((kind) => (kind as { intent?: unknown }).intent).filter((intent) => typeof intent === 'string'));
+  return new Set([...listed].filter((intent) => answered.has(intent)));
+}
+
 let dataset: Dataset;
-let store: SubscriptionStore;
+let store: Store;
 let bot: Bot;
 let storeDir: string;
 let recognizer: { recognize: Recognize; index: unknown } | null = null;
-const registered = new Set<string>(ANSWER_INTENTS);
+let registered = new Set<string>(ANSWER_INTENTS);
 
 async function run(entry: CorpusEntry, index: number, split: 'tune' | 'holdout'): Promise<EntryResult> {
   const meta = { index, split, pending: !entry.kinds.some((kind) => registered.has(kind)) };
@@ -82,7 +104,7 @@ async function run(entry: CorpusEntry, index: number, split: 'tune' | 'holdout')
   try {
     for (const message of entry.setup) await bot.handle(message, { channel, now });
     const answer = await bot.handle(entry.q, { channel, now });
-    if (recognizer) found = normaliseFound(recognizer.recognize(entry.q, recognizer.index));
+    if (recognizer) found = normaliseFound(recognizer.recognize(entry.q, recognizer.index, now));
     const items = answer.sections.reduce((sum, section) => sum + section.items.length, 0);
     return score(entry, meta, { intent: answer.intent, text: renderText(answer), items }, found);
   } catch (error) {
@@ -124,18 +146,20 @@ beforeAll(async () => {
   holdout = loadCorpus(HOLDOUT_FILE);
   dataset = loadDataset();
   storeDir = mkdtempSync(path.join(tmpdir(), 'k8s-bot-corpus-'));
-  store = openSubscriptionStore(storeDir);
+  store = openSqliteStore(storeDir);
   bot = new Bot(dataset, { subscriptions: createSubscriptionCommands(store, dataset) });
-  recognizer = await findRecognizer(dataset);
+  recognizer = await findRecognizer(dataset, bot.engine);
+  registered = await registeredIntents();
   tuneResults = [];
   for (const [index, entry] of tune.entries()) tuneResults.push(await run(entry, index, 'tune'));
   holdoutResults = [];
   for (const [index, entry] of holdout.entries()) holdoutResults.push(await run(entry, index, 'holdout'));
 
   const lines = [
-    `Understanding corpus — registered kinds: ${ANSWER_INTENTS.length}; pending kinds: ${COMING_KINDS.filter((kind) => !registered.has(kind)).join(', ') || 'none'}`,
+    `Understanding corpus — registered kinds: ${registered.size}; pending kinds: ${COMING_KINDS.filter((kind) => !registered.has(kind)).join(', ') || 'none'}`,
     recognizer ? 'entity check: on (recognizeEntities)' : 'entity check: SKIPPED — src/engine/index.ts does not export recognizeEntities yet',
-    `floors: pass ≥ ${MIN_PASS}, kind ≥ ${MIN_KIND} (CORPUS_MIN_PASS / CORPUS_MIN_KIND)`,
+    `floors: answer ≥ ${MIN_ANSWER}, kind ≥ ${MIN_KIND}, entities ≥ ${MIN_ENTITIES} (CORPUS_MIN_ANSWER / _KIND / _ENTITIES)`,
+    'pass = answer right and entities found; answer = kind, facts, absent strings and items',
     '',
     ...report('tune', tuneResults, true, tune),
     '',
@@ -159,7 +183,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(() => {
-  store?.close();
+  void store?.close();
   if (storeDir) rmSync(storeDir, { recursive: true, force: true });
 });
 
@@ -181,11 +205,12 @@ describe('understanding corpus', () => {
     expect(errors.map((result) => `${result.split} #${result.index}: ${result.error}`)).toEqual([]);
   });
 
-  it(`passes at least the floor on tune and on holdout (pass ≥ ${MIN_PASS}, kind ≥ ${MIN_KIND})`, () => {
+  it(`holds the floors on tune and on holdout (answer ≥ ${MIN_ANSWER}, kind ≥ ${MIN_KIND}, entities ≥ ${MIN_ENTITIES})`, () => {
     for (const [name, results] of [['tune', tuneResults], ['holdout', holdoutResults]] as const) {
       const t = tally(results);
-      expect(ratio(t.passed, t.counted), `${name} pass rate`).toBeGreaterThanOrEqual(MIN_PASS);
+      expect(ratio(t.answerOk, t.counted), `${name} answer rate`).toBeGreaterThanOrEqual(MIN_ANSWER);
       expect(ratio(t.kindOk, t.counted), `${name} kind rate`).toBeGreaterThanOrEqual(MIN_KIND);
+      if (t.entitiesChecked) expect(ratio(t.entitiesOk, t.entitiesChecked), `${name} entity rate`).toBeGreaterThanOrEqual(MIN_ENTITIES);
     }
   });
 });
@@ -218,7 +243,11 @@ describe('corpus scoring', () => {
       'gates:NodeSwap',
       'components:kubelet',
     ]);
-    expect(score(entry, meta, { intent: 'support', text: 'Yes', items: 0 }, normaliseFound({ versions: ['1.30'] })).pass).toBe(false);
+    const unrecognised = score(entry, meta, { intent: 'support', text: 'Yes', items: 0 }, normaliseFound({ versions: ['1.30'] }));
+    expect(unrecognised.pass).toBe(false);
+    expect(unrecognised.answerOk).toBe(true);
+    expect(unrecognised.entitiesOk).toBe(false);
+    expect(score(entry, meta, { intent: 'support', text: 'Yes', items: 0 }, null).entitiesOk).toBeNull();
   });
 
   it('fails an answer that offers items where none are wanted', () => {

@@ -167,6 +167,10 @@ export interface EntryResult {
   pending: boolean;
   gotIntent: string;
   kindOk: boolean;
+  /** Kind, facts, absent strings and items all hold (the answer is right, whatever the entity check says). */
+  answerOk: boolean;
+  /** null when the entity check was skipped. */
+  entitiesOk: boolean | null;
   missingFacts: string[];
   presentAbsent: string[];
   /** How many items the answer listed where the entry wants none (0 otherwise). */
@@ -201,10 +205,25 @@ export function score(
   const missingFacts = entry.facts.filter((fact) => !hasFact(fact, text, leading));
   const presentAbsent = entry.absent.filter((bad) => text.includes(bad.toLowerCase()));
   const missing = found ? missingEntities(entry.entities, found) : null;
-  const pass =
-    !error && kindOk && missingFacts.length === 0 && presentAbsent.length === 0 && unwantedItems === 0 && (missing?.length ?? 0) === 0;
+  const answerOk = !error && kindOk && missingFacts.length === 0 && presentAbsent.length === 0 && unwantedItems === 0;
+  const entitiesOk = missing ? missing.length === 0 : null;
+  const pass = answerOk && entitiesOk !== false;
   const { kind, form } = entry;
-  return { ...meta, kind, form, gotIntent, kindOk, missingFacts, presentAbsent, unwantedItems, missingEntities: missing, pass, error };
+  return {
+    ...meta,
+    kind,
+    form,
+    gotIntent,
+    kindOk,
+    missingFacts,
+    presentAbsent,
+    unwantedItems,
+    missingEntities: missing,
+    answerOk,
+    entitiesOk,
+    pass,
+    error,
+  };
 }
 
 export interface Tally {
@@ -213,6 +232,10 @@ export interface Tally {
   pending: number;
   passed: number;
   kindOk: number;
+  answerOk: number;
+  /** Counted entries whose entities were checked, and how many of those held. */
+  entitiesChecked: number;
+  entitiesOk: number;
 }
 
 export function tally(results: EntryResult[]): Tally {
@@ -223,6 +246,9 @@ export function tally(results: EntryResult[]): Tally {
     pending: results.length - counted.length,
     passed: counted.filter((result) => result.pass).length,
     kindOk: counted.filter((result) => result.kindOk).length,
+    answerOk: counted.filter((result) => result.answerOk).length,
+    entitiesChecked: counted.filter((result) => result.entitiesOk !== null).length,
+    entitiesOk: counted.filter((result) => result.entitiesOk === true).length,
   };
 }
 
@@ -237,5 +263,9 @@ const percent = (part: number, whole: number): string => (whole === 0 ? '   – 
 
 export function tallyLine(label: string, t: Tally): string {
   const pending = t.pending ? `  (+${t.pending} pending)` : '';
-  return `${label.padEnd(18)} pass ${percent(t.passed, t.counted)} (${t.passed}/${t.counted})  kind ${percent(t.kindOk, t.counted)}${pending}`;
+  const entities = t.entitiesChecked ? `  entities ${percent(t.entitiesOk, t.entitiesChecked)}` : '';
+  return (
+    `${label.padEnd(18)} pass ${percent(t.passed, t.counted)} (${t.passed}/${t.counted})  answer ${percent(t.answerOk, t.counted)}` +
+    `  kind ${percent(t.kindOk, t.counted)}${entities}${pending}`
+  );
 }

@@ -49,6 +49,12 @@ export class StubSlack {
     return this;
   }
 
+  /** Answers a hanging method again (requests already held stay unanswered). */
+  release(method: string): this {
+    this.hanging.delete(method);
+    return this;
+  }
+
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api/`;
   }

@@ -1,0 +1,18 @@
+import { openPostgresStore } from './postgres-store.ts';
+import type { StorageError } from './storage-error.ts';
+import type { Store } from './store.ts';
+import { openSqliteStore } from './subscription-store.ts';
+
+export interface StoreLocation {
+  /** `postgres://…` selects PostgreSQL, shared by every replica. */
+  databaseUrl?: string | undefined;
+  /** Otherwise SQLite in this folder, for one process. */
+  dataDir: string;
+  /** Told when the database starts failing and when it works again (SQLite; PostgreSQL errors surface as thrown). */
+  onHealthChange?: (problem: StorageError | null) => void;
+}
+
+/** Opens the configured store, its schema brought up to date. */
+export async function openStore({ databaseUrl, dataDir, onHealthChange }: StoreLocation): Promise<Store> {
+  return databaseUrl ? openPostgresStore(databaseUrl) : openSqliteStore(dataDir, onHealthChange ? { onHealthChange } : {});
+}
