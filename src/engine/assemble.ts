@@ -1,6 +1,7 @@
 import type { Answer, AnswerFact, AnswerSection } from '../domain/answer.ts';
 import type { EngineIndex } from './context.ts';
-import { kepItem, makeAnswer, pacificDay, plural, section } from './format.ts';
+import type { Kep } from '../domain/kep.ts';
+import { isoDay, kepItem, makeAnswer, pacificDay, plural, section } from './format.ts';
 import type { Query } from './kinds/registry.ts';
 import type { StageListQuery } from './kinds/stage-list.ts';
 import type { FollowUp } from './refs.ts';
@@ -31,13 +32,24 @@ export function followUpSection(answer: Answer): AnswerSection {
 }
 
 const STAGE_ORDER = { alpha: 1, beta: 2, stable: 3 } as const;
+const NAMED_IN_SUMMARY = 5;
+
+function named(keps: readonly Kep[]): string {
+  const shown = keps.slice(0, NAMED_IN_SUMMARY).map((kep) => `KEP-${kep.number} ${kep.title}`);
+  return `${shown.join('; ')}${keps.length > NAMED_IN_SUMMARY ? '; …' : ''}`;
+}
 
 /**
  * "Which features that went beta in 1.30 became GA in 1.32?": the KEPs whose kep.yaml records the
  * first stage in the first release and the later stage in the second. Null when the two lists do
  * not narrow each other (same stage, or the later stage first).
  */
-export function narrowedList(first: StageListQuery, then: StageListQuery, index: EngineIndex, now: Date): Answer | null {
+export function narrowedList(
+  first: StageListQuery,
+  then: StageListQuery,
+  index: EngineIndex,
+  now: Date,
+): Answer | null {
   if (STAGE_ORDER[then.stage] <= STAGE_ORDER[first.stage]) return null;
   const from = resolveVersion(index, first.version, now, 'stage-list');
   const to = resolveVersion(index, then.version, now, 'stage-list');
@@ -46,26 +58,37 @@ export function narrowedList(first: StageListQuery, then: StageListQuery, index:
   const [a, b] = [from.release.version, to.release.version];
   const sig = first.sig ?? then.sig;
   const keps = index.dataset.keps
-    .filter((kep) => kep.milestones[first.stage] === a && kep.milestones[then.stage] === b && (!sig || kep.owningSig === sig))
+    .filter((kep) => kep.milestones[first.stage] === a && kep.milestones[then.stage] === b)
+    .filter((kep) => !sig || kep.owningSig === sig)
     .sort((x, y) => x.number - y.number);
   const shipped = isShipped(to.release, now);
   const verb = shipped ? 'reached' : 'target';
   const stageName = then.stage === 'stable' ? 'stable (GA)' : then.stage;
+  const path = `${first.stage} ${a} → ${then.stage} ${b}`;
   const summary = keps.length
-    ? `${plural(keps.length, 'KEP')} that went ${first.stage} in ${a} ${verb} ${stageName} in ${b}, by kep.yaml: ${keps.slice(0, 5).map((kep) => `KEP-${kep.number} ${kep.title}`).join('; ')}${keps.length > 5 ? '; …' : ''}.`
+    ? `${plural(keps.length, 'KEP')} that went ${first.stage} in ${a} ${verb} ${stageName} in ${b}, by kep.yaml: ` +
+      `${named(keps)}.`
     : `No KEP that went ${first.stage} in ${a} ${shipped ? 'reached' : 'targets'} ${stageName} in ${b}, by kep.yaml.`;
   return makeAnswer(index.footer, {
     intent: 'stage-list',
     title: `${first.stage} in ${a} → ${then.stage} in ${b}`,
-    summary: shipped ? summary : `${summary} ${b} is not released yet (as of ${now.toISOString().slice(0, 10)}): this is the plan.`,
+    summary: shipped ? summary : `${summary} ${b} is not released yet (as of ${isoDay(now)}): this is the plan.`,
     release: b,
-    sections: [section(`${first.stage} in ${a}, ${then.stage} in ${b}`, { items: keps.map((kep) => kepItem(kep, `${first.stage} ${a} → ${then.stage} ${b}`)) })],
+    sections: [section(`${first.stage} in ${a}, ${then.stage} in ${b}`, { items: keps.map((k) => kepItem(k, path)) })],
     suggestions: [`${first.stage} features in ${a}`, `what went GA in ${b}`],
   });
 }
 
 /** The whole answer to a question in parts: the first part's answer (or the narrowed list), the others as sections. */
-export function withFollowUps(query: Query, answer: Answer, followUps: readonly FollowUp[], read: Reader, answerOf: Answerer, index: EngineIndex, now: Date): Answer {
+export function withFollowUps(
+  query: Query,
+  answer: Answer,
+  followUps: readonly FollowUp[],
+  read: Reader,
+  answerOf: Answerer,
+  index: EngineIndex,
+  now: Date,
+): Answer {
   let result = answer;
   for (const followUp of followUps) {
     const next = read(followUp.text);
@@ -83,8 +106,16 @@ export function withFollowUps(query: Query, answer: Answer, followUps: readonly 
 
 /** What a statement says happened, and the answer's fact that says when it did. */
 const STATED_EVENTS: ReadonlyArray<{ said: RegExp; fact: RegExp; phrase: string }> = [
-  { said: /\b(?:ship(?:s|ped)?|released?|came out|comes out|launch(?:ed|es)?|goes ga|went ga|out on)\b/i, fact: /^(?:Released|Release date|Planned release)$/, phrase: 'was released on' },
-  { said: /\b(?:eol|end[- ]of[- ](?:life|support)|out of support|unsupported|support ends)\b/i, fact: /^End of life$/, phrase: 'reaches end of life on' },
+  {
+    said: /\b(?:ship(?:s|ped)?|released?|came out|comes out|launch(?:ed|es)?|goes ga|went ga|out on)\b/i,
+    fact: /^(?:Released|Release date|Planned release)$/,
+    phrase: 'was released on',
+  },
+  {
+    said: /\b(?:eol|end[- ]of[- ](?:life|support)|out of support|unsupported|support ends)\b/i,
+    fact: /^End of life$/,
+    phrase: 'reaches end of life on',
+  },
   { said: /\bmaintenance\b/i, fact: /^Maintenance mode$/, phrase: 'enters maintenance mode on' },
   { said: /\bcode freeze\b/i, fact: /\bcode freeze\b/i, phrase: 'has code freeze on' },
 ];
@@ -115,7 +146,8 @@ export function correctStatement(asked: string, statedDates: readonly string[], 
     const subject = answer.release ? `Kubernetes ${answer.release}` : 'it';
     const lead = YES_NO_QUESTION.test(asked) ? 'No' : 'Not quite';
     const day = factDay(fact)!;
-    return { ...answer, summary: `${lead} — ${subject} ${event.phrase} ${day}, not ${statedDates.join(' or ')}. ${answer.summary}` };
+    const correction = `${lead} — ${subject} ${event.phrase} ${day}, not ${statedDates.join(' or ')}.`;
+    return { ...answer, summary: `${correction} ${answer.summary}` };
   }
   return answer;
 }
@@ -146,11 +178,19 @@ function readingOf(text: string, index: EngineIndex, read: Reader): string {
 }
 
 /** "Try:" without the question just asked, whether it is written the same or only reads the same. */
-export function withoutAskedSuggestions(answer: Answer, query: Query, asked: readonly string[], read: Reader, index: EngineIndex): Answer {
+export function withoutAskedSuggestions(
+  answer: Answer,
+  query: Query,
+  asked: readonly string[],
+  read: Reader,
+  index: EngineIndex,
+): Answer {
   if (!answer.suggestions.length) return answer;
   const askedTexts = new Set(asked.map(normaliseQuestion));
   const { notes: _notes, ...bare } = query;
   const askedQuery = JSON.stringify(bare);
-  const suggestions = answer.suggestions.filter((suggestion) => !askedTexts.has(normaliseQuestion(suggestion)) && readingOf(suggestion, index, read) !== askedQuery);
+  const isAsked = (suggestion: string) =>
+    askedTexts.has(normaliseQuestion(suggestion)) || readingOf(suggestion, index, read) === askedQuery;
+  const suggestions = answer.suggestions.filter((suggestion) => !isAsked(suggestion));
   return suggestions.length === answer.suggestions.length ? answer : { ...answer, suggestions };
 }
