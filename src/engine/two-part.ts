@@ -26,7 +26,7 @@ export interface Parts {
 
 const sameQuery = (a: PartQuery, b: PartQuery): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** A part that names no version is about the release the whole question names ("… — which beta features became GA"). */
+/** A part that names no version is about the release the question names ("… — which beta features became GA"). */
 function withContext(part: string, whole: string): string {
   if (VERSION_WORD.test(part)) return part;
   const version = LAST_VERSION.exec(whole)?.[1];
@@ -35,7 +35,12 @@ function withContext(part: string, whole: string): string {
 
 function pieces(text: string): Array<{ text: string; relation: FollowUp['relation'] }> {
   const narrowing = NARROWING.exec(text.replace(/\?+\s*$/, ''));
-  if (narrowing && !HAS_BOUNDARY.test(narrowing[1]!)) return [{ text: narrowing[1]!, relation: 'and' }, { text: narrowing[2]!, relation: 'then' }];
+  if (narrowing && !HAS_BOUNDARY.test(narrowing[1]!)) {
+    return [
+      { text: narrowing[1]!, relation: 'and' },
+      { text: narrowing[2]!, relation: 'then' },
+    ];
+  }
   return text
     .split(BOUNDARY)
     .map((part) => part?.trim() ?? '')
@@ -48,11 +53,17 @@ function pieces(text: string): Array<{ text: string; relation: FollowUp['relatio
  * (`read` returns null otherwise): the first part's query and the others' text, or null when the
  * question is one question. Parts that ask the same thing again are dropped.
  */
-export function splitQuestion(text: string, question: Pick<Question, 'text'>, read: (part: string) => PartQuery | null): Parts | null {
+export function splitQuestion(
+  text: string,
+  question: Pick<Question, 'text'>,
+  read: (part: string) => PartQuery | null,
+): Parts | null {
   if (!MIGHT_SPLIT.test(text) && !/\b(?:became|become|graduated)\b/i.test(text)) return null;
   const parts = pieces(text);
   if (parts.length < 2 || question.text.length === 0) return null;
-  const read_ = parts.map((part) => ({ ...part, text: withContext(part.text, text) })).map((part) => ({ ...part, query: read(part.text) }));
+  const read_ = parts
+    .map((part) => ({ ...part, text: withContext(part.text, text) }))
+    .map((part) => ({ ...part, query: read(part.text) }));
   if (read_.some((part) => part.query === null)) return null;
   const [first, ...rest] = read_ as Array<(typeof read_)[number] & { query: PartQuery }>;
   const seen: PartQuery[] = [first!.query];
