@@ -1,8 +1,10 @@
 import type { Answer } from '../domain/answer.ts';
+import { correctStatement, withFollowUps, withoutAskedSuggestions } from './assemble.ts';
 import type { EngineIndex } from './context.ts';
 import { makeAnswer, section } from './format.ts';
 import { parseNoteLines } from './intents/common.ts';
 import { kindOf, type Query } from './kinds/registry.ts';
+import { parse } from './parse.ts';
 
 /** stdout belongs to the CLI and the console adapter; a bug report goes to stderr. */
 function reportToStderr(error: unknown, query: Query): void {
@@ -10,13 +12,22 @@ function reportToStderr(error: unknown, query: Query): void {
 }
 
 /**
- * A Query in, an Answer out, by the kind's own answer function. Never throws: an unexpected
- * failure becomes an apologetic answer rather than a crashed chat handler. `index` is built once
- * per dataset (see buildIndex).
+ * A Query in, an Answer out, by the kind's own answer function, then the parts every answer shares
+ * (see assemble.ts): the other parts of a two-part question, a correction of a wrong statement,
+ * "Try:" without the question asked, the parser's notes. Never throws: an unexpected failure
+ * becomes an apologetic answer rather than a crashed chat handler. `index` is built once per
+ * dataset (see buildIndex).
  */
 export function execute(query: Query, index: EngineIndex, now: Date, onError: (error: unknown, query: Query) => void = reportToStderr): Answer {
   try {
-    const answer = kindOf(query.kind).answer(query, index, now);
+    const answerOf = (one: Query) => kindOf(one.kind).answer(one, index, now);
+    const read = (text: string) => parse(text, index, now);
+    const followUps = query.notes.followUps ?? [];
+    let answer = answerOf(query);
+    if (followUps.length) answer = withFollowUps(query, answer, followUps, read, answerOf, index, now);
+    const asked = query.notes.asked;
+    if (asked && query.notes.statedDates?.length) answer = correctStatement(asked, query.notes.statedDates, answer);
+    answer = withoutAskedSuggestions(answer, query, [...(asked ? [asked] : []), ...followUps.map((part) => part.text)], read, index);
     const notes = parseNoteLines(query.notes);
     return notes.length ? { ...answer, sections: [...answer.sections, section('Note', { lines: notes })] } : answer;
   } catch (error) {

@@ -67,6 +67,11 @@ function pacific(instant: Date): string {
   return text;
 }
 
+/** The calendar day in Pacific time (where sig-release sets its deadlines) of an ISO instant. */
+export function pacificDay(instant: string): string {
+  return pacific(new Date(instant)).slice(0, 10);
+}
+
 /** The instant an event starts: its exact time, or the start of its (UTC) day. */
 export function eventInstant(event: Pick<ScheduleEvent, 'date' | 'at'>): number {
   return event.at ? Date.parse(event.at) : Date.parse(`${event.date}T00:00:00Z`);

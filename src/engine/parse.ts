@@ -1,14 +1,30 @@
 import type { EngineIndex } from './context.ts';
+import { SCORE, type Candidate } from './kinds/kind.ts';
 import { bestCandidate, CUE_WORDS, KINDS, type Query } from './kinds/registry.ts';
 import type { ParseNotes } from './refs.ts';
 import { cleanQuestion, MAX_RAW_CHARS } from './sanitize.ts';
-import { readQuestion } from './understand/question.ts';
+import { splitQuestion } from './two-part.ts';
+import { readQuestion, type Question } from './understand/question.ts';
+
+/** Every registered kind scores the question once read; the best candidate wins (see bestCandidate). */
+function bestReading(question: Question): Candidate<Query> | null {
+  const candidates = [];
+  for (const kind of KINDS) {
+    const candidate = kind.recognize(question);
+    if (candidate) candidates.push(candidate);
+  }
+  return bestCandidate(candidates as Parameters<typeof bestCandidate>[0]);
+}
+
+/** Kinds that read a question's structure; a part read only as search or help is no part of its own. */
+const UNSTRUCTURED = new Set<string>(['search', 'help']);
 
 /**
  * The one front door: chat text in, a Query out. Never throws. The question is read once (the
  * entity pass, against the dataset's vocabulary in `index`), every registered kind scores it, and
- * the best candidate wins (see bestCandidate). Relative versions stay symbolic; the kind's answer
- * resolves them at `now`.
+ * the best candidate wins (see bestCandidate). A question in two parts that each read well on their
+ * own is answered part by part (see two-part.ts): the Query is the first part's, the others ride in
+ * `notes.followUps`. Relative versions stay symbolic; the kind's answer resolves them at `now`.
  */
 export function parse(text: string, index: EngineIndex, now: Date): Query {
   const raw = typeof text === 'string' ? text.slice(0, MAX_RAW_CHARS) : '';
@@ -17,15 +33,27 @@ export function parse(text: string, index: EngineIndex, now: Date): Query {
   if (!clean.text) return { kind: 'help', reason: 'empty', notes };
   try {
     const question = readQuestion(raw, clean.text, index, now, notes, CUE_WORDS);
-    const candidates = [];
-    for (const kind of KINDS) {
-      const candidate = kind.recognize(question);
-      if (candidate) candidates.push(candidate);
+    const best = bestReading(question);
+    if (!best) return { kind: 'help', reason: 'empty', notes };
+    notes.asked = clean.text;
+    if (question.entities.dates.length) notes.statedDates = [...question.entities.dates];
+    const parts = best.query.kind === 'subscription' ? null : splitQuestion(clean.text, question, (part) => readPart(part, index, now));
+    if (parts) {
+      notes.followUps = parts.followUps;
+      return { ...parts.first, notes } as Query;
     }
-    const best = bestCandidate(candidates as Parameters<typeof bestCandidate>[0]);
-    return best ? ({ ...best.query, notes } as Query) : { kind: 'help', reason: 'empty', notes };
+    return { ...best.query, notes } as Query;
   } catch {
     // Defensive: a recogniser bug must not take down a chat handler.
     return { kind: 'search', text: '', list: false, notes };
   }
+}
+
+/** One part of a question read on its own: its query when a structured kind reads it with some confidence, else null. */
+function readPart(text: string, index: EngineIndex, now: Date): Candidate<Query>['query'] | null {
+  const notes: ParseNotes = { corrections: [], truncated: false, stripped: false };
+  const question = readQuestion(text, text, index, now, notes, CUE_WORDS);
+  const best = bestReading(question);
+  if (!best || best.score < SCORE.likely || UNSTRUCTURED.has(best.query.kind)) return null;
+  return best.query;
 }

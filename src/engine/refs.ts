@@ -65,5 +65,13 @@ export const ParseNotes = z.object({
   truncated: z.boolean().default(false),
   /** Mentions, control characters or markup were dropped from the question. */
   stripped: z.boolean().default(false),
+  /** The question as asked (cleaned), so the answer never suggests it back. */
+  asked: z.string().optional(),
+  /** The other parts of a two-part question, each readable on its own; answered after the first. */
+  followUps: z.array(z.object({ text: z.string(), relation: z.enum(['and', 'then']) })).optional(),
+  /** Dates the text states (ISO), so a statement the data contradicts is answered "Not quite — …". */
+  statedDates: z.array(z.string()).optional(),
 });
 export type ParseNotes = z.infer<typeof ParseNotes>;
+/** One more part of a two-part question: "and" asks something else; "then" narrows the first ("beta in X became GA in Y"). */
+export type FollowUp = NonNullable<ParseNotes['followUps']>[number];

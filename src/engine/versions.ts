@@ -22,6 +22,19 @@ export const isReleased = (release: Release, now: Date): boolean => isPastGaDate
 /** Whether a release record confirms it shipped by `now`: the domain's isShipped. */
 export const isShipped = (release: Release, now: Date): boolean => isShippedOn(release, isoDay(now));
 
+const beforeAnnouncement = new WeakMap<Release, Release>();
+
+/**
+ * The release as it could be known at `now`: before it has shipped, its announcement (published on
+ * the release day, with the final counts, codename and lists) did not exist yet.
+ */
+export function releaseAsOf(release: Release, now: Date): Release {
+  if (!release.announcement || isShipped(release, now)) return release;
+  let unannounced = beforeAnnouncement.get(release);
+  if (!unannounced) beforeAnnouncement.set(release, (unannounced = { ...release, announcement: null }));
+  return unannounced;
+}
+
 /** The latest release at `now`: the domain's latestRelease. */
 export const latestReleased = (index: EngineIndex, now: Date): Release | null => latestRelease(index.releases, isoDay(now));
 
@@ -60,6 +73,11 @@ export function resolveVersion(
   intent: AnswerIntent,
   fallback: 'latest' | 'cycle' = 'latest',
 ): Resolution {
+  const resolution = resolveRelease(index, ref, now, intent, fallback);
+  return resolution.ok ? { ...resolution, release: releaseAsOf(resolution.release, now) } : resolution;
+}
+
+function resolveRelease(index: EngineIndex, ref: VersionRef | null, now: Date, intent: AnswerIntent, fallback: 'latest' | 'cycle'): Resolution {
   const today = isoDay(now);
   const latest = latestReleased(index, now);
   const which = ref?.kind === 'relative' ? ref.which : ref === null ? (fallback === 'cycle' ? 'current' : 'latest') : null;

@@ -12,6 +12,8 @@ const BEFORE_131 = new Date('2024-07-01T12:00:00Z');
 const AFTER_131 = new Date('2024-09-01T12:00:00Z');
 /** Mid 1.32 cycle, before its enhancements freeze. */
 const MID_132 = new Date('2024-10-01T00:00:00Z');
+/** 1.32 is out, the 1.33 cycle under way: kep.yaml targets for 1.33 are plans known at the time. */
+const IN_133_CYCLE = new Date('2025-02-01T12:00:00Z');
 /** The data's own date: 1.36 is out, 1.37 is four days away. */
 const DATA_DATE = new Date('2026-08-22T12:00:00Z');
 /** Past 1.37's planned date, which the data cannot confirm. */
@@ -40,7 +42,8 @@ const cases: Case[] = [
   { q: "what's in the latest release", now: DATA_DATE, intent: 'release-summary', has: ['latest release is Kubernetes 1.36', 'Haru', '2026-04-22', '70 enhancements (18 stable, 25 beta, 25 alpha)', 'Ryota Sawada'] },
   { q: 'latest release', now: LATER, intent: 'release-summary', has: ['1.37 was planned for 2026-08-26', 'does not confirm it shipped', 'npm run sync', 'Dipesh Rawat'] },
   { q: 'previous release', intent: 'release-summary', has: ['1.30 is the release before the latest (1.31)', 'Uwubernetes'] },
-  { q: 'what will the next release have', intent: 'release-summary', has: ['1.32', 'Penelope'] },
+  // The codename is revealed by the release announcement, on the release day: not known before it.
+  { q: 'what will the next release have', intent: 'release-summary', has: ['1.32', 'planned for 2024-12-11'], not: ['Penelope'] },
   { q: 'next release', now: DATA_DATE, intent: 'release-summary', has: ['1.37 is planned for 2026-08-26', 'Dipesh Rawat', 'Coming up'] },
   { q: '1.30', intent: 'release-summary', has: ['Uwubernetes', '2024-04-17', 'Kat Cosgrove', '17 stable'] },
   { q: '1.0', intent: 'release-summary', has: ['Kubernetes 1.0', '2015-07-10', '1.0.7'] },
@@ -58,7 +61,7 @@ const cases: Case[] = [
   { q: 'what went g.a. in v1.31', intent: 'stage-list', has: ['KEP-2395'] },
   { q: 'stable features in 1.30', intent: 'stage-list', has: ['KEP-1610', 'release announcement'] },
   { q: 'what graduated in 1.29', intent: 'stage-list', has: ['KEP-3668', 'KEP-1040'] },
-  { q: 'beta features in 1.30', intent: 'stage-list', has: ['14 KEPs reached beta in Kubernetes 1.30 by kep.yaml', 'announcement counts 18', 'KEP-2400', 'KEP-3331', 'KEP-3805 (alpha)', 'kep.yaml: milestone beta 1.30, but stage is alpha'] },
+  { q: 'beta features in 1.30', intent: 'stage-list', has: ['14 KEPs reached beta in Kubernetes 1.30 by kep.yaml', 'announcement counts 18', 'KEP-2400', 'KEP-3331', 'KEP-3805', 'kep.yaml: milestone beta 1.30, but stage is alpha'], not: ['KEP-3805 (alpha)'] },
   { q: 'new alpha in 1.31', intent: 'stage-list', has: ['10 KEPs reached alpha in Kubernetes 1.31', 'counts 12', 'KEP-4639'] },
   { q: 'alpha features in the latest release', intent: 'stage-list', has: ['latest release is 1.31', 'KEP-4639'] },
   { q: 'what graduated to stable in v1.29 for sig-network', intent: 'stage-list', has: ['SIG Network', 'KEP-3668'], not: ['KEP-1040'] },
@@ -77,13 +80,13 @@ const cases: Case[] = [
   { q: 'new alpha in 1.31', now: BEFORE_131, intent: 'stage-list', has: ['Targeting alpha in Kubernetes 1.31', '10 KEPs target alpha in Kubernetes 1.31'], not: ['reached alpha', 'announcement counts'] },
   { q: 'tell me about 1.31', now: BEFORE_131, intent: 'release-summary', has: ['is planned for 2024-08-13', 'Targeting stable in 1.31 (kep.yaml)', 'Coming up'], not: ['(release announcement)', 'Graduated to stable'] },
   { q: 'what graduated to stable in 1.36', intent: 'stage-list', has: ['Kubernetes 1.36 is not out yet as of 2024-09-01', 'target stable in Kubernetes 1.36', 'KEP-5234'], not: ['18 enhancements graduated'] },
-  { q: 'what went GA in 1.36', now: DATA_DATE, intent: 'stage-list', has: ['kep.yaml names stable 1.36 for KEP-3243 (beta), KEP-5234 (alpha), KEP-5307 (beta), but their stages are earlier', "kep.yaml names stable in 1.36, but the KEP's stage is earlier", 'KEP-5234 DRA ResourceSlice Mixins [alpha, sig-scheduling] — kep.yaml: milestone stable 1.36, but stage is alpha', 'kep.yaml also marks KEP-4800, KEP-5073 stable in 1.36'], not: ['KEP-5234 DRA ResourceSlice Mixins [alpha, sig-scheduling] — kep.yaml: stable in 1.36'] },
-  { q: 'beta features in 1.36', now: DATA_DATE, intent: 'stage-list', has: ['18 KEPs reached beta in Kubernetes 1.36 by kep.yaml', 'KEP-784 (alpha), KEP-5325 (alpha), KEP-5381 (alpha)', 'KEP-784 Kube Proxy component configuration updates and graduation [alpha, sig-network] — kep.yaml: milestone beta 1.36, but stage is alpha'], not: ['21 KEPs'] },
+  { q: 'what went GA in 1.36', now: DATA_DATE, intent: 'stage-list', has: ["kep.yaml names stable in 1.36, but the KEP's stage is earlier", 'KEP-5234 DRA ResourceSlice Mixins [alpha, sig-scheduling] — kep.yaml: milestone stable 1.36, but stage is alpha', "Also stable in 1.36 by kep.yaml, but not on the announcement's list", 'KEP-4800', 'KEP-5073'], not: ['KEP-5234 DRA ResourceSlice Mixins [alpha, sig-scheduling] — kep.yaml: stable in 1.36', 'but their stages are earlier', 'kep.yaml also marks'] },
+  { q: 'beta features in 1.36', now: DATA_DATE, intent: 'stage-list', has: ['18 KEPs reached beta in Kubernetes 1.36 by kep.yaml', 'KEP-5325', 'KEP-5381', 'KEP-784 Kube Proxy component configuration updates and graduation [alpha, sig-network] — kep.yaml: milestone beta 1.36, but stage is alpha'], not: ['21 KEPs', 'KEP-784 (alpha)'] },
   { q: 'what did SIG Scheduling ship in 1.36', now: DATA_DATE, intent: 'sig', has: ['SIG Scheduling shipped 12 KEPs in Kubernetes 1.36 by kep.yaml: 1 to stable', 'KEP-5234 (milestone stable 1.36, but stage is alpha)', 'Reached stable in 1.36 (kep.yaml):\n  - KEP-4816 '], not: ['Reached stable in 1.36 (kep.yaml):\n  - KEP-3243'] },
   { q: 'what did sig node ship in 1.37', now: LATER, intent: 'sig', has: ['SIG Node has 33 KEPs targeting Kubernetes 1.37 in kep.yaml (planned, not shipped)', 'Targeting stable in 1.37 (kep.yaml)', 'does not confirm it shipped'], not: ['shipped 33', 'Reached'] },
   { q: 'what did SIG Storage ship in 1.31', now: BEFORE_131, intent: 'sig', has: ['SIG Storage has 3 KEPs targeting Kubernetes 1.31 in kep.yaml', 'Targeting stable in 1.31 (kep.yaml)', 'KEP-3762'], not: ['shipped 3'] },
   { q: 'compare 1.36 and 1.37', now: LATER, intent: 'compare', has: ['Kubernetes 1.37: planned for 2026-08-26', 'To stable: 1.36 graduated 18, 1.37 targets 28 (kep.yaml; not shipped)', 'Graduated to stable in 1.36 (release announcement)', 'Targeting stable in 1.37 (kep.yaml)'], not: ['1.37: released'] },
-  { q: 'compare 1.30 and 1.31', now: BEFORE_131, intent: 'compare', has: ['Kubernetes 1.31 “Elli”: planned for 2024-08-13', '1.31 targets 11 (kep.yaml; not shipped)', 'Targeting stable in 1.31 (kep.yaml)'], not: ['Graduated to stable in 1.31'] },
+  { q: 'compare 1.30 and 1.31', now: BEFORE_131, intent: 'compare', has: ['Kubernetes 1.31: planned for 2024-08-13', '1.31 targets 11 (kep.yaml; not shipped)', 'Targeting stable in 1.31 (kep.yaml)'], not: ['Graduated to stable in 1.31', 'Elli', '1.31 release announcement'] },
 
   // 3. KEP and feature lookups
   { q: 'KEP-3836', intent: 'kep', has: ['KEP-3836', 'Kube-proxy improved ingress connectivity reliability', 'alpha 1.28 → beta 1.30 → stable 1.31', 'KubeProxyDrainingTerminatingNodes', 'SIG Network', 'https://github.com/kubernetes/enhancements/issues/3836'] },
@@ -95,7 +98,9 @@ const cases: Case[] = [
   { q: 'apparmor', intent: 'kep', has: ['KEP-24', 'Add AppArmor Support', 'stable', '1.31'] },
   { q: 'AppArmor', intent: 'kep', has: ['KEP-24'] },
   { q: 'nftables', intent: 'kep', has: ['KEP-3866', 'nftables-based kube-proxy backend', 'NFTablesProxyMode'] },
-  { q: 'sidecar containers', intent: 'kep', has: ['KEP-753', 'SidecarContainers', 'alpha 1.28 → beta 1.29 → stable 1.33'] },
+  { q: 'sidecar containers', intent: 'kep', now: DATA_DATE, has: ['KEP-753', 'SidecarContainers', 'alpha 1.28 → beta 1.29 → stable 1.33'] },
+  // As of 2024-09-01 (1.32 in progress) a milestone in 1.33 was not written yet.
+  { q: 'sidecar containers', intent: 'kep', has: ['KEP-753', 'SidecarContainers', 'alpha 1.28 → beta 1.29'], not: ['stable 1.33', '1.33 release announcement'] },
   { q: 'NFTablesProxyMode', intent: 'kep', has: ['The feature gate NFTablesProxyMode belongs to KEP-3866'] },
   { q: 'nftablesproxymode', intent: 'kep', has: ['NFTablesProxyMode belongs to KEP-3866'] },
   { q: 'KubeProxyDrainingTerminatingNodes', intent: 'kep', has: ['KEP-3836'] },
@@ -110,7 +115,8 @@ const cases: Case[] = [
   { q: 'cronjob timezone', intent: 'kep', has: ['KEP-3140'] },
   { q: 'structured authentication config', intent: 'kep', has: ['KEP-3331'] },
   { q: 'Is nftables GA?', intent: 'kep', now: DATA_DATE, has: ['Yes — KEP-3866', 'stable (GA) since 1.33'] },
-  { q: 'Is nftables GA?', intent: 'kep', has: ['No — KEP-3866', 'beta since 1.31', 'kep.yaml targets stable in 1.33'] },
+  { q: 'Is nftables GA?', intent: 'kep', now: IN_133_CYCLE, has: ['No — KEP-3866', 'beta since 1.31', 'kep.yaml targets stable in 1.33'] },
+  { q: 'Is nftables GA?', intent: 'kep', has: ['No — KEP-3866', 'beta since 1.31'], not: ['1.33'] },
   { q: 'is apparmor GA', intent: 'kep', has: ['Yes — KEP-24', 'stable (GA) since 1.31'] },
   { q: 'is sidecar containers beta', intent: 'kep', has: ['Yes — KEP-753', 'beta since 1.29'] },
   { q: 'is sidecar containers beta', now: DATA_DATE, intent: 'kep', has: ['It is past beta', 'stable (GA) since 1.33', '(beta in 1.29)'] },
@@ -126,14 +132,15 @@ const cases: Case[] = [
   { q: 'when did apparmour go GA?', intent: 'history', has: ['KEP-24', '1.31'] },
   { q: 'when did nftables go beta', intent: 'history', has: ['KEP-3866', 'reached beta in Kubernetes 1.31, released 2024-08-13'] },
   { q: 'which release did nftables go GA in', intent: 'history', now: DATA_DATE, has: ['KEP-3866', 'went GA (stable) in Kubernetes 1.33, released 2025-04-23'] },
-  { q: 'when will sidecar containers be stable', intent: 'history', has: ['Not yet', 'KEP-753', 'planned to reach stable (GA) in 1.33', 'beta since 1.29'] },
+  { q: 'when will sidecar containers be stable', intent: 'history', now: IN_133_CYCLE, has: ['Not yet', 'KEP-753', 'planned to reach stable (GA) in 1.33', 'beta since 1.29'] },
+  { q: 'when will sidecar containers be stable', intent: 'history', has: ['Not yet', 'KEP-753', 'beta since 1.29', 'names no release for stable (GA) yet'], not: ['1.33'] },
   { q: 'when will sidecar containers be stable', now: DATA_DATE, intent: 'history', has: ['KEP-753', 'went GA (stable) in Kubernetes 1.33, released 2025-04-23'] },
   { q: 'when will dra be stable', intent: 'history', now: DATA_DATE, has: ['KEP-4381', 'went GA (stable) in Kubernetes 1.34, released 2025-08-27'] },
   { q: 'when was KEP-3836 introduced', intent: 'history', has: ['KEP-3836', 'was introduced as alpha in Kubernetes 1.28, released 2023-08-15'] },
   { q: 'when did KEP-3836 go beta', intent: 'history', has: ['reached beta in Kubernetes 1.30, released 2024-04-17'] },
   { q: 'history of user namespaces', intent: 'history', now: DATA_DATE, has: ['KEP-127', 'alpha 1.25 → beta 1.35 → stable 1.36'] },
   { q: 'when did ephemeral containers go stable', intent: 'history', has: ['KEP-277', '1.25', '2022-08-23'] },
-  { q: 'when did KEP-5589 go alpha', intent: 'history', has: ['kep.yaml records no alpha release', 'entered at stable in 1.35'] },
+  { q: 'when did KEP-5589 go alpha', intent: 'history', now: DATA_DATE, has: ['kep.yaml records no alpha release', 'entered at stable in 1.35'] },
 
   // 5. Schedule
   { q: '1.31 schedule', intent: 'schedule', has: ['2024-05-13', '2024-08-13', 'Code freeze: 2024-07-24 02:00 UTC', 'Enhancements freeze: 2024-06-14 02:00 UTC', 'Full timeline'] },

@@ -12,8 +12,42 @@ import { isReleased, isShipped, latestReleased } from '../versions.ts';
 
 export type FoundKep = { ok: true; kep: Kep; correctedTo: string | null; asked: string | null; others: SearchHit[] };
 
-/** Finds the KEP a reference names; when it cannot, the answer to give instead (candidates or "no match"). */
-export function findKep(index: EngineIndex, ref: FeatureRef): FoundKep | { ok: false; answer: Answer } {
+const MILESTONE_STAGES = ['alpha', 'beta', 'stable', 'deprecated', 'disabled', 'removed'] as const;
+const keptAsOf = new WeakMap<Kep, Map<string, Kep>>();
+
+/**
+ * The KEP as it could be known at `now`: a milestone in a release after the cycle under way then
+ * (the first release not shipped at `now`) was not written yet, nor the stage it names.
+ */
+export function kepAsOf(index: EngineIndex, kep: Kep, now: Date): Kep {
+  const cycle = index.releases.find((release) => !isShipped(release, now))?.version;
+  if (!cycle) return kep;
+  const later = (version: string | null | undefined) => version != null && compareMinor(version, cycle) > 0;
+  if (!MILESTONE_STAGES.some((stage) => later(kep.milestones[stage])) && !later(kep.latestMilestone)) return kep;
+  let byCycle = keptAsOf.get(kep);
+  if (!byCycle) keptAsOf.set(kep, (byCycle = new Map()));
+  let known = byCycle.get(cycle);
+  if (!known) {
+    const milestones = Object.fromEntries(Object.entries(kep.milestones).filter(([, version]) => !later(version))) as Kep['milestones'];
+    const reached = MILESTONE_STAGES.filter((stage) => milestones[stage]);
+    const stage = kep.stage && !later(kep.milestones[kep.stage]) ? kep.stage : (reached.at(-1) ?? null);
+    const latest = reached.map((name) => milestones[name]!).sort(compareMinor).at(-1) ?? null;
+    known = { ...kep, milestones, stage, latestMilestone: later(kep.latestMilestone) ? latest : kep.latestMilestone };
+    byCycle.set(cycle, known);
+  }
+  return known;
+}
+
+/**
+ * Finds the KEP a reference names; when it cannot, the answer to give instead (candidates or "no match").
+ * With `now`, the KEP is as it could be known then (see kepAsOf).
+ */
+export function findKep(index: EngineIndex, ref: FeatureRef, now?: Date): FoundKep | { ok: false; answer: Answer } {
+  const found = findKepNow(index, ref);
+  return found.ok && now ? { ...found, kep: kepAsOf(index, found.kep, now) } : found;
+}
+
+function findKepNow(index: EngineIndex, ref: FeatureRef): FoundKep | { ok: false; answer: Answer } {
   if (ref.kind === 'number') {
     const kep = index.kep.get(ref.number);
     if (kep) return { ok: true, kep, correctedTo: null, asked: null, others: [] };

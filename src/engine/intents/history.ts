@@ -10,12 +10,12 @@ import { kepAnswer, name, stageWord } from './kep.ts';
 
 /** "When did AppArmor go GA", "when will sidecar containers be stable": the release first, then the path there. */
 export function history(query: HistoryQuery, index: EngineIndex, now: Date): Answer {
-  const found = findKep(index, query.ref);
+  const found = findKep(index, query.ref, now);
   if (!found.ok) return found.answer;
   const { kep } = found;
   const timeline = KEP_STAGES.filter((stage) => kep.milestones[stage]).map((stage) => fact(stage, versionWhen(index, kep.milestones[stage]!, now), kep.milestones[stage]!));
   const summary = query.stage ? whenStage(index, kep, query.stage, now) : `${name(kep)}: ${stageHistory(kep)}.${kep.creationDate ? ` The KEP was created on ${kep.creationDate}.` : ''}`;
-  return kepAnswer(index, found, summary, 'history', timeline);
+  return kepAnswer(index, found, summary, 'history', timeline, now);
 }
 
 function whenStage(index: EngineIndex, kep: Kep, stage: KepStage, now: Date): string {

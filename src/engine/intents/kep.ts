@@ -4,7 +4,7 @@ import type { EngineIndex } from '../context.ts';
 import { fact, kepItem, kepLabel, listSection, makeAnswer, section, sigName, stageHistory } from '../format.ts';
 import type { KepQuery } from '../kinds/kep.ts';
 import { quote } from '../sanitize.ts';
-import { resolveVersion } from '../versions.ts';
+import { isShipped, resolveVersion } from '../versions.ts';
 import { findKep, type FoundKep, stageAt, stageNow, versionWhen } from './common.ts';
 
 
@@ -12,7 +12,7 @@ export const stageWord = (stage: KepStage): string => (stage === 'stable' ? 'sta
 const INACTIVE = new Set(['withdrawn', 'rejected', 'replaced', 'superseded', 'deferred', 'removed']);
 
 export function kepLookup(query: KepQuery, index: EngineIndex, now: Date): Answer {
-  const found = findKep(index, query.ref);
+  const found = findKep(index, query.ref, now);
   if (!found.ok) return found.answer;
   const { kep } = found;
   let summary: string;
@@ -26,11 +26,18 @@ export function kepLookup(query: KepQuery, index: EngineIndex, now: Date): Answe
     const gate = query.ref.kind === 'number' && query.ref.gate ? `The feature gate ${query.ref.gate} belongs to ${kepLabel(kep.number)}. ` : '';
     summary = `${gate}${describe(index, kep, now)}`;
   }
-  return kepAnswer(index, found, summary);
+  return kepAnswer(index, found, summary, 'kep', [], now);
 }
 
 /** The KEP card every feature answer shares: facts, summary, announcements, links. */
-export function kepAnswer(index: EngineIndex, found: FoundKep, summary: string, intent: 'kep' | 'history' = 'kep', leadFacts: AnswerFact[] = []): Answer {
+export function kepAnswer(
+  index: EngineIndex,
+  found: FoundKep,
+  summary: string,
+  intent: 'kep' | 'history' = 'kep',
+  leadFacts: AnswerFact[] = [],
+  now?: Date,
+): Answer {
   const { kep } = found;
   const facts = [
     ...leadFacts,
@@ -46,7 +53,7 @@ export function kepAnswer(index: EngineIndex, found: FoundKep, summary: string, 
   const sections: AnswerSection[] = [];
   if (found.correctedTo && found.asked && !summary.includes(`“${found.correctedTo}”`)) sections.push(section('Note', { lines: [`Showing the best match for “${found.correctedTo}” (you wrote “${quote(found.asked)}”).`] }));
   if (kep.summary) sections.push(section('Summary', { lines: [kep.summary] }));
-  const mentions = announcementLines(index, kep);
+  const mentions = announcementLines(index, kep, now);
   if (mentions.length) sections.push(section('Release announcements', { lines: mentions }));
   if (found.others.length) sections.push(listSection('Other matches', found.others.map((hit) => kepItem(hit.kep, stageHistory(hit.kep))), 3));
   const release = kep.stage && kep.milestones[kep.stage] ? kep.milestones[kep.stage]! : kep.latestMilestone;
@@ -70,9 +77,12 @@ export function kepAnswer(index: EngineIndex, found: FoundKep, summary: string, 
 }
 
 /** Where release announcements name the KEP, and where they disagree with kep.yaml. */
-function announcementLines(index: EngineIndex, kep: Kep): string[] {
+/** What the release announcements say of the KEP; with `now`, only those published by then (on their release day). */
+function announcementLines(index: EngineIndex, kep: Kep, now?: Date): string[] {
   const lines: string[] = [];
   for (const mention of index.announced.get(kep.number) ?? []) {
+    const release = now ? index.release.get(mention.version) : undefined;
+    if (release && !isShipped(release, now!)) continue;
     const what = mention.list === 'stable' ? 'graduated to stable' : mention.list;
     let line = `The ${mention.version} release announcement lists it as ${what}: “${mention.title}”.`;
     if (mention.list === 'stable' && kep.milestones.stable !== mention.version) {

@@ -1,8 +1,8 @@
 import type { Answer, AnswerSection } from '../../domain/answer.ts';
 import type { Kep } from '../../domain/kep.ts';
 import type { EngineIndex } from '../context.ts';
-import { changelogUrl, isoDay, kepItem, kepLabel, listSection, makeAnswer, plural, section, sigName } from '../format.ts';
-import { announcedStable, conflictHeading, conflictItems, conflictSentence, plannedLine, releaseStage, stageCount, stageHeading } from '../milestones.ts';
+import { changelogUrl, isoDay, kepItem, listSection, makeAnswer, plural, sigName } from '../format.ts';
+import { announcedStable, conflictHeading, conflictItems, plannedLine, releaseStage, stageCount, stageHeading } from '../milestones.ts';
 import type { StageListQuery } from '../kinds/stage-list.ts';
 import { notShippedCaveat, resolveVersion } from '../versions.ts';
 import { unknownSig } from './sig.ts';
@@ -32,15 +32,14 @@ export function stageList(query: StageListQuery, index: EngineIndex, now: Date):
   const announcement = yaml.shipped ? release.announcement : null;
   const counted = announcement?.enhancements[stage] ?? null;
   const sections: AnswerSection[] = [];
-  const conflicts = conflictSentence(yaml);
   let summary: string;
 
   const announced = stage === 'stable' ? announcedStable(index, release, now, inSig) : null;
   if (announced) {
     const fromList = announced.entries.map((entry) => entry.item);
-    const disagreements = announced.entries.flatMap((entry) => (entry.kep && entry.disagreement ? [`${kepLabel(entry.kep.number)} is on the ${v} announcement's list, but ${entry.disagreement.replace(/^kep\.yaml: /, 'kep.yaml has ')}.`] : []));
     const extra = yaml.keps.filter((kep) => !announced.listed.has(kep.number));
     const unlisted = yaml.conflicts.filter(({ kep }) => !announced.listed.has(kep.number));
+    // Where kep.yaml disagrees, each listed KEP says so once, in its own line (entry.item.detail), after the answer.
     sections.push(
       listSection(`Graduated to stable in ${v}${sigText}: the release announcement (the release team's record)`, fromList, MAX_ITEMS, announcement?.url ?? null, [
         ...(counted != null && counted !== announced.length && !query.sig ? [`The announcement counts ${counted} stable enhancements; its list names ${announced.length}.`] : []),
@@ -51,11 +50,7 @@ export function stageList(query: StageListQuery, index: EngineIndex, now: Date):
       sections.push(listSection(`Also stable in ${v} by kep.yaml, but not on the announcement's list`, extra.map((kep) => kepItem(kep, `kep.yaml: stable in ${v}`)), MAX_ITEMS, null));
     }
     if (unlisted.length > 0) sections.push(listSection(conflictHeading(yaml), unlisted.map(({ kep, note }) => kepItem(kep, note)), MAX_ITEMS, null));
-    if (disagreements.length > 0) sections.push(section('Where the sources disagree', { lines: disagreements }));
-    const extraText = extra.length > 0 ? ` kep.yaml also marks ${extra.map((kep) => kepLabel(kep.number)).join(', ')} stable in ${v}, which the announcement's list omits.` : '';
-    const unlistedText = unlisted.length > 0 ? ` kep.yaml names stable ${v} for ${unlisted.map(({ kep }) => `${kepLabel(kep.number)} (${kep.stage ?? 'no stage'})`).join(', ')}, but ${unlisted.length === 1 ? 'its stage is' : 'their stages are'} earlier and the announcement does not list ${unlisted.length === 1 ? 'it' : 'them'}.` : '';
-    const disagreeText = disagreements.length > 0 ? ` ${disagreements.length === 1 ? disagreements[0] : `For ${disagreements.length} listed KEPs kep.yaml says something else (see below).`}` : '';
-    summary = `${asOf}${fromList.length === 0 ? `Nothing${sigText} graduated to stable in ${v} per the release announcement.` : `${plural(fromList.length, 'enhancement')}${sigText} graduated to stable in Kubernetes ${v}, per the release announcement.`}${extraText}${unlistedText}${disagreeText}`;
+    summary = `${asOf}${fromList.length === 0 ? `Nothing${sigText} graduated to stable in ${v} per the release announcement.` : `${plural(fromList.length, 'enhancement')}${sigText} graduated to stable in Kubernetes ${v}, per the release announcement.`}`;
   } else {
     const items = yaml.keps.map((kep) => kepItem(kep));
     const lines: string[] = [];
@@ -66,7 +61,7 @@ export function stageList(query: StageListQuery, index: EngineIndex, now: Date):
     if (yaml.shipped && stage === 'stable') lines.push(`The ${v} release announcement has no list of graduations in the data.`);
     sections.push(listSection(`${stageHeading(yaml)}${sigText} (kep.yaml)`, items, MAX_ITEMS, changelogUrl(v), lines));
     if (yaml.conflicts.length > 0) sections.push(listSection(conflictHeading(yaml), conflictItems(yaml), MAX_ITEMS, null));
-    summary = `${asOf}${stageCount(yaml, sigText)}.${counted != null && !query.sig ? ` The release announcement counts ${counted} ${stage}.` : ''}${conflicts ? ` ${conflicts}` : ''}`;
+    summary = `${asOf}${stageCount(yaml, sigText)}.${counted != null && !query.sig ? ` The release announcement counts ${counted} ${stage}.` : ''}`;
   }
 
   const other = stage === 'stable' ? 'beta' : stage === 'beta' ? 'alpha' : 'stable';

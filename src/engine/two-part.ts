@@ -1,0 +1,77 @@
+import type { Query } from './kinds/registry.ts';
+import type { FollowUp } from './refs.ts';
+import type { Question } from './understand/question.ts';
+
+type PartQuery = Omit<Query, 'notes'>;
+
+/**
+ * Where one question ends and the next begins: a comma, semicolon, dash or question mark, or an
+ * "and"/"but" that starts a new question ("… and who is leading it?"). "compare 1.30 and 1.31" has
+ * no such "and", and its halves would not read on their own anyway.
+ */
+const QUESTION_START = '(?:what|which|who|whom|when|how|is|are|was|were|did|does|do|can|could|will|has|have|any|and)\\b';
+const BOUNDARY = new RegExp(`\\s*(?:[,;]|\\s[—–-]{1,2}\\s|[—–]|\\?)\\s*(?:(?:and|but|also|plus)\\s+)?|\\s+(?:and|but|plus)\\s+(?=${QUESTION_START})`, 'gi');
+const HAS_BOUNDARY = new RegExp(BOUNDARY.source, 'i');
+const MIGHT_SPLIT = /[,;?—–]|\s-\s|\sand\s|\sbut\s|\splus\s/i;
+/** "which features that went beta in 1.30 became GA in 1.32": the second verb narrows the first list. */
+const NARROWING = /^(.*?\b(?:alpha|beta)\b.*?\bv?\d+\.\d+\b.*?)\s+((?:and\s+|then\s+|later\s+)*(?:became|become|graduated|went|got|reached|moved|made it)\b.*?\b(?:ga|stable|beta)\b.*?\bv?\d+\.\d+\b.*)$/i;
+const VERSION_WORD = /\bv?\d+\.\d+\b|\b(?:latest|newest|next|upcoming|current|previous|this (?:release|one|cycle))\b/i;
+const LAST_VERSION = /\bv?(\d+\.\d+(?:\.\d+)?)\b(?!.*\bv?\d+\.\d+)/;
+const MIN_PART_CHARS = 4;
+
+export interface Parts {
+  first: PartQuery;
+  followUps: FollowUp[];
+}
+
+const sameQuery = (a: PartQuery, b: PartQuery): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** A part that names no version is about the release the question names ("… — which beta features became GA"). */
+function withContext(part: string, whole: string): string {
+  if (VERSION_WORD.test(part)) return part;
+  const version = LAST_VERSION.exec(whole)?.[1];
+  return version ? `${part} in ${version}` : part;
+}
+
+function pieces(text: string): Array<{ text: string; relation: FollowUp['relation'] }> {
+  const narrowing = NARROWING.exec(text.replace(/\?+\s*$/, ''));
+  if (narrowing && !HAS_BOUNDARY.test(narrowing[1]!)) {
+    return [
+      { text: narrowing[1]!, relation: 'and' },
+      { text: narrowing[2]!, relation: 'then' },
+    ];
+  }
+  return text
+    .split(BOUNDARY)
+    .map((part) => part?.trim() ?? '')
+    .filter((part) => part.length >= MIN_PART_CHARS)
+    .map((part) => ({ text: part, relation: 'and' as const }));
+}
+
+/**
+ * A question in parts, each recognised on its own by a structured kind with a good score
+ * (`read` returns null otherwise): the first part's query and the others' text, or null when the
+ * question is one question. Parts that ask the same thing again are dropped.
+ */
+export function splitQuestion(
+  text: string,
+  question: Pick<Question, 'text'>,
+  read: (part: string) => PartQuery | null,
+): Parts | null {
+  if (!MIGHT_SPLIT.test(text) && !/\b(?:became|become|graduated)\b/i.test(text)) return null;
+  const parts = pieces(text);
+  if (parts.length < 2 || question.text.length === 0) return null;
+  const read_ = parts
+    .map((part) => ({ ...part, text: withContext(part.text, text) }))
+    .map((part) => ({ ...part, query: read(part.text) }));
+  if (read_.some((part) => part.query === null)) return null;
+  const [first, ...rest] = read_ as Array<(typeof read_)[number] & { query: PartQuery }>;
+  const seen: PartQuery[] = [first!.query];
+  const followUps: FollowUp[] = [];
+  for (const part of rest) {
+    if (seen.some((query) => sameQuery(query, part.query))) continue;
+    seen.push(part.query);
+    followUps.push({ text: part.text, relation: part.relation });
+  }
+  return followUps.length ? { first: first!.query, followUps } : null;
+}
