@@ -64,7 +64,13 @@ const defaultStarters: AdapterStarters = {
   },
   async console({ config, bot, logger, stdin, stdout }) {
     const { startConsole } = await import('./console/index.ts');
-    return startConsole({ bot, logger, input: stdin, output: stdout, historyFile: path.join(config.DATA_DIR, 'console_history') });
+    return startConsole({
+      bot,
+      logger,
+      input: stdin,
+      output: stdout,
+      historyFile: path.join(config.DATA_DIR, 'console_history'),
+    });
   },
 };
 
@@ -156,7 +162,9 @@ function loadStartingData(config: Config, logger: Logger, clock: () => Date): Li
 }
 
 /** The scheduler's cadence and lease from the environment; a post gives up 5 s before its claim's lease ends. */
-function digestTimings(config: Config): Pick<DigestSchedulerOptions, 'cronExpression' | 'claimLeaseMs' | 'postTimeoutMs'> {
+function digestTimings(
+  config: Config,
+): Pick<DigestSchedulerOptions, 'cronExpression' | 'claimLeaseMs' | 'postTimeoutMs'> {
   const claimLeaseMs = config.DIGEST_CLAIM_LEASE_SECONDS * 1000;
   const seconds = config.DIGEST_TICK_SECONDS;
   return {
@@ -188,7 +196,11 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const clock = options.clock ?? (() => new Date());
 
   const ignored = unknownVariables(env);
-  if (ignored.length > 0) logger.warn({ variables: ignored }, 'ignoring unknown variables (typos?); see .env.example for the ones the bot reads');
+  if (ignored.length > 0)
+    logger.warn(
+      { variables: ignored },
+      'ignoring unknown variables (typos?); see .env.example for the ones the bot reads',
+    );
 
   const live = loadStartingData(config, logger, clock);
 
@@ -215,7 +227,8 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     let healthPort: number | null = null;
     if (slackMode(config) !== 'http') {
       healthServer = createServer((request, response) => {
-        if (!handleHealthRequest(request, response, health)) response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+        if (!handleHealthRequest(request, response, health))
+          response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
       });
       // The console is a local session: keep its probes on loopback, and never fail a chat over a busy port.
       const host = consoleOnly ? '127.0.0.1' : undefined;
@@ -224,7 +237,10 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
         logger.info({ port: healthPort, host: host ?? 'all interfaces' }, 'health server listening');
       } catch (error) {
         if (!consoleOnly) throw error;
-        logger.warn({ err: error, port: config.PORT }, 'health server not started (port busy?); the console works without it');
+        logger.warn(
+          { err: error, port: config.PORT },
+          'health server not started (port busy?); the console works without it',
+        );
         healthServer = null;
       }
       const server = healthServer;
@@ -250,7 +266,9 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     let refresher: Refresher | null = null;
     health.route(CALENDAR_PATH, calendarRoute(live));
     health.route('/status', (_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(`${JSON.stringify(statusReport(live, refresher, clock()), null, 2)}\n`);
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(`${JSON.stringify(statusReport(live, refresher, clock()), null, 2)}\n`);
     });
 
     const context = (name: keyof AdapterStarters): AdapterContext => ({
@@ -297,7 +315,12 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
         dataDir: config.DATA_DIR,
         source: config.SYNC_FROM
           ? { kind: 'local', dir: config.SYNC_FROM }
-          : { kind: 'github', apiUrl: config.GITHUB_API_URL, rawUrl: config.GITHUB_RAW_URL, token: config.GITHUB_TOKEN },
+          : {
+              kind: 'github',
+              apiUrl: config.GITHUB_API_URL,
+              rawUrl: config.GITHUB_RAW_URL,
+              token: config.GITHUB_TOKEN,
+            },
         intervalMs: config.DATA_REFRESH,
         overridesFile: path.join(BUNDLED_DATA_DIR, 'overrides.yaml'),
         curatedDir: path.join(BUNDLED_DATA_DIR, 'curated'),
@@ -309,7 +332,11 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
           if (changes.length === 0) return;
           logger.info({ changes: changes.map((change) => change.key) }, 'release changes seen by the refresh');
           const detectedAt = clock();
-          const due = releaseAlertsDue(await store.listActive(), changes, { detectedAt, graceHours: config.DIGEST_GRACE_HOURS, dataset: next.dataset });
+          const due = releaseAlertsDue(await store.listActive(), changes, {
+            detectedAt,
+            graceHours: config.DIGEST_GRACE_HOURS,
+            dataset: next.dataset,
+          });
           await scheduler.announce(due, detectedAt);
         },
       });
@@ -321,7 +348,9 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     readiness.markRunning();
     logger.info({ adapters: adapters.map((adapter) => adapter.platform) }, 'k8s-release-bot ready');
 
-    const endings = adapters.map((adapter) => adapter.finished).filter((ending): ending is Promise<void> => ending !== undefined);
+    const endings = adapters
+      .map((adapter) => adapter.finished)
+      .filter((ending): ending is Promise<void> => ending !== undefined);
     const finished = endings.length > 0 ? Promise.race(endings) : new Promise<void>(() => {});
 
     let stopping: Promise<void> | null = null;
@@ -337,7 +366,10 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
         stopping ??= (async () => {
           readiness.markStopping();
           if (config.SHUTDOWN_DRAIN_SECONDS > 0) {
-            logger.info({ seconds: config.SHUTDOWN_DRAIN_SECONDS }, 'draining: /readyz is 503, requests are still served');
+            logger.info(
+              { seconds: config.SHUTDOWN_DRAIN_SECONDS },
+              'draining: /readyz is 503, requests are still served',
+            );
             await new Promise((resolve) => setTimeout(resolve, config.SHUTDOWN_DRAIN_SECONDS * 1000));
           }
           logger.info('shutting down');

@@ -44,7 +44,10 @@ let stopping = false;
 async function shutdown(exitCode = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
-  setTimeout(() => fail(`shutdown took longer than ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting`), SHUTDOWN_TIMEOUT_MS).unref();
+  setTimeout(
+    () => fail(`shutdown took longer than ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting`),
+    SHUTDOWN_TIMEOUT_MS,
+  ).unref();
   await app.stop();
   process.exit(exitCode);
 }
@@ -52,7 +55,9 @@ async function shutdown(exitCode = 0): Promise<void> {
 // A library failing outside any request (e.g. a reconnect that gives up) leaves the bot in an unknown
 // state: shut down cleanly and exit non-zero so the supervisor (Kubernetes) restarts it.
 function onFatal(kind: string, error: unknown): void {
-  process.stderr.write(`k8s-release-bot: ${kind}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `k8s-release-bot: ${kind}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   if (stopping) fail('fatal error during shutdown: exiting without waiting');
   void shutdown(1);
 }

@@ -30,7 +30,8 @@ export class Readiness {
       } else {
         if (wasLost === change.reason) return;
         this.lost.set(adapter, change.reason);
-        if (this.phase === 'running') this.logger.warn({ adapter, reason: change.reason }, 'connection lost: not ready until it is back');
+        if (this.phase === 'running')
+          this.logger.warn({ adapter, reason: change.reason }, 'connection lost: not ready until it is back');
       }
       this.apply();
     };

@@ -27,7 +27,9 @@ export default async function benchDataset(): Promise<void> {
   const cold = performance.now() - coldStarted;
 
   const load = summarize(time(() => loadDataset()));
-  const baseline = summarize(time(() => files.map((name) => JSON.parse(readFileSync(path.join(BUNDLED_DATA_DIR, name), 'utf8')))));
+  const baseline = summarize(
+    time(() => files.map((name) => JSON.parse(readFileSync(path.join(BUNDLED_DATA_DIR, name), 'utf8')))),
+  );
 
   console.log(`files: ${files.length} JSON files, ${(bytes / 1024 / 1024).toFixed(2)} MB (target < 5 MB)`);
   console.log(`first load (cold, includes module warm-up): ${ms(cold)}`);

@@ -39,7 +39,8 @@ const ZONES = [
 ];
 
 const us = (value: number): string => `${(value * 1000).toFixed(1)} µs`;
-const perSecond = (count: number, totalMs: number): string => `${Math.round(count / (totalMs / 1000)).toLocaleString('en-US')}/s`;
+const perSecond = (count: number, totalMs: number): string =>
+  `${Math.round(count / (totalMs / 1000)).toLocaleString('en-US')}/s`;
 
 /** Varied, deterministic subscribers: every zone, kind and weekday, times on the quarter hour. */
 function subscriptions(): Subscription[] {
@@ -112,14 +113,24 @@ async function benchScheduling(): Promise<void> {
   );
   const due = summarize(dueCounts);
 
-  console.log(`${SUBSCRIPTIONS.toLocaleString('en-US')} subscriptions (${ZONES.length} zones, all kinds and weekdays), ${TICKS} ticks over the year to ${dataset.manifest.dataDate}, grace ${GRACE_HOURS} h`);
-  console.log(`due postings per tick: p50 ${due.p50}, p99 ${due.p99}, max ${due.max} (answers are rendered only for claimed postings, not here)`);
+  console.log(
+    `${SUBSCRIPTIONS.toLocaleString('en-US')} subscriptions (${ZONES.length} zones, all kinds and weekdays), ${TICKS} ticks over the year to ${dataset.manifest.dataDate}, grace ${GRACE_HOURS} h`,
+  );
+  console.log(
+    `due postings per tick: p50 ${due.p50}, p99 ${due.p99}, max ${due.max} (answers are rendered only for claimed postings, not here)`,
+  );
   console.log(`first tick (cold, includes zone caches): ${ms(cold)}`);
   console.log(`| ${TICKS} ticks | p50 | p99 | max |`);
   console.log(`| --- | --- | --- | --- |`);
-  console.log(`| dueDigests, 1,000 subscriptions | ${ms(scheduling.p50)} | ${ms(scheduling.p99)} | ${ms(scheduling.max)} |`);
-  console.log(`| baseline: walk the subscriptions, no scheduling | ${ms(baseline.p50)} | ${ms(baseline.p99)} | ${ms(baseline.max)} |`);
-  console.log(`target: a tick (every 60 s) schedules 1,000 subscriptions in under ${TARGET_TICK_P99_MS} ms at p99 → ${scheduling.p99 < TARGET_TICK_P99_MS ? 'met' : 'NOT met'}`);
+  console.log(
+    `| dueDigests, 1,000 subscriptions | ${ms(scheduling.p50)} | ${ms(scheduling.p99)} | ${ms(scheduling.max)} |`,
+  );
+  console.log(
+    `| baseline: walk the subscriptions, no scheduling | ${ms(baseline.p50)} | ${ms(baseline.p99)} | ${ms(baseline.max)} |`,
+  );
+  console.log(
+    `target: a tick (every 60 s) schedules 1,000 subscriptions in under ${TARGET_TICK_P99_MS} ms at p99 → ${scheduling.p99 < TARGET_TICK_P99_MS ? 'met' : 'NOT met'}`,
+  );
   if (served !== SUBSCRIPTIONS * TICKS) throw new Error('baseline walked the wrong number of subscriptions');
 }
 
@@ -145,7 +156,11 @@ async function benchPostgresClaims(url: string): Promise<void> {
     await admin.query(`CREATE SCHEMA ${schema}`);
     const scoped = new URL(url);
     scoped.searchParams.set('options', `-c search_path=${schema}`);
-    await benchClaimsOn({ databaseUrl: scoped.toString(), dataDir: tmpdir() }, 'PostgreSQL', `${scoped.host}, loopback, one pooled connection at a time`);
+    await benchClaimsOn(
+      { databaseUrl: scoped.toString(), dataDir: tmpdir() },
+      'PostgreSQL',
+      `${scoped.host}, loopback, one pooled connection at a time`,
+    );
   } finally {
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await admin.end();
@@ -155,11 +170,22 @@ async function benchPostgresClaims(url: string): Promise<void> {
 async function benchClaimsOn(location: StoreLocation, backend: string, setting: string): Promise<void> {
   const store = await openStore(location);
   try {
-    const { id } = await store.save({ platform: 'slack', workspace: 'T1', channel: 'C1' }, { kind: 'both', time: '09:00', timeZone: 'UTC', weekday: 1 }, new Date('2024-01-01T00:00:00Z'));
+    const { id } = await store.save(
+      { platform: 'slack', workspace: 'T1', channel: 'C1' },
+      { kind: 'both', time: '09:00', timeZone: 'UTC', weekday: 1 },
+      new Date('2024-01-01T00:00:00Z'),
+    );
     const scheduledAt = new Date('2024-07-17T09:00:00Z');
     const graceEndsAt = new Date(scheduledAt.getTime() + GRACE_HOURS * 3_600_000);
     const keys = Array.from({ length: CLAIMS }, (_, index) => `sub:${id}:bench:${index}`);
-    const request = (occurrenceKey: string, now: Date): ClaimRequest => ({ occurrenceKey, subscriptionId: id, scheduledAt, now, leaseMs: DEFAULT_CLAIM_LEASE_MS, graceEndsAt });
+    const request = (occurrenceKey: string, now: Date): ClaimRequest => ({
+      occurrenceKey,
+      subscriptionId: id,
+      scheduledAt,
+      now,
+      leaseMs: DEFAULT_CLAIM_LEASE_MS,
+      graceEndsAt,
+    });
     const expired = new Date(scheduledAt.getTime() + DEFAULT_CLAIM_LEASE_MS);
 
     const claimWon = (won: unknown): void => {
@@ -171,7 +197,9 @@ async function benchClaimsOn(location: StoreLocation, backend: string, setting: 
     const total = (samples: number[]): number => samples.reduce((sum, value) => sum + value, 0);
 
     const fresh = await timeEachAsync(keys, async (key) => claimWon(await store.claim(request(key, scheduledAt))));
-    const held = await timeEachAsync(keys, async (key) => claimLost(await store.claim(request(key, new Date(scheduledAt.getTime() + 60_000)))));
+    const held = await timeEachAsync(keys, async (key) =>
+      claimLost(await store.claim(request(key, new Date(scheduledAt.getTime() + 60_000)))),
+    );
     const takeover = await timeEachAsync(keys, async (key) => claimWon(await store.claim(request(key, expired))));
 
     const set = new Set<string>();
@@ -185,12 +213,16 @@ async function benchClaimsOn(location: StoreLocation, backend: string, setting: 
       ['baseline: in-memory Set, new key', setFresh],
       ['baseline: in-memory Set, key already there', setHeld],
     ];
-    console.log(`\nclaims on ${store.backend === 'sqlite' ? path.basename(store.location) : store.location} (${setting}), ${CLAIMS.toLocaleString('en-US')} keys, one connection`);
+    console.log(
+      `\nclaims on ${store.backend === 'sqlite' ? path.basename(store.location) : store.location} (${setting}), ${CLAIMS.toLocaleString('en-US')} keys, one connection`,
+    );
     console.log(`| ${CLAIMS.toLocaleString('en-US')} claims | p50 | p99 | max | throughput |`);
     console.log(`| --- | --- | --- | --- | --- |`);
     for (const [label, samples] of rows) {
       const stats = summarize(samples);
-      console.log(`| ${label} | ${us(stats.p50)} | ${us(stats.p99)} | ${us(stats.max)} | ${perSecond(samples.length, total(samples))} |`);
+      console.log(
+        `| ${label} | ${us(stats.p50)} | ${us(stats.p99)} | ${us(stats.max)} | ${perSecond(samples.length, total(samples))} |`,
+      );
     }
   } finally {
     await store.close();

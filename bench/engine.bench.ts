@@ -155,7 +155,11 @@ function runChild(): Promise<ChildReport> {
     proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     proc.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     proc.on('error', reject);
-    proc.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as ChildReport) : reject(new Error(`engine bench child exited ${code}: ${err}`))));
+    proc.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as ChildReport)
+        : reject(new Error(`engine bench child exited ${code}: ${err}`)),
+    );
   });
 }
 
@@ -194,7 +198,10 @@ function enginePass(asked: Question[], index: EngineIndex, cpu = false): Pass {
   return pass;
 }
 
-function baselinePass(asked: Question[], byNumber: Map<number, Dataset['keps'][number]>): { wall: number[]; totalMs: number; chars: number } {
+function baselinePass(
+  asked: Question[],
+  byNumber: Map<number, Dataset['keps'][number]>,
+): { wall: number[]; totalMs: number; chars: number } {
   const wall: number[] = [];
   let chars = 0;
   const passStarted = performance.now();
@@ -254,15 +261,29 @@ export default async function benchEngine(): Promise<void> {
   const build = summarize(buildSamples);
   const [load1] = os.loadavg();
 
-  console.log(`machine load average while measuring: ${load1!.toFixed(2)} on ${os.cpus().length} CPUs (wall-clock percentiles include any time other processes held the CPU)`);
-  console.log(`${asked.length} questions (${new Set(asked.map((q) => q.text)).size} distinct) over ${cold.byIntent.size} answer kinds, ${(cold.chars / asked.length).toFixed(0)} characters of text per answer (baseline ${(baselineRounds[0]!.chars / asked.length).toFixed(0)})`);
+  console.log(
+    `machine load average while measuring: ${load1!.toFixed(2)} on ${os.cpus().length} CPUs (wall-clock percentiles include any time other processes held the CPU)`,
+  );
+  console.log(
+    `${asked.length} questions (${new Set(asked.map((q) => q.text)).size} distinct) over ${cold.byIntent.size} answer kinds, ${(cold.chars / asked.length).toFixed(0)} characters of text per answer (baseline ${(baselineRounds[0]!.chars / asked.length).toFixed(0)})`,
+  );
   console.log(`| per question | p50 | p99 | max | mean | questions/s |`);
   console.log(`| --- | --- | --- | --- | --- | --- |`);
-  console.log(`| parse + execute + renderText, steady state (${ROUNDS} × ${asked.length}) | ${ms(warm.p50)} | ${ms(warm.p99)} | ${ms(warm.max)} | ${ms(warm.mean)} | ${qps(asked.length * ROUNDS, warmTotal)} |`);
-  console.log(`| same, each question's fastest of its ${ROUNDS} rounds (interference filtered) | ${ms(best.p50)} | ${ms(best.p99)} | ${ms(best.max)} | ${ms(best.mean)} | |`);
-  console.log(`| same, process CPU time (one more round; all threads, GC included) | ${ms(warmCpu.p50)} | ${ms(warmCpu.p99)} | ${ms(warmCpu.max)} | ${ms(warmCpu.mean)} | |`);
-  console.log(`| same, first pass (cold: first compile of every path) | ${ms(coldStats.p50)} | ${ms(coldStats.p99)} | ${ms(coldStats.max)} | ${ms(coldStats.mean)} | ${qps(asked.length, cold.totalMs)} |`);
-  console.log(`| baseline: Map.get(KEP) + one line (${ROUNDS} × ${asked.length}) | ${ms(baseline.p50)} | ${ms(baseline.p99)} | ${ms(baseline.max)} | ${ms(baseline.mean)} | ${qps(asked.length * ROUNDS, baselineTotal)} |`);
+  console.log(
+    `| parse + execute + renderText, steady state (${ROUNDS} × ${asked.length}) | ${ms(warm.p50)} | ${ms(warm.p99)} | ${ms(warm.max)} | ${ms(warm.mean)} | ${qps(asked.length * ROUNDS, warmTotal)} |`,
+  );
+  console.log(
+    `| same, each question's fastest of its ${ROUNDS} rounds (interference filtered) | ${ms(best.p50)} | ${ms(best.p99)} | ${ms(best.max)} | ${ms(best.mean)} | |`,
+  );
+  console.log(
+    `| same, process CPU time (one more round; all threads, GC included) | ${ms(warmCpu.p50)} | ${ms(warmCpu.p99)} | ${ms(warmCpu.max)} | ${ms(warmCpu.mean)} | |`,
+  );
+  console.log(
+    `| same, first pass (cold: first compile of every path) | ${ms(coldStats.p50)} | ${ms(coldStats.p99)} | ${ms(coldStats.max)} | ${ms(coldStats.mean)} | ${qps(asked.length, cold.totalMs)} |`,
+  );
+  console.log(
+    `| baseline: Map.get(KEP) + one line (${ROUNDS} × ${asked.length}) | ${ms(baseline.p50)} | ${ms(baseline.p99)} | ${ms(baseline.max)} | ${ms(baseline.mean)} | ${qps(asked.length * ROUNDS, baselineTotal)} |`,
+  );
   console.log(`steady-state p99 per round: ${roundP99} (median ${ms(medianRoundP99)}, best ${ms(roundP99s[0]!)})`);
   console.log(`\n| answer kind | questions | p50 (all rounds) | p99 (all rounds) | p99 (fastest of ${ROUNDS}) |`);
   console.log(`| --- | --- | --- | --- | --- |`);
@@ -275,11 +296,17 @@ export default async function benchEngine(): Promise<void> {
   });
   for (const [intent, samples] of [...intents.entries()].sort((a, b) => b[1].best.length - a[1].best.length)) {
     const all = summarize(samples.all);
-    console.log(`| ${intent} | ${samples.best.length} | ${ms(all.p50)} | ${ms(all.p99)} | ${ms(summarize(samples.best).p99)} |`);
+    console.log(
+      `| ${intent} | ${samples.best.length} | ${ms(all.p50)} | ${ms(all.p99)} | ${ms(summarize(samples.best).p99)} |`,
+    );
   }
-  console.log(`\nstart-up in a fresh process: module import ${ms(startup.importMs)}, loadDataset ${ms(startup.loadMs)}, index build ${ms(startup.indexMs)} → load + index ${ms(startupMs)}`);
+  console.log(
+    `\nstart-up in a fresh process: module import ${ms(startup.importMs)}, loadDataset ${ms(startup.loadMs)}, index build ${ms(startup.indexMs)} → load + index ${ms(startupMs)}`,
+  );
   console.log(`index build alone, warm (10 runs): p50 ${ms(build.p50)}, max ${ms(build.max)}`);
-  console.log(`memory in that process: RSS ${startup.rssStartupMb.toFixed(0)} MB after start-up, ${startup.rssAfterMb.toFixed(0)} MB after ${QUESTIONS} questions (heap ${startup.heapAfterMb.toFixed(0)} MB)`);
+  console.log(
+    `memory in that process: RSS ${startup.rssStartupMb.toFixed(0)} MB after start-up, ${startup.rssAfterMb.toFixed(0)} MB after ${QUESTIONS} questions (heap ${startup.heapAfterMb.toFixed(0)} MB)`,
+  );
   console.log(
     `targets: p50 ≤ ${TARGET_P50_MS} ms → all rounds ${warm.p50 <= TARGET_P50_MS ? 'met' : 'NOT met'}, fastest-of-${ROUNDS} ${best.p50 <= TARGET_P50_MS ? 'met' : 'NOT met'}; ` +
       `p99 < ${TARGET_P99_MS} ms → all rounds ${warm.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}, median round ${medianRoundP99 < TARGET_P99_MS ? 'met' : 'NOT met'}, fastest-of-${ROUNDS} ${best.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}; start-up < ${TARGET_STARTUP_MS} ms → ${startupMs < TARGET_STARTUP_MS ? 'met' : 'NOT met'}; RSS < ${TARGET_RSS_MB} MB → ${startup.rssAfterMb < TARGET_RSS_MB ? 'met' : 'NOT met'}`,

@@ -14,7 +14,9 @@ const files = readdirSync(here)
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`# k8s-release-bot benchmarks`);
-console.log(`machine: ${cpu} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`);
+console.log(
+  `machine: ${cpu} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`,
+);
 for (const file of files) {
   console.log(`\n## ${file.replace(/\.bench\.ts$/, '')}`);
   const module = (await import(pathToFileURL(path.join(here, file)).href)) as { default: () => Promise<void> };

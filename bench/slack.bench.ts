@@ -75,7 +75,9 @@ const close = (server: Server): Promise<void> => new Promise((resolve) => server
  */
 export async function serveForBench(): Promise<void> {
   const webApi = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, user_id: 'UBENCH', bot_id: 'BBENCH', team_id: 'TBENCH' }));
+    response
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ ok: true, user_id: 'UBENCH', bot_id: 'BBENCH', team_id: 'TBENCH' }));
   });
   const webApiPort = await listen(webApi);
   const config = loadConfig({
@@ -84,7 +86,13 @@ export async function serveForBench(): Promise<void> {
     SLACK_API_URL: `http://127.0.0.1:${webApiPort}/api/`,
     PORT: '0',
   });
-  const slack = createSlackApp({ config, bot: new Bot(loadDataset()), logger: silentLogger, health: new HealthState(), host: '127.0.0.1' });
+  const slack = createSlackApp({
+    config,
+    bot: new Bot(loadDataset()),
+    logger: silentLogger,
+    health: new HealthState(),
+    host: '127.0.0.1',
+  });
   const slackUrl = `http://127.0.0.1:${await slack.start()}/slack/events`;
 
   // One timestamp serves the whole run: Slack only rejects timestamps older than 5 minutes.
@@ -100,7 +108,11 @@ export async function serveForBench(): Promise<void> {
       api_app_id: 'ABENCH',
     }).toString();
     const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-    const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature };
+    const headers = {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signature,
+    };
     return { body, headers };
   };
   const requests = questions(loadDataset(), QUESTIONS).map((question, index) => sign(question.text, index % 50));
@@ -129,7 +141,8 @@ export async function serveForBench(): Promise<void> {
   const minimalServer = (await minimal.start(0)) as Server;
   const minimalUrl = `http://127.0.0.1:${(minimalServer.address() as AddressInfo).port}/slack/events`;
   const minimalProbe = await fetch(minimalUrl, { method: 'POST', ...requests[0]! });
-  if ((await minimalProbe.arrayBuffer()).byteLength !== payload.length) throw new Error(`minimal app probe failed: HTTP ${minimalProbe.status}`);
+  if ((await minimalProbe.arrayBuffer()).byteLength !== payload.length)
+    throw new Error(`minimal app probe failed: HTTP ${minimalProbe.status}`);
 
   const bare = createServer((request, response) => {
     request.resume();
@@ -206,7 +219,11 @@ async function load(url: string, target: Target, options: { rate?: number; secon
       if (statusCode === 200) samples.push(responseTime);
     });
   });
-  return loadResult(samples, { rps: result.requests.average, total: result.requests.total, errors: result.errors + result.timeouts + result.non2xx });
+  return loadResult(samples, {
+    rps: result.requests.average,
+    total: result.requests.total,
+    errors: result.errors + result.timeouts + result.non2xx,
+  });
 }
 
 /**
@@ -222,10 +239,13 @@ async function paced(url: string, target: Target, seconds: number): Promise<Load
       const { body, headers: signed } = nextRequest();
       const headers = { ...signed, 'content-length': String(Buffer.byteLength(body)) };
       const started = performance.now();
-      const request = httpRequest({ host: hostname, port, path: pathname, method: 'POST', headers, agent }, (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode === 200 ? performance.now() - started : null));
-      });
+      const request = httpRequest(
+        { host: hostname, port, path: pathname, method: 'POST', headers, agent },
+        (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode === 200 ? performance.now() - started : null));
+        },
+      );
       request.on('error', () => resolve(null));
       request.end(body);
     });
@@ -241,7 +261,11 @@ async function paced(url: string, target: Target, seconds: number): Promise<Load
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
   const samples = results.filter((value): value is number => value !== null);
-  return loadResult(samples, { rps: samples.length / elapsed, total: results.length, errors: results.length - samples.length });
+  return loadResult(samples, {
+    rps: samples.length / elapsed,
+    total: results.length,
+    errors: results.length - samples.length,
+  });
 }
 
 function pooled(results: LoadResult[]): LoadResult {
@@ -269,8 +293,10 @@ export default async function benchSlack(): Promise<void> {
   const atMax = servers.map(() => [] as LoadResult[]);
   // Interleaved, so a noisy neighbour hurts every server alike and the spread is visible.
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const [index, server] of servers.entries()) atRate[index]!.push(await load(server.url, target, { rate: RATE, seconds: RATE_SECONDS }));
-    for (const [index, server] of servers.entries()) atMax[index]!.push(await load(server.url, target, { seconds: MAX_SECONDS }));
+    for (const [index, server] of servers.entries())
+      atRate[index]!.push(await load(server.url, target, { rate: RATE, seconds: RATE_SECONDS }));
+    for (const [index, server] of servers.entries())
+      atMax[index]!.push(await load(server.url, target, { seconds: MAX_SECONDS }));
   }
   const pacedResults: LoadResult[] = [];
   for (const server of servers) pacedResults.push(await paced(server.url, target, PACED_SECONDS));
@@ -289,13 +315,23 @@ export default async function benchSlack(): Promise<void> {
       `connection's per-second quota back to back, so ${RATE} req/s arrives as bursts of ${CONNECTIONS} concurrent requests; ` +
       `the paced rows send one request every ${1000 / RATE} ms instead`,
   );
-  console.log(`machine load average (1 min) before/after: ${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)} on ${os.cpus().length} CPUs`);
+  console.log(
+    `machine load average (1 min) before/after: ${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)} on ${os.cpus().length} CPUs`,
+  );
   console.log(`| run | p50 | p99 | max | req/s | requests | errors |`);
   console.log(`| --- | --- | --- | --- | --- | --- | --- |`);
-  servers.forEach((server, index) => console.log(row(`${server.name} @ ${RATE} req/s, ${ROUNDS}×${RATE_SECONDS} s`, pooled(atRate[index]!))));
-  servers.forEach((server, index) => console.log(row(`${server.name}, paced ${RATE} req/s, ${PACED_SECONDS} s`, pacedResults[index]!)));
-  servers.forEach((server, index) => console.log(row(`${server.name}, max throughput ${ROUNDS}×${MAX_SECONDS} s`, pooled(atMax[index]!))));
-  console.log(`p99 per round @ ${RATE} req/s: ${servers.map((server, index) => `${server.name.split(' (')[0]} ${rounds(atRate[index]!)}`).join('; ')}`);
+  servers.forEach((server, index) =>
+    console.log(row(`${server.name} @ ${RATE} req/s, ${ROUNDS}×${RATE_SECONDS} s`, pooled(atRate[index]!))),
+  );
+  servers.forEach((server, index) =>
+    console.log(row(`${server.name}, paced ${RATE} req/s, ${PACED_SECONDS} s`, pacedResults[index]!)),
+  );
+  servers.forEach((server, index) =>
+    console.log(row(`${server.name}, max throughput ${ROUNDS}×${MAX_SECONDS} s`, pooled(atMax[index]!))),
+  );
+  console.log(
+    `p99 per round @ ${RATE} req/s: ${servers.map((server, index) => `${server.name.split(' (')[0]} ${rounds(atRate[index]!)}`).join('; ')}`,
+  );
   const ratios = atMax[0]!.map((bot, round) => bot.rps / atMax[1]![round]!.rps);
   const ratio = pooled(atMax[0]!).rps / pooled(atMax[1]!).rps;
   console.log(

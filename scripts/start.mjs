@@ -22,8 +22,11 @@ function newestSource(dir) {
 function buildIsStale() {
   if (!existsSync(BUILD_STAMP) || !existsSync(ENTRY)) return true;
   const sources = existsSync(path.join(root, 'src'))
-    ? Math.max(newestSource(path.join(root, 'src')), newestSource(path.join(root, 'adapters')),
-      ...['tsconfig.json', 'tsconfig.build.json'].map((file) => statSync(path.join(root, file)).mtimeMs))
+    ? Math.max(
+        newestSource(path.join(root, 'src')),
+        newestSource(path.join(root, 'adapters')),
+        ...['tsconfig.json', 'tsconfig.build.json'].map((file) => statSync(path.join(root, file)).mtimeMs),
+      )
     : 0;
   return sources > statSync(BUILD_STAMP).mtimeMs;
 }
@@ -31,7 +34,9 @@ function buildIsStale() {
 if (buildIsStale()) {
   process.stderr.write('k8s-release-bot: compiling (npm run build) …\n');
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: ['ignore', 2, 2] });
+  const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], {
+    stdio: ['ignore', 2, 2],
+  });
   if (result.status !== 0) {
     process.stderr.write('k8s-release-bot: the build failed (see above); `npm run typecheck` shows the errors\n');
     process.exit(1);

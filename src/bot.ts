@@ -16,7 +16,11 @@ export interface Conversation {
 
 /** Handles `subscribe …`, `unsubscribe …`, `subscriptions`; supplied by the digest feature. */
 export interface SubscriptionCommands {
-  handle(command: SubscriptionQuery['command'], args: string, conversation: Required<Pick<Conversation, 'channel'>> & Conversation): Promise<Answer>;
+  handle(
+    command: SubscriptionQuery['command'],
+    args: string,
+    conversation: Required<Pick<Conversation, 'channel'>> & Conversation,
+  ): Promise<Answer>;
 }
 
 const isSnapshotSource = (data: Dataset | SnapshotSource): data is SnapshotSource => 'current' in data;
@@ -35,7 +39,11 @@ export class Bot {
 
   constructor(
     data: Dataset | SnapshotSource,
-    private readonly options: { clock?: () => Date; subscriptions?: SubscriptionCommands; onAnswer?: AnswerObserver } = {},
+    private readonly options: {
+      clock?: () => Date;
+      subscriptions?: SubscriptionCommands;
+      onAnswer?: AnswerObserver;
+    } = {},
   ) {
     this.data = isSnapshotSource(data) ? data : fixedSnapshot(data);
   }
@@ -76,7 +84,11 @@ export class Bot {
     if (query.kind === 'subscription') {
       if (!this.options.subscriptions) return engine.notice(DIGESTS_DISABLED, now);
       if (!conversation.channel) return engine.notice('Subscriptions need a channel to post to.', now);
-      return this.options.subscriptions.handle(query.command, query.args, { ...conversation, channel: conversation.channel, now });
+      return this.options.subscriptions.handle(query.command, query.args, {
+        ...conversation,
+        channel: conversation.channel,
+        now,
+      });
     }
     return engine.ask(query, now);
   }

@@ -17,9 +17,14 @@ const variable = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, 
 const WHITESPACE_MESSAGE = 'must not contain spaces or line breaks (check for a stray quote or a pasted line)';
 const noWhitespace = (schema: z.ZodString) => schema.regex(/^\S+$/, WHITESPACE_MESSAGE);
 
-const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a numeric Discord ID of 17–20 digits (Developer Portal → General Information)');
+const snowflake = z
+  .string()
+  .regex(/^\d{17,20}$/, 'must be a numeric Discord ID of 17–20 digits (Developer Portal → General Information)');
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, e.g. http://127.0.0.1:8080/api/' });
+const httpUrl = z.url({
+  protocol: /^https?$/,
+  error: 'must be an http:// or https:// URL, e.g. http://127.0.0.1:8080/api/',
+});
 
 const INTERVAL_UNITS_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
@@ -44,7 +49,8 @@ export const ConfigSchema = z
       z
         .string()
         .superRefine((token, ctx) => {
-          if (/^bot\s/i.test(token)) ctx.addIssue({ code: 'custom', message: 'must be the bare token, without a "Bot " prefix' });
+          if (/^bot\s/i.test(token))
+            ctx.addIssue({ code: 'custom', message: 'must be the bare token, without a "Bot " prefix' });
           else if (/\s/.test(token)) ctx.addIssue({ code: 'custom', message: WHITESPACE_MESSAGE });
         })
         .optional(),
@@ -76,11 +82,13 @@ export const ConfigSchema = z
         .string()
         .regex(/^\d{1,5}$/, 'must be a whole port number from 0 to 65535, in decimal digits')
         .pipe(z.coerce.number())
-        .pipe(z
-        .number({ error: 'must be a port number from 0 to 65535' })
-        .int('must be a whole port number from 0 to 65535')
-        .min(0, 'must be a port number from 0 to 65535')
-        .max(65535, 'must be a port number from 0 to 65535'))
+        .pipe(
+          z
+            .number({ error: 'must be a port number from 0 to 65535' })
+            .int('must be a whole port number from 0 to 65535')
+            .min(0, 'must be a port number from 0 to 65535')
+            .max(65535, 'must be a port number from 0 to 65535'),
+        )
         .default(3000),
     ),
     DATA_DIR: variable(z.string().default('./var')),
@@ -95,7 +103,11 @@ export const ConfigSchema = z
       z
         .string()
         .toLowerCase()
-        .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }))
+        .pipe(
+          z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+            error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+          }),
+        )
         .default('info'),
     ),
     DIGEST_GRACE_HOURS: variable(
@@ -152,54 +164,94 @@ export const ConfigSchema = z
     /** The bot's public base URL, for links such as the calendar feed. */
     PUBLIC_URL: variable(httpUrl.optional()),
   })
-  .superRefine((parsed, ctx) => {
-    // Runs even when a field failed (see `when` below), so only trust values that are strings.
-    const env = Object.fromEntries(Object.entries(parsed).filter(([, value]) => typeof value === 'string')) as Partial<Record<keyof typeof parsed, string>>;
-    const problem = (variableName: string, message: string) => ctx.addIssue({ code: 'custom', path: [variableName], message });
+  .superRefine(
+    (parsed, ctx) => {
+      // Runs even when a field failed (see `when` below), so only trust values that are strings.
+      const env = Object.fromEntries(
+        Object.entries(parsed).filter(([, value]) => typeof value === 'string'),
+      ) as Partial<Record<keyof typeof parsed, string>>;
+      const problem = (variableName: string, message: string) =>
+        ctx.addIssue({ code: 'custom', path: [variableName], message });
 
-    // Tokens in the wrong variable are the most common setup mistake; name the swap instead of a bare "invalid".
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_BOT_TOKEN.startsWith('xoxb-')) {
-      if (env.SLACK_BOT_TOKEN.startsWith('xapp-')) {
-        problem('SLACK_BOT_TOKEN', 'holds an app-level token (xapp-…); move it to SLACK_APP_TOKEN and set SLACK_BOT_TOKEN to the Bot User OAuth Token (xoxb-…)');
-      } else if (env.SLACK_BOT_TOKEN.startsWith('xoxp-')) {
-        problem('SLACK_BOT_TOKEN', 'holds a user token (xoxp-…); use the Bot User OAuth Token (xoxb-…) from OAuth & Permissions');
-      } else {
-        problem('SLACK_BOT_TOKEN', 'must be the Bot User OAuth Token starting with xoxb- (Slack app → OAuth & Permissions)');
+      // Tokens in the wrong variable are the most common setup mistake; name the swap instead of a bare "invalid".
+      if (env.SLACK_BOT_TOKEN && !env.SLACK_BOT_TOKEN.startsWith('xoxb-')) {
+        if (env.SLACK_BOT_TOKEN.startsWith('xapp-')) {
+          problem(
+            'SLACK_BOT_TOKEN',
+            'holds an app-level token (xapp-…); move it to SLACK_APP_TOKEN and set SLACK_BOT_TOKEN to the Bot User OAuth Token (xoxb-…)',
+          );
+        } else if (env.SLACK_BOT_TOKEN.startsWith('xoxp-')) {
+          problem(
+            'SLACK_BOT_TOKEN',
+            'holds a user token (xoxp-…); use the Bot User OAuth Token (xoxb-…) from OAuth & Permissions',
+          );
+        } else {
+          problem(
+            'SLACK_BOT_TOKEN',
+            'must be the Bot User OAuth Token starting with xoxb- (Slack app → OAuth & Permissions)',
+          );
+        }
       }
-    }
-    if (env.SLACK_APP_TOKEN && !env.SLACK_APP_TOKEN.startsWith('xapp-')) {
-      if (env.SLACK_APP_TOKEN.startsWith('xox')) {
-        problem('SLACK_APP_TOKEN', 'holds an OAuth token (xox…); set it to the app-level token (xapp-…) with the connections:write scope (Basic Information → App-Level Tokens)');
-      } else {
-        problem('SLACK_APP_TOKEN', 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens)');
+      if (env.SLACK_APP_TOKEN && !env.SLACK_APP_TOKEN.startsWith('xapp-')) {
+        if (env.SLACK_APP_TOKEN.startsWith('xox')) {
+          problem(
+            'SLACK_APP_TOKEN',
+            'holds an OAuth token (xox…); set it to the app-level token (xapp-…) with the connections:write scope (Basic Information → App-Level Tokens)',
+          );
+        } else {
+          problem(
+            'SLACK_APP_TOKEN',
+            'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens)',
+          );
+        }
       }
-    }
-    if (env.SLACK_SIGNING_SECRET && /^(xox|xapp-)/.test(env.SLACK_SIGNING_SECRET)) {
-      problem('SLACK_SIGNING_SECRET', 'holds a token; set it to the Signing Secret from Basic Information → App Credentials');
-    }
-    if (env.DISCORD_TOKEN && /^(xox|xapp-)/.test(env.DISCORD_TOKEN)) {
-      problem('DISCORD_TOKEN', 'holds a Slack token; set it to the bot token from the Discord Developer Portal → Bot');
-    }
+      if (env.SLACK_SIGNING_SECRET && /^(xox|xapp-)/.test(env.SLACK_SIGNING_SECRET)) {
+        problem(
+          'SLACK_SIGNING_SECRET',
+          'holds a token; set it to the Signing Secret from Basic Information → App Credentials',
+        );
+      }
+      if (env.DISCORD_TOKEN && /^(xox|xapp-)/.test(env.DISCORD_TOKEN)) {
+        problem(
+          'DISCORD_TOKEN',
+          'holds a Slack token; set it to the bot token from the Discord Developer Portal → Bot',
+        );
+      }
 
-    const slackSet = [env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN].some(Boolean);
-    if (slackSet && !env.SLACK_BOT_TOKEN) {
-      problem('SLACK_BOT_TOKEN', 'is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (or unset those to run without Slack)');
-    }
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      problem('SLACK_SIGNING_SECRET', 'is required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
-    }
-    const discordSet = [env.DISCORD_TOKEN, env.DISCORD_APPLICATION_ID, env.DISCORD_GUILD_ID].some(Boolean);
-    if (discordSet && !env.DISCORD_TOKEN) {
-      problem('DISCORD_TOKEN', 'is required when DISCORD_APPLICATION_ID or DISCORD_GUILD_ID is set (or unset those to run without Discord)');
-    }
-    if (discordSet && !env.DISCORD_APPLICATION_ID) {
-      problem('DISCORD_APPLICATION_ID', 'is required when DISCORD_TOKEN is set (Developer Portal → General Information → Application ID)');
-    }
-    for (const [name, message] of shardProblems(parsed.DISCORD_SHARD_COUNT, parsed.DISCORD_SHARD_IDS)) problem(name, message);
-    if (env.DISCORD_GUILD_ID && env.DISCORD_APPLICATION_ID && env.DISCORD_GUILD_ID === env.DISCORD_APPLICATION_ID) {
-      problem('DISCORD_GUILD_ID', 'is the same as DISCORD_APPLICATION_ID; set it to the server (guild) ID, or leave it empty to register commands globally');
-    }
-  }, { when: () => true }); // report every problem at once, not one per start
+      const slackSet = [env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN].some(Boolean);
+      if (slackSet && !env.SLACK_BOT_TOKEN) {
+        problem(
+          'SLACK_BOT_TOKEN',
+          'is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (or unset those to run without Slack)',
+        );
+      }
+      if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+        problem('SLACK_SIGNING_SECRET', 'is required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+      }
+      const discordSet = [env.DISCORD_TOKEN, env.DISCORD_APPLICATION_ID, env.DISCORD_GUILD_ID].some(Boolean);
+      if (discordSet && !env.DISCORD_TOKEN) {
+        problem(
+          'DISCORD_TOKEN',
+          'is required when DISCORD_APPLICATION_ID or DISCORD_GUILD_ID is set (or unset those to run without Discord)',
+        );
+      }
+      if (discordSet && !env.DISCORD_APPLICATION_ID) {
+        problem(
+          'DISCORD_APPLICATION_ID',
+          'is required when DISCORD_TOKEN is set (Developer Portal → General Information → Application ID)',
+        );
+      }
+      for (const [name, message] of shardProblems(parsed.DISCORD_SHARD_COUNT, parsed.DISCORD_SHARD_IDS))
+        problem(name, message);
+      if (env.DISCORD_GUILD_ID && env.DISCORD_APPLICATION_ID && env.DISCORD_GUILD_ID === env.DISCORD_APPLICATION_ID) {
+        problem(
+          'DISCORD_GUILD_ID',
+          'is the same as DISCORD_APPLICATION_ID; set it to the server (guild) ID, or leave it empty to register commands globally',
+        );
+      }
+    },
+    { when: () => true },
+  ); // report every problem at once, not one per start
 
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -207,15 +259,19 @@ export type Config = z.infer<typeof ConfigSchema>;
 function shardProblems(count: unknown, ids: unknown): [string, string][] {
   if (ids === undefined || !Array.isArray(ids)) return [];
   if (count === undefined) {
-    return [['DISCORD_SHARD_COUNT', 'is required when DISCORD_SHARD_IDS is set (the number of shards across every replica)']];
+    return [
+      ['DISCORD_SHARD_COUNT', 'is required when DISCORD_SHARD_IDS is set (the number of shards across every replica)'],
+    ];
   }
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) return []; // its own error says why
   const outside = ids.filter((id: number) => id >= count);
   return outside.length > 0
-    ? [[
-        'DISCORD_SHARD_IDS',
-        `names shard ${outside.join(', ')}, outside DISCORD_SHARD_COUNT=${count} (shards are numbered 0 to ${count - 1})`,
-      ]]
+    ? [
+        [
+          'DISCORD_SHARD_IDS',
+          `names shard ${outside.join(', ')}, outside DISCORD_SHARD_COUNT=${count} (shards are numbered 0 to ${count - 1})`,
+        ],
+      ]
     : [];
 }
 
@@ -232,7 +288,14 @@ export function discordShards(
 export const CONFIG_VARIABLES = Object.keys(ConfigSchema.shape) as (keyof Config)[];
 
 /** Variables whose values must never be printed or logged. */
-export const SECRET_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'GITHUB_TOKEN', 'DATABASE_URL'] as const;
+export const SECRET_VARIABLES = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'DISCORD_TOKEN',
+  'GITHUB_TOKEN',
+  'DATABASE_URL',
+] as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -285,9 +348,14 @@ export function loadDotEnv(file = '.env'): boolean {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError([`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); fix or remove it`]);
+    throw new ConfigError([
+      `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); fix or remove it`,
+    ]);
   }
-  const unterminated = unterminatedQuotes(text).map(({ line, name, quote }) => `${file} line ${line}: ${name} opens a ${quote} quote that is never closed; close it or remove the quote`);
+  const unterminated = unterminatedQuotes(text).map(
+    ({ line, name, quote }) =>
+      `${file} line ${line}: ${name} opens a ${quote} quote that is never closed; close it or remove the quote`,
+  );
   if (unterminated.length > 0) throw new ConfigError(unterminated);
   for (const [name, value] of Object.entries(parseEnv(text))) {
     if (process.env[name] === undefined && value !== undefined) process.env[name] = value;

@@ -13,7 +13,14 @@ export function createLogger(level: string): Logger {
       level,
       base: { app: 'k8s-release-bot' },
       redact: {
-        paths: [...SECRET_VARIABLES, ...SECRET_VARIABLES.map((name) => `*.${name}`), 'token', '*.token', 'authorization', '*.authorization'],
+        paths: [
+          ...SECRET_VARIABLES,
+          ...SECRET_VARIABLES.map((name) => `*.${name}`),
+          'token',
+          '*.token',
+          'authorization',
+          '*.authorization',
+        ],
         censor: '[redacted]',
       },
     },

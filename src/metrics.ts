@@ -8,7 +8,8 @@ import { dataAgeSeconds } from './live/status.ts';
 export const METRICS_PATH = '/metrics';
 
 /** An answer that says the bot could not answer: the engine's failure reply, or search's "No match for …". */
-const isUnanswered = (answer: Answer): boolean => answer.intent === 'unknown' || answer.title.startsWith('No match for');
+const isUnanswered = (answer: Answer): boolean =>
+  answer.intent === 'unknown' || answer.title.startsWith('No match for');
 
 /**
  * The bot's Prometheus metrics, on a registry of its own (no global state, so tests and several apps in

@@ -15,7 +15,10 @@ import {
   unknownVariables,
 } from '../src/config.ts';
 
-const SLACK_HTTP = { SLACK_BOT_TOKEN: 'xoxb-1111-2222-abcdef', SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5' };
+const SLACK_HTTP = {
+  SLACK_BOT_TOKEN: 'xoxb-1111-2222-abcdef',
+  SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5',
+};
 const DISCORD = { DISCORD_TOKEN: 'MTA5.GhIjKl.abcdefghijklmnop', DISCORD_APPLICATION_ID: '1090000000000000001' };
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
@@ -65,14 +68,23 @@ describe('loadConfig: defaults and modes', () => {
     expect(loadConfig({ DATA_REFRESH: value }).DATA_REFRESH).toBe(ms);
   });
 
-  it.each(['6', 'hourly', '-5m', '0s', '1.5h'])('DATA_REFRESH=%s is refused, naming the variable and the accepted forms', (value) => {
-    expect(() => loadConfig({ DATA_REFRESH: value })).toThrow(/DATA_REFRESH must be (an interval such as 6h, 30m or 15s, or off|at least 1s)/);
-  });
+  it.each(['6', 'hourly', '-5m', '0s', '1.5h'])(
+    'DATA_REFRESH=%s is refused, naming the variable and the accepted forms',
+    (value) => {
+      expect(() => loadConfig({ DATA_REFRESH: value })).toThrow(
+        /DATA_REFRESH must be (an interval such as 6h, 30m or 15s, or off|at least 1s)/,
+      );
+    },
+  );
 
   it('treats blank values (a copied .env.example) as unset and trims the rest', () => {
     const blank = Object.fromEntries(CONFIG_VARIABLES.map((name) => [name, '  ']));
     expect(loadConfig(blank)).toEqual(loadConfig({}));
-    expect(loadConfig({ PORT: ' 8080 ', LOG_LEVEL: 'DEBUG', DATA_DIR: ' /data ' })).toMatchObject({ PORT: 8080, LOG_LEVEL: 'debug', DATA_DIR: '/data' });
+    expect(loadConfig({ PORT: ' 8080 ', LOG_LEVEL: 'DEBUG', DATA_DIR: ' /data ' })).toMatchObject({
+      PORT: 8080,
+      LOG_LEVEL: 'debug',
+      DATA_DIR: '/data',
+    });
   });
 
   it('Slack HTTP mode with a bot token and signing secret; Socket Mode with an app token', () => {
@@ -97,7 +109,11 @@ describe('loadConfig: defaults and modes', () => {
 
 describe('loadConfig: missing variables', () => {
   it.each([
-    [{ SLACK_BOT_TOKEN: SLACK_HTTP.SLACK_BOT_TOKEN }, 'SLACK_SIGNING_SECRET', /required for HTTP mode.*SLACK_APP_TOKEN/],
+    [
+      { SLACK_BOT_TOKEN: SLACK_HTTP.SLACK_BOT_TOKEN },
+      'SLACK_SIGNING_SECRET',
+      /required for HTTP mode.*SLACK_APP_TOKEN/,
+    ],
     [{ SLACK_APP_TOKEN: 'xapp-1-A111-222-abc' }, 'SLACK_BOT_TOKEN', /required when/],
     [{ SLACK_SIGNING_SECRET: 'abc123' }, 'SLACK_BOT_TOKEN', /required when/],
     [{ DISCORD_TOKEN: DISCORD.DISCORD_TOKEN }, 'DISCORD_APPLICATION_ID', /required when DISCORD_TOKEN is set/],
@@ -140,7 +156,9 @@ describe('loadConfig: malformed variables', () => {
   });
 
   it('a token with a space or line break in it (a bad paste)', () => {
-    expect(problemsOf({ ...SLACK_HTTP, SLACK_SIGNING_SECRET: 'abc def' })).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET must not contain spaces/)]);
+    expect(problemsOf({ ...SLACK_HTTP, SLACK_SIGNING_SECRET: 'abc def' })).toEqual([
+      expect.stringMatching(/^SLACK_SIGNING_SECRET must not contain spaces/),
+    ]);
   });
 
   it('reports every problem at once, one line per variable', () => {
@@ -155,24 +173,34 @@ describe('loadConfig: malformed variables', () => {
 describe('loadConfig: conflicting variables', () => {
   it('Slack tokens swapped between SLACK_BOT_TOKEN and SLACK_APP_TOKEN', () => {
     const problems = problemsOf({ SLACK_BOT_TOKEN: 'xapp-1-A111-222-abc', SLACK_APP_TOKEN: 'xoxb-1111-2222-abcdef' });
-    expect(problems).toContainEqual(expect.stringMatching(/^SLACK_BOT_TOKEN holds an app-level token \(xapp-…\); move it to SLACK_APP_TOKEN/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^SLACK_BOT_TOKEN holds an app-level token \(xapp-…\); move it to SLACK_APP_TOKEN/),
+    );
     expect(problems).toContainEqual(expect.stringMatching(/^SLACK_APP_TOKEN holds an OAuth token/));
   });
 
   it('a user token where the bot token belongs', () => {
-    expect(problemsOf({ ...SLACK_HTTP, SLACK_BOT_TOKEN: 'xoxp-1-2-3' })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN holds a user token/)]);
+    expect(problemsOf({ ...SLACK_HTTP, SLACK_BOT_TOKEN: 'xoxp-1-2-3' })).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN holds a user token/),
+    ]);
   });
 
   it('a token pasted into SLACK_SIGNING_SECRET', () => {
-    expect(problemsOf({ ...SLACK_HTTP, SLACK_SIGNING_SECRET: 'xoxb-9-9-9' })).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET holds a token/)]);
+    expect(problemsOf({ ...SLACK_HTTP, SLACK_SIGNING_SECRET: 'xoxb-9-9-9' })).toEqual([
+      expect.stringMatching(/^SLACK_SIGNING_SECRET holds a token/),
+    ]);
   });
 
   it('a Slack token pasted into DISCORD_TOKEN', () => {
-    expect(problemsOf({ ...DISCORD, DISCORD_TOKEN: 'xoxb-1111-2222-abcdef' })).toEqual([expect.stringMatching(/^DISCORD_TOKEN holds a Slack token/)]);
+    expect(problemsOf({ ...DISCORD, DISCORD_TOKEN: 'xoxb-1111-2222-abcdef' })).toEqual([
+      expect.stringMatching(/^DISCORD_TOKEN holds a Slack token/),
+    ]);
   });
 
   it('a Discord token with the "Bot " authorization prefix', () => {
-    expect(problemsOf({ ...DISCORD, DISCORD_TOKEN: `Bot ${DISCORD.DISCORD_TOKEN}` })).toEqual([expect.stringMatching(/^DISCORD_TOKEN must be the bare token, without a "Bot " prefix/)]);
+    expect(problemsOf({ ...DISCORD, DISCORD_TOKEN: `Bot ${DISCORD.DISCORD_TOKEN}` })).toEqual([
+      expect.stringMatching(/^DISCORD_TOKEN must be the bare token, without a "Bot " prefix/),
+    ]);
   });
 
   it('the application ID repeated as the guild ID', () => {
@@ -189,7 +217,12 @@ describe('loadConfig: conflicting variables', () => {
 
 describe('secrets never appear in errors', () => {
   const secretValues = {
-    SLACK_BOT_TOKEN: ['xapp-Zq9s3cr3t-bot-0001', 'xoxp-Zq9s3cr3t-bot-0002', 'Zq9s3cr3t-bot-0003', 'xoxb Zq9s3cr3t 0004'],
+    SLACK_BOT_TOKEN: [
+      'xapp-Zq9s3cr3t-bot-0001',
+      'xoxp-Zq9s3cr3t-bot-0002',
+      'Zq9s3cr3t-bot-0003',
+      'xoxb Zq9s3cr3t 0004',
+    ],
     SLACK_SIGNING_SECRET: ['xoxb-Zq9s3cr3t-sign-0001', 'Zq9s3cr3t sign 0002'],
     SLACK_APP_TOKEN: ['xoxb-Zq9s3cr3t-app-0001', 'Zq9s3cr3t-app-0002'],
     DISCORD_TOKEN: ['Bot Zq9s3cr3t.discord.0001', 'xoxb-Zq9s3cr3t-discord-0002', 'Zq9s3cr3t discord 0003'],
@@ -202,7 +235,8 @@ describe('secrets never appear in errors', () => {
       const message = messageOf({ [variable]: value });
       expect(message).toContain(variable);
       expect(message).not.toContain(value);
-      for (const fragment of value.split(/\s+/).filter((part) => part.includes('Zq9s3cr3t'))) expect(message).not.toContain(fragment);
+      for (const fragment of value.split(/\s+/).filter((part) => part.includes('Zq9s3cr3t')))
+        expect(message).not.toContain(fragment);
     });
   }
 
@@ -213,10 +247,17 @@ describe('secrets never appear in errors', () => {
 
 describe('unknownVariables', () => {
   it('lists look-alike SLACK_/DISCORD_ names the bot does not read (typos), ignoring everything else (GITHUB_* belongs to CI)', () => {
-    expect(unknownVariables({ SLACK_TOKEN: 'x', GITHUB_TOKEN: 'g', GITHUB_ACTIONS: 'true', DISCORD_BOT_TOKEN: 'y', SLACK_BOT_TOKEN: 'z', HOME: '/root', PATH: '/bin' })).toEqual([
-      'DISCORD_BOT_TOKEN',
-      'SLACK_TOKEN',
-    ]);
+    expect(
+      unknownVariables({
+        SLACK_TOKEN: 'x',
+        GITHUB_TOKEN: 'g',
+        GITHUB_ACTIONS: 'true',
+        DISCORD_BOT_TOKEN: 'y',
+        SLACK_BOT_TOKEN: 'z',
+        HOME: '/root',
+        PATH: '/bin',
+      }),
+    ).toEqual(['DISCORD_BOT_TOKEN', 'SLACK_TOKEN']);
   });
 });
 
@@ -237,9 +278,14 @@ describe('loadDotEnv', () => {
 
   it('an unterminated quote is a ConfigError naming the file, line and variable, and loads nothing', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'dotenv-')), '.env');
-    writeFileSync(file, 'K8S_BOT_TEST_FROM_FILE=fine\nK8S_BOT_TEST_ALREADY_SET="xoxb-pasted-without-end\nLOG_LEVEL=debug\n');
+    writeFileSync(
+      file,
+      'K8S_BOT_TEST_FROM_FILE=fine\nK8S_BOT_TEST_ALREADY_SET="xoxb-pasted-without-end\nLOG_LEVEL=debug\n',
+    );
     expect(() => loadDotEnv(file)).toThrow(ConfigError);
-    expect(() => loadDotEnv(file)).toThrow(`${file} line 2: K8S_BOT_TEST_ALREADY_SET opens a " quote that is never closed`);
+    expect(() => loadDotEnv(file)).toThrow(
+      `${file} line 2: K8S_BOT_TEST_ALREADY_SET opens a " quote that is never closed`,
+    );
     expect(() => loadDotEnv(file)).not.toThrow(/xoxb-pasted/);
     expect(process.env.K8S_BOT_TEST_FROM_FILE).toBeUndefined();
   });
@@ -265,19 +311,31 @@ describe('loadDotEnv', () => {
 
 describe('storage and replica settings', () => {
   it('DATABASE_URL must be a postgres:// URL; the error names the variable, never the value', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://bot:pw@db:5432/bot' }).DATABASE_URL).toBe('postgres://bot:pw@db:5432/bot');
+    expect(loadConfig({ DATABASE_URL: 'postgres://bot:pw@db:5432/bot' }).DATABASE_URL).toBe(
+      'postgres://bot:pw@db:5432/bot',
+    );
     expect(loadConfig({ DATABASE_URL: 'postgresql://db/bot' }).DATABASE_URL).toBe('postgresql://db/bot');
-    expect(() => loadConfig({ DATABASE_URL: 'sqlite:///var/bot.sqlite' })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'sqlite:///var/bot.sqlite' })).toThrow(
+      /DATABASE_URL must be a postgres:\/\/ URL/,
+    );
   });
 
   it('digest cadence, lease and drain are bounded whole seconds', () => {
-    expect(loadConfig({ DIGEST_TICK_SECONDS: '5', DIGEST_CLAIM_LEASE_SECONDS: '30', SHUTDOWN_DRAIN_SECONDS: '5' })).toMatchObject({
+    expect(
+      loadConfig({ DIGEST_TICK_SECONDS: '5', DIGEST_CLAIM_LEASE_SECONDS: '30', SHUTDOWN_DRAIN_SECONDS: '5' }),
+    ).toMatchObject({
       DIGEST_TICK_SECONDS: 5,
       DIGEST_CLAIM_LEASE_SECONDS: 30,
       SHUTDOWN_DRAIN_SECONDS: 5,
     });
-    expect(() => loadConfig({ DIGEST_TICK_SECONDS: '0' })).toThrow(/DIGEST_TICK_SECONDS must be a whole number of seconds from 1 to 60/);
-    expect(() => loadConfig({ DIGEST_CLAIM_LEASE_SECONDS: '5' })).toThrow(/DIGEST_CLAIM_LEASE_SECONDS must be a whole number of seconds from 10/);
-    expect(() => loadConfig({ SHUTDOWN_DRAIN_SECONDS: '30' })).toThrow(/SHUTDOWN_DRAIN_SECONDS must be a whole number of seconds from 0 to 20/);
+    expect(() => loadConfig({ DIGEST_TICK_SECONDS: '0' })).toThrow(
+      /DIGEST_TICK_SECONDS must be a whole number of seconds from 1 to 60/,
+    );
+    expect(() => loadConfig({ DIGEST_CLAIM_LEASE_SECONDS: '5' })).toThrow(
+      /DIGEST_CLAIM_LEASE_SECONDS must be a whole number of seconds from 10/,
+    );
+    expect(() => loadConfig({ SHUTDOWN_DRAIN_SECONDS: '30' })).toThrow(
+      /SHUTDOWN_DRAIN_SECONDS must be a whole number of seconds from 0 to 20/,
+    );
   });
 });

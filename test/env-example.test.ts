@@ -40,7 +40,10 @@ describe('.env.example', () => {
 
 describe('README configuration table', () => {
   const readme = readFileSync(`${REPO_ROOT}/README.md`, 'utf8');
-  const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+  const section = readme.slice(
+    readme.indexOf('## Configuration'),
+    readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1),
+  );
   const rows = section.split('\n').filter((line) => /^\| `[A-Z0-9_]+` \|/.test(line));
 
   it('has one row per variable of ConfigSchema, in the same order', () => {
@@ -49,7 +52,11 @@ describe('README configuration table', () => {
 
   it('states the schema defaults', () => {
     const defaults = loadConfig({});
-    const defaultOf = (name: string) => rows.find((row) => row.startsWith(`| \`${name}\``))!.split('|')[2]!.trim();
+    const defaultOf = (name: string) =>
+      rows
+        .find((row) => row.startsWith(`| \`${name}\``))!
+        .split('|')[2]!
+        .trim();
     expect(defaultOf('PORT')).toBe(`\`${defaults.PORT}\``);
     expect(defaultOf('DATA_DIR')).toBe(`\`${defaults.DATA_DIR}\``);
     expect(defaultOf('LOG_LEVEL')).toContain(`\`${defaults.LOG_LEVEL}\``);

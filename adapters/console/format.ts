@@ -17,7 +17,8 @@ export function formatDigest(answer: Answer): string {
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /** The line a piped session echoes before each answer, so the output reads as a transcript (no mention, no escape codes). */
-export const formatEcho = (question: string): string => `${PROMPT}${defuseMentions(question).replace(CONTROL_CHARACTERS, '')}\n`;
+export const formatEcho = (question: string): string =>
+  `${PROMPT}${defuseMentions(question).replace(CONTROL_CHARACTERS, '')}\n`;
 
 export function formatBanner(dataDate: string): string {
   return [

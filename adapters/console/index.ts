@@ -47,7 +47,9 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
 
   const lines = readline.createInterface({
     input,
-    ...(interactive ? { output, terminal: true, prompt: PROMPT, history, historySize: HISTORY_SIZE, removeHistoryDuplicates: true } : { terminal: false }),
+    ...(interactive
+      ? { output, terminal: true, prompt: PROMPT, history, historySize: HISTORY_SIZE, removeHistoryDuplicates: true }
+      : { terminal: false }),
   });
   lines.on('history', (latest: string[]) => {
     history = latest;

@@ -10,7 +10,10 @@ export function createConsolePoster(print: (text: string) => void): DigestPoster
     platform: 'console',
     async post(channel: ChannelRef, answer: Answer): Promise<void> {
       if (!isConsoleChannel(channel)) {
-        throw new PermanentPostError(`The console can only post to its own terminal, not ${channel.workspace}/${channel.channel}`, 'unknown_console_channel');
+        throw new PermanentPostError(
+          `The console can only post to its own terminal, not ${channel.workspace}/${channel.channel}`,
+          'unknown_console_channel',
+        );
       }
       print(formatDigest(answer));
     },

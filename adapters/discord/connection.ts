@@ -11,7 +11,9 @@ export const GATEWAY_LOST = 'Discord gateway session lost; reconnecting';
 export function watchGateway(client: Client, onChange: ConnectionListener): void {
   const down = new Map<number, string>();
   const report = (): void => {
-    onChange(down.size === 0 ? { connected: true } : { connected: false, reason: [...new Set(down.values())].join('; ') });
+    onChange(
+      down.size === 0 ? { connected: true } : { connected: false, reason: [...new Set(down.values())].join('; ') },
+    );
   };
   const lost = (shardId: number, reason: string): void => {
     down.set(shardId, reason);
@@ -23,7 +25,10 @@ export function watchGateway(client: Client, onChange: ConnectionListener): void
   };
   client.on(Events.ShardReconnecting, (shardId) => lost(shardId, GATEWAY_LOST));
   client.on(Events.ShardDisconnect, ({ code }, shardId) =>
-    lost(shardId, `Discord gateway closed with code ${code} (${GatewayCloseCodes[code] ?? 'unknown'}); discord.js will not reconnect`),
+    lost(
+      shardId,
+      `Discord gateway closed with code ${code} (${GatewayCloseCodes[code] ?? 'unknown'}); discord.js will not reconnect`,
+    ),
   );
   client.on(Events.ShardReady, (shardId) => back(shardId));
   client.on(Events.ShardResume, (shardId) => back(shardId));

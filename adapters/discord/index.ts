@@ -23,8 +23,14 @@ export interface DiscordOptions {
  * Connects to Discord and answers `/k8s-release` and mentions until stopped. Resolves once the gateway
  * session is ready, so a resolved adapter is a connected one.
  */
-export async function startDiscord({ config, bot, logger, onConnectionChange }: DiscordOptions): Promise<RunningAdapter> {
-  if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is required to start the Discord adapter (see .env.example)');
+export async function startDiscord({
+  config,
+  bot,
+  logger,
+  onConnectionChange,
+}: DiscordOptions): Promise<RunningAdapter> {
+  if (!config.DISCORD_TOKEN)
+    throw new Error('DISCORD_TOKEN is required to start the Discord adapter (see .env.example)');
   const client = createDiscordClient(config);
   const log = logger.child({ platform: 'discord' });
   const work = new InFlightWork();

@@ -10,7 +10,9 @@ export function missingManagePermission(interaction: ChatInputCommandInteraction
 /** A subscription the bot cannot deliver would only fail later, so say so now. */
 export function missingPostingPermission(interaction: ChatInputCommandInteraction): string | null {
   if (!interaction.inGuild()) return null;
-  const send = interaction.channel?.isThread() ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages;
+  const send = interaction.channel?.isThread()
+    ? PermissionFlagsBits.SendMessagesInThreads
+    : PermissionFlagsBits.SendMessages;
   const needed = [
     ['View Channel', PermissionFlagsBits.ViewChannel],
     [send === PermissionFlagsBits.SendMessages ? 'Send Messages' : 'Send Messages in Threads', send],

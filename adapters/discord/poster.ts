@@ -1,5 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DiscordAPIError, RESTJSONErrorCodes, Routes, type REST, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import {
+  DiscordAPIError,
+  RESTJSONErrorCodes,
+  Routes,
+  type REST,
+  type RESTPostAPIChannelMessageJSONBody,
+} from 'discord.js';
 import type { ChannelRef } from '../../src/domain/channel.ts';
 import type { Answer } from '../../src/domain/answer.ts';
 import { PermanentPostError, type DigestPoster, type PostOptions } from '../../src/digest/poster.ts';
@@ -17,10 +23,14 @@ const PERMANENT_ERRORS = new Map<number, string>([
 ]);
 
 /** The REST form of NO_MENTIONS: the bot never pings anyone. */
-const ALLOWED_MENTIONS = { parse: [], replied_user: false } satisfies RESTPostAPIChannelMessageJSONBody['allowed_mentions'];
+const ALLOWED_MENTIONS = {
+  parse: [],
+  replied_user: false,
+} satisfies RESTPostAPIChannelMessageJSONBody['allowed_mentions'];
 
 /** Discord's nonce holds at most 25 characters: a digest of the occurrence key, the same on every attempt. */
-export const occurrenceNonce = (occurrenceKey: string): string => createHash('sha256').update(occurrenceKey).digest('base64url').slice(0, 25);
+export const occurrenceNonce = (occurrenceKey: string): string =>
+  createHash('sha256').update(occurrenceKey).digest('base64url').slice(0, 25);
 
 /** The message a digest becomes. */
 function digestMessage(answer: Answer, occurrenceKey: string | undefined): RESTPostAPIChannelMessageJSONBody {
@@ -47,14 +57,28 @@ export function createDiscordPoster(rest: REST): DigestPoster {
   return {
     platform: 'discord',
     async post(ref: ChannelRef, answer: Answer, { signal, occurrenceKey }: PostOptions = {}): Promise<void> {
-      if (ref.platform !== 'discord') throw new PermanentPostError(`channel ${ref.channel} belongs to ${ref.platform}, not Discord`, 'wrong-platform');
+      if (ref.platform !== 'discord')
+        throw new PermanentPostError(
+          `channel ${ref.channel} belongs to ${ref.platform}, not Discord`,
+          'wrong-platform',
+        );
       signal?.throwIfAborted();
       try {
-        await unlessAborted(rest.post(Routes.channelMessages(ref.channel), { body: digestMessage(answer, occurrenceKey), signal }), signal);
+        await unlessAborted(
+          rest.post(Routes.channelMessages(ref.channel), { body: digestMessage(answer, occurrenceKey), signal }),
+          signal,
+        );
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        const reason = error instanceof DiscordAPIError && typeof error.code === 'number' ? PERMANENT_ERRORS.get(error.code) : undefined;
-        if (reason) throw new PermanentPostError(`Discord refused the digest for channel ${ref.channel}: ${error instanceof Error ? error.message : String(error)}`, reason);
+        const reason =
+          error instanceof DiscordAPIError && typeof error.code === 'number'
+            ? PERMANENT_ERRORS.get(error.code)
+            : undefined;
+        if (reason)
+          throw new PermanentPostError(
+            `Discord refused the digest for channel ${ref.channel}: ${error instanceof Error ? error.message : String(error)}`,
+            reason,
+          );
         throw error;
       }
     },

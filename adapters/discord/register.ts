@@ -9,7 +9,8 @@ type RegisterConfig = Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_APPLICATION_ID' | 
 
 /** Global commands, or one guild's when DISCORD_GUILD_ID is set (guild commands update instantly; handy while developing). */
 function registrationRoute(config: RegisterConfig): `/${string}` {
-  if (!config.DISCORD_APPLICATION_ID) throw new ConfigError(['DISCORD_APPLICATION_ID is required to register commands (see .env.example)']);
+  if (!config.DISCORD_APPLICATION_ID)
+    throw new ConfigError(['DISCORD_APPLICATION_ID is required to register commands (see .env.example)']);
   return config.DISCORD_GUILD_ID
     ? Routes.applicationGuildCommands(config.DISCORD_APPLICATION_ID, config.DISCORD_GUILD_ID)
     : Routes.applicationCommands(config.DISCORD_APPLICATION_ID);
@@ -17,7 +18,8 @@ function registrationRoute(config: RegisterConfig): `/${string}` {
 
 /** Overwrites the application's commands with ours (PUT is idempotent: running it twice changes nothing). */
 export async function registerCommands(config: RegisterConfig): Promise<{ route: string; names: string[] }> {
-  if (!config.DISCORD_TOKEN) throw new ConfigError(['DISCORD_TOKEN is required to register commands (see .env.example)']);
+  if (!config.DISCORD_TOKEN)
+    throw new ConfigError(['DISCORD_TOKEN is required to register commands (see .env.example)']);
   const route = registrationRoute(config);
   const rest = new REST(restOptions(config)).setToken(config.DISCORD_TOKEN);
   const registered = (await rest.put(route, { body: commandPayload() })) as { name: string }[];

@@ -9,11 +9,21 @@ import { answerToEmbeds } from './render/embeds.ts';
 /** Direct messages have no guild; "@me" is Discord's own name for that space. */
 const DIRECT_MESSAGES_WORKSPACE = '@me';
 
-export function conversationOf(source: { guildId: string | null; channelId: string | null; user: { id: string } }): Conversation {
+export function conversationOf(source: {
+  guildId: string | null;
+  channelId: string | null;
+  user: { id: string };
+}): Conversation {
   return {
     userId: source.user.id,
     ...(source.channelId
-      ? { channel: { platform: 'discord' as const, workspace: source.guildId ?? DIRECT_MESSAGES_WORKSPACE, channel: source.channelId } }
+      ? {
+          channel: {
+            platform: 'discord' as const,
+            workspace: source.guildId ?? DIRECT_MESSAGES_WORKSPACE,
+            channel: source.channelId,
+          },
+        }
       : {}),
   };
 }
@@ -29,7 +39,10 @@ export async function replyWithAnswer(
   visibility: { private: boolean },
 ): Promise<void> {
   const conversation = conversationOf(interaction);
-  const answer = typeof asked === 'string' ? await context.bot.handle(asked, conversation) : await context.bot.ask(asked, conversation);
+  const answer =
+    typeof asked === 'string'
+      ? await context.bot.handle(asked, conversation)
+      : await context.bot.ask(asked, conversation);
   await interaction.reply({
     embeds: answerToEmbeds(answer),
     allowedMentions: NO_MENTIONS,
@@ -38,7 +51,11 @@ export async function replyWithAnswer(
 }
 
 /** Subscription management touches storage, which may outlast the 3-second window: defer first. */
-export async function replyAfterDeferring(interaction: ChatInputCommandInteraction, text: string, context: DiscordContext): Promise<void> {
+export async function replyAfterDeferring(
+  interaction: ChatInputCommandInteraction,
+  text: string,
+  context: DiscordContext,
+): Promise<void> {
   await interaction.deferReply();
   const answer = await context.bot.handle(text, conversationOf(interaction));
   await interaction.editReply({ embeds: answerToEmbeds(answer), allowedMentions: NO_MENTIONS });

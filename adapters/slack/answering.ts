@@ -41,7 +41,12 @@ export async function slashCommandReply(
 }
 
 /** The answer to a mention or direct message, as a chat message. */
-export async function messageReply(bot: SlackBot, question: string, conversation: Conversation, logger: BoltLogger): Promise<SlackMessage> {
+export async function messageReply(
+  bot: SlackBot,
+  question: string,
+  conversation: Conversation,
+  logger: BoltLogger,
+): Promise<SlackMessage> {
   try {
     return answerToBlocks(await bot.handle(question, conversation));
   } catch (error) {
@@ -70,7 +75,12 @@ export async function shareReply(
   }
 }
 
-export async function postMessage(client: webApi.WebClient, channel: string, threadTs: string | undefined, message: SlackMessage): Promise<void> {
+export async function postMessage(
+  client: webApi.WebClient,
+  channel: string,
+  threadTs: string | undefined,
+  message: SlackMessage,
+): Promise<void> {
   await client.chat.postMessage({
     channel,
     ...(threadTs ? { thread_ts: threadTs } : {}),

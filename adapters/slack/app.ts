@@ -58,8 +58,12 @@ const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
 function describeStartupError(error: unknown, config: Config): Error {
   const failure = error as { code?: unknown; original?: { message?: unknown }; data?: { error?: unknown } } | null;
   if (failure?.code === 'slack_webapi_request_error') {
-    const where = config.SLACK_API_URL ? `SLACK_API_URL (${config.SLACK_API_URL})` : `Slack's Web API (${DEFAULT_SLACK_API_URL}; SLACK_API_URL is unset)`;
-    return new Error(`${where} is unreachable: ${String(failure.original?.message ?? 'request failed')}`, { cause: error });
+    const where = config.SLACK_API_URL
+      ? `SLACK_API_URL (${config.SLACK_API_URL})`
+      : `Slack's Web API (${DEFAULT_SLACK_API_URL}; SLACK_API_URL is unset)`;
+    return new Error(`${where} is unreachable: ${String(failure.original?.message ?? 'request failed')}`, {
+      cause: error,
+    });
   }
   const code = failure?.data?.error;
   if (code === 'invalid_auth' || code === 'not_authed' || code === 'token_revoked' || code === 'account_inactive') {
@@ -71,7 +75,8 @@ function describeStartupError(error: unknown, config: Config): Error {
 /** Builds the Bolt app: Socket Mode when SLACK_APP_TOKEN is set, HTTP mode on /slack/events otherwise. */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config } = options;
-  if (!config.SLACK_BOT_TOKEN) throw new Error('SLACK_BOT_TOKEN is not set; the Slack adapter needs it (see .env.example)');
+  if (!config.SLACK_BOT_TOKEN)
+    throw new Error('SLACK_BOT_TOKEN is not set; the Slack adapter needs it (see .env.example)');
   const mode = config.SLACK_APP_TOKEN ? 'socket' : 'http';
   if (mode === 'http' && !config.SLACK_SIGNING_SECRET) {
     throw new Error('SLACK_SIGNING_SECRET is not set; HTTP mode needs it (or set SLACK_APP_TOKEN for Socket Mode)');
@@ -124,7 +129,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
   const inFlight = new InFlight();
   app.use(deliveries.middleware);
-  registerListeners(app, { bot: options.bot, inFlight, ackDeadlineMs: options.ackDeadlineMs ?? DEFAULT_ACK_DEADLINE_MS });
+  registerListeners(app, {
+    bot: options.bot,
+    inFlight,
+    ackDeadlineMs: options.ackDeadlineMs ?? DEFAULT_ACK_DEADLINE_MS,
+  });
   app.error(async (error) => {
     logger.error('Slack listener failed', error);
   });

@@ -55,7 +55,9 @@ export class DeliveryDedupe {
     const retriedAfterTimeout = context.retryNum !== undefined && context.retryReason === 'http_timeout';
     if (retriedAfterTimeout || !(await this.claimAll(keys))) {
       this.dropped += 1;
-      logger.debug(`dropped repeated Slack delivery ${envelope.event_id ?? ''} (retry ${String(context.retryNum ?? 0)})`);
+      logger.debug(
+        `dropped repeated Slack delivery ${envelope.event_id ?? ''} (retry ${String(context.retryNum ?? 0)})`,
+      );
       return;
     }
     await next();

@@ -13,7 +13,8 @@ export interface RunningSlackAdapter extends RunningAdapter {
   port: number | null;
 }
 
-export interface StartSlackOptions extends Pick<SlackAppOptions, 'onConnectionChange' | 'socketPingTimeoutMs' | 'deliveryKeys'> {
+export interface StartSlackOptions
+  extends Pick<SlackAppOptions, 'onConnectionChange' | 'socketPingTimeoutMs' | 'deliveryKeys'> {
   config: Config;
   bot: SlackBot;
   logger: Logger;

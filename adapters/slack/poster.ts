@@ -24,7 +24,9 @@ const PERMANENT_ERRORS = new Set([
 
 function platformError(error: unknown): string | null {
   const candidate = error as { code?: unknown; data?: { error?: unknown } } | null;
-  return candidate?.code === 'slack_webapi_platform_error' && typeof candidate.data?.error === 'string' ? candidate.data.error : null;
+  return candidate?.code === 'slack_webapi_platform_error' && typeof candidate.data?.error === 'string'
+    ? candidate.data.error
+    : null;
 }
 
 export interface SlackPosterOptions {
@@ -38,7 +40,11 @@ export interface SlackPosterOptions {
  * A Web API client whose every HTTP request carries `signal`. @slack/web-api 7 takes no per-call signal
  * or timeout, only per-client options, so each digest gets its own short-lived client.
  */
-function clientFor(token: string, clientOptions: webApi.WebClientOptions, signal: AbortSignal | undefined): webApi.WebClient {
+function clientFor(
+  token: string,
+  clientOptions: webApi.WebClientOptions,
+  signal: AbortSignal | undefined,
+): webApi.WebClient {
   if (!signal) return new webApi.WebClient(token, clientOptions);
   const intercept = clientOptions.requestInterceptor;
   return new webApi.WebClient(token, {
@@ -73,7 +79,9 @@ interface HistoryMessage {
 export function createSlackPoster({ token, clientOptions }: SlackPosterOptions): DigestPoster {
   const refused = (channel: ChannelRef, error: unknown): unknown => {
     const reason = platformError(error);
-    return reason && PERMANENT_ERRORS.has(reason) ? new PermanentPostError(`Slack refused the digest for channel ${channel.channel}: ${reason}`, reason) : error;
+    return reason && PERMANENT_ERRORS.has(reason)
+      ? new PermanentPostError(`Slack refused the digest for channel ${channel.channel}: ${reason}`, reason)
+      : error;
   };
   return {
     platform: 'slack',
@@ -81,10 +89,19 @@ export function createSlackPoster({ token, clientOptions }: SlackPosterOptions):
       signal?.throwIfAborted();
       const { text, blocks } = answerToBlocks(answer);
       const client = clientFor(token, clientOptions, signal);
-      const metadata = occurrenceKey ? { event_type: DIGEST_EVENT_TYPE, event_payload: { occurrence_key: occurrenceKey } } : undefined;
+      const metadata = occurrenceKey
+        ? { event_type: DIGEST_EVENT_TYPE, event_payload: { occurrence_key: occurrenceKey } }
+        : undefined;
       try {
         await unlessAborted(
-          client.chat.postMessage({ channel: channel.channel, text, blocks, unfurl_links: false, unfurl_media: false, ...(metadata ? { metadata } : {}) }),
+          client.chat.postMessage({
+            channel: channel.channel,
+            text,
+            blocks,
+            unfurl_links: false,
+            unfurl_media: false,
+            ...(metadata ? { metadata } : {}),
+          }),
           signal,
         );
       } catch (error) {
@@ -113,7 +130,9 @@ export function createSlackPoster({ token, clientOptions }: SlackPosterOptions):
           throw refused(channel, error);
         }
         const found = (response.messages ?? []).some(
-          (message) => message.metadata?.event_type === DIGEST_EVENT_TYPE && message.metadata.event_payload?.occurrence_key === occurrenceKey,
+          (message) =>
+            message.metadata?.event_type === DIGEST_EVENT_TYPE &&
+            message.metadata.event_payload?.occurrence_key === occurrenceKey,
         );
         if (found) return true;
         cursor = response.response_metadata?.next_cursor || undefined;

@@ -42,7 +42,8 @@ const header = (request: IncomingMessage, name: string): string | undefined => {
 /** Reads the body, refusing it from Content-Length or as soon as the stream passes the limit: never buffers more. */
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(header(request, 'content-length') ?? 0);
-  if (declared > limit) return Promise.reject(new RequestRefused({ status: 413, reason: `body of ${declared} bytes declared` }));
+  if (declared > limit)
+    return Promise.reject(new RequestRefused({ status: 413, reason: `body of ${declared} bytes declared` }));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -67,13 +68,17 @@ function verifySignature(request: IncomingMessage, body: Buffer, secret: string,
   const timestamp = header(request, 'x-slack-request-timestamp') ?? '';
   const signature = header(request, 'x-slack-signature') ?? '';
   if (!/^\d{1,12}$/.test(timestamp)) refuse(401, 'missing or malformed x-slack-request-timestamp');
-  if (Math.abs(nowSeconds - Number(timestamp)) > MAX_CLOCK_SKEW_SECONDS) refuse(401, 'timestamp more than 5 minutes from now');
-  const expected = Buffer.from(`v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(body).digest('hex')}`);
+  if (Math.abs(nowSeconds - Number(timestamp)) > MAX_CLOCK_SKEW_SECONDS)
+    refuse(401, 'timestamp more than 5 minutes from now');
+  const expected = Buffer.from(
+    `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(body).digest('hex')}`,
+  );
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) refuse(401, 'bad signature');
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A JSON object, a form (slash commands) or a form carrying `payload=<JSON object>` (interactivity); else 400. */
 function parseBody(body: Buffer, contentType: string): Record<string, unknown> {
@@ -155,7 +160,11 @@ export class GuardedHttpReceiver implements Receiver {
       void this.receive(request, response);
       return;
     }
-    if ((request.method === 'GET' || request.method === 'HEAD') && handleHealthRequest(request, response, this.options.health)) return;
+    if (
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      handleHealthRequest(request, response, this.options.health)
+    )
+      return;
     respond(response, 404, 'not found\n');
   }
 
@@ -166,7 +175,8 @@ export class GuardedHttpReceiver implements Receiver {
       verifySignature(request, raw, this.options.signingSecret, this.now());
       body = parseBody(raw, header(request, 'content-type') ?? '');
     } catch (error) {
-      const refusal = error instanceof RequestRefused ? error.refusal : { status: 400, reason: (error as Error).message };
+      const refusal =
+        error instanceof RequestRefused ? error.refusal : { status: 400, reason: (error as Error).message };
       this.options.logger.warn({ status: refusal.status, reason: refusal.reason }, 'Slack request refused');
       // A refused body is not read further: close the connection instead of draining it.
       if (refusal.status === 413) response.setHeader('connection', 'close');
@@ -179,7 +189,11 @@ export class GuardedHttpReceiver implements Receiver {
     await this.dispatch(body, request, response);
   }
 
-  private async dispatch(body: Record<string, unknown>, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  private async dispatch(
+    body: Record<string, unknown>,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
     let acked = false;
     const unacked = setTimeout(() => {
       if (acked) return;
@@ -202,7 +216,10 @@ export class GuardedHttpReceiver implements Receiver {
     try {
       await this.app?.processEvent(event);
     } catch (error) {
-      this.options.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'Slack event processing failed');
+      this.options.logger.error(
+        { err: error instanceof Error ? error.message : String(error) },
+        'Slack event processing failed',
+      );
       if (!acked) {
         acked = true;
         clearTimeout(unacked);

@@ -42,7 +42,10 @@ export interface CalendarFilter {
 }
 
 /** Every dated thing the dataset knows, as calendar entries, sorted by version then date. */
-export function calendarEntries(dataset: Pick<Dataset, 'releases' | 'schedules' | 'patchSchedule'>, filter: CalendarFilter): CalendarEntry[] {
+export function calendarEntries(
+  dataset: Pick<Dataset, 'releases' | 'schedules' | 'patchSchedule'>,
+  filter: CalendarFilter,
+): CalendarEntry[] {
   const entries: CalendarEntry[] = [];
   const wanted = (version: string) => !filter.release || version === filter.release;
   const releaseDays = new Set<string>();
@@ -67,7 +70,9 @@ export function calendarEntries(dataset: Pick<Dataset, 'releases' | 'schedules' 
       });
     }
   }
-  for (const release of [...dataset.releases].sort((a, b) => compareMinor(a.version, b.version)).filter((r) => wanted(r.version))) {
+  for (const release of [...dataset.releases]
+    .sort((a, b) => compareMinor(a.version, b.version))
+    .filter((r) => wanted(r.version))) {
     if (filter.kinds.has('releases') && release.gaDate && !releaseDays.has(release.version)) {
       entries.push({
         uid: uid(release.version, 'release'),
@@ -121,7 +126,15 @@ export function calendarEntries(dataset: Pick<Dataset, 'releases' | 'schedules' 
         });
       }
       if (plan.cherryPickDeadline) {
-        entries.push({ uid: uid('cherry-pick', plan.patch), kind: 'patches', version: plan.version, summary: `Kubernetes ${plan.patch}: cherry-pick deadline`, start: { date: plan.cherryPickDeadline }, description: `Last day to get cherry picks into ${plan.patch}.`, url: null });
+        entries.push({
+          uid: uid('cherry-pick', plan.patch),
+          kind: 'patches',
+          version: plan.version,
+          summary: `Kubernetes ${plan.patch}: cherry-pick deadline`,
+          start: { date: plan.cherryPickDeadline },
+          description: `Last day to get cherry picks into ${plan.patch}.`,
+          url: null,
+        });
       }
     }
   }

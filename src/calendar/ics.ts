@@ -11,7 +11,12 @@ const HOUR_MS = 3_600_000;
  */
 export function renderCalendar(entries: readonly CalendarEntry[], manifest: Dataset['manifest'], name: string): string {
   const stamp = new Date(manifest.generatedAt);
-  const calendar = ical({ name, prodId: { company: 'k8s-release-bot', product: 'release-calendar', language: 'EN' }, method: ICalCalendarMethod.PUBLISH, ttl: 6 * 3600 });
+  const calendar = ical({
+    name,
+    prodId: { company: 'k8s-release-bot', product: 'release-calendar', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: 6 * 3600,
+  });
   for (const entry of entries) {
     const timed = 'at' in entry.start;
     const start = 'at' in entry.start ? new Date(entry.start.at) : new Date(`${entry.start.date}T00:00:00Z`);

@@ -10,13 +10,24 @@ type Parsed = { ok: true; filter: CalendarFilter } | { ok: false; problem: strin
 export function parseCalendarQuery(search: URLSearchParams, knownVersions: ReadonlySet<string>): Parsed {
   const release = search.get('release')?.trim().replace(/^v/, '');
   if (release !== undefined && release !== '' && !knownVersions.has(release)) {
-    return { ok: false, problem: `release: the data has nothing for ${JSON.stringify(release.slice(0, 20))}; use a minor such as 1.37` };
+    return {
+      ok: false,
+      problem: `release: the data has nothing for ${JSON.stringify(release.slice(0, 20))}; use a minor such as 1.37`,
+    };
   }
   const kindsText = search.get('kinds');
-  const kinds = kindsText ? kindsText.split(',').map((kind) => kind.trim().toLowerCase()).filter(Boolean) : [...CALENDAR_KINDS];
+  const kinds = kindsText
+    ? kindsText
+        .split(',')
+        .map((kind) => kind.trim().toLowerCase())
+        .filter(Boolean)
+    : [...CALENDAR_KINDS];
   const unknown = kinds.find((kind) => !(CALENDAR_KINDS as readonly string[]).includes(kind));
   if (unknown !== undefined || kinds.length === 0) {
-    return { ok: false, problem: `kinds: ${JSON.stringify((unknown ?? '').slice(0, 20))} is not one of ${CALENDAR_KINDS.join(', ')}` };
+    return {
+      ok: false,
+      problem: `kinds: ${JSON.stringify((unknown ?? '').slice(0, 20))} is not one of ${CALENDAR_KINDS.join(', ')}`,
+    };
   }
   return { ok: true, filter: { ...(release ? { release } : {}), kinds: new Set(kinds as CalendarKind[]) } };
 }
@@ -35,7 +46,10 @@ export function calendarRoute(data: SnapshotSource) {
     const name = parsed.filter.release ? `Kubernetes ${parsed.filter.release} release` : 'Kubernetes releases';
     const body = renderCalendar(calendarEntries(dataset, parsed.filter), dataset.manifest, name);
     response
-      .writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': 'inline; filename="kubernetes-releases.ics"' })
+      .writeHead(200, {
+        'content-type': 'text/calendar; charset=utf-8',
+        'content-disposition': 'inline; filename="kubernetes-releases.ics"',
+      })
       .end(request.method === 'HEAD' ? undefined : body);
   };
 }

@@ -30,7 +30,9 @@ function toJson(answer: Answer, now: Date): Record<string, unknown> {
     summary,
     release,
     text: renderText(answer),
-    items: answer.sections.flatMap((section) => section.items.map(({ kep, title, stage, sig, url, detail }) => ({ kep, title, stage, sig, url, detail }))),
+    items: answer.sections.flatMap((section) =>
+      section.items.map(({ kep, title, stage, sig, url, detail }) => ({ kep, title, stage, sig, url, detail })),
+    ),
     ...rest,
     now: now.toISOString(),
   };
@@ -61,7 +63,12 @@ function readOptions(argv: string[]): Options {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean' }, now: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean' },
+        now: { type: 'string' },
+        data: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -72,7 +79,10 @@ function readOptions(argv: string[]): Options {
   let now: Date | null = null;
   if (values.now !== undefined) {
     now = parseNow(values.now);
-    if (!now) throw new UsageError(`--now: not an ISO-8601 date or time: ${JSON.stringify(values.now.slice(0, 60))} (expected e.g. 2024-09-01 or 2024-09-01T12:00:00Z)`);
+    if (!now)
+      throw new UsageError(
+        `--now: not an ISO-8601 date or time: ${JSON.stringify(values.now.slice(0, 60))} (expected e.g. 2024-09-01 or 2024-09-01T12:00:00Z)`,
+      );
   }
   return {
     json: values.json ?? false,

@@ -46,18 +46,31 @@ export function parsePreviewArgs(argv: string[]): PreviewRequest & { dataDir: st
     throw new UsageError((error as Error).message);
   }
   const zone = canonicalZone(values.tz ?? 'UTC');
-  if (!zone) throw new UsageError(`--tz: unknown time zone ${JSON.stringify(values.tz)}; use an IANA name such as Europe/Berlin, or UTC`);
+  if (!zone)
+    throw new UsageError(
+      `--tz: unknown time zone ${JSON.stringify(values.tz)}; use an IANA name such as Europe/Berlin, or UTC`,
+    );
   const kind = (values.kind ?? 'both').toLowerCase();
-  if (!(DIGEST_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind: expected weekly, milestones or both, got ${JSON.stringify(values.kind)}`);
+  if (!(DIGEST_KINDS as readonly string[]).includes(kind))
+    throw new UsageError(`--kind: expected weekly, milestones or both, got ${JSON.stringify(values.kind)}`);
   let now = new Date();
   if (values.now !== undefined) {
     const parsed = DateTime.fromISO(values.now, { zone });
-    if (!parsed.isValid) throw new UsageError(`--now: not an ISO date-time: ${JSON.stringify(values.now)} (e.g. 2024-07-17T09:00:00Z)`);
+    if (!parsed.isValid)
+      throw new UsageError(`--now: not an ISO date-time: ${JSON.stringify(values.now)} (e.g. 2024-07-17T09:00:00Z)`);
     now = parsed.toJSDate();
   }
   const release = values.release?.trim().replace(/^v/, '');
-  if (release !== undefined && !/^1\.\d{1,2}$/.test(release)) throw new UsageError(`--release: expected a minor version like 1.31, got ${JSON.stringify(values.release)}`);
-  return { now, zone, kind: kind as DigestKind, ...(release ? { release } : {}), dataDir: values.data ?? process.env.DATASET_DIR, help: values.help ?? false };
+  if (release !== undefined && !/^1\.\d{1,2}$/.test(release))
+    throw new UsageError(`--release: expected a minor version like 1.31, got ${JSON.stringify(values.release)}`);
+  return {
+    now,
+    zone,
+    kind: kind as DigestKind,
+    ...(release ? { release } : {}),
+    dataDir: values.data ?? process.env.DATASET_DIR,
+    help: values.help ?? false,
+  };
 }
 
 /** A subscription whose local time and weekday are exactly `now`, so everything due at that moment shows. */
@@ -82,12 +95,18 @@ function previewSubscription({ now, zone, kind }: PreviewRequest): Subscription 
 /** The text the CLI prints: each posting rendered, or what comes next when nothing is due. */
 export function previewText(dataset: Dataset, request: PreviewRequest): string {
   const subscription = previewSubscription(request);
-  const due = dueDigests([subscription], dataset, request.now, { graceHours: 0, ...(request.release ? { release: request.release } : {}) });
+  const due = dueDigests([subscription], dataset, request.now, {
+    graceHours: 0,
+    ...(request.release ? { release: request.release } : {}),
+  });
   const moment = `${DateTime.fromJSDate(request.now, { zone: request.zone }).toFormat('ccc yyyy-MM-dd HH:mm')} ${request.zone}`;
   if (due.length === 0) {
     const next = upcomingPostings(subscription, dataset, request.now);
     const lines = [`Nothing would be posted at ${moment}${request.release ? ` for ${request.release}` : ''}.`];
-    if (next.reminder) lines.push(`Next reminder: ${next.reminder.what} at ${next.reminder.at.toFormat('ccc yyyy-MM-dd HH:mm')} ${request.zone}.`);
+    if (next.reminder)
+      lines.push(
+        `Next reminder: ${next.reminder.what} at ${next.reminder.at.toFormat('ccc yyyy-MM-dd HH:mm')} ${request.zone}.`,
+      );
     return `${lines.join('\n')}\n`;
   }
   return `${due.map((digest) => renderText(digest.answer).trimEnd()).join('\n\n────────\n\n')}\n`;
@@ -109,9 +128,15 @@ function main(argv: string[]): number {
     return 0;
   }
   const dataset = request.dataDir ? loadDataset(path.resolve(request.dataDir)) : loadDataset();
-  if (request.release && !dataset.schedules.some((s) => s.version === request.release) && !dataset.releases.some((r) => r.version === request.release)) {
+  if (
+    request.release &&
+    !dataset.schedules.some((s) => s.version === request.release) &&
+    !dataset.releases.some((r) => r.version === request.release)
+  ) {
     const known = dataset.schedules.map((s) => s.version);
-    process.stderr.write(`digest: --release: the data has nothing for ${request.release} (schedules ${known[0]} … ${known.at(-1)})\n`);
+    process.stderr.write(
+      `digest: --release: the data has nothing for ${request.release} (schedules ${known[0]} … ${known.at(-1)})\n`,
+    );
     return 2;
   }
   process.stdout.write(previewText(dataset, request));

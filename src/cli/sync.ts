@@ -61,7 +61,11 @@ async function main(argv: string[]): Promise<number> {
   }
   let imported;
   try {
-    imported = await importDataset(reader, { overrides: overrides.keps, apiOverrides: overrides.deprecatedApis, overridesFile });
+    imported = await importDataset(reader, {
+      overrides: overrides.keps,
+      apiOverrides: overrides.deprecatedApis,
+      overridesFile,
+    });
   } finally {
     printer?.finish();
   }
@@ -85,9 +89,14 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ImportError) console.error(`sync failed: ${error.message}\nThe current dataset was left untouched.`);
-    else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) console.error(`${error.message}\n${USAGE}`);
-    else console.error(`sync failed: ${error instanceof Error ? error.message : String(error)}\nThe current dataset was left untouched.`);
+    if (error instanceof ImportError)
+      console.error(`sync failed: ${error.message}\nThe current dataset was left untouched.`);
+    else if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+      console.error(`${error.message}\n${USAGE}`);
+    else
+      console.error(
+        `sync failed: ${error instanceof Error ? error.message : String(error)}\nThe current dataset was left untouched.`,
+      );
     process.exit(1);
   },
 );

@@ -15,7 +15,11 @@ function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new DatasetError(file, null, `cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)}); run \`npm run sync\``);
+    throw new DatasetError(
+      file,
+      null,
+      `cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)}); run \`npm run sync\``,
+    );
   }
 }
 
@@ -41,7 +45,11 @@ export function loadDataset(dir: string = BUNDLED_DATA_DIR): Dataset {
       const expected = manifest.files[`${name}.json`]?.sha256;
       const actual = createHash('sha256').update(text).digest('hex');
       if (expected !== actual) {
-        throw new DatasetError(file, null, `does not match manifest.json (sha256 ${actual.slice(0, 12)}, expected ${expected?.slice(0, 12) ?? 'none'}); run \`npm run sync\` again`);
+        throw new DatasetError(
+          file,
+          null,
+          `does not match manifest.json (sha256 ${actual.slice(0, 12)}, expected ${expected?.slice(0, 12) ?? 'none'}); run \`npm run sync\` again`,
+        );
       }
       return [name, validateWith(schema, parseJson(file, text), file, DatasetError)];
     }),

@@ -21,7 +21,12 @@ export function describeIssuePath(issuePath: readonly PropertyKey[], data: unkno
     if (typeof key === 'number') {
       node = Array.isArray(node) ? node[key] : undefined;
       const record = node as { number?: unknown; version?: unknown } | undefined;
-      const name = record?.number != null ? `KEP-${String(record.number)}` : record?.version != null ? String(record.version) : null;
+      const name =
+        record?.number != null
+          ? `KEP-${String(record.number)}`
+          : record?.version != null
+            ? String(record.version)
+            : null;
       label += name ? `[${key}] (${name})` : `[${key}]`;
     } else {
       node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;

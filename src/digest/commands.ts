@@ -11,7 +11,14 @@ import {
   unsubscribedAnswer,
 } from './answers/subscription-replies.ts';
 import { parseSubscribeOptions, parseUnsubscribeOptions } from './options.ts';
-import { combineKinds, DEFAULT_SETTINGS, kindFrom, wantsMilestones, wantsWeekly, type SubscriptionSettings } from '../domain/subscription.ts';
+import {
+  combineKinds,
+  DEFAULT_SETTINGS,
+  kindFrom,
+  wantsMilestones,
+  wantsWeekly,
+  type SubscriptionSettings,
+} from '../domain/subscription.ts';
 import { upcomingPostings } from './upcoming.ts';
 
 /**
@@ -19,7 +26,10 @@ import { upcomingPostings } from './upcoming.ts';
  * options given (a kind is added to what the channel already gets; a release filter replaces the old one);
  * unsubscribing removes a kind or all. `dataset` is read per command, so a refreshed dataset is seen at once.
  */
-export function createSubscriptionCommands(store: SubscriptionStore, dataset: Dataset | (() => Dataset)): SubscriptionCommands {
+export function createSubscriptionCommands(
+  store: SubscriptionStore,
+  dataset: Dataset | (() => Dataset),
+): SubscriptionCommands {
   const current = typeof dataset === 'function' ? dataset : () => dataset;
   const commands: SubscriptionCommands = {
     async handle(command, args, conversation) {
@@ -29,7 +39,9 @@ export function createSubscriptionCommands(store: SubscriptionStore, dataset: Da
       const existing = await store.find(channel);
 
       if (command === 'subscriptions') {
-        return existing ? subscriptionStatusAnswer(existing, upcomingPostings(existing, data, now), data) : notSubscribedAnswer(data);
+        return existing
+          ? subscriptionStatusAnswer(existing, upcomingPostings(existing, data, now), data)
+          : notSubscribedAnswer(data);
       }
 
       if (command === 'unsubscribe') {
@@ -50,7 +62,10 @@ export function createSubscriptionCommands(store: SubscriptionStore, dataset: Da
       const parsed = parseSubscribeOptions(args);
       if (!parsed.ok) return invalidOptionsAnswer(parsed.problem, 'subscribe', data);
       const given = parsed.value;
-      const base: SubscriptionSettings = existing ?? { ...DEFAULT_SETTINGS, kind: given.releases ? null : DEFAULT_SETTINGS.kind };
+      const base: SubscriptionSettings = existing ?? {
+        ...DEFAULT_SETTINGS,
+        kind: given.releases ? null : DEFAULT_SETTINGS.kind,
+      };
       const settings: SubscriptionSettings = {
         kind: given.kind ? combineKinds(existing?.kind, given.kind) : base.kind,
         releases: given.releases ?? base.releases ?? null,

@@ -1,12 +1,26 @@
-import { MILESTONE_KINDS, milestoneEvent, type MilestoneKind, type Schedule, type ScheduleEvent } from '../domain/schedule.ts';
+import {
+  MILESTONE_KINDS,
+  milestoneEvent,
+  type MilestoneKind,
+  type Schedule,
+  type ScheduleEvent,
+} from '../domain/schedule.ts';
 import { compareMinor } from '../domain/version.ts';
 import { daysBetween } from './time.ts';
 
 /** The milestones subscribers get reminders for. */
-export const REMINDER_KINDS: ReadonlySet<MilestoneKind> = new Set<MilestoneKind>(['enhancements-freeze', 'code-freeze', 'test-freeze', 'docs-freeze', 'release']);
+export const REMINDER_KINDS: ReadonlySet<MilestoneKind> = new Set<MilestoneKind>([
+  'enhancements-freeze',
+  'code-freeze',
+  'test-freeze',
+  'docs-freeze',
+  'release',
+]);
 
 /** Milestones worth listing in a digest's "next milestones": every kind but the alpha/beta builds and the thaw. */
-export const NOTABLE_KINDS: ReadonlySet<MilestoneKind> = new Set(MILESTONE_KINDS.filter((kind) => kind !== 'alpha' && kind !== 'beta' && kind !== 'thaw'));
+export const NOTABLE_KINDS: ReadonlySet<MilestoneKind> = new Set(
+  MILESTONE_KINDS.filter((kind) => kind !== 'alpha' && kind !== 'beta' && kind !== 'thaw'),
+);
 
 const KIND_LABELS: Record<MilestoneKind, string> = {
   'cycle-start': 'Start of the release cycle',
@@ -24,7 +38,8 @@ const KIND_LABELS: Record<MilestoneKind, string> = {
 };
 
 export function milestoneLabel(kind: MilestoneKind, event?: Pick<ScheduleEvent, 'build'>, version?: string): string {
-  if (event?.build && (kind === 'alpha' || kind === 'beta' || kind === 'rc')) return `${KIND_LABELS[kind]} ${event.build}`;
+  if (event?.build && (kind === 'alpha' || kind === 'beta' || kind === 'rc'))
+    return `${KIND_LABELS[kind]} ${event.build}`;
   if (kind === 'release' && version) return `Release day (v${version}.0)`;
   return KIND_LABELS[kind];
 }
@@ -65,7 +80,16 @@ function computeMilestones(schedule: Schedule): Milestone[] {
       const id = `${kind}@${event.date}@${event.build ?? ''}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      milestones.push({ version: schedule.version, kind, date: event.date, at: event.at, what: event.what, week: event.week, event, schedule });
+      milestones.push({
+        version: schedule.version,
+        kind,
+        date: event.date,
+        at: event.at,
+        what: event.what,
+        week: event.week,
+        event,
+        schedule,
+      });
     }
   }
   return milestones.sort((a, b) => a.date.localeCompare(b.date) || (a.at ?? '').localeCompare(b.at ?? ''));
@@ -120,7 +144,13 @@ export function cycleAt(schedules: readonly Schedule[], today: string): CycleSta
   if (current) {
     const elapsed = daysBetween(current.bounds.start, today);
     const weeks = cycleWeeks(current.schedule, current.bounds);
-    return { state: 'in-cycle', schedule: current.schedule, bounds: current.bounds, week: Math.min(Math.floor(elapsed / 7) + 1, weeks), weeks };
+    return {
+      state: 'in-cycle',
+      schedule: current.schedule,
+      bounds: current.bounds,
+      week: Math.min(Math.floor(elapsed / 7) + 1, weeks),
+      weeks,
+    };
   }
   const next = withBounds.find((e) => e.bounds.start > today);
   if (next) {

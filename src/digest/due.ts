@@ -10,7 +10,16 @@ import { weeklyDigestAnswer } from './answers/weekly-digest.ts';
 import { cycleAt, milestonesOf, newestSchedule, REMINDER_KINDS, type Milestone } from './cycle.ts';
 import { milestoneLocalDate } from './facts.ts';
 import { wantsMilestones, wantsWeekly, type Subscription } from '../domain/subscription.ts';
-import { addDays, canonicalZone, daysBetween, isoWeek, localDate, localSlot, localSlotMillis, weekdayOf } from './time.ts';
+import {
+  addDays,
+  canonicalZone,
+  daysBetween,
+  isoWeek,
+  localDate,
+  localSlot,
+  localSlotMillis,
+  weekdayOf,
+} from './time.ts';
 
 /** Reminders go out this many days before a milestone (and on the day). */
 export const REMINDER_OFFSETS_DAYS = [7, 1, 0] as const;
@@ -55,24 +64,39 @@ interface Candidate {
  * [scheduled, scheduled + grace) and after the subscription was created. Pure; the caller claims each
  * occurrence key before posting.
  */
-export function dueDigests(subscriptions: readonly Subscription[], dataset: Dataset, now: Date, options: DueOptions): DueDigest[] {
+export function dueDigests(
+  subscriptions: readonly Subscription[],
+  dataset: Dataset,
+  now: Date,
+  options: DueOptions,
+): DueDigest[] {
   const windowMs = graceWindowMs(options.graceHours);
   const utcToday = localDate(now, 'UTC');
   const horizonDays = Math.ceil(windowMs / 86_400_000) + 9;
-  const schedules = options.release ? dataset.schedules.filter((s) => s.version === options.release) : dataset.schedules;
+  const schedules = options.release
+    ? dataset.schedules.filter((s) => s.version === options.release)
+    : dataset.schedules;
   const nearMilestones = schedules
     .flatMap(milestonesOf)
     .filter((m) => REMINDER_KINDS.has(m.kind))
     .filter((m) => Math.abs(daysBetween(utcToday, m.date)) <= horizonDays);
   const releases = options.release ? dataset.releases.filter((r) => r.version === options.release) : dataset.releases;
   const nearEols = releases.filter(
-    (r): r is Release & { eolDate: string } => r.eolDate !== null && Math.abs(daysBetween(utcToday, r.eolDate) - EOL_WARNING_DAYS) <= horizonDays,
+    (r): r is Release & { eolDate: string } =>
+      r.eolDate !== null && Math.abs(daysBetween(utcToday, r.eolDate) - EOL_WARNING_DAYS) <= horizonDays,
   );
 
   const due: DueDigest[] = [];
   for (const subscription of subscriptions) {
     if (subscription.pausedAt || !canonicalZone(subscription.timeZone)) continue;
-    const candidates = candidatesFor(subscription, { dataset, now, windowMs, nearMilestones, nearEols, release: options.release });
+    const candidates = candidatesFor(subscription, {
+      dataset,
+      now,
+      windowMs,
+      nearMilestones,
+      nearEols,
+      release: options.release,
+    });
     const newestPerSeries = new Map<string, Candidate>();
     for (const candidate of candidates) {
       const held = newestPerSeries.get(candidate.series);
@@ -137,7 +161,8 @@ function candidatesFor(subscription: Subscription, context: CandidateContext): C
   const zone = subscription.timeZone;
   const today = localDate(now, zone);
   const earliestDate = localDate(new Date(now.getTime() - windowMs), zone);
-  const isDue = (ms: number): boolean => ms <= now.getTime() && now.getTime() < ms + windowMs && ms >= subscription.createdAt.getTime();
+  const isDue = (ms: number): boolean =>
+    ms <= now.getTime() && now.getTime() < ms + windowMs && ms >= subscription.createdAt.getTime();
   const slotOn = (date: string): DateTime | null => {
     if (date < earliestDate || date > today) return null;
     return isDue(localSlotMillis(date, subscription.time, zone)) ? localSlot(date, subscription.time, zone) : null;
@@ -166,7 +191,13 @@ function candidatesFor(subscription: Subscription, context: CandidateContext): C
       const at = slotOn(addDays(release.eolDate, -EOL_WARNING_DAYS));
       if (!at) continue;
       const series = `eol:${release.version}:${release.eolDate}`;
-      candidates.push({ type: 'eol', series, key: `${series}:${EOL_WARNING_DAYS}d`, at, answer: () => eolWarningAnswer({ release, today, dataset }) });
+      candidates.push({
+        type: 'eol',
+        series,
+        key: `${series}:${EOL_WARNING_DAYS}d`,
+        at,
+        answer: () => eolWarningAnswer({ release, today, dataset }),
+      });
     }
   }
 
@@ -180,7 +211,8 @@ function candidatesFor(subscription: Subscription, context: CandidateContext): C
         series: 'weekly',
         key: `weekly:${week}`,
         at: weeklySlot,
-        answer: () => weeklyDigestAnswer({ today, zone, week, dataset, ...(context.release ? { release: context.release } : {}) }),
+        answer: () =>
+          weeklyDigestAnswer({ today, zone, week, dataset, ...(context.release ? { release: context.release } : {}) }),
       });
     }
     const cycle = context.release ? null : cycleAt(dataset.schedules, today);
@@ -198,7 +230,12 @@ function candidatesFor(subscription: Subscription, context: CandidateContext): C
 }
 
 /** The newest due weekly slot (the subscription's weekday at its time) inside the window. */
-function weeklySlotIn(subscription: Subscription, earliestDate: string, today: string, slotOn: (date: string) => DateTime | null): DateTime | null {
+function weeklySlotIn(
+  subscription: Subscription,
+  earliestDate: string,
+  today: string,
+  slotOn: (date: string) => DateTime | null,
+): DateTime | null {
   for (let date = today; date >= earliestDate; date = addDays(date, -1)) {
     if (weekdayOf(date) !== subscription.weekday) continue;
     const at = slotOn(date);

@@ -12,12 +12,21 @@ export function milestoneLocalDate(milestone: Pick<Milestone, 'date' | 'at'>, zo
 }
 
 /** Notable milestones on or after `today`, from this release's schedule and later ones. */
-export function upcomingMilestones(schedules: readonly Schedule[], fromVersion: string, today: string, zone: string, limit: number): Milestone[] {
+export function upcomingMilestones(
+  schedules: readonly Schedule[],
+  fromVersion: string,
+  today: string,
+  zone: string,
+  limit: number,
+): Milestone[] {
   return schedules
     .filter((s) => compareMinor(s.version, fromVersion) >= 0)
     .flatMap(milestonesOf)
     .filter((m) => NOTABLE_KINDS.has(m.kind) && milestoneLocalDate(m, zone) >= today)
-    .sort((a, b) => milestoneLocalDate(a, zone).localeCompare(milestoneLocalDate(b, zone)) || compareMinor(a.version, b.version))
+    .sort(
+      (a, b) =>
+        milestoneLocalDate(a, zone).localeCompare(milestoneLocalDate(b, zone)) || compareMinor(a.version, b.version),
+    )
     .slice(0, limit);
 }
 

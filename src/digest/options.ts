@@ -91,7 +91,8 @@ function releaseFilterOf(tokens: readonly string[]): ReleaseAlertFilter | undefi
   }
   if (!mentioned) return undefined;
   const named = [...asked].filter((event) => event !== 'pre-release');
-  const base: readonly ReleaseEvent[] = named.length > 0 ? named : versions.size > 0 ? ['patch'] : DEFAULT_RELEASE_EVENTS;
+  const base: readonly ReleaseEvent[] =
+    named.length > 0 ? named : versions.size > 0 ? ['patch'] : DEFAULT_RELEASE_EVENTS;
   const events = [...new Set([...base, ...(asked.has('pre-release') ? (['pre-release'] as const) : [])])];
   return { events, versions: [...versions].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])) };
 }
@@ -105,14 +106,23 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060-\u2069\ufeff]/gu
 
 /** A user's token, safe to quote back: no mentions, no control characters, bounded. */
 function quoteToken(token: string): string {
-  const cleaned = token.replace(MASS_MENTION, '').replace(PLATFORM_TOKEN, '').replace(CONTROL, '').replace(/[@＠<>]/g, '').slice(0, 40);
+  const cleaned = token
+    .replace(MASS_MENTION, '')
+    .replace(PLATFORM_TOKEN, '')
+    .replace(CONTROL, '')
+    .replace(/[@＠<>]/g, '')
+    .slice(0, 40);
   return `“${cleaned || '…'}”${token.length > 40 ? '…' : ''}`;
 }
 
 const tokensOf = (args: string): string[] => args.split(/[\s,]+/u).filter(Boolean);
 
 function looksLikeTime(token: string): boolean {
-  return /^\d{1,2}(?::\d{1,2})+$/.test(token) || /^\d{1,2}(?::\d{2})?\s*(?:am|pm)$/i.test(token) || /^\d{1,2}h\d{0,2}$/i.test(token);
+  return (
+    /^\d{1,2}(?::\d{1,2})+$/.test(token) ||
+    /^\d{1,2}(?::\d{2})?\s*(?:am|pm)$/i.test(token) ||
+    /^\d{1,2}h\d{0,2}$/i.test(token)
+  );
 }
 
 function looksLikeZone(token: string): boolean {
@@ -135,13 +145,18 @@ export function parseSubscribeOptions(args: string): Parsed<SubscribeOptions> {
     }
     const weekday = WEEKDAY_WORDS.get(word);
     if (weekday) {
-      if (options.weekday && options.weekday !== weekday) return { ok: false, problem: 'Give one weekday for the weekly digest, not two.' };
+      if (options.weekday && options.weekday !== weekday)
+        return { ok: false, problem: 'Give one weekday for the weekly digest, not two.' };
       options.weekday = weekday;
       continue;
     }
     if (looksLikeTime(token)) {
       const time = parseTimeOfDay(token);
-      if (!time) return { ok: false, problem: `${quoteToken(token)} is not a time of day. Use 24-hour HH:MM from 00:00 to 23:59, e.g. 09:00 or 17:30.` };
+      if (!time)
+        return {
+          ok: false,
+          problem: `${quoteToken(token)} is not a time of day. Use 24-hour HH:MM from 00:00 to 23:59, e.g. 09:00 or 17:30.`,
+        };
       const normalised = `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
       if (options.time && options.time !== normalised) return { ok: false, problem: 'Give one time of day, not two.' };
       options.time = normalised;
@@ -154,7 +169,10 @@ export function parseSubscribeOptions(args: string): Parsed<SubscribeOptions> {
       continue;
     }
     if (looksLikeZone(token)) {
-      return { ok: false, problem: `Unknown time zone ${quoteToken(token)}. Use an IANA time zone name such as Europe/Berlin or America/New_York, or UTC.` };
+      return {
+        ok: false,
+        problem: `Unknown time zone ${quoteToken(token)}. Use an IANA time zone name such as Europe/Berlin or America/New_York, or UTC.`,
+      };
     }
     return {
       ok: false,
@@ -183,7 +201,11 @@ export function parseUnsubscribeOptions(args: string): Parsed<UnsubscribeOptions
     if (RELEASES_WORDS.has(word) || word === 'all') releases = true;
     if (found) kind = combineKinds(kind, found);
     else if (RELEASES_WORDS.has(word)) continue;
-    else return { ok: false, problem: `Unknown option ${quoteToken(token)}. Use ${UNSUBSCRIBE_USAGE} (default everything).` };
+    else
+      return {
+        ok: false,
+        problem: `Unknown option ${quoteToken(token)}. Use ${UNSUBSCRIBE_USAGE} (default everything).`,
+      };
   }
   if (tokens.length === 0) return { ok: true, value: { kind: 'both', releases: true } };
   return { ok: true, value: { kind: kind ?? null, releases } };

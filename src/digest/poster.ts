@@ -20,7 +20,12 @@ export interface DigestPoster {
    * before a second attempt at an occurrence (its first claimant crashed or timed out after the platform may
    * have accepted it). Posters that cannot look leave it out, and the digest is posted again.
    */
-  findPosted?(channel: ChannelRef, occurrenceKey: string, since: Date, options?: Pick<PostOptions, 'signal'>): Promise<boolean>;
+  findPosted?(
+    channel: ChannelRef,
+    occurrenceKey: string,
+    since: Date,
+    options?: Pick<PostOptions, 'signal'>,
+  ): Promise<boolean>;
 }
 
 /**
@@ -28,7 +33,10 @@ export interface DigestPoster {
  * Transient failures (network, 5xx, rate limits exhausted) throw anything else.
  */
 export class PermanentPostError extends Error {
-  constructor(message: string, readonly reason: string) {
+  constructor(
+    message: string,
+    readonly reason: string,
+  ) {
     super(message);
     this.name = 'PermanentPostError';
   }

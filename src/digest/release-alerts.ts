@@ -18,7 +18,11 @@ export interface ReleaseAlertOptions {
  * change, not the refresh, so however many replicas or restarts see the change, the claim table lets one
  * post it once. Channels that subscribed after the change was seen get nothing (no back-fill).
  */
-export function releaseAlertsDue(subscriptions: readonly Subscription[], changes: readonly ReleaseChange[], options: ReleaseAlertOptions): DueDigest[] {
+export function releaseAlertsDue(
+  subscriptions: readonly Subscription[],
+  changes: readonly ReleaseChange[],
+  options: ReleaseAlertOptions,
+): DueDigest[] {
   const graceEndsAt = new Date(options.detectedAt.getTime() + Math.max(options.graceHours, 1) * 3_600_000);
   const due: DueDigest[] = [];
   for (const subscription of subscriptions) {

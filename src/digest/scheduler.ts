@@ -99,7 +99,8 @@ const emptyResult = (at: Date): TickResult => ({
   storageError: null,
 });
 
-const describeError = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+const describeError = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
 interface SchedulerTimings {
   postTimeoutMs: number;
@@ -108,12 +109,15 @@ interface SchedulerTimings {
 }
 
 /** Checks the timing options against each other; the error names the option and what it must be. */
-function validateTimings(options: Pick<DigestSchedulerOptions, 'postTimeoutMs' | 'claimLeaseMs' | 'retentionDays' | 'graceHours'>): SchedulerTimings {
+function validateTimings(
+  options: Pick<DigestSchedulerOptions, 'postTimeoutMs' | 'claimLeaseMs' | 'retentionDays' | 'graceHours'>,
+): SchedulerTimings {
   const postTimeoutMs = options.postTimeoutMs ?? DEFAULT_POST_TIMEOUT_MS;
   const claimLeaseMs = options.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS;
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const positive = (name: string, value: number): void => {
-    if (!Number.isFinite(value) || value <= 0) throw new RangeError(`digest scheduler: ${name} must be a positive number, got ${value}`);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new RangeError(`digest scheduler: ${name} must be a positive number, got ${value}`);
   };
   positive('postTimeoutMs', postTimeoutMs);
   positive('claimLeaseMs', claimLeaseMs);
@@ -128,7 +132,9 @@ function validateTimings(options: Pick<DigestSchedulerOptions, 'postTimeoutMs' |
   // A pruned occurrence must never be claimable again, by this replica or another with a longer grace window.
   const longestGraceHours = Math.max(options.graceHours, LONGEST_GRACE_HOURS);
   if (retentionDays * 24 <= longestGraceHours) {
-    throw new RangeError(`digest scheduler: retentionDays (${retentionDays}) must be longer than the longest grace window (${longestGraceHours} h)`);
+    throw new RangeError(
+      `digest scheduler: retentionDays (${retentionDays}) must be longer than the longest grace window (${longestGraceHours} h)`,
+    );
   }
   return { postTimeoutMs, claimLeaseMs, retentionDays };
 }
@@ -162,7 +168,13 @@ type PostOutcome = { settled: true } | { settled: false; abandoned: Promise<void
  */
 export function startDigestScheduler(options: DigestSchedulerOptions): DigestScheduler {
   const { store, logger, graceHours } = options;
-  const currentDataset = typeof options.dataset === 'function' ? options.dataset : ((dataset) => () => dataset)(options.dataset);
+  const currentDataset =
+    typeof options.dataset === 'function'
+      ? options.dataset
+      : (
+          (dataset) => () =>
+            dataset
+        )(options.dataset);
   const pending = new Map<string, DueDigest>();
   const { postTimeoutMs, claimLeaseMs, retentionDays } = validateTimings(options);
   const clock = options.clock ?? (() => new Date());
@@ -173,7 +185,12 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
   let stopped = false;
   let lastPruneDay: string | null = null;
 
-  function postWithin(poster: DigestPoster, channel: ChannelRef, occurrenceKey: string, answer: () => Answer): Promise<PostOutcome> {
+  function postWithin(
+    poster: DigestPoster,
+    channel: ChannelRef,
+    occurrenceKey: string,
+    answer: () => Answer,
+  ): Promise<PostOutcome> {
     const controller = new AbortController();
     const posting = (async () => poster.post(channel, answer(), { signal: controller.signal, occurrenceKey }))();
     let timer: NodeJS.Timeout | undefined;
@@ -209,18 +226,29 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       result.alreadyClaimed++;
       return 'continue';
     }
-    const log = logger.child({ subscription: subscription.id, channel: channelLabel(subscription.channel), occurrence: digest.occurrenceKey });
+    const log = logger.child({
+      subscription: subscription.id,
+      channel: channelLabel(subscription.channel),
+      occurrence: digest.occurrenceKey,
+    });
     if (claim.takenOverFrom) {
       result.reclaimed++;
-      log.warn({ previousClaimant: claim.takenOverFrom, attempts: claim.attempts }, 'took over a claim whose lease expired with no outcome (its process stopped mid-post)');
+      log.warn(
+        { previousClaimant: claim.takenOverFrom, attempts: claim.attempts },
+        'took over a claim whose lease expired with no outcome (its process stopped mid-post)',
+      );
     }
     let outcome: PostOutcome;
     try {
       if (claim.attempts > 1 && (await alreadyInChannel(poster, digest))) {
         // An earlier attempt (a crashed claimant, a post abandoned at its timeout) reached the channel after all.
-        if (!(await store.markPosted(claim, at()))) log.warn('the claim was taken over before the found post was recorded');
+        if (!(await store.markPosted(claim, at())))
+          log.warn('the claim was taken over before the found post was recorded');
         result.foundPosted++;
-        log.warn({ attempts: claim.attempts }, 'digest already in the channel from an earlier attempt: recorded, not posted again');
+        log.warn(
+          { attempts: claim.attempts },
+          'digest already in the channel from an earlier attempt: recorded, not posted again',
+        );
         return 'continue';
       }
       outcome = await postWithin(poster, subscription.channel, digest.occurrenceKey, () => digest.answer);
@@ -229,13 +257,20 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       options.onDelivery?.(subscription.channel.platform, 'failed');
       const message = describeError(error);
       if (error instanceof PermanentPostError) {
-        if (!(await store.markFailed(claim, message))) log.warn('the claim was taken over before the failure was recorded');
+        if (!(await store.markFailed(claim, message)))
+          log.warn('the claim was taken over before the failure was recorded');
         const failures = await store.recordPermanentFailure(subscription.id, error.reason, at(), pauseAfter);
         if (failures.paused) {
           result.paused.push({ subscriptionId: subscription.id, reason: error.reason });
-          log.warn({ reason: error.reason, failures: failures.consecutiveFailures }, 'subscription paused after repeated permanent failures');
+          log.warn(
+            { reason: error.reason, failures: failures.consecutiveFailures },
+            'subscription paused after repeated permanent failures',
+          );
         } else {
-          log.warn({ reason: error.reason, failures: failures.consecutiveFailures, err: message }, 'digest could not be posted (permanent)');
+          log.warn(
+            { reason: error.reason, failures: failures.consecutiveFailures, err: message },
+            'digest could not be posted (permanent)',
+          );
         }
         // The channel is gone or closed to us: do not hammer it with the rest of this tick's postings.
         return 'stop';
@@ -256,12 +291,17 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       return 'stop';
     }
     if (!(await store.markPosted(claim, at()))) {
-      log.error('posted, but the claim had expired and was taken over meanwhile: the channel may get this digest twice');
+      log.error(
+        'posted, but the claim had expired and was taken over meanwhile: the channel may get this digest twice',
+      );
     }
     await store.recordSuccess(subscription.id);
     result.posted++;
     options.onDelivery?.(subscription.channel.platform, 'posted');
-    log.info({ type: digest.type, scheduledAt: digest.scheduledAt.toISOString(), attempts: claim.attempts }, 'digest posted');
+    log.info(
+      { type: digest.type, scheduledAt: digest.scheduledAt.toISOString(), attempts: claim.attempts },
+      'digest posted',
+    );
     return 'continue';
   }
 
@@ -276,7 +316,9 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
         reject(controller.signal.reason);
       }, postTimeoutMs);
     });
-    const looking = poster.findPosted(digest.subscription.channel, digest.occurrenceKey, digest.scheduledAt, { signal: controller.signal });
+    const looking = poster.findPosted(digest.subscription.channel, digest.occurrenceKey, digest.scheduledAt, {
+      signal: controller.signal,
+    });
     try {
       return await Promise.race([looking, timeout]);
     } finally {
@@ -291,15 +333,25 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       log.warn({ err: message }, 'the claim was taken over before the failure was recorded');
       return;
     }
-    log.warn({ err: message, attempts: claim.attempts, retryAt: retryAt.toISOString() }, 'digest post failed; will retry within the grace window');
+    log.warn(
+      { err: message, attempts: claim.attempts, retryAt: retryAt.toISOString() },
+      'digest post failed; will retry within the grace window',
+    );
   }
 
   async function recordLateLanding(claim: Claim, at: () => Date, log: Logger): Promise<void> {
     try {
-      if (await store.markPosted(claim, at())) log.warn('a post abandoned at its timeout landed after all; recorded as posted, not retried');
-      else log.error('a post abandoned at its timeout landed after the posting was claimed again: the channel may get this digest twice');
+      if (await store.markPosted(claim, at()))
+        log.warn('a post abandoned at its timeout landed after all; recorded as posted, not retried');
+      else
+        log.error(
+          'a post abandoned at its timeout landed after the posting was claimed again: the channel may get this digest twice',
+        );
     } catch (error) {
-      log.warn({ err: describeError(error) }, 'a post abandoned at its timeout landed after all, but could not be recorded');
+      log.warn(
+        { err: describeError(error) },
+        'a post abandoned at its timeout landed after all, but could not be recorded',
+      );
     }
   }
 
@@ -337,7 +389,10 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
   }
 
   async function runTick(now: Date): Promise<TickResult> {
-    const due = [...dueDigests(await store.listActive(), currentDataset(), now, { graceHours }), ...(await pendingAlerts(now))];
+    const due = [
+      ...dueDigests(await store.listActive(), currentDataset(), now, { graceHours }),
+      ...(await pendingAlerts(now)),
+    ];
     const result = await deliverAll(due, now);
     await pruneDaily(now, result);
     if (result.due > 0) {
@@ -353,7 +408,8 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     const result = emptyResult(now);
     result.due = due.length;
     const bySubscription = new Map<number, DueDigest[]>();
-    for (const digest of due) bySubscription.set(digest.subscription.id, [...(bySubscription.get(digest.subscription.id) ?? []), digest]);
+    for (const digest of due)
+      bySubscription.set(digest.subscription.id, [...(bySubscription.get(digest.subscription.id) ?? []), digest]);
     const queue = [...bySubscription.values()];
     const worker = async (): Promise<void> => {
       for (let digests = queue.shift(); digests; digests = queue.shift()) {
@@ -363,11 +419,15 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
           if (error instanceof StorageError) {
             // Claims would fail the same way (or, worse, appear to succeed): claim nothing more until the next tick.
             queue.length = 0;
-            if (result.storageError === null) logger.error({ err: error.message, file: error.file }, 'digest storage failed: no more claims this tick');
+            if (result.storageError === null)
+              logger.error({ err: error.message, file: error.file }, 'digest storage failed: no more claims this tick');
             result.storageError = error.message;
             continue;
           }
-          logger.error({ err: describeError(error), subscription: digests[0]!.subscription.id }, 'digest delivery crashed');
+          logger.error(
+            { err: describeError(error), subscription: digests[0]!.subscription.id },
+            'digest delivery crashed',
+          );
         }
       }
     };
@@ -394,7 +454,8 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
   const cronLogger = {
     info: (message: string) => logger.debug({ source: 'node-cron' }, message),
     warn: (message: string) => logger.warn({ source: 'node-cron' }, message),
-    error: (message: string | Error, err?: Error) => logger.error({ source: 'node-cron', err: describeError(err ?? message) }, 'node-cron error'),
+    error: (message: string | Error, err?: Error) =>
+      logger.error({ source: 'node-cron', err: describeError(err ?? message) }, 'node-cron error'),
     debug: (message: string | Error) => logger.debug({ source: 'node-cron' }, String(message)),
   };
   const expression = options.cronExpression ?? '* * * * *';

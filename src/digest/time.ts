@@ -57,7 +57,8 @@ const slotMillis = memo(50_000, (key) => {
   if (!parsed) throw new Error(`not a time of day: ${JSON.stringify(time)}`);
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   const slot = DateTime.fromObject({ year, month, day, hour: parsed.hour, minute: parsed.minute }, { zone });
-  if (!slot.isValid) throw new Error(`cannot place ${time} on ${isoDate} in ${zone}: ${slot.invalidExplanation ?? slot.invalidReason}`);
+  if (!slot.isValid)
+    throw new Error(`cannot place ${time} on ${isoDate} in ${zone}: ${slot.invalidExplanation ?? slot.invalidReason}`);
   return slot.toMillis();
 });
 
@@ -67,7 +68,10 @@ export function weekdayOf(isoDate: string): number {
   return day === 0 ? 7 : day;
 }
 
-const dateFormatter = memo(1_000, (zone) => new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }));
+const dateFormatter = memo(
+  1_000,
+  (zone) => new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+);
 
 /** The calendar date of an instant in a zone, "YYYY-MM-DD" (memoised: every tick asks it per subscription and milestone). */
 export function localDate(instant: Date, zone: string): string {
@@ -76,7 +80,11 @@ export function localDate(instant: Date, zone: string): string {
 
 const localDateOf = memo(50_000, (key) => {
   const [millis, zone] = key.split('|') as [string, string];
-  const parts = Object.fromEntries(dateFormatter(zone).formatToParts(Number(millis)).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    dateFormatter(zone)
+      .formatToParts(Number(millis))
+      .map((part) => [part.type, part.value]),
+  );
   return `${parts.year}-${parts.month}-${parts.day}`;
 });
 
@@ -112,7 +120,9 @@ export function zoneAbbreviation(instant: Date, zone: string): string {
   if (zone === 'UTC') return 'UTC';
   let fallback = zone;
   for (const locale of ['en-US', 'en-GB']) {
-    const name = zoneNameFormatter(`${locale}|${zone}`).formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value;
+    const name = zoneNameFormatter(`${locale}|${zone}`)
+      .formatToParts(instant)
+      .find((part) => part.type === 'timeZoneName')?.value;
     if (!name) continue;
     if (!/^GMT[+-]/.test(name)) return name;
     fallback = name;

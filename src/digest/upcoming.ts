@@ -17,7 +17,11 @@ export interface UpcomingPostings {
 }
 
 /** The next weekly digest and the next reminder a subscription with these settings would receive after `now`. */
-export function upcomingPostings(settings: SubscriptionSettings, dataset: Pick<Dataset, 'schedules' | 'releases'>, now: Date): UpcomingPostings {
+export function upcomingPostings(
+  settings: SubscriptionSettings,
+  dataset: Pick<Dataset, 'schedules' | 'releases'>,
+  now: Date,
+): UpcomingPostings {
   const zone = settings.timeZone;
   const today = localDate(now, zone);
   const after = (at: DateTime): boolean => at.toMillis() > now.getTime();
@@ -41,12 +45,18 @@ export function upcomingPostings(settings: SubscriptionSettings, dataset: Pick<D
       if (date < today) continue;
       for (const offset of REMINDER_OFFSETS_DAYS) {
         const label = `${milestoneLabel(milestone.kind, milestone.event, milestone.version)} · ${milestone.version}`;
-        consider(localSlot(addDays(date, -offset), settings.time, zone), offset === 0 ? `${label} (on the day)` : `${label} (${offset} ${offset === 1 ? 'day' : 'days'} before)`);
+        consider(
+          localSlot(addDays(date, -offset), settings.time, zone),
+          offset === 0 ? `${label} (on the day)` : `${label} (${offset} ${offset === 1 ? 'day' : 'days'} before)`,
+        );
       }
     }
     for (const release of dataset.releases) {
       if (!release.eolDate || release.eolDate < today) continue;
-      consider(localSlot(addDays(release.eolDate, -EOL_WARNING_DAYS), settings.time, zone), `end-of-life warning for ${release.version}`);
+      consider(
+        localSlot(addDays(release.eolDate, -EOL_WARNING_DAYS), settings.time, zone),
+        `end-of-life warning for ${release.version}`,
+      );
     }
   }
   return { weekly, reminder };

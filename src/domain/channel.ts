@@ -8,4 +8,5 @@ export interface ChannelRef {
   channel: string;
 }
 
-export const channelLabel = (channel: ChannelRef): string => `${channel.platform}/${channel.workspace}/${channel.channel}`;
+export const channelLabel = (channel: ChannelRef): string =>
+  `${channel.platform}/${channel.workspace}/${channel.channel}`;

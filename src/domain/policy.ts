@@ -50,7 +50,9 @@ export const SkewRule = z
   .refine(
     // A component just young enough for the current limit, at its oldest, meets the `since` version.
     (rule) =>
-      !rule.earlier || !rule.since || minorNumber(rule.earlier.componentBefore) + rule.maxOlder === minorNumber(rule.since.version),
+      !rule.earlier ||
+      !rule.since ||
+      minorNumber(rule.earlier.componentBefore) + rule.maxOlder === minorNumber(rule.since.version),
     { message: 'since.version must be earlier.componentBefore + maxOlder', path: ['since', 'version'] },
   );
 export type SkewRule = z.infer<typeof SkewRule>;

@@ -98,7 +98,9 @@ export function isShipped(release: Release, today: string): boolean {
  */
 export function latestRelease(releases: readonly Release[], today: string): Release | null {
   let latest: Release | null = null;
-  for (const release of releases) if (isPastGaDate(release, today) && (!latest || compareMinor(release.version, latest.version) > 0)) latest = release;
+  for (const release of releases)
+    if (isPastGaDate(release, today) && (!latest || compareMinor(release.version, latest.version) > 0))
+      latest = release;
   return latest;
 }
 

@@ -41,7 +41,13 @@ export interface SubscriptionSettings {
 /** What a channel receives; a subscription with neither is removed. */
 export type Receives = Pick<SubscriptionSettings, 'kind' | 'releases'>;
 
-export const DEFAULT_SETTINGS: SubscriptionSettings = { kind: 'both', releases: null, time: '09:00', timeZone: 'UTC', weekday: 1 };
+export const DEFAULT_SETTINGS: SubscriptionSettings = {
+  kind: 'both',
+  releases: null,
+  time: '09:00',
+  timeZone: 'UTC',
+  weekday: 1,
+};
 
 export interface Subscription extends SubscriptionSettings {
   id: number;
@@ -72,7 +78,11 @@ export function combineKinds(a: DigestKind | null | undefined, b: DigestKind): D
 }
 
 /** Whether `filter` asks for this event about `version` (a minor, or null for events about no one minor). */
-export function wantsReleaseEvent(filter: ReleaseAlertFilter | null | undefined, event: ReleaseEvent, version: string | null): boolean {
+export function wantsReleaseEvent(
+  filter: ReleaseAlertFilter | null | undefined,
+  event: ReleaseEvent,
+  version: string | null,
+): boolean {
   if (!filter || !filter.events.includes(event)) return false;
   const versionScoped = event === 'patch' || event === 'eol' || event === 'pre-release';
   return !versionScoped || filter.versions.length === 0 || (version !== null && filter.versions.includes(version));

@@ -36,7 +36,11 @@ export interface RoleRename {
 
 export const ROLE_RENAMES: readonly RoleRename[] = [
   // sig-release's 1.30 team list has "Release Signal" where 1.7–1.29 had "CI Signal" (release-team/role-handbooks/release-signal).
-  { before: { key: 'ci-signal', name: 'CI Signal' }, after: { key: 'release-signal', name: 'Release Signal' }, since: '1.30' },
+  {
+    before: { key: 'ci-signal', name: 'CI Signal' },
+    after: { key: 'release-signal', name: 'Release Signal' },
+    since: '1.30',
+  },
 ];
 
 /** The role's key first, then the keys it had under other names. */
@@ -47,6 +51,11 @@ export function roleKeysFor(key: string): string[] {
 
 /** "CI Signal was renamed Release Signal in 1.30" when `asked` and `found` are one role under two names. */
 export function renameNote(asked: string, found: string): string | null {
-  const rename = ROLE_RENAMES.find((entry) => [entry.before.key, entry.after.key].includes(asked) && [entry.before.key, entry.after.key].includes(found) && asked !== found);
+  const rename = ROLE_RENAMES.find(
+    (entry) =>
+      [entry.before.key, entry.after.key].includes(asked) &&
+      [entry.before.key, entry.after.key].includes(found) &&
+      asked !== found,
+  );
   return rename ? `${rename.before.name} was renamed ${rename.after.name} in ${rename.since}` : null;
 }

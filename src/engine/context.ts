@@ -65,7 +65,8 @@ function distinctApis(apis: DeprecatedApi[]): DeprecatedApi[] {
   const seen = new Set<string>();
   return apis.filter((api) => {
     const key = `${api.apiVersion} ${api.kind}`;
-    if (seen.has(key) || (api.kind.endsWith('List') && names.has(`${api.apiVersion} ${api.kind.slice(0, -4)}`))) return false;
+    if (seen.has(key) || (api.kind.endsWith('List') && names.has(`${api.apiVersion} ${api.kind.slice(0, -4)}`)))
+      return false;
     seen.add(key);
     return true;
   });
@@ -94,11 +95,15 @@ export function buildIndex(dataset: Dataset): EngineIndex {
     if (kep != null) push(announced, kep, entry);
   };
   for (const release of releases) {
-    for (const item of release.announcement?.graduatedToStable ?? []) mention(item.kep, { version: release.version, list: 'stable', title: item.title });
-    for (const item of release.announcement?.removalsAndDeprecations ?? []) mention(item.kep, { version: release.version, list: item.kind, title: item.title });
+    for (const item of release.announcement?.graduatedToStable ?? [])
+      mention(item.kep, { version: release.version, list: 'stable', title: item.title });
+    for (const item of release.announcement?.removalsAndDeprecations ?? [])
+      mention(item.kep, { version: release.version, list: item.kind, title: item.title });
   }
   const events = dataset.schedules
-    .flatMap((schedule) => schedule.events.map((event) => ({ version: schedule.version, event, instant: eventInstant(event) })))
+    .flatMap((schedule) =>
+      schedule.events.map((event) => ({ version: schedule.version, event, instant: eventInstant(event) })),
+    )
     .sort((a, b) => a.instant - b.instant);
   const enhancements = dataset.manifest.sources.find((source) => source.repository === 'kubernetes/enhancements');
   const footer = `Data as of ${dataset.manifest.dataDate}${enhancements?.commit ? ` (kubernetes/enhancements ${enhancements.commit.slice(0, 7)})` : ''}`;

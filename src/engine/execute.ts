@@ -8,7 +8,9 @@ import { parse } from './parse.ts';
 
 /** stdout belongs to the CLI and the console adapter; a bug report goes to stderr. */
 function reportToStderr(error: unknown, query: Query): void {
-  process.stderr.write(`engine: could not answer a ${query.kind} question: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `engine: could not answer a ${query.kind} question: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
 }
 
 /**
@@ -18,7 +20,12 @@ function reportToStderr(error: unknown, query: Query): void {
  * becomes an apologetic answer rather than a crashed chat handler. `index` is built once per
  * dataset (see buildIndex).
  */
-export function execute(query: Query, index: EngineIndex, now: Date, onError: (error: unknown, query: Query) => void = reportToStderr): Answer {
+export function execute(
+  query: Query,
+  index: EngineIndex,
+  now: Date,
+  onError: (error: unknown, query: Query) => void = reportToStderr,
+): Answer {
   try {
     const answerOf = (one: Query) => kindOf(one.kind).answer(one, index, now);
     const read = (text: string) => parse(text, index, now);
@@ -27,7 +34,13 @@ export function execute(query: Query, index: EngineIndex, now: Date, onError: (e
     if (followUps.length) answer = withFollowUps(query, answer, followUps, read, answerOf, index, now);
     const asked = query.notes.asked;
     if (asked && query.notes.statedDates?.length) answer = correctStatement(asked, query.notes.statedDates, answer);
-    answer = withoutAskedSuggestions(answer, query, [...(asked ? [asked] : []), ...followUps.map((part) => part.text)], read, index);
+    answer = withoutAskedSuggestions(
+      answer,
+      query,
+      [...(asked ? [asked] : []), ...followUps.map((part) => part.text)],
+      read,
+      index,
+    );
     const notes = parseNoteLines(query.notes);
     return notes.length ? { ...answer, sections: [...answer.sections, section('Note', { lines: notes })] } : answer;
   } catch (error) {
@@ -35,7 +48,8 @@ export function execute(query: Query, index: EngineIndex, now: Date, onError: (e
     return makeAnswer(index.footer, {
       intent: 'unknown',
       title: 'Something went wrong',
-      summary: 'Sorry, I could not answer that: something unexpected went wrong on my side. Try rephrasing, or ask “help” for examples.',
+      summary:
+        'Sorry, I could not answer that: something unexpected went wrong on my side. Try rephrasing, or ask “help” for examples.',
       suggestions: ['help'],
     });
   }

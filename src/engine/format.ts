@@ -104,7 +104,11 @@ export function relative(target: Pick<ScheduleEvent, 'date' | 'at'>, now: Date, 
 function durationText(ms: number, precise: boolean): string {
   const days = Math.floor(ms / DAY_MS);
   const hours = Math.floor((ms % DAY_MS) / 3_600_000);
-  return (days < 14 || precise) && hours > 0 ? `${plural(days, 'day')} ${plural(hours, 'hour')}` : precise ? plural(days, 'day') : span(days);
+  return (days < 14 || precise) && hours > 0
+    ? `${plural(days, 'day')} ${plural(hours, 'hour')}`
+    : precise
+      ? plural(days, 'day')
+      : span(days);
 }
 
 function span(days: number): string {
@@ -130,12 +134,23 @@ export function stageHistory(kep: Kep): string {
   return steps.length > 0 ? steps.join(' → ') : 'no stage milestones recorded';
 }
 
-const SIG_SPECIAL_NAMES: Record<string, string> = { cli: 'CLI', ui: 'UI', 'api-machinery': 'API Machinery', 'k8s-infra': 'K8s Infra' };
+const SIG_SPECIAL_NAMES: Record<string, string> = {
+  cli: 'CLI',
+  ui: 'UI',
+  'api-machinery': 'API Machinery',
+  'k8s-infra': 'K8s Infra',
+};
 
 /** "SIG Network" for "sig-network". */
 export function sigName(slug: string): string {
   const name = slug.replace(/^sig-/, '');
-  return `SIG ${SIG_SPECIAL_NAMES[name] ?? name.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ')}`;
+  return `SIG ${
+    SIG_SPECIAL_NAMES[name] ??
+    name
+      .split('-')
+      .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+      .join(' ')
+  }`;
 }
 
 export function kepItem(kep: Kep, detail: string | null = null): AnswerItem {
@@ -147,7 +162,11 @@ export function fact(label: string, value: string, raw: string | number | boolea
 }
 
 /** "Code freeze: 2024-07-24 02:00 UTC (…), in 12 days", raw: the event's instant or date. */
-export function eventFact(event: Pick<ScheduleEvent, 'what' | 'date' | 'at'>, now: Date, label = event.what): AnswerFact {
+export function eventFact(
+  event: Pick<ScheduleEvent, 'what' | 'date' | 'at'>,
+  now: Date,
+  label = event.what,
+): AnswerFact {
   return fact(label, `${formatEvent(event)}, ${relative(event, now)}`, event.at ?? event.date);
 }
 
@@ -156,11 +175,23 @@ export function section(heading: string, parts: Partial<Omit<AnswerSection, 'hea
 }
 
 /** A section of items cut to `max`, recording how many were left out and where the rest live. */
-export function listSection(heading: string, items: AnswerItem[], max: number, moreUrl: string | null = null, lines: string[] = []): AnswerSection {
-  return section(heading, { items: items.slice(0, max), omitted: Math.max(0, items.length - max), moreUrl: items.length > max ? moreUrl : null, lines });
+export function listSection(
+  heading: string,
+  items: AnswerItem[],
+  max: number,
+  moreUrl: string | null = null,
+  lines: string[] = [],
+): AnswerSection {
+  return section(heading, {
+    items: items.slice(0, max),
+    omitted: Math.max(0, items.length - max),
+    moreUrl: items.length > max ? moreUrl : null,
+    lines,
+  });
 }
 
-export type AnswerDraft = Pick<Answer, 'intent' | 'title' | 'summary'> & Partial<Omit<Answer, 'intent' | 'title' | 'summary'>>;
+export type AnswerDraft = Pick<Answer, 'intent' | 'title' | 'summary'> &
+  Partial<Omit<Answer, 'intent' | 'title' | 'summary'>>;
 
 export function makeAnswer(footer: string, draft: AnswerDraft): Answer {
   const { intent, title, summary, release = null, facts = [], sections = [], links = [], suggestions = [] } = draft;
@@ -168,7 +199,8 @@ export function makeAnswer(footer: string, draft: AnswerDraft): Answer {
 }
 
 export const ENHANCEMENTS_REPO = 'https://github.com/kubernetes/enhancements';
-export const changelogUrl = (minor: string): string => `https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-${minor}.md`;
+export const changelogUrl = (minor: string): string =>
+  `https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-${minor}.md`;
 export const sigKepsUrl = (sig: string): string => `${ENHANCEMENTS_REPO}/tree/master/keps/${sig}`;
 export const kepIssueUrl = (number: number): string => `${ENHANCEMENTS_REPO}/issues/${number}`;
 export const DEPRECATION_GUIDE_URL = 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/';

@@ -124,7 +124,8 @@ export function editDistance(a: string, b: string, limit = 2): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, previous2[j - 2]! + 1);
       current.push(value);
       rowMin = Math.min(rowMin, value);
     }
@@ -140,7 +141,11 @@ export function editDistance(a: string, b: string, limit = 2): number {
  * sit one letter away from "beta"), and below eight letters the first letter must match, so "table"
  * does not become "stable".
  */
-export function correctKeyword(word: string, ordinary: ReadonlySet<string> = new Set(), cueWords: ReadonlySet<string> = new Set()): string | null {
+export function correctKeyword(
+  word: string,
+  ordinary: ReadonlySet<string> = new Set(),
+  cueWords: ReadonlySet<string> = new Set(),
+): string | null {
   const known = KNOWN_MISSPELLINGS.get(word);
   if (known) return known;
   if (word.length < 5) return null;

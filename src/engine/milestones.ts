@@ -47,7 +47,13 @@ export function milestoneConflict(kep: Kep, stage: KepStage, version: string): s
 }
 
 /** The KEPs kep.yaml names for `stage` in `release`, split into the ones that agree and the ones that do not. */
-export function releaseStage(index: EngineIndex, release: Release, stage: KepStage, now: Date, include: (kep: Kep) => boolean = () => true): ReleaseStage {
+export function releaseStage(
+  index: EngineIndex,
+  release: Release,
+  stage: KepStage,
+  now: Date,
+  include: (kep: Kep) => boolean = () => true,
+): ReleaseStage {
   const shipped = isShipped(release, now);
   const keps: Kep[] = [];
   const conflicts: MilestoneConflict[] = [];
@@ -60,12 +66,19 @@ export function releaseStage(index: EngineIndex, release: Release, stage: KepSta
   return { stage, version: release.version, shipped, keps, conflicts };
 }
 
-const LIFECYCLE_NOUN: Partial<Record<KepStage, string>> = { deprecated: 'deprecation', disabled: 'disabling', removed: 'removal' };
+const LIFECYCLE_NOUN: Partial<Record<KepStage, string>> = {
+  deprecated: 'deprecation',
+  disabled: 'disabling',
+  removed: 'removal',
+};
 
 /** "Reached beta in 1.36", "Deprecated in 1.36"; for a release not shipped, "Targeting beta in 1.37". */
 export function stageHeading(list: Pick<ReleaseStage, 'stage' | 'version' | 'shipped'>): string {
   const lifecycle = LIFECYCLE_NOUN[list.stage];
-  if (list.shipped) return lifecycle ? `${list.stage.charAt(0).toUpperCase()}${list.stage.slice(1)} in ${list.version}` : `Reached ${list.stage} in ${list.version}`;
+  if (list.shipped)
+    return lifecycle
+      ? `${list.stage.charAt(0).toUpperCase()}${list.stage.slice(1)} in ${list.version}`
+      : `Reached ${list.stage} in ${list.version}`;
   return `Targeting ${lifecycle ?? list.stage} in ${list.version}`;
 }
 
@@ -73,8 +86,13 @@ export function stageHeading(list: Pick<ReleaseStage, 'stage' | 'version' | 'shi
 export function stageCount(list: ReleaseStage, sigText = ''): string {
   const count = list.keps.length;
   const { stage, version } = list;
-  if (list.shipped) return count === 0 ? `No KEP${sigText} reached ${stage} in ${version} by kep.yaml` : `${plural(count, 'KEP')}${sigText} reached ${stage} in Kubernetes ${version} by kep.yaml`;
-  return count === 0 ? `No KEP${sigText} targets ${stage} in ${version} in kep.yaml` : `${plural(count, 'KEP')}${sigText} ${count === 1 ? 'targets' : 'target'} ${stage} in Kubernetes ${version} by kep.yaml`;
+  if (list.shipped)
+    return count === 0
+      ? `No KEP${sigText} reached ${stage} in ${version} by kep.yaml`
+      : `${plural(count, 'KEP')}${sigText} reached ${stage} in Kubernetes ${version} by kep.yaml`;
+  return count === 0
+    ? `No KEP${sigText} targets ${stage} in ${version} in kep.yaml`
+    : `${plural(count, 'KEP')}${sigText} ${count === 1 ? 'targets' : 'target'} ${stage} in Kubernetes ${version} by kep.yaml`;
 }
 
 /** Said beside every list of targets, so nobody reads a plan as a result. */
@@ -82,9 +100,11 @@ export function plannedLine(index: EngineIndex, version: string): string {
   return `Planned, not shipped: kep.yaml names the release each KEP targets before ${version} is out, and targets can still slip. The stage shown is each KEP's kep.yaml stage as of ${index.dataset.manifest.dataDate}.`;
 }
 
-export const conflictHeading = (list: Pick<ReleaseStage, 'stage' | 'version'>): string => `kep.yaml names ${list.stage} in ${list.version}, but the KEP's stage is earlier`;
+export const conflictHeading = (list: Pick<ReleaseStage, 'stage' | 'version'>): string =>
+  `kep.yaml names ${list.stage} in ${list.version}, but the KEP's stage is earlier`;
 
-export const conflictItems = (list: ReleaseStage): AnswerItem[] => list.conflicts.map(({ kep, note }) => kepItem(kep, note));
+export const conflictItems = (list: ReleaseStage): AnswerItem[] =>
+  list.conflicts.map(({ kep, note }) => kepItem(kep, note));
 
 /** "kep.yaml also names stable 1.36 for 3 KEPs whose stage is earlier: KEP-3243 (beta), KEP-5234 (alpha), KEP-5307 (beta)." */
 export function conflictSentence(list: ReleaseStage): string | null {
@@ -115,7 +135,12 @@ export interface AnnouncedStable {
  * what kep.yaml says beside each entry. null when the release had not shipped at `now` (its
  * announcement did not exist yet) or the data has no list.
  */
-export function announcedStable(index: EngineIndex, release: Release, now: Date, include?: (kep: Kep) => boolean): AnnouncedStable | null {
+export function announcedStable(
+  index: EngineIndex,
+  release: Release,
+  now: Date,
+  include?: (kep: Kep) => boolean,
+): AnnouncedStable | null {
   const list = release.announcement?.graduatedToStable;
   if (!list || !isShipped(release, now)) return null;
   const v = release.version;
@@ -128,15 +153,35 @@ export function announcedStable(index: EngineIndex, release: Release, now: Date,
       continue;
     }
     if (!kep) {
-      entries.push({ item: { kep: entry.kep, title: entry.title, stage: null, sig: null, url: null, detail: entry.kep != null ? `${kepLabel(entry.kep)} is not in the data` : null }, kep: null, disagreement: null });
+      entries.push({
+        item: {
+          kep: entry.kep,
+          title: entry.title,
+          stage: null,
+          sig: null,
+          url: null,
+          detail: entry.kep != null ? `${kepLabel(entry.kep)} is not in the data` : null,
+        },
+        kep: null,
+        disagreement: null,
+      });
       continue;
     }
     const yamlStable = kep.milestones.stable;
     const detail =
-      yamlStable !== v ? (yamlStable ? `kep.yaml says stable in ${yamlStable}` : `kep.yaml records no stable release (stage: ${kep.stage ?? 'none'})`) : milestoneConflict(kep, 'stable', v);
+      yamlStable !== v
+        ? yamlStable
+          ? `kep.yaml says stable in ${yamlStable}`
+          : `kep.yaml records no stable release (stage: ${kep.stage ?? 'none'})`
+        : milestoneConflict(kep, 'stable', v);
     entries.push({ item: { ...kepItem(kep, detail), title: entry.title }, kep, disagreement: detail });
   }
-  return { entries, listed: new Set(list.flatMap((entry) => (entry.kep != null ? [entry.kep] : []))), unattributed, length: list.length };
+  return {
+    entries,
+    listed: new Set(list.flatMap((entry) => (entry.kep != null ? [entry.kep] : []))),
+    unattributed,
+    length: list.length,
+  };
 }
 
 export interface StableOverview {
@@ -149,11 +194,22 @@ export interface StableOverview {
 }
 
 /** The one stable list a release overview shows: the announcement's when the release shipped with one, else kep.yaml's. */
-export function stableOverview(index: EngineIndex, release: Release, now: Date, kepYamlUrl: string | null): StableOverview {
+export function stableOverview(
+  index: EngineIndex,
+  release: Release,
+  now: Date,
+  kepYamlUrl: string | null,
+): StableOverview {
   const v = release.version;
   const announced = announcedStable(index, release, now);
   if (announced && announced.entries.length > 0) {
-    return { heading: `Graduated to stable in ${v} (release announcement)`, items: announced.entries.map((entry) => entry.item), moreUrl: release.announcement?.url ?? null, lines: [], shipped: true };
+    return {
+      heading: `Graduated to stable in ${v} (release announcement)`,
+      items: announced.entries.map((entry) => entry.item),
+      moreUrl: release.announcement?.url ?? null,
+      lines: [],
+      shipped: true,
+    };
   }
   const list = releaseStage(index, release, 'stable', now);
   const conflicts = conflictSentence(list);

@@ -37,7 +37,10 @@ export function parse(text: string, index: EngineIndex, now: Date): Query {
     if (!best) return { kind: 'help', reason: 'empty', notes };
     notes.asked = clean.text;
     if (question.entities.dates.length) notes.statedDates = [...question.entities.dates];
-    const parts = best.query.kind === 'subscription' ? null : splitQuestion(clean.text, question, (part) => readPart(part, index, now));
+    const parts =
+      best.query.kind === 'subscription'
+        ? null
+        : splitQuestion(clean.text, question, (part) => readPart(part, index, now));
     if (parts) {
       notes.followUps = parts.followUps;
       return { ...parts.first, notes } as Query;

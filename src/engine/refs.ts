@@ -12,7 +12,10 @@ export const VersionRef = z.discriminatedUnion('kind', [
     /** "1.31"; may name a release the data does not know ("1.99", "2.0"). */
     minor: z.string().regex(/^\d+\.\d+$/),
     /** "1.31.2" when the user named a patch release. */
-    patch: z.string().regex(/^\d+\.\d+\.\d+$/).nullable(),
+    patch: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/)
+      .nullable(),
   }),
   z.object({
     kind: z.literal('relative'),

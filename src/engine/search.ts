@@ -118,7 +118,9 @@ export class FeatureSearch {
 
   constructor(keps: readonly Kep[]) {
     this.byNumber = new Map(keps.map((kep) => [kep.number, kep]));
-    for (const kep of keps) for (const gate of kep.featureGates) if (!this.byGate.has(gate.name.toLowerCase())) this.byGate.set(gate.name.toLowerCase(), kep);
+    for (const kep of keps)
+      for (const gate of kep.featureGates)
+        if (!this.byGate.has(gate.name.toLowerCase())) this.byGate.set(gate.name.toLowerCase(), kep);
     // The index's own pass over the documents also records their words, so they are read once.
     let indexing = true;
     const recordingTerm = (token: string): string | null => {
@@ -183,8 +185,16 @@ export class FeatureSearch {
     if (this.vocabulary.has(term)) return { kind: 'exact', word, term };
     if (term.length <= SHORT_WORD || term.length > MAX_FUZZY_LENGTH) return { kind: 'unread', word, term };
     const sameInitial = this.byInitial.get(term[0]!) ?? [];
-    const completions = sameInitial.filter((candidate) => candidate.startsWith(term) && term.length >= COMPLETION_SHARE * candidate.length);
-    if (completions.length > 0) return { kind: 'completion', word, term, as: completions.sort((a, b) => a.length - b.length).slice(0, MAX_READINGS) };
+    const completions = sameInitial.filter(
+      (candidate) => candidate.startsWith(term) && term.length >= COMPLETION_SHARE * candidate.length,
+    );
+    if (completions.length > 0)
+      return {
+        kind: 'completion',
+        word,
+        term,
+        as: completions.sort((a, b) => a.length - b.length).slice(0, MAX_READINGS),
+      };
     if (term.length > SHORT_WORD + 1) {
       const limit = term.length >= LONG_WORD ? 2 : 1;
       let best: string[] = [];
@@ -217,14 +227,24 @@ export class FeatureSearch {
     const read = readings.filter((reading) => reading.kind !== 'unread');
     if (read.length === 0 || read.length * 2 < readings.length) return { hits: [], complete: false };
     const queries: Query[] = read.map((reading) =>
-      reading.kind === 'exact' ? reading.term : { combineWith: 'OR', queries: reading.as, boostTerm: () => READ_WEIGHT[reading.kind] },
+      reading.kind === 'exact'
+        ? reading.term
+        : { combineWith: 'OR', queries: reading.as, boostTerm: () => READ_WEIGHT[reading.kind] },
     );
-    const options = { boost: { title: 3, gates: 2.5, summary: 1, sig: 0.5 }, tokenize: (term: string) => [term], processTerm: (term: string) => term, prefix: false, fuzzy: false };
+    const options = {
+      boost: { title: 3, gates: 2.5, summary: 1, sig: 0.5 },
+      tokenize: (term: string) => [term],
+      processTerm: (term: string) => term,
+      prefix: false,
+      fuzzy: false,
+    };
     let results: SearchResult[] = this.index.search({ combineWith: 'AND', queries }, options);
     const complete = results.length > 0;
     if (!complete && read.length > 1) {
       const needed = Math.ceil(read.length / 2);
-      results = this.index.search({ combineWith: 'OR', queries }, options).filter((result) => read.filter((reading) => matches(reading, result.terms)).length >= needed);
+      results = this.index
+        .search({ combineWith: 'OR', queries }, options)
+        .filter((result) => read.filter((reading) => matches(reading, result.terms)).length >= needed);
     }
     const hits: SearchHit[] = [];
     for (const result of results) {
@@ -257,12 +277,21 @@ export class FeatureSearch {
     const [top, second] = hits;
     const correctedTo = this.corrected(text, readings, top!);
     if (!complete) return { kind: 'ambiguous', hits, correctedTo };
-    const words = readings.filter((reading) => reading.kind !== 'unread').map((reading) => (reading.kind === 'correction' ? this.surface(pick(reading, top!)) : reading.word));
+    const words = readings
+      .filter((reading) => reading.kind !== 'unread')
+      .map((reading) => (reading.kind === 'correction' ? this.surface(pick(reading, top!)) : reading.word));
     const primary = hits
       .filter((hit) => hit.score >= top!.score / 2.5 && titleCovers(hit.kep, words))
       .sort((a, b) => a.kep.number - b.kep.number)[0];
     const chosen = primary ?? (!second || top!.score >= 1.6 * second.score ? top : undefined);
-    if (chosen) return { kind: 'found', kep: chosen.kep, via: 'search', correctedTo, others: hits.filter((hit) => hit !== chosen).slice(0, 3) };
+    if (chosen)
+      return {
+        kind: 'found',
+        kep: chosen.kep,
+        via: 'search',
+        correctedTo,
+        others: hits.filter((hit) => hit !== chosen).slice(0, 3),
+      };
     return { kind: 'ambiguous', hits, correctedTo };
   }
 
@@ -304,7 +333,9 @@ const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[]
 
 /** Whether a hit matched a reading (as written, or as one of the words it was read as). */
 function matches(reading: Reading, terms: readonly string[]): boolean {
-  return reading.kind === 'exact' ? terms.includes(reading.term) : reading.kind !== 'unread' && reading.as.some((term) => terms.includes(term));
+  return reading.kind === 'exact'
+    ? terms.includes(reading.term)
+    : reading.kind !== 'unread' && reading.as.some((term) => terms.includes(term));
 }
 
 /** Of the words a reading stands for, the one the hit matched. */
@@ -321,11 +352,21 @@ function expand(text: string): string {
     .trim();
 }
 
-const normalize = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const normalize = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** Every word is (the start of) a word of the KEP's title, or a title word starts it ("cgroups" / "cgroup"). */
 function titleCovers(kep: Kep, words: string[]): boolean {
   if (words.length === 0) return false;
   const titleWords = normalize(kep.title).split(' ');
-  return words.every((word) => word.split(' ').every((part) => titleWords.some((title) => title.startsWith(part) || (title.length >= 4 && part.startsWith(title)))));
+  return words.every((word) =>
+    word
+      .split(' ')
+      .every((part) =>
+        titleWords.some((title) => title.startsWith(part) || (title.length >= 4 && part.startsWith(title))),
+      ),
+  );
 }

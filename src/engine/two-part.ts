@@ -9,12 +9,17 @@ type PartQuery = Omit<Query, 'notes'>;
  * "and"/"but" that starts a new question ("… and who is leading it?"). "compare 1.30 and 1.31" has
  * no such "and", and its halves would not read on their own anyway.
  */
-const QUESTION_START = '(?:what|which|who|whom|when|how|is|are|was|were|did|does|do|can|could|will|has|have|any|and)\\b';
-const BOUNDARY = new RegExp(`\\s*(?:[,;]|\\s[—–-]{1,2}\\s|[—–]|\\?)\\s*(?:(?:and|but|also|plus)\\s+)?|\\s+(?:and|but|plus)\\s+(?=${QUESTION_START})`, 'gi');
+const QUESTION_START =
+  '(?:what|which|who|whom|when|how|is|are|was|were|did|does|do|can|could|will|has|have|any|and)\\b';
+const BOUNDARY = new RegExp(
+  `\\s*(?:[,;]|\\s[—–-]{1,2}\\s|[—–]|\\?)\\s*(?:(?:and|but|also|plus)\\s+)?|\\s+(?:and|but|plus)\\s+(?=${QUESTION_START})`,
+  'gi',
+);
 const HAS_BOUNDARY = new RegExp(BOUNDARY.source, 'i');
 const MIGHT_SPLIT = /[,;?—–]|\s-\s|\sand\s|\sbut\s|\splus\s/i;
 /** "which features that went beta in 1.30 became GA in 1.32": the second verb narrows the first list. */
-const NARROWING = /^(.*?\b(?:alpha|beta)\b.*?\bv?\d+\.\d+\b.*?)\s+((?:and\s+|then\s+|later\s+)*(?:became|become|graduated|went|got|reached|moved|made it)\b.*?\b(?:ga|stable|beta)\b.*?\bv?\d+\.\d+\b.*)$/i;
+const NARROWING =
+  /^(.*?\b(?:alpha|beta)\b.*?\bv?\d+\.\d+\b.*?)\s+((?:and\s+|then\s+|later\s+)*(?:became|become|graduated|went|got|reached|moved|made it)\b.*?\b(?:ga|stable|beta)\b.*?\bv?\d+\.\d+\b.*)$/i;
 const VERSION_WORD = /\bv?\d+\.\d+\b|\b(?:latest|newest|next|upcoming|current|previous|this (?:release|one|cycle))\b/i;
 const LAST_VERSION = /\bv?(\d+\.\d+(?:\.\d+)?)\b(?!.*\bv?\d+\.\d+)/;
 const MIN_PART_CHARS = 4;

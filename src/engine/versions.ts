@@ -36,7 +36,8 @@ export function releaseAsOf(release: Release, now: Date): Release {
 }
 
 /** The latest release at `now`: the domain's latestRelease. */
-export const latestReleased = (index: EngineIndex, now: Date): Release | null => latestRelease(index.releases, isoDay(now));
+export const latestReleased = (index: EngineIndex, now: Date): Release | null =>
+  latestRelease(index.releases, isoDay(now));
 
 /** The release before `version` in the data; null for the first release or a version the data does not have. */
 export function previousRelease(index: EngineIndex, version: string): Release | null {
@@ -77,10 +78,17 @@ export function resolveVersion(
   return resolution.ok ? { ...resolution, release: releaseAsOf(resolution.release, now) } : resolution;
 }
 
-function resolveRelease(index: EngineIndex, ref: VersionRef | null, now: Date, intent: AnswerIntent, fallback: 'latest' | 'cycle'): Resolution {
+function resolveRelease(
+  index: EngineIndex,
+  ref: VersionRef | null,
+  now: Date,
+  intent: AnswerIntent,
+  fallback: 'latest' | 'cycle',
+): Resolution {
   const today = isoDay(now);
   const latest = latestReleased(index, now);
-  const which = ref?.kind === 'relative' ? ref.which : ref === null ? (fallback === 'cycle' ? 'current' : 'latest') : null;
+  const which =
+    ref?.kind === 'relative' ? ref.which : ref === null ? (fallback === 'cycle' ? 'current' : 'latest') : null;
 
   if (which !== null) {
     if (!latest) return { ok: false, answer: beforeFirst(index, intent, now) };
@@ -90,17 +98,31 @@ function resolveRelease(index: EngineIndex, ref: VersionRef | null, now: Date, i
     }
     if (which === 'current') {
       const cycle = currentCycle(index, now)!;
-      const note = cycle === latest ? `${cycle.version} is the latest release as of ${today}; the data has no later cycle` : `${cycle.version} is the release cycle under way as of ${today}`;
+      const note =
+        cycle === latest
+          ? `${cycle.version} is the latest release as of ${today}; the data has no later cycle`
+          : `${cycle.version} is the release cycle under way as of ${today}`;
       return { ok: true, release: cycle, patch: null, note };
     }
     if (which === 'previous') {
       const previous = index.releases[at - 1];
-      if (!previous) return { ok: false, answer: unknownVersion(index, intent, `the release before ${latest.version}`) };
-      return { ok: true, release: previous, patch: null, note: `${previous.version} is the release before the latest (${latest.version}) as of ${today}` };
+      if (!previous)
+        return { ok: false, answer: unknownVersion(index, intent, `the release before ${latest.version}`) };
+      return {
+        ok: true,
+        release: previous,
+        patch: null,
+        note: `${previous.version} is the release before the latest (${latest.version}) as of ${today}`,
+      };
     }
     const next = index.releases[at + 1];
     if (!next) return { ok: false, answer: notCovered(index, intent, `1.${minorNumber(latest.version) + 1}`) };
-    return { ok: true, release: next, patch: null, note: `${next.version} is the next release after ${latest.version} as of ${today}` };
+    return {
+      ok: true,
+      release: next,
+      patch: null,
+      note: `${next.version} is the next release after ${latest.version} as of ${today}`,
+    };
   }
 
   const exact = ref as Extract<VersionRef, { kind: 'exact' }>;
@@ -108,7 +130,8 @@ function resolveRelease(index: EngineIndex, ref: VersionRef | null, now: Date, i
   if (release) return { ok: true, release, patch: exact.patch, note: null };
   const [major, minor] = exact.minor.split('.').map(Number) as [number, number];
   const newest = minorNumber(index.newest);
-  if (major === 1 && minor > newest && minor <= newest + 3) return { ok: false, answer: notCovered(index, intent, exact.minor) };
+  if (major === 1 && minor > newest && minor <= newest + 3)
+    return { ok: false, answer: notCovered(index, intent, exact.minor) };
   return { ok: false, answer: unknownVersion(index, intent, exact.minor) };
 }
 
@@ -117,7 +140,12 @@ function unknownVersion(index: EngineIndex, intent: AnswerIntent, what: string):
     intent,
     title: `Unknown release: ${what}`,
     summary: `I don't know Kubernetes ${what}. The data covers releases ${index.oldest} to ${index.newest} (data as of ${index.dataset.manifest.dataDate}).`,
-    suggestions: [`tell me about ${index.newest}`, "what's in the latest release", 'which versions are supported', 'help'],
+    suggestions: [
+      `tell me about ${index.newest}`,
+      "what's in the latest release",
+      'which versions are supported',
+      'help',
+    ],
   });
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Announcement } from '../domain/release.ts';
+import type { Announcement } from '../domain/release.ts';
 import { MinorVersion } from '../domain/version.ts';
 import { IsoDate } from '../domain/dates.ts';
 import { validateWith } from '../data/validation.ts';
@@ -18,9 +18,18 @@ const CuratedEntry = z.object({
     .nullable()
     .default(null),
   announcement_url: z.url().nullable().default(null),
-  graduated_to_stable: z.array(z.object({ title: z.string().min(1), kep: z.number().int().positive().nullable() })).nullable().default(null),
+  graduated_to_stable: z
+    .array(z.object({ title: z.string().min(1), kep: z.number().int().positive().nullable() }))
+    .nullable()
+    .default(null),
   removals_and_deprecations: z
-    .array(z.object({ title: z.string().min(1), kep: z.number().int().positive().nullable(), kind: z.enum(['deprecation', 'removal']) }))
+    .array(
+      z.object({
+        title: z.string().min(1),
+        kep: z.number().int().positive().nullable(),
+        kind: z.enum(['deprecation', 'removal']),
+      }),
+    )
     .nullable()
     .default(null),
   sources: z.array(z.string()).min(1, 'every entry needs at least one source'),

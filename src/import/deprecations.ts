@@ -31,7 +31,12 @@ export function parsePlutoVersions(text: string, file: string): DeprecatedApi[] 
     const version = (field: 'deprecated-in' | 'removed-in' | 'replacement-available-in'): string | null => {
       if (!value[field]) return null;
       const minor = toMinor(value[field]);
-      if (!minor) throw new ImportError(file, `deprecated-versions[${index}].${field}`, `not a version: ${JSON.stringify(value[field])}`);
+      if (!minor)
+        throw new ImportError(
+          file,
+          `deprecated-versions[${index}].${field}`,
+          `not a version: ${JSON.stringify(value[field])}`,
+        );
       return minor;
     };
     apis.push({
@@ -47,7 +52,8 @@ export function parsePlutoVersions(text: string, file: string): DeprecatedApi[] 
 }
 
 function sortApis(apis: DeprecatedApi[]): DeprecatedApi[] {
-  const key = (api: DeprecatedApi) => `${api.removedIn ? api.removedIn.replace(/\.(\d)$/, '.0$1') : '9.99'}|${api.apiVersion}|${api.kind}`;
+  const key = (api: DeprecatedApi) =>
+    `${api.removedIn ? api.removedIn.replace(/\.(\d)$/, '.0$1') : '9.99'}|${api.apiVersion}|${api.kind}`;
   return apis.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
@@ -57,26 +63,50 @@ const FIELDS = ['deprecatedIn', 'removedIn', 'replacement', 'replacementAvailabl
  * Applies the reviewed corrections of data/overrides.yaml to Pluto's list. An override that matches
  * nothing (or an `add` Pluto already has) fails the import: upstream changed, so the entry needs review.
  */
-export function applyApiOverrides(apis: DeprecatedApi[], overrides: readonly DeprecatedApiOverride[], file: string): DeprecatedApi[] {
+export function applyApiOverrides(
+  apis: DeprecatedApi[],
+  overrides: readonly DeprecatedApiOverride[],
+  file: string,
+): DeprecatedApi[] {
   let result = [...apis];
   overrides.forEach((override, index) => {
     const at = `deprecatedApis[${index}] (${override.apiVersion} ${override.kinds.join(', ')})`;
-    const matches = (api: DeprecatedApi) => api.apiVersion === override.apiVersion && (override.kinds.includes('*') || override.kinds.includes(api.kind));
+    const matches = (api: DeprecatedApi) =>
+      api.apiVersion === override.apiVersion && (override.kinds.includes('*') || override.kinds.includes(api.kind));
     const matched = result.filter(matches);
     if (override.action === 'add') {
-      if (matched.length) throw new ImportError(file, at, 'Pluto now lists this API; make the entry a "correct" or remove it');
+      if (matched.length)
+        throw new ImportError(file, at, 'Pluto now lists this API; make the entry a "correct" or remove it');
       for (const kind of override.kinds) {
-        result.push({ kind, apiVersion: override.apiVersion, deprecatedIn: null, removedIn: null, replacement: null, replacementAvailableIn: null, ...pick(override) });
+        result.push({
+          kind,
+          apiVersion: override.apiVersion,
+          deprecatedIn: null,
+          removedIn: null,
+          replacement: null,
+          replacementAvailableIn: null,
+          ...pick(override),
+        });
       }
       return;
     }
     const missing = override.kinds.filter((kind) => kind !== '*' && !matched.some((api) => api.kind === kind));
-    if (!matched.length || missing.length) throw new ImportError(file, at, `matches no Pluto entry${missing.length ? ` for ${missing.join(', ')}` : ''}; upstream may have fixed it`);
-    result = override.action === 'drop' ? result.filter((api) => !matches(api)) : result.map((api) => (matches(api) ? { ...api, ...pick(override) } : api));
+    if (!matched.length || missing.length)
+      throw new ImportError(
+        file,
+        at,
+        `matches no Pluto entry${missing.length ? ` for ${missing.join(', ')}` : ''}; upstream may have fixed it`,
+      );
+    result =
+      override.action === 'drop'
+        ? result.filter((api) => !matches(api))
+        : result.map((api) => (matches(api) ? { ...api, ...pick(override) } : api));
   });
   return sortApis(result);
 }
 
 function pick(override: DeprecatedApiOverride): Partial<DeprecatedApi> {
-  return Object.fromEntries(FIELDS.filter((field) => override[field] !== undefined).map((field) => [field, override[field]]));
+  return Object.fromEntries(
+    FIELDS.filter((field) => override[field] !== undefined).map((field) => [field, override[field]]),
+  );
 }

@@ -28,7 +28,9 @@ const RawSpec = z.object({
   preRelease: z.enum(Object.keys(STAGES) as [string, ...string[]]),
   version: z.union([z.string(), z.number()]).transform(String),
 });
-const RawList = z.array(z.object({ name: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), versionedSpecs: z.array(RawSpec).min(1) }));
+const RawList = z.array(
+  z.object({ name: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), versionedSpecs: z.array(RawSpec).min(1) }),
+);
 
 interface ParsedList {
   id: GateListId;
@@ -53,7 +55,12 @@ export function parseGateList(id: GateListId, text: string, file: string): Parse
         return;
       }
       const since = toMinor(spec.version);
-      if (!since) throw new ImportError(file, `[${index}] (${entry.name}).versionedSpecs[${at}].version`, `not a version: ${JSON.stringify(spec.version)}`);
+      if (!since)
+        throw new ImportError(
+          file,
+          `[${index}] (${entry.name}).versionedSpecs[${at}].version`,
+          `not a version: ${JSON.stringify(spec.version)}`,
+        );
       specs.push({ ...state, since });
       if (!newest || compareMinor(since, newest) > 0) newest = since;
     });
@@ -69,7 +76,8 @@ export function parseGateList(id: GateListId, text: string, file: string): Parse
  */
 export function buildFeatureGates(lists: ParsedList[], keps: Kep[]): FeatureGates {
   const [newest] = lists;
-  if (!newest?.newestVersion) throw new ImportError(GATE_LIST_PATHS['compatibility-lifecycle'], null, 'the newest list names no version');
+  if (!newest?.newestVersion)
+    throw new ImportError(GATE_LIST_PATHS['compatibility-lifecycle'], null, 'the newest list names no version');
   const kepsByGate = new Map<string, number[]>();
   for (const kep of [...keps].sort((a, b) => a.number - b.number)) {
     for (const gate of kep.featureGates) {
@@ -77,7 +85,9 @@ export function buildFeatureGates(lists: ParsedList[], keps: Kep[]): FeatureGate
       if (!numbers.includes(kep.number)) kepsByGate.set(gate.name, [...numbers, kep.number]);
     }
   }
-  const names = [...new Set(lists.flatMap((list) => [...list.gates.keys()]))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const names = [...new Set(lists.flatMap((list) => [...list.gates.keys()]))].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
   const gates: FeatureGateRecord[] = names.map((name) => {
     const having = lists.filter((list) => list.gates.has(name));
     const versioned = having.find((list) => list.gates.get(name)!.specs.length > 0);
@@ -88,7 +98,9 @@ export function buildFeatureGates(lists: ParsedList[], keps: Kep[]): FeatureGate
       source: first.id,
       lists: having.map((list) => list.id),
       unversioned: versioned ? null : first.gates.get(name)!.unversioned,
-      removed: newest.gates.has(name) ? null : { lastListedIn: having[0]!.newestVersion, goneBy: newest.newestVersion! },
+      removed: newest.gates.has(name)
+        ? null
+        : { lastListedIn: having[0]!.newestVersion, goneBy: newest.newestVersion! },
       keps: kepsByGate.get(name) ?? [],
     };
   });

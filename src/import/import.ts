@@ -48,21 +48,32 @@ export interface ImportResult {
   announcementsText: string;
 }
 
-async function required(reader: SourceReader, folder: UpstreamFolder, path: string): Promise<{ file: string; text: string }> {
+async function required(
+  reader: SourceReader,
+  folder: UpstreamFolder,
+  path: string,
+): Promise<{ file: string; text: string }> {
   const text = await reader.readFile(folder, path);
   const file = reader.describe(folder, path);
   if (text === null) throw new ImportError(file, null, 'file not found');
   return { file, text };
 }
 
-async function optional(reader: SourceReader, folder: UpstreamFolder, path: string): Promise<{ file: string; text: string } | null> {
+async function optional(
+  reader: SourceReader,
+  folder: UpstreamFolder,
+  path: string,
+): Promise<{ file: string; text: string } | null> {
   const text = await reader.readFile(folder, path);
   return text === null ? null : { file: reader.describe(folder, path), text };
 }
 
 const RELEASE_DIR = /^releases\/release-(1\.\d+)\/(README\.md|release-team\.md|release_team\.md)$/;
 
-async function importSigRelease(reader: SourceReader, warnings: string[]): Promise<{ schedules: Schedule[]; teams: Team[] }> {
+async function importSigRelease(
+  reader: SourceReader,
+  warnings: string[],
+): Promise<{ schedules: Schedule[]; teams: Team[] }> {
   const files = (await reader.listFiles('kubernetes-sig-release', 'releases')).filter((path) => RELEASE_DIR.test(path));
   const byVersion = new Map<string, string[]>();
   for (const path of files) {
@@ -125,15 +136,29 @@ async function importKeps(reader: SourceReader, overrides: KepOverride[], warnin
 async function importFeatureGates(reader: SourceReader, keps: Awaited<ReturnType<typeof importKeps>>) {
   const ids = Object.keys(GATE_LIST_PATHS) as GateListId[];
   const files = await Promise.all(ids.map((id) => optional(reader, 'kubernetes-kubernetes', GATE_LIST_PATHS[id])));
-  const lists = ids.flatMap((id, at) => (files[at] ? [rethrowAs(files[at].file, () => parseGateList(id, files[at]!.text, files[at]!.file))] : []));
-  if (!files[0]) throw new ImportError(reader.describe('kubernetes-kubernetes', GATE_LIST_PATHS['compatibility-lifecycle']), null, 'file not found');
+  const lists = ids.flatMap((id, at) =>
+    files[at] ? [rethrowAs(files[at].file, () => parseGateList(id, files[at]!.text, files[at]!.file))] : [],
+  );
+  if (!files[0])
+    throw new ImportError(
+      reader.describe('kubernetes-kubernetes', GATE_LIST_PATHS['compatibility-lifecycle']),
+      null,
+      'file not found',
+    );
   return buildFeatureGates(lists, keps);
 }
 
 /** Urgent upgrade notes and deprecations of every release notes draft (1.21 has two identical copies: the newer path wins). */
-async function importReleaseNotes(reader: SourceReader, releases: Release[], schedules: Schedule[], readOn: string | null): Promise<ReleaseNotesDraft[]> {
+async function importReleaseNotes(
+  reader: SourceReader,
+  releases: Release[],
+  schedules: Schedule[],
+  readOn: string | null,
+): Promise<ReleaseNotesDraft[]> {
   const byVersion = new Map<string, string>();
-  for (const path of (await reader.listFiles('kubernetes-sig-release', 'releases')).filter((file) => RELEASE_NOTES_PATH.test(file))) {
+  for (const path of (await reader.listFiles('kubernetes-sig-release', 'releases')).filter((file) =>
+    RELEASE_NOTES_PATH.test(file),
+  )) {
     const version = RELEASE_NOTES_PATH.exec(path)![1]!;
     if (!byVersion.has(version) || path.includes('/release-notes/')) byVersion.set(version, path);
   }
@@ -141,7 +166,12 @@ async function importReleaseNotes(reader: SourceReader, releases: Release[], sch
     [...byVersion].map(async ([version, path]) => {
       const { file, text } = await required(reader, 'kubernetes-sig-release', path);
       const notes = rethrowAs(file, () => parseReleaseNotes(text));
-      const status = draftStatus(version, releases.find((release) => release.version === version), schedules.find((schedule) => schedule.version === version), readOn);
+      const status = draftStatus(
+        version,
+        releases.find((release) => release.version === version),
+        schedules.find((schedule) => schedule.version === version),
+        readOn,
+      );
       return { version, path, url: `https://github.com/kubernetes/sig-release/blob/master/${path}`, ...status, notes };
     }),
   );
@@ -175,33 +205,46 @@ export async function importDataset(reader: SourceReader, options: ImportOptions
   const curated = parseAnnouncements(announcementsText, `curated/${ANNOUNCEMENTS_FILE}`);
 
   const [platforms, policies] = await Promise.all([importPlatforms(reader), readPolicies(reader, options.policies)]);
-  const [keps, sigRelease, pluto, patchData, product, websiteEol, websiteSchedule, websiteLegacy, repositories] = await Promise.all([
-    importKeps(reader, options.overrides, warnings),
-    importSigRelease(reader, warnings),
-    required(reader, 'pluto', 'versions.yaml'),
-    required(reader, 'endoflife-date-release-data', 'releases/kubernetes.json'),
-    required(reader, 'endoflife.date', 'products/kubernetes.md'),
-    optional(reader, 'kubernetes-website', 'data/releases/eol.yaml'),
-    optional(reader, 'kubernetes-website', 'data/releases/schedule.yaml'),
-    optional(reader, 'kubernetes-website', 'data/releases/legacy.json'),
-    reader.repositories(),
-  ]);
+  const [keps, sigRelease, pluto, patchData, product, websiteEol, websiteSchedule, websiteLegacy, repositories] =
+    await Promise.all([
+      importKeps(reader, options.overrides, warnings),
+      importSigRelease(reader, warnings),
+      required(reader, 'pluto', 'versions.yaml'),
+      required(reader, 'endoflife-date-release-data', 'releases/kubernetes.json'),
+      required(reader, 'endoflife.date', 'products/kubernetes.md'),
+      optional(reader, 'kubernetes-website', 'data/releases/eol.yaml'),
+      optional(reader, 'kubernetes-website', 'data/releases/schedule.yaml'),
+      optional(reader, 'kubernetes-website', 'data/releases/legacy.json'),
+      reader.repositories(),
+    ]);
 
   const releases = buildReleases({
     patchData: { file: patchData.file, data: readJsonText(patchData.text, patchData.file) },
     endOfLifeDate: { file: product.file, data: readFrontMatter(product.text, product.file) },
     websiteEol: websiteEol && { file: websiteEol.file, data: readYaml(websiteEol.text, websiteEol.file) },
-    websiteSchedule: websiteSchedule && { file: websiteSchedule.file, data: readYaml(websiteSchedule.text, websiteSchedule.file) },
-    websiteLegacy: websiteLegacy && { file: websiteLegacy.file, data: readJsonText(websiteLegacy.text, websiteLegacy.file) },
+    websiteSchedule: websiteSchedule && {
+      file: websiteSchedule.file,
+      data: readYaml(websiteSchedule.text, websiteSchedule.file),
+    },
+    websiteLegacy: websiteLegacy && {
+      file: websiteLegacy.file,
+      data: readJsonText(websiteLegacy.text, websiteLegacy.file),
+    },
     curated,
     schedules: sigRelease.schedules,
   });
-  const deprecatedApis = applyApiOverrides(parsePlutoVersions(pluto.text, pluto.file), options.apiOverrides ?? [], options.overridesFile ?? 'overrides.yaml');
+  const deprecatedApis = applyApiOverrides(
+    parsePlutoVersions(pluto.text, pluto.file),
+    options.apiOverrides ?? [],
+    options.overridesFile ?? 'overrides.yaml',
+  );
   const featureGates = await importFeatureGates(reader, keps);
   const sigReleaseDate = repositories.find((repo) => repo.folder === 'kubernetes-sig-release')?.commitDate ?? null;
   const releaseNotes = await importReleaseNotes(reader, releases, sigRelease.schedules, sigReleaseDate);
   const patchSchedule = websiteSchedule
-    ? rethrowAs(websiteSchedule.file, () => parsePatchSchedule(readYaml(websiteSchedule.text, websiteSchedule.file), websiteSchedule.file))
+    ? rethrowAs(websiteSchedule.file, () =>
+        parsePatchSchedule(readYaml(websiteSchedule.text, websiteSchedule.file), websiteSchedule.file),
+      )
     : { lastDate: null, lastListedPatch: null, entries: [], upcoming: [] };
 
   const collections = {
@@ -220,7 +263,11 @@ export async function importDataset(reader: SourceReader, options: ImportOptions
     validateWith(schema, collections[name as keyof typeof collections], `${name}.json`, ImportError);
   }
 
-  const dataDate = repositories.map((repo) => repo.commitDate).filter((date): date is string => date !== null).sort().at(-1);
+  const dataDate = repositories
+    .map((repo) => repo.commitDate)
+    .filter((date): date is string => date !== null)
+    .sort()
+    .at(-1);
   if (!dataDate) throw new ImportError(reader.origin, 'commitDate', 'no source repository has a commit date');
   const manifest = Manifest.parse({
     schemaVersion: 1,

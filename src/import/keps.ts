@@ -33,7 +33,11 @@ const PLACEHOLDER = /\||^x\.y|^v?1\.x+$|^v?0\.0$|^yyyy|^tbd$|^todo$|^never$|^n\/
 /** Lowercase, drop trailing comments and parentheticals: `alpha (deprecated)` → `alpha`. */
 function cleanWord(value: unknown): string | null {
   if (value == null) return null;
-  const text = String(value).replace(/#.*$/, '').replace(/\(.*?\)/g, '').trim().toLowerCase();
+  const text = String(value)
+    .replace(/#.*$/, '')
+    .replace(/\(.*?\)/g, '')
+    .trim()
+    .toLowerCase();
   return text;
 }
 
@@ -51,7 +55,11 @@ function normaliseEnum<T extends string>(
     return null;
   }
   if ((allowed as readonly string[]).includes(text)) return text as T;
-  throw new ImportError(file, field, `unknown ${field} ${JSON.stringify(String(value))} (expected one of: ${allowed.join(', ')})`);
+  throw new ImportError(
+    file,
+    field,
+    `unknown ${field} ${JSON.stringify(String(value))} (expected one of: ${allowed.join(', ')})`,
+  );
 }
 
 function normaliseMilestone(value: unknown, field: string, file: string, warnings: string[]): string | undefined {
@@ -93,7 +101,8 @@ function normaliseDate(value: unknown, field: string, file: string, warnings: st
 }
 
 function asStringList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((item) => item != null && item !== '').map((item) => String(item).trim());
+  if (Array.isArray(value))
+    return value.filter((item) => item != null && item !== '').map((item) => String(item).trim());
   if (typeof value === 'string' && value.trim()) return [value.trim()];
   return [];
 }
@@ -103,11 +112,20 @@ function featureGates(value: unknown, file: string): Kep['featureGates'] {
   if (!Array.isArray(value)) throw new ImportError(file, 'feature-gates', 'expected a list of {name, components}');
   return value
     .filter((gate): gate is Record<string, unknown> => gate != null && typeof gate === 'object')
-    .filter((gate) => typeof gate.name === 'string' && gate.name.trim() !== '' && !/^my ?feature|^featuregate ?name$/i.test(gate.name))
+    .filter(
+      (gate) =>
+        typeof gate.name === 'string' &&
+        gate.name.trim() !== '' &&
+        !/^my ?feature|^featuregate ?name$/i.test(gate.name),
+    )
     .map((gate) => ({ name: String(gate.name).trim(), components: asStringList(gate.components) }));
 }
 
-export function applyOverrides(raw: Record<string, unknown>, number: number, overrides: readonly KepOverride[]): Record<string, unknown> {
+export function applyOverrides(
+  raw: Record<string, unknown>,
+  number: number,
+  overrides: readonly KepOverride[],
+): Record<string, unknown> {
   const patched = structuredClone(raw);
   for (const override of overrides) {
     if (override.kep !== number) continue;
@@ -134,7 +152,8 @@ export function parseKep(source: KepSource, overrides: readonly KepOverride[] = 
     throw new ImportError(file, null, 'expected a YAML mapping');
   }
   const numberText = String((document as Record<string, unknown>)['kep-number'] ?? '').trim();
-  if (!/^\d+$/.test(numberText)) throw new ImportError(file, 'kep-number', `missing or not a number: ${JSON.stringify(numberText)}`);
+  if (!/^\d+$/.test(numberText))
+    throw new ImportError(file, 'kep-number', `missing or not a number: ${JSON.stringify(numberText)}`);
   const number = Number(numberText);
   const raw = applyOverrides(document as Record<string, unknown>, number, overrides);
   const warnings: string[] = [];
@@ -145,7 +164,8 @@ export function parseKep(source: KepSource, overrides: readonly KepOverride[] = 
   if (!owningSig) throw new ImportError(file, 'owning-sig', 'missing');
 
   const milestoneRaw = (raw.milestone ?? {}) as Record<string, unknown>;
-  if (typeof milestoneRaw !== 'object') throw new ImportError(file, 'milestone', 'expected a mapping of stage → version');
+  if (typeof milestoneRaw !== 'object')
+    throw new ImportError(file, 'milestone', 'expected a mapping of stage → version');
   const milestones: StageMilestones = {};
   for (const stage of KEP_STAGES) {
     const version = normaliseMilestone(milestoneRaw[stage], `milestone.${stage}`, file, warnings);
@@ -157,7 +177,9 @@ export function parseKep(source: KepSource, overrides: readonly KepOverride[] = 
     number,
     title,
     owningSig,
-    participatingSigs: asStringList(raw['participating-sigs']).map((sig) => sig.toLowerCase()).filter((sig) => sig !== owningSig),
+    participatingSigs: asStringList(raw['participating-sigs'])
+      .map((sig) => sig.toLowerCase())
+      .filter((sig) => sig !== owningSig),
     status: normaliseEnum(raw.status, KEP_STATUSES, 'status', file, warnings),
     stage: normaliseEnum(raw.stage, KEP_STAGES, 'stage', file, warnings),
     latestMilestone: normaliseMilestone(raw['latest-milestone'], 'latest-milestone', file, warnings) ?? null,
@@ -185,7 +207,10 @@ export function dedupeKeps(parsed: readonly Kep[], warnings: string[]): Kep[] {
       byNumber.set(kep.number, kep);
       continue;
     }
-    const keepNew = existing.status !== null && SUPERSEDED.has(existing.status) && !(kep.status !== null && SUPERSEDED.has(kep.status));
+    const keepNew =
+      existing.status !== null &&
+      SUPERSEDED.has(existing.status) &&
+      !(kep.status !== null && SUPERSEDED.has(kep.status));
     const [kept, dropped] = keepNew ? [kep, existing] : [existing, kep];
     byNumber.set(kep.number, kept);
     warnings.push(`KEP-${kep.number}: two folders (${kept.path}, ${dropped.path}); kept ${kept.path}`);

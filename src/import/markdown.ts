@@ -30,7 +30,9 @@ const ENDS_SENTENCE = /[.!?:;…]["'”’)]*$/;
 
 /** A block's own text, whitespace collapsed. */
 const blockLine = (node: RootContent): string =>
-  (node.type === 'tableRow' ? node.children.map(inlineText).join(' ') : inlineText(node as Nodes)).replace(/\s+/g, ' ').trim();
+  (node.type === 'tableRow' ? node.children.map(inlineText).join(' ') : inlineText(node as Nodes))
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * Plain text of a run of blocks, so that list items never run together: a paragraph or table row is a
@@ -53,7 +55,8 @@ export function plainText(blocks: readonly RootContent[]): string {
           const before = parts.length;
           visit(item.children, true);
           // ";" between items, "." after the last, where the item has no punctuation of its own.
-          if (parts.length > before) parts[parts.length - 1] = end(parts.at(-1)!, position < node.children.length - 1 ? ';' : '.');
+          if (parts.length > before)
+            parts[parts.length - 1] = end(parts.at(-1)!, position < node.children.length - 1 ? ';' : '.');
         });
       } else if (node.type === 'blockquote' || node.type === 'table') {
         visit(node.children as RootContent[]);
@@ -71,7 +74,9 @@ const SUMMARY_HEADING = /^(summary|abstract|overview|tl;?dr)\s*:?$/i;
  * the first top-level prose paragraph of at least 40 characters.
  */
 export function summaryBlocks(root: Root): RootContent[] {
-  const start = root.children.findIndex((node) => node.type === 'heading' && node.depth <= 4 && SUMMARY_HEADING.test(inlineText(node).trim()));
+  const start = root.children.findIndex(
+    (node) => node.type === 'heading' && node.depth <= 4 && SUMMARY_HEADING.test(inlineText(node).trim()),
+  );
   if (start >= 0) {
     const depth = (root.children[start] as { depth: number }).depth;
     const end = root.children.findIndex((node, at) => at > start && node.type === 'heading' && node.depth <= depth);
@@ -79,7 +84,11 @@ export function summaryBlocks(root: Root): RootContent[] {
     if (plainText(body)) return body;
   }
   const prose = root.children.find(
-    (node) => node.type === 'paragraph' && node.children[0]?.type !== 'link' && node.children[0]?.type !== 'linkReference' && inlineText(node).trim().length >= 40,
+    (node) =>
+      node.type === 'paragraph' &&
+      node.children[0]?.type !== 'link' &&
+      node.children[0]?.type !== 'linkReference' &&
+      inlineText(node).trim().length >= 40,
   );
   return prose ? [prose] : [];
 }
@@ -129,12 +138,18 @@ function summarySource(markdown: string): { text: string; length: number } {
   // Link and footnote definitions may sit anywhere in the document; "[text][ref]" needs them to read as a link.
   // They go after the part read, and only blocks inside that part can become the summary.
   const definitions = text.replace(/<!--[\s\S]*?-->/g, '').match(/^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm) ?? [];
-  return { text: definitions.length > 0 ? `${source}\n\n${definitions.join('\n\n')}\n` : source, length: source.length };
+  return {
+    text: definitions.length > 0 ? `${source}\n\n${definitions.join('\n\n')}\n` : source,
+    length: source.length,
+  };
 }
 
 export function summaryFromReadme(markdown: string, max = 600): string {
   const source = summarySource(markdown);
   const root = parseMarkdown(source.text);
-  const read: Root = { ...root, children: root.children.filter((node) => (node.position?.start.offset ?? 0) < source.length) };
+  const read: Root = {
+    ...root,
+    children: root.children.filter((node) => (node.position?.start.offset ?? 0) < source.length),
+  };
   return truncateText(plainText(summaryBlocks(read)), max);
 }

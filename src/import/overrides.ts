@@ -32,13 +32,18 @@ const ApiFields = {
 export const DeprecatedApiOverride = z
   .object({
     action: z.enum(['correct', 'drop', 'add']),
-    apiVersion: z.string().regex(/^([a-z0-9.-]+\/)?v\d+((alpha|beta)\d+)?$/, 'expected a group/version like "policy/v1beta1"'),
+    apiVersion: z
+      .string()
+      .regex(/^([a-z0-9.-]+\/)?v\d+((alpha|beta)\d+)?$/, 'expected a group/version like "policy/v1beta1"'),
     kinds: z.array(z.string().regex(/^(\*|[A-Z][A-Za-z0-9]*)$/)).min(1),
     ...ApiFields,
     source: z.url(),
     note: z.string().min(10),
   })
-  .refine((entry) => entry.action !== 'add' || !entry.kinds.includes('*'), { message: 'an "add" names its kinds; "*" matches existing entries only', path: ['kinds'] });
+  .refine((entry) => entry.action !== 'add' || !entry.kinds.includes('*'), {
+    message: 'an "add" names its kinds; "*" matches existing entries only',
+    path: ['kinds'],
+  });
 export type DeprecatedApiOverride = z.infer<typeof DeprecatedApiOverride>;
 
 export const OverridesFile = z.object({

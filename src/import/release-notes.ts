@@ -62,7 +62,12 @@ function noteFrom(item: ListItem, kind: ReleaseNoteKind, area: string | null): R
     area,
     prs: references.prs,
     authors: references.authors,
-    sigs: sigs ? sigs.split(/,\s*|\s+and\s+/).map((sig) => sig.trim()).filter(Boolean) : [],
+    sigs: sigs
+      ? sigs
+          .split(/,\s*|\s+and\s+/)
+          .map((sig) => sig.trim())
+          .filter(Boolean)
+      : [],
   };
 }
 
@@ -80,7 +85,11 @@ export function parseReleaseNotes(markdown: string): ReleaseNote[] {
       } else if (open && node.depth <= open.depth) {
         open = null;
       } else if (open && !NOT_AN_AREA.test(nodeText(node))) {
-        area = nodeText(node).replace(/[*:]+$/g, '').replace(/\*/g, '').trim() || null;
+        area =
+          nodeText(node)
+            .replace(/[*:]+$/g, '')
+            .replace(/\*/g, '')
+            .trim() || null;
       }
       continue;
     }
@@ -103,7 +112,8 @@ export function draftStatus(
   schedule: Schedule | undefined,
   readOn: string | null,
 ): Pick<ReleaseNotesDraft, 'status' | 'build'> {
-  const shipped = release?.gaDateKind === 'confirmed' && release.gaDate !== null && (readOn === null || release.gaDate <= readOn);
+  const shipped =
+    release?.gaDateKind === 'confirmed' && release.gaDate !== null && (readOn === null || release.gaDate <= readOn);
   if (shipped) return { status: 'final', build: null };
   const builds = (schedule?.events ?? []).filter((event) => event.build && (readOn === null || event.date <= readOn));
   const build = builds.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).at(-1)?.build ?? null;

@@ -82,7 +82,9 @@ interface Draft {
 const patchNumber = (version: string): number => Number(version.split('.')[2] ?? -1);
 
 /** eol.yaml lists a branch again when a patch ships after its end of life; the latest entry is the one in force. */
-function latestEolEntries(branches: z.infer<typeof WebsiteEol>['branches']): Map<string, z.infer<typeof WebsiteEol>['branches'][number]> {
+function latestEolEntries(
+  branches: z.infer<typeof WebsiteEol>['branches'],
+): Map<string, z.infer<typeof WebsiteEol>['branches'][number]> {
   const latest = new Map<string, z.infer<typeof WebsiteEol>['branches'][number]>();
   for (const branch of branches) {
     const minor = toMinor(branch.release);
@@ -91,7 +93,8 @@ function latestEolEntries(branches: z.infer<typeof WebsiteEol>['branches']): Map
     const newer =
       !current ||
       patchNumber(branch.finalPatchRelease ?? '') > patchNumber(current.finalPatchRelease ?? '') ||
-      (patchNumber(branch.finalPatchRelease ?? '') === patchNumber(current.finalPatchRelease ?? '') && asDate(branch.endOfLifeDate)! > asDate(current.endOfLifeDate)!);
+      (patchNumber(branch.finalPatchRelease ?? '') === patchNumber(current.finalPatchRelease ?? '') &&
+        asDate(branch.endOfLifeDate)! > asDate(current.endOfLifeDate)!);
     if (newer) latest.set(minor, branch);
   }
   return latest;
@@ -100,14 +103,19 @@ function latestEolEntries(branches: z.infer<typeof WebsiteEol>['branches']): Map
 /** Which source's date is the end of life: actual before planned, then in the order of `EOL_PRECEDENCE`. */
 const EOL_PRECEDENCE: readonly string[] = [SOURCE.websiteEol, SOURCE.eolDate, SOURCE.websiteSchedule];
 /** A source's place in `EOL_PRECEDENCE`; the last patch, which only ever moves the date later, comes last. */
-const eolRank = (source: EolSource): number => (EOL_PRECEDENCE.includes(source.source) ? EOL_PRECEDENCE.indexOf(source.source) : EOL_PRECEDENCE.length);
+const eolRank = (source: EolSource): number =>
+  EOL_PRECEDENCE.includes(source.source) ? EOL_PRECEDENCE.indexOf(source.source) : EOL_PRECEDENCE.length;
 
-function effectiveEol(sources: EolSource[], lastPatch: { version: string; date: string } | null): { eol: EolSource | null; sources: EolSource[] } {
+function effectiveEol(
+  sources: EolSource[],
+  lastPatch: { version: string; date: string } | null,
+): { eol: EolSource | null; sources: EolSource[] } {
   const ranked = [...sources].sort(
     (a, b) => Number(a.kind === 'planned') - Number(b.kind === 'planned') || eolRank(a) - eolRank(b),
   );
   const chosen = ranked[0] ?? null;
-  if (!chosen || !lastPatch || lastPatch.date <= chosen.date || chosen.finalPatch === lastPatch.version) return { eol: chosen, sources };
+  if (!chosen || !lastPatch || lastPatch.date <= chosen.date || chosen.finalPatch === lastPatch.version)
+    return { eol: chosen, sources };
   // Support lasted until the last patch shipped, whatever date was published before it.
   const patch: EolSource = {
     date: lastPatch.date,
@@ -143,7 +151,11 @@ export function buildReleases(inputs: ReleaseInputs): Release[] {
   }
 
   // endoflife.date's dates are plans until they pass; it was last updated with the newest patch it lists.
-  const asOf = Object.values(patchData.versions).map(({ date }) => asDate(date) ?? '').sort().at(-1) ?? '';
+  const asOf =
+    Object.values(patchData.versions)
+      .map(({ date }) => asDate(date) ?? '')
+      .sort()
+      .at(-1) ?? '';
   const product = validateWith(EndOfLifeDateProduct, inputs.endOfLifeDate.data, inputs.endOfLifeDate.file, ImportError);
   for (const cycle of product.releases) {
     const minor = toMinor(cycle.releaseCycle);
@@ -155,13 +167,24 @@ export function buildReleases(inputs: ReleaseInputs): Release[] {
     if (eol) {
       const actual = eol <= asOf;
       const finalPatch = actual && cycle.latest && /^1\.\d+\.\d+$/.test(cycle.latest) ? cycle.latest : null;
-      entry.eol.push({ date: eol, source: SOURCE.eolDate, kind: actual ? 'actual' : 'planned', finalPatch, note: null });
+      entry.eol.push({
+        date: eol,
+        source: SOURCE.eolDate,
+        kind: actual ? 'actual' : 'planned',
+        finalPatch,
+        note: null,
+      });
     }
   }
 
   // kubernetes.io's own tables take precedence for support dates where they exist.
   if (inputs.websiteSchedule) {
-    const schedule = validateWith(WebsiteSchedule, inputs.websiteSchedule.data, inputs.websiteSchedule.file, ImportError);
+    const schedule = validateWith(
+      WebsiteSchedule,
+      inputs.websiteSchedule.data,
+      inputs.websiteSchedule.file,
+      ImportError,
+    );
     for (const row of schedule.schedules) {
       const minor = toMinor(row.release);
       if (!minor) continue;
@@ -169,14 +192,22 @@ export function buildReleases(inputs: ReleaseInputs): Release[] {
       const entry = draft(minor);
       entry.maintenance = asDate(row.maintenanceModeStartDate) ?? entry.maintenance;
       const eol = asDate(row.endOfLifeDate);
-      if (eol) entry.eol.push({ date: eol, source: SOURCE.websiteSchedule, kind: 'planned', finalPatch: null, note: null });
+      if (eol)
+        entry.eol.push({ date: eol, source: SOURCE.websiteSchedule, kind: 'planned', finalPatch: null, note: null });
     }
   }
   if (inputs.websiteEol) {
     const eol = validateWith(WebsiteEol, inputs.websiteEol.data, inputs.websiteEol.file, ImportError);
     for (const [minor, row] of latestEolEntries(eol.branches)) {
-      const finalPatch = row.finalPatchRelease && /^1\.\d+\.\d+$/.test(row.finalPatchRelease) ? row.finalPatchRelease : null;
-      draft(minor).eol.push({ date: asDate(row.endOfLifeDate)!, source: SOURCE.websiteEol, kind: 'actual', finalPatch, note: row.note ?? null });
+      const finalPatch =
+        row.finalPatchRelease && /^1\.\d+\.\d+$/.test(row.finalPatchRelease) ? row.finalPatchRelease : null;
+      draft(minor).eol.push({
+        date: asDate(row.endOfLifeDate)!,
+        source: SOURCE.websiteEol,
+        kind: 'actual',
+        finalPatch,
+        note: row.note ?? null,
+      });
     }
   }
   if (inputs.websiteLegacy) {
@@ -203,18 +234,23 @@ export function buildReleases(inputs: ReleaseInputs): Release[] {
       const planned = plannedByVersion.get(version) ?? null;
       const gaDateSources = [...entry.ga];
       if (planned) gaDateSources.push({ date: planned, source: SOURCE.schedule });
-      return validateWith(Release, {
-        version,
-        gaDate: confirmed?.date ?? planned,
-        gaDateKind: confirmed ? 'confirmed' : planned ? 'planned' : null,
-        gaDateSources,
-        maintenanceModeDate: entry.maintenance,
-        eolDate: eol.eol?.date ?? null,
-        eolDateKind: eol.eol?.kind ?? null,
-        eolDateSources: [...eol.sources].sort((a, b) => eolRank(a) - eolRank(b)),
-        latestPatch: patches.at(-1) ?? null,
-        patches,
-        announcement: curatedByVersion.get(version)?.announcement ?? null,
-      }, `release ${version} (merged from the release sources)`, ImportError);
+      return validateWith(
+        Release,
+        {
+          version,
+          gaDate: confirmed?.date ?? planned,
+          gaDateKind: confirmed ? 'confirmed' : planned ? 'planned' : null,
+          gaDateSources,
+          maintenanceModeDate: entry.maintenance,
+          eolDate: eol.eol?.date ?? null,
+          eolDateKind: eol.eol?.kind ?? null,
+          eolDateSources: [...eol.sources].sort((a, b) => eolRank(a) - eolRank(b)),
+          latestPatch: patches.at(-1) ?? null,
+          patches,
+          announcement: curatedByVersion.get(version)?.announcement ?? null,
+        },
+        `release ${version} (merged from the release sources)`,
+        ImportError,
+      );
     });
 }

@@ -55,9 +55,17 @@ function datedSegments(rows: readonly RawRow[], minor: number, markdown: string,
       if (!segment.date) return { ...segment, full: null };
       const month = segment.date.month ?? primary.month;
       // A second date in the same cell is within a day or two of the first: it shares its year.
-      const year = segment.date.year ?? [primary.year, primary.year + 1, primary.year - 1].find((candidate) =>
-        Math.abs(Date.UTC(candidate, month - 1, segment.date!.day) - Date.UTC(primary.year, primary.month - 1, primary.day)) < 183 * 86_400_000,
-      ) ?? primary.year;
+      const year =
+        segment.date.year ??
+        [primary.year, primary.year + 1, primary.year - 1].find(
+          (candidate) =>
+            Math.abs(
+              Date.UTC(candidate, month - 1, segment.date!.day) -
+                Date.UTC(primary.year, primary.month - 1, primary.day),
+            ) <
+            183 * 86_400_000,
+        ) ??
+        primary.year;
       const full = { year, month, day: segment.date.day };
       if (!isRealDate(full)) fail(row, 'When', `impossible date ${isoDate(full)} in ${JSON.stringify(row.when)}`);
       return { ...segment, full };
@@ -78,7 +86,9 @@ function endOfDay(date: FullDate, zone: NamedZone): DateTime {
 function timing(segments: readonly DatedSegment[], hint: TimeHint): { date: string; at: string | null } {
   const firstDated = segments.find((segment) => segment.full)!.full!;
   const reference = segments.find((segment) => segment.full && segment.clock && (segment.zone ?? hint.zone));
-  const referenceInstant = reference ? instant(reference.full!, reference.clock!, (reference.zone ?? hint.zone)!) : null;
+  const referenceInstant = reference
+    ? instant(reference.full!, reference.clock!, (reference.zone ?? hint.zone)!)
+    : null;
 
   let at: DateTime | null = null;
   const utcTimed = segments.find((segment) => segment.clock && segment.zone && isUtc(segment.zone));
@@ -86,7 +96,10 @@ function timing(segments: readonly DatedSegment[], hint: TimeHint): { date: stri
   const deadline = segments.find((segment) => segment.endOfDay);
   if (utcTimed) {
     if (utcTimed.full) at = instant(utcTimed.full, utcTimed.clock!, UTC_ZONE);
-    else at = referenceInstant ? utcClockNear(utcTimed.clock!, referenceInstant) : instant(firstDated, utcTimed.clock!, UTC_ZONE);
+    else
+      at = referenceInstant
+        ? utcClockNear(utcTimed.clock!, referenceInstant)
+        : instant(firstDated, utcTimed.clock!, UTC_ZONE);
   } else if (timed) {
     at = instant(timed.full ?? firstDated, timed.clock!, timed.zone ?? hint.zone ?? UTC_ZONE);
   } else if (deadline && (deadline.zone ?? hint.zone)) {
@@ -125,7 +138,12 @@ function keepSingleKinds(events: ScheduleEvent[]): void {
 /** Returns null when the README has no dated schedule (1.3, 1.4). Throws ImportError on malformed rows. */
 export function parseSchedule(source: ScheduleSource): Schedule | null {
   const version = MinorVersion.safeParse(source.version);
-  if (!version.success) throw new ImportError(source.path, 'version', `expected a minor version like "1.31", got ${JSON.stringify(source.version)}`);
+  if (!version.success)
+    throw new ImportError(
+      source.path,
+      'version',
+      `expected a minor version like "1.31", got ${JSON.stringify(source.version)}`,
+    );
   const minor = minorNumber(version.data);
   const markdown = source.markdown.replace(/\r\n?/g, '\n');
   const fail: RowFailure = (row, field, message) => {

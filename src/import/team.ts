@@ -47,14 +47,19 @@ function findTeamTable(markdown: string): { table: MarkdownTable; columns: TeamC
   return null;
 }
 
-function readRow(context: Context, row: TableRow, columns: TeamColumns): { role: string; leads: Person[]; shadows: Person[] } | null {
+function readRow(
+  context: Context,
+  row: TableRow,
+  columns: TeamColumns,
+): { role: string; leads: Person[]; shadows: Person[] } | null {
   const cell = (index: number): string => (index >= 0 ? (row.cells[index] ?? '') : '');
   if (row.cells.every((text) => plainText(text) === '')) return null;
   const role = plainText(cell(columns.role));
   const field = rowLabel(row, role);
   if (!role) throw new ImportError(context.file, field, 'the row names no role');
   const leadCell = cell(columns.leads);
-  if (plainText(leadCell) === '') throw new ImportError(context.file, field, 'the name column is empty (write "TBD" or "N/A" for nobody)');
+  if (plainText(leadCell) === '')
+    throw new ImportError(context.file, field, 'the name column is empty (write "TBD" or "N/A" for nobody)');
   const leads = people(context, `${field} name column`, leadCell);
   if (leads.length === 0 && !isPlaceholder(plainText(leadCell))) {
     throw new ImportError(context.file, field, `no name found in ${JSON.stringify(plainText(leadCell))}`);
@@ -66,7 +71,14 @@ function readRow(context: Context, row: TableRow, columns: TeamColumns): { role:
   return { role, leads, shadows };
 }
 
-function addRole(context: Context, roles: TeamRole[], role: string, leads: Person[], shadows: Person[], field: string): void {
+function addRole(
+  context: Context,
+  roles: TeamRole[],
+  role: string,
+  leads: Person[],
+  shadows: Person[],
+  field: string,
+): void {
   const shadowOf = shadowedRole(role);
   if (shadowOf) {
     // A separate "Enhancements Shadow" row: its names are that role's shadows.
@@ -103,7 +115,12 @@ function labelledRoles(context: Context, markdown: string, roles: TeamRole[]): v
 export function parseTeam(source: TeamSource): Team | null {
   const context: Context = { file: source.path };
   const version = toMinor(source.version);
-  if (!version) throw new ImportError(source.path, 'version', `${JSON.stringify(source.version)} is not a minor version like "1.31"`);
+  if (!version)
+    throw new ImportError(
+      source.path,
+      'version',
+      `${JSON.stringify(source.version)} is not a minor version like "1.31"`,
+    );
 
   const found = findTeamTable(source.markdown);
   if (!found) {
@@ -116,7 +133,8 @@ export function parseTeam(source: TeamSource): Team | null {
     const read = readRow(context, row, found.columns);
     if (read) addRole(context, roles, read.role, read.leads, read.shadows, rowLabel(row, read.role));
   }
-  if (roles.length === 0) throw new ImportError(source.path, `table at line ${found.table.line}`, 'the team table has no rows');
+  if (roles.length === 0)
+    throw new ImportError(source.path, `table at line ${found.table.line}`, 'the team table has no rows');
   labelledRoles(context, source.markdown, roles);
 
   const team = { version, source: source.path, url: SIG_RELEASE_BLOB + source.path.replace(/^\/+/, ''), roles };

@@ -17,7 +17,10 @@ export function renderDatasetFiles(dataset: Dataset): Map<string, string> {
   const manifest = Manifest.parse({
     ...dataset.manifest,
     files: Object.fromEntries(
-      [...files].map(([name, text]) => [name, { sha256: createHash('sha256').update(text).digest('hex'), bytes: Buffer.byteLength(text) }]),
+      [...files].map(([name, text]) => [
+        name,
+        { sha256: createHash('sha256').update(text).digest('hex'), bytes: Buffer.byteLength(text) },
+      ]),
     ),
   });
   files.set('manifest.json', serialize(manifest));
@@ -39,10 +42,18 @@ async function writeDurably(file: string, text: string): Promise<void> {
  * each goes to a temporary sibling first, then all are renamed into place, manifest last.
  * Other files in `outDir` (overrides.yaml, curated/) are left alone.
  */
-export async function writeDataset(outDir: string, files: Map<string, string>, extra: Map<string, string> = new Map()): Promise<void> {
+export async function writeDataset(
+  outDir: string,
+  files: Map<string, string>,
+  extra: Map<string, string> = new Map(),
+): Promise<void> {
   await mkdir(outDir, { recursive: true });
   const stamp = `${process.pid}-${Date.now()}`;
-  const ordered = [...extra, ...[...files].filter(([name]) => name !== 'manifest.json'), ['manifest.json', files.get('manifest.json')!] as const];
+  const ordered = [
+    ...extra,
+    ...[...files].filter(([name]) => name !== 'manifest.json'),
+    ['manifest.json', files.get('manifest.json')!] as const,
+  ];
   const staged: { temp: string; target: string }[] = [];
   try {
     for (const [name, text] of ordered) {

@@ -48,7 +48,10 @@ export async function persistDataset(dataDir: string, dataset: Dataset): Promise
 }
 
 async function pruneOldFolders(root: string, keep: string): Promise<void> {
-  const folders = (await readdir(root)).filter((name) => FOLDER.test(name)).sort().reverse();
+  const folders = (await readdir(root))
+    .filter((name) => FOLDER.test(name))
+    .sort()
+    .reverse();
   const stale = folders.slice(KEEP_FOLDERS).filter((name) => path.join(root, name) !== keep);
   await Promise.all(stale.map((name) => rm(path.join(root, name), { recursive: true, force: true })));
 }

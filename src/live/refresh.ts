@@ -14,7 +14,9 @@ import type { LiveData, Snapshot } from './snapshot.ts';
 import { createHeadProbe } from './upstream-heads.ts';
 
 /** Where a refresh reads: a local folder laid out like shared/ (SYNC_FROM), or GitHub over HTTPS. */
-export type RefreshSource = { kind: 'local'; dir: string } | { kind: 'github'; apiUrl?: string; rawUrl?: string; token?: string };
+export type RefreshSource =
+  | { kind: 'local'; dir: string }
+  | { kind: 'github'; apiUrl?: string; rawUrl?: string; token?: string };
 
 export type RefreshOutcome = 'updated' | 'unchanged' | 'failed';
 
@@ -78,7 +80,12 @@ function assertNothingLost(current: Dataset, next: Dataset): void {
   const missing = <T extends { version: string }>(file: string, label: string, before: T[], after: T[]) => {
     const kept = new Set(after.map((item) => item.version));
     const lost = before.find((item) => !kept.has(item.version));
-    if (lost) throw new ImportError(file, `[${lost.version}]`, `${label} ${lost.version} is served now but missing from the new import; keeping the current data`);
+    if (lost)
+      throw new ImportError(
+        file,
+        `[${lost.version}]`,
+        `${label} ${lost.version} is served now but missing from the new import; keeping the current data`,
+      );
   };
   missing('releases.json', 'release', current.releases, next.releases);
   missing('schedules.json', 'the schedule of', current.schedules, next.schedules);
@@ -87,7 +94,10 @@ function assertNothingLost(current: Dataset, next: Dataset): void {
 /** Two datasets are the same when every file's checksum is. */
 function sameFiles(current: Dataset, files: Map<string, string>): boolean {
   const next = JSON.parse(files.get('manifest.json')!) as Dataset['manifest'];
-  return JSON.stringify(next.files) === JSON.stringify(current.manifest.files) && JSON.stringify(next.sources) === JSON.stringify(current.manifest.sources);
+  return (
+    JSON.stringify(next.files) === JSON.stringify(current.manifest.files) &&
+    JSON.stringify(next.sources) === JSON.stringify(current.manifest.sources)
+  );
 }
 
 /**
@@ -100,8 +110,12 @@ export function startRefresher(options: RefresherOptions): Refresher {
   const { live, logger, source } = options;
   const clock = options.clock ?? (() => new Date());
   const log = logger.child({ component: 'refresh' });
-  const probe = source.kind === 'github' ? createHeadProbe({ apiUrl: source.apiUrl ?? DEFAULT_API_URL, token: source.token, fetch: options.fetch }) : null;
-  const describeSource = source.kind === 'local' ? `local folder ${source.dir}` : `GitHub (${source.apiUrl ?? DEFAULT_API_URL})`;
+  const probe =
+    source.kind === 'github'
+      ? createHeadProbe({ apiUrl: source.apiUrl ?? DEFAULT_API_URL, token: source.token, fetch: options.fetch })
+      : null;
+  const describeSource =
+    source.kind === 'local' ? `local folder ${source.dir}` : `GitHub (${source.apiUrl ?? DEFAULT_API_URL})`;
   const status: RefreshStatus = {
     source: describeSource,
     intervalMs: options.intervalMs,
@@ -116,7 +130,13 @@ export function startRefresher(options: RefresherOptions): Refresher {
 
   function reader(): SourceReader {
     if (source.kind === 'local') return createLocalReader(path.resolve(source.dir));
-    return createGitHubReader({ apiUrl: source.apiUrl, rawUrl: source.rawUrl, token: source.token, curatedDir: options.curatedDir, fetch: options.fetch });
+    return createGitHubReader({
+      apiUrl: source.apiUrl,
+      rawUrl: source.rawUrl,
+      token: source.token,
+      curatedDir: options.curatedDir,
+      fetch: options.fetch,
+    });
   }
 
   async function attempt(): Promise<Exclude<RefreshOutcome, 'failed'>> {
@@ -133,7 +153,10 @@ export function startRefresher(options: RefresherOptions): Refresher {
     assertNothingLost(current.dataset, dataset);
     const persisted = await persistDataset(options.dataDir, dataset);
     const next = live.swap(persisted.dataset, persisted.dir);
-    log.info({ dataDate: next.dataset.manifest.dataDate, dir: persisted.dir, counts: next.dataset.manifest.counts }, 'data refreshed');
+    log.info(
+      { dataDate: next.dataset.manifest.dataDate, dir: persisted.dir, counts: next.dataset.manifest.counts },
+      'data refreshed',
+    );
     try {
       await options.onUpdated?.(next, current);
     } catch (error) {
@@ -156,8 +179,17 @@ export function startRefresher(options: RefresherOptions): Refresher {
       status.consecutiveFailures++;
       const message = error instanceof Error ? error.message : String(error);
       const located = error instanceof FileError ? { file: error.file, field: error.field } : {};
-      result = { at, result: 'failed', durationMs: Math.round(performance.now() - started), error: message, ...located };
-      log.error({ ...located, err: message, failures: status.consecutiveFailures }, 'data refresh failed; still serving the current data');
+      result = {
+        at,
+        result: 'failed',
+        durationMs: Math.round(performance.now() - started),
+        error: message,
+        ...located,
+      };
+      log.error(
+        { ...located, err: message, failures: status.consecutiveFailures },
+        'data refresh failed; still serving the current data',
+      );
     }
     status.lastAttempt = result;
     options.onAttempt?.(result);

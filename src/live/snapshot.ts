@@ -54,7 +54,12 @@ export class LiveData implements SnapshotSource {
   }
 
   private build(dataset: Dataset, origin: string): Snapshot {
-    return Object.freeze({ dataset, engine: createEngine(dataset, this.engineOptions), origin, loadedAt: this.clock() });
+    return Object.freeze({
+      dataset,
+      engine: createEngine(dataset, this.engineOptions),
+      origin,
+      loadedAt: this.clock(),
+    });
   }
 }
 

@@ -43,10 +43,13 @@ export function createHeadProbe(options: HeadProbeOptions) {
     if (response.status === 304 && previous) return { sha: previous.sha, notModified: true };
     if (response.status !== 200) {
       await response.body?.cancel().catch(() => undefined);
-      throw new Error(`${url}: HTTP ${response.status}${response.status === 403 ? ' (rate limited? set GITHUB_TOKEN)' : ''}`);
+      throw new Error(
+        `${url}: HTTP ${response.status}${response.status === 403 ? ' (rate limited? set GITHUB_TOKEN)' : ''}`,
+      );
     }
     const body = (await response.json()) as { sha?: unknown };
-    if (typeof body.sha !== 'string' || !/^[0-9a-f]{40}$/.test(body.sha)) throw new Error(`${url}: sha: not a commit SHA`);
+    if (typeof body.sha !== 'string' || !/^[0-9a-f]{40}$/.test(body.sha))
+      throw new Error(`${url}: sha: not a commit SHA`);
     const etag = response.headers.get('etag');
     if (etag) known.set(folder, { etag, sha: body.sha });
     return { sha: body.sha, notModified: false };
@@ -56,7 +59,9 @@ export function createHeadProbe(options: HeadProbeOptions) {
     async check(manifest: Manifest): Promise<HeadCheck> {
       const folders = Object.keys(UPSTREAM_REPOSITORIES) as UpstreamFolder[];
       const heads = await Promise.all(folders.map(head));
-      const changed = folders.filter((folder, index) => manifest.sources.find((source) => source.folder === folder)?.commit !== heads[index]!.sha);
+      const changed = folders.filter(
+        (folder, index) => manifest.sources.find((source) => source.folder === folder)?.commit !== heads[index]!.sha,
+      );
       return { changed, notModified: heads.filter((h) => h.notModified).length, requests: folders.length };
     },
   };

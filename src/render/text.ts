@@ -11,7 +11,8 @@ export function renderText(answer: Answer): string {
   if (answer.facts.length) out.push('', ...answer.facts.map(factLine));
   for (const section of answer.sections) out.push('', ...sectionLines(section));
   if (answer.links.length) out.push('', 'Links:', ...answer.links.map((link) => `  ${link.label}: ${link.url}`));
-  if (answer.suggestions.length) out.push('', `Try: ${answer.suggestions.map((suggestion) => `“${suggestion}”`).join(' · ')}`);
+  if (answer.suggestions.length)
+    out.push('', `Try: ${answer.suggestions.map((suggestion) => `“${suggestion}”`).join(' · ')}`);
   out.push('', answer.footer);
   return clean(out.join('\n'));
 }
@@ -32,7 +33,8 @@ function sectionLines(section: AnswerSection): string[] {
   lines.push(...section.items.map(itemLine));
   lines.push(...section.lines.map((line) => `  ${line}`));
   if (section.omitted > 0) lines.push(`  …and ${section.omitted} more${section.moreUrl ? `: ${section.moreUrl}` : ''}`);
-  else if (section.moreUrl && section.items.length === 0 && section.lines.length > 0) lines.push(`  Source: ${section.moreUrl}`);
+  else if (section.moreUrl && section.items.length === 0 && section.lines.length > 0)
+    lines.push(`  Source: ${section.moreUrl}`);
   return lines;
 }
 

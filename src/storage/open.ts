@@ -14,5 +14,7 @@ export interface StoreLocation {
 
 /** Opens the configured store, its schema brought up to date. */
 export async function openStore({ databaseUrl, dataDir, onHealthChange }: StoreLocation): Promise<Store> {
-  return databaseUrl ? openPostgresStore(databaseUrl) : openSqliteStore(dataDir, onHealthChange ? { onHealthChange } : {});
+  return databaseUrl
+    ? openPostgresStore(databaseUrl)
+    : openSqliteStore(dataDir, onHealthChange ? { onHealthChange } : {});
 }

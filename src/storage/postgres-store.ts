@@ -115,11 +115,16 @@ async function migrate(pool: pg.Pool): Promise<void> {
   try {
     await client.query('BEGIN');
     await client.query("SELECT pg_advisory_xact_lock(hashtext('k8s-release-bot:' || current_schema()))");
-    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
-    const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+    );
+    const { rows } = await client.query<{ version: number | null }>(
+      'SELECT max(version) AS version FROM schema_migrations',
+    );
     const current = rows[0]?.version ?? 0;
     const latest = POSTGRES_MIGRATIONS.length;
-    if (current > latest) throw new Error(`schema version ${current} is newer than this build knows (${latest}); upgrade the bot`);
+    if (current > latest)
+      throw new Error(`schema version ${current} is newer than this build knows (${latest}); upgrade the bot`);
     for (let version = current + 1; version <= latest; version++) {
       await client.query(POSTGRES_MIGRATIONS[version - 1]!);
       await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version]);
@@ -135,14 +140,20 @@ async function migrate(pool: pg.Pool): Promise<void> {
 
 /** The schema version recorded in the database (tests, operators). */
 export async function postgresSchemaVersion(pool: pg.Pool): Promise<number> {
-  const { rows } = await pool.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
+  const { rows } = await pool.query<{ version: number | null }>(
+    'SELECT max(version) AS version FROM schema_migrations',
+  );
   return rows[0]?.version ?? 0;
 }
 
 /** Connects to `databaseUrl`, brings the schema up to date, and returns the store. */
 export async function openPostgresStore(databaseUrl: string): Promise<Store & { pool: pg.Pool }> {
   const location = describeDatabaseUrl(databaseUrl);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: POOL_SIZE,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   // An idle connection the server dropped must not crash the process: the next query reconnects or fails.
   pool.on('error', () => undefined);
   try {
@@ -154,9 +165,14 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store & { 
   const claimant = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const rows = async <Row extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<Row[]> =>
     (await pool.query<Row>(sql, values)).rows;
-  const changed = async (sql: string, values: unknown[]): Promise<number> => (await pool.query(sql, values)).rowCount ?? 0;
+  const changed = async (sql: string, values: unknown[]): Promise<number> =>
+    (await pool.query(sql, values)).rowCount ?? 0;
   const byChannel = 'platform = $1 AND workspace = $2 AND channel = $3';
-  const channelValues = (channel: { platform: string; workspace: string; channel: string }) => [channel.platform, channel.workspace, channel.channel];
+  const channelValues = (channel: { platform: string; workspace: string; channel: string }) => [
+    channel.platform,
+    channel.workspace,
+    channel.channel,
+  ];
   // Outcomes are recorded only by the claim that still holds the occurrence (same claimant, same claim time).
   const heldBy = 'occurrence_key = $1 AND claimed_by = $2 AND claimed_at = $3';
   const claimValues = (claim: Claim) => [claim.occurrenceKey, claim.claimedBy, claim.claimedAt];
@@ -177,12 +193,24 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store & { 
            time_zone = excluded.time_zone, weekday = excluded.weekday, updated_at = excluded.updated_at,
            consecutive_permanent_failures = 0, paused_at = NULL, paused_reason = NULL
          RETURNING *`,
-        [...channelValues(channel), flags.milestones, flags.weekly, settings.time, settings.timeZone, settings.weekday, now, alertsJson(settings.releases)],
+        [
+          ...channelValues(channel),
+          flags.milestones,
+          flags.weekly,
+          settings.time,
+          settings.timeZone,
+          settings.weekday,
+          now,
+          alertsJson(settings.releases),
+        ],
       );
       return toSubscription(row!);
     },
     async find(channel) {
-      const [row] = await rows<SubscriptionRow>(`SELECT * FROM subscriptions WHERE ${byChannel}`, channelValues(channel));
+      const [row] = await rows<SubscriptionRow>(
+        `SELECT * FROM subscriptions WHERE ${byChannel}`,
+        channelValues(channel),
+      );
       return row ? toSubscription(row) : null;
     },
     async changeKind(channel, { kind, releases }, now) {
@@ -208,7 +236,9 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store & { 
       return found.map(toSubscription);
     },
     async listActive() {
-      return (await rows<SubscriptionRow>('SELECT * FROM subscriptions WHERE paused_at IS NULL ORDER BY id')).map(toSubscription);
+      return (await rows<SubscriptionRow>('SELECT * FROM subscriptions WHERE paused_at IS NULL ORDER BY id')).map(
+        toSubscription,
+      );
     },
     async claim({ occurrenceKey, subscriptionId, scheduledAt, now, leaseMs, graceEndsAt }) {
       checkLease(leaseMs);
@@ -216,7 +246,12 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store & { 
       // One statement decides every claim. Under READ COMMITTED, INSERT … ON CONFLICT DO UPDATE locks the
       // conflicting row and evaluates the WHERE against its latest committed version, so of two replicas
       // racing for one stale claim the second waits for the first and then sees its fresh lease: it loses.
-      const [row] = await rows<{ claimed_by: string; claimed_at: Date; attempts: number; taken_over_from: string | null }>(
+      const [row] = await rows<{
+        claimed_by: string;
+        claimed_at: Date;
+        attempts: number;
+        taken_over_from: string | null;
+      }>(
         `INSERT INTO postings (occurrence_key, subscription_id, scheduled_at, status, claimed_by, claimed_at, lease_expires_at)
          VALUES ($1, $2, $3, 'claimed', $4, $5, $6)
          ON CONFLICT (occurrence_key) DO UPDATE SET
@@ -262,7 +297,10 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store & { 
       );
     },
     async recordSuccess(subscriptionId) {
-      await changed('UPDATE subscriptions SET consecutive_permanent_failures = 0 WHERE id = $1 AND consecutive_permanent_failures <> 0', [subscriptionId]);
+      await changed(
+        'UPDATE subscriptions SET consecutive_permanent_failures = 0 WHERE id = $1 AND consecutive_permanent_failures <> 0',
+        [subscriptionId],
+      );
     },
     async recordPermanentFailure(subscriptionId, reason, now, pauseAfter) {
       const [row] = await rows<{ consecutive_permanent_failures: number; paused_now: boolean }>(

@@ -22,7 +22,8 @@ export class StorageError extends Error {
   }
 }
 
-export const isSqliteError = (error: unknown): error is Error & { code: string } => error instanceof Database.SqliteError;
+export const isSqliteError = (error: unknown): error is Error & { code: string } =>
+  error instanceof Database.SqliteError;
 
 /** A SQLite failure as a StorageError naming `file`; anything else (a programming error) unchanged. */
 export function asStorageError(file: string, error: unknown): unknown {

@@ -99,7 +99,12 @@ export interface SubscriptionStore {
   prunePostings(request: PruneRequest): Promise<number>;
   recordSuccess(subscriptionId: number): Promise<void>;
   /** Counts a permanent failure; pauses the subscription (with the reason) at `pauseAfter` in a row. */
-  recordPermanentFailure(subscriptionId: number, reason: string, now: Date, pauseAfter: number): Promise<PermanentFailureOutcome>;
+  recordPermanentFailure(
+    subscriptionId: number,
+    reason: string,
+    now: Date,
+    pauseAfter: number,
+  ): Promise<PermanentFailureOutcome>;
   posting(occurrenceKey: string): Promise<PostingRecord | null>;
   postings(subscriptionId?: number): Promise<PostingRecord[]>;
   close(): Promise<void>;
@@ -141,12 +146,19 @@ export const releaseAlertsToStore = (releases: ReleaseAlertFilter | null | undef
  * What a stored row receives. A stored filter that no longer parses (edited by hand, written by a newer
  * build) is named, never guessed.
  */
-export function receivesFrom(subscriptionId: number, milestones: boolean, weekly: boolean, storedAlerts: unknown): Required<Receives> {
+export function receivesFrom(
+  subscriptionId: number,
+  milestones: boolean,
+  weekly: boolean,
+  storedAlerts: unknown,
+): Required<Receives> {
   let releases: ReleaseAlertFilter | null = null;
   if (storedAlerts !== null && storedAlerts !== undefined) {
     const parsed = ReleaseAlertFilter.safeParse(storedAlerts);
     if (!parsed.success) {
-      throw new Error(`subscriptions.release_alerts of subscription ${subscriptionId}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      throw new Error(
+        `subscriptions.release_alerts of subscription ${subscriptionId}: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+      );
     }
     releases = parsed.data;
   }

@@ -61,7 +61,12 @@ function toSubscription(row: SubscriptionRow): Subscription {
   return {
     id: row.id,
     channel: { platform: row.platform, workspace: row.workspace, channel: row.channel },
-    ...receivesFrom(row.id, row.milestones === 1, row.weekly === 1, row.release_alerts === null ? null : JSON.parse(row.release_alerts)),
+    ...receivesFrom(
+      row.id,
+      row.milestones === 1,
+      row.weekly === 1,
+      row.release_alerts === null ? null : JSON.parse(row.release_alerts),
+    ),
     time: row.time_of_day,
     timeZone: row.time_zone,
     weekday: row.weekday as Weekday,
@@ -142,7 +147,12 @@ function healthTracker(onHealthChange: SubscriptionStoreOptions['onHealthChange'
  * health listener. Statements with RETURNING are read with `.all()`: better-sqlite3's `.get()` returns the
  * first row and ignores an error from the commit that follows (SQLITE_FULL), so a lost write looked saved.
  */
-function guarded<T extends object>(file: string, health: ReturnType<typeof healthTracker>, methods: T, reads: ReadonlySet<keyof T>): T {
+function guarded<T extends object>(
+  file: string,
+  health: ReturnType<typeof healthTracker>,
+  methods: T,
+  reads: ReadonlySet<keyof T>,
+): T {
   const wrapped = {} as Record<keyof T, unknown>;
   for (const [name, method] of Object.entries(methods) as [keyof T, unknown][]) {
     if (typeof method !== 'function') {
@@ -201,7 +211,9 @@ export function openSqliteStore(dataDir: string, options: SubscriptionStoreOptio
     'DELETE FROM subscriptions WHERE platform = ? AND workspace = ? AND channel = ?',
   );
   const selectAll = db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY id');
-  const selectActive = db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions WHERE paused_at IS NULL ORDER BY id');
+  const selectActive = db.prepare<[], SubscriptionRow>(
+    'SELECT * FROM subscriptions WHERE paused_at IS NULL ORDER BY id',
+  );
 
   // One statement decides every claim, so SQLite's write lock makes it atomic across connections and
   // processes: a new key is inserted; an existing one is taken only when it is due for a retry or its
@@ -239,7 +251,10 @@ export function openSqliteStore(dataDir: string, options: SubscriptionStoreOptio
   const success = db.prepare<[number]>(
     'UPDATE subscriptions SET consecutive_permanent_failures = 0 WHERE id = ? AND consecutive_permanent_failures <> 0',
   );
-  const permanentFailure = db.prepare<Record<string, unknown>, { consecutive_permanent_failures: number; paused_at: string | null }>(`
+  const permanentFailure = db.prepare<
+    Record<string, unknown>,
+    { consecutive_permanent_failures: number; paused_at: string | null }
+  >(`
     UPDATE subscriptions SET
       consecutive_permanent_failures = consecutive_permanent_failures + 1,
       last_failure = @reason,
@@ -286,7 +301,15 @@ export function openSqliteStore(dataDir: string, options: SubscriptionStoreOptio
       }
       const flags = kindBits(kind);
       const alerts = releaseAlertsColumn(releases);
-      const [row] = updateKind.all(flags.milestones, flags.weekly, alerts, now.toISOString(), channel.platform, channel.workspace, channel.channel);
+      const [row] = updateKind.all(
+        flags.milestones,
+        flags.weekly,
+        alerts,
+        now.toISOString(),
+        channel.platform,
+        channel.workspace,
+        channel.channel,
+      );
       return row ? toSubscription(row) : null;
     },
     async remove(channel) {
@@ -315,19 +338,30 @@ export function openSqliteStore(dataDir: string, options: SubscriptionStoreOptio
         leaseExpiresAt: new Date(now.getTime() + leaseMs).toISOString(),
       });
       if (!row) return null;
-      return { occurrenceKey, claimedBy: row.claimed_by, claimedAt: row.claimed_at, attempts: row.attempts, takenOverFrom: row.taken_over_from };
+      return {
+        occurrenceKey,
+        claimedBy: row.claimed_by,
+        claimedAt: row.claimed_at,
+        attempts: row.attempts,
+        takenOverFrom: row.taken_over_from,
+      };
     },
     async markPosted(claim, now) {
       return posted.run({ ...claimIdentity(claim), now: now.toISOString() }).changes === 1;
     },
     async markRetry(claim, error, retryAt) {
-      return retry.run({ ...claimIdentity(claim), error: clipError(error), retryAt: retryAt.toISOString() }).changes === 1;
+      return (
+        retry.run({ ...claimIdentity(claim), error: clipError(error), retryAt: retryAt.toISOString() }).changes === 1
+      );
     },
     async markFailed(claim, error) {
       return failed.run({ ...claimIdentity(claim), error: clipError(error) }).changes === 1;
     },
     async prunePostings({ scheduledBefore, keepKeySuffixes }) {
-      return prune.run({ before: scheduledBefore.toISOString(), keep: JSON.stringify(keepKeySuffixes.filter((suffix) => suffix.length > 0)) }).changes;
+      return prune.run({
+        before: scheduledBefore.toISOString(),
+        keep: JSON.stringify(keepKeySuffixes.filter((suffix) => suffix.length > 0)),
+      }).changes;
     },
     async recordSuccess(subscriptionId) {
       success.run(subscriptionId);
@@ -343,7 +377,9 @@ export function openSqliteStore(dataDir: string, options: SubscriptionStoreOptio
       return row ? toPosting(row) : null;
     },
     async postings(subscriptionId) {
-      return (subscriptionId === undefined ? selectPostings.all() : selectPostingsFor.all(subscriptionId)).map(toPosting);
+      return (subscriptionId === undefined ? selectPostings.all() : selectPostingsFor.all(subscriptionId)).map(
+        toPosting,
+      );
     },
     async claimDeliveryKey(key, ttlMs, now) {
       return claimKey.all(key, new Date(now.getTime() + ttlMs).toISOString(), now.toISOString()).length === 1;

@@ -47,7 +47,12 @@ describe('startApp: health server', () => {
   it('answers /healthz and /readyz 200 once started, /readyz 503 as soon as stop begins, and closes after', async () => {
     const log: string[] = [];
     const consoleAdapter = heldAdapter('console', log);
-    const app = await startApp({ env: { DATA_DIR: dataDir(), PORT: '0' }, logger: silentLogger, adapters: { console: consoleAdapter.start }, digestCron: false });
+    const app = await startApp({
+      env: { DATA_DIR: dataDir(), PORT: '0' },
+      logger: silentLogger,
+      adapters: { console: consoleAdapter.start },
+      digestCron: false,
+    });
     apps.push(app);
     expect(app.healthPort).toBeGreaterThan(0);
     const port = app.healthPort!;
@@ -70,7 +75,13 @@ describe('startApp: health server', () => {
   it('the real console adapter: questions in, answers out; the app finishes at end of input', async () => {
     const input = typedInput();
     const output = new CapturedOutput();
-    const app = await startApp({ env: { DATA_DIR: dataDir(), PORT: '0' }, stdin: input, stdout: output, logger: silentLogger, digestCron: false });
+    const app = await startApp({
+      env: { DATA_DIR: dataDir(), PORT: '0' },
+      stdin: input,
+      stdout: output,
+      logger: silentLogger,
+      digestCron: false,
+    });
     apps.push(app);
     expect(await status(app.healthPort!, HEALTH_PATHS.readiness)).toBe(200);
     input.end('who led 1.24\n');
@@ -101,7 +112,12 @@ describe('startApp: which adapters run', () => {
     expect(app.adapters.map((adapter) => adapter.platform)).toEqual(['slack', 'discord']);
     // Socket Mode serves no HTTP, so our own health server runs.
     expect(await status(app.healthPort!, HEALTH_PATHS.readiness)).toBe(200);
-    expect(await Promise.race([app.finished.then(() => 'finished'), new Promise((resolve) => setImmediate(resolve, 'running'))])).toBe('running');
+    expect(
+      await Promise.race([
+        app.finished.then(() => 'finished'),
+        new Promise((resolve) => setImmediate(resolve, 'running')),
+      ]),
+    ).toBe('running');
     slack.release();
     discord.release();
   });
@@ -109,7 +125,12 @@ describe('startApp: which adapters run', () => {
   it('Slack HTTP mode serves the probes itself: no second server on PORT', async () => {
     const log: string[] = [];
     const slack = heldAdapter('slack', log);
-    const app = await startApp({ env: { ...SLACK_HTTP, DATA_DIR: dataDir(), PORT: '0' }, logger: silentLogger, adapters: { slack: slack.start }, digestCron: false });
+    const app = await startApp({
+      env: { ...SLACK_HTTP, DATA_DIR: dataDir(), PORT: '0' },
+      logger: silentLogger,
+      adapters: { slack: slack.start },
+      digestCron: false,
+    });
     apps.push(app);
     expect(app.healthPort).toBeNull();
     expect(slack.contexts[0]!.health).toBe(app.health);
@@ -117,7 +138,7 @@ describe('startApp: which adapters run', () => {
     slack.release();
   });
 
-  it('Slack HTTP mode with the real adapter: Slack\'s receiver answers the probes on PORT', async () => {
+  it("Slack HTTP mode with the real adapter: Slack's receiver answers the probes on PORT", async () => {
     const stub = await new StubSlack().start();
     try {
       const app = await startApp({
@@ -164,7 +185,11 @@ describe('startApp: bad configuration and data', () => {
   it('a ConfigError naming the variable, before anything starts', async () => {
     const log: string[] = [];
     const consoleAdapter = heldAdapter('console', log);
-    const error = await startApp({ env: { PORT: 'http', DATA_DIR: dataDir() }, logger: silentLogger, adapters: { console: consoleAdapter.start } }).catch((caught: unknown) => caught);
+    const error = await startApp({
+      env: { PORT: 'http', DATA_DIR: dataDir() },
+      logger: silentLogger,
+      adapters: { console: consoleAdapter.start },
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message).toMatch(/PORT must be a (whole )?port number/);
     expect(log).toEqual([]);
@@ -172,7 +197,10 @@ describe('startApp: bad configuration and data', () => {
 
   it('a DatasetError naming the file when DATASET_DIR holds no dataset', async () => {
     const empty = dataDir();
-    const error = await startApp({ env: { DATASET_DIR: empty, DATA_DIR: dataDir(), PORT: '0' }, logger: silentLogger }).catch((caught: unknown) => caught);
+    const error = await startApp({
+      env: { DATASET_DIR: empty, DATA_DIR: dataDir(), PORT: '0' },
+      logger: silentLogger,
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DatasetError);
     expect((error as DatasetError).message).toContain(path.join(empty, 'manifest.json'));
     expect((error as DatasetError).message).toMatch(/npm run sync/);

@@ -18,7 +18,11 @@ const TSX_LOADER = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loa
 /** Runs the bot's entry point in a clean environment and a fresh working directory. */
 function start(
   env: Record<string, string>,
-  options: { stdin?: string | 'none'; cwd?: string; onStderr?: (text: string, child: ReturnType<typeof spawn>) => void } = {},
+  options: {
+    stdin?: string | 'none';
+    cwd?: string;
+    onStderr?: (text: string, child: ReturnType<typeof spawn>) => void;
+  } = {},
 ): Promise<Run> {
   const cwd = options.cwd ?? mkdtempSync(path.join(tmpdir(), 'main-'));
   const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(REPO_ROOT, 'adapters/main.ts')], {
@@ -78,14 +82,17 @@ describe('npm start (adapters/main.ts)', () => {
 
   it('SIGTERM: shuts down gracefully and exits 0', async () => {
     let signalled = false;
-    const run = await start({ LOG_LEVEL: 'info' }, {
-      onStderr: (text, child) => {
-        if (!signalled && text.includes('k8s-release-bot ready')) {
-          signalled = true;
-          child.kill('SIGTERM');
-        }
+    const run = await start(
+      { LOG_LEVEL: 'info' },
+      {
+        onStderr: (text, child) => {
+          if (!signalled && text.includes('k8s-release-bot ready')) {
+            signalled = true;
+            child.kill('SIGTERM');
+          }
+        },
       },
-    });
+    );
     expect(signalled).toBe(true);
     expect(run.code, run.stderr).toBe(0);
     const messages = run.stderr

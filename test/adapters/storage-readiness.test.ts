@@ -28,7 +28,13 @@ describe.skipIf(!canMountDisk)('/readyz follows the database (DATA_DIR on a real
     disk = mountSmallDisk()!;
     const input = typedInput();
     const output = new CapturedOutput();
-    app = await startApp({ env: { DATA_DIR: disk.dataDir, PORT: '0' }, stdin: input, stdout: output, logger: silentLogger, digestCron: false });
+    app = await startApp({
+      env: { DATA_DIR: disk.dataDir, PORT: '0' },
+      stdin: input,
+      stdout: output,
+      logger: silentLogger,
+      digestCron: false,
+    });
     const port = app.healthPort!;
     expect((await readiness(port)).code).toBe(200);
 
@@ -52,8 +58,8 @@ describe('an unusable DATA_DIR', () => {
   it('fails start-up naming the variable and the reason (a regular file where the directory should be)', async () => {
     const notADirectory = path.join(mkdtempSync(path.join(tmpdir(), 'k8s-bot-datadir-')), 'file');
     writeFileSync(notADirectory, 'x');
-    await expect(startApp({ env: { DATA_DIR: notADirectory, PORT: '0' }, logger: silentLogger, digestCron: false })).rejects.toThrow(
-      new RegExp(`^DATA_DIR \\(${notADirectory}\\) cannot hold the bot database: EEXIST`),
-    );
+    await expect(
+      startApp({ env: { DATA_DIR: notADirectory, PORT: '0' }, logger: silentLogger, digestCron: false }),
+    ).rejects.toThrow(new RegExp(`^DATA_DIR \\(${notADirectory}\\) cannot hold the bot database: EEXIST`));
   });
 });

@@ -16,8 +16,16 @@ const cycle137 = schedule('1.37', [
 const data = dataset({
   schedules: [cycle131, cycle137],
   releases: [
-    release('1.31', { gaDate: '2024-08-13', eolDate: '2025-10-28', patches: [{ version: '1.31.4', date: '2024-12-10' }] }),
-    release('1.36', { gaDate: '2026-04-22', eolDate: '2027-06-28', patches: [{ version: '1.36.4', date: '2026-08-20' }] }),
+    release('1.31', {
+      gaDate: '2024-08-13',
+      eolDate: '2025-10-28',
+      patches: [{ version: '1.31.4', date: '2024-12-10' }],
+    }),
+    release('1.36', {
+      gaDate: '2026-04-22',
+      eolDate: '2027-06-28',
+      patches: [{ version: '1.36.4', date: '2026-08-20' }],
+    }),
   ],
 });
 
@@ -27,7 +35,9 @@ afterEach(async () => {
   server = null;
 });
 
-async function serve(live: LiveData): Promise<(query?: string) => Promise<{ status: number; type: string | null; text: string }>> {
+async function serve(
+  live: LiveData,
+): Promise<(query?: string) => Promise<{ status: number; type: string | null; text: string }>> {
   const route = calendarRoute(live);
   server = createServer((request, response) => void route(request, response));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
@@ -72,14 +82,24 @@ describe('GET /calendar.ics', () => {
       '1.37-code-freeze@k8s-release-bot',
       '1.37-docs-freeze@k8s-release-bot',
     ]);
-    expect(eventsOf((await get('?kinds=patches,eol')).text).map((e) => e.uid).sort()).toEqual([
+    expect(
+      eventsOf((await get('?kinds=patches,eol')).text)
+        .map((e) => e.uid)
+        .sort(),
+    ).toEqual([
       '1.31-eol@k8s-release-bot',
       '1.36-eol@k8s-release-bot',
       'patch-1.31.4@k8s-release-bot',
       'patch-1.36.4@k8s-release-bot',
     ]);
-    expect(await get('?kinds=meetings')).toMatchObject({ status: 400, text: expect.stringContaining('kinds: "meetings" is not one of freezes, releases, patches, eol') });
-    expect(await get('?release=1.99')).toMatchObject({ status: 400, text: expect.stringContaining('release: the data has nothing for "1.99"') });
+    expect(await get('?kinds=meetings')).toMatchObject({
+      status: 400,
+      text: expect.stringContaining('kinds: "meetings" is not one of freezes, releases, patches, eol'),
+    });
+    expect(await get('?release=1.99')).toMatchObject({
+      status: 400,
+      text: expect.stringContaining('release: the data has nothing for "1.99"'),
+    });
   });
 
   it('a refresh that moves a date updates the same UID (and its DTSTAMP), and replicas serve identical bytes', async () => {
@@ -87,9 +107,15 @@ describe('GET /calendar.ics', () => {
     const get = await serve(live);
     const before = await get('?release=1.37');
     expect(await get('?release=1.37')).toEqual(before);
-    const moved = cycle137.events.map((e) => (e.kinds.includes('code-freeze') ? { ...e, date: '2026-07-30', at: '2026-07-31T02:00:00Z' } : e));
+    const moved = cycle137.events.map((e) =>
+      e.kinds.includes('code-freeze') ? { ...e, date: '2026-07-30', at: '2026-07-31T02:00:00Z' } : e,
+    );
     live.swap(
-      { ...data, manifest: { ...data.manifest, generatedAt: '2026-07-20T00:00:00.000Z' }, schedules: [cycle131, { ...cycle137, events: moved }] },
+      {
+        ...data,
+        manifest: { ...data.manifest, generatedAt: '2026-07-20T00:00:00.000Z' },
+        schedules: [cycle131, { ...cycle137, events: moved }],
+      },
       'refresh',
     );
     const after = eventsOf((await get('?release=1.37')).text);
@@ -108,11 +134,17 @@ describe('asking for the calendar (the calendar kind)', () => {
     expect(all.intent).toBe('calendar');
     expect(all.links).toEqual([{ label: 'Calendar feed', url: 'https://bot.example.com/k8s/calendar.ics' }]);
     const one = live.current().engine.answer('add 1.37 to my calendar', new Date('2026-07-01T00:00:00Z'));
-    expect(one).toMatchObject({ intent: 'calendar', release: '1.37', links: [{ url: 'https://bot.example.com/k8s/calendar.ics?release=1.37' }] });
+    expect(one).toMatchObject({
+      intent: 'calendar',
+      release: '1.37',
+      links: [{ url: 'https://bot.example.com/k8s/calendar.ics?release=1.37' }],
+    });
   });
 
   it('without PUBLIC_URL says how to enable the link', () => {
-    const answer = new LiveData(data, 'test').current().engine.answer('ical feed for 1.37', new Date('2026-07-01T00:00:00Z'));
+    const answer = new LiveData(data, 'test')
+      .current()
+      .engine.answer('ical feed for 1.37', new Date('2026-07-01T00:00:00Z'));
     expect(answer.intent).toBe('calendar');
     expect(answer.links).toEqual([]);
     expect(answer.summary).toContain('/calendar.ics?release=1.37');
@@ -125,8 +157,22 @@ describe('asking for the calendar (the calendar kind)', () => {
       lastListedPatch: '2026-08-20',
       upcoming: [],
       entries: [
-        { version: '1.36.4', minor: '1.36', cherryPickDeadline: '2026-08-14', targetDate: '2026-08-20', listedAs: 'previous' as const, note: null },
-        { version: '1.36.5', minor: '1.36', cherryPickDeadline: '2026-09-05', targetDate: '2026-09-09', listedAs: 'next' as const, note: null },
+        {
+          version: '1.36.4',
+          minor: '1.36',
+          cherryPickDeadline: '2026-08-14',
+          targetDate: '2026-08-20',
+          listedAs: 'previous' as const,
+          note: null,
+        },
+        {
+          version: '1.36.5',
+          minor: '1.36',
+          cherryPickDeadline: '2026-09-05',
+          targetDate: '2026-09-09',
+          listedAs: 'next' as const,
+          note: null,
+        },
       ],
     };
     const get = await serve(new LiveData({ ...data, patchSchedule }, 'test'));

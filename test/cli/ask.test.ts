@@ -15,7 +15,10 @@ interface Run {
 
 function ask(args: string[], stdin?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [path.join(root, 'src', 'cli', 'ask.ts'), ...args], { cwd: root, env: { ...process.env, DATASET_DIR: '' } });
+    const child = spawn(tsx, [path.join(root, 'src', 'cli', 'ask.ts'), ...args], {
+      cwd: root,
+      env: { ...process.env, DATASET_DIR: '' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -57,19 +60,32 @@ describe('ask CLI', () => {
     expect(answer.release).toBe('1.31');
     expect(answer.text).toContain('KEP-2395');
     expect(answer.text).toContain('Graduated to stable in Kubernetes 1.31');
-    expect(answer.items).toContainEqual(expect.objectContaining({ kep: 3836, stage: 'stable', sig: 'sig-network', title: 'Kube-proxy improved ingress connectivity reliability' }));
+    expect(answer.items).toContainEqual(
+      expect.objectContaining({
+        kep: 3836,
+        stage: 'stable',
+        sig: 'sig-network',
+        title: 'Kube-proxy improved ingress connectivity reliability',
+      }),
+    );
     expect(answer.items).toContainEqual(expect.objectContaining({ kep: 2395, sig: 'sig-cloud-provider' }));
     expect(answer.now).toBe('2024-09-01T12:00:00.000Z');
   });
 
   it('--now changes what "latest" means', async () => {
-    const [before, after] = await Promise.all([ask(['--json', '--now', '2024-09-01', 'what went GA']), ask(['--json', '--now', '2026-08-22T12:00:00Z', 'what went GA'])]);
+    const [before, after] = await Promise.all([
+      ask(['--json', '--now', '2024-09-01', 'what went GA']),
+      ask(['--json', '--now', '2026-08-22T12:00:00Z', 'what went GA']),
+    ]);
     expect((JSON.parse(before.stdout) as JsonAnswer).release).toBe('1.31');
     expect((JSON.parse(after.stdout) as JsonAnswer).release).toBe('1.36');
   });
 
   it('reads stdin one question per line and writes JSON Lines with --json', async () => {
-    const run = await ask(['--json', '--now', '2024-09-01'], 'KEP-3836\n\nwho led 1.24\r\n<!channel> is 1.28 still supported @everyone\nxyzzy frobnicate');
+    const run = await ask(
+      ['--json', '--now', '2024-09-01'],
+      'KEP-3836\n\nwho led 1.24\r\n<!channel> is 1.28 still supported @everyone\nxyzzy frobnicate',
+    );
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(4);
@@ -82,9 +98,15 @@ describe('ask CLI', () => {
   });
 
   it('answers the reported questions honestly: 1.37 as a plan, nonsense as no match', async () => {
-    const run = await ask(['--json', '--now', '2026-11-21T12:00:00Z'], 'tell me about 1.37\nwhat went GA in 1.37\nfoo bar baz\napparmour');
+    const run = await ask(
+      ['--json', '--now', '2026-11-21T12:00:00Z'],
+      'tell me about 1.37\nwhat went GA in 1.37\nfoo bar baz\napparmour',
+    );
     expect(run.code).toBe(0);
-    const [summary, list, nonsense, typo] = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as JsonAnswer);
+    const [summary, list, nonsense, typo] = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as JsonAnswer);
     expect(summary!.text).toContain('Targeting stable in 1.37 (kep.yaml)');
     expect(summary!.text).not.toContain('Reached stable');
     expect(list!.summary).toContain('28 KEPs target stable in Kubernetes 1.37 by kep.yaml');

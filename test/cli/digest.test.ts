@@ -18,7 +18,14 @@ function runCli(...args: string[]): { status: number | null; stdout: string; std
 
 describe('npm run digest (spawned through tsx)', () => {
   it('previews the 1.31 milestone reminder at 2024-07-17T09:00Z: Code Freeze on 2024-07-24, in 7 days', () => {
-    const { status, stdout, stderr } = runCli('--now', '2024-07-17T09:00:00Z', '--kind', 'milestones', '--release', '1.31');
+    const { status, stdout, stderr } = runCli(
+      '--now',
+      '2024-07-17T09:00:00Z',
+      '--kind',
+      'milestones',
+      '--release',
+      '1.31',
+    );
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(stdout.split('\n')[0]).toBe('Code Freeze in 7 days — Kubernetes 1.31');
@@ -38,7 +45,9 @@ describe('npm run digest (spawned through tsx)', () => {
   it('says when nothing would be posted and what comes next', () => {
     const { status, stdout } = runCli('--now', '2024-07-18T09:00:00Z', '--kind', 'milestones', '--release', '1.31');
     expect(status).toBe(0);
-    expect(stdout).toBe('Nothing would be posted at Thu 2024-07-18 09:00 UTC for 1.31.\nNext reminder: Code Freeze · 1.31 (1 day before) at Tue 2024-07-23 09:00 UTC.\n');
+    expect(stdout).toBe(
+      'Nothing would be posted at Thu 2024-07-18 09:00 UTC for 1.31.\nNext reminder: Code Freeze · 1.31 (1 day before) at Tue 2024-07-23 09:00 UTC.\n',
+    );
   });
 
   it('rejects a bad time zone and an unknown release with exit code 2 and a clear message', () => {

@@ -41,7 +41,9 @@ describe('npm run sync over HTTPS (against a local GitHub stand-in)', () => {
   it('lists, downloads, validates and writes the dataset pinned to each commit', async () => {
     stub = await startMiniGitHub();
     const out = mkdtempSync(path.join(os.tmpdir(), 'k8s-sync-remote-'));
-    const result = await runSync(['--out', out, '--api-url', stub.apiUrl, '--raw-url', stub.rawUrl], { GITHUB_TOKEN: 'ghp_secret_for_test' });
+    const result = await runSync(['--out', out, '--api-url', stub.apiUrl, '--raw-url', stub.rawUrl], {
+      GITHUB_TOKEN: 'ghp_secret_for_test',
+    });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/fetching/);
     expect(result.stderr).not.toContain('ghp_secret_for_test');

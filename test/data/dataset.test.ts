@@ -13,7 +13,8 @@ beforeAll(() => {
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => `1.${from + index}`);
 const schedule = (version: string) => dataset.schedules.find((entry) => entry.version === version)!;
-const milestone = (version: string, kind: string) => schedule(version).events.find((event) => event.kinds.includes(kind as MilestoneKind));
+const milestone = (version: string, kind: string) =>
+  schedule(version).events.find((event) => event.kinds.includes(kind as MilestoneKind));
 const team = (version: string) => dataset.teams.find((entry) => entry.version === version)!;
 const lead = (version: string) => team(version).roles.find((role) => role.key === 'lead')?.leads[0]?.name;
 const release = (version: string) => dataset.releases.find((entry) => entry.version === version)!;
@@ -39,11 +40,14 @@ describe('the bundled dataset', () => {
     expect(milestone('1.37', 'release')?.date).toBe('2026-08-26');
   });
 
-  it.each([...range(32, 37), '1.12', '1.13'])('%s: the combined code-and-test-freeze row is both milestones', (version) => {
-    const codeFreeze = milestone(version, 'code-freeze');
-    expect(codeFreeze?.what).toMatch(/code (freeze )?and test freeze/i);
-    expect(milestone(version, 'test-freeze')).toBe(codeFreeze);
-  });
+  it.each([...range(32, 37), '1.12', '1.13'])(
+    '%s: the combined code-and-test-freeze row is both milestones',
+    (version) => {
+      const codeFreeze = milestone(version, 'code-freeze');
+      expect(codeFreeze?.what).toMatch(/code (freeze )?and test freeze/i);
+      expect(milestone(version, 'test-freeze')).toBe(codeFreeze);
+    },
+  );
 
   it('1.6: "Lift code freeze and v1.6.0-rc.1" is the thaw and the rc', () => {
     const row = schedule('1.6').events.find((event) => event.what === 'Lift code freeze and v1.6.0-rc.1');
@@ -66,8 +70,14 @@ describe('the bundled dataset', () => {
   });
 
   it('has the release announcements: 1.31 Elli 45 (11/22/12), 1.24 Stargazer 46 (14/15/13)', () => {
-    expect(release('1.31').announcement).toMatchObject({ codename: 'Elli', enhancements: { total: 45, stable: 11, beta: 22, alpha: 12 } });
-    expect(release('1.24').announcement).toMatchObject({ codename: 'Stargazer', enhancements: { total: 46, stable: 14, beta: 15, alpha: 13 } });
+    expect(release('1.31').announcement).toMatchObject({
+      codename: 'Elli',
+      enhancements: { total: 45, stable: 11, beta: 22, alpha: 12 },
+    });
+    expect(release('1.24').announcement).toMatchObject({
+      codename: 'Stargazer',
+      enhancements: { total: 46, stable: 14, beta: 15, alpha: 13 },
+    });
   });
 
   it('keeps the announcement list and kep.yaml apart where they disagree (1.31: 2305 listed, 2395 not)', () => {

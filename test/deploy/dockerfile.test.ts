@@ -6,7 +6,9 @@ import { REPO_ROOT } from '../../src/data/paths.ts';
 
 // No container engine runs in CI, so the image is checked by reading the Dockerfile against the repository.
 const dockerfile = readFileSync(path.join(REPO_ROOT, 'Dockerfile'), 'utf8');
-const dockerignore = readFileSync(path.join(REPO_ROOT, '.dockerignore'), 'utf8').split('\n').map((line) => line.trim());
+const dockerignore = readFileSync(path.join(REPO_ROOT, '.dockerignore'), 'utf8')
+  .split('\n')
+  .map((line) => line.trim());
 const packageJson = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
@@ -22,7 +24,9 @@ const stages = instructions.reduce<string[][]>((all, line) => {
   return all;
 }, []);
 const runtime = stages.at(-1)!;
-const deployment = parseAllDocuments(readFileSync(path.join(REPO_ROOT, 'deploy/base/deployment.yaml'), 'utf8'))[0]!.toJS();
+const deployment = parseAllDocuments(
+  readFileSync(path.join(REPO_ROOT, 'deploy/base/deployment.yaml'), 'utf8'),
+)[0]!.toJS();
 const container = deployment.spec.template.spec.containers[0];
 
 describe('Dockerfile', () => {
@@ -56,12 +60,17 @@ describe('Dockerfile', () => {
     const build = stages.find((stage) => /AS build$/i.test(stage[0]!))!;
     expect(build.join('\n')).toMatch(/RUN npm run build/);
     for (const line of build.filter((l) => /^COPY\s/i.test(l))) {
-      for (const source of line.split(/\s+/).slice(1, -1)) expect(existsSync(path.join(REPO_ROOT, source)), source).toBe(true);
+      for (const source of line.split(/\s+/).slice(1, -1))
+        expect(existsSync(path.join(REPO_ROOT, source)), source).toBe(true);
     }
     const entrypoint = runtime.find((line) => /^ENTRYPOINT\s/i.test(line));
     expect(JSON.parse(entrypoint!.replace(/^ENTRYPOINT\s+/i, ''))).toEqual(['node', 'dist/adapters/main.js']);
     const buildConfig = JSON.parse(readFileSync(path.join(REPO_ROOT, 'tsconfig.build.json'), 'utf8'));
-    expect(buildConfig.compilerOptions).toMatchObject({ outDir: 'dist', rewriteRelativeImportExtensions: true, noEmit: false });
+    expect(buildConfig.compilerOptions).toMatchObject({
+      outDir: 'dist',
+      rewriteRelativeImportExtensions: true,
+      noEmit: false,
+    });
     expect(buildConfig.include).toEqual(expect.arrayContaining(['src', 'adapters']));
     // The run-time transpiler stays a development tool: not in the image.
     expect(packageJson.dependencies).not.toHaveProperty('tsx');
@@ -92,6 +101,7 @@ describe('Dockerfile', () => {
   });
 
   it('.dockerignore keeps secrets, local state and dependencies out of the build context', () => {
-    for (const entry of ['.env', '.env.*', 'node_modules', 'var', '.git', 'test', 'dist']) expect(dockerignore).toContain(entry);
+    for (const entry of ['.env', '.env.*', 'node_modules', 'var', '.git', 'test', 'dist'])
+      expect(dockerignore).toContain(entry);
   });
 });

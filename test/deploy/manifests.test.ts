@@ -10,7 +10,12 @@ import { handleHealthRequest, HEALTH_PATHS, HealthState } from '../../src/health
 
 const DEPLOY = path.join(REPO_ROOT, 'deploy', 'base');
 
-type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string> }; [key: string]: any };
+type K8sObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string> };
+  [key: string]: any;
+};
 
 function readYaml(file: string): K8sObject[] {
   const documents = parseAllDocuments(readFileSync(path.join(DEPLOY, file), 'utf8'));
@@ -20,7 +25,9 @@ function readYaml(file: string): K8sObject[] {
   });
 }
 
-const yamlFiles = readdirSync(DEPLOY).filter((name) => name.endsWith('.yaml')).sort();
+const yamlFiles = readdirSync(DEPLOY)
+  .filter((name) => name.endsWith('.yaml'))
+  .sort();
 const objects = new Map(yamlFiles.map((file) => [file, readYaml(file)]));
 const one = (kind: string): K8sObject => {
   const found = [...objects.values()].flat().filter((object) => object.kind === kind);
@@ -35,11 +42,18 @@ const service = one('Service');
 const secret = one('Secret');
 const pod = deployment.spec.template.spec;
 const container = pod.containers[0];
-const envValue = (name: string): string | undefined => container.env.find((entry: { name: string }) => entry.name === name)?.value;
+const envValue = (name: string): string | undefined =>
+  container.env.find((entry: { name: string }) => entry.name === name)?.value;
 
 describe('deploy/ manifests', () => {
   it('every file parses as YAML into Kubernetes objects', () => {
-    expect(yamlFiles).toEqual(['deployment.yaml', 'kustomization.yaml', 'pvc.yaml', 'secret.template.yaml', 'service.yaml']);
+    expect(yamlFiles).toEqual([
+      'deployment.yaml',
+      'kustomization.yaml',
+      'pvc.yaml',
+      'secret.template.yaml',
+      'service.yaml',
+    ]);
     for (const [file, documents] of objects) {
       for (const object of documents) {
         expect(object.apiVersion, file).toBeTruthy();
@@ -49,8 +63,11 @@ describe('deploy/ manifests', () => {
   });
 
   it('the kustomization lists every manifest but the Secret template, and only files that exist', () => {
-    for (const resource of kustomization.resources as string[]) expect(existsSync(path.join(DEPLOY, resource)), resource).toBe(true);
-    expect([...kustomization.resources].sort()).toEqual(yamlFiles.filter((file) => file !== 'kustomization.yaml' && file !== 'secret.template.yaml'));
+    for (const resource of kustomization.resources as string[])
+      expect(existsSync(path.join(DEPLOY, resource)), resource).toBe(true);
+    expect([...kustomization.resources].sort()).toEqual(
+      yamlFiles.filter((file) => file !== 'kustomization.yaml' && file !== 'secret.template.yaml'),
+    );
     expect(kustomization.images.map((image: { name: string }) => image.name)).toContain(container.image.split(':')[0]);
   });
 
@@ -58,9 +75,12 @@ describe('deploy/ manifests', () => {
     expect(container.livenessProbe.httpGet.path).toBe(HEALTH_PATHS.liveness);
     expect(container.startupProbe.httpGet.path).toBe(HEALTH_PATHS.liveness);
     expect(container.readinessProbe.httpGet.path).toBe(HEALTH_PATHS.readiness);
-    const port = container.ports.find((candidate: { name: string }) => candidate.name === container.readinessProbe.httpGet.port);
+    const port = container.ports.find(
+      (candidate: { name: string }) => candidate.name === container.readinessProbe.httpGet.port,
+    );
     expect(port).toBeDefined();
-    for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) expect(container[probe].httpGet.port).toBe(port.name);
+    for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe'])
+      expect(container[probe].httpGet.port).toBe(port.name);
     expect(String(port.containerPort)).toBe(envValue('PORT'));
   });
 
@@ -78,7 +98,11 @@ describe('deploy/ manifests', () => {
   it('is non-root with a read-only root filesystem; DATA_DIR is the mounted ReadWriteOnce claim', () => {
     expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000, fsGroup: 1000 });
     expect(pod.securityContext.runAsUser).toBeGreaterThan(0);
-    expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+    expect(container.securityContext).toMatchObject({
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+    });
 
     const dataVolume = pod.volumes.find((volume: any) => volume.persistentVolumeClaim);
     expect(dataVolume.persistentVolumeClaim.claimName).toBe(pvc.metadata.name);
@@ -109,7 +133,9 @@ describe('deploy/ manifests', () => {
 
   it('sets only variables the config schema knows, with values it accepts', () => {
     const known = Object.keys(ConfigSchema.shape);
-    const env = Object.fromEntries(container.env.map((entry: { name: string; value: string }) => [entry.name, entry.value]));
+    const env = Object.fromEntries(
+      container.env.map((entry: { name: string; value: string }) => [entry.name, entry.value]),
+    );
     for (const name of Object.keys(env)) expect(known, name).toContain(name);
     expect(() => loadConfig(env)).not.toThrow();
   });
@@ -118,7 +144,8 @@ describe('deploy/ manifests', () => {
     expect(container.envFrom).toEqual([{ secretRef: { name: secret.metadata.name } }]);
     const keys = Object.keys(secret.stringData);
     for (const key of keys) expect(Object.keys(ConfigSchema.shape), key).toContain(key);
-    for (const name of SECRET_VARIABLES.filter((variable) => /^(SLACK|DISCORD)_/.test(variable))) expect(keys).toContain(name);
+    for (const name of SECRET_VARIABLES.filter((variable) => /^(SLACK|DISCORD)_/.test(variable)))
+      expect(keys).toContain(name);
     expect(Object.values(secret.stringData).every((value) => value === '')).toBe(true);
     expect(() => loadConfig(secret.stringData)).not.toThrow();
   });
@@ -165,8 +192,10 @@ describe('deploy/replicated: the multi-replica overlay', () => {
 
   it('builds on the base and lists only files that exist; the example database is applied on its own', () => {
     expect(overlay.resources).toContain('../base');
-    for (const resource of overlay.resources as string[]) expect(existsSync(path.join(OVERLAY, resource)), resource).toBe(true);
-    for (const { path: file } of overlay.patches.filter((p: { path?: string }) => p.path)) expect(existsSync(path.join(OVERLAY, file)), file).toBe(true);
+    for (const resource of overlay.resources as string[])
+      expect(existsSync(path.join(OVERLAY, resource)), resource).toBe(true);
+    for (const { path: file } of overlay.patches.filter((p: { path?: string }) => p.path))
+      expect(existsSync(path.join(OVERLAY, file)), file).toBe(true);
     expect(overlay.resources).not.toContain('postgres-cluster.yaml');
   });
 
@@ -177,13 +206,19 @@ describe('deploy/replicated: the multi-replica overlay', () => {
     expect(patch.spec.replicas).toBeGreaterThanOrEqual(2);
     expect(patch.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } });
     // Probes are the base's (the patch leaves them alone).
-    expect(patchedContainer.livenessProbe ?? patchedContainer.readinessProbe ?? patchedContainer.startupProbe).toBeUndefined();
+    expect(
+      patchedContainer.livenessProbe ?? patchedContainer.readinessProbe ?? patchedContainer.startupProbe,
+    ).toBeUndefined();
   });
 
   it('drops the ReadWriteOnce volume: the PVC is deleted and the data volume becomes scratch space', () => {
     const deletion = overlay.patches.find((p: { patch?: string }) => p.patch)!;
     const deleted = parseAllDocuments(deletion.patch)[0]!.toJS() as K8sObject & { $patch: string };
-    expect(deleted).toMatchObject({ $patch: 'delete', kind: 'PersistentVolumeClaim', metadata: { name: pvc.metadata.name } });
+    expect(deleted).toMatchObject({
+      $patch: 'delete',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: pvc.metadata.name },
+    });
     const volume = patch.spec.template.spec.volumes.find((v: { name: string }) => v.name === 'data');
     expect(pod.volumes.map((v: { name: string }) => v.name)).toContain('data');
     expect(volume).toMatchObject({ persistentVolumeClaim: null, emptyDir: {} });
@@ -191,7 +226,10 @@ describe('deploy/replicated: the multi-replica overlay', () => {
 
   it('takes DATABASE_URL from the Secret the example CloudNativePG Cluster writes, and drains before stopping', () => {
     expect(cluster).toMatchObject({ apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster' });
-    expect(patchedEnv('DATABASE_URL').valueFrom.secretKeyRef).toEqual({ name: `${cluster.metadata.name}-app`, key: 'uri' });
+    expect(patchedEnv('DATABASE_URL').valueFrom.secretKeyRef).toEqual({
+      name: `${cluster.metadata.name}-app`,
+      key: 'uri',
+    });
     const env: Record<string, string> = {
       ...Object.fromEntries(container.env.map((e: { name: string; value: string }) => [e.name, e.value])),
       DATABASE_URL: 'postgres://bot@db/bot',
@@ -246,7 +284,15 @@ describe('deploy/replicated: Discord, one StatefulSet pod per gateway shard', ()
 
   it('runs the base image the same way: probes, port, security, resources, mounts', () => {
     expect(shardContainer.image).toBe(container.image);
-    const same = ['ports', 'startupProbe', 'livenessProbe', 'readinessProbe', 'resources', 'securityContext', 'volumeMounts'];
+    const same = [
+      'ports',
+      'startupProbe',
+      'livenessProbe',
+      'readinessProbe',
+      'resources',
+      'securityContext',
+      'volumeMounts',
+    ];
     for (const key of same) {
       expect(shardContainer[key], key).toEqual(container[key]);
     }

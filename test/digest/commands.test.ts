@@ -10,7 +10,10 @@ import type { Store as SubscriptionStore } from '../../src/storage/store.ts';
 import { openSqliteStore as openSubscriptionStore } from '../../src/storage/subscription-store.ts';
 import { cycle131, dataset, release } from './fixtures.ts';
 
-const data = dataset({ schedules: [cycle131], releases: [release('1.28', { gaDate: '2023-08-15', eolDate: '2024-10-28' })] });
+const data = dataset({
+  schedules: [cycle131],
+  releases: [release('1.28', { gaDate: '2023-08-15', eolDate: '2024-10-28' })],
+});
 const channel: ChannelRef = { platform: 'slack', workspace: 'T1', channel: 'C1' };
 const now = new Date('2024-07-16T12:00:00Z');
 
@@ -39,7 +42,9 @@ describe('subscribe', () => {
     const answer = await say('subscribe');
     expect(answer.intent).toBe('subscription');
     expect(answer.title).toBe('Subscribed');
-    expect(answer.summary).toBe('This channel will get milestone reminders and a weekly digest (the digest on Mondays), at 09:00 UTC.');
+    expect(answer.summary).toBe(
+      'This channel will get milestone reminders and a weekly digest (the digest on Mondays), at 09:00 UTC.',
+    );
     expect(await store.find(channel)).toMatchObject({ kind: 'both', time: '09:00', timeZone: 'UTC', weekday: 1 });
     const facts = Object.fromEntries(answer.facts.map((f) => [f.label, f.value]));
     expect(facts['Next weekly digest']).toBe('Mon 2024-07-22 09:00 UTC');
@@ -48,7 +53,12 @@ describe('subscribe', () => {
 
   it('accepts options in any order and canonicalises the zone', async () => {
     await say('subscribe europe/berlin Friday 8:30 weekly');
-    expect(await store.find(channel)).toMatchObject({ kind: 'weekly', time: '08:30', timeZone: 'Europe/Berlin', weekday: 5 });
+    expect(await store.find(channel)).toMatchObject({
+      kind: 'weekly',
+      time: '08:30',
+      timeZone: 'Europe/Berlin',
+      weekday: 5,
+    });
   });
 
   it('subscribing again updates only what was given and adds kinds', async () => {
@@ -57,7 +67,12 @@ describe('subscribe', () => {
     expect(answer.title).toBe('Subscription updated');
     expect(answer.summary).toContain('To stop the weekly digest: unsubscribe weekly.');
     expect(await store.list()).toHaveLength(1);
-    expect(await store.find(channel)).toMatchObject({ kind: 'both', time: '17:30', timeZone: 'America/New_York', weekday: 2 });
+    expect(await store.find(channel)).toMatchObject({
+      kind: 'both',
+      time: '17:30',
+      timeZone: 'America/New_York',
+      weekday: 2,
+    });
     await say('subscribe 07:00');
     expect(await store.find(channel)).toMatchObject({ kind: 'both', time: '07:00', timeZone: 'America/New_York' });
   });
@@ -66,20 +81,24 @@ describe('subscribe', () => {
     await say('subscribe weekly');
     await say('subscribe milestones', { ...channel, workspace: 'T2' });
     await say('subscribe milestones', { ...channel, platform: 'discord' });
-    expect((await store.list()).map((s) => `${s.channel.platform}/${s.channel.workspace}/${s.channel.channel} ${s.kind}`)).toEqual([
-      'slack/T1/C1 weekly',
-      'slack/T2/C1 milestones',
-      'discord/T1/C1 milestones',
-    ]);
+    expect(
+      (await store.list()).map((s) => `${s.channel.platform}/${s.channel.workspace}/${s.channel.channel} ${s.kind}`),
+    ).toEqual(['slack/T1/C1 weekly', 'slack/T2/C1 milestones', 'discord/T1/C1 milestones']);
   });
 
   it.each([
     ['subscribe 25:00', '“25:00” is not a time of day. Use 24-hour HH:MM'],
     ['subscribe 9:75', '“9:75” is not a time of day'],
     ['subscribe 9pm', '“9pm” is not a time of day'],
-    ['subscribe Mars/Olympus', 'Unknown time zone “Mars/Olympus”. Use an IANA time zone name such as Europe/Berlin or America/New_York, or UTC.'],
+    [
+      'subscribe Mars/Olympus',
+      'Unknown time zone “Mars/Olympus”. Use an IANA time zone name such as Europe/Berlin or America/New_York, or UTC.',
+    ],
     ['subscribe UTC+2', 'Unknown time zone “UTC+2”'],
-    ['subscribe daily', 'Unknown option “daily”. Accepted: a kind (milestones, weekly, both or releases), a time HH:MM, an IANA time zone or UTC, and a weekday.'],
+    [
+      'subscribe daily',
+      'Unknown option “daily”. Accepted: a kind (milestones, weekly, both or releases), a time HH:MM, an IANA time zone or UTC, and a weekday.',
+    ],
     ['subscribe 09:00 10:00', 'Give one time of day, not two.'],
     ['subscribe monday friday', 'Give one weekday'],
   ])('%s → a clear answer naming what is accepted, and nothing stored', async (text, expected) => {
@@ -87,12 +106,19 @@ describe('subscribe', () => {
     expect(answer.intent).toBe('subscription');
     expect(answer.title).toBe('Could not subscribe');
     expect(answer.summary).toContain(expected);
-    expect(answer.sections[0]!.lines.join('\n')).toContain('subscribe [milestones|weekly|both|releases] [HH:MM] [time zone] [weekday]');
+    expect(answer.sections[0]!.lines.join('\n')).toContain(
+      'subscribe [milestones|weekly|both|releases] [HH:MM] [time zone] [weekday]',
+    );
     expect(await store.find(channel)).toBeNull();
   });
 
   it('never echoes a mass mention from bad input', async () => {
-    for (const text of ['subscribe <!channel>', 'subscribe @everyone', 'subscribe <!here|here>', 'subscribe weekly <@U123>']) {
+    for (const text of [
+      'subscribe <!channel>',
+      'subscribe @everyone',
+      'subscribe <!here|here>',
+      'subscribe weekly <@U123>',
+    ]) {
       const answer = await say(text);
       const everything = JSON.stringify(answer);
       expect(everything).not.toMatch(/<!channel>|<!here|@everyone|@here|<@U123>/);
@@ -109,7 +135,11 @@ describe('subscribe releases', () => {
       'This channel will get release alerts (new minor releases, new patches, new release schedules and end-of-life changes) ' +
         'after each data refresh, times in Europe/Berlin.',
     );
-    expect(await store.find(channel)).toMatchObject({ kind: null, timeZone: 'Europe/Berlin', releases: { events: ['minor', 'patch', 'schedule', 'eol'], versions: [] } });
+    expect(await store.find(channel)).toMatchObject({
+      kind: null,
+      timeZone: 'Europe/Berlin',
+      releases: { events: ['minor', 'patch', 'schedule', 'eol'], versions: [] },
+    });
     expect(answer.facts.map((fact) => fact.label)).not.toContain('Next weekly digest');
   });
 
@@ -130,7 +160,10 @@ describe('subscribe releases', () => {
     expect(await store.find(channel)).toMatchObject({ kind: 'weekly', releases: { events: ['minor'] } });
     const replaced = await say('subscribe releases 1.35');
     expect(replaced.summary).toContain('and release alerts (new patches of 1.35)');
-    expect(await store.find(channel)).toMatchObject({ kind: 'weekly', releases: { events: ['patch'], versions: ['1.35'] } });
+    expect(await store.find(channel)).toMatchObject({
+      kind: 'weekly',
+      releases: { events: ['patch'], versions: ['1.35'] },
+    });
     const dropped = await say('unsubscribe releases');
     expect(dropped.summary).toContain('no longer gets release alerts; it still gets a weekly digest');
     expect(await store.find(channel)).toMatchObject({ kind: 'weekly', releases: null });
@@ -139,7 +172,10 @@ describe('subscribe releases', () => {
   it('unsubscribing the digests keeps the alerts; unsubscribe with no option stops everything', async () => {
     await say('subscribe milestones releases');
     await say('unsubscribe both');
-    expect(await store.find(channel)).toMatchObject({ kind: null, releases: { events: ['minor', 'patch', 'schedule', 'eol'] } });
+    expect(await store.find(channel)).toMatchObject({
+      kind: null,
+      releases: { events: ['minor', 'patch', 'schedule', 'eol'] },
+    });
     expect((await say('subscriptions')).summary).toContain('release alerts');
     await say('unsubscribe');
     expect(await store.find(channel)).toBeNull();

@@ -38,7 +38,9 @@ describe.skipIf(!canMountDisk)('a full disk (real tmpfs) seen by users and by th
     for (let n = 0; n < 30; n++) {
       const answer = await bot.handle('subscribe weekly', { channel: channel(`C${n}`), now: created });
       expect(answer.title).toBe('Not saved');
-      expect(answer.summary).toMatch(/^Your change was not saved: the bot's storage failed \(database or disk is full \(SQLITE_FULL\)\)/);
+      expect(answer.summary).toMatch(
+        /^Your change was not saved: the bot's storage failed \(database or disk is full \(SQLITE_FULL\)\)/,
+      );
       expect(answer.summary).not.toContain(disk.dataDir); // the path is for the operator, not the channel
     }
     disk.free();
@@ -55,7 +57,14 @@ describe.skipIf(!canMountDisk)('a full disk (real tmpfs) seen by users and by th
         posted.push(`${ref.channel}: ${answer.title}`);
       },
     };
-    scheduler = startDigestScheduler({ store, dataset: data, posters: [poster], logger: silentLogger, graceHours: 6, cronExpression: false });
+    scheduler = startDigestScheduler({
+      store,
+      dataset: data,
+      posters: [poster],
+      logger: silentLogger,
+      graceHours: 6,
+      cronExpression: false,
+    });
     disk.fill();
     for (let minute = 0; minute < 5; minute++) {
       const result = await scheduler.tick(new Date(reminderDue.getTime() + minute * 60_000));
@@ -63,8 +72,14 @@ describe.skipIf(!canMountDisk)('a full disk (real tmpfs) seen by users and by th
     }
     expect(posted).toEqual([]);
     disk.free();
-    expect(await scheduler.tick(new Date(reminderDue.getTime() + 5 * 60_000))).toMatchObject({ posted: 1, storageError: null });
-    expect(await scheduler.tick(new Date(reminderDue.getTime() + 6 * 60_000))).toMatchObject({ posted: 0, alreadyClaimed: 1 });
+    expect(await scheduler.tick(new Date(reminderDue.getTime() + 5 * 60_000))).toMatchObject({
+      posted: 1,
+      storageError: null,
+    });
+    expect(await scheduler.tick(new Date(reminderDue.getTime() + 6 * 60_000))).toMatchObject({
+      posted: 0,
+      alreadyClaimed: 1,
+    });
     expect(posted).toHaveLength(1);
   });
 });

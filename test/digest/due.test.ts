@@ -6,7 +6,12 @@ const at = (iso: string): Date => new Date(iso);
 const keys = (list: ReturnType<typeof dueDigests>): string[] => list.map((d) => d.occurrenceKey);
 
 /** Every minute in [from, to), collecting which instants each key was due at (grace 0 = its own minute). */
-function sweep(subs: Parameters<typeof dueDigests>[0], data: Parameters<typeof dueDigests>[1], from: string, to: string): Map<string, string[]> {
+function sweep(
+  subs: Parameters<typeof dueDigests>[0],
+  data: Parameters<typeof dueDigests>[1],
+  from: string,
+  to: string,
+): Map<string, string[]> {
   const seen = new Map<string, string[]>();
   for (let t = at(from).getTime(); t < at(to).getTime(); t += 60_000) {
     for (const digest of dueDigests(subs, data, new Date(t), { graceHours: 0 })) {
@@ -33,7 +38,10 @@ describe('milestone reminders', () => {
       'sub:7:milestone:1.31:docs-freeze:2024-07-30:7d',
     ]);
     const onTheDay = dueDigests([sub], data, at('2024-07-24T09:00:00Z'), { graceHours: 6 });
-    expect(keys(onTheDay)).toEqual(['sub:7:milestone:1.31:code-freeze:2024-07-24:0d', 'sub:7:milestone:1.31:test-freeze:2024-07-31:7d']);
+    expect(keys(onTheDay)).toEqual([
+      'sub:7:milestone:1.31:code-freeze:2024-07-24:0d',
+      'sub:7:milestone:1.31:test-freeze:2024-07-31:7d',
+    ]);
     expect(onTheDay[0]!.answer.summary).toContain('began today');
   });
 
@@ -50,14 +58,18 @@ describe('milestone reminders', () => {
 
   it('each reminder is due in exactly one minute when the grace window is zero', () => {
     const swept = sweep([sub], data, '2024-07-16T00:00:00Z', '2024-07-18T00:00:00Z');
-    expect([...swept.entries()]).toEqual([['sub:7:milestone:1.31:code-freeze:2024-07-24:7d', ['2024-07-17T09:00:00.000Z']]]);
+    expect([...swept.entries()]).toEqual([
+      ['sub:7:milestone:1.31:code-freeze:2024-07-24:7d', ['2024-07-17T09:00:00.000Z']],
+    ]);
   });
 
   it('uses the local date of an exact deadline: a Los Angeles channel hears about code freeze on its Tuesday', () => {
     const la = subscription({ id: 8, kind: 'milestones', timeZone: 'America/Los_Angeles' });
     const due = dueDigests([la], data, at('2024-07-23T16:00:00Z'), { graceHours: 0 });
     expect(keys(due)).toContain('sub:8:milestone:1.31:code-freeze:2024-07-24:0d');
-    expect(due.find((d) => d.occurrenceKey.endsWith('code-freeze:2024-07-24:0d'))!.answer.summary).toContain('Tue 2024-07-23, 19:00 PDT');
+    expect(due.find((d) => d.occurrenceKey.endsWith('code-freeze:2024-07-24:0d'))!.answer.summary).toContain(
+      'Tue 2024-07-23, 19:00 PDT',
+    );
   });
 });
 
@@ -75,7 +87,9 @@ describe('time zones and daylight saving', () => {
   it('a local time skipped by the change (02:30 Berlin) moves to 03:30 CEST and fires once', () => {
     const berlin = subscription({ id: 21, kind: 'milestones', time: '02:30', timeZone: 'Europe/Berlin' });
     const swept = sweep([berlin], data, '2026-03-28T20:00:00Z', '2026-03-29T06:00:00Z');
-    expect([...swept.entries()]).toEqual([['sub:21:milestone:1.36:code-freeze:2026-03-29:0d', ['2026-03-29T01:30:00.000Z']]]);
+    expect([...swept.entries()]).toEqual([
+      ['sub:21:milestone:1.36:code-freeze:2026-03-29:0d', ['2026-03-29T01:30:00.000Z']],
+    ]);
   });
 
   it('America/New_York on 2026-11-01 (clocks go back): 09:00 local is 14:00Z that day, 13:00Z the day before', () => {
@@ -127,7 +141,9 @@ describe('grace window', () => {
 
   it('after long downtime sends only the newest reminder of a milestone, not a flood', () => {
     const due = dueDigests([sub], data, at('2024-07-24T10:00:00Z'), { graceHours: 48 });
-    expect(keys(due).filter((k) => k.includes('code-freeze'))).toEqual(['sub:30:milestone:1.31:code-freeze:2024-07-24:0d']);
+    expect(keys(due).filter((k) => k.includes('code-freeze'))).toEqual([
+      'sub:30:milestone:1.31:code-freeze:2024-07-24:0d',
+    ]);
   });
 
   it('never back-fills postings scheduled before the subscription existed', () => {
@@ -136,7 +152,12 @@ describe('grace window', () => {
   });
 
   it('paused subscriptions get nothing', () => {
-    const paused = subscription({ id: 32, kind: 'milestones', pausedAt: at('2024-07-01T00:00:00Z'), pausedReason: 'channel_not_found' });
+    const paused = subscription({
+      id: 32,
+      kind: 'milestones',
+      pausedAt: at('2024-07-01T00:00:00Z'),
+      pausedReason: 'channel_not_found',
+    });
     expect(dueDigests([paused], data, at('2024-07-17T09:00:00Z'), { graceHours: 6 })).toEqual([]);
   });
 });
@@ -149,14 +170,24 @@ describe('kinds', () => {
     const milestones = subscription({ id: 41, kind: 'milestones', weekday: 3 });
     const both = subscription({ id: 42, kind: 'both', weekday: 3 });
     const due = dueDigests([weekly, milestones, both], data, at('2024-07-17T09:00:00Z'), { graceHours: 6 });
-    expect(due.map((d) => `${d.subscription.id} ${d.type}`)).toEqual(['40 weekly', '41 milestone', '42 milestone', '42 weekly']);
+    expect(due.map((d) => `${d.subscription.id} ${d.type}`)).toEqual([
+      '40 weekly',
+      '41 milestone',
+      '42 milestone',
+      '42 weekly',
+    ]);
     expect(due.find((d) => d.type === 'weekly')!.occurrenceKey).toBe('sub:40:weekly:2024-W29');
   });
 });
 
 describe('end-of-life warnings', () => {
   it('warns 30 days before a supported minor reaches end of life', () => {
-    const data = dataset({ releases: [release('1.29', { gaDate: '2023-12-13', eolDate: '2025-02-28' }), release('1.32', { gaDate: '2024-12-11', eolDate: '2026-02-28' })] });
+    const data = dataset({
+      releases: [
+        release('1.29', { gaDate: '2023-12-13', eolDate: '2025-02-28' }),
+        release('1.32', { gaDate: '2024-12-11', eolDate: '2026-02-28' }),
+      ],
+    });
     const sub = subscription({ id: 50, kind: 'milestones' });
     const due = dueDigests([sub], data, at('2025-01-29T09:00:00Z'), { graceHours: 6 });
     expect(keys(due)).toEqual(['sub:50:eol:1.29:2025-02-28:30d']);
@@ -168,7 +199,13 @@ describe('end-of-life warnings', () => {
 describe('when the data has no schedule for the current cycle', () => {
   const data = dataset({
     schedules: [cycle131],
-    releases: [release('1.31', { gaDate: '2024-08-13', eolDate: '2025-10-28', patches: [{ version: '1.31.4', date: '2024-12-10' }] })],
+    releases: [
+      release('1.31', {
+        gaDate: '2024-08-13',
+        eolDate: '2025-10-28',
+        patches: [{ version: '1.31.4', date: '2024-12-10' }],
+      }),
+    ],
   });
   const sub = subscription({ id: 60, kind: 'both' });
 
@@ -182,7 +219,11 @@ describe('when the data has no schedule for the current cycle', () => {
   });
 
   it('a channel with release alerts only gets neither the notice nor any scheduled posting', () => {
-    const alertsOnly = subscription({ id: 62, kind: null, releases: { events: ['minor', 'patch', 'schedule', 'eol'], versions: [] } });
+    const alertsOnly = subscription({
+      id: 62,
+      kind: null,
+      releases: { events: ['minor', 'patch', 'schedule', 'eol'], versions: [] },
+    });
     expect(keys(dueDigests([alertsOnly, sub], data, at('2025-01-06T09:00:00Z'), { graceHours: 6 }))).toEqual([
       'sub:60:no-schedule:after-1.31',
       'sub:60:weekly:2025-W02',
@@ -190,7 +231,9 @@ describe('when the data has no schedule for the current cycle', () => {
   });
 
   it('the weekly digest still reports releases and patches but not a cycle', () => {
-    const weekly = dueDigests([sub], data, at('2025-01-06T09:00:00Z'), { graceHours: 6 }).find((d) => d.type === 'weekly')!;
+    const weekly = dueDigests([sub], data, at('2025-01-06T09:00:00Z'), { graceHours: 6 }).find(
+      (d) => d.type === 'weekly',
+    )!;
     expect(weekly.answer.summary).toContain('no release schedule for the current cycle');
     expect(weekly.answer.sections.map((s) => s.heading)).toEqual(['Latest releases']);
     expect(weekly.answer.sections[0]!.facts[0]).toMatchObject({ label: '1.31', raw: '1.31.4' });
@@ -203,13 +246,17 @@ describe('when the data has no schedule for the current cycle', () => {
     expect(kept.some((suffix) => 'sub:61:no-schedule:after-1.31'.endsWith(suffix))).toBe(true);
     expect(kept.some((suffix) => 'sub:60:no-schedule:after-1.30'.endsWith(suffix))).toBe(false);
     // With a newer schedule imported, the 1.31 notice can never be due again.
-    const withNext = dataset({ schedules: [cycle131, schedule('1.32', [event('cycle-start', '2024-09-09'), event('release', '2024-12-11')])] });
+    const withNext = dataset({
+      schedules: [cycle131, schedule('1.32', [event('cycle-start', '2024-09-09'), event('release', '2024-12-11')])],
+    });
     expect(keySuffixesToKeep(withNext)).toEqual([':no-schedule:after-1.32']);
     expect(keySuffixesToKeep(dataset())).toEqual([':no-schedule:after-none']);
   });
 
   it('between a release and a known next cycle there is no notice', () => {
-    const withNext = dataset({ schedules: [cycle131, schedule('1.32', [event('cycle-start', '2024-09-09'), event('release', '2024-12-11')])] });
+    const withNext = dataset({
+      schedules: [cycle131, schedule('1.32', [event('cycle-start', '2024-09-09'), event('release', '2024-12-11')])],
+    });
     const due = dueDigests([sub], withNext, at('2024-08-26T09:00:00Z'), { graceHours: 6 });
     expect(keys(due)).toEqual(['sub:60:weekly:2024-W35']);
     expect(due[0]!.answer.summary).toContain('1.32 cycle starts in 14 days');
@@ -227,39 +274,75 @@ describe('weekly digest content', () => {
     const sub = subscription({ id: 71, kind: 'weekly', weekday: 3 });
     const [digest] = dueDigests([sub], dataset({ schedules: [cycle] }), at('2024-07-17T09:00:00Z'), { graceHours: 6 });
     const milestones = digest!.answer.sections.find((s) => s.heading === 'Next milestones')!;
-    expect(milestones.facts.map((f) => f.label)).toEqual(['Code Freeze · 1.31', 'Docs Freeze · 1.31', 'Test Freeze · 1.31', 'Release candidate 1.31.0-rc.1 · 1.31', 'Release day (v1.31.0) · 1.31']);
+    expect(milestones.facts.map((f) => f.label)).toEqual([
+      'Code Freeze · 1.31',
+      'Docs Freeze · 1.31',
+      'Test Freeze · 1.31',
+      'Release candidate 1.31.0-rc.1 · 1.31',
+      'Release day (v1.31.0) · 1.31',
+    ]);
   });
 
   it('shows week N of M, next milestones, tracked enhancements by stage, patches and EOLs', () => {
     const data = dataset({
       schedules: [cycle131],
       keps: [
-        kep(1, { stage: 'stable', milestones: { alpha: '1.29', beta: '1.30', stable: '1.31' }, latestMilestone: '1.31' }),
+        kep(1, {
+          stage: 'stable',
+          milestones: { alpha: '1.29', beta: '1.30', stable: '1.31' },
+          latestMilestone: '1.31',
+        }),
         kep(2, { stage: 'beta', milestones: { alpha: '1.30', beta: '1.31' }, latestMilestone: '1.31' }),
         kep(3, { stage: 'alpha', milestones: { alpha: '1.31' }, latestMilestone: '1.31' }),
         kep(4, { stage: 'alpha', milestones: { alpha: '1.31' }, latestMilestone: '1.31', status: 'withdrawn' }),
         kep(5, { stage: 'beta', milestones: { alpha: '1.28', beta: '1.29' }, latestMilestone: '1.29' }),
       ],
       releases: [
-        release('1.30', { gaDate: '2024-04-17', eolDate: '2025-06-28', patches: [{ version: '1.30.2', date: '2024-06-11' }, { version: '1.30.3', date: '2024-07-16' }] }),
+        release('1.30', {
+          gaDate: '2024-04-17',
+          eolDate: '2025-06-28',
+          patches: [
+            { version: '1.30.2', date: '2024-06-11' },
+            { version: '1.30.3', date: '2024-07-16' },
+          ],
+        }),
         release('1.27', { gaDate: '2023-04-11', eolDate: '2024-06-28' }),
-        release('1.28', { gaDate: '2023-08-15', eolDate: '2024-10-28', patches: [{ version: '1.28.12', date: '2024-07-16' }] }),
+        release('1.28', {
+          gaDate: '2023-08-15',
+          eolDate: '2024-10-28',
+          patches: [{ version: '1.28.12', date: '2024-07-16' }],
+        }),
       ],
     });
     const sub = subscription({ id: 70, kind: 'weekly', weekday: 3 });
     const [digest] = dueDigests([sub], data, at('2024-07-17T09:00:00Z'), { graceHours: 6 });
     const answer = digest!.answer;
     expect(answer.title).toBe('Kubernetes release digest · 2024-W29');
-    expect(answer.summary).toBe('Kubernetes 1.31 is in week 10 of 14; next: Code Freeze Wed 2024-07-24, 02:00 UTC (in 7 days).');
+    expect(answer.summary).toBe(
+      'Kubernetes 1.31 is in week 10 of 14; next: Code Freeze Wed 2024-07-24, 02:00 UTC (in 7 days).',
+    );
     expect(answer.facts.find((f) => f.label === 'Progress')!.value).toMatch(/^█{10}░{4} week 10 of 14$/);
     const milestones = answer.sections.find((s) => s.heading === 'Next milestones')!;
-    expect(milestones.facts.map((f) => f.label)).toEqual(['Code Freeze · 1.31', 'Docs Freeze · 1.31', 'Test Freeze · 1.31', 'Release candidate 1.31.0-rc.1 · 1.31', 'Release day (v1.31.0) · 1.31']);
+    expect(milestones.facts.map((f) => f.label)).toEqual([
+      'Code Freeze · 1.31',
+      'Docs Freeze · 1.31',
+      'Test Freeze · 1.31',
+      'Release candidate 1.31.0-rc.1 · 1.31',
+      'Release day (v1.31.0) · 1.31',
+    ]);
     const keps = answer.sections.find((s) => s.heading.startsWith('Enhancements tracked for 1.31'))!;
     expect(keps.heading).toBe('Enhancements tracked for 1.31 (3)');
     expect(keps.facts.map((f) => `${f.label} ${f.value}`)).toEqual(['stable 1', 'beta 1', 'alpha 1']);
-    expect(keps.items.map((i) => [i.kep, i.stage])).toEqual([[1, 'stable'], [2, 'beta'], [3, 'alpha']]);
+    expect(keps.items.map((i) => [i.kep, i.stage])).toEqual([
+      [1, 'stable'],
+      [2, 'beta'],
+      [3, 'alpha'],
+    ]);
     const latest = answer.sections.find((s) => s.heading === 'Latest releases')!;
-    expect(latest.facts.map((f) => `${f.label} ${f.value}`)).toEqual(['1.30 1.30.3 (Tue 2024-07-16) · new this week', '1.28 1.28.12 (Tue 2024-07-16) · new this week']);
+    expect(latest.facts.map((f) => `${f.label} ${f.value}`)).toEqual([
+      '1.30 1.30.3 (Tue 2024-07-16) · new this week',
+      '1.28 1.28.12 (Tue 2024-07-16) · new this week',
+    ]);
     const eols = answer.sections.find((s) => s.heading === 'Upcoming end of life')!;
     expect(eols.facts.map((f) => `${f.label} ${f.value}`)).toEqual(['1.28 Mon 2024-10-28 (in 103 days)']);
   });

@@ -5,7 +5,17 @@ import type { MilestoneKind, Schedule, ScheduleEvent } from '../../src/domain/sc
 import { DEFAULT_SETTINGS, type Subscription } from '../../src/domain/subscription.ts';
 
 export function event(kind: MilestoneKind | null, date: string, extra: Partial<ScheduleEvent> = {}): ScheduleEvent {
-  return { what: extra.what ?? `${kind ?? 'meeting'} row`, who: null, when: date, date, at: null, week: null, kinds: kind ? [kind] : [], build: null, ...extra };
+  return {
+    what: extra.what ?? `${kind ?? 'meeting'} row`,
+    who: null,
+    when: date,
+    date,
+    at: null,
+    week: null,
+    kinds: kind ? [kind] : [],
+    build: null,
+    ...extra,
+  };
 }
 
 export function schedule(version: string, events: ScheduleEvent[]): Schedule {
@@ -48,7 +58,10 @@ export function kep(number: number, extra: Partial<Kep> = {}): Kep {
     creationDate: null,
     summary: '',
     path: `keps/sig-node/${number}-x`,
-    links: { issue: `https://github.com/kubernetes/enhancements/issues/${number}`, folder: `https://github.com/kubernetes/enhancements/tree/master/keps/sig-node/${number}-x` },
+    links: {
+      issue: `https://github.com/kubernetes/enhancements/issues/${number}`,
+      folder: `https://github.com/kubernetes/enhancements/tree/master/keps/sig-node/${number}-x`,
+    },
     ...extra,
   };
 }
@@ -85,7 +98,10 @@ export function dataset(parts: Partial<Pick<Dataset, 'schedules' | 'releases' | 
     releaseNotes: [],
     patchSchedule: { lastDate: null, lastListedPatch: null, entries: [], upcoming: [] },
     platforms: [],
-    policies: { versionSkew: { url: 'https://kubernetes.io/releases/version-skew-policy/', rules: [], upgradeOrder: [] }, supportPolicy: [] },
+    policies: {
+      versionSkew: { url: 'https://kubernetes.io/releases/version-skew-policy/', rules: [], upgradeOrder: [] },
+      supportPolicy: [],
+    },
   };
 }
 
@@ -109,7 +125,11 @@ export function subscription(extra: Partial<Subscription> = {}): Subscription {
 /** A 1.31-like cycle: 2024-05-13 … 2024-08-13, code freeze at 02:00 UTC on 2024-07-24. */
 export const cycle131 = schedule('1.31', [
   event('cycle-start', '2024-05-13', { week: 1, what: 'Start of Release Cycle' }),
-  event('enhancements-freeze', '2024-06-14', { at: '2024-06-14T02:00:00Z', week: 5, what: 'Begin Enhancements Freeze' }),
+  event('enhancements-freeze', '2024-06-14', {
+    at: '2024-06-14T02:00:00Z',
+    week: 5,
+    what: 'Begin Enhancements Freeze',
+  }),
   event('code-freeze', '2024-07-24', { at: '2024-07-24T02:00:00Z', week: 11, what: 'Begin Code Freeze' }),
   event(null, '2024-07-24', { what: 'Release blog ready to review' }),
   event('test-freeze', '2024-07-31', { at: '2024-07-31T01:00:00Z', week: 12, what: 'Test Freeze' }),

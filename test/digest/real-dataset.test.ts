@@ -24,7 +24,9 @@ describe('digests from the bundled dataset', () => {
     const [digest] = dueDigests([sub], data, at('2024-07-15T09:00:00Z'), { graceHours: 6 });
     const answer = Answer.parse(digest!.answer);
     expect(digest!.occurrenceKey).toBe('sub:2:weekly:2024-W29');
-    expect(answer.summary).toMatch(/^Kubernetes 1\.31 is in week 10 of 14; next: Code Freeze Wed 2024-07-24, 02:00 UTC \(in 9 days\)\.$/);
+    expect(answer.summary).toMatch(
+      /^Kubernetes 1\.31 is in week 10 of 14; next: Code Freeze Wed 2024-07-24, 02:00 UTC \(in 9 days\)\.$/,
+    );
     const tracked = answer.sections.find((s) => s.heading.startsWith('Enhancements tracked for 1.31'))!;
     const total = Number(/\((\d+)\)/.exec(tracked.heading)![1]);
     expect(total).toBeGreaterThan(10);
@@ -67,7 +69,11 @@ describe('digests from the bundled dataset', () => {
     const codeFreezes = [...seen.keys()].filter((key) => key.includes(':code-freeze:'));
     // 1.33, 1.34 and 1.35 each have a code freeze in 2025: 7 days before, the day before and on the day.
     expect(codeFreezes.map((key) => key.split(':').slice(3).join(':'))).toEqual(
-      expect.arrayContaining(['1.33:code-freeze:2025-03-21:7d', '1.34:code-freeze:2025-07-25:0d', '1.35:code-freeze:2025-11-06:1d']),
+      expect.arrayContaining([
+        '1.33:code-freeze:2025-03-21:7d',
+        '1.34:code-freeze:2025-07-25:0d',
+        '1.35:code-freeze:2025-11-06:1d',
+      ]),
     );
     expect(codeFreezes).toHaveLength(9);
   });

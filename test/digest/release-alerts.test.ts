@@ -15,8 +15,16 @@ import { cycle131, dataset, event, release, schedule } from './fixtures.ts';
 const before = dataset({
   schedules: [cycle131],
   releases: [
-    release('1.34', { gaDate: '2025-08-27', eolDate: '2026-10-27', patches: [{ version: '1.34.11', date: '2026-08-20' }] }),
-    release('1.35', { gaDate: '2025-12-17', eolDate: '2027-02-28', patches: [{ version: '1.35.8', date: '2026-08-20' }] }),
+    release('1.34', {
+      gaDate: '2025-08-27',
+      eolDate: '2026-10-27',
+      patches: [{ version: '1.34.11', date: '2026-08-20' }],
+    }),
+    release('1.35', {
+      gaDate: '2025-12-17',
+      eolDate: '2027-02-28',
+      patches: [{ version: '1.35.8', date: '2026-08-20' }],
+    }),
     release('1.36', { gaDate: '2026-04-22', gaDateKind: 'planned' }),
   ],
 });
@@ -30,8 +38,22 @@ const after = dataset({
     ]),
   ],
   releases: [
-    release('1.34', { gaDate: '2025-08-27', eolDate: '2026-10-27', patches: [{ version: '1.34.12', date: '2026-09-10' }, { version: '1.34.11', date: '2026-08-20' }] }),
-    release('1.35', { gaDate: '2025-12-17', eolDate: '2027-03-14', patches: [{ version: '1.35.9', date: '2026-09-10' }, { version: '1.35.8', date: '2026-08-20' }] }),
+    release('1.34', {
+      gaDate: '2025-08-27',
+      eolDate: '2026-10-27',
+      patches: [
+        { version: '1.34.12', date: '2026-09-10' },
+        { version: '1.34.11', date: '2026-08-20' },
+      ],
+    }),
+    release('1.35', {
+      gaDate: '2025-12-17',
+      eolDate: '2027-03-14',
+      patches: [
+        { version: '1.35.9', date: '2026-09-10' },
+        { version: '1.35.8', date: '2026-08-20' },
+      ],
+    }),
     release('1.36', { gaDate: '2026-04-22', gaDateKind: 'confirmed' }),
   ],
 });
@@ -72,22 +94,69 @@ describe('release alerts', () => {
 
   it('each subscriber gets what its filter asks for; pre-releases only when asked', async () => {
     const [store] = stores;
-    const all = await store!.save(channel('all'), { kind: null, releases: { events: ['minor', 'patch', 'schedule', 'eol'], versions: [] }, time: '09:00', timeZone: 'Europe/Berlin', weekday: 1 }, subscribedAt);
-    const only134 = await store!.save(channel('134'), { kind: 'weekly', releases: { events: ['patch'], versions: ['1.34'] }, time: '09:00', timeZone: 'UTC', weekday: 1 }, subscribedAt);
-    const pre = await store!.save(channel('pre'), { kind: null, releases: { events: ['pre-release'], versions: [] }, time: '09:00', timeZone: 'UTC', weekday: 1 }, subscribedAt);
-    const none = await store!.save(channel('none'), { kind: 'both', time: '09:00', timeZone: 'UTC', weekday: 1 }, subscribedAt);
-    const late = await store!.save(channel('late'), { kind: null, releases: { events: ['patch'], versions: [] }, time: '09:00', timeZone: 'UTC', weekday: 1 }, new Date('2026-09-11T00:00:00Z'));
-    const due = releaseAlertsDue(await store!.listActive(), releaseChanges(before, after), { detectedAt, graceHours: 6, dataset: after });
-    const keysOf = (id: number) => due.filter((d) => d.subscription.id === id).map((d) => d.occurrenceKey.split(':').slice(3).join(':'));
-    expect(keysOf(all.id)).toEqual(['minor:1.36', 'patch:1.34.12', 'patch:1.35.9', 'schedule:1.38', 'eol:1.35:2027-03-14']);
+    const all = await store!.save(
+      channel('all'),
+      {
+        kind: null,
+        releases: { events: ['minor', 'patch', 'schedule', 'eol'], versions: [] },
+        time: '09:00',
+        timeZone: 'Europe/Berlin',
+        weekday: 1,
+      },
+      subscribedAt,
+    );
+    const only134 = await store!.save(
+      channel('134'),
+      {
+        kind: 'weekly',
+        releases: { events: ['patch'], versions: ['1.34'] },
+        time: '09:00',
+        timeZone: 'UTC',
+        weekday: 1,
+      },
+      subscribedAt,
+    );
+    const pre = await store!.save(
+      channel('pre'),
+      { kind: null, releases: { events: ['pre-release'], versions: [] }, time: '09:00', timeZone: 'UTC', weekday: 1 },
+      subscribedAt,
+    );
+    const none = await store!.save(
+      channel('none'),
+      { kind: 'both', time: '09:00', timeZone: 'UTC', weekday: 1 },
+      subscribedAt,
+    );
+    const late = await store!.save(
+      channel('late'),
+      { kind: null, releases: { events: ['patch'], versions: [] }, time: '09:00', timeZone: 'UTC', weekday: 1 },
+      new Date('2026-09-11T00:00:00Z'),
+    );
+    const due = releaseAlertsDue(await store!.listActive(), releaseChanges(before, after), {
+      detectedAt,
+      graceHours: 6,
+      dataset: after,
+    });
+    const keysOf = (id: number) =>
+      due.filter((d) => d.subscription.id === id).map((d) => d.occurrenceKey.split(':').slice(3).join(':'));
+    expect(keysOf(all.id)).toEqual([
+      'minor:1.36',
+      'patch:1.34.12',
+      'patch:1.35.9',
+      'schedule:1.38',
+      'eol:1.35:2027-03-14',
+    ]);
     expect(keysOf(only134.id)).toEqual(['patch:1.34.12']);
     expect(keysOf(pre.id)).toEqual(['pre-release:1.38.0-alpha.1']);
     expect(keysOf(none.id)).toEqual([]);
     expect(keysOf(late.id)).toEqual([]);
     // "When" in the channel's own zone: code freeze 02:00 UTC is 03:00 CET in Berlin.
-    const scheduleAlert = due.find((d) => d.subscription.id === all.id && d.occurrenceKey.endsWith('schedule:1.38'))!.answer;
+    const scheduleAlert = due.find(
+      (d) => d.subscription.id === all.id && d.occurrenceKey.endsWith('schedule:1.38'),
+    )!.answer;
     expect(scheduleAlert.title).toBe('The Kubernetes 1.38 release schedule is published');
-    expect(scheduleAlert.facts.find((f) => f.label.startsWith('Code Freeze'))!.value).toBe('Thu 2027-02-11, 03:00 CET (in 154 days)');
+    expect(scheduleAlert.facts.find((f) => f.label.startsWith('Code Freeze'))!.value).toBe(
+      'Thu 2027-02-11, 03:00 CET (in 154 days)',
+    );
   });
 
   it('two replicas announcing the same change post it once; a transient failure is retried on the next tick', async () => {
@@ -103,13 +172,27 @@ describe('release alerts', () => {
         posted.push({ channel: target.channel, title: answer.title });
       },
     };
-    await stores[0]!.save(channel('C1'), { kind: null, releases: { events: ['patch'], versions: ['1.35'] }, time: '09:00', timeZone: 'UTC', weekday: 1 }, subscribedAt);
+    await stores[0]!.save(
+      channel('C1'),
+      { kind: null, releases: { events: ['patch'], versions: ['1.35'] }, time: '09:00', timeZone: 'UTC', weekday: 1 },
+      subscribedAt,
+    );
     const schedulers = stores.map((store) =>
-      startDigestScheduler({ store, dataset: after, posters: [poster], logger: silentLogger, graceHours: 6, cronExpression: false }),
+      startDigestScheduler({
+        store,
+        dataset: after,
+        posters: [poster],
+        logger: silentLogger,
+        graceHours: 6,
+        cronExpression: false,
+      }),
     );
     const changes = releaseChanges(before, after);
     const announce = async (index: number, now: Date) =>
-      schedulers[index]!.announce(releaseAlertsDue(await stores[index]!.listActive(), changes, { detectedAt, graceHours: 6, dataset: after }), now);
+      schedulers[index]!.announce(
+        releaseAlertsDue(await stores[index]!.listActive(), changes, { detectedAt, graceHours: 6, dataset: after }),
+        now,
+      );
     const first = await announce(0, detectedAt);
     expect(first).toMatchObject({ due: 1, posted: 0, failed: 1 });
     expect((await announce(1, detectedAt)).alreadyClaimed).toBe(1);

@@ -30,7 +30,10 @@ interface Delivery {
 }
 
 /** Records deliveries; `failFor` decides per channel whether (and how) a post fails. */
-function recordingPoster(platform: Platform, failFor: (channel: ChannelRef) => Error | null = () => null): DigestPoster & { deliveries: Delivery[] } {
+function recordingPoster(
+  platform: Platform,
+  failFor: (channel: ChannelRef) => Error | null = () => null,
+): DigestPoster & { deliveries: Delivery[] } {
   const deliveries: Delivery[] = [];
   return {
     platform,
@@ -52,8 +55,21 @@ const openStore = (): SubscriptionStore => {
   stores.push(store);
   return store;
 };
-const start = (store: SubscriptionStore, posters: DigestPoster[], graceHours = 6, extra: Partial<DigestSchedulerOptions> = {}): DigestScheduler => {
-  const scheduler = startDigestScheduler({ store, dataset: data, posters, logger: silentLogger, graceHours, cronExpression: false, ...extra });
+const start = (
+  store: SubscriptionStore,
+  posters: DigestPoster[],
+  graceHours = 6,
+  extra: Partial<DigestSchedulerOptions> = {},
+): DigestScheduler => {
+  const scheduler = startDigestScheduler({
+    store,
+    dataset: data,
+    posters,
+    logger: silentLogger,
+    graceHours,
+    cronExpression: false,
+    ...extra,
+  });
   schedulers.push(scheduler);
   return scheduler;
 };
@@ -76,7 +92,11 @@ describe('exactly once', () => {
     const posterBefore = recordingPoster('slack');
     const before = start(first, [posterBefore]);
     expect(await before.tick(sevenDaysBefore)).toMatchObject({ due: 1, posted: 1 });
-    expect(await before.tick(new Date(sevenDaysBefore.getTime() + 60_000))).toMatchObject({ due: 1, posted: 0, alreadyClaimed: 1 });
+    expect(await before.tick(new Date(sevenDaysBefore.getTime() + 60_000))).toMatchObject({
+      due: 1,
+      posted: 0,
+      alreadyClaimed: 1,
+    });
     await before.stop();
     first.close();
 
@@ -84,7 +104,11 @@ describe('exactly once', () => {
     const second = openStore();
     const posterAfter = recordingPoster('slack');
     const after = start(second, [posterAfter]);
-    expect(await after.tick(new Date(sevenDaysBefore.getTime() + 5 * 60_000))).toMatchObject({ due: 1, posted: 0, alreadyClaimed: 1 });
+    expect(await after.tick(new Date(sevenDaysBefore.getTime() + 5 * 60_000))).toMatchObject({
+      due: 1,
+      posted: 0,
+      alreadyClaimed: 1,
+    });
     expect(await after.tick(oneDayBefore)).toMatchObject({ posted: 2 });
 
     expect(posterBefore.deliveries).toEqual([{ channel: 'C1', title: 'Code Freeze in 7 days — Kubernetes 1.31' }]);
@@ -105,7 +129,10 @@ describe('exactly once', () => {
     for (let i = 1; i <= 20; i++) a.save(slackChannel(`C${i}`), milestonesAt9, created);
     const posterA = recordingPoster('slack');
     const posterB = recordingPoster('slack');
-    const [resultA, resultB] = await Promise.all([start(a, [posterA]).tick(sevenDaysBefore), start(b, [posterB]).tick(sevenDaysBefore)]);
+    const [resultA, resultB] = await Promise.all([
+      start(a, [posterA]).tick(sevenDaysBefore),
+      start(b, [posterB]).tick(sevenDaysBefore),
+    ]);
     const delivered = [...posterA.deliveries, ...posterB.deliveries].map((d) => d.channel).sort();
     expect(delivered).toEqual(Array.from({ length: 20 }, (_, i) => `C${i + 1}`).sort());
     expect(resultA.posted + resultB.posted).toBe(20);
@@ -129,7 +156,9 @@ describe('failures', () => {
     const store = openStore();
     for (const channel of ['C1', 'C2', 'C3']) await store.save(slackChannel(channel), milestonesAt9, created);
     let c2Down = true;
-    const poster = recordingPoster('slack', (channel) => (channel.channel === 'C2' && c2Down ? new Error('socket hang up') : null));
+    const poster = recordingPoster('slack', (channel) =>
+      channel.channel === 'C2' && c2Down ? new Error('socket hang up') : null,
+    );
     const scheduler = start(store, [poster]);
 
     expect(await scheduler.tick(sevenDaysBefore)).toMatchObject({ due: 3, posted: 2, failed: 1 });
@@ -150,7 +179,8 @@ describe('failures', () => {
 
   it('a channel whose post hangs does not hold up the others', async () => {
     const store = openStore();
-    for (const channel of ['HANG', 'C1', 'C2', 'C3', 'C4', 'C5']) await store.save(slackChannel(channel), milestonesAt9, created);
+    for (const channel of ['HANG', 'C1', 'C2', 'C3', 'C4', 'C5'])
+      await store.save(slackChannel(channel), milestonesAt9, created);
     let unblock: () => void = () => undefined;
     let othersDone: () => void = () => undefined;
     const allOthersDelivered = new Promise<void>((resolve) => (othersDone = resolve));
@@ -187,14 +217,19 @@ describe('failures', () => {
     const store = openStore();
     const gone = await store.save(slackChannel('GONE'), milestonesAt9, created);
     await store.save(slackChannel('OK'), milestonesAt9, created);
-    const poster = recordingPoster('slack', (channel) => (channel.channel === 'GONE' ? new PermanentPostError('channel not found', 'channel_not_found') : null));
+    const poster = recordingPoster('slack', (channel) =>
+      channel.channel === 'GONE' ? new PermanentPostError('channel not found', 'channel_not_found') : null,
+    );
     const scheduler = start(store, [poster]);
 
     const ticks = [sevenDaysBefore, oneDayBefore, new Date('2024-07-24T09:00:00Z')];
     const results = [];
     for (const now of ticks) results.push(await scheduler.tick(now));
     expect(results.map((r) => r.paused)).toEqual([[], [], [{ subscriptionId: gone.id, reason: 'channel_not_found' }]]);
-    expect(await store.find(slackChannel('GONE'))).toMatchObject({ pausedReason: 'channel_not_found', consecutivePermanentFailures: 3 });
+    expect(await store.find(slackChannel('GONE'))).toMatchObject({
+      pausedReason: 'channel_not_found',
+      consecutivePermanentFailures: 3,
+    });
     expect((await store.postings(gone.id)).map((p) => p.status)).toEqual(['failed', 'failed', 'failed']);
 
     // Paused: nothing more is attempted for it; the healthy channel keeps getting its reminders.
@@ -277,14 +312,35 @@ describe('recovering claims left by a crashed process', () => {
     const poster = recordingPoster('slack');
     const scheduler = start(store, [poster]);
 
-    expect(await scheduler.tick(plus(sevenDaysBefore, minutes(5)))).toMatchObject({ due: 1, alreadyClaimed: 1, posted: 0 });
-    expect(await scheduler.tick(plus(sevenDaysBefore, DEFAULT_CLAIM_LEASE_MS - 1000))).toMatchObject({ alreadyClaimed: 1, posted: 0 });
-    expect(await scheduler.tick(plus(sevenDaysBefore, DEFAULT_CLAIM_LEASE_MS))).toMatchObject({ reclaimed: 1, posted: 1 });
-    expect(await scheduler.tick(plus(sevenDaysBefore, DEFAULT_CLAIM_LEASE_MS + minutes(1)))).toMatchObject({ alreadyClaimed: 1, posted: 0 });
-    expect(await scheduler.tick(plus(sevenDaysBefore, 2 * DEFAULT_CLAIM_LEASE_MS + minutes(1)))).toMatchObject({ alreadyClaimed: 1, posted: 0 });
+    expect(await scheduler.tick(plus(sevenDaysBefore, minutes(5)))).toMatchObject({
+      due: 1,
+      alreadyClaimed: 1,
+      posted: 0,
+    });
+    expect(await scheduler.tick(plus(sevenDaysBefore, DEFAULT_CLAIM_LEASE_MS - 1000))).toMatchObject({
+      alreadyClaimed: 1,
+      posted: 0,
+    });
+    expect(await scheduler.tick(plus(sevenDaysBefore, DEFAULT_CLAIM_LEASE_MS))).toMatchObject({
+      reclaimed: 1,
+      posted: 1,
+    });
+    expect(await scheduler.tick(plus(sevenDaysBefore, DEFAULT_CLAIM_LEASE_MS + minutes(1)))).toMatchObject({
+      alreadyClaimed: 1,
+      posted: 0,
+    });
+    expect(await scheduler.tick(plus(sevenDaysBefore, 2 * DEFAULT_CLAIM_LEASE_MS + minutes(1)))).toMatchObject({
+      alreadyClaimed: 1,
+      posted: 0,
+    });
 
     expect(poster.deliveries).toEqual([{ channel: 'C1', title: 'Code Freeze in 7 days — Kubernetes 1.31' }]);
-    expect(await store.posting(key)).toMatchObject({ status: 'posted', attempts: 2, takenOverFrom: claimant, claimedBy: store.claimant });
+    expect(await store.posting(key)).toMatchObject({
+      status: 'posted',
+      attempts: 2,
+      takenOverFrom: claimant,
+      claimedBy: store.claimant,
+    });
   });
 
   it('never posts it once the grace window is over, when the lease outlives the window', async () => {
@@ -304,7 +360,10 @@ describe('recovering claims left by a crashed process', () => {
     const posterA = recordingPoster('slack');
     const posterB = recordingPoster('slack');
     const now = plus(sevenDaysBefore, DEFAULT_CLAIM_LEASE_MS + minutes(1));
-    const [a, b] = await Promise.all([start(openStore(), [posterA]).tick(now), start(openStore(), [posterB]).tick(now)]);
+    const [a, b] = await Promise.all([
+      start(openStore(), [posterA]).tick(now),
+      start(openStore(), [posterB]).tick(now),
+    ]);
     expect(a.reclaimed + b.reclaimed).toBe(1);
     expect(a.alreadyClaimed + b.alreadyClaimed).toBe(1);
     expect([...posterA.deliveries, ...posterB.deliveries]).toHaveLength(1);
@@ -313,7 +372,12 @@ describe('recovering claims left by a crashed process', () => {
 
 describe('post timeout', () => {
   /** A Slack poster whose posts hang until released; records the abort signals it was given. */
-  function hangingPoster(): DigestPoster & { signals: AbortSignal[]; land: () => void; delivered: number; hang: boolean } {
+  function hangingPoster(): DigestPoster & {
+    signals: AbortSignal[];
+    land: () => void;
+    delivered: number;
+    hang: boolean;
+  } {
     const poster = {
       platform: 'slack' as const,
       signals: [] as AbortSignal[],
@@ -380,9 +444,13 @@ describe('post timeout', () => {
 
   it('rejects a claim lease that does not outlast the post timeout', () => {
     const store = openStore();
-    expect(() => start(store, [], 6, { postTimeoutMs: minutes(2), claimLeaseMs: minutes(2) })).toThrow(/claimLeaseMs \(120000 ms\) must exceed postTimeoutMs \(120000 ms\)/);
+    expect(() => start(store, [], 6, { postTimeoutMs: minutes(2), claimLeaseMs: minutes(2) })).toThrow(
+      /claimLeaseMs \(120000 ms\) must exceed postTimeoutMs \(120000 ms\)/,
+    );
     expect(() => start(store, [], 6, { postTimeoutMs: 0 })).toThrow(/postTimeoutMs must be a positive number/);
-    expect(() => start(store, [], 6, { retentionDays: 7 })).toThrow(/retentionDays \(7\) must be longer than the longest grace window/);
+    expect(() => start(store, [], 6, { retentionDays: 7 })).toThrow(
+      /retentionDays \(7\) must be longer than the longest grace window/,
+    );
     expect(() => start(store, [], 6, { postTimeoutMs: 1000, claimLeaseMs: 6000 })).not.toThrow();
   });
 });
@@ -390,8 +458,20 @@ describe('post timeout', () => {
 describe('pruning old postings', () => {
   const oldDate = new Date('2023-01-02T09:00:00Z');
   /** Records a posting as another tick would have (claimed and posted at its time). */
-  async function recordPosting(store: SubscriptionStore, subscriptionId: number, key: string, scheduledAt: Date): Promise<void> {
-    const claim = await store.claim({ occurrenceKey: `sub:${subscriptionId}:${key}`, subscriptionId, scheduledAt, now: scheduledAt, leaseMs: DEFAULT_CLAIM_LEASE_MS, graceEndsAt: plus(scheduledAt, minutes(60)) });
+  async function recordPosting(
+    store: SubscriptionStore,
+    subscriptionId: number,
+    key: string,
+    scheduledAt: Date,
+  ): Promise<void> {
+    const claim = await store.claim({
+      occurrenceKey: `sub:${subscriptionId}:${key}`,
+      subscriptionId,
+      scheduledAt,
+      now: scheduledAt,
+      leaseMs: DEFAULT_CLAIM_LEASE_MS,
+      graceEndsAt: plus(scheduledAt, minutes(60)),
+    });
     await store.markPosted(claim!, scheduledAt);
   }
 
@@ -405,7 +485,10 @@ describe('pruning old postings', () => {
     const scheduler = start(store, [recordingPoster('slack')]);
 
     expect(await scheduler.tick(new Date('2024-07-16T10:00:00Z'))).toMatchObject({ pruned: 2 });
-    expect((await store.postings()).map((p) => p.occurrenceKey)).toEqual([`sub:${id}:no-schedule:after-1.31`, `sub:${id}:weekly:2024-W20`]);
+    expect((await store.postings()).map((p) => p.occurrenceKey)).toEqual([
+      `sub:${id}:no-schedule:after-1.31`,
+      `sub:${id}:weekly:2024-W20`,
+    ]);
 
     // Later the same day: no second pass.
     await recordPosting(store, id, 'weekly:2023-W02', new Date('2023-01-09T09:00:00Z'));
@@ -426,7 +509,11 @@ describe('pruning old postings', () => {
     // A Tuesday 500 days later: nothing due, the daily pruning runs and forgets the old weekly digest.
     expect(await scheduler.tick(new Date('2026-01-06T12:00:00Z'))).toMatchObject({ due: 0, pruned: 1 });
     // The next Monday: a digest, but not the notice again.
-    expect(await scheduler.tick(new Date('2026-01-12T09:00:00Z'))).toMatchObject({ due: 2, posted: 1, alreadyClaimed: 1 });
+    expect(await scheduler.tick(new Date('2026-01-12T09:00:00Z'))).toMatchObject({
+      due: 2,
+      posted: 1,
+      alreadyClaimed: 1,
+    });
     expect(poster.deliveries.map((d) => d.title)).toEqual([
       'No release schedule for the current cycle',
       'Kubernetes release digest · 2024-W34',

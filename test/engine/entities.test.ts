@@ -36,7 +36,9 @@ describe('recognizeEntities', () => {
   });
 
   it('finds SIGs, components, platforms and APIs', () => {
-    const entities = found('does SIG Node change the kubelet or kube-apiserver on EKS and GKE for PodSecurityPolicy in policy/v1beta1');
+    const entities = found(
+      'does SIG Node change the kubelet or kube-apiserver on EKS and GKE for PodSecurityPolicy in policy/v1beta1',
+    );
     expect(entities.sigs).toEqual(['sig-node']);
     expect(entities.components).toEqual(expect.arrayContaining(['kubelet', 'kube-apiserver']));
     expect(entities.platforms).toEqual(expect.arrayContaining(['eks', 'gke']));

@@ -4,7 +4,15 @@ import { loadDataset } from '../../src/data/load.ts';
 import type { Kep } from '../../src/domain/kep.ts';
 import type { Release } from '../../src/domain/release.ts';
 import { buildIndex, type EngineIndex } from '../../src/engine/context.ts';
-import { announcedStable, conflictSentence, milestoneConflict, releaseStage, stableOverview, stageCount, stageHeading } from '../../src/engine/milestones.ts';
+import {
+  announcedStable,
+  conflictSentence,
+  milestoneConflict,
+  releaseStage,
+  stableOverview,
+  stageCount,
+  stageHeading,
+} from '../../src/engine/milestones.ts';
 import { isShipped } from '../../src/engine/versions.ts';
 
 const BEFORE_131 = new Date('2024-07-01T12:00:00Z');
@@ -33,15 +41,24 @@ function kep(stage: Kep['stage'], milestones: Kep['milestones']): Kep {
     creationDate: null,
     summary: '',
     path: 'keps/sig-node/1-t',
-    links: { issue: 'https://github.com/kubernetes/enhancements/issues/1', folder: 'https://github.com/kubernetes/enhancements/tree/master/keps/sig-node/1-t' },
+    links: {
+      issue: 'https://github.com/kubernetes/enhancements/issues/1',
+      folder: 'https://github.com/kubernetes/enhancements/tree/master/keps/sig-node/1-t',
+    },
   };
 }
 
 describe('milestoneConflict', () => {
   it('flags a milestone the current stage has not reached', () => {
-    expect(milestoneConflict(kep('beta', { alpha: '1.30', beta: '1.31', stable: '1.33' }), 'stable', '1.33')).toBe('kep.yaml: milestone stable 1.33, but stage is beta');
-    expect(milestoneConflict(kep('alpha', { alpha: '1.30', beta: '1.31' }), 'beta', '1.31')).toBe('kep.yaml: milestone beta 1.31, but stage is alpha');
-    expect(milestoneConflict(kep(null, { stable: '1.31' }), 'stable', '1.31')).toBe('kep.yaml: milestone stable 1.31, but no stage is recorded');
+    expect(milestoneConflict(kep('beta', { alpha: '1.30', beta: '1.31', stable: '1.33' }), 'stable', '1.33')).toBe(
+      'kep.yaml: milestone stable 1.33, but stage is beta',
+    );
+    expect(milestoneConflict(kep('alpha', { alpha: '1.30', beta: '1.31' }), 'beta', '1.31')).toBe(
+      'kep.yaml: milestone beta 1.31, but stage is alpha',
+    );
+    expect(milestoneConflict(kep(null, { stable: '1.31' }), 'stable', '1.31')).toBe(
+      'kep.yaml: milestone stable 1.31, but no stage is recorded',
+    );
   });
 
   it('accepts a stage at or past the milestone, and other releases', () => {
@@ -52,7 +69,9 @@ describe('milestoneConflict', () => {
   });
 
   it('leaves the lifecycle stages alone (they are not a ladder)', () => {
-    expect(milestoneConflict(kep('alpha', { alpha: '1.19', deprecated: '1.24', removed: '1.24' }), 'removed', '1.24')).toBeNull();
+    expect(
+      milestoneConflict(kep('alpha', { alpha: '1.19', deprecated: '1.24', removed: '1.24' }), 'removed', '1.24'),
+    ).toBeNull();
   });
 });
 
@@ -88,7 +107,13 @@ describe('releaseStage', () => {
   });
 
   it('filters by SIG and words the lifecycle stages', () => {
-    const list = releaseStage(index, release('1.36'), 'stable', DATA_DATE, (entry) => entry.owningSig === 'sig-scheduling');
+    const list = releaseStage(
+      index,
+      release('1.36'),
+      'stable',
+      DATA_DATE,
+      (entry) => entry.owningSig === 'sig-scheduling',
+    );
     expect(numbers(list.conflicts.map((conflict) => conflict.kep))).toEqual([3243, 5234]);
     expect(stageHeading({ stage: 'deprecated', version: '1.36', shipped: true })).toBe('Deprecated in 1.36');
     expect(stageHeading({ stage: 'removed', version: '1.37', shipped: false })).toBe('Targeting removal in 1.37');
@@ -100,8 +125,12 @@ describe('announcedStable and stableOverview', () => {
     expect(announcedStable(index, release('1.31'), BEFORE_131)).toBeNull();
     const announced = announcedStable(index, release('1.31'), DATA_DATE)!;
     expect(announced.entries.length).toBe(11);
-    expect(announced.entries.find((entry) => entry.kep?.number === 2305)?.disagreement).toBe('kep.yaml says stable in 1.30');
-    expect(stableOverview(index, release('1.31'), DATA_DATE, null).heading).toBe('Graduated to stable in 1.31 (release announcement)');
+    expect(announced.entries.find((entry) => entry.kep?.number === 2305)?.disagreement).toBe(
+      'kep.yaml says stable in 1.30',
+    );
+    expect(stableOverview(index, release('1.31'), DATA_DATE, null).heading).toBe(
+      'Graduated to stable in 1.31 (release announcement)',
+    );
     const before = stableOverview(index, release('1.31'), BEFORE_131, null);
     expect(before.heading).toBe('Targeting stable in 1.31 (kep.yaml)');
     expect(before.shipped).toBe(false);

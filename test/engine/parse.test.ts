@@ -31,7 +31,10 @@ const cases: Array<[string, Record<string, unknown>]> = [
   ['what went g.a. in the latest release', { kind: 'stage-list', version: rel('latest'), stage: 'stable' }],
   ['beta features in 1.30', { kind: 'stage-list', version: v('1.30'), stage: 'beta' }],
   ['new alpha in 1.31', { kind: 'stage-list', version: v('1.31'), stage: 'alpha' }],
-  ['what graduated to stable in v1.29 for sig-network', { kind: 'stage-list', version: v('1.29'), stage: 'stable', sig: 'sig-network' }],
+  [
+    'what graduated to stable in v1.29 for sig-network',
+    { kind: 'stage-list', version: v('1.29'), stage: 'stable', sig: 'sig-network' },
+  ],
   ['what graduated in 1.30 for SIG Node', { kind: 'stage-list', version: v('1.30'), stage: 'stable', sig: 'sig-node' }],
   // 3. KEP lookups
   ['KEP-3836', { kind: 'kep', ref: { kind: 'number', number: 3836 }, askStage: null }],
@@ -43,10 +46,16 @@ const cases: Array<[string, Record<string, unknown>]> = [
   ['NFTablesProxyMode', { kind: 'kep', ref: { kind: 'number', number: 3866, gate: 'NFTablesProxyMode' } }],
   ['sidecar containers', { kind: 'kep', ref: { kind: 'number', number: 753 } }],
   ['Is nftables GA?', { kind: 'kep', ref: { kind: 'number', number: 3866 }, askStage: 'stable', version: null }],
-  ['was AppArmor beta in 1.30', { kind: 'kep', ref: { kind: 'number', number: 24 }, askStage: 'beta', version: v('1.30') }],
+  [
+    'was AppArmor beta in 1.30',
+    { kind: 'kep', ref: { kind: 'number', number: 24 }, askStage: 'beta', version: v('1.30') },
+  ],
   // 4. history
   ['when did AppArmor go GA', { kind: 'history', ref: { kind: 'number', number: 24 }, stage: 'stable' }],
-  ['when will sidecar containers be stable', { kind: 'history', ref: { kind: 'number', number: 753 }, stage: 'stable' }],
+  [
+    'when will sidecar containers be stable',
+    { kind: 'history', ref: { kind: 'number', number: 753 }, stage: 'stable' },
+  ],
   ['which release did nftables go beta in', { kind: 'history', ref: { kind: 'number', number: 3866 }, stage: 'beta' }],
   ['when was KEP-3836 introduced', { kind: 'history', ref: { kind: 'number', number: 3836 } }],
   ['history of apparmor', { kind: 'history', ref: { kind: 'number', number: 24 }, stage: null }],
@@ -54,7 +63,10 @@ const cases: Array<[string, Record<string, unknown>]> = [
   ['1.31 schedule', { kind: 'schedule', version: v('1.31'), target: null, countdown: false }],
   ['when is code freeze for 1.31', { kind: 'schedule', version: v('1.31'), target: 'code-freeze' }],
   ['when is the next release', { kind: 'schedule', version: rel('next'), target: 'release' }],
-  ['how long until enhancements freeze', { kind: 'schedule', version: null, target: 'enhancements-freeze', countdown: true }],
+  [
+    'how long until enhancements freeze',
+    { kind: 'schedule', version: null, target: 'enhancements-freeze', countdown: true },
+  ],
   ['when was 1.24 released', { kind: 'schedule', version: v('1.24'), target: 'release' }],
   ['when is the next code freeze', { kind: 'schedule', version: null, target: 'code-freeze' }],
   ['when is the next freeze', { kind: 'schedule', version: null, target: 'any-freeze' }],
@@ -154,7 +166,16 @@ describe('parse: hostile input', () => {
   });
 
   it('never throws on odd input', () => {
-    const odd = ['\u0000'.repeat(500), '#'.repeat(1000), '1.'.repeat(3000), 'v1.31'.repeat(2000), '<'.repeat(5000), '🏳️‍🌈'.repeat(500), 'sig '.repeat(900), String.fromCharCode(0xd800)];
+    const odd = [
+      '\u0000'.repeat(500),
+      '#'.repeat(1000),
+      '1.'.repeat(3000),
+      'v1.31'.repeat(2000),
+      '<'.repeat(5000),
+      '🏳️‍🌈'.repeat(500),
+      'sig '.repeat(900),
+      String.fromCharCode(0xd800),
+    ];
     for (const text of odd) expect(Query.safeParse(parse(text, now)).success).toBe(true);
     expect(Query.safeParse(parse(undefined as unknown as string, now)).success).toBe(true);
   });

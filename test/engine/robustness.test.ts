@@ -17,12 +17,70 @@ function prng(seed: number): () => number {
 }
 
 const WORDS = [
-  'what', 'went', 'GA', 'in', '1.31', 'v1.24', '1,30', '1.99', '2.0', 'latest', 'next', 'previous', 'current', 'schedule', 'freeze', 'code',
-  'who', 'led', 'lead', 'team', 'comms', 'supported', 'eol', 'patch', 'removed', 'deprecated', 'upgrade', 'from', 'to', 'compare', 'vs',
-  'sig-node', 'SIG', 'storage', 'KEP-3836', '#24', 'apparmor', 'nftables', 'sidecar', 'beta', 'alpha', 'stable', 'when', 'will', 'is',
-  '<!channel>', '@everyone', '<@U1>', '**', '`', '>', '🚀', '\u0000', '\u202e', '\n', 'policy/v1beta1', 'help', '?', '->', 'between', 'and',
+  'what',
+  'went',
+  'GA',
+  'in',
+  '1.31',
+  'v1.24',
+  '1,30',
+  '1.99',
+  '2.0',
+  'latest',
+  'next',
+  'previous',
+  'current',
+  'schedule',
+  'freeze',
+  'code',
+  'who',
+  'led',
+  'lead',
+  'team',
+  'comms',
+  'supported',
+  'eol',
+  'patch',
+  'removed',
+  'deprecated',
+  'upgrade',
+  'from',
+  'to',
+  'compare',
+  'vs',
+  'sig-node',
+  'SIG',
+  'storage',
+  'KEP-3836',
+  '#24',
+  'apparmor',
+  'nftables',
+  'sidecar',
+  'beta',
+  'alpha',
+  'stable',
+  'when',
+  'will',
+  'is',
+  '<!channel>',
+  '@everyone',
+  '<@U1>',
+  '**',
+  '`',
+  '>',
+  '🚀',
+  '\u0000',
+  '\u202e',
+  '\n',
+  'policy/v1beta1',
+  'help',
+  '?',
+  '->',
+  'between',
+  'and',
 ];
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789 .,#/-_*`~<>@!?:;\'"()[]{}|\\\u00e9\u00fc\u4e2d\u0416\u{1f600}\u200b\u0007';
+const ALPHABET =
+  'abcdefghijklmnopqrstuvwxyz0123456789 .,#/-_*`~<>@!?:;\'"()[]{}|\\\u00e9\u00fc\u4e2d\u0416\u{1f600}\u200b\u0007';
 
 describe('engine robustness', () => {
   let engine: Engine;
@@ -41,7 +99,16 @@ describe('engine robustness', () => {
     const length = Math.floor(random() * 120);
     inputs.push(Array.from({ length }, () => letters[Math.floor(random() * letters.length)]!).join(''));
   }
-  inputs.push('', ' ', '\u0000'.repeat(100), '#'.repeat(5000), '1.'.repeat(5000), 'kep-'.repeat(3000), '<'.repeat(10_000), 'sig '.repeat(2500));
+  inputs.push(
+    '',
+    ' ',
+    '\u0000'.repeat(100),
+    '#'.repeat(5000),
+    '1.'.repeat(5000),
+    'kep-'.repeat(3000),
+    '<'.repeat(10_000),
+    'sig '.repeat(2500),
+  );
 
   it(`answers ${inputs.length} generated inputs without throwing`, () => {
     const now = new Date('2025-01-15T00:00:00Z');
@@ -58,14 +125,29 @@ describe('engine robustness', () => {
   });
 
   it('answers at any time, before the first release and long after the data', () => {
-    for (const now of [new Date('2010-01-01T00:00:00Z'), new Date('2015-07-10T00:00:00Z'), new Date('2040-01-01T00:00:00Z')]) {
-      for (const question of ['what went GA', "what's in the latest release", 'which versions are supported', 'when is the next release', 'current release team', 'how long until code freeze', 'what was removed', 'is 1.31 supported']) {
+    for (const now of [
+      new Date('2010-01-01T00:00:00Z'),
+      new Date('2015-07-10T00:00:00Z'),
+      new Date('2040-01-01T00:00:00Z'),
+    ]) {
+      for (const question of [
+        'what went GA',
+        "what's in the latest release",
+        'which versions are supported',
+        'when is the next release',
+        'current release team',
+        'how long until code freeze',
+        'what was removed',
+        'is 1.31 supported',
+      ]) {
         const answer = engine.answer(question, now);
         expect(Answer.safeParse(answer).success).toBe(true);
         expect(answer.intent).not.toBe('unknown');
       }
     }
-    expect(engine.answer('what went GA', new Date('2010-01-01T00:00:00Z')).summary).toContain('No Kubernetes release had shipped by 2010-01-01');
+    expect(engine.answer('what went GA', new Date('2010-01-01T00:00:00Z')).summary).toContain(
+      'No Kubernetes release had shipped by 2010-01-01',
+    );
   });
 
   it('notice() wraps a plain message with the data footer', () => {
@@ -84,7 +166,9 @@ describe('engine failures', () => {
       throw new Error('simulated bug');
     };
     const reported: unknown[] = [];
-    const answer = execute(parse('1.31', index, new Date()), { ...index, release: failing }, new Date(), (error) => reported.push(error));
+    const answer = execute(parse('1.31', index, new Date()), { ...index, release: failing }, new Date(), (error) =>
+      reported.push(error),
+    );
     expect(answer.intent).toBe('unknown');
     expect(answer.summary).toContain('Sorry');
     expect(Answer.safeParse(answer).success).toBe(true);

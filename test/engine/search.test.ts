@@ -8,7 +8,10 @@ beforeAll(() => {
   search = new FeatureSearch(loadDataset().keps);
 });
 
-const kinds = (text: string): string[] => search.read(text).map((reading: Reading) => `${reading.term}:${reading.kind}${'as' in reading ? `>${reading.as.join('/')}` : ''}`);
+const kinds = (text: string): string[] =>
+  search
+    .read(text)
+    .map((reading: Reading) => `${reading.term}:${reading.kind}${'as' in reading ? `>${reading.as.join('/')}` : ''}`);
 
 describe('reading query words', () => {
   it('reads indexed words as written', () => {
@@ -47,7 +50,14 @@ describe('resolving text to KEPs', () => {
     expect(resolution.correctedTo).toBe(correctedTo);
   });
 
-  it.each(['foo bar baz', 'when is kubecon', 'banana smoothie', 'xyzzy frobnicate', 'quick brown fox', 'a'.repeat(500)])('%s matches nothing and guesses nothing', (text) => {
+  it.each([
+    'foo bar baz',
+    'when is kubecon',
+    'banana smoothie',
+    'xyzzy frobnicate',
+    'quick brown fox',
+    'a'.repeat(500),
+  ])('%s matches nothing and guesses nothing', (text) => {
     expect(search.search(text)).toEqual([]);
     expect(search.resolve(text)).toEqual({ kind: 'none', suggestion: null });
   });
@@ -61,7 +71,9 @@ describe('resolving text to KEPs', () => {
     const resolution = search.resolve('kube-proxy handle terminating nodes');
     expect(resolution.kind).toBe('ambiguous');
     for (const hit of search.search('kube-proxy handle terminating nodes')) {
-      expect(hit.terms.filter((term) => ['kube', 'proxy', 'handle', 'terminating', 'node'].includes(term)).length).toBeGreaterThanOrEqual(3);
+      expect(
+        hit.terms.filter((term) => ['kube', 'proxy', 'handle', 'terminating', 'node'].includes(term)).length,
+      ).toBeGreaterThanOrEqual(3);
     }
   });
 });

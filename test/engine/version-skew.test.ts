@@ -14,7 +14,21 @@ const NOW = new Date('2026-11-21T12:00:00Z');
 const notes = { corrections: [], truncated: false, stripped: false };
 const v = (minor: string) => ({ kind: 'exact' as const, minor, patch: null });
 const ask = (query: Partial<VersionSkewQuery>) =>
-  versionSkew({ kind: 'version-skew', ask: 'check', component: null, version: null, against: null, againstVersion: null, offset: null, notes, ...query }, index, NOW);
+  versionSkew(
+    {
+      kind: 'version-skew',
+      ask: 'check',
+      component: null,
+      version: null,
+      against: null,
+      againstVersion: null,
+      offset: null,
+      notes,
+      ...query,
+    },
+    index,
+    NOW,
+  );
 const check = (component: Component, version: string, againstVersion: string, against: Component | null = null) =>
   ask({ component, version: v(version), against, againstVersion: v(againstVersion) });
 
@@ -59,12 +73,19 @@ describe('version skew on the bundled policy data', () => {
   it('quotes the policy page for the rule it applied, and links its section', () => {
     const answer = check('kubectl', '1.33', '1.31');
     expect(answer.summary).toContain('kubectl 1.30, 1.31, 1.32');
-    expect(answer.sections[0]!.lines[0]).toBe('“kubectl is supported within one minor version (older or newer) of kube-apiserver.” (kubernetes.io/releases/version-skew-policy)');
+    expect(answer.sections[0]!.lines[0]).toBe(
+      '“kubectl is supported within one minor version (older or newer) of kube-apiserver.” (kubernetes.io/releases/version-skew-policy)',
+    );
     expect(answer.links[0]!.url).toBe('https://kubernetes.io/releases/version-skew-policy/#kubectl');
   });
 
   it('reads a pair given from the control plane side (kube-apiserver 1.33 with kubelet 1.29)', () => {
-    const answer = ask({ component: 'kube-apiserver', version: v('1.33'), against: 'kubelet', againstVersion: v('1.29') });
+    const answer = ask({
+      component: 'kube-apiserver',
+      version: v('1.33'),
+      against: 'kubelet',
+      againstVersion: v('1.29'),
+    });
     expect(answer.summary).toMatch(/^No — kubelet 1\.29 with kube-apiserver 1\.33/);
   });
 
@@ -74,7 +95,8 @@ describe('version skew on the bundled policy data', () => {
   });
 
   it('lists the versions that work with a control plane, across the 1.28 change', () => {
-    const range = (version: string) => ask({ ask: 'range', component: 'kubelet', againstVersion: v(version) }).facts[0]!.raw;
+    const range = (version: string) =>
+      ask({ ask: 'range', component: 'kubelet', againstVersion: v(version) }).facts[0]!.raw;
     expect(range('1.33')).toBe('1.30,1.31,1.32,1.33');
     expect(range('1.28')).toBe('1.25,1.26,1.27,1.28');
     expect(range('1.27')).toBe('1.25,1.26,1.27');
@@ -85,7 +107,12 @@ describe('version skew on the bundled policy data', () => {
     expect(answer.summary).toBe(
       'Upgrade in this order, one minor version at a time: kube-apiserver, then kube-controller-manager / kube-scheduler / cloud-controller-manager, then kubelet, then kube-proxy.',
     );
-    expect(answer.sections.map((s) => s.heading)).toEqual(['1. kube-apiserver', '2. kube-controller-manager, kube-scheduler, cloud-controller-manager', '3. kubelet', '4. kube-proxy']);
+    expect(answer.sections.map((s) => s.heading)).toEqual([
+      '1. kube-apiserver',
+      '2. kube-controller-manager, kube-scheduler, cloud-controller-manager',
+      '3. kubelet',
+      '4. kube-proxy',
+    ]);
     expect(answer.sections[2]!.lines.join(' ')).toContain('In-place minor version kubelet upgrades are not supported.');
   });
 
@@ -93,8 +120,12 @@ describe('version skew on the bundled policy data', () => {
     expect(ask({ ask: 'upgrade-path', againstVersion: v('1.30'), version: v('1.32') }).summary).toBe(
       'No — kube-apiserver must not skip minor versions: go 1.30 → 1.31 → 1.32, 2 upgrades of one minor each.',
     );
-    expect(ask({ ask: 'upgrade-path', againstVersion: v('1.31'), version: v('1.32') }).summary).toMatch(/^Yes — 1\.31 to 1\.32 is one minor version/);
-    expect(ask({ ask: 'upgrade-path', againstVersion: v('1.32'), version: v('1.31') }).summary).toContain('a downgrade, which it does not cover');
+    expect(ask({ ask: 'upgrade-path', againstVersion: v('1.31'), version: v('1.32') }).summary).toMatch(
+      /^Yes — 1\.31 to 1\.32 is one minor version/,
+    );
+    expect(ask({ ask: 'upgrade-path', againstVersion: v('1.32'), version: v('1.31') }).summary).toContain(
+      'a downgrade, which it does not cover',
+    );
   });
 
   it('answers honestly for a version the data does not know', () => {

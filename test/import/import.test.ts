@@ -17,7 +17,10 @@ function tempDir(): string {
 }
 
 function runSync(args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sync.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sync.ts', ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 describe('importDataset from a folder laid out like shared/', () => {
@@ -72,25 +75,37 @@ describe('npm run sync', () => {
       'title: AppArmor\nkep-number: 24\nowning-sig: sig-node\nstage: gamma\n',
       /24-apparmor\/kep\.yaml: stage: unknown stage "gamma"/,
     ],
-  ])('exits non-zero on %s, names the file and field, and leaves the dataset untouched', (_name, file, content, message) => {
-    const out = tempDir();
-    expect(runSync(['--from', MINI, '--out', out]).status).toBe(0);
-    const before = readdirSync(out).map((name) => [name, name.endsWith('.json') ? readFileSync(path.join(out, name), 'utf8') : '']);
+  ])(
+    'exits non-zero on %s, names the file and field, and leaves the dataset untouched',
+    (_name, file, content, message) => {
+      const out = tempDir();
+      expect(runSync(['--from', MINI, '--out', out]).status).toBe(0);
+      const before = readdirSync(out).map((name) => [
+        name,
+        name.endsWith('.json') ? readFileSync(path.join(out, name), 'utf8') : '',
+      ]);
 
-    const broken = tempDir();
-    cpSync(MINI, broken, { recursive: true });
-    writeFileSync(path.join(broken, file), content);
-    const result = runSync(['--from', broken, '--out', out]);
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toMatch(message);
-    expect(result.stderr).toMatch(/left untouched/);
-    const after = readdirSync(out).map((name) => [name, name.endsWith('.json') ? readFileSync(path.join(out, name), 'utf8') : '']);
-    expect(after).toEqual(before);
-  });
+      const broken = tempDir();
+      cpSync(MINI, broken, { recursive: true });
+      writeFileSync(path.join(broken, file), content);
+      const result = runSync(['--from', broken, '--out', out]);
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).toMatch(/left untouched/);
+      const after = readdirSync(out).map((name) => [
+        name,
+        name.endsWith('.json') ? readFileSync(path.join(out, name), 'utf8') : '',
+      ]);
+      expect(after).toEqual(before);
+    },
+  );
 
   it('rejects an overrides file without a source', () => {
     const overrides = path.join(tempDir(), 'overrides.yaml');
-    writeFileSync(overrides, 'keps:\n  - kep: 24\n    field: status\n    value: implemented\n    note: because I said so\n');
+    writeFileSync(
+      overrides,
+      'keps:\n  - kep: 24\n    field: status\n    value: implemented\n    note: because I said so\n',
+    );
     const result = runSync(['--from', MINI, '--out', tempDir(), '--overrides', overrides]);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/overrides\.yaml: keps\.0\.source/);

@@ -51,7 +51,12 @@ describe('parseKep on real kep.yaml files', () => {
   });
 
   it('ignores template placeholders with a warning instead of failing', () => {
-    const { kep, warnings } = parseKep(source('sig-api-machinery/5000-api-linting-crd-schema-tooling', read('sig-api-machinery/5000-api-linting-crd-schema-tooling/kep.yaml')));
+    const { kep, warnings } = parseKep(
+      source(
+        'sig-api-machinery/5000-api-linting-crd-schema-tooling',
+        read('sig-api-machinery/5000-api-linting-crd-schema-tooling/kep.yaml'),
+      ),
+    );
     expect(kep.stage).toBeNull();
     expect(kep.status).toBeNull();
     expect(warnings.join('\n')).toMatch(/stage: template placeholder "alpha\|beta\|stable"/);
@@ -59,8 +64,16 @@ describe('parseKep on real kep.yaml files', () => {
 
   it('rejects the upstream typo "imlpemented" unless an override corrects it', () => {
     const folder = 'sig-node/2625-cpumanager-policies-thread-placement';
-    expect(() => parseKep(source(folder))).toThrow(/2625-cpumanager-policies-thread-placement\/kep\.yaml: status: unknown status "imlpemented"/);
-    const override: KepOverride = { kep: 2625, field: 'status', value: 'implemented', source: 'https://example.org/x', note: 'typo in upstream status' };
+    expect(() => parseKep(source(folder))).toThrow(
+      /2625-cpumanager-policies-thread-placement\/kep\.yaml: status: unknown status "imlpemented"/,
+    );
+    const override: KepOverride = {
+      kep: 2625,
+      field: 'status',
+      value: 'implemented',
+      source: 'https://example.org/x',
+      note: 'typo in upstream status',
+    };
     expect(parseKep(source(folder), [override]).kep.status).toBe('implemented');
   });
 
@@ -78,8 +91,16 @@ describe('parseKep on malformed input names the file and field', () => {
     ['missing title', base.replace(/^title:.*$/m, ''), /kep\.yaml: title: missing/],
     ['missing kep-number', base.replace(/^kep-number:.*$/m, ''), /kep\.yaml: kep-number: missing/],
     ['unknown stage', base.replace(/^stage: stable$/m, 'stage: gamma'), /kep\.yaml: stage: unknown stage "gamma"/],
-    ['impossible date', base.replace(/^creation-date:.*$/m, 'creation-date: "2023-02-30"'), /kep\.yaml: creation-date: impossible date "2023-02-30"/],
-    ['bad milestone', base.replace(/alpha: "v1.28"/, 'alpha: "soon"'), /kep\.yaml: milestone\.alpha: not a Kubernetes version/],
+    [
+      'impossible date',
+      base.replace(/^creation-date:.*$/m, 'creation-date: "2023-02-30"'),
+      /kep\.yaml: creation-date: impossible date "2023-02-30"/,
+    ],
+    [
+      'bad milestone',
+      base.replace(/alpha: "v1.28"/, 'alpha: "soon"'),
+      /kep\.yaml: milestone\.alpha: not a Kubernetes version/,
+    ],
   ];
   it.each(cases)('%s', (_name, yaml, message) => {
     let caught: unknown;
@@ -93,7 +114,9 @@ describe('parseKep on malformed input names the file and field', () => {
   });
 
   it('pads single-digit dates and reads "v1.21, v1.37" as the first version', () => {
-    const yaml = base.replace(/^creation-date:.*$/m, 'creation-date: 2025-10-9').replace(/alpha: "v1.28"/, 'alpha: "v1.21, v1.37"');
+    const yaml = base
+      .replace(/^creation-date:.*$/m, 'creation-date: 2025-10-9')
+      .replace(/alpha: "v1.28"/, 'alpha: "v1.21, v1.37"');
     const { kep, warnings } = parseKep(source(KEP_3836, yaml));
     expect(kep.creationDate).toBe('2025-10-09');
     expect(kep.milestones.alpha).toBe('1.21');

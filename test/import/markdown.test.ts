@@ -4,13 +4,22 @@ import { parseMarkdown, plainText, summaryFromReadme, truncateText } from '../..
 
 // Real KEP READMEs (kubernetes/enhancements 64765b4): the GitHub-reader fixture tree holds 3836; the others sit apart.
 const readme = (path: string) =>
-  readFileSync(path.startsWith('sig-network/') ? `test/fixtures/upstream/kubernetes-enhancements/keps/${path}/README.md` : `test/fixtures/kep-readmes/${path}/README.md`, 'utf8');
+  readFileSync(
+    path.startsWith('sig-network/')
+      ? `test/fixtures/upstream/kubernetes-enhancements/keps/${path}/README.md`
+      : `test/fixtures/kep-readmes/${path}/README.md`,
+    'utf8',
+  );
 
 describe('KEP README summaries (real READMEs)', () => {
   it('KEP-2340: list items under "so long as:" stay apart, and the next paragraph starts a new sentence', () => {
     const summary = summaryFromReadme(readme('2340-Consistent-reads-from-cache'));
-    expect(summary).toMatch(/^Consistent reads may be served from cache so long as: A consistent \(quorum\) read is first made to etcd/);
-    expect(summary).toContain('to get the latest "revision"; The data in the watch cache no older than the latest "revision" just from etcd. etcd watches');
+    expect(summary).toMatch(
+      /^Consistent reads may be served from cache so long as: A consistent \(quorum\) read is first made to etcd/,
+    );
+    expect(summary).toContain(
+      'to get the latest "revision"; The data in the watch cache no older than the latest "revision" just from etcd. etcd watches',
+    );
     expect(summary).not.toContain('"revision" The data');
     // The reference link "[bookmarkable]" reads as its text; its definition is not summary text.
     expect(summary).not.toMatch(/\[bookmarkable\]|etcd\.io/);
@@ -24,23 +33,31 @@ describe('KEP README summaries (real READMEs)', () => {
 
   it('KEP-3836: a plain Summary section is its paragraphs', () => {
     const summary = summaryFromReadme(readme('sig-network/3836-kube-proxy-improved-ingress-connectivity-reliability'));
-    expect(summary).toMatch(/^The service controller in the Kubernetes cloud controller manager \(KCCM\) configures the load balancer/);
+    expect(summary).toMatch(
+      /^The service controller in the Kubernetes cloud controller manager \(KCCM\) configures the load balancer/,
+    );
   });
 });
 
 describe('the Markdown helpers', () => {
   it('takes the "## Summary" section up to the next heading of the same level, without its sub-headings', () => {
-    const text = '# T\n\n## Table of Contents\n- [Summary](#summary)\n\n## Summary\n\nFirst **bold** [link](http://x).\n\n### Sub\nmore\n\n## Motivation\nno';
+    const text =
+      '# T\n\n## Table of Contents\n- [Summary](#summary)\n\n## Summary\n\nFirst **bold** [link](http://x).\n\n### Sub\nmore\n\n## Motivation\nno';
     expect(summaryFromReadme(text)).toBe('First bold link. more.');
   });
 
   it('falls back to the first prose paragraph when there is no Summary heading', () => {
-    const text = '# Title\n\n<!-- toc -->\n- [x](#x)\n\n## Background\n\nThis KEP proposes a rather long first paragraph of prose to describe itself.\n';
-    expect(summaryFromReadme(text)).toBe('This KEP proposes a rather long first paragraph of prose to describe itself.');
+    const text =
+      '# Title\n\n<!-- toc -->\n- [x](#x)\n\n## Background\n\nThis KEP proposes a rather long first paragraph of prose to describe itself.\n';
+    expect(summaryFromReadme(text)).toBe(
+      'This KEP proposes a rather long first paragraph of prose to describe itself.',
+    );
   });
 
   it('drops HTML comments, tags, code blocks and link targets; keeps code spans', () => {
-    const root = parseMarkdown('Use `kubectl` and [the docs](https://k8s.io) <!-- hidden --><br>here\n\n```\ncode\n```\n\n- *item*\n- __two__');
+    const root = parseMarkdown(
+      'Use `kubectl` and [the docs](https://k8s.io) <!-- hidden --><br>here\n\n```\ncode\n```\n\n- *item*\n- __two__',
+    );
     expect(plainText(root.children)).toBe('Use kubectl and the docs here. item; two.');
   });
 

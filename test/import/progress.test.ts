@@ -15,7 +15,12 @@ function stream(isTTY: boolean, columns = 80): ProgressStream & { output: string
 }
 
 function fetchEvents(total: number) {
-  return Array.from({ length: total }, (_, index) => ({ phase: 'fetch' as const, done: index + 1, total, path: `kubernetes-enhancements/keps/sig-node/${index}/kep.yaml` }));
+  return Array.from({ length: total }, (_, index) => ({
+    phase: 'fetch' as const,
+    done: index + 1,
+    total,
+    path: `kubernetes-enhancements/keps/sig-node/${index}/kep.yaml`,
+  }));
 }
 
 describe('createProgressPrinter on a TTY', () => {
@@ -33,7 +38,12 @@ describe('createProgressPrinter on a TTY', () => {
 
   it('shortens the line to the terminal width', () => {
     const tty = stream(true, 30);
-    createProgressPrinter(tty).update({ phase: 'fetch', done: 412, total: 1313, path: 'kubernetes-enhancements/keps/sig-node/1234-long-name/README.md' });
+    createProgressPrinter(tty).update({
+      phase: 'fetch',
+      done: 412,
+      total: 1313,
+      path: 'kubernetes-enhancements/keps/sig-node/1234-long-name/README.md',
+    });
     expect(tty.output).toBe('\rfetching 412/1313 kubernetes…\x1b[K');
   });
 
@@ -41,9 +51,18 @@ describe('createProgressPrinter on a TTY', () => {
     const tty = stream(true);
     const printer = createProgressPrinter(tty);
     printer.update({ phase: 'fetch', done: 1, total: 2, path: 'pluto/versions.yaml' });
-    printer.update({ phase: 'retry', path: 'pluto/versions.yaml', attempt: 1, attempts: 4, reason: 'HTTP 502', waitMs: 1500 });
+    printer.update({
+      phase: 'retry',
+      path: 'pluto/versions.yaml',
+      attempt: 1,
+      attempts: 4,
+      reason: 'HTTP 502',
+      waitMs: 1500,
+    });
     expect(tty.output).toBe(
-      '\rfetching 1/2 pluto/versions.yaml\x1b[K' + '\r\x1b[Kretrying pluto/versions.yaml (attempt 2 of 4, in 1.5 s): HTTP 502\n' + 'fetching 1/2 pluto/versions.yaml',
+      '\rfetching 1/2 pluto/versions.yaml\x1b[K' +
+        '\r\x1b[Kretrying pluto/versions.yaml (attempt 2 of 4, in 1.5 s): HTTP 502\n' +
+        'fetching 1/2 pluto/versions.yaml',
     );
   });
 
@@ -83,7 +102,14 @@ describe('createProgressPrinter without a TTY', () => {
 
   it('prints every retry', () => {
     const log = stream(false);
-    createProgressPrinter(log).update({ phase: 'retry', path: 'pluto/versions.yaml', attempt: 2, attempts: 4, reason: 'timed out after 15000 ms', waitMs: 2000 });
+    createProgressPrinter(log).update({
+      phase: 'retry',
+      path: 'pluto/versions.yaml',
+      attempt: 2,
+      attempts: 4,
+      reason: 'timed out after 15000 ms',
+      waitMs: 2000,
+    });
     expect(log.output).toBe('retrying pluto/versions.yaml (attempt 3 of 4, in 2.0 s): timed out after 15000 ms\n');
   });
 });

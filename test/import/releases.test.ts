@@ -12,8 +12,14 @@ const read = (path: string) => readFileSync(path, 'utf8');
 
 function build(website: string): Map<string, Release> {
   const releases = buildReleases({
-    patchData: { file: 'kubernetes.json', data: readJsonText(read(`${MINI}endoflife-date-release-data/releases/kubernetes.json`), 'kubernetes.json') },
-    endOfLifeDate: { file: 'kubernetes.md', data: readFrontMatter(read(`${MINI}endoflife.date/products/kubernetes.md`), 'kubernetes.md') },
+    patchData: {
+      file: 'kubernetes.json',
+      data: readJsonText(read(`${MINI}endoflife-date-release-data/releases/kubernetes.json`), 'kubernetes.json'),
+    },
+    endOfLifeDate: {
+      file: 'kubernetes.md',
+      data: readFrontMatter(read(`${MINI}endoflife.date/products/kubernetes.md`), 'kubernetes.md'),
+    },
     websiteEol: { file: 'eol.yaml', data: readYaml(read(`${website}/eol.yaml`), 'eol.yaml') },
     websiteSchedule: { file: 'schedule.yaml', data: readYaml(read(`${website}/schedule.yaml`), 'schedule.yaml') },
     websiteLegacy: null,
@@ -47,7 +53,9 @@ describe('end-of-life dates', () => {
   });
 
   it('the end of life never precedes a last patch its source did not name (every release)', () => {
-    const early = [...refreshed.values()].filter((release) => release.eolDate && release.latestPatch && release.eolDate < release.latestPatch.date);
+    const early = [...refreshed.values()].filter(
+      (release) => release.eolDate && release.latestPatch && release.eolDate < release.latestPatch.date,
+    );
     expect(early.map((release) => release.version)).toEqual(['1.24', '1.25', '1.26', '1.27']);
     for (const release of early) {
       const chosen = release.eolDateSources.find((source) => source.date === release.eolDate)!;
@@ -64,7 +72,10 @@ describe('end-of-life dates', () => {
   it('1.26: eol.yaml names 1.26.15 as the final patch "released … after the EOL date": its date stands, with the note', () => {
     const release = refreshed.get('1.26')!;
     expect(release.eolDate).toBe('2024-02-28');
-    expect(release.eolDateSources[0]).toMatchObject({ finalPatch: '1.26.15', note: expect.stringContaining('after the EOL date') });
+    expect(release.eolDateSources[0]).toMatchObject({
+      finalPatch: '1.26.15',
+      note: expect.stringContaining('after the EOL date'),
+    });
   });
 
   it('1.28: kubernetes.io (2024-10-22) and endoflife.date (2024-10-28) disagree; kubernetes.io wins, both kept', () => {

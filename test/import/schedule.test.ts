@@ -53,18 +53,23 @@ function parseError(run: () => unknown): ImportError {
 const FIXTURE_MINORS = [5, 8, 10, 12, 16, 17, 22, 24, 31, 37];
 
 describe('parseSchedule on every fixture', () => {
-  it.each(FIXTURE_MINORS)('1.%i yields a valid schedule with a single release, code freeze and enhancements freeze', (minor) => {
-    const schedule = parse(minor);
-    expect(Schedule.parse(schedule)).toEqual(schedule);
-    expect(schedule.version).toBe(`1.${minor}`);
-    expect(schedule.source).toBe(`releases/release-1.${minor}/README.md`);
-    expect(schedule.url).toBe(`https://github.com/kubernetes/sig-release/blob/master/releases/release-1.${minor}/README.md`);
-    only(schedule, 'release');
-    only(schedule, 'code-freeze');
-    only(schedule, 'enhancements-freeze');
-    const dates = schedule.events.map((event) => event.date);
-    expect(dates).toEqual([...dates].sort());
-  });
+  it.each(FIXTURE_MINORS)(
+    '1.%i yields a valid schedule with a single release, code freeze and enhancements freeze',
+    (minor) => {
+      const schedule = parse(minor);
+      expect(Schedule.parse(schedule)).toEqual(schedule);
+      expect(schedule.version).toBe(`1.${minor}`);
+      expect(schedule.source).toBe(`releases/release-1.${minor}/README.md`);
+      expect(schedule.url).toBe(
+        `https://github.com/kubernetes/sig-release/blob/master/releases/release-1.${minor}/README.md`,
+      );
+      only(schedule, 'release');
+      only(schedule, 'code-freeze');
+      only(schedule, 'enhancements-freeze');
+      const dates = schedule.events.map((event) => event.date);
+      expect(dates).toEqual([...dates].sort());
+    },
+  );
 
   it.each([3, 4])('returns null for the 1.%i planning notes', (minor) => {
     expect(parseSchedule(sourceFor(minor))).toBeNull();
@@ -92,7 +97,12 @@ describe('1.20+ "When" tables (1.31)', () => {
   });
 
   it('dates the release without a time', () => {
-    expect(only(schedule, 'release')).toMatchObject({ what: 'v1.31.0 released', date: '2024-08-13', at: null, week: 14 });
+    expect(only(schedule, 'release')).toMatchObject({
+      what: 'v1.31.0 released',
+      date: '2024-08-13',
+      at: null,
+      week: 14,
+    });
   });
 
   it('classifies the milestones and leaves look-alike rows unclassified', () => {
@@ -108,7 +118,9 @@ describe('1.20+ "When" tables (1.31)', () => {
   });
 
   it('records the build of each pre-release', () => {
-    const builds = schedule.events.filter((event) => event.build).map((event) => `${event.kinds.join('+')} ${event.build}`);
+    const builds = schedule.events
+      .filter((event) => event.build)
+      .map((event) => `${event.kinds.join('+')} ${event.build}`);
     expect(builds).toEqual([
       'alpha 1.31.0-alpha.1',
       'alpha 1.31.0-alpha.2',
@@ -125,13 +137,20 @@ describe('time zones', () => {
     const schedule = parse(37);
     expect(only(schedule, 'enhancements-freeze')).toMatchObject({ date: '2026-06-16', at: '2026-06-17T12:00:00Z' });
     expect(only(schedule, 'prr-freeze')).toMatchObject({ date: '2026-06-09', at: '2026-06-10T12:00:00Z' });
-    expect(only(schedule, 'code-freeze')).toMatchObject({ what: 'Begin Code Freeze and Test Freeze', date: '2026-07-22', at: '2026-07-23T12:00:00Z' });
+    expect(only(schedule, 'code-freeze')).toMatchObject({
+      what: 'Begin Code Freeze and Test Freeze',
+      date: '2026-07-22',
+      at: '2026-07-23T12:00:00Z',
+    });
     expect(only(schedule, 'release')).toMatchObject({ date: '2026-08-26', at: null });
   });
 
   it('an AoE date without a UTC time ends at 23:59:59-12:00', () => {
     const markdown = editLine(readme(37), 59, ' / Wednesday 17th June 2026, 12:00 UTC', '');
-    expect(only(parse(37, markdown), 'enhancements-freeze')).toMatchObject({ date: '2026-06-16', at: '2026-06-16T23:59:59-12:00' });
+    expect(only(parse(37, markdown), 'enhancements-freeze')).toMatchObject({
+      date: '2026-06-16',
+      at: '2026-06-16T23:59:59-12:00',
+    });
   });
 
   it('1.24: UTC wins over the PST, BST and PDT parts of the cell', () => {
@@ -139,12 +158,18 @@ describe('time zones', () => {
     expect(only(schedule, 'enhancements-freeze')).toMatchObject({ date: '2022-02-04', at: '2022-02-04T02:00:00Z' });
     expect(only(schedule, 'code-freeze')).toMatchObject({ date: '2022-03-30', at: '2022-03-30T01:00:00Z' });
     expect(only(schedule, 'release')).toMatchObject({ date: '2022-05-03', at: null });
-    expect(byWhat(schedule, 'Release retrospective part 2 (16:00 UTC)')).toMatchObject({ date: '2022-05-11', at: '2022-05-11T16:00:00Z' });
+    expect(byWhat(schedule, 'Release retrospective part 2 (16:00 UTC)')).toMatchObject({
+      date: '2022-05-11',
+      at: '2022-05-11T16:00:00Z',
+    });
   });
 
   it('1.22: a PDT time in the What column gives the instant in PDT', () => {
     const schedule = parse(22);
-    expect(only(schedule, 'enhancements-freeze')).toMatchObject({ date: '2021-05-13', at: '2021-05-13T23:59:00-07:00' });
+    expect(only(schedule, 'enhancements-freeze')).toMatchObject({
+      date: '2021-05-13',
+      at: '2021-05-13T23:59:00-07:00',
+    });
     expect(only(schedule, 'code-freeze')).toMatchObject({ date: '2021-07-08', at: '2021-07-08T18:00:00-07:00' });
     expect(byWhat(schedule, 'Release retrospective 10:00am PDT').at).toBe('2021-08-19T10:00:00-07:00');
     expect(only(schedule, 'release')).toMatchObject({ date: '2021-08-04', at: null });
@@ -152,7 +177,10 @@ describe('time zones', () => {
 
   it('"EOD PST" is 23:59 at -08:00', () => {
     const schedule = parse(10);
-    expect(only(schedule, 'enhancements-freeze')).toMatchObject({ date: '2018-01-22', at: '2018-01-22T23:59:00-08:00' });
+    expect(only(schedule, 'enhancements-freeze')).toMatchObject({
+      date: '2018-01-22',
+      at: '2018-01-22T23:59:00-08:00',
+    });
   });
 
   it('"EOD PT" follows Pacific daylight saving', () => {
@@ -169,26 +197,45 @@ describe('time zones', () => {
       '| Release retrospective part 2 (16:00 UTC) | Community | Wednesday 11th May 2022 |',
       '| Release retrospective part 2 | Community | 01:00 UTC / 18:00 PDT Wednesday 11th May 2022 |',
     );
-    expect(byWhat(parse(24, markdown), 'Release retrospective part 2')).toMatchObject({ date: '2022-05-12', at: '2022-05-12T01:00:00Z' });
+    expect(byWhat(parse(24, markdown), 'Release retrospective part 2')).toMatchObject({
+      date: '2022-05-12',
+      at: '2022-05-12T01:00:00Z',
+    });
   });
 });
 
 describe('1.12–1.16 month-column tables', () => {
   it('1.16: reads "Mon 1" under Jul, with the year from the document', () => {
     const schedule = parse(16);
-    expect(only(schedule, 'cycle-start')).toMatchObject({ when: 'Mon 1 (Jul)', date: '2019-07-01', week: 1, who: 'Lead' });
-    expect(only(schedule, 'enhancements-freeze')).toMatchObject({ what: 'Begin Enhancements Freeze (EOD PST)', date: '2019-07-30', at: '2019-07-30T23:59:00-08:00' });
+    expect(only(schedule, 'cycle-start')).toMatchObject({
+      when: 'Mon 1 (Jul)',
+      date: '2019-07-01',
+      week: 1,
+      who: 'Lead',
+    });
+    expect(only(schedule, 'enhancements-freeze')).toMatchObject({
+      what: 'Begin Enhancements Freeze (EOD PST)',
+      date: '2019-07-30',
+      at: '2019-07-30T23:59:00-08:00',
+    });
     expect(only(schedule, 'code-freeze')).toMatchObject({ date: '2019-08-29', at: '2019-08-29T23:59:00-08:00' });
     expect(only(schedule, 'thaw').date).toBe('2019-09-10');
     expect(only(schedule, 'release')).toMatchObject({ what: 'v1.16.0 released', date: '2019-09-18' });
-    expect(byWhat(schedule, '1.16.0-rc.2 released')).toMatchObject({ kinds: ['rc'], build: '1.16.0-rc.2', date: '2019-09-13' });
+    expect(byWhat(schedule, '1.16.0-rc.2 released')).toMatchObject({
+      kinds: ['rc'],
+      build: '1.16.0-rc.2',
+      date: '2019-09-13',
+    });
   });
 
-  it('1.12: follows a struck-out date to its replacement and ignores the next release\'s rows', () => {
+  it("1.12: follows a struck-out date to its replacement and ignores the next release's rows", () => {
     const schedule = parse(12);
     expect(only(schedule, 'release')).toMatchObject({ date: '2018-09-27', when: 'moved to 27 (SEP)' });
     expect(only(schedule, 'enhancements-freeze').date).toBe('2018-07-31');
-    expect(only(schedule, 'code-freeze')).toMatchObject({ what: 'Begin code and test freeze (EOD PST)', date: '2018-09-04' });
+    expect(only(schedule, 'code-freeze')).toMatchObject({
+      what: 'Begin code and test freeze (EOD PST)',
+      date: '2018-09-04',
+    });
     expect(byWhat(schedule, '1.13 Release Cycle Begins')).toMatchObject({ kinds: [], date: '2018-10-01' });
     expect(byWhat(schedule, 'v1.13.0-alpha.0')).toMatchObject({ kinds: [], build: null });
     expect(only(schedule, 'cycle-start').date).toBe('2018-07-02');
@@ -213,7 +260,10 @@ describe('1.10 HTML table', () => {
   it('reads the <table> timeline', () => {
     const schedule = parse(10);
     expect(only(schedule, 'cycle-start')).toMatchObject({ date: '2018-01-02', week: 1 });
-    expect(only(schedule, 'code-freeze')).toMatchObject({ what: 'Begin code freeze (EOD PST)', at: '2018-02-26T23:59:00-08:00' });
+    expect(only(schedule, 'code-freeze')).toMatchObject({
+      what: 'Begin code freeze (EOD PST)',
+      at: '2018-02-26T23:59:00-08:00',
+    });
     expect(only(schedule, 'thaw')).toMatchObject({ what: 'End of code freeze (EOD PST)', date: '2018-03-19' });
     expect(only(schedule, 'release')).toMatchObject({ what: 'v1.10.0', date: '2018-03-26' });
     expect(byWhat(schedule, 'Notify kubernetes-dev of lifting code freeze').kinds).toEqual([]);
@@ -234,7 +284,10 @@ describe('a "When" table without years (1.17)', () => {
   });
 
   it('falls back to "Docs complete" for the docs freeze before it had that name', () => {
-    expect(only(schedule, 'docs-freeze')).toMatchObject({ what: 'Docs complete - All PRs reviewed and ready to merge', date: '2019-11-22' });
+    expect(only(schedule, 'docs-freeze')).toMatchObject({
+      what: 'Docs complete - All PRs reviewed and ready to merge',
+      date: '2019-11-22',
+    });
   });
 });
 
@@ -247,13 +300,21 @@ describe('1.6–1.9 bullet lists (1.8)', () => {
   });
 
   it('dates and classifies each bullet', () => {
-    expect(only(schedule, 'cycle-start')).toMatchObject({ what: 'coding start (7w)', when: 'July 5 (Weds)', date: '2017-07-05' });
+    expect(only(schedule, 'cycle-start')).toMatchObject({
+      what: 'coding start (7w)',
+      when: 'July 5 (Weds)',
+      date: '2017-07-05',
+    });
     expect(only(schedule, 'enhancements-freeze')).toMatchObject({ what: 'Feature Freeze', date: '2017-08-01' });
     expect(only(schedule, 'code-freeze')).toMatchObject({ when: 'Sept 1 (Fri)', date: '2017-09-01' });
     expect(only(schedule, 'release')).toMatchObject({ what: 'v1.8.0 release!', date: '2017-09-27' });
     expect(byWhat(schedule, 'v1.8.0-beta.0, v1.9.0-alpha.0')).toMatchObject({ kinds: ['beta'], build: '1.8.0-beta.0' });
     expect(byWhat(schedule, 'v1.9.0-alpha.1')).toMatchObject({ kinds: [], build: null });
-    expect(byWhat(schedule, 'v1.8.release-candidate')).toMatchObject({ kinds: ['rc'], build: null, date: '2017-09-20' });
+    expect(byWhat(schedule, 'v1.8.release-candidate')).toMatchObject({
+      kinds: ['rc'],
+      build: null,
+      date: '2017-09-20',
+    });
   });
 });
 
@@ -318,7 +379,12 @@ describe('1.5 checklist with bold dates', () => {
 
 describe('malformed input', () => {
   it('names the file and row of an impossible date', () => {
-    const markdown = editLine(readme(31), 75, '02:00 UTC Wednesday 24th July 2024 / 19:00 PDT Tuesday 23rd July 2024', '31st February 2024');
+    const markdown = editLine(
+      readme(31),
+      75,
+      '02:00 UTC Wednesday 24th July 2024 / 19:00 PDT Tuesday 23rd July 2024',
+      '31st February 2024',
+    );
     const error = parseError(() => parseSchedule(sourceFor(31, markdown)));
     expect(error.file).toBe('releases/release-1.31/README.md');
     expect(error.message).toContain('releases/release-1.31/README.md');

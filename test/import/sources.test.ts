@@ -28,8 +28,11 @@ describe('Pluto versions.yaml', () => {
   });
 
   it('names the entry and field of a bad value', () => {
-    const broken = 'deprecated-versions:\n  - version: apps/v1beta1\n    kind: Deployment\n    deprecated-in: nine\n    removed-in: v1.16.0\n    component: k8s\n';
-    expect(() => parsePlutoVersions(broken, 'pluto/versions.yaml')).toThrow(/pluto\/versions\.yaml: deprecated-versions\[0\]\.deprecated-in: not a version/);
+    const broken =
+      'deprecated-versions:\n  - version: apps/v1beta1\n    kind: Deployment\n    deprecated-in: nine\n    removed-in: v1.16.0\n    component: k8s\n';
+    expect(() => parsePlutoVersions(broken, 'pluto/versions.yaml')).toThrow(
+      /pluto\/versions\.yaml: deprecated-versions\[0\]\.deprecated-in: not a version/,
+    );
   });
 });
 
@@ -40,24 +43,47 @@ describe('curated release announcements', () => {
     const elli = releases.find((entry) => entry.version === '1.31')!;
     expect(elli.announcement.codename).toBe('Elli');
     expect(elli.announcement.releaseLead).toBe('Angelos Kolaitis');
-    expect(elli.announcement.enhancements).toEqual({ total: 45, stable: 11, beta: 22, alpha: 12, deprecatedOrRemoved: null });
+    expect(elli.announcement.enhancements).toEqual({
+      total: 45,
+      stable: 11,
+      beta: 22,
+      alpha: 12,
+      deprecatedOrRemoved: null,
+    });
     expect(elli.announcement.graduatedToStable?.map((entry) => entry.kep)).toContain(2305);
     expect(elli.announcement.url).toMatch(/^https:\/\/kubernetes\.io\/blog\/2024\/08\/13\//);
   });
 
   it('names the release and field of a bad entry', () => {
-    const broken = CURATED.replace('codename: "Elli"\n  released: "2024-08-13"', 'codename: "Elli"\n  released: "2024-02-31"');
-    expect(() => parseAnnouncements(broken, 'curated/release-announcements.yaml')).toThrow(/release-announcements\.yaml: \[\d+\] \(1\.31\)\.released: not a real calendar date/);
+    const broken = CURATED.replace(
+      'codename: "Elli"\n  released: "2024-08-13"',
+      'codename: "Elli"\n  released: "2024-02-31"',
+    );
+    expect(() => parseAnnouncements(broken, 'curated/release-announcements.yaml')).toThrow(
+      /release-announcements\.yaml: \[\d+\] \(1\.31\)\.released: not a real calendar date/,
+    );
   });
 });
 
 describe('release dates and support windows', () => {
   const releases = buildReleases({
-    patchData: { file: 'kubernetes.json', data: readJsonText(read('endoflife-date-release-data/releases/kubernetes.json'), 'kubernetes.json') },
-    endOfLifeDate: { file: 'kubernetes.md', data: readFrontMatter(read('endoflife.date/products/kubernetes.md'), 'kubernetes.md') },
+    patchData: {
+      file: 'kubernetes.json',
+      data: readJsonText(read('endoflife-date-release-data/releases/kubernetes.json'), 'kubernetes.json'),
+    },
+    endOfLifeDate: {
+      file: 'kubernetes.md',
+      data: readFrontMatter(read('endoflife.date/products/kubernetes.md'), 'kubernetes.md'),
+    },
     websiteEol: { file: 'eol.yaml', data: readYaml(read('kubernetes-website/data/releases/eol.yaml'), 'eol.yaml') },
-    websiteSchedule: { file: 'schedule.yaml', data: readYaml(read('kubernetes-website/data/releases/schedule.yaml'), 'schedule.yaml') },
-    websiteLegacy: { file: 'legacy.json', data: readJsonText(read('kubernetes-website/data/releases/legacy.json'), 'legacy.json') },
+    websiteSchedule: {
+      file: 'schedule.yaml',
+      data: readYaml(read('kubernetes-website/data/releases/schedule.yaml'), 'schedule.yaml'),
+    },
+    websiteLegacy: {
+      file: 'legacy.json',
+      data: readJsonText(read('kubernetes-website/data/releases/legacy.json'), 'legacy.json'),
+    },
     curated: parseAnnouncements(CURATED, 'curated'),
     schedules: [],
   });
@@ -65,9 +91,17 @@ describe('release dates and support windows', () => {
 
   it('merges GA, maintenance and EOL dates and keeps every source of the GA date', () => {
     expect(release('1.0').gaDate).toBe('2015-07-10');
-    expect(release('1.30')).toMatchObject({ gaDate: '2024-04-17', maintenanceModeDate: '2025-04-28', eolDate: '2025-07-15' });
+    expect(release('1.30')).toMatchObject({
+      gaDate: '2024-04-17',
+      maintenanceModeDate: '2025-04-28',
+      eolDate: '2025-07-15',
+    });
     expect(release('1.31').gaDateSources.map((source) => source.source)).toEqual(
-      expect.arrayContaining(['endoflife-date/release-data (x.y.0 tag date)', 'endoflife.date', 'release announcement (curated)']),
+      expect.arrayContaining([
+        'endoflife-date/release-data (x.y.0 tag date)',
+        'endoflife.date',
+        'release announcement (curated)',
+      ]),
     );
     expect(release('1.26').eolDate).toBe('2024-02-28');
   });
@@ -96,7 +130,11 @@ describe('release dates and support windows', () => {
 describe('SOURCES.md provenance table', () => {
   it('reads commit, date and licence per folder', () => {
     const rows = parseSourcesTable(read('SOURCES.md'));
-    expect(rows.get('kubernetes-sig-release')).toEqual({ commit: 'e8dfc80571dcb23c67a5ec044da17374358130cf', commitDate: '2026-08-13', license: 'Apache-2.0' });
+    expect(rows.get('kubernetes-sig-release')).toEqual({
+      commit: 'e8dfc80571dcb23c67a5ec044da17374358130cf',
+      commitDate: '2026-08-13',
+      license: 'Apache-2.0',
+    });
     expect(rows.get('kubernetes-website')?.commit).toBeNull();
   });
 });

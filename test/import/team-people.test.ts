@@ -50,7 +50,9 @@ describe('parsePeople', () => {
 
   it('separates people when the comma between them is missing (1.14)', () => {
     expect(
-      parsePeople('Loic LE DRU ([@lledru](https://github.com/lledru)) Arnaud Meukam ([@ameukam](https://github.com/ameukam))'),
+      parsePeople(
+        'Loic LE DRU ([@lledru](https://github.com/lledru)) Arnaud Meukam ([@ameukam](https://github.com/ameukam))',
+      ),
     ).toEqual([
       { name: 'Loic LE DRU', github: 'lledru' },
       { name: 'Arnaud Meukam', github: 'ameukam' },
@@ -58,18 +60,24 @@ describe('parsePeople', () => {
   });
 
   it('prefers the profile URL over link text that is really a Slack name (1.14)', () => {
-    expect(parsePeople('Nicholas Lane ([@soggy](https://github.com/soggiest))')).toEqual([{ name: 'Nicholas Lane', github: 'soggiest' }]);
+    expect(parsePeople('Nicholas Lane ([@soggy](https://github.com/soggiest))')).toEqual([
+      { name: 'Nicholas Lane', github: 'soggiest' },
+    ]);
   });
 
   it('takes the handle from link text when the link is not a profile URL (1.32)', () => {
-    expect(parsePeople('ChengHao Yang ([@tico88612](tico88612) / Slack: `@tico88612`)')).toEqual([{ name: 'ChengHao Yang', github: 'tico88612' }]);
+    expect(parsePeople('ChengHao Yang ([@tico88612](tico88612) / Slack: `@tico88612`)')).toEqual([
+      { name: 'ChengHao Yang', github: 'tico88612' },
+    ]);
   });
 
   it('reads "@" written outside the link (1.29) and a handle link without "@" (1.28)', () => {
-    expect(parsePeople('Oluebube Princess Egbuna (@[Princesso](https://github.com/Princesso) / Slack: `@Bube`)')).toEqual([
-      { name: 'Oluebube Princess Egbuna', github: 'Princesso' },
+    expect(
+      parsePeople('Oluebube Princess Egbuna (@[Princesso](https://github.com/Princesso) / Slack: `@Bube`)'),
+    ).toEqual([{ name: 'Oluebube Princess Egbuna', github: 'Princesso' }]);
+    expect(parsePeople('Mofi Rahman ([moficodes](https://github.com/moficodes) / Slack: `@mofi`)')).toEqual([
+      { name: 'Mofi Rahman', github: 'moficodes' },
     ]);
-    expect(parsePeople('Mofi Rahman ([moficodes](https://github.com/moficodes) / Slack: `@mofi`)')).toEqual([{ name: 'Mofi Rahman', github: 'moficodes' }]);
   });
 
   it('treats N/A, TBD, "--" and an empty cell as nobody', () => {
@@ -77,7 +85,9 @@ describe('parsePeople', () => {
   });
 
   it('ignores a trailing comma (1.32)', () => {
-    expect(parsePeople('William Rizzo ([@wrkode](https://github.com/wrkode) / Slack: `@Will-I-Am`),')).toEqual([{ name: 'William Rizzo', github: 'wrkode' }]);
+    expect(parsePeople('William Rizzo ([@wrkode](https://github.com/wrkode) / Slack: `@Will-I-Am`),')).toEqual([
+      { name: 'William Rizzo', github: 'wrkode' },
+    ]);
   });
 
   it('rejects an entry with a handle but no name', () => {

@@ -36,7 +36,10 @@ function thrown(run: () => unknown): ImportError {
 describe('parseTeam on release-team.md (1.20 onwards)', () => {
   it('reads the 1.31 lead, comms lead and lead shadows with their GitHub handles', () => {
     const team = teamOf('1.31', 'release-team.md');
-    expect(role(team, 'lead')).toMatchObject({ role: 'Release Team Lead', leads: [{ name: 'Angelos Kolaitis', github: 'neoaggelos' }] });
+    expect(role(team, 'lead')).toMatchObject({
+      role: 'Release Team Lead',
+      leads: [{ name: 'Angelos Kolaitis', github: 'neoaggelos' }],
+    });
     expect(role(team, 'comms').leads).toEqual([{ name: 'Abigail McCarthy', github: 'a-mccarthy' }]);
     expect(role(team, 'lead').shadows).toEqual([
       { name: 'Drew Hagen', github: 'drewhagen' },
@@ -50,7 +53,9 @@ describe('parseTeam on release-team.md (1.20 onwards)', () => {
     const team = teamOf('1.31', 'release-team.md');
     expect(team.version).toBe('1.31');
     expect(team.source).toBe('releases/release-1.31/release-team.md');
-    expect(team.url).toBe('https://github.com/kubernetes/sig-release/blob/master/releases/release-1.31/release-team.md');
+    expect(team.url).toBe(
+      'https://github.com/kubernetes/sig-release/blob/master/releases/release-1.31/release-team.md',
+    );
     expect(team.roles.map((r) => [r.key, r.role])).toEqual([
       ['lead', 'Release Team Lead'],
       ['emeritus-adviser', 'Emeritus Adviser'],
@@ -67,9 +72,18 @@ describe('parseTeam on release-team.md (1.20 onwards)', () => {
 
   it('keeps accented names and drops Slack IDs (which may hold spaces) from 1.31', () => {
     const notes = role(teamOf('1.31', 'release-team.md'), 'release-notes');
-    expect(notes.shadows.map((p) => p.name)).toEqual(['Satyam Soni', 'Amit Dsouza', 'Mélony Qin', 'Rayan Das', 'Sepideh Alavi']);
+    expect(notes.shadows.map((p) => p.name)).toEqual([
+      'Satyam Soni',
+      'Amit Dsouza',
+      'Mélony Qin',
+      'Rayan Das',
+      'Sepideh Alavi',
+    ]);
     // "Arka Saha ([@ArkaSaha30](…), Slack: `@Arka`)": a comma inside the parentheses does not split the person.
-    expect(role(teamOf('1.31', 'release-team.md'), 'enhancements').shadows[0]).toEqual({ name: 'Arka Saha', github: 'ArkaSaha30' });
+    expect(role(teamOf('1.31', 'release-team.md'), 'enhancements').shadows[0]).toEqual({
+      name: 'Arka Saha',
+      github: 'ArkaSaha30',
+    });
   });
 
   it('reads the 1.24 team: lead James Laverack, CI Signal and Branch Manager', () => {
@@ -77,7 +91,10 @@ describe('parseTeam on release-team.md (1.20 onwards)', () => {
     expect(role(team, 'lead').leads).toEqual([{ name: 'James Laverack', github: 'JamesLaverack' }]);
     expect(role(team, 'lead').shadows.map((p) => p.github)).toEqual(['jlbutler', 'salaxander', 'cici37', 'mkorbi']);
     expect(role(team, 'ci-signal').leads[0]).toEqual({ name: 'Leonard Vincent Simon Pahlke', github: 'leonardpahlke' });
-    expect(role(team, 'branch-manager')).toMatchObject({ leads: [{ name: 'Nabarun Pal', github: 'palnabarun' }], shadows: [{ name: 'Jim Angel', github: 'jimangel' }] });
+    expect(role(team, 'branch-manager')).toMatchObject({
+      leads: [{ name: 'Nabarun Pal', github: 'palnabarun' }],
+      shadows: [{ name: 'Jim Angel', github: 'jimangel' }],
+    });
     expect(role(team, 'release-notes').shadows.map((p) => p.name)).toContain('François Le Pape');
     expect(team.roles).toHaveLength(9);
   });
@@ -93,17 +110,31 @@ describe('parseTeam on release-team.md (1.20 onwards)', () => {
       { name: 'Nitish Kumar', github: 'nitishfy' },
     ]);
     // Slack ID "`@Melony Q. (aka.cloudmelon )`" holds parentheses; it must not leak into names.
-    expect(role(teamOf('1.33', 'release-team.md'), 'docs').shadows[0]).toEqual({ name: 'Mélony Qin', github: 'cloudmelon' });
+    expect(role(teamOf('1.33', 'release-team.md'), 'docs').shadows[0]).toEqual({
+      name: 'Mélony Qin',
+      github: 'cloudmelon',
+    });
   });
 });
 
 describe('parseTeam on release_team.md (1.6 to 1.20)', () => {
   it('reads 1.6, whose handles are in their own column', () => {
     const team = teamOf('1.6', 'release_team.md');
-    expect(role(team, 'lead')).toEqual({ role: 'Lead', key: 'lead', leads: [{ name: 'Dan Gillespie', github: 'ethernetdan' }], shadows: [] });
+    expect(role(team, 'lead')).toEqual({
+      role: 'Lead',
+      key: 'lead',
+      leads: [{ name: 'Dan Gillespie', github: 'ethernetdan' }],
+      shadows: [],
+    });
     expect(team.roles).toHaveLength(11);
-    expect(role(team, 'enhancements')).toMatchObject({ role: 'Features', leads: [{ name: 'Ihor Dvoretskyi', github: 'idvoretskyi' }] });
-    expect(role(team, 'branch-manager')).toMatchObject({ role: 'Release branch', leads: [{ name: 'Anthony Yeh', github: 'enisoc' }] });
+    expect(role(team, 'enhancements')).toMatchObject({
+      role: 'Features',
+      leads: [{ name: 'Ihor Dvoretskyi', github: 'idvoretskyi' }],
+    });
+    expect(role(team, 'branch-manager')).toMatchObject({
+      role: 'Release branch',
+      leads: [{ name: 'Anthony Yeh', github: 'enisoc' }],
+    });
     expect(role(team, 'bug-triage').role).toBe('Bugs');
     expect(role(team, 'spiritual-advisor').leads).toEqual([{ name: 'Phillip Wittrock', github: 'pwittrock' }]);
     expect(team.url).toBe('https://github.com/kubernetes/sig-release/blob/master/releases/release-1.6/release_team.md');
@@ -133,7 +164,11 @@ describe('parseTeam on release_team.md (1.6 to 1.20)', () => {
     expect(fixtureTeam('1.20', 'release-team.md')).toBeNull();
     const team = teamOf('1.20', 'release_team.md');
     expect(role(team, 'lead').leads).toEqual([{ name: 'Jeremy Rickard', github: 'jeremyrickard' }]);
-    expect(role(team, 'lead').shadows.map((p) => p.name)).toEqual(['Daniel Mangum', 'Nabarun Pal', 'Savitha Raghunathan']);
+    expect(role(team, 'lead').shadows.map((p) => p.name)).toEqual([
+      'Daniel Mangum',
+      'Nabarun Pal',
+      'Savitha Raghunathan',
+    ]);
     expect(role(team, 'emeritus-adviser').shadows).toEqual([]); // "--"
   });
 
@@ -153,12 +188,16 @@ describe('parseTeam on release_team.md (1.6 to 1.20)', () => {
   });
 });
 
-const HEADER = '| **Role** | **Name** (**GitHub / Slack ID**) | **Shadow Name(s) (GitHub / Slack ID)** |\n|---|---|---|\n';
-const parse = (markdown: string, path = 'releases/release-1.99/release-team.md') => parseTeam({ version: '1.99', path, markdown });
+const HEADER =
+  '| **Role** | **Name** (**GitHub / Slack ID**) | **Shadow Name(s) (GitHub / Slack ID)** |\n|---|---|---|\n';
+const parse = (markdown: string, path = 'releases/release-1.99/release-team.md') =>
+  parseTeam({ version: '1.99', path, markdown });
 
 describe('parseTeam on hand-written variants', () => {
   it('keeps a role whose lead is "TBD" with nobody in it', () => {
-    const team = parse(`${HEADER}| Lead | Ryota Sawada ([@rytswd](https://github.com/rytswd)) | |\n| Branch Manager | TBD | TBD |\n`);
+    const team = parse(
+      `${HEADER}| Lead | Ryota Sawada ([@rytswd](https://github.com/rytswd)) | |\n| Branch Manager | TBD | TBD |\n`,
+    );
     expect(team?.roles[1]).toEqual({ role: 'Branch Manager', key: 'branch-manager', leads: [], shadows: [] });
   });
 
@@ -171,7 +210,9 @@ describe('parseTeam on hand-written variants', () => {
   });
 
   it('reads "Lead" / "Shadows" column headers, bold names and HTML line breaks', () => {
-    const team = parse('| Team | Lead | Shadows |\n| --- | --- | --- |\n| Docs | **Jim Angel** (@jimangel) | Cody Clark (@cody-clark)<br>Naomi Pentrel (@npentrel) |\n');
+    const team = parse(
+      '| Team | Lead | Shadows |\n| --- | --- | --- |\n| Docs | **Jim Angel** (@jimangel) | Cody Clark (@cody-clark)<br>Naomi Pentrel (@npentrel) |\n',
+    );
     expect(role(team!, 'docs')).toEqual({
       role: 'Docs',
       key: 'docs',
@@ -184,7 +225,9 @@ describe('parseTeam on hand-written variants', () => {
   });
 
   it('rejects a version that is not a minor version', () => {
-    expect(thrown(() => parseTeam({ version: 'latest', path: 'x/release-team.md', markdown: HEADER })).message).toMatch(/x\/release-team\.md: version: .*latest/);
+    expect(thrown(() => parseTeam({ version: 'latest', path: 'x/release-team.md', markdown: HEADER })).message).toMatch(
+      /x\/release-team\.md: version: .*latest/,
+    );
   });
 });
 
@@ -197,22 +240,34 @@ describe('parseTeam errors name the file and the row', () => {
   });
 
   it('throws for a table without a name column', () => {
-    expect(thrown(() => parse('| Week | Date |\n|---|---|\n| 1 | Monday |\n')).message).toMatch(/release-team\.md: no release team table/);
+    expect(thrown(() => parse('| Week | Date |\n|---|---|\n| 1 | Monday |\n')).message).toMatch(
+      /release-team\.md: no release team table/,
+    );
   });
 
   it('throws for a row whose name cell is empty', () => {
-    const error = thrown(() => parse(`${HEADER}| Lead | Angelos Kolaitis ([@neoaggelos](https://github.com/neoaggelos)) | |\n| Docs |  | Daniel Chan ([@chanieljdan](https://github.com/chanieljdan)) |\n`));
-    expect(error.message).toBe('releases/release-1.99/release-team.md: row "Docs" (line 4): the name column is empty (write "TBD" or "N/A" for nobody)');
+    const error = thrown(() =>
+      parse(
+        `${HEADER}| Lead | Angelos Kolaitis ([@neoaggelos](https://github.com/neoaggelos)) | |\n| Docs |  | Daniel Chan ([@chanieljdan](https://github.com/chanieljdan)) |\n`,
+      ),
+    );
+    expect(error.message).toBe(
+      'releases/release-1.99/release-team.md: row "Docs" (line 4): the name column is empty (write "TBD" or "N/A" for nobody)',
+    );
     expect(error.field).toBe('row "Docs" (line 4)');
   });
 
   it('throws for a row whose name cell holds only a handle', () => {
     const error = thrown(() => parse(`${HEADER}| Docs | ([@chanieljdan](https://github.com/chanieljdan)) | |\n`));
-    expect(error.message).toMatch(/^releases\/release-1\.99\/release-team\.md: row "Docs" \(line 3\) name column: an entry has no name \(only the handle @chanieljdan\)$/);
+    expect(error.message).toMatch(
+      /^releases\/release-1\.99\/release-team\.md: row "Docs" \(line 3\) name column: an entry has no name \(only the handle @chanieljdan\)$/,
+    );
   });
 
   it('throws for a shadow with no name, naming the shadow column', () => {
-    const error = thrown(() => parse(`${HEADER}| Docs | Daniel Chan (chanieljdan) | Drew Hagen (@drewhagen), (@someone) |\n`));
+    const error = thrown(() =>
+      parse(`${HEADER}| Docs | Daniel Chan (chanieljdan) | Drew Hagen (@drewhagen), (@someone) |\n`),
+    );
     expect(error.message).toMatch(/row "Docs" \(line 3\) shadow column: an entry has no name/);
   });
 

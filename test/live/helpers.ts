@@ -62,7 +62,10 @@ export class BotProcess {
   async waitFor(what: string, predicate: () => boolean, timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n--- stdout ---\n${this.stdout}\n--- stderr ---\n${this.stderr}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out waiting for ${what}\n--- stdout ---\n${this.stdout}\n--- stderr ---\n${this.stderr}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
@@ -81,7 +84,10 @@ export class BotProcess {
     return Number(/"port":(\d+)/.exec(this.stderr)![1]);
   }
 
-  async status(): Promise<{ data: Record<string, unknown>; refresh: Record<string, unknown> & { lastAttempt: Record<string, unknown> | null } }> {
+  async status(): Promise<{
+    data: Record<string, unknown>;
+    refresh: Record<string, unknown> & { lastAttempt: Record<string, unknown> | null };
+  }> {
     const response = await fetch(`http://127.0.0.1:${await this.port()}/status`);
     return (await response.json()) as never;
   }

@@ -65,7 +65,9 @@ describe('refresh over HTTPS (a local stand-in answering like GitHub)', () => {
     expect((await refresher.refreshNow()).result).toBe('unchanged');
     const unchanged = stub.requests.slice(seen);
     expect(unchanged).toHaveLength(Object.keys(UPSTREAM_REPOSITORIES).length);
-    expect(unchanged.every((request) => request.url.includes('/commits/') && request.status === 304 && request.ifNoneMatch)).toBe(true);
+    expect(
+      unchanged.every((request) => request.url.includes('/commits/') && request.status === 304 && request.ifNoneMatch),
+    ).toBe(true);
     expect(live.current().dataset).toBe(imported);
 
     const patches = fixtureFiles('endoflife-date-release-data', MINI_UPSTREAM);
@@ -77,7 +79,9 @@ describe('refresh over HTTPS (a local stand-in answering like GitHub)', () => {
     const before = stub.requests.length;
     expect((await refresher.refreshNow()).result).toBe('updated');
     const changed = stub.requests.slice(before);
-    expect(changed.filter((request) => request.url.includes('/commits/') && request.status === 200).length).toBeGreaterThanOrEqual(1);
+    expect(
+      changed.filter((request) => request.url.includes('/commits/') && request.status === 200).length,
+    ).toBeGreaterThanOrEqual(1);
     expect(changed.some((request) => request.url.includes('/raw/'))).toBe(true);
     const release = live.current().dataset.releases.find((r) => r.version === '1.36')!;
     expect(release.patches.map((p) => p.version)).toContain('1.36.5');
@@ -105,7 +109,13 @@ describe('refresh over HTTPS (a local stand-in answering like GitHub)', () => {
 describe('backoff', () => {
   it('retries after 30 s, doubling up to the interval; a success returns to the interval', () => {
     const sixHours = 6 * 3_600_000;
-    expect([0, 1, 2, 3, 12].map((failures) => nextDelayMs(sixHours, failures))).toEqual([sixHours, 30_000, 60_000, 120_000, sixHours]);
+    expect([0, 1, 2, 3, 12].map((failures) => nextDelayMs(sixHours, failures))).toEqual([
+      sixHours,
+      30_000,
+      60_000,
+      120_000,
+      sixHours,
+    ]);
     expect(nextDelayMs(15_000, 1)).toBe(15_000);
   });
 });

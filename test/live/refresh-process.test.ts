@@ -56,7 +56,10 @@ describe('the running bot refreshes its data from SYNC_FROM (a real process, con
     writeFileSync(path.join(tree, PATCH_DATA), '{ "versions": { "1.36.6": ');
     await bot.waitFor('the failed refresh', () => bot.stderr.includes('data refresh failed'));
     const failed = await bot.status();
-    expect(failed.refresh.lastAttempt).toMatchObject({ result: 'failed', file: expect.stringContaining('kubernetes.json') });
+    expect(failed.refresh.lastAttempt).toMatchObject({
+      result: 'failed',
+      file: expect.stringContaining('kubernetes.json'),
+    });
     expect(await bot.ask('latest patch of 1.36')).toContain('1.36.5');
     expect(bot.stdout.match(/Kubernetes 1\.36\.5 is released/g)).toHaveLength(1);
 

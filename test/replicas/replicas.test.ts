@@ -24,7 +24,10 @@ async function eventually(check: () => Promise<boolean>, what: string, timeoutMs
 
 /** HH:MM and ISO weekday (1 = Monday) of an instant in UTC. */
 function utcSlot(at: Date): { time: string; weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7 } {
-  return { time: at.toISOString().slice(11, 16), weekday: (((at.getUTCDay() + 6) % 7) + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7 };
+  return {
+    time: at.toISOString().slice(11, 16),
+    weekday: (((at.getUTCDay() + 6) % 7) + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7,
+  };
 }
 
 describe.skipIf(!url)('several replicas against one PostgreSQL', () => {
@@ -40,7 +43,8 @@ describe.skipIf(!url)('several replicas against one PostgreSQL', () => {
   };
   const slash = (replica: Replica, text: string, channel = 'C0CHANNEL1') =>
     postSigned(`${replica.baseUrl}/slack/events`, slashCommandBody(text, { channel_id: channel }), FORM);
-  const postsTo = (channel: string) => stub.callsTo('chat.postMessage').filter((call) => call.params.channel === channel);
+  const postsTo = (channel: string) =>
+    stub.callsTo('chat.postMessage').filter((call) => call.params.channel === channel);
 
   beforeEach(async () => {
     backend = postgresBackend(url!);
@@ -60,9 +64,16 @@ describe.skipIf(!url)('several replicas against one PostgreSQL', () => {
   async function seedDue(count: number): Promise<ChannelRef[]> {
     const now = Date.now();
     const slot = utcSlot(new Date(now - 10 * 60_000));
-    const channels = Array.from({ length: count }, (_, i): ChannelRef => ({ platform: 'slack', workspace: 'T0TEST01', channel: `CDUE${i}` }));
+    const channels = Array.from(
+      { length: count },
+      (_, i): ChannelRef => ({ platform: 'slack', workspace: 'T0TEST01', channel: `CDUE${i}` }),
+    );
     for (const channel of channels) {
-      await store.save(channel, { kind: 'weekly', releases: null, time: slot.time, timeZone: 'UTC', weekday: slot.weekday }, new Date(now - 70 * 60_000));
+      await store.save(
+        channel,
+        { kind: 'weekly', releases: null, time: slot.time, timeZone: 'UTC', weekday: slot.weekday },
+        new Date(now - 70 * 60_000),
+      );
     }
     return channels;
   }
@@ -71,12 +82,25 @@ describe.skipIf(!url)('several replicas against one PostgreSQL', () => {
     const [a, b] = await Promise.all([start('a'), start('b')]);
     const ts = `${Math.floor(Date.now() / 1000)}.000100`;
     const body = JSON.stringify(
-      eventEnvelope({ type: 'app_mention', user: 'U0ASKER01', text: `<@${BOT_USER_ID}> 1.31`, ts, channel: 'C0MENTION', event_ts: ts }),
+      eventEnvelope({
+        type: 'app_mention',
+        user: 'U0ASKER01',
+        text: `<@${BOT_USER_ID}> 1.31`,
+        ts,
+        channel: 'C0MENTION',
+        event_ts: ts,
+      }),
     );
     const deliver = (replica: Replica, headers: Record<string, string> = {}) =>
       postSigned(`${replica.baseUrl}/slack/events`, body, 'application/json', { headers });
     const retry = (n: number) => ({ 'x-slack-retry-num': String(n), 'x-slack-retry-reason': 'http_error' });
-    const responses = await Promise.all([deliver(a), deliver(b), deliver(b, retry(1)), deliver(a, retry(2)), deliver(b, retry(3))]);
+    const responses = await Promise.all([
+      deliver(a),
+      deliver(b),
+      deliver(b, retry(1)),
+      deliver(a, retry(2)),
+      deliver(b, retry(3)),
+    ]);
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
     await waitFor(() => postsTo('C0MENTION').length > 0, 'the reply', 10_000);
     await sleep(1500);
@@ -99,7 +123,9 @@ describe.skipIf(!url)('several replicas against one PostgreSQL', () => {
     a.kill('SIGTERM');
     expect(await a.exited).toBe(0);
     await waitFor(() => postsTo('C0SUBSCRIBE').length > 0, 'the digest', dueAt.getTime() - Date.now() + 20_000);
-    const [posting] = await store.postings((await store.find({ platform: 'slack', workspace: 'T0TEST01', channel: 'C0SUBSCRIBE' }))!.id);
+    const [posting] = await store.postings(
+      (await store.find({ platform: 'slack', workspace: 'T0TEST01', channel: 'C0SUBSCRIBE' }))!.id,
+    );
     expect(posting).toMatchObject({ status: 'posted', attempts: 1 });
     expect(pidOf(posting!.claimedBy)).toBe(b.child.pid);
   }, 120_000);
@@ -120,7 +146,9 @@ describe.skipIf(!url)('several replicas against one PostgreSQL', () => {
     expect(stub.callsTo('chat.postMessage')).toHaveLength(after.length);
     for (const channel of channels) {
       const { id } = (await store.find(channel))!;
-      expect(postsTo(channel.channel), channel.channel).toHaveLength(after.filter((posting) => posting.subscriptionId === id).length);
+      expect(postsTo(channel.channel), channel.channel).toHaveLength(
+        after.filter((posting) => posting.subscriptionId === id).length,
+      );
     }
   }, 120_000);
 
@@ -149,7 +177,9 @@ describe.skipIf(!url)('several replicas against one PostgreSQL', () => {
     await sleep(2000);
     // Every occurrence (a weekly digest may come with a notice) posted once by b, plus a's call that never landed.
     const postings = await store.postings();
-    expect(postings.every((posting) => posting.status === 'posted' && pidOf(posting.claimedBy) === b.child.pid)).toBe(true);
+    expect(postings.every((posting) => posting.status === 'posted' && pidOf(posting.claimedBy) === b.child.pid)).toBe(
+      true,
+    );
     expect(postsTo(channel!.channel)).toHaveLength(postings.length + 1);
   }, 90_000);
 
@@ -164,7 +194,10 @@ describe.skipIf(!url)('several replicas against one PostgreSQL', () => {
       while (probing) {
         await Promise.all(
           known.map(async (replica) => {
-            const ok = await fetch(`${replica.baseUrl}/readyz`).then((r) => r.ok, () => false);
+            const ok = await fetch(`${replica.baseUrl}/readyz`).then(
+              (r) => r.ok,
+              () => false,
+            );
             if (ok) ready.add(replica);
             else ready.delete(replica);
           }),
@@ -183,7 +216,8 @@ describe.skipIf(!url)('several replicas against one PostgreSQL', () => {
         if (target) {
           inFlight.push(
             slash(target, '1.31').then(
-              async (response) => void results.push({ status: response.status, text: await response.text(), to: target.name }),
+              async (response) =>
+                void results.push({ status: response.status, text: await response.text(), to: target.name }),
               (error: Error) => void results.push({ status: 0, text: error.message, to: target.name }),
             ),
           );

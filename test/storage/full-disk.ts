@@ -40,7 +40,8 @@ export function mountSmallDisk(): FullDisk | null {
     fill() {
       // Never fill a real disk: only a filesystem this small is the tmpfs mounted above.
       const { blocks, bsize } = statfsSync(root);
-      if (blocks * bsize > SIZE_BYTES * 2) throw new Error(`${root} is not the small tmpfs (${blocks * bsize} bytes); refusing to fill it`);
+      if (blocks * bsize > SIZE_BYTES * 2)
+        throw new Error(`${root} is not the small tmpfs (${blocks * bsize} bytes); refusing to fill it`);
       const fd = openSync(filler, 'a');
       const block = Buffer.alloc(4096, 0xab);
       try {

@@ -9,7 +9,9 @@ const url = postgresUrl();
 
 describe('describeDatabaseUrl', () => {
   it('names the server and database but never the password', () => {
-    expect(describeDatabaseUrl('postgres://bot:s3cret@db.example:5432/bot?sslmode=require')).toBe('postgres://bot@db.example:5432/bot');
+    expect(describeDatabaseUrl('postgres://bot:s3cret@db.example:5432/bot?sslmode=require')).toBe(
+      'postgres://bot@db.example:5432/bot',
+    );
     expect(describeDatabaseUrl('not a url')).not.toContain('not a url');
   });
 });
@@ -27,7 +29,11 @@ describe.skipIf(!url)('PostgreSQL', () => {
     afterEach(() => backend.cleanUp());
 
     it('records every applied migration, once, however many replicas start at once', async () => {
-      const stores = await Promise.all([openPostgresStore(databaseUrl), openPostgresStore(databaseUrl), openPostgresStore(databaseUrl)]);
+      const stores = await Promise.all([
+        openPostgresStore(databaseUrl),
+        openPostgresStore(databaseUrl),
+        openPostgresStore(databaseUrl),
+      ]);
       expect(await postgresSchemaVersion(stores[0]!.pool)).toBe(POSTGRES_MIGRATIONS.length);
       const { rows } = await stores[0]!.pool.query('SELECT count(*)::int AS n FROM schema_migrations');
       expect(rows[0].n).toBe(POSTGRES_MIGRATIONS.length);

@@ -29,7 +29,9 @@ describe.skipIf(!canMountDisk)('a full disk (a real 1 MiB tmpfs filled to the la
   beforeEach(async () => {
     disk = mountSmallDisk()!;
     health.length = 0;
-    store = openSubscriptionStore(disk.dataDir, { onHealthChange: (problem) => health.push(problem ? problem.message : null) });
+    store = openSubscriptionStore(disk.dataDir, {
+      onHealthChange: (problem) => health.push(problem ? problem.message : null),
+    });
   });
   afterEach(async () => {
     await store.close();
@@ -59,7 +61,9 @@ describe.skipIf(!canMountDisk)('a full disk (a real 1 MiB tmpfs filled to the la
     const subscription = await store.save(channelNumber(0), settings, t0);
     disk.fill();
     for (let minute = 0; minute < 5; minute++) {
-      await expect(store.claim(claimAt('k1', subscription.id, new Date(t0.getTime() + minute * 60_000)))).rejects.toThrow(StorageError);
+      await expect(
+        store.claim(claimAt('k1', subscription.id, new Date(t0.getTime() + minute * 60_000))),
+      ).rejects.toThrow(StorageError);
     }
     expect(await store.posting('k1')).toBeNull();
   });
@@ -101,21 +105,27 @@ describe('a damaged database file', () => {
 
   it('refuses a 0-byte bot.sqlite, naming it, instead of starting with no subscriptions; the file is left alone', async () => {
     writeFileSync(file, '');
-    expect(() => openSubscriptionStore(dir)).toThrow(new RegExp(`${file.replaceAll('/', '\\/')}: the file exists but is empty`));
+    expect(() => openSubscriptionStore(dir)).toThrow(
+      new RegExp(`${file.replaceAll('/', '\\/')}: the file exists but is empty`),
+    );
     expect(statSync(file).size).toBe(0);
   });
 
   it('refuses a file that is not a database, naming it, and leaves it untouched', async () => {
     writeFileSync(file, 'SLACK_BOT_TOKEN=xoxb-this-is-not-a-database\n'.repeat(200));
     const before = readFileSync(file);
-    expect(() => openSubscriptionStore(dir)).toThrow(new RegExp(`${DATABASE_FILE}: cannot open the bot database: file is not a database`));
+    expect(() => openSubscriptionStore(dir)).toThrow(
+      new RegExp(`${DATABASE_FILE}: cannot open the bot database: file is not a database`),
+    );
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
   it('refuses a file with a damaged page at start (quick_check), naming the file and what is wrong', async () => {
     await populated();
     damagePage(13); // a page of subscription rows (pages 1–11 are the schema, tables and indexes)
-    expect(() => openSubscriptionStore(dir)).toThrow(new RegExp(`${DATABASE_FILE}: cannot open the bot database: the file is damaged`));
+    expect(() => openSubscriptionStore(dir)).toThrow(
+      new RegExp(`${DATABASE_FILE}: cannot open the bot database: the file is damaged`),
+    );
   });
 
   it('a page damaged while running fails every read with a StorageError naming the file, reported to the health listener', async () => {
@@ -128,7 +138,9 @@ describe('a damaged database file', () => {
     other.exec('CREATE TABLE unrelated (x)');
     other.close();
     await expect(store.list()).rejects.toThrow(StorageError);
-    await expect(store.list()).rejects.toThrow(new RegExp(`${file.replaceAll('/', '\\/')}: database disk image is malformed \\(SQLITE_CORRUPT`));
+    await expect(store.list()).rejects.toThrow(
+      new RegExp(`${file.replaceAll('/', '\\/')}: database disk image is malformed \\(SQLITE_CORRUPT`),
+    );
     expect(health[0]?.code).toMatch(/^SQLITE_CORRUPT/);
     await store.close();
   });

@@ -65,9 +65,19 @@ export function describeStoreContract(backend: Backend): void {
       it('are keyed by platform, workspace and channel; subscribing again updates in place', async () => {
         const store = await openOne();
         const first = await store.save(channel, settings, t0);
-        const updated = await store.save(channel, { kind: 'weekly', time: '17:30', timeZone: 'Europe/Berlin', weekday: 5 }, new Date('2024-07-18T00:00:00Z'));
+        const updated = await store.save(
+          channel,
+          { kind: 'weekly', time: '17:30', timeZone: 'Europe/Berlin', weekday: 5 },
+          new Date('2024-07-18T00:00:00Z'),
+        );
         expect(updated.id).toBe(first.id);
-        expect(updated).toMatchObject({ kind: 'weekly', time: '17:30', timeZone: 'Europe/Berlin', weekday: 5, createdAt: t0 });
+        expect(updated).toMatchObject({
+          kind: 'weekly',
+          time: '17:30',
+          timeZone: 'Europe/Berlin',
+          weekday: 5,
+          createdAt: t0,
+        });
         await store.save({ ...channel, workspace: 'T2' }, settings, t0);
         await store.save({ ...channel, platform: 'discord' }, settings, t0);
         expect(await store.list()).toHaveLength(3);
@@ -87,15 +97,24 @@ export function describeStoreContract(backend: Backend): void {
 
       it('stores release alerts beside the digests, alone or together, and keeps them across reopening', async () => {
         const releases = { events: ['patch', 'eol'], versions: ['1.34', '1.35'] } as const;
-        const alertsOnly = { ...settings, kind: null, releases: { events: [...releases.events], versions: [...releases.versions] } };
+        const alertsOnly = {
+          ...settings,
+          kind: null,
+          releases: { events: [...releases.events], versions: [...releases.versions] },
+        };
         await (await openOne()).save(channel, alertsOnly, t0);
         const other = { ...channel, channel: 'C2' };
         await (await openOne()).save(other, { ...settings, releases: { events: ['minor'], versions: [] } }, t0);
         const reopened = await openOne();
         expect(await reopened.find(channel)).toMatchObject({ kind: null, releases });
-        expect(await reopened.find(other)).toMatchObject({ kind: 'both', releases: { events: ['minor'], versions: [] } });
+        expect(await reopened.find(other)).toMatchObject({
+          kind: 'both',
+          releases: { events: ['minor'], versions: [] },
+        });
         // Dropping the digests keeps the alerts; dropping the alerts too removes the subscription.
-        expect(await reopened.changeKind(other, { kind: null, releases: { events: ['minor'], versions: [] } }, t0)).toMatchObject({ kind: null });
+        expect(
+          await reopened.changeKind(other, { kind: null, releases: { events: ['minor'], versions: [] } }, t0),
+        ).toMatchObject({ kind: null });
         expect(await reopened.changeKind(other, { kind: null, releases: null }, t0)).toBeNull();
         expect((await reopened.list()).map((s) => s.channel.channel)).toEqual(['C1']);
       });
@@ -103,16 +122,39 @@ export function describeStoreContract(backend: Backend): void {
       it('pauses after repeated permanent failures, keeps the reason, and resumes on subscribe', async () => {
         const store = await openOne();
         const { id } = await store.save(channel, settings, t0);
-        expect(await store.recordPermanentFailure(id, 'not_in_channel', t0, 3)).toEqual({ consecutiveFailures: 1, paused: false });
+        expect(await store.recordPermanentFailure(id, 'not_in_channel', t0, 3)).toEqual({
+          consecutiveFailures: 1,
+          paused: false,
+        });
         await store.recordSuccess(id);
-        expect(await store.recordPermanentFailure(id, 'not_in_channel', t0, 3)).toEqual({ consecutiveFailures: 1, paused: false });
-        expect(await store.recordPermanentFailure(id, 'channel_not_found', t0, 3)).toEqual({ consecutiveFailures: 2, paused: false });
-        expect(await store.recordPermanentFailure(id, 'channel_not_found', t0, 3)).toEqual({ consecutiveFailures: 3, paused: true });
-        expect(await store.recordPermanentFailure(id, 'channel_not_found', after(1000), 3)).toEqual({ consecutiveFailures: 4, paused: false });
+        expect(await store.recordPermanentFailure(id, 'not_in_channel', t0, 3)).toEqual({
+          consecutiveFailures: 1,
+          paused: false,
+        });
+        expect(await store.recordPermanentFailure(id, 'channel_not_found', t0, 3)).toEqual({
+          consecutiveFailures: 2,
+          paused: false,
+        });
+        expect(await store.recordPermanentFailure(id, 'channel_not_found', t0, 3)).toEqual({
+          consecutiveFailures: 3,
+          paused: true,
+        });
+        expect(await store.recordPermanentFailure(id, 'channel_not_found', after(1000), 3)).toEqual({
+          consecutiveFailures: 4,
+          paused: false,
+        });
         expect(await store.listActive()).toEqual([]);
-        expect(await store.find(channel)).toMatchObject({ pausedAt: t0, pausedReason: 'channel_not_found', lastFailure: 'channel_not_found' });
+        expect(await store.find(channel)).toMatchObject({
+          pausedAt: t0,
+          pausedReason: 'channel_not_found',
+          lastFailure: 'channel_not_found',
+        });
         await store.save(channel, settings, t0);
-        expect(await store.find(channel)).toMatchObject({ pausedAt: null, pausedReason: null, consecutivePermanentFailures: 0 });
+        expect(await store.find(channel)).toMatchObject({
+          pausedAt: null,
+          pausedReason: null,
+          consecutivePermanentFailures: 0,
+        });
         expect(await store.listActive()).toHaveLength(1);
       });
 
@@ -131,10 +173,21 @@ export function describeStoreContract(backend: Backend): void {
         const b = await openOne();
         const { id } = await a.save(channel, settings, t0);
         const claim = request('sub:1:weekly:2024-W29', id);
-        expect(await a.claim(claim)).toEqual({ occurrenceKey: claim.occurrenceKey, claimedBy: a.claimant, claimedAt: t0.toISOString(), attempts: 1, takenOverFrom: null });
+        expect(await a.claim(claim)).toEqual({
+          occurrenceKey: claim.occurrenceKey,
+          claimedBy: a.claimant,
+          claimedAt: t0.toISOString(),
+          attempts: 1,
+          takenOverFrom: null,
+        });
         expect(await b.claim(claim)).toBeNull();
         expect(await a.claim(claim)).toBeNull();
-        expect(await b.posting(claim.occurrenceKey)).toMatchObject({ status: 'claimed', claimedBy: a.claimant, attempts: 1, leaseExpiresAt: '2024-07-17T09:10:00.000Z' });
+        expect(await b.posting(claim.occurrenceKey)).toMatchObject({
+          status: 'claimed',
+          claimedBy: a.claimant,
+          attempts: 1,
+          leaseExpiresAt: '2024-07-17T09:10:00.000Z',
+        });
       });
 
       it('a claim needs a positive lease', async () => {
@@ -148,11 +201,16 @@ export function describeStoreContract(backend: Backend): void {
         const { id } = await store.save(channel, settings, t0);
         const later = after(3_600_000);
         expect(await store.markPosted((await store.claim(request('posted', id)))!, t0)).toBe(true);
-        expect(await store.markFailed((await store.claim(request('failed', id)))!, 'PermanentPostError: channel_not_found')).toBe(true);
+        expect(
+          await store.markFailed((await store.claim(request('failed', id)))!, 'PermanentPostError: channel_not_found'),
+        ).toBe(true);
         expect(await store.claim(request('posted', id, later))).toBeNull();
         expect(await store.claim(request('failed', id, later))).toBeNull();
         expect(await store.posting('posted')).toMatchObject({ status: 'posted', postedAt: t0.toISOString() });
-        expect(await store.posting('failed')).toMatchObject({ status: 'failed', lastError: 'PermanentPostError: channel_not_found' });
+        expect(await store.posting('failed')).toMatchObject({
+          status: 'failed',
+          lastError: 'PermanentPostError: channel_not_found',
+        });
       });
 
       it('a transient failure can be claimed again once its retry time has come, and only once', async () => {
@@ -162,9 +220,18 @@ export function describeStoreContract(backend: Backend): void {
         const first = (await a.claim(request('retry-me', id)))!;
         expect(await a.markRetry(first, 'Error: socket hang up', after(60_000))).toBe(true);
         expect(await b.claim(request('retry-me', id, after(30_000)))).toBeNull();
-        expect(await b.claim(request('retry-me', id, after(60_000)))).toMatchObject({ attempts: 2, claimedBy: b.claimant, takenOverFrom: null });
+        expect(await b.claim(request('retry-me', id, after(60_000)))).toMatchObject({
+          attempts: 2,
+          claimedBy: b.claimant,
+          takenOverFrom: null,
+        });
         expect(await a.claim(request('retry-me', id, after(60_000)))).toBeNull();
-        expect(await a.posting('retry-me')).toMatchObject({ status: 'claimed', attempts: 2, claimedBy: b.claimant, retryAt: null });
+        expect(await a.posting('retry-me')).toMatchObject({
+          status: 'claimed',
+          attempts: 2,
+          claimedBy: b.claimant,
+          retryAt: null,
+        });
       });
 
       it('error texts are kept bounded', async () => {
@@ -212,8 +279,18 @@ export function describeStoreContract(backend: Backend): void {
         const survivor = await openOne();
         expect(await survivor.claim(request('stale', subscriptionId, after(LEASE_MS - 1)))).toBeNull();
         const claim = await survivor.claim(request('stale', subscriptionId, after(LEASE_MS)));
-        expect(claim).toEqual({ occurrenceKey: 'stale', claimedBy: survivor.claimant, claimedAt: after(LEASE_MS).toISOString(), attempts: 2, takenOverFrom: claimant });
-        expect(await survivor.posting('stale')).toMatchObject({ status: 'claimed', leaseExpiresAt: after(2 * LEASE_MS).toISOString(), takenOverFrom: claimant });
+        expect(claim).toEqual({
+          occurrenceKey: 'stale',
+          claimedBy: survivor.claimant,
+          claimedAt: after(LEASE_MS).toISOString(),
+          attempts: 2,
+          takenOverFrom: claimant,
+        });
+        expect(await survivor.posting('stale')).toMatchObject({
+          status: 'claimed',
+          leaseExpiresAt: after(2 * LEASE_MS).toISOString(),
+          takenOverFrom: claimant,
+        });
         // The new claim has a lease of its own.
         expect(await (await openOne()).claim(request('stale', subscriptionId, after(LEASE_MS + 60_000)))).toBeNull();
         expect(await survivor.markPosted(claim!, after(LEASE_MS + 1000))).toBe(true);
@@ -232,7 +309,10 @@ export function describeStoreContract(backend: Backend): void {
         const a = await openOne();
         const b = await openOne();
         const at = after(LEASE_MS + 5_000);
-        const results = await Promise.all([a.claim(request('stale', subscriptionId, at)), b.claim(request('stale', subscriptionId, at))]);
+        const results = await Promise.all([
+          a.claim(request('stale', subscriptionId, at)),
+          b.claim(request('stale', subscriptionId, at)),
+        ]);
         expect(results.filter(Boolean)).toHaveLength(1);
         expect((await a.posting('stale'))!.attempts).toBe(2);
       });
@@ -259,7 +339,12 @@ export function describeStoreContract(backend: Backend): void {
         expect(await stalled.markPosted(old, after(LEASE_MS + 1))).toBe(false);
         expect(await stalled.markRetry(old, 'Error: late', after(LEASE_MS + 60_000))).toBe(false);
         expect(await stalled.markFailed(old, 'PermanentPostError: late')).toBe(false);
-        expect(await stalled.posting('k')).toMatchObject({ status: 'claimed', claimedBy: fresh.claimedBy, claimedAt: fresh.claimedAt, lastError: null });
+        expect(await stalled.posting('k')).toMatchObject({
+          status: 'claimed',
+          claimedBy: fresh.claimedBy,
+          claimedAt: fresh.claimedAt,
+          lastError: null,
+        });
       });
 
       it('a post abandoned at its timeout that lands before the retry is recorded as posted', async () => {
@@ -278,15 +363,27 @@ export function describeStoreContract(backend: Backend): void {
         const store = await openOne();
         const { id } = await store.save(channel, settings, t0);
         const claimAt = (key: string, scheduledAt: Date) =>
-          store.claim({ occurrenceKey: key, subscriptionId: id, scheduledAt, now: scheduledAt, leaseMs: LEASE_MS, graceEndsAt: new Date(scheduledAt.getTime() + 3_600_000) });
+          store.claim({
+            occurrenceKey: key,
+            subscriptionId: id,
+            scheduledAt,
+            now: scheduledAt,
+            leaseMs: LEASE_MS,
+            graceEndsAt: new Date(scheduledAt.getTime() + 3_600_000),
+          });
         const old = new Date('2023-01-02T09:00:00Z');
         await claimAt(`sub:${id}:weekly:2023-W01`, old);
         await claimAt(`sub:${id}:no-schedule:after-1.26`, old);
         await claimAt(`sub:${id}:no-schedule:after-1.2`, old);
         await claimAt(`sub:${id}:weekly:2024-W29`, t0);
         const cutoff = new Date('2023-06-01T00:00:00Z');
-        expect(await store.prunePostings({ scheduledBefore: cutoff, keepKeySuffixes: [':no-schedule:after-1.26'] })).toBe(2);
-        expect((await store.postings()).map((p) => p.occurrenceKey)).toEqual([`sub:${id}:no-schedule:after-1.26`, `sub:${id}:weekly:2024-W29`]);
+        expect(
+          await store.prunePostings({ scheduledBefore: cutoff, keepKeySuffixes: [':no-schedule:after-1.26'] }),
+        ).toBe(2);
+        expect((await store.postings()).map((p) => p.occurrenceKey)).toEqual([
+          `sub:${id}:no-schedule:after-1.26`,
+          `sub:${id}:weekly:2024-W29`,
+        ]);
         expect(await store.prunePostings({ scheduledBefore: cutoff, keepKeySuffixes: [] })).toBe(1);
       });
     });
@@ -305,7 +402,9 @@ export function describeStoreContract(backend: Backend): void {
 
       it('many concurrent claims of one key: exactly one wins', async () => {
         const stores = await Promise.all([openOne(), openOne(), openOne()]);
-        const results = await Promise.all(Array.from({ length: 30 }, (_, i) => stores[i % 3]!.claimDeliveryKey('event:hot', 60_000, t0)));
+        const results = await Promise.all(
+          Array.from({ length: 30 }, (_, i) => stores[i % 3]!.claimDeliveryKey('event:hot', 60_000, t0)),
+        );
         expect(results.filter(Boolean)).toHaveLength(1);
       });
 
@@ -321,12 +420,26 @@ export function describeStoreContract(backend: Backend): void {
 }
 
 /** Four processes claim the same keys at `now` after a common go signal; returns what each won. */
-async function raceWorkers(location: StoreLocation, subscriptionId: number, keys: number, now: Date): Promise<string[][]> {
+async function raceWorkers(
+  location: StoreLocation,
+  subscriptionId: number,
+  keys: number,
+  now: Date,
+): Promise<string[][]> {
   const signals = mkdtempSync(path.join(tmpdir(), 'k8s-bot-race-'));
   const startFile = path.join(signals, 'go');
   const worker = path.join(import.meta.dirname, 'fixtures', 'claim-worker.ts');
   const run = (): { ready: Promise<void>; won: Promise<string[]> } => {
-    const args = ['--import', 'tsx', worker, JSON.stringify(location), String(subscriptionId), String(keys), startFile, now.toISOString()];
+    const args = [
+      '--import',
+      'tsx',
+      worker,
+      JSON.stringify(location),
+      String(subscriptionId),
+      String(keys),
+      startFile,
+      now.toISOString(),
+    ];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';

@@ -87,20 +87,38 @@ describe('SQLite migrations', () => {
   });
 
   it('the released first migration is never edited', () => {
-    expect(createHash('sha256').update(MIGRATIONS[0]!).digest('hex')).toBe('83f0a40d9fa2895f9881bc0f71069a4dbdcd6492a33c8cc09a5fd087870bac2a');
+    expect(createHash('sha256').update(MIGRATIONS[0]!).digest('hex')).toBe(
+      '83f0a40d9fa2895f9881bc0f71069a4dbdcd6492a33c8cc09a5fd087870bac2a',
+    );
   });
 
   it('a database from the first release is upgraded in place; its open claims get a lease and can be recovered', async () => {
     const raw = new Database(path.join(dir, DATABASE_FILE));
     raw.exec(MIGRATIONS[0]!);
     raw.pragma('user_version = 1');
-    raw.prepare("INSERT INTO subscriptions VALUES (1, 'slack', 'T1', 'C1', 1, 1, '09:00', 'UTC', 1, ?, ?, 0, NULL, NULL, NULL)").run(t0.toISOString(), t0.toISOString());
-    raw.prepare("INSERT INTO postings (occurrence_key, subscription_id, scheduled_at, status, claimed_by, claimed_at) VALUES ('old', 1, ?, 'claimed', 'old-build', ?)").run(t0.toISOString(), t0.toISOString());
+    raw
+      .prepare(
+        "INSERT INTO subscriptions VALUES (1, 'slack', 'T1', 'C1', 1, 1, '09:00', 'UTC', 1, ?, ?, 0, NULL, NULL, NULL)",
+      )
+      .run(t0.toISOString(), t0.toISOString());
+    raw
+      .prepare(
+        "INSERT INTO postings (occurrence_key, subscription_id, scheduled_at, status, claimed_by, claimed_at) VALUES ('old', 1, ?, 'claimed', 'old-build', ?)",
+      )
+      .run(t0.toISOString(), t0.toISOString());
     raw.close();
 
     const store = openStore();
-    expect(await store.posting('old')).toMatchObject({ status: 'claimed', claimedBy: 'old-build', leaseExpiresAt: '2024-07-17T09:10:00.000Z', takenOverFrom: null });
+    expect(await store.posting('old')).toMatchObject({
+      status: 'claimed',
+      claimedBy: 'old-build',
+      leaseExpiresAt: '2024-07-17T09:10:00.000Z',
+      takenOverFrom: null,
+    });
     expect(await store.claim(request('old', 1, after(LEASE_MS - 1)))).toBeNull();
-    expect(await store.claim(request('old', 1, after(LEASE_MS)))).toMatchObject({ attempts: 2, takenOverFrom: 'old-build' });
+    expect(await store.claim(request('old', 1, after(LEASE_MS)))).toMatchObject({
+      attempts: 2,
+      takenOverFrom: 'old-build',
+    });
   });
 });

@@ -6,7 +6,10 @@ export type Choice = ApplicationCommandOptionChoiceData<string>;
 
 /** A choice within Discord's limits: name and value at most 100 characters. */
 export function choice(name: string, value: string): Choice {
-  return { name: clip(name.replace(/\s+/g, ' ').trim(), AUTOCOMPLETE_LIMITS.choiceName), value: value.slice(0, AUTOCOMPLETE_LIMITS.choiceValue) };
+  return {
+    name: clip(name.replace(/\s+/g, ' ').trim(), AUTOCOMPLETE_LIMITS.choiceName),
+    value: value.slice(0, AUTOCOMPLETE_LIMITS.choiceValue),
+  };
 }
 
 /** Lower-cased, trimmed, inner whitespace collapsed: how typed text and candidates are compared. */

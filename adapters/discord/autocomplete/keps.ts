@@ -60,7 +60,8 @@ function rankByWords(entries: readonly KepEntry[], query: string): KepEntry[] {
 
 /** Lower is better; null when some typed word matches neither the title nor a feature gate. */
 function wordScore(entry: KepEntry, query: string, words: string[]): number | null {
-  if (!words.every((word) => entry.title.includes(word) || entry.gates.some((gate) => gate.includes(word)))) return null;
+  if (!words.every((word) => entry.title.includes(word) || entry.gates.some((gate) => gate.includes(word))))
+    return null;
   if (entry.title.startsWith(query)) return 0;
   if (entry.title.includes(` ${query}`) || entry.title.includes(`-${query}`)) return 1;
   if (entry.title.includes(query)) return 2;

@@ -16,7 +16,11 @@ export function releaseOptions(dataset: Dataset): VersionOption[] {
   return [...dataset.releases]
     .sort((a, b) => compareMinor(b.version, a.version))
     .map((release) => {
-      const parts = [release.version, release.announcement?.codename, release.gaDate ? `released ${release.gaDate}` : 'not released yet'];
+      const parts = [
+        release.version,
+        release.announcement?.codename,
+        release.gaDate ? `released ${release.gaDate}` : 'not released yet',
+      ];
       const label = parts.filter(Boolean).join(' · ');
       return { version: release.version, label, search: normalise(label) };
     });
@@ -39,6 +43,9 @@ export function scheduleOptions(dataset: Dataset): VersionOption[] {
  */
 export function versionChoices(options: readonly VersionOption[], typed: string): Choice[] {
   const query = normalise(typed).replace(/^v(?=\d)/, '');
-  const matches = query === '' ? options : options.filter((option) => option.version.startsWith(query) || option.search.includes(query));
+  const matches =
+    query === ''
+      ? options
+      : options.filter((option) => option.version.startsWith(query) || option.search.includes(query));
   return matches.slice(0, AUTOCOMPLETE_LIMITS.choices).map((option) => choice(option.label, option.version));
 }

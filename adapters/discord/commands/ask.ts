@@ -13,5 +13,7 @@ export const ask: Subcommand = {
         ),
     ),
   execute: (interaction, context) =>
-    replyWithAnswer(interaction, interaction.options.getString('question', true), context, { private: isPrivate(interaction) }),
+    replyWithAnswer(interaction, interaction.options.getString('question', true), context, {
+      private: isPrivate(interaction),
+    }),
 };

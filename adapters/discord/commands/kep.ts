@@ -11,11 +11,18 @@ export const kep: Subcommand = {
         .setName('kep')
         .setDescription('Look up an enhancement (KEP) by number, name or feature gate')
         .addStringOption((option) =>
-          option.setName('query').setDescription('e.g. 3836, sidecar containers, NFTablesProxyMode').setRequired(true).setMaxLength(200).setAutocomplete(true),
+          option
+            .setName('query')
+            .setDescription('e.g. 3836, sidecar containers, NFTablesProxyMode')
+            .setRequired(true)
+            .setMaxLength(200)
+            .setAutocomplete(true),
         ),
     ),
   execute: (interaction, context) =>
-    replyWithAnswer(interaction, kepQuery(interaction.options.getString('query', true)), context, { private: isPrivate(interaction) }),
+    replyWithAnswer(interaction, kepQuery(interaction.options.getString('query', true)), context, {
+      private: isPrivate(interaction),
+    }),
   autocomplete: async (interaction, context) => {
     await interaction.respond(kepChoices(context.autocomplete.keps, interaction.options.getFocused()));
   },

@@ -1,5 +1,5 @@
 import type { Query } from '../../../src/engine/index.ts';
-import { ParseNotes, versionRefOf } from '../../../src/engine/refs.ts';
+import { type ParseNotes, versionRefOf } from '../../../src/engine/refs.ts';
 
 /**
  * Subcommand options become a Query directly (Bot.ask), not English for the parser to read back.
@@ -14,11 +14,15 @@ export function releaseQuery(version: string): Query | string {
 
 export function scheduleQuery(version: string): Query | string {
   const ref = versionRefOf(version);
-  return ref ? { kind: 'schedule', version: ref, target: null, countdown: false, notes: notes() } : `schedule for ${version.trim()}`;
+  return ref
+    ? { kind: 'schedule', version: ref, target: null, countdown: false, notes: notes() }
+    : `schedule for ${version.trim()}`;
 }
 
 /** A number (as autocomplete sends it) is that KEP; anything else is a feature name or gate to read. */
 export function kepQuery(query: string): Query | string {
   const number = /^\s*(?:kep)?[-\s#]*(\d{1,6})\s*$/i.exec(query)?.[1];
-  return number && Number(number) > 0 ? { kind: 'kep', ref: { kind: 'number', number: Number(number) }, askStage: null, version: null, notes: notes() } : query.trim();
+  return number && Number(number) > 0
+    ? { kind: 'kep', ref: { kind: 'number', number: Number(number) }, askStage: null, version: null, notes: notes() }
+    : query.trim();
 }

@@ -13,7 +13,9 @@ const PRIVATE_OPTION = 'private';
 
 /** Every question subcommand can answer privately (an ephemeral reply only the asker sees). */
 export function withPrivateOption(builder: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
-  return builder.addBooleanOption((option) => option.setName(PRIVATE_OPTION).setDescription('Only you see the answer (default: everyone in the channel)'));
+  return builder.addBooleanOption((option) =>
+    option.setName(PRIVATE_OPTION).setDescription('Only you see the answer (default: everyone in the channel)'),
+  );
 }
 
 export function isPrivate(interaction: ChatInputCommandInteraction): boolean {

@@ -15,13 +15,16 @@ export interface SubscribeOptions {
 
 /** `subscribe [kind] [HH:MM] [zone] [weekday]`, the digest feature's own grammar; absent options keep its defaults. */
 export function subscribeText(options: SubscribeOptions): string {
-  const parts = [options.kind, options.time, options.timezone, options.weekday].map((part) => part?.trim()).filter(Boolean);
+  const parts = [options.kind, options.time, options.timezone, options.weekday]
+    .map((part) => part?.trim())
+    .filter(Boolean);
   return ['subscribe', ...parts].join(' ');
 }
 
 /** A space inside one option would shift the words of the command text, so it is refused up front. */
 export function spacedOptionProblem(options: SubscribeOptions): string | null {
-  if (options.time && /\s/.test(options.time.trim())) return 'The time option takes a 24-hour time like 09:00 or 17:30.';
+  if (options.time && /\s/.test(options.time.trim()))
+    return 'The time option takes a 24-hour time like 09:00 or 17:30.';
   if (options.timezone && /\s/.test(options.timezone.trim())) {
     return 'The timezone option takes one IANA zone name without spaces, e.g. UTC, Europe/Berlin or America/New_York.';
   }
@@ -44,9 +47,19 @@ export const subscribe: Subcommand = {
             { name: 'both', value: 'both' },
           ),
       )
-      .addStringOption((option) => option.setName('time').setDescription('Time of day, 24-hour HH:MM (default 09:00)').setMinLength(4).setMaxLength(5))
       .addStringOption((option) =>
-        option.setName('timezone').setDescription('IANA time zone such as Europe/Berlin (default UTC)').setMaxLength(64).setAutocomplete(true),
+        option
+          .setName('time')
+          .setDescription('Time of day, 24-hour HH:MM (default 09:00)')
+          .setMinLength(4)
+          .setMaxLength(5),
+      )
+      .addStringOption((option) =>
+        option
+          .setName('timezone')
+          .setDescription('IANA time zone such as Europe/Berlin (default UTC)')
+          .setMaxLength(64)
+          .setAutocomplete(true),
       )
       .addStringOption((option) =>
         option
@@ -61,7 +74,8 @@ export const subscribe: Subcommand = {
       timezone: interaction.options.getString('timezone'),
       weekday: interaction.options.getString('weekday'),
     };
-    const problem = missingManagePermission(interaction) ?? missingPostingPermission(interaction) ?? spacedOptionProblem(options);
+    const problem =
+      missingManagePermission(interaction) ?? missingPostingPermission(interaction) ?? spacedOptionProblem(options);
     if (problem) return replyPrivately(interaction, context.bot.engine.notice(problem, context.bot.now()));
     return replyAfterDeferring(interaction, subscribeText(options), context);
   },

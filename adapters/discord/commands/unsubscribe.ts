@@ -17,7 +17,11 @@ export const unsubscribe: Subcommand = {
         option
           .setName('kind')
           .setDescription('What to stop (default: both)')
-          .addChoices({ name: 'milestones', value: 'milestones' }, { name: 'weekly', value: 'weekly' }, { name: 'both', value: 'both' }),
+          .addChoices(
+            { name: 'milestones', value: 'milestones' },
+            { name: 'weekly', value: 'weekly' },
+            { name: 'both', value: 'both' },
+          ),
       ),
   execute: async (interaction, context) => {
     const problem = missingManagePermission(interaction);

@@ -9,9 +9,17 @@ export interface DiscordEvent<Name extends keyof ClientEvents> {
 }
 
 /** Subscribes the handler; each run is tracked so shutdown waits for replies in flight. */
-export function listen<Name extends keyof ClientEvents>(client: Client, context: DiscordContext, event: DiscordEvent<Name>): void {
+export function listen<Name extends keyof ClientEvents>(
+  client: Client,
+  context: DiscordContext,
+  event: DiscordEvent<Name>,
+): void {
   const handler = (...args: ClientEvents[Name]) =>
-    context.work.run(() => event.execute(context, ...args).catch((error: unknown) => context.logger.error({ err: error, event: event.name }, 'discord: handler failed')));
+    context.work.run(() =>
+      event
+        .execute(context, ...args)
+        .catch((error: unknown) => context.logger.error({ err: error, event: event.name }, 'discord: handler failed')),
+    );
   if (event.once) client.once(event.name, handler);
   else client.on(event.name, handler);
 }

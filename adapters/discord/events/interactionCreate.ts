@@ -7,8 +7,10 @@ import type { DiscordEvent } from './event.ts';
 export const interactionCreate: DiscordEvent<typeof Events.InteractionCreate> = {
   name: Events.InteractionCreate,
   execute: async (context, interaction) => {
-    if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) await runCommand(interaction, context);
-    else if (interaction.isAutocomplete() && interaction.commandName === COMMAND_NAME) await runAutocomplete(interaction, context);
+    if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME)
+      await runCommand(interaction, context);
+    else if (interaction.isAutocomplete() && interaction.commandName === COMMAND_NAME)
+      await runAutocomplete(interaction, context);
   },
 };
 
@@ -18,16 +20,23 @@ async function runCommand(interaction: ChatInputCommandInteraction, context: Dis
   const log = context.logger.child({ interaction: interaction.id, subcommand: name, guild: interaction.guildId });
   try {
     if (!subcommand) {
-      await replyPrivately(interaction, context.bot.engine.notice(`Unknown subcommand "${name}"; run \`npm run discord:register\` to update the commands.`, context.bot.now()));
+      await replyPrivately(
+        interaction,
+        context.bot.engine.notice(
+          `Unknown subcommand "${name}"; run \`npm run discord:register\` to update the commands.`,
+          context.bot.now(),
+        ),
+      );
       return;
     }
     await subcommand.execute(interaction, context);
     log.debug('discord: answered');
   } catch (error) {
     log.error({ err: error }, 'discord: command failed');
-    await replyPrivately(interaction, context.bot.engine.notice('Something went wrong answering that. Please try again.', context.bot.now())).catch(
-      (replyError: unknown) => log.warn({ err: replyError }, 'discord: could not report the failure'),
-    );
+    await replyPrivately(
+      interaction,
+      context.bot.engine.notice('Something went wrong answering that. Please try again.', context.bot.now()),
+    ).catch((replyError: unknown) => log.warn({ err: replyError }, 'discord: could not report the failure'));
   }
 }
 

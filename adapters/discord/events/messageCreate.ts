@@ -1,4 +1,11 @@
-import { DiscordAPIError, Events, PermissionFlagsBits, RESTJSONErrorCodes, type Message, type MessageCreateOptions } from 'discord.js';
+import {
+  DiscordAPIError,
+  Events,
+  PermissionFlagsBits,
+  RESTJSONErrorCodes,
+  type Message,
+  type MessageCreateOptions,
+} from 'discord.js';
 import { NO_MENTIONS } from '../client.ts';
 import { answerToEmbeds } from '../render/embeds.ts';
 import { conversationOf } from '../respond.ts';
@@ -6,7 +13,10 @@ import type { DiscordEvent } from './event.ts';
 
 /** The question without the bot's own mention (`<@id>` or the legacy nickname form `<@!id>`). */
 export function stripBotMention(content: string, botId: string): string {
-  return content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+  return content
+    .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const CHANGES_SUBSCRIPTION = /^(?:un)?subscribe\b/i;
@@ -22,7 +32,9 @@ async function replyOrPost(message: Message, payload: MessageCreateOptions): Pro
   try {
     await message.reply(payload);
   } catch (error) {
-    const cannotReply = error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotReplyWithoutPermissionToReadMessageHistory;
+    const cannotReply =
+      error instanceof DiscordAPIError &&
+      error.code === RESTJSONErrorCodes.CannotReplyWithoutPermissionToReadMessageHistory;
     if (!cannotReply || !message.channel.isSendable()) throw error;
     await message.channel.send(payload);
   }
@@ -41,8 +53,14 @@ export const messageCreate: DiscordEvent<typeof Events.MessageCreate> = {
     try {
       const answer =
         CHANGES_SUBSCRIPTION.test(question) && !mayChangeSubscription(message)
-          ? context.bot.engine.notice("Changing this channel's digests needs the Manage Channels permission.", context.bot.now())
-          : await context.bot.handle(question, conversationOf({ guildId: message.guildId, channelId: message.channelId, user: message.author }));
+          ? context.bot.engine.notice(
+              "Changing this channel's digests needs the Manage Channels permission.",
+              context.bot.now(),
+            )
+          : await context.bot.handle(
+              question,
+              conversationOf({ guildId: message.guildId, channelId: message.channelId, user: message.author }),
+            );
       await replyOrPost(message, { embeds: answerToEmbeds(answer), allowedMentions: NO_MENTIONS });
       log.debug('discord: answered mention');
     } catch (error) {

@@ -52,7 +52,10 @@ export function answerToEmbeds(answer: Answer): APIEmbed[] {
   const summary = plainToMarkdown(answer.summary, CAPS.summary);
   if (summary) header.description = summary;
   const headerFieldSlots = EMBED_LIMITS.fields - (links ? 1 : 0) - (lastIsHeader ? closingFields : 0);
-  header.fields = [...fitFields(answer.facts.map(factField), headerFieldSlots, CAPS.facts, answerMoreUrl(answer)), ...(links ? [links] : [])];
+  header.fields = [
+    ...fitFields(answer.facts.map(factField), headerFieldSlots, CAPS.facts, answerMoreUrl(answer)),
+    ...(links ? [links] : []),
+  ];
 
   const footerText = clip(neutraliseMentions(clip(answer.footer, CAPS.footer)), CAPS.footer);
   const closingLength = footerText.length + (suggestions ? suggestions.name.length + suggestions.value.length : 0);
@@ -128,7 +131,12 @@ function prepareSection(section: AnswerSection): PreparedSection {
   };
 }
 
-function layoutSection(section: PreparedSection, allowance: number, fieldSlots: number, descriptionMax: number): APIEmbed {
+function layoutSection(
+  section: PreparedSection,
+  allowance: number,
+  fieldSlots: number,
+  descriptionMax: number,
+): APIEmbed {
   const embed: APIEmbed = { color: KUBERNETES_BLUE };
   const title = clip(section.title, allowance);
   if (title) embed.title = title;
@@ -138,7 +146,12 @@ function layoutSection(section: PreparedSection, allowance: number, fieldSlots: 
   if (fields.length > 0) embed.fields = fields;
   left -= fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0);
 
-  const description = fitEntries(section.entries, section.omitted, section.moreUrl, Math.min(descriptionMax, Math.max(0, left)));
+  const description = fitEntries(
+    section.entries,
+    section.omitted,
+    section.moreUrl,
+    Math.min(descriptionMax, Math.max(0, left)),
+  );
   if (description) embed.description = description;
   return embed;
 }
@@ -150,7 +163,9 @@ function itemLine(item: AnswerItem): string {
   if (item.url && kep) head = `**[${kep}](${linkTarget(item.url)})** ${title}`;
   else if (item.url) head = maskedLink(item.title, item.url, CAPS.itemTitle);
   else head = kep ? `**${kep}** ${title}` : title;
-  const meta = [item.stage, item.sig].filter((part): part is string => Boolean(part)).map((part) => plainToMarkdown(part, CAPS.itemMeta));
+  const meta = [item.stage, item.sig]
+    .filter((part): part is string => Boolean(part))
+    .map((part) => plainToMarkdown(part, CAPS.itemMeta));
   const detail = item.detail ? ` · ${plainToMarkdown(item.detail, CAPS.itemDetail)}` : '';
   return `• ${head}${meta.length > 0 ? ` — ${meta.join(' · ')}` : ''}${detail}`;
 }
@@ -161,7 +176,13 @@ function moreLine(count: number, url: string | null): string {
 }
 
 /** As many whole entries as fit in `max`, then "…and N more" counting the cut ones and those the engine cut. */
-function fitEntries(entries: string[], alreadyOmitted: number, moreUrl: string | null, max: number, separator = '\n'): string {
+function fitEntries(
+  entries: string[],
+  alreadyOmitted: number,
+  moreUrl: string | null,
+  max: number,
+  separator = '\n',
+): string {
   const shown: string[] = [];
   let length = 0;
   for (const [index, entry] of entries.entries()) {
@@ -182,7 +203,12 @@ function fitEntries(entries: string[], alreadyOmitted: number, moreUrl: string |
 }
 
 /** As many whole fields as fit the slots and budget, then a "…and N more" field for the rest. */
-function fitFields(candidates: APIEmbedField[], slots: number, budget: number, moreUrl: string | null): APIEmbedField[] {
+function fitFields(
+  candidates: APIEmbedField[],
+  slots: number,
+  budget: number,
+  moreUrl: string | null,
+): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   let used = 0;
   for (const [index, field] of candidates.entries()) {

@@ -27,7 +27,10 @@ export function linkLabel(text: string, max: number): string {
 
 /** A URL safe inside `(…)` of a masked link: parentheses, whitespace, angle brackets and `@` percent-encoded. */
 export function linkTarget(url: string): string {
-  return url.replace(/[()\s@<>]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url.replace(
+    /[()\s@<>]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
 
 /** `[label](url)`, both parts escaped, the label at most `max` long. */

@@ -23,7 +23,9 @@ export function registerShareAction(app: App, deps: ListenerDeps): void {
       const reply = await shareReply(deps.bot, action.value, conversation, logger);
       await respond(reply ?? UNUSABLE_BUTTON);
       if (reply?.response_type !== 'in_channel') return;
-      await respond({ delete_original: true }).catch((error: unknown) => logger.warn('could not remove the ephemeral original', error));
+      await respond({ delete_original: true }).catch((error: unknown) =>
+        logger.warn('could not remove the ephemeral original', error),
+      );
     })().finally(() => sharing.delete(button));
     await deps.inFlight.track(work);
   });

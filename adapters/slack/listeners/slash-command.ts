@@ -27,7 +27,11 @@ export function registerSlashCommand(app: App, deps: ListenerDeps): void {
 
 async function answerSlashCommand({ command, ack, respond, logger }: CommandArgs, deps: ListenerDeps): Promise<void> {
   const question = slackTextToQuestion(command.text) || 'help';
-  const conversation = { channel: slackChannel(command.team_id, command.channel_id), userId: command.user_id, now: deps.bot.now() };
+  const conversation = {
+    channel: slackChannel(command.team_id, command.channel_id),
+    userId: command.user_id,
+    now: deps.bot.now(),
+  };
   const reply = deps.inFlight.track(slashCommandReply(deps.bot, question, conversation, logger));
   if (await settlesWithin(reply, deps.ackDeadlineMs)) {
     await ack(await reply);

@@ -52,8 +52,15 @@ const FIELDS_SECTION_SIZE = JSON.stringify(fieldsSection([])).length;
  * read), computed from its texts: the blocks built here never need to be stringified to be measured.
  */
 export function blockSize(block: Block): number {
-  if (block.type === 'section' && block.text && !block.fields && !block.accessory) return SECTION_SIZE + jsonStringLength(block.text.text);
-  if (block.type === 'section' && block.fields && !block.text && !block.accessory && block.fields.every((f) => f.type === 'mrkdwn')) {
+  if (block.type === 'section' && block.text && !block.fields && !block.accessory)
+    return SECTION_SIZE + jsonStringLength(block.text.text);
+  if (
+    block.type === 'section' &&
+    block.fields &&
+    !block.text &&
+    !block.accessory &&
+    block.fields.every((f) => f.type === 'mrkdwn')
+  ) {
     const fields = block.fields.reduce((sum, field) => sum + FIELD_SIZE + jsonStringLength(field.text), 0);
     return FIELDS_SECTION_SIZE + fields + Math.max(0, block.fields.length - 1);
   }
@@ -86,8 +93,14 @@ function factBlocks(facts: readonly AnswerFact[]): Block[] {
 
 function itemLine(item: AnswerItem): string {
   const name =
-    item.kep != null ? `${mrkdwnLink(item.url, `KEP-${item.kep}`)} ${mrkdwnText(item.title, 300)}` : mrkdwnLink(item.url, item.title, 300);
-  const meta = [item.stage ? `_${mrkdwnText(item.stage, 40)}_` : '', item.sig ? mrkdwnText(item.sig, 60) : '', item.detail ? mrkdwnText(item.detail, 300) : '']
+    item.kep != null
+      ? `${mrkdwnLink(item.url, `KEP-${item.kep}`)} ${mrkdwnText(item.title, 300)}`
+      : mrkdwnLink(item.url, item.title, 300);
+  const meta = [
+    item.stage ? `_${mrkdwnText(item.stage, 40)}_` : '',
+    item.sig ? mrkdwnText(item.sig, 60) : '',
+    item.detail ? mrkdwnText(item.detail, 300) : '',
+  ]
     .filter(Boolean)
     .join(' · ');
   return `• ${name}${meta ? ` — ${meta}` : ''}`;
@@ -103,7 +116,8 @@ function moreNotice(count: number, url: string | null): string {
 function* sectionLines(answerSection: AnswerSection): Generator<{ text: string; isItem: boolean }> {
   yield { text: `*${mrkdwnText(answerSection.heading, 300)}*`, isItem: false };
   for (const line of answerSection.lines) yield { text: mrkdwnText(line, 1000), isItem: false };
-  for (const fact of answerSection.facts) yield { text: `*${mrkdwnText(fact.label, 200)}:* ${mrkdwnText(fact.value, 800)}`, isItem: false };
+  for (const fact of answerSection.facts)
+    yield { text: `*${mrkdwnText(fact.label, 200)}:* ${mrkdwnText(fact.value, 800)}`, isItem: false };
   for (const item of answerSection.items) yield { text: itemLine(item), isItem: true };
 }
 
@@ -116,7 +130,11 @@ function packSection(answerSection: AnswerSection, budget: Budget, fallbackMoreU
   let shownItems = 0;
   for (const line of sectionLines(answerSection)) {
     const current = texts.at(-1);
-    if (current !== undefined && current.length + 1 + line.text.length <= PACKED_TEXT_MAX && chars + line.text.length + 1 <= limit) {
+    if (
+      current !== undefined &&
+      current.length + 1 + line.text.length <= PACKED_TEXT_MAX &&
+      chars + line.text.length + 1 <= limit
+    ) {
       texts[texts.length - 1] = `${current}\n${line.text}`;
       chars += line.text.length + 1;
     } else if (texts.length < budget.blocks && chars + line.text.length <= limit) {
@@ -142,12 +160,23 @@ function sectionBlocks(sections: readonly AnswerSection[], budget: Budget, fallb
   const blocks: Block[] = [];
   for (let index = 0; index < sections.length; index += 1) {
     const later = sections.length - index - 1;
-    const allowance: Budget = { blocks: budget.blocks - (later > 0 ? 1 : 0), chars: budget.chars - (later > 0 ? NOTICE_RESERVE : 0) };
+    const allowance: Budget = {
+      blocks: budget.blocks - (later > 0 ? 1 : 0),
+      chars: budget.chars - (later > 0 ? NOTICE_RESERVE : 0),
+    };
     if (allowance.blocks < 1 || allowance.chars < 2 * NOTICE_RESERVE) {
       const rest = sections.slice(index);
       const items = rest.reduce((sum, s) => sum + s.items.length + s.omitted, 0);
-      const headings = rest.slice(0, 5).map((s) => mrkdwnText(s.heading, 60)).join(', ') + (rest.length > 5 ? ', …' : '');
-      blocks.push(section(`${moreNotice(items, fallbackMoreUrl)} in ${rest.length} more section${rest.length === 1 ? '' : 's'}: ${headings}`));
+      const headings =
+        rest
+          .slice(0, 5)
+          .map((s) => mrkdwnText(s.heading, 60))
+          .join(', ') + (rest.length > 5 ? ', …' : '');
+      blocks.push(
+        section(
+          `${moreNotice(items, fallbackMoreUrl)} in ${rest.length} more section${rest.length === 1 ? '' : 's'}: ${headings}`,
+        ),
+      );
       break;
     }
     const packed = packSection(sections[index]!, allowance, fallbackMoreUrl);

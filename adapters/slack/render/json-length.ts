@@ -11,7 +11,16 @@ function escapedExtra(text: string): number {
   let extra = 0;
   for (let match = ESCAPED.exec(text); match !== null; match = ESCAPED.exec(text)) {
     const code = match[0].charCodeAt(0);
-    extra += code === 0x22 || code === 0x5c || code === 0x08 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d ? 1 : 5;
+    extra +=
+      code === 0x22 ||
+      code === 0x5c ||
+      code === 0x08 ||
+      code === 0x09 ||
+      code === 0x0a ||
+      code === 0x0c ||
+      code === 0x0d
+        ? 1
+        : 5;
   }
   return extra;
 }

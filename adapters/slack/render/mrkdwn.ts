@@ -21,7 +21,8 @@ export function mrkdwnText(text: string, max: number): string {
   let end = 0;
   while (end < clean.length) {
     const code = clean.charCodeAt(end);
-    const pair = code >= 0xd800 && code <= 0xdbff && end + 1 < clean.length && isLowSurrogate(clean.charCodeAt(end + 1));
+    const pair =
+      code >= 0xd800 && code <= 0xdbff && end + 1 < clean.length && isLowSurrogate(clean.charCodeAt(end + 1));
     const piece = pair ? 2 : escapedLength(code);
     if (length + piece + ELLIPSIS.length > max) break;
     length += piece;

@@ -12,7 +12,14 @@ export function slashReply(answer: Answer, shareValue: string | null): SlashRepl
   if (!shareValue) return { response_type: 'ephemeral', ...message };
   const share: Block = {
     type: 'actions',
-    elements: [{ type: 'button', action_id: SHARE_ACTION_ID, text: { type: 'plain_text', text: 'Share in channel' }, value: shareValue }],
+    elements: [
+      {
+        type: 'button',
+        action_id: SHARE_ACTION_ID,
+        text: { type: 'plain_text', text: 'Share in channel' },
+        value: shareValue,
+      },
+    ],
   };
   return { response_type: 'ephemeral', text: message.text, blocks: [...message.blocks, share] };
 }

@@ -16,7 +16,9 @@ export function eolWarningAnswer({ release, today, dataset }: EolWarningInput): 
   const when = countdown(daysBetween(today, release.eolDate));
   const latest = latestPatchAsOf(release, today);
   const upgradeTargets = supportedReleases(dataset.releases, today)
-    .filter((target) => target.version !== release.version && (target.eolDate === null || target.eolDate > release.eolDate))
+    .filter(
+      (target) => target.version !== release.version && (target.eolDate === null || target.eolDate > release.eolDate),
+    )
     .slice(0, 3)
     .map((target) => ({ release: target, latestPatch: latestPatchAsOf(target, today) }));
   return {
@@ -37,7 +39,10 @@ export function eolWarningAnswer({ release, today, dataset }: EolWarningInput): 
             section('Supported releases to upgrade to', {
               facts: upgradeTargets.map((s) => ({
                 label: s.release.version,
-                value: [s.latestPatch ? `latest ${s.latestPatch.version}` : null, s.release.eolDate ? `supported until ${s.release.eolDate}` : null]
+                value: [
+                  s.latestPatch ? `latest ${s.latestPatch.version}` : null,
+                  s.release.eolDate ? `supported until ${s.release.eolDate}` : null,
+                ]
                   .filter(Boolean)
                   .join(' · '),
                 raw: s.latestPatch?.version ?? s.release.version,

@@ -34,7 +34,9 @@ export function milestoneReminderAnswer({ milestone, today, zone, now, dataset }
     { label: 'Milestone', value: label, raw: milestone.kind },
     { label: 'When', value: `${dayLabel(date)}${time} (${when})`, raw: milestone.at ?? milestone.date },
     { label: 'Schedule entry', value: milestone.what, raw: null },
-    ...(cycle.state === 'in-cycle' ? [{ label: 'Cycle', value: `week ${cycle.week} of ${cycle.weeks}`, raw: cycle.week }] : []),
+    ...(cycle.state === 'in-cycle'
+      ? [{ label: 'Cycle', value: `week ${cycle.week} of ${cycle.weeks}`, raw: cycle.week }]
+      : []),
   ];
   const next = upcomingMilestones(dataset.schedules, milestone.version, today, zone, 6)
     .filter((m) => !(m.kind === milestone.kind && m.date === milestone.date && m.version === milestone.version))
@@ -47,7 +49,8 @@ export function milestoneReminderAnswer({ milestone, today, zone, now, dataset }
     summary,
     release: milestone.version,
     facts,
-    sections: next.length > 0 ? [section('Also coming up', { facts: next.map((m) => milestoneFact(m, today, zone)) })] : [],
+    sections:
+      next.length > 0 ? [section('Also coming up', { facts: next.map((m) => milestoneFact(m, today, zone)) })] : [],
     links: [{ label: `Kubernetes ${milestone.version} release schedule`, url: milestone.schedule.url }],
     suggestions: [`${milestone.version} schedule`],
     footer: dataFooter(dataset),

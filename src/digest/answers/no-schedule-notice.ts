@@ -5,9 +5,16 @@ import { cycleBounds } from '../cycle.ts';
 import { dataFooter } from '../facts.ts';
 
 /** Said once per gap in the data: reminders stop until a schedule for the next cycle is imported. */
-export function noScheduleNoticeAnswer({ latest, dataset }: { latest: Schedule | null; dataset: Pick<Dataset, 'manifest'> }): Answer {
+export function noScheduleNoticeAnswer({
+  latest,
+  dataset,
+}: {
+  latest: Schedule | null;
+  dataset: Pick<Dataset, 'manifest'>;
+}): Answer {
   const bounds = latest ? cycleBounds(latest) : null;
-  const known = latest && bounds ? ` The newest schedule it has is for ${latest.version} (release day ${bounds.release}).` : '';
+  const known =
+    latest && bounds ? ` The newest schedule it has is for ${latest.version} (release day ${bounds.release}).` : '';
   return {
     intent: 'digest',
     title: 'No release schedule for the current cycle',

@@ -23,8 +23,15 @@ function when(date: string, today: string): string {
 export function releaseAlertAnswer({ change, zone, now, dataset }: ReleaseAlertInput): Answer {
   const today = localDate(now, zone);
   const { version } = change;
-  const base = { intent: 'digest' as const, release: version, footer: dataFooter(dataset), sections: [], suggestions: [`tell me about ${version}`] };
-  const dateFact = (label: string, date: string | null): AnswerFact[] => (date ? [{ label, value: when(date, today), raw: date }] : []);
+  const base = {
+    intent: 'digest' as const,
+    release: version,
+    footer: dataFooter(dataset),
+    sections: [],
+    suggestions: [`tell me about ${version}`],
+  };
+  const dateFact = (label: string, date: string | null): AnswerFact[] =>
+    date ? [{ label, value: when(date, today), raw: date }] : [];
   switch (change.event) {
     case 'minor':
       return {
@@ -40,7 +47,10 @@ export function releaseAlertAnswer({ change, zone, now, dataset }: ReleaseAlertI
         ...base,
         title: `Kubernetes ${change.build} is released`,
         summary: `Kubernetes ${change.build}, a patch release of ${version}, is out${change.date ? ` (${dayLabel(change.date)})` : ''}.`,
-        facts: [...dateFact('Released', change.date), ...dateFact('End of life of ' + version, change.release?.eolDate ?? null)],
+        facts: [
+          ...dateFact('Released', change.date),
+          ...dateFact('End of life of ' + version, change.release?.eolDate ?? null),
+        ],
         links: [{ label: `${version} changelog`, url: changelogUrl(version) }],
         suggestions: [`latest patch of ${version}`, `is ${version} still supported`],
       };

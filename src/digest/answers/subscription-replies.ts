@@ -16,7 +16,10 @@ import {
 import type { UpcomingPostings } from '../upcoming.ts';
 import { dataFooter } from '../facts.ts';
 
-const reply = (dataset: Pick<Dataset, 'manifest'>, parts: Pick<Answer, 'title' | 'summary'> & Partial<Answer>): Answer => ({
+const reply = (
+  dataset: Pick<Dataset, 'manifest'>,
+  parts: Pick<Answer, 'title' | 'summary'> & Partial<Answer>,
+): Answer => ({
   intent: 'subscription',
   release: null,
   facts: [],
@@ -51,7 +54,10 @@ function describeReleaseAlerts(filter: ReleaseAlertFilter): string {
 
 /** Everything the settings receive, without times: "milestone reminders and release alerts (…)". */
 function describeReceives(settings: SubscriptionSettings): string {
-  const parts = [settings.kind ? describeKind(settings.kind) : null, settings.releases ? describeReleaseAlerts(settings.releases) : null];
+  const parts = [
+    settings.kind ? describeKind(settings.kind) : null,
+    settings.releases ? describeReleaseAlerts(settings.releases) : null,
+  ];
   return listing(parts.filter((part): part is string => part !== null)) || 'nothing';
 }
 
@@ -73,11 +79,20 @@ function settingsFacts(settings: SubscriptionSettings, upcoming: UpcomingPosting
     { label: 'Time zone', value: settings.timeZone, raw: settings.timeZone },
   ];
   if (settings.releases) {
-    facts.push({ label: 'Release alerts', value: describeReleaseAlerts(settings.releases), raw: settings.releases.events.join(',') });
+    facts.push({
+      label: 'Release alerts',
+      value: describeReleaseAlerts(settings.releases),
+      raw: settings.releases.events.join(','),
+    });
   }
-  if (wantsWeekly(settings.kind)) facts.push({ label: 'Weekly digest on', value: WEEKDAY_NAMES[settings.weekday - 1]!, raw: settings.weekday });
+  if (wantsWeekly(settings.kind))
+    facts.push({ label: 'Weekly digest on', value: WEEKDAY_NAMES[settings.weekday - 1]!, raw: settings.weekday });
   if (upcoming.weekly) {
-    facts.push({ label: 'Next weekly digest', value: slotLabel(upcoming.weekly.at), raw: upcoming.weekly.at.toUTC().toISO() });
+    facts.push({
+      label: 'Next weekly digest',
+      value: slotLabel(upcoming.weekly.at),
+      raw: upcoming.weekly.at.toUTC().toISO(),
+    });
   }
   if (upcoming.reminder) {
     facts.push({
@@ -99,7 +114,10 @@ export function subscribedAnswer(
   askedFor?: DigestKind,
 ): Answer {
   // Subscribing adds a kind; say how to drop the one the user did not ask for this time.
-  const keptOther = askedFor && subscription.kind && askedFor !== subscription.kind ? ` To stop the ${askedFor === 'weekly' ? 'milestone reminders' : 'weekly digest'}: unsubscribe ${askedFor === 'weekly' ? 'milestones' : 'weekly'}.` : '';
+  const keptOther =
+    askedFor && subscription.kind && askedFor !== subscription.kind
+      ? ` To stop the ${askedFor === 'weekly' ? 'milestone reminders' : 'weekly digest'}: unsubscribe ${askedFor === 'weekly' ? 'milestones' : 'weekly'}.`
+      : '';
   return reply(dataset, {
     title: created ? 'Subscribed' : 'Subscription updated',
     summary: `This channel ${created ? 'will get' : 'now gets'} ${describeSettings(subscription)}.${keptOther}`,
@@ -118,7 +136,11 @@ function describeRemoved(before: SubscriptionSettings, after: SubscriptionSettin
   return listing(removed.filter((part): part is string => part !== null)) || 'anything new';
 }
 
-export function unsubscribedAnswer(before: Subscription, remaining: Subscription | null, dataset: Pick<Dataset, 'manifest'>): Answer {
+export function unsubscribedAnswer(
+  before: Subscription,
+  remaining: Subscription | null,
+  dataset: Pick<Dataset, 'manifest'>,
+): Answer {
   return reply(dataset, {
     title: 'Unsubscribed',
     summary: remaining
@@ -137,21 +159,38 @@ export function notSubscribedAnswer(dataset: Pick<Dataset, 'manifest'>): Answer 
   });
 }
 
-export function subscriptionStatusAnswer(subscription: Subscription, upcoming: UpcomingPostings, dataset: Pick<Dataset, 'manifest'>): Answer {
+export function subscriptionStatusAnswer(
+  subscription: Subscription,
+  upcoming: UpcomingPostings,
+  dataset: Pick<Dataset, 'manifest'>,
+): Answer {
   const paused = subscription.pausedAt
-    ? [{ label: 'Paused', value: `since ${subscription.pausedAt.toISOString()}: ${subscription.pausedReason ?? 'repeated delivery failures'}`, raw: true }]
+    ? [
+        {
+          label: 'Paused',
+          value: `since ${subscription.pausedAt.toISOString()}: ${subscription.pausedReason ?? 'repeated delivery failures'}`,
+          raw: true,
+        },
+      ]
     : [];
   return reply(dataset, {
     title: 'Subscriptions in this channel',
     summary: subscription.pausedAt
       ? `Paused after repeated delivery failures (${subscription.pausedReason ?? 'unknown reason'}); subscribe again to resume ${describeReceives(subscription)}.`
       : `This channel gets ${describeSettings(subscription)}.`,
-    facts: [...paused, ...settingsFacts(subscription, subscription.pausedAt ? { weekly: null, reminder: null } : upcoming)],
+    facts: [
+      ...paused,
+      ...settingsFacts(subscription, subscription.pausedAt ? { weekly: null, reminder: null } : upcoming),
+    ],
     suggestions: [UNSUBSCRIBE_USAGE],
   });
 }
 
-export function invalidOptionsAnswer(problem: string, command: 'subscribe' | 'unsubscribe', dataset: Pick<Dataset, 'manifest'>): Answer {
+export function invalidOptionsAnswer(
+  problem: string,
+  command: 'subscribe' | 'unsubscribe',
+  dataset: Pick<Dataset, 'manifest'>,
+): Answer {
   return reply(dataset, {
     title: command === 'subscribe' ? 'Could not subscribe' : 'Could not unsubscribe',
     summary: problem,
@@ -161,7 +200,11 @@ export function invalidOptionsAnswer(problem: string, command: 'subscribe' | 'un
 }
 
 /** The database failed: nothing was changed (or, for `subscriptions`, nothing could be read). */
-export function notSavedAnswer(command: 'subscribe' | 'unsubscribe' | 'subscriptions', reason: string, dataset: Pick<Dataset, 'manifest'>): Answer {
+export function notSavedAnswer(
+  command: 'subscribe' | 'unsubscribe' | 'subscriptions',
+  reason: string,
+  dataset: Pick<Dataset, 'manifest'>,
+): Answer {
   const reading = command === 'subscriptions';
   return reply(dataset, {
     title: reading ? 'Subscriptions unavailable' : 'Not saved',

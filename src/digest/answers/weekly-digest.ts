@@ -41,7 +41,10 @@ export type CycleReportInput = Pick<WeeklyDigestInput, 'today' | 'zone' | 'relea
  * Where the cycle stands, as the weekly digest and the chat's cycle-status answer both say it: week N of
  * M and the next milestone, or the gap before the next cycle, or that the data has no current cycle.
  */
-export function cycleReport(cycle: CycleState, input: CycleReportInput): { summary: string; facts: AnswerFact[]; version: string | null } {
+export function cycleReport(
+  cycle: CycleState,
+  input: CycleReportInput,
+): { summary: string; facts: AnswerFact[]; version: string | null } {
   const { today, zone } = input;
   if (cycle.state === 'in-cycle') {
     const version = cycle.schedule.version;
@@ -52,8 +55,16 @@ export function cycleReport(cycle: CycleState, input: CycleReportInput): { summa
       summary: `Kubernetes ${version} is in week ${cycle.week} of ${cycle.weeks}${next ? `; next: ${milestoneLabel(next.kind, next.event)} ${milestoneWhen(next, today, zone)}` : ''}.`,
       facts: [
         { label: 'Release cycle', value: version, raw: version },
-        { label: 'Progress', value: `${progressBar(cycle.week, cycle.weeks)} week ${cycle.week} of ${cycle.weeks}`, raw: cycle.week },
-        { label: 'Release day', value: `${dayLabel(release)} (${countdown(daysBetween(today, release))})`, raw: release },
+        {
+          label: 'Progress',
+          value: `${progressBar(cycle.week, cycle.weeks)} week ${cycle.week} of ${cycle.weeks}`,
+          raw: cycle.week,
+        },
+        {
+          label: 'Release day',
+          value: `${dayLabel(release)} (${countdown(daysBetween(today, release))})`,
+          raw: release,
+        },
       ],
     };
   }
@@ -65,7 +76,11 @@ export function cycleReport(cycle: CycleState, input: CycleReportInput): { summa
       summary: `${cycle.previous && previous ? `Kubernetes ${cycle.previous.version} was released on ${previous.release}; the` : 'The'} ${version} cycle starts ${countdown(daysBetween(today, cycle.bounds.start))}, on ${dayLabel(cycle.bounds.start)}.`,
       facts: [
         { label: 'Next release cycle', value: version, raw: version },
-        { label: 'Cycle starts', value: `${dayLabel(cycle.bounds.start)} (${countdown(daysBetween(today, cycle.bounds.start))})`, raw: cycle.bounds.start },
+        {
+          label: 'Cycle starts',
+          value: `${dayLabel(cycle.bounds.start)} (${countdown(daysBetween(today, cycle.bounds.start))})`,
+          raw: cycle.bounds.start,
+        },
         { label: 'Planned release day', value: dayLabel(cycle.bounds.release), raw: cycle.bounds.release },
       ],
     };
@@ -81,7 +96,10 @@ export function cycleReport(cycle: CycleState, input: CycleReportInput): { summa
       facts: [],
     };
   }
-  const known = cycle.latest && latest ? ` (the newest schedule in the data is ${cycle.latest.version}, released ${latest.release})` : '';
+  const known =
+    cycle.latest && latest
+      ? ` (the newest schedule in the data is ${cycle.latest.version}, released ${latest.release})`
+      : '';
   return { version: null, summary: `The data has no release schedule for the current cycle${known}.`, facts: [] };
 }
 
@@ -94,15 +112,22 @@ export function weeklyDigestAnswer(input: WeeklyDigestInput): Answer {
 
   if (cycle.state !== 'no-schedule') {
     const milestones = upcomingMilestones(dataset.schedules, cycle.schedule.version, today, zone, MILESTONES_SHOWN);
-    if (milestones.length > 0) sections.push(section('Next milestones', { facts: milestones.map((m) => milestoneFact(m, today, zone)) }));
+    if (milestones.length > 0)
+      sections.push(section('Next milestones', { facts: milestones.map((m) => milestoneFact(m, today, zone)) }));
 
     const tracked = trackedEnhancements(dataset.keps, cycle.schedule.version);
     const total = tracked.reduce((sum, group) => sum + group.keps.length, 0);
     if (total > 0) {
-      const items = tracked.flatMap((group) => group.keps.slice(0, KEPS_SHOWN_PER_STAGE).map((kep) => kepItem(kep, group.stage)));
+      const items = tracked.flatMap((group) =>
+        group.keps.slice(0, KEPS_SHOWN_PER_STAGE).map((kep) => kepItem(kep, group.stage)),
+      );
       sections.push(
         section(`Enhancements tracked for ${cycle.schedule.version} (${total})`, {
-          facts: tracked.map((group) => ({ label: group.stage, value: String(group.keps.length), raw: group.keps.length })),
+          facts: tracked.map((group) => ({
+            label: group.stage,
+            value: String(group.keps.length),
+            raw: group.keps.length,
+          })),
           items,
           omitted: total - items.length,
           moreUrl: `https://github.com/kubernetes/enhancements/issues?q=is%3Aissue+milestone%3Av${cycle.schedule.version}`,
@@ -111,7 +136,10 @@ export function weeklyDigestAnswer(input: WeeklyDigestInput): Answer {
     }
   }
 
-  const supported = supportedReleases(dataset.releases, today).map((release) => ({ release, latestPatch: latestPatchAsOf(release, today) }));
+  const supported = supportedReleases(dataset.releases, today).map((release) => ({
+    release,
+    latestPatch: latestPatchAsOf(release, today),
+  }));
   if (supported.length > 0) {
     const newSince = addDays(today, -NEW_PATCH_DAYS);
     sections.push(

@@ -4,7 +4,18 @@ import { latestPatchAsOf, supportState, SUPPORTED_MINORS, type Release } from '.
 import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../context.ts';
 import { helpExamples } from '../kinds/registry.ts';
-import { formatDate, isoDay, kepIssueUrl, kepItem, kepLabel, listSection, makeAnswer, section, sigName, stageHistory } from '../format.ts';
+import {
+  formatDate,
+  isoDay,
+  kepIssueUrl,
+  kepItem,
+  kepLabel,
+  listSection,
+  makeAnswer,
+  section,
+  sigName,
+  stageHistory,
+} from '../format.ts';
 import type { FeatureRef } from '../query.ts';
 import { MAX_QUESTION_CHARS, quote } from '../sanitize.ts';
 import type { FeatureResolution, SearchHit } from '../search.ts';
@@ -28,10 +39,16 @@ export function kepAsOf(index: EngineIndex, kep: Kep, now: Date): Kep {
   if (!byCycle) keptAsOf.set(kep, (byCycle = new Map()));
   let known = byCycle.get(cycle);
   if (!known) {
-    const milestones = Object.fromEntries(Object.entries(kep.milestones).filter(([, version]) => !later(version))) as Kep['milestones'];
+    const milestones = Object.fromEntries(
+      Object.entries(kep.milestones).filter(([, version]) => !later(version)),
+    ) as Kep['milestones'];
     const reached = MILESTONE_STAGES.filter((stage) => milestones[stage]);
     const stage = kep.stage && !later(kep.milestones[kep.stage]) ? kep.stage : (reached.at(-1) ?? null);
-    const latest = reached.map((name) => milestones[name]!).sort(compareMinor).at(-1) ?? null;
+    const latest =
+      reached
+        .map((name) => milestones[name]!)
+        .sort(compareMinor)
+        .at(-1) ?? null;
     known = { ...kep, milestones, stage, latestMilestone: later(kep.latestMilestone) ? latest : kep.latestMilestone };
     byCycle.set(cycle, known);
   }
@@ -54,7 +71,14 @@ function findKepNow(index: EngineIndex, ref: FeatureRef): FoundKep | { ok: false
     return { ok: false, answer: missingKep(index, ref.number) };
   }
   const resolution = index.search.resolve(ref.text);
-  if (resolution.kind === 'found') return { ok: true, kep: resolution.kep, correctedTo: resolution.correctedTo, asked: ref.text, others: resolution.others };
+  if (resolution.kind === 'found')
+    return {
+      ok: true,
+      kep: resolution.kep,
+      correctedTo: resolution.correctedTo,
+      asked: ref.text,
+      others: resolution.others,
+    };
   return { ok: false, answer: searchAnswer(index, ref.text, resolution) };
 }
 
@@ -70,7 +94,11 @@ function missingKep(index: EngineIndex, number: number): Answer {
 }
 
 /** The full-text search answer: ranked KEPs, "did you mean", never empty. */
-export function searchAnswer(index: EngineIndex, text: string, resolution: Exclude<FeatureResolution, { kind: 'found' }>): Answer {
+export function searchAnswer(
+  index: EngineIndex,
+  text: string,
+  resolution: Exclude<FeatureResolution, { kind: 'found' }>,
+): Answer {
   const asked = quote(text);
   if (resolution.kind === 'none') {
     const suggestion = resolution.suggestion;
@@ -101,7 +129,12 @@ export function stageAt(kep: Kep, version: string): KepStage | null {
   let best: KepStage | null = null;
   for (const [stage, milestone] of Object.entries(kep.milestones) as Array<[KepStage, string | undefined]>) {
     if (!milestone || compareMinor(milestone, version) > 0) continue;
-    if (!best || STAGE_RANK[stage] > STAGE_RANK[best] || (STAGE_RANK[stage] === STAGE_RANK[best] && compareMinor(milestone, kep.milestones[best]!) > 0)) best = stage;
+    if (
+      !best ||
+      STAGE_RANK[stage] > STAGE_RANK[best] ||
+      (STAGE_RANK[stage] === STAGE_RANK[best] && compareMinor(milestone, kep.milestones[best]!) > 0)
+    )
+      best = stage;
   }
   return best;
 }
@@ -132,7 +165,9 @@ export function stageNow(index: EngineIndex, kep: Kep, now: Date): StageNow {
 export function versionWhen(index: EngineIndex, version: string, now: Date): string {
   const release = index.release.get(version);
   if (!release?.gaDate) return version;
-  return isShipped(release, now) ? `${version} (released ${release.gaDate})` : `${version} (planned for ${release.gaDate})`;
+  return isShipped(release, now)
+    ? `${version} (released ${release.gaDate})`
+    : `${version} (planned for ${release.gaDate})`;
 }
 
 export interface SupportStatus {
@@ -146,28 +181,50 @@ export function supportStatus(index: EngineIndex, release: Release, now: Date): 
   const eol = release.eolDate ?? 'a date not in the data';
   switch (state) {
     case 'unreleased':
-      return { state, text: release.gaDate ? `not released yet (planned for ${release.gaDate})` : 'not released yet (no date in the data)' };
+      return {
+        state,
+        text: release.gaDate
+          ? `not released yet (planned for ${release.gaDate})`
+          : 'not released yet (no date in the data)',
+      };
     case 'unconfirmed':
-      return { state: 'unknown', text: `planned for ${release.gaDate}; the data does not confirm it shipped, and has no support dates yet` };
+      return {
+        state: 'unknown',
+        text: `planned for ${release.gaDate}; the data does not confirm it shipped, and has no support dates yet`,
+      };
     case 'eol':
       return release.eolDate && release.eolDate <= isoDay(now)
         ? { state, text: `end of life (since ${release.eolDate})` }
-        : { state, text: `out of support (no end-of-life date in the data; the project maintains only the ${SUPPORTED_MINORS} newest minor releases)` };
+        : {
+            state,
+            text: `out of support (no end-of-life date in the data; the project maintains only the ${SUPPORTED_MINORS} newest minor releases)`,
+          };
     case 'maintenance':
-      return { state, text: `in maintenance mode since ${release.maintenanceModeDate} (critical and security fixes only) until end of life on ${eol}` };
+      return {
+        state,
+        text: `in maintenance mode since ${release.maintenanceModeDate} (critical and security fixes only) until end of life on ${eol}`,
+      };
     case 'supported':
       return release.eolDate
-        ? { state, text: `supported: standard support until ${release.maintenanceModeDate ?? 'a date not in the data'}, end of life on ${release.eolDate}` }
+        ? {
+            state,
+            text: `supported: standard support until ${release.maintenanceModeDate ?? 'a date not in the data'}, end of life on ${release.eolDate}`,
+          }
         : { state, text: 'supported (no end-of-life date in the data yet)' };
   }
 }
 
 /** The newest patch out at `now`: the domain's latestPatchAsOf. */
-export const latestPatchAt = (release: Release, now: Date): { version: string; date: string } | null => latestPatchAsOf(release, isoDay(now));
+export const latestPatchAt = (release: Release, now: Date): { version: string; date: string } | null =>
+  latestPatchAsOf(release, isoDay(now));
 
 /** The release lead: as the announcement names them, else the first lead on the release team list. */
 export function releaseLead(index: EngineIndex, release: Release): string | null {
-  return release.announcement?.releaseLead ?? index.team.get(release.version)?.roles.find((role) => role.key === 'lead')?.leads[0]?.name ?? null;
+  return (
+    release.announcement?.releaseLead ??
+    index.team.get(release.version)?.roles.find((role) => role.key === 'lead')?.leads[0]?.name ??
+    null
+  );
 }
 
 export function codenamed(release: Release): string {
@@ -178,20 +235,31 @@ export function codenamed(release: Release): string {
 export function enhancementCounts(release: Release): string | null {
   const counts = release.announcement?.enhancements;
   if (!counts || counts.total == null) return null;
-  const parts = [counts.stable != null ? `${counts.stable} stable` : null, counts.beta != null ? `${counts.beta} beta` : null, counts.alpha != null ? `${counts.alpha} alpha` : null].filter(Boolean);
+  const parts = [
+    counts.stable != null ? `${counts.stable} stable` : null,
+    counts.beta != null ? `${counts.beta} beta` : null,
+    counts.alpha != null ? `${counts.alpha} alpha` : null,
+  ].filter(Boolean);
   return `${counts.total}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }
 
 export function releasedText(release: Release, now: Date): string {
   if (!release.gaDate) return 'no release date in the data';
   if (!isReleased(release, now)) return `planned for ${formatDate(release.gaDate)}`;
-  return release.gaDateKind === 'planned' ? `planned for ${formatDate(release.gaDate)} (not confirmed by the data)` : formatDate(release.gaDate);
+  return release.gaDateKind === 'planned'
+    ? `planned for ${formatDate(release.gaDate)} (not confirmed by the data)`
+    : formatDate(release.gaDate);
 }
 
 /** Notes from parsing the question (typos read as keywords, truncation, dropped mentions). */
-export function parseNoteLines(notes: { corrections: Array<{ from: string; to: string }>; truncated: boolean; stripped: boolean }): string[] {
+export function parseNoteLines(notes: {
+  corrections: Array<{ from: string; to: string }>;
+  truncated: boolean;
+  stripped: boolean;
+}): string[] {
   const lines: string[] = [];
-  if (notes.corrections.length > 0) lines.push(`Read ${notes.corrections.map((c) => `“${quote(c.from, 30)}” as “${c.to}”`).join(', ')}.`);
+  if (notes.corrections.length > 0)
+    lines.push(`Read ${notes.corrections.map((c) => `“${quote(c.from, 30)}” as “${c.to}”`).join(', ')}.`);
   if (notes.truncated) lines.push(`Your message was long; I read only its first ${MAX_QUESTION_CHARS} characters.`);
   return lines;
 }

@@ -10,7 +10,6 @@ import { isShipped, previousRelease, resolveVersion } from '../versions.ts';
 import { codenamed, enhancementCounts, latestPatchAt, releasedText, releaseLead, supportStatus } from './common.ts';
 import { releaseSummary } from './release-summary.ts';
 
-
 /** "compare 1.30 and 1.31": the two releases side by side, older first. */
 export function compare(query: CompareQuery, index: EngineIndex, now: Date): Answer {
   const first = resolveVersion(index, query.a, now, 'compare');
@@ -25,18 +24,29 @@ export function compare(query: CompareQuery, index: EngineIndex, now: Date): Ans
   }
   if (!otherRelease || otherRelease === first.release) {
     const single = releaseSummary({ kind: 'release-summary', version: query.a, notes: query.notes }, index, now);
-    return { ...single, intent: 'compare', summary: `${otherRelease ? 'Both are the same release. ' : 'There is no earlier release to compare with. '}${single.summary}` };
+    return {
+      ...single,
+      intent: 'compare',
+      summary: `${otherRelease ? 'Both are the same release. ' : 'There is no earlier release to compare with. '}${single.summary}`,
+    };
   }
-  const [older, newer] = compareMinor(first.release.version, otherRelease.version) < 0 ? [first.release, otherRelease] : [otherRelease, first.release];
-  const row = (label: string, value: (release: Release) => string) => fact(label, `${older.version}: ${value(older)} · ${newer.version}: ${value(newer)}`);
-  const removedApis = (release: Release) => String(index.apis.filter((api) => api.removedIn === release.version).length);
+  const [older, newer] =
+    compareMinor(first.release.version, otherRelease.version) < 0
+      ? [first.release, otherRelease]
+      : [otherRelease, first.release];
+  const row = (label: string, value: (release: Release) => string) =>
+    fact(label, `${older.version}: ${value(older)} · ${newer.version}: ${value(newer)}`);
+  const removedApis = (release: Release) =>
+    String(index.apis.filter((api) => api.removedIn === release.version).length);
   const cycle = (release: Release) => {
     const events = index.schedule.get(release.version)?.events ?? [];
     const start = events.find((event) => marks(event, 'cycle-start'));
     const end = events.find((event) => marks(event, 'release'));
     return start && end ? `${Math.round(daysBetween(start.date, end.date) / 7)} weeks` : 'unknown';
   };
-  const [olderStable, newerStable] = [older, newer].map((release) => stableOverview(index, release, now, changelogUrl(release.version))) as [StableOverview, StableOverview];
+  const [olderStable, newerStable] = [older, newer].map((release) =>
+    stableOverview(index, release, now, changelogUrl(release.version)),
+  ) as [StableOverview, StableOverview];
   const counts = (release: Release) => enhancementCounts(release) ?? 'not in the data';
   const describe = (release: Release) => {
     const total = enhancementCounts(release);
@@ -46,13 +56,21 @@ export function compare(query: CompareQuery, index: EngineIndex, now: Date): Ans
   const newerTotal = newer.announcement?.enhancements.total;
   const comparison: string[] = [];
   if (olderTotal != null && newerTotal != null) {
-    comparison.push(olderTotal === newerTotal ? `Both have ${olderTotal} enhancements` : `${newer.version} has ${Math.abs(newerTotal - olderTotal)} ${newerTotal > olderTotal ? 'more' : 'fewer'} enhancements than ${older.version}`);
+    comparison.push(
+      olderTotal === newerTotal
+        ? `Both have ${olderTotal} enhancements`
+        : `${newer.version} has ${Math.abs(newerTotal - olderTotal)} ${newerTotal > olderTotal ? 'more' : 'fewer'} enhancements than ${older.version}`,
+    );
   }
   const [olderCount, newerCount] = [olderStable.items.length, newerStable.items.length];
   if (olderStable.shipped && newerStable.shipped) {
-    if (olderCount !== newerCount) comparison.push(`${newer.version} graduated ${Math.abs(newerCount - olderCount)} ${newerCount > olderCount ? 'more' : 'fewer'} to stable`);
+    if (olderCount !== newerCount)
+      comparison.push(
+        `${newer.version} graduated ${Math.abs(newerCount - olderCount)} ${newerCount > olderCount ? 'more' : 'fewer'} to stable`,
+      );
   } else {
-    const said = (release: Release, list: StableOverview, count: number) => `${release.version} ${list.shipped ? `graduated ${count}` : `targets ${count} (kep.yaml; not shipped)`}`;
+    const said = (release: Release, list: StableOverview, count: number) =>
+      `${release.version} ${list.shipped ? `graduated ${count}` : `targets ${count} (kep.yaml; not shipped)`}`;
     comparison.push(`To stable: ${said(older, olderStable, olderCount)}, ${said(newer, newerStable, newerCount)}`);
   }
   const summary = `${describe(older)} ${describe(newer)}${comparison.length ? ` ${comparison.join('; ')}.` : ''}`;
@@ -71,8 +89,18 @@ export function compare(query: CompareQuery, index: EngineIndex, now: Date): Ans
       row('Latest patch', (release) => latestPatchAt(release, now)?.version ?? 'none'),
       row('Support', (release) => supportStatus(index, release, now).text),
     ],
-    sections: [olderStable, newerStable].map((list) => listSection(list.heading, list.items, 10, list.moreUrl, list.lines)),
-    links: [older, newer].flatMap((release) => (release.announcement?.url ? [{ label: `${release.version} release announcement`, url: release.announcement.url }] : [])),
-    suggestions: [`what breaks if I upgrade from ${older.version} to ${newer.version}`, `tell me about ${newer.version}`, `what went GA in ${newer.version}`],
+    sections: [olderStable, newerStable].map((list) =>
+      listSection(list.heading, list.items, 10, list.moreUrl, list.lines),
+    ),
+    links: [older, newer].flatMap((release) =>
+      release.announcement?.url
+        ? [{ label: `${release.version} release announcement`, url: release.announcement.url }]
+        : [],
+    ),
+    suggestions: [
+      `what breaks if I upgrade from ${older.version} to ${newer.version}`,
+      `tell me about ${newer.version}`,
+      `what went GA in ${newer.version}`,
+    ],
   });
 }

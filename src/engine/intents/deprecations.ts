@@ -11,17 +11,31 @@ import { latestReleased, previousRelease, resolveVersion } from '../versions.ts'
 import { searchAnswer } from './common.ts';
 import { kepAnswer, name } from './kep.ts';
 
-
 const LINKS = [{ label: 'Deprecated API migration guide', url: DEPRECATION_GUIDE_URL }];
-const API_ALIASES: Record<string, string> = { psp: 'podsecuritypolicy', pdb: 'poddisruptionbudget', hpa: 'horizontalpodautoscaler', ingresses: 'ingress', crd: 'customresourcedefinition' };
+const API_ALIASES: Record<string, string> = {
+  psp: 'podsecuritypolicy',
+  pdb: 'poddisruptionbudget',
+  hpa: 'horizontalpodautoscaler',
+  ingresses: 'ingress',
+  crd: 'customresourcedefinition',
+};
 
 function apiItem(api: DeprecatedApi): AnswerItem {
   const parts = [
     api.deprecatedIn ? `deprecated in ${api.deprecatedIn}` : null,
     api.removedIn ? `removed in ${api.removedIn}` : null,
-    api.replacement ? `use ${api.replacement}${api.replacementAvailableIn ? ` (available since ${api.replacementAvailableIn})` : ''}` : 'no replacement API',
+    api.replacement
+      ? `use ${api.replacement}${api.replacementAvailableIn ? ` (available since ${api.replacementAvailableIn})` : ''}`
+      : 'no replacement API',
   ].filter(Boolean);
-  return { kep: null, title: `${api.kind} ${api.apiVersion}`, stage: null, sig: null, url: null, detail: parts.join(' · ') };
+  return {
+    kep: null,
+    title: `${api.kind} ${api.apiVersion}`,
+    stage: null,
+    sig: null,
+    url: null,
+    detail: parts.join(' · '),
+  };
 }
 
 function announcementItems(index: EngineIndex, release: Release, kind: 'removal' | 'deprecation' | null): AnswerItem[] {
@@ -29,7 +43,9 @@ function announcementItems(index: EngineIndex, release: Release, kind: 'removal'
     .filter((entry) => kind === null || entry.kind === kind)
     .map((entry) => {
       const kep = entry.kep != null ? index.kep.get(entry.kep) : undefined;
-      return kep ? { ...kepItem(kep, entry.kind), title: entry.title } : { kep: entry.kep, title: entry.title, stage: null, sig: null, url: null, detail: entry.kind };
+      return kep
+        ? { ...kepItem(kep, entry.kind), title: entry.title }
+        : { kep: entry.kep, title: entry.title, stage: null, sig: null, url: null, detail: entry.kind };
     });
 }
 
@@ -52,30 +68,85 @@ export function deprecations(query: DeprecationsQuery, index: EngineIndex, now: 
   const announced = release.announcement?.removalsAndDeprecations;
   const kepsOf = (stage: 'deprecated' | 'disabled' | 'removed') => index.milestone.get(milestoneKey(stage, v)) ?? [];
 
-  if (wantRemoved) sections.push(listSection(`API versions removed in ${v}`, removedApis.map(apiItem), 40, DEPRECATION_GUIDE_URL, removedApis.length ? [] : [`No API version stops being served in ${v} (per pluto's versions list).`]));
-  if (wantDeprecated) sections.push(listSection(`API versions deprecated in ${v}`, deprecatedApis.map(apiItem), 40, DEPRECATION_GUIDE_URL, deprecatedApis.length ? [] : [`No API version is newly deprecated in ${v} (per pluto's versions list).`]));
-  const announcedItems = announcementItems(index, release, query.focus === 'both' ? null : query.focus === 'removed' ? 'removal' : 'deprecation');
-  if (announced) sections.push(listSection(`${query.focus === 'removed' ? 'Removals' : query.focus === 'deprecated' ? 'Deprecations' : 'Deprecations and removals'} named by the ${v} release announcement`, announcedItems, 20, release.announcement?.url ?? null));
-  const kepStages: Array<'deprecated' | 'disabled' | 'removed'> = [...(wantRemoved ? (['removed', 'disabled'] as const) : []), ...(wantDeprecated ? (['deprecated'] as const) : [])];
+  if (wantRemoved)
+    sections.push(
+      listSection(
+        `API versions removed in ${v}`,
+        removedApis.map(apiItem),
+        40,
+        DEPRECATION_GUIDE_URL,
+        removedApis.length ? [] : [`No API version stops being served in ${v} (per pluto's versions list).`],
+      ),
+    );
+  if (wantDeprecated)
+    sections.push(
+      listSection(
+        `API versions deprecated in ${v}`,
+        deprecatedApis.map(apiItem),
+        40,
+        DEPRECATION_GUIDE_URL,
+        deprecatedApis.length ? [] : [`No API version is newly deprecated in ${v} (per pluto's versions list).`],
+      ),
+    );
+  const announcedItems = announcementItems(
+    index,
+    release,
+    query.focus === 'both' ? null : query.focus === 'removed' ? 'removal' : 'deprecation',
+  );
+  if (announced)
+    sections.push(
+      listSection(
+        `${query.focus === 'removed' ? 'Removals' : query.focus === 'deprecated' ? 'Deprecations' : 'Deprecations and removals'} named by the ${v} release announcement`,
+        announcedItems,
+        20,
+        release.announcement?.url ?? null,
+      ),
+    );
+  const kepStages: Array<'deprecated' | 'disabled' | 'removed'> = [
+    ...(wantRemoved ? (['removed', 'disabled'] as const) : []),
+    ...(wantDeprecated ? (['deprecated'] as const) : []),
+  ];
   const kepItems = kepStages.flatMap((stage) => kepsOf(stage).map((kep) => kepItem(kep, `kep.yaml: ${stage} in ${v}`)));
   if (kepItems.length) sections.push(listSection(`KEPs ${kepStages.join(' / ')} in ${v} (kep.yaml)`, kepItems, 20));
 
-  const other = query.focus === 'removed' ? deprecatedApis.length : query.focus === 'deprecated' ? removedApis.length : 0;
+  const other =
+    query.focus === 'removed' ? deprecatedApis.length : query.focus === 'deprecated' ? removedApis.length : 0;
   const parts: string[] = [];
-  if (wantRemoved) parts.push(`${plural(removedApis.length, 'API version')} ${removedApis.length === 1 ? 'stops' : 'stop'} being served in Kubernetes ${v}${removedApis.length ? ` (${summarizeApis(removedApis)})` : ''}`);
-  if (wantDeprecated) parts.push(`${plural(deprecatedApis.length, 'API version')} ${deprecatedApis.length === 1 ? 'is' : 'are'} newly deprecated${deprecatedApis.length ? ` (${summarizeApis(deprecatedApis)})` : ''}`);
+  if (wantRemoved)
+    parts.push(
+      `${plural(removedApis.length, 'API version')} ${removedApis.length === 1 ? 'stops' : 'stop'} being served in Kubernetes ${v}${removedApis.length ? ` (${summarizeApis(removedApis)})` : ''}`,
+    );
+  if (wantDeprecated)
+    parts.push(
+      `${plural(deprecatedApis.length, 'API version')} ${deprecatedApis.length === 1 ? 'is' : 'are'} newly deprecated${deprecatedApis.length ? ` (${summarizeApis(deprecatedApis)})` : ''}`,
+    );
   let summary = `${parts.join('; ')}.`;
-  if (announced) summary += ` The release announcement names ${plural(announcedItems.length, query.focus === 'removed' ? 'removal' : query.focus === 'deprecated' ? 'deprecation' : 'deprecation or removal', query.focus === 'removed' ? 'removals' : query.focus === 'deprecated' ? 'deprecations' : 'deprecations and removals')}.`;
+  if (announced)
+    summary += ` The release announcement names ${plural(announcedItems.length, query.focus === 'removed' ? 'removal' : query.focus === 'deprecated' ? 'deprecation' : 'deprecation or removal', query.focus === 'removed' ? 'removals' : query.focus === 'deprecated' ? 'deprecations' : 'deprecations and removals')}.`;
   else summary += ` The data has no release-announcement list of deprecations for ${v}.`;
-  if (other > 0) sections.push(section('See also', { lines: [`${plural(other, 'API version')} ${query.focus === 'removed' ? `deprecated in ${v}: ask “deprecations in ${v}”` : `removed in ${v}: ask “what was removed in ${v}”`}.`] }));
+  if (other > 0)
+    sections.push(
+      section('See also', {
+        lines: [
+          `${plural(other, 'API version')} ${query.focus === 'removed' ? `deprecated in ${v}: ask “deprecations in ${v}”` : `removed in ${v}: ask “what was removed in ${v}”`}.`,
+        ],
+      }),
+    );
   return makeAnswer(index.footer, {
     intent: 'deprecations',
     title: `${query.focus === 'removed' ? 'Removed' : query.focus === 'deprecated' ? 'Deprecated' : 'Deprecated and removed'} in Kubernetes ${v}`,
     summary,
     release: v,
     sections,
-    links: [...LINKS, ...(release.announcement?.url ? [{ label: `${v} release announcement`, url: release.announcement.url }] : [])],
-    suggestions: [`what breaks if I upgrade from ${previousRelease(index, v)?.version ?? v} to ${v}`, `${query.focus === 'removed' ? 'deprecations' : 'removals'} in ${v}`, `tell me about ${v}`],
+    links: [
+      ...LINKS,
+      ...(release.announcement?.url ? [{ label: `${v} release announcement`, url: release.announcement.url }] : []),
+    ],
+    suggestions: [
+      `what breaks if I upgrade from ${previousRelease(index, v)?.version ?? v} to ${v}`,
+      `${query.focus === 'removed' ? 'deprecations' : 'removals'} in ${v}`,
+      `tell me about ${v}`,
+    ],
   });
 }
 
@@ -98,7 +169,11 @@ function matchApis(apis: DeprecatedApi[], raw: string): DeprecatedApi[] {
     return kind === wanted || kind === wanted.replace(/e?s$/, '') || (wanted.length >= 5 && kind.includes(wanted));
   };
   const joined = API_ALIASES[words.join('')] ?? words.join('');
-  let found = apis.filter((api) => groups.every((group) => api.apiVersion.toLowerCase() === group || `${api.apiVersion}/${api.kind}`.toLowerCase() === group));
+  let found = apis.filter((api) =>
+    groups.every(
+      (group) => api.apiVersion.toLowerCase() === group || `${api.apiVersion}/${api.kind}`.toLowerCase() === group,
+    ),
+  );
   if (words.length > 0) {
     const byKind = found.filter((api) => kindMatches(api, joined) || words.some((word) => kindMatches(api, word)));
     found = byKind.length > 0 || groups.length === 0 ? byKind : found;
@@ -118,9 +193,16 @@ function bySubject(query: DeprecationsQuery, index: EngineIndex, now: Date): Ans
     const allRemoved = removed.length === apis.length;
     const past = (version: string) => latest !== null && compareMinor(version, latest.version) <= 0;
     const label = (api: DeprecatedApi) => (kinds.length > 1 ? `${api.kind} ${api.apiVersion}` : api.apiVersion);
-    const each = removed.map((api) => `${label(api)} ${past(api.removedIn!) ? 'stopped' : 'stops'} being served in ${api.removedIn}${api.deprecatedIn ? ` (deprecated in ${api.deprecatedIn})` : ''}`);
+    const each = removed.map(
+      (api) =>
+        `${label(api)} ${past(api.removedIn!) ? 'stopped' : 'stops'} being served in ${api.removedIn}${api.deprecatedIn ? ` (deprecated in ${api.deprecatedIn})` : ''}`,
+    );
     const subjectName = kinds.length === 1 ? kinds[0]! : quote(raw);
-    const replacements = [...new Set(removed.map((api) => api.replacement).filter((replacement): replacement is string => Boolean(replacement)))];
+    const replacements = [
+      ...new Set(
+        removed.map((api) => api.replacement).filter((replacement): replacement is string => Boolean(replacement)),
+      ),
+    ];
     let summary: string;
     if (allRemoved && last && !last.replacement && kinds.length === 1) {
       summary = `${subjectName} ${past(last.removedIn!) ? 'was removed' : `will be removed in ${last.removedIn}`} with no replacement API: ${each.join('; ')}.`;
@@ -136,7 +218,12 @@ function bySubject(query: DeprecationsQuery, index: EngineIndex, now: Date): Ans
       release: last?.removedIn ?? null,
       sections: [listSection('API versions (pluto)', apis.map(apiItem), 30, DEPRECATION_GUIDE_URL)],
       links: LINKS,
-      suggestions: last ? [`what was removed in ${last.removedIn}`, `what breaks if I upgrade from ${previousRelease(index, last.removedIn!)?.version ?? last.removedIn} to ${last.removedIn}`] : [],
+      suggestions: last
+        ? [
+            `what was removed in ${last.removedIn}`,
+            `what breaks if I upgrade from ${previousRelease(index, last.removedIn!)?.version ?? last.removedIn} to ${last.removedIn}`,
+          ]
+        : [],
     });
   }
   const words = raw
@@ -145,17 +232,28 @@ function bySubject(query: DeprecationsQuery, index: EngineIndex, now: Date): Ans
     .filter(Boolean)
     .map((word) => new RegExp(`(^|[^a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   const announced = index.releases.flatMap((release) =>
-    (release.announcement?.removalsAndDeprecations ?? []).filter((entry) => words.every((word) => word.test(entry.title.toLowerCase()))).map((entry) => ({ release, entry })),
+    (release.announcement?.removalsAndDeprecations ?? [])
+      .filter((entry) => words.every((word) => word.test(entry.title.toLowerCase())))
+      .map((entry) => ({ release, entry })),
   );
   if (announced.length > 0) {
-    const items = announced.map(({ release, entry }) => ({ kep: entry.kep, title: entry.title, stage: null, sig: entry.kep != null ? (index.kep.get(entry.kep)?.owningSig ?? null) : null, url: release.announcement?.url ?? null, detail: `${entry.kind} · ${release.version} release announcement` }));
+    const items = announced.map(({ release, entry }) => ({
+      kep: entry.kep,
+      title: entry.title,
+      stage: null,
+      sig: entry.kep != null ? (index.kep.get(entry.kep)?.owningSig ?? null) : null,
+      url: release.announcement?.url ?? null,
+      detail: `${entry.kind} · ${release.version} release announcement`,
+    }));
     // Several announcements can name the same removal (planned, then done); the newest one is the last word.
     const removal = announced.filter(({ entry }) => entry.kind === 'removal').at(-1);
     const deprecation = announced.find(({ entry }) => entry.kind === 'deprecation');
     const first = (query.focus === 'deprecated' ? deprecation : removal) ?? announced[0]!;
     let summary = `The ${first.release.version} release announcement names “${first.entry.title}” (${first.entry.kind}).`;
-    if (removal && query.focus !== 'deprecated') summary = `Removed in ${removal.release.version}: the ${removal.release.version} release announcement names “${removal.entry.title}”.${deprecation && deprecation !== removal ? ` It was deprecated earlier (${deprecation.release.version}: “${deprecation.entry.title}”).` : ''}${announced.length > 1 ? ` ${plural(announced.length, 'announcement entry', 'announcement entries')} mention it; all are listed below.` : ''}`;
-    else if (query.focus === 'removed' && !removal) summary = `No removal in the release announcements matches “${quote(raw)}”, but the ${first.release.version} announcement names “${first.entry.title}” (${first.entry.kind}).`;
+    if (removal && query.focus !== 'deprecated')
+      summary = `Removed in ${removal.release.version}: the ${removal.release.version} release announcement names “${removal.entry.title}”.${deprecation && deprecation !== removal ? ` It was deprecated earlier (${deprecation.release.version}: “${deprecation.entry.title}”).` : ''}${announced.length > 1 ? ` ${plural(announced.length, 'announcement entry', 'announcement entries')} mention it; all are listed below.` : ''}`;
+    else if (query.focus === 'removed' && !removal)
+      summary = `No removal in the release announcements matches “${quote(raw)}”, but the ${first.release.version} announcement names “${first.entry.title}” (${first.entry.kind}).`;
     return makeAnswer(index.footer, {
       intent: 'deprecations',
       title: `Deprecations and removals: “${quote(raw)}”`,
@@ -171,9 +269,16 @@ function bySubject(query: DeprecationsQuery, index: EngineIndex, now: Date): Ans
     const kep = resolution.kep;
     const ended = kep.milestones.removed ?? kep.milestones.disabled ?? kep.milestones.deprecated;
     const summary = ended
-      ? `${name(kep)}: ${kep.milestones.deprecated ? `deprecated in ${kep.milestones.deprecated}` : ''}${kep.milestones.disabled ? `, disabled in ${kep.milestones.disabled}` : ''}${kep.milestones.removed ? `, removed in ${kep.milestones.removed}` : ''} (kep.yaml).`.replace(/: , /, ': ')
+      ? `${name(kep)}: ${kep.milestones.deprecated ? `deprecated in ${kep.milestones.deprecated}` : ''}${kep.milestones.disabled ? `, disabled in ${kep.milestones.disabled}` : ''}${kep.milestones.removed ? `, removed in ${kep.milestones.removed}` : ''} (kep.yaml).`.replace(
+          /: , /,
+          ': ',
+        )
       : `No API or announced removal matches “${quote(raw)}”. The closest KEP, ${name(kep)}, is ${kep.stage ?? 'at no stage'} and records no deprecation or removal.`;
-    return kepAnswer(index, { ok: true, kep, correctedTo: resolution.correctedTo, asked: raw, others: resolution.others }, summary);
+    return kepAnswer(
+      index,
+      { ok: true, kep, correctedTo: resolution.correctedTo, asked: raw, others: resolution.others },
+      summary,
+    );
   }
   return searchAnswer(index, raw, resolution);
 }

@@ -4,7 +4,6 @@ import { fact, makeAnswer, section } from '../format.ts';
 import type { HelpQuery } from '../kinds/help.ts';
 import { helpExamples } from '../kinds/registry.ts';
 
-
 export function help(query: HelpQuery, index: EngineIndex): Answer {
   const manifest = index.dataset.manifest;
   return makeAnswer(index.footer, {
@@ -20,6 +19,11 @@ export function help(query: HelpQuery, index: EngineIndex): Answer {
       fact('Data as of', manifest.dataDate, manifest.dataDate),
     ],
     sections: [section('Examples', { lines: helpExamples() })],
-    suggestions: ["what's in the latest release", 'what went GA', 'when is the next release', 'which versions are supported'],
+    suggestions: [
+      "what's in the latest release",
+      'what went GA',
+      'when is the next release',
+      'which versions are supported',
+    ],
   });
 }

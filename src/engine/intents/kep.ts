@@ -7,7 +7,6 @@ import { quote } from '../sanitize.ts';
 import { isShipped, resolveVersion } from '../versions.ts';
 import { findKep, type FoundKep, stageAt, stageNow, versionWhen } from './common.ts';
 
-
 export const stageWord = (stage: KepStage): string => (stage === 'stable' ? 'stable (GA)' : stage);
 const INACTIVE = new Set(['withdrawn', 'rejected', 'replaced', 'superseded', 'deferred', 'removed']);
 
@@ -23,7 +22,10 @@ export function kepLookup(query: KepQuery, index: EngineIndex, now: Date): Answe
   } else if (query.askStage) {
     summary = stageAnswer(index, kep, query.askStage, now);
   } else {
-    const gate = query.ref.kind === 'number' && query.ref.gate ? `The feature gate ${query.ref.gate} belongs to ${kepLabel(kep.number)}. ` : '';
+    const gate =
+      query.ref.kind === 'number' && query.ref.gate
+        ? `The feature gate ${query.ref.gate} belongs to ${kepLabel(kep.number)}. `
+        : '';
     summary = `${gate}${describe(index, kep, now)}`;
   }
   return kepAnswer(index, found, summary, 'kep', [], now);
@@ -41,21 +43,50 @@ export function kepAnswer(
   const { kep } = found;
   const facts = [
     ...leadFacts,
-    fact('Stage (kep.yaml)', kep.stage ? `${kep.stage}${kep.milestones[kep.stage] ? ` since ${kep.milestones[kep.stage]}` : ''}` : 'none recorded', kep.stage),
+    fact(
+      'Stage (kep.yaml)',
+      kep.stage
+        ? `${kep.stage}${kep.milestones[kep.stage] ? ` since ${kep.milestones[kep.stage]}` : ''}`
+        : 'none recorded',
+      kep.stage,
+    ),
     ...(leadFacts.length ? [] : [fact('Stage history', stageHistory(kep))]),
     fact('Status', kep.status ?? 'not recorded', kep.status),
     fact('Owning SIG', sigName(kep.owningSig), kep.owningSig),
-    ...(kep.participatingSigs.length ? [fact('Participating SIGs', kep.participatingSigs.map(sigName).join(', '))] : []),
-    ...(kep.featureGates.length ? [fact(kep.featureGates.length === 1 ? 'Feature gate' : 'Feature gates', kep.featureGates.map((gate) => (gate.components.length ? `${gate.name} (${gate.components.join(', ')})` : gate.name)).join('; '))] : []),
+    ...(kep.participatingSigs.length
+      ? [fact('Participating SIGs', kep.participatingSigs.map(sigName).join(', '))]
+      : []),
+    ...(kep.featureGates.length
+      ? [
+          fact(
+            kep.featureGates.length === 1 ? 'Feature gate' : 'Feature gates',
+            kep.featureGates
+              .map((gate) => (gate.components.length ? `${gate.name} (${gate.components.join(', ')})` : gate.name))
+              .join('; '),
+          ),
+        ]
+      : []),
     ...(kep.latestMilestone ? [fact('Latest milestone', kep.latestMilestone, kep.latestMilestone)] : []),
     ...(kep.creationDate ? [fact('Created', kep.creationDate, kep.creationDate)] : []),
   ];
   const sections: AnswerSection[] = [];
-  if (found.correctedTo && found.asked && !summary.includes(`“${found.correctedTo}”`)) sections.push(section('Note', { lines: [`Showing the best match for “${found.correctedTo}” (you wrote “${quote(found.asked)}”).`] }));
+  if (found.correctedTo && found.asked && !summary.includes(`“${found.correctedTo}”`))
+    sections.push(
+      section('Note', {
+        lines: [`Showing the best match for “${found.correctedTo}” (you wrote “${quote(found.asked)}”).`],
+      }),
+    );
   if (kep.summary) sections.push(section('Summary', { lines: [kep.summary] }));
   const mentions = announcementLines(index, kep, now);
   if (mentions.length) sections.push(section('Release announcements', { lines: mentions }));
-  if (found.others.length) sections.push(listSection('Other matches', found.others.map((hit) => kepItem(hit.kep, stageHistory(hit.kep))), 3));
+  if (found.others.length)
+    sections.push(
+      listSection(
+        'Other matches',
+        found.others.map((hit) => kepItem(hit.kep, stageHistory(hit.kep))),
+        3,
+      ),
+    );
   const release = kep.stage && kep.milestones[kep.stage] ? kep.milestones[kep.stage]! : kep.latestMilestone;
   return makeAnswer(index.footer, {
     intent,
@@ -86,7 +117,9 @@ function announcementLines(index: EngineIndex, kep: Kep, now?: Date): string[] {
     const what = mention.list === 'stable' ? 'graduated to stable' : mention.list;
     let line = `The ${mention.version} release announcement lists it as ${what}: “${mention.title}”.`;
     if (mention.list === 'stable' && kep.milestones.stable !== mention.version) {
-      line += kep.milestones.stable ? ` kep.yaml says stable in ${kep.milestones.stable}.` : ` kep.yaml records no stable release.`;
+      line += kep.milestones.stable
+        ? ` kep.yaml says stable in ${kep.milestones.stable}.`
+        : ` kep.yaml records no stable release.`;
     }
     lines.push(line);
   }
@@ -104,23 +137,32 @@ function statusNote(kep: Kep): string {
 export function describe(index: EngineIndex, kep: Kep, now: Date): string {
   const owner = sigName(kep.owningSig);
   const at = stageNow(index, kep, now);
-  if (!kep.stage) return `${name(kep)} (${owner}) has no stage in kep.yaml (status: ${kep.status ?? 'not recorded'}).${kep.latestMilestone ? ` Latest milestone: ${kep.latestMilestone}.` : ''}`;
-  const pending = at.pending ? `; kep.yaml targets ${stageWord(at.pending.stage)} in ${versionWhen(index, at.pending.version, now)}` : '';
-  const current = at.stage ? `is ${stageWord(at.stage)}${at.since ? ` since ${versionWhen(index, at.since, now)}` : ''}` : 'has not reached a stage in a released version yet';
+  if (!kep.stage)
+    return `${name(kep)} (${owner}) has no stage in kep.yaml (status: ${kep.status ?? 'not recorded'}).${kep.latestMilestone ? ` Latest milestone: ${kep.latestMilestone}.` : ''}`;
+  const pending = at.pending
+    ? `; kep.yaml targets ${stageWord(at.pending.stage)} in ${versionWhen(index, at.pending.version, now)}`
+    : '';
+  const current = at.stage
+    ? `is ${stageWord(at.stage)}${at.since ? ` since ${versionWhen(index, at.since, now)}` : ''}`
+    : 'has not reached a stage in a released version yet';
   return `${name(kep)} (${owner}) ${current}${pending}: ${stageHistory(kep)}.${statusNote(kep)}${lastRemovalMention(index, kep)}`;
 }
 
 /** A KEP the release team announced as a removal or deprecation says so up front (dockershim). */
 function lastRemovalMention(index: EngineIndex, kep: Kep): string {
   const mention = (index.announced.get(kep.number) ?? []).filter((entry) => entry.list !== 'stable').at(-1);
-  return mention ? ` The ${mention.version} release announcement names it as a ${mention.list}: “${mention.title}”.` : '';
+  return mention
+    ? ` The ${mention.version} release announcement names it as a ${mention.list}: “${mention.title}”.`
+    : '';
 }
 
 /** "Is X GA?": yes or no first, then the stage it is at and when it got there. */
 function stageAnswer(index: EngineIndex, kep: Kep, asked: KepStage, now: Date): string {
   const at = stageNow(index, kep, now);
   const current = at.stage;
-  const currentText = current ? `${stageWord(current)}${at.since ? ` since ${versionWhen(index, at.since, now)}` : ''}` : 'not at any stage in a released version';
+  const currentText = current
+    ? `${stageWord(current)}${at.since ? ` since ${versionWhen(index, at.since, now)}` : ''}`
+    : 'not at any stage in a released version';
   const askedAt = kep.milestones[asked];
   if (current === asked) return `Yes — ${name(kep)} is ${currentText}. ${stageHistory(kep)}.${statusNote(kep)}`;
   const order: KepStage[] = ['alpha', 'beta', 'stable'];

@@ -30,7 +30,9 @@ function standingText(platform: Platform, cycle: PlatformCycle, now: Date): stri
   if (standing.phase === 'upcoming') return `not available yet (release on ${standing.from})`;
   if (standing.phase === 'ended') {
     // The last phase the data has: "out of standard support" where a platform's extended dates are missing.
-    return standing.last ? `out of ${phaseName(platform, standing.last.phase)} since ${standing.last.since}` : 'without support dates in the data';
+    return standing.last
+      ? `out of ${phaseName(platform, standing.last.phase)} since ${standing.last.since}`
+      : 'without support dates in the data';
   }
   const until = standing.until ? ` until ${standing.until} (${relative({ date: standing.until, at: null }, now)})` : '';
   return `in ${phaseName(platform, standing.phase)}${until}`;
@@ -38,12 +40,23 @@ function standingText(platform: Platform, cycle: PlatformCycle, now: Date): stri
 
 function cycleFacts(platform: Platform, cycle: PlatformCycle, now: Date): AnswerFact[] {
   const today = isoDay(now);
-  const dated = (label: string, date: string | null) => (date ? [fact(label, `${formatDate(date)}, ${relative({ date, at: null }, now)}`, date)] : []);
+  const dated = (label: string, date: string | null) =>
+    date ? [fact(label, `${formatDate(date)}, ${relative({ date, at: null }, now)}`, date)] : [];
   return [
     fact('Status', standingText(platform, cycle, now), standingAt(cycle, today).phase),
     ...dated('Released', cycle.releaseDate),
-    ...PLATFORM_PHASES.flatMap((phase) => (platform.phases[phase] ? dated(`End of ${phaseName(platform, phase)}`, cycle.ends[phase]) : [])),
-    ...(cycle.latest ? [fact('Latest version', `${cycle.latest.version}${cycle.latest.date ? ` (${cycle.latest.date})` : ''}`, cycle.latest.version)] : []),
+    ...PLATFORM_PHASES.flatMap((phase) =>
+      platform.phases[phase] ? dated(`End of ${phaseName(platform, phase)}`, cycle.ends[phase]) : [],
+    ),
+    ...(cycle.latest
+      ? [
+          fact(
+            'Latest version',
+            `${cycle.latest.version}${cycle.latest.date ? ` (${cycle.latest.date})` : ''}`,
+            cycle.latest.version,
+          ),
+        ]
+      : []),
   ];
 }
 
@@ -84,15 +97,28 @@ export function managedPlatform(query: ManagedPlatformQuery, index: EngineIndex,
   return status(index, platform, cycle, now);
 }
 
-function answer(index: EngineIndex, platform: Platform, cycle: PlatformCycle, now: Date, title: string, summary: string): Answer {
+function answer(
+  index: EngineIndex,
+  platform: Platform,
+  cycle: PlatformCycle,
+  now: Date,
+  title: string,
+  summary: string,
+): Answer {
   return makeAnswer(index.footer, {
     intent: 'managed-platform',
     title,
     summary,
     release: cycle.kubernetes,
     facts: cycleFacts(platform, cycle, now),
-    links: [...(cycle.link ? [{ label: `${platform.shortName} ${cycle.cycle} release`, url: cycle.link }] : []), ...platformLinks(platform)],
-    suggestions: [`which ${platform.shortName} versions are supported`, ...(cycle.kubernetes ? [`is ${cycle.kubernetes} still supported`] : [])],
+    links: [
+      ...(cycle.link ? [{ label: `${platform.shortName} ${cycle.cycle} release`, url: cycle.link }] : []),
+      ...platformLinks(platform),
+    ],
+    suggestions: [
+      `which ${platform.shortName} versions are supported`,
+      ...(cycle.kubernetes ? [`is ${cycle.kubernetes} still supported`] : []),
+    ],
   });
 }
 
@@ -104,7 +130,10 @@ function status(index: EngineIndex, platform: Platform, cycle: PlatformCycle, no
 function standardEnd(index: EngineIndex, platform: Platform, cycle: PlatformCycle, now: Date): Answer {
   const end = cycle.ends.standard;
   const name = phaseName(platform, 'standard');
-  const after = cycle.ends.extended && platform.phases.extended ? ` ${phaseName(platform, 'extended')} runs until ${cycle.ends.extended}.` : '';
+  const after =
+    cycle.ends.extended && platform.phases.extended
+      ? ` ${phaseName(platform, 'extended')} runs until ${cycle.ends.extended}.`
+      : '';
   const summary = end
     ? `${platform.shortName} ${cycle.cycle} ${end <= isoDay(now) ? 'left' : 'leaves'} ${name} on ${formatDate(end)}, ${relative({ date: end, at: null }, now)}.${after}`
     : `The data (${dataNote(index)}) has no end of ${name} for ${platform.shortName} ${cycle.cycle}.`;
@@ -134,15 +163,32 @@ function extendedList(index: EngineIndex, platform: Platform, now: Date): Answer
   const today = isoDay(now);
   const withExtended = platform.cycles.filter((cycle) => cycle.ends.extended !== null);
   const current = withExtended.filter((cycle) => cycle.ends.extended! > today && (cycle.releaseDate ?? '') <= today);
-  const summary = !name || withExtended.length === 0
-    ? `The data (${dataNote(index)}) has no ${name ?? 'extended or long-term support'} for any ${platform.name} version.`
-    : `${withExtended.length} ${platform.shortName} versions have ${name} in the data: ${withExtended.map((cycle) => cycle.cycle).reverse().join(', ')}. ` +
-      `As of ${today}, ${current.length ? `${current.map((cycle) => cycle.cycle).reverse().join(', ')} ${current.length === 1 ? 'is' : 'are'} still covered` : 'none is still covered'}.`;
+  const summary =
+    !name || withExtended.length === 0
+      ? `The data (${dataNote(index)}) has no ${name ?? 'extended or long-term support'} for any ${platform.name} version.`
+      : `${withExtended.length} ${platform.shortName} versions have ${name} in the data: ${withExtended
+          .map((cycle) => cycle.cycle)
+          .reverse()
+          .join(', ')}. ` +
+        `As of ${today}, ${
+          current.length
+            ? `${current
+                .map((cycle) => cycle.cycle)
+                .reverse()
+                .join(', ')} ${current.length === 1 ? 'is' : 'are'} still covered`
+            : 'none is still covered'
+        }.`;
   return makeAnswer(index.footer, {
     intent: 'managed-platform',
     title: `${platform.name}: versions with ${name ?? 'extended support'}`,
     summary,
-    facts: withExtended.map((cycle) => fact(cycle.cycle, `${name} until ${cycle.ends.extended} · ${standingText(platform, cycle, now)}`, cycle.ends.extended)),
+    facts: withExtended.map((cycle) =>
+      fact(
+        cycle.cycle,
+        `${name} until ${cycle.ends.extended} · ${standingText(platform, cycle, now)}`,
+        cycle.ends.extended,
+      ),
+    ),
     links: platformLinks(platform),
     suggestions: withExtended.slice(0, 2).map((cycle) => `is ${cycle.cycle} on ${name} in ${platform.shortName}`),
   });
@@ -160,7 +206,10 @@ function supportedCycles(index: EngineIndex, platform: Platform, now: Date): Ans
   const today = isoDay(now);
   const live = liveCycles(platform, today);
   const summary = live.length
-    ? `As of ${today}, ${platform.shortName} supports ${live.map((cycle) => cycle.cycle).reverse().join(', ')} (${dataNote(index)}).`
+    ? `As of ${today}, ${platform.shortName} supports ${live
+        .map((cycle) => cycle.cycle)
+        .reverse()
+        .join(', ')} (${dataNote(index)}).`
     : `No ${platform.name} version in the data (${dataNote(index)}) is supported as of ${today}; the data may be out of date.`;
   return makeAnswer(index.footer, {
     intent: 'managed-platform',
@@ -168,13 +217,16 @@ function supportedCycles(index: EngineIndex, platform: Platform, now: Date): Ans
     summary,
     facts: live.map((cycle) => fact(cycle.cycle, standingText(platform, cycle, now), standingAt(cycle, today).phase)),
     links: platformLinks(platform),
-    suggestions: live.slice(0, 2).map((cycle) => `when does ${platform.shortName} ${cycle.cycle} leave ${phaseName(platform, 'standard')}`),
+    suggestions: live
+      .slice(0, 2)
+      .map((cycle) => `when does ${platform.shortName} ${cycle.cycle} leave ${phaseName(platform, 'standard')}`),
   });
 }
 
 function acrossPlatforms(index: EngineIndex, cycleText: string, now: Date): Answer {
   const rows = index.dataset.platforms.flatMap((platform) => {
-    const cycle = platform.numbering === 'kubernetes' ? platform.cycles.find((entry) => entry.cycle === cycleText) : undefined;
+    const cycle =
+      platform.numbering === 'kubernetes' ? platform.cycles.find((entry) => entry.cycle === cycleText) : undefined;
     return cycle ? [{ platform, cycle }] : [];
   });
   const missing = index.dataset.platforms.filter((platform) => !rows.some((row) => row.platform === platform));
@@ -188,7 +240,9 @@ function acrossPlatforms(index: EngineIndex, cycleText: string, now: Date): Answ
     release: cycleText,
     sections: [
       ...rows.map(({ platform, cycle }) => section(platform.name, { facts: cycleFacts(platform, cycle, now) })),
-      ...(missing.length ? [section('Not in the data', { lines: missing.map((platform) => notListedLine(platform, cycleText)) })] : []),
+      ...(missing.length
+        ? [section('Not in the data', { lines: missing.map((platform) => notListedLine(platform, cycleText)) })]
+        : []),
     ],
     links: rows.map(({ platform }) => ({ label: `${platform.name} on endoflife.date`, url: platform.url })),
     suggestions: rows.slice(0, 2).map(({ platform }) => `which ${platform.shortName} versions are supported`),
@@ -196,11 +250,13 @@ function acrossPlatforms(index: EngineIndex, cycleText: string, now: Date): Answ
 }
 
 function notListedLine(platform: Platform, cycleText: string): string {
-  if (platform.numbering === 'own') return `${ownNumbering(platform)} Ask about ${platform.shortName} ${newestCycle(platform)}, for example.`;
+  if (platform.numbering === 'own')
+    return `${ownNumbering(platform)} Ask about ${platform.shortName} ${newestCycle(platform)}, for example.`;
   return `${platform.shortName}: no ${cycleText} cycle (the data covers ${coverage(platform)}).`;
 }
 
-const newestCycle = (platform: Platform): string => [...platform.cycles].sort((a, b) => compareCycle(b.cycle, a.cycle))[0]!.cycle;
+const newestCycle = (platform: Platform): string =>
+  [...platform.cycles].sort((a, b) => compareCycle(b.cycle, a.cycle))[0]!.cycle;
 
 function ownNumbering(platform: Platform): string {
   return `${platform.name} numbers its releases ${coverage(platform)}, and the data does not say which Kubernetes minor each one ships.`;
@@ -213,8 +269,14 @@ function platformList(index: EngineIndex, now: Date): Answer {
     title: 'Managed Kubernetes platforms',
     summary: `The data (${dataNote(index)}) has support dates for ${platforms.map((platform) => platform.shortName).join(', ')}: ask about one of them and a version.`,
     facts: platforms.map((platform) => {
-      const live = liveCycles(platform, isoDay(now)).map((cycle) => cycle.cycle).reverse();
-      return fact(platform.name, `${platform.cycles.length} cycles, ${coverage(platform)}; supported now: ${live.join(', ') || 'none'}`, platform.id);
+      const live = liveCycles(platform, isoDay(now))
+        .map((cycle) => cycle.cycle)
+        .reverse();
+      return fact(
+        platform.name,
+        `${platform.cycles.length} cycles, ${coverage(platform)}; supported now: ${live.join(', ') || 'none'}`,
+        platform.id,
+      );
     }),
     suggestions: MANAGED_PLATFORM_EXAMPLES,
   });
@@ -230,7 +292,10 @@ function noCycle(index: EngineIndex, platform: Platform, cycleText: string): Ans
     title: `No ${platform.shortName} ${cycleText} in the data`,
     summary,
     links: platformLinks(platform),
-    suggestions: [`which ${platform.shortName} versions are supported`, `${platform.shortName} ${newestCycle(platform)}`],
+    suggestions: [
+      `which ${platform.shortName} versions are supported`,
+      `${platform.shortName} ${newestCycle(platform)}`,
+    ],
   });
 }
 

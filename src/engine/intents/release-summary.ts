@@ -1,12 +1,21 @@
 import type { Answer, AnswerItem } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
 import type { EngineIndex } from '../context.ts';
-import { changelogUrl, eventFact, fact, formatDate, isoDay, isUpcoming, listSection, makeAnswer, section } from '../format.ts';
+import {
+  changelogUrl,
+  eventFact,
+  fact,
+  formatDate,
+  isoDay,
+  isUpcoming,
+  listSection,
+  makeAnswer,
+  section,
+} from '../format.ts';
 import type { ReleaseSummaryQuery } from '../kinds/release-summary.ts';
 import { stableOverview } from '../milestones.ts';
 import { isReleased, isShipped, plannedCaveat, previousRelease, resolveVersion } from '../versions.ts';
 import { codenamed, enhancementCounts, latestPatchAt, releaseLead, supportStatus } from './common.ts';
-
 
 export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, now: Date): Answer {
   const resolved = resolveVersion(index, query.version, now, 'release-summary');
@@ -26,7 +35,9 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
   const name = codenamed(release);
   if (shipped) {
     const latestNote = note?.includes('is the latest release') ?? false;
-    sentences.push(`${latestNote ? `As of ${isoDay(now)}, the latest release is ${name}, released on` : `${name} was released on`} ${release.gaDate}${counts ? ` with ${counts.replace(/^(\d+)/, '$1 enhancements')}` : ''}.`);
+    sentences.push(
+      `${latestNote ? `As of ${isoDay(now)}, the latest release is ${name}, released on` : `${name} was released on`} ${release.gaDate}${counts ? ` with ${counts.replace(/^(\d+)/, '$1 enhancements')}` : ''}.`,
+    );
     if (note && !latestNote) sentences.unshift(`(${note}.)`);
     sentences.push(`It is ${status.text}.`);
   } else if (caveat) {
@@ -47,7 +58,9 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
     ...(counts ? [fact('Enhancements', counts, announcement?.enhancements.total ?? null)] : []),
     ...(latestPatch ? [fact('Latest patch', `${latestPatch.version} (${latestPatch.date})`, latestPatch.version)] : []),
     fact('Support', status.text, status.state),
-    ...(release.maintenanceModeDate ? [fact('Maintenance mode', release.maintenanceModeDate, release.maintenanceModeDate)] : []),
+    ...(release.maintenanceModeDate
+      ? [fact('Maintenance mode', release.maintenanceModeDate, release.maintenanceModeDate)]
+      : []),
     ...(release.eolDate ? [fact('End of life', release.eolDate, release.eolDate)] : []),
   ];
   if (patch) {
@@ -55,23 +68,37 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
     facts.unshift(
       found
         ? fact(`Patch ${patch}`, `released ${found.date}`, found.date)
-        : fact(`Patch ${patch}`, `not in the data; ${release.latestPatch ? `the newest ${v} patch it has is ${release.latestPatch.version}` : `it has no ${v} patches`}`),
+        : fact(
+            `Patch ${patch}`,
+            `not in the data; ${release.latestPatch ? `the newest ${v} patch it has is ${release.latestPatch.version}` : `it has no ${v} patches`}`,
+          ),
     );
   }
 
   const sections = [];
   const stable = stableOverview(index, release, now, changelogUrl(v));
-  if (stable.items.length > 0) sections.push(listSection(stable.heading, stable.items, 12, stable.moreUrl, stable.lines));
+  if (stable.items.length > 0)
+    sections.push(listSection(stable.heading, stable.items, 12, stable.moreUrl, stable.lines));
   // The announcement is published on release day: before then (or unconfirmed) it is not a record yet.
   const removals = shipped ? announcement?.removalsAndDeprecations : null;
   if (removals && removals.length > 0) {
-    const items: AnswerItem[] = removals.map((entry) => ({ kep: entry.kep, title: entry.title, stage: null, sig: entry.kep != null ? (index.kep.get(entry.kep)?.owningSig ?? null) : null, url: null, detail: entry.kind }));
+    const items: AnswerItem[] = removals.map((entry) => ({
+      kep: entry.kep,
+      title: entry.title,
+      stage: null,
+      sig: entry.kep != null ? (index.kep.get(entry.kep)?.owningSig ?? null) : null,
+      url: null,
+      detail: entry.kind,
+    }));
     sections.push(listSection('Deprecations and removals (release announcement)', items, 8, announcement?.url ?? null));
   }
   const schedule = index.schedule.get(v);
   if (schedule && !released) {
     const upcoming = schedule.events.filter((event) => event.kinds.length > 0 && isUpcoming(event, now)).slice(0, 6);
-    if (upcoming.length > 0) sections.push(section('Coming up', { facts: upcoming.map((event) => eventFact(event, now)), moreUrl: schedule.url }));
+    if (upcoming.length > 0)
+      sections.push(
+        section('Coming up', { facts: upcoming.map((event) => eventFact(event, now)), moreUrl: schedule.url }),
+      );
   }
 
   return makeAnswer(index.footer, {
@@ -82,7 +109,13 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
     facts,
     sections,
     links: releaseLinks(index, release),
-    suggestions: [`what went GA in ${v}`, `${v} schedule`, `who led ${v}`, `what was removed in ${v}`, `compare ${previousRelease(index, v)?.version ?? v} and ${v}`],
+    suggestions: [
+      `what went GA in ${v}`,
+      `${v} schedule`,
+      `who led ${v}`,
+      `what was removed in ${v}`,
+      `compare ${previousRelease(index, v)?.version ?? v} and ${v}`,
+    ],
   });
 }
 

@@ -3,13 +3,24 @@ import type { Release } from '../../domain/release.ts';
 import { marks, milestoneEvent, type MilestoneKind, type Schedule, type ScheduleEvent } from '../../domain/schedule.ts';
 import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../context.ts';
-import { daysBetween, eventFact, fact, formatDate, formatEvent, isoDay, isUpcoming, makeAnswer, plural, relative, section } from '../format.ts';
+import {
+  daysBetween,
+  eventFact,
+  fact,
+  formatDate,
+  formatEvent,
+  isoDay,
+  isUpcoming,
+  makeAnswer,
+  plural,
+  relative,
+  section,
+} from '../format.ts';
 import type { ScheduleTarget } from '../query.ts';
 import type { ScheduleQuery } from '../kinds/schedule.ts';
 import { isReleased, isShipped, plannedCaveat, resolveVersion } from '../versions.ts';
 import { cycleWeeks } from '../../digest/cycle.ts';
 import { releaseLinks } from './release-summary.ts';
-
 
 const MILESTONE_NAMES: Record<MilestoneKind, string> = {
   'cycle-start': 'Start of release cycle',
@@ -25,8 +36,25 @@ const MILESTONE_NAMES: Record<MilestoneKind, string> = {
   release: 'Release',
   thaw: 'Thaw',
 };
-const KEY_MILESTONES: MilestoneKind[] = ['cycle-start', 'prr-freeze', 'enhancements-freeze', 'feature-blog-freeze', 'code-freeze', 'test-freeze', 'docs-freeze', 'release', 'thaw'];
-const FREEZES = new Set<MilestoneKind>(['prr-freeze', 'enhancements-freeze', 'feature-blog-freeze', 'code-freeze', 'test-freeze', 'docs-freeze']);
+const KEY_MILESTONES: MilestoneKind[] = [
+  'cycle-start',
+  'prr-freeze',
+  'enhancements-freeze',
+  'feature-blog-freeze',
+  'code-freeze',
+  'test-freeze',
+  'docs-freeze',
+  'release',
+  'thaw',
+];
+const FREEZES = new Set<MilestoneKind>([
+  'prr-freeze',
+  'enhancements-freeze',
+  'feature-blog-freeze',
+  'code-freeze',
+  'test-freeze',
+  'docs-freeze',
+]);
 
 /** "Code freeze and test freeze" for a row that carries both. */
 const kindsName = (kinds: readonly MilestoneKind[]): string =>
@@ -35,7 +63,10 @@ const kindsName = (kinds: readonly MilestoneKind[]): string =>
 /** The first row of each key milestone, in cycle order, each row once with the key milestones it carries. */
 function keyEvents(plan: Schedule): Array<{ event: ScheduleEvent; name: string }> {
   const events = [...new Set(KEY_MILESTONES.flatMap((kind) => milestoneEvent(plan, kind) ?? []))];
-  return events.map((event) => ({ event, name: kindsName(event.kinds.filter((kind) => KEY_MILESTONES.includes(kind))) }));
+  return events.map((event) => ({
+    event,
+    name: kindsName(event.kinds.filter((kind) => KEY_MILESTONES.includes(kind))),
+  }));
 }
 const targetName = (target: ScheduleTarget): string => (target === 'any-freeze' ? 'Freeze' : MILESTONE_NAMES[target]);
 /** The milestone of the row the target asks for: the target itself, or the row's first freeze. */
@@ -46,7 +77,12 @@ const matches = (target: ScheduleTarget, event: ScheduleEvent): boolean => match
 export function schedule(query: ScheduleQuery, index: EngineIndex, now: Date): Answer {
   const { target } = query;
   // "When is the next code freeze", "how long until enhancements freeze": the next one on any schedule.
-  if (target && target !== 'release' && (query.version === null || (query.version.kind === 'relative' && query.version.which !== 'latest' && query.version.which !== 'previous'))) {
+  if (
+    target &&
+    target !== 'release' &&
+    (query.version === null ||
+      (query.version.kind === 'relative' && query.version.which !== 'latest' && query.version.which !== 'previous'))
+  ) {
     return nextEvent(index, target, now, query.countdown);
   }
   const resolved = resolveVersion(index, query.version, now, 'schedule', target === 'release' ? 'latest' : 'cycle');
@@ -78,19 +114,35 @@ function nextEvent(index: EngineIndex, target: ScheduleTarget, now: Date, countd
   const lead = countdown
     ? `${kindName} for Kubernetes ${upcoming.version} is ${relative(upcoming.event, now, true)}: ${formatEvent(upcoming.event)}.`
     : `The next ${target === 'any-freeze' ? `freeze is ${kindName.toLowerCase()}` : kindName.toLowerCase()} for Kubernetes ${upcoming.version}: ${formatEvent(upcoming.event)}, ${relative(upcoming.event, now)}.`;
-  const sameDay = candidates.filter((timed) => timed !== upcoming && timed.version === upcoming.version && isUpcoming(timed.event, now)).slice(0, 5);
+  const sameDay = candidates
+    .filter((timed) => timed !== upcoming && timed.version === upcoming.version && isUpcoming(timed.event, now))
+    .slice(0, 5);
   return makeAnswer(index.footer, {
     intent: 'schedule',
     title: `${kindName}: Kubernetes ${upcoming.version}`,
     summary: lead,
     release: upcoming.version,
-    facts: [eventFact(upcoming.event, now, upcoming.event.what), ...(sameDay.length ? sameDay.map((timed) => eventFact(timed.event, now)) : [])],
+    facts: [
+      eventFact(upcoming.event, now, upcoming.event.what),
+      ...(sameDay.length ? sameDay.map((timed) => eventFact(timed.event, now)) : []),
+    ],
     links: plan ? [{ label: `${upcoming.version} schedule`, url: plan.url }] : [],
-    suggestions: [`${upcoming.version} schedule`, `when is the ${upcoming.version} release`, `what went GA in ${upcoming.version}`],
+    suggestions: [
+      `${upcoming.version} schedule`,
+      `when is the ${upcoming.version} release`,
+      `what went GA in ${upcoming.version}`,
+    ],
   });
 }
 
-function eventsOf(index: EngineIndex, release: Release, plan: Schedule, target: ScheduleTarget, now: Date, countdown: boolean): Answer {
+function eventsOf(
+  index: EngineIndex,
+  release: Release,
+  plan: Schedule,
+  target: ScheduleTarget,
+  now: Date,
+  countdown: boolean,
+): Answer {
   const v = release.version;
   const events = plan.events.filter((event) => matches(target, event));
   const name = targetName(target);
@@ -111,7 +163,9 @@ function eventsOf(index: EngineIndex, release: Release, plan: Schedule, target: 
   const label = MILESTONE_NAMES[matchedKind(target, focus)!];
   let summary: string;
   if (countdown) {
-    summary = next ? `${label} for Kubernetes ${v} is ${relative(next, now, true)}: ${formatEvent(next)}.` : `${label} for Kubernetes ${v} has passed: it was ${formatEvent(first)}, ${relative(first, now)}.`;
+    summary = next
+      ? `${label} for Kubernetes ${v} is ${relative(next, now, true)}: ${formatEvent(next)}.`
+      : `${label} for Kubernetes ${v} has passed: it was ${formatEvent(first)}, ${relative(first, now)}.`;
   } else {
     summary = `${label} for Kubernetes ${v}: ${formatEvent(focus)}, ${relative(focus, now)}.`;
   }
@@ -127,7 +181,13 @@ function eventsOf(index: EngineIndex, release: Release, plan: Schedule, target: 
   });
 }
 
-function releaseDate(index: EngineIndex, release: Release, patch: string | null, now: Date, countdown: boolean): Answer {
+function releaseDate(
+  index: EngineIndex,
+  release: Release,
+  patch: string | null,
+  now: Date,
+  countdown: boolean,
+): Answer {
   const v = release.version;
   if (patch) {
     const found = release.patches.find((entry) => entry.version === patch);
@@ -138,7 +198,15 @@ function releaseDate(index: EngineIndex, release: Release, patch: string | null,
         ? `Kubernetes ${patch} was released on ${formatDate(found.date)}.`
         : `The data has no ${patch} patch release; ${release.latestPatch ? `the newest ${v} patch it has is ${release.latestPatch.version} (${release.latestPatch.date})` : `it has no ${v} patches`}.`,
       release: v,
-      facts: release.latestPatch ? [fact(`Latest ${v} patch`, `${release.latestPatch.version} (${release.latestPatch.date})`, release.latestPatch.version)] : [],
+      facts: release.latestPatch
+        ? [
+            fact(
+              `Latest ${v} patch`,
+              `${release.latestPatch.version} (${release.latestPatch.date})`,
+              release.latestPatch.version,
+            ),
+          ]
+        : [],
       links: releaseLinks(index, release),
       suggestions: [`latest patch of ${v}`, `is ${v} still supported`],
     });
@@ -148,18 +216,33 @@ function releaseDate(index: EngineIndex, release: Release, patch: string | null,
   const when = event ?? (release.gaDate ? { date: release.gaDate, at: null } : null);
   let summary: string;
   if (!when) summary = `The data has no release date for Kubernetes ${v}.`;
-  else if (isShipped(release, now)) summary = `Kubernetes ${v} was released on ${formatDate(release.gaDate ?? when.date)}, ${relative({ date: release.gaDate ?? when.date, at: null }, now)}.`;
-  else summary = `Kubernetes ${v} is planned for release on ${formatEvent(when)}, ${relative(when, now)}.${plannedCaveat(index, release, now) ? ` ${plannedCaveat(index, release, now)}` : ''}`;
-  if (countdown && when && isUpcoming(when, now)) summary = `Kubernetes ${v} is due ${relative(when, now, true)}: ${formatEvent(when)}.`;
-  const sourceDates = release.gaDateSources.filter((source, at, all) => all.findIndex((other) => other.date === source.date) === at);
+  else if (isShipped(release, now))
+    summary = `Kubernetes ${v} was released on ${formatDate(release.gaDate ?? when.date)}, ${relative({ date: release.gaDate ?? when.date, at: null }, now)}.`;
+  else
+    summary = `Kubernetes ${v} is planned for release on ${formatEvent(when)}, ${relative(when, now)}.${plannedCaveat(index, release, now) ? ` ${plannedCaveat(index, release, now)}` : ''}`;
+  if (countdown && when && isUpcoming(when, now))
+    summary = `Kubernetes ${v} is due ${relative(when, now, true)}: ${formatEvent(when)}.`;
+  const sourceDates = release.gaDateSources.filter(
+    (source, at, all) => all.findIndex((other) => other.date === source.date) === at,
+  );
   return makeAnswer(index.footer, {
     intent: 'schedule',
     title: `Kubernetes ${v} release date`,
     summary,
     release: v,
     facts: [
-      ...(release.gaDate ? [fact(release.gaDateKind === 'planned' || !isReleased(release, now) ? 'Planned release' : 'Released', formatDate(release.gaDate), release.gaDate)] : []),
-      ...(sourceDates.length > 1 ? sourceDates.map((source) => fact(`Date per ${source.source}`, source.date, source.date)) : []),
+      ...(release.gaDate
+        ? [
+            fact(
+              release.gaDateKind === 'planned' || !isReleased(release, now) ? 'Planned release' : 'Released',
+              formatDate(release.gaDate),
+              release.gaDate,
+            ),
+          ]
+        : []),
+      ...(sourceDates.length > 1
+        ? sourceDates.map((source) => fact(`Date per ${source.source}`, source.date, source.date))
+        : []),
       ...(event && event.date !== release.gaDate ? [fact('Schedule says', formatEvent(event), event.date)] : []),
     ],
     links: releaseLinks(index, release),
@@ -189,13 +272,20 @@ function fullSchedule(index: EngineIndex, release: Release, plan: Schedule, now:
     plan.events.find((event) => event.kinds.some((kind) => KEY_MILESTONES.includes(kind)) && isUpcoming(event, now)) ??
     plan.events.find((event) => event.kinds.length > 0 && isUpcoming(event, now));
   const parts: string[] = [];
-  if (start && end) parts.push(`The Kubernetes ${v} release cycle runs from ${start.date} to ${end.date} (${plural(cycleWeeks(plan, { start: start.date, release: end.date }), 'week')}).`);
+  if (start && end)
+    parts.push(
+      `The Kubernetes ${v} release cycle runs from ${start.date} to ${end.date} (${plural(cycleWeeks(plan, { start: start.date, release: end.date }), 'week')}).`,
+    );
   else parts.push(`The Kubernetes ${v} release cycle.`);
   if (next) parts.push(`Next: ${kindsName(next.kinds).toLowerCase()} on ${formatEvent(next)}, ${relative(next, now)}.`);
-  else if (end) parts.push(`${isReleased(release, now) ? `Released on ${end.date}` : `Release planned for ${end.date}`}.`);
+  else if (end)
+    parts.push(`${isReleased(release, now) ? `Released on ${end.date}` : `Release planned for ${end.date}`}.`);
   const caveat = plannedCaveat(index, release, now);
   if (caveat) parts.push(caveat);
-  const timeline = plan.events.map((event) => `${formatEvent(event)} · ${event.week != null ? `week ${event.week} · ` : ''}${event.what}${event.who ? ` (${event.who})` : ''}`);
+  const timeline = plan.events.map(
+    (event) =>
+      `${formatEvent(event)} · ${event.week != null ? `week ${event.week} · ` : ''}${event.what}${event.who ? ` (${event.who})` : ''}`,
+  );
   return makeAnswer(index.footer, {
     intent: 'schedule',
     title: `Kubernetes ${v} schedule`,

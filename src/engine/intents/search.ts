@@ -7,21 +7,31 @@ import { searchAnswer } from './common.ts';
 import { help } from './help.ts';
 import { describe, kepAnswer } from './kep.ts';
 
-
 /** Anything else: when the words clearly name one KEP, that KEP; otherwise the ranked matches. */
 export function search(query: SearchQuery, index: EngineIndex, now: Date): Answer {
   if (!query.text.trim()) return help({ kind: 'help', reason: 'empty', notes: query.notes }, index);
   const resolution = index.search.resolve(query.text);
   if (query.list && resolution.kind === 'found') {
     const hits = index.search.search(query.text);
-    return searchAnswer(index, query.text, { kind: 'ambiguous', hits: hits.length ? hits : [{ kep: resolution.kep, score: 1, terms: [], queryTerms: [] }], correctedTo: resolution.correctedTo });
+    return searchAnswer(index, query.text, {
+      kind: 'ambiguous',
+      hits: hits.length ? hits : [{ kep: resolution.kep, score: 1, terms: [], queryTerms: [] }],
+      correctedTo: resolution.correctedTo,
+    });
   }
   if (resolution.kind !== 'found') return searchAnswer(index, query.text, resolution);
   // A corrected name may be a well-known one: "dynamic resource alocation" is DRA (KEP-4381), not the withdrawn KEP-3063.
   const alias = resolution.correctedTo ? index.vocabulary.aliases.get(phrase(resolution.correctedTo)) : undefined;
   const kep = (alias !== undefined ? index.kep.get(alias) : undefined) ?? resolution.kep;
   const lead = resolution.correctedTo ? `Did you mean “${resolution.correctedTo}”? ` : '';
-  const gate = resolution.via === 'gate' ? kep.featureGates.find((entry) => entry.name.toLowerCase() === query.text.toLowerCase().replace(/[\s_-]+/g, '')) : undefined;
+  const gate =
+    resolution.via === 'gate'
+      ? kep.featureGates.find((entry) => entry.name.toLowerCase() === query.text.toLowerCase().replace(/[\s_-]+/g, ''))
+      : undefined;
   const summary = `${lead}${gate ? `The feature gate ${gate.name} belongs to ${kepLabel(kep.number)}. ` : ''}${describe(index, kep, now)}`;
-  return kepAnswer(index, { ok: true, kep, correctedTo: resolution.correctedTo, asked: query.text, others: resolution.others }, summary);
+  return kepAnswer(
+    index,
+    { ok: true, kep, correctedTo: resolution.correctedTo, asked: query.text, others: resolution.others },
+    summary,
+  );
 }

@@ -7,10 +7,16 @@ import { announcedStable, plannedLine, releaseStage, stageHeading } from '../mil
 import type { SigQuery } from '../kinds/sig.ts';
 import { notShippedCaveat, resolveVersion } from '../versions.ts';
 
-
 const STAGES: KepStage[] = ['stable', 'beta', 'alpha', 'deprecated', 'disabled', 'removed'];
 const MAX_PER_SECTION = 25;
-const SHIPPED_PART: Record<KepStage, string> = { stable: 'to stable', beta: 'to beta', alpha: 'new in alpha', deprecated: 'deprecated', disabled: 'disabled', removed: 'removed' };
+const SHIPPED_PART: Record<KepStage, string> = {
+  stable: 'to stable',
+  beta: 'to beta',
+  alpha: 'new in alpha',
+  deprecated: 'deprecated',
+  disabled: 'disabled',
+  removed: 'removed',
+};
 
 export function unknownSig(index: EngineIndex, sig: string, intent: AnswerIntent): Answer {
   const known = [...index.sig.keys()].sort();
@@ -45,17 +51,38 @@ export function sigView(query: SigQuery, index: EngineIndex, now: Date): Answer 
   const announced = announcedStable(index, release, now, inSig);
   const onlyAnnounced = announced?.entries.filter((entry) => entry.kep && entry.kep.milestones.stable !== v) ?? [];
   const sections: AnswerSection[] = byStage.map((list, at) =>
-    listSection(`${stageHeading(list)} (kep.yaml)`, list.keps.map((kep) => kepItem(kep, stageHistory(kep))), MAX_PER_SECTION, sigKepsUrl(query.sig), shipped || at > 0 ? [] : [plannedLine(index, v)]),
+    listSection(
+      `${stageHeading(list)} (kep.yaml)`,
+      list.keps.map((kep) => kepItem(kep, stageHistory(kep))),
+      MAX_PER_SECTION,
+      sigKepsUrl(query.sig),
+      shipped || at > 0 ? [] : [plannedLine(index, v)],
+    ),
   );
   if (conflicts.length > 0) {
-    sections.push(listSection(`kep.yaml names a ${v} milestone the KEP's stage has not reached`, conflicts.map(({ kep, note }) => kepItem(kep, note)), MAX_PER_SECTION));
+    sections.push(
+      listSection(
+        `kep.yaml names a ${v} milestone the KEP's stage has not reached`,
+        conflicts.map(({ kep, note }) => kepItem(kep, note)),
+        MAX_PER_SECTION,
+      ),
+    );
   }
   if (onlyAnnounced.length > 0) {
-    sections.push(listSection(`On the ${v} announcement's stable list, though kep.yaml says otherwise`, onlyAnnounced.map((entry) => entry.item), MAX_PER_SECTION));
+    sections.push(
+      listSection(
+        `On the ${v} announcement's stable list, though kep.yaml says otherwise`,
+        onlyAnnounced.map((entry) => entry.item),
+        MAX_PER_SECTION,
+      ),
+    );
   }
   const total = byStage.reduce((sum, list) => sum + list.keps.length, 0);
   const parts = byStage.map((list) => `${list.keps.length} ${shipped ? SHIPPED_PART[list.stage] : list.stage}`);
-  const conflictText = conflicts.length > 0 ? ` kep.yaml also names ${v} for ${conflicts.map(({ kep, note }) => `${kepLabel(kep.number)} (${note.replace(/^kep\.yaml: /, '')})`).join(', ')}, so ${conflicts.length === 1 ? 'it is' : 'they are'} not counted.` : '';
+  const conflictText =
+    conflicts.length > 0
+      ? ` kep.yaml also names ${v} for ${conflicts.map(({ kep, note }) => `${kepLabel(kep.number)} (${note.replace(/^kep\.yaml: /, '')})`).join(', ')}, so ${conflicts.length === 1 ? 'it is' : 'they are'} not counted.`
+      : '';
   const caveat = notShippedCaveat(index, release, now);
   const summary = `${caveat ? `${caveat} ` : ''}${
     total === 0
@@ -80,13 +107,23 @@ function sigOverview(index: EngineIndex, sig: string, keps: Kep[]): Answer {
   const groups = new Map<string, Kep[]>();
   for (const kep of keps) push(groups, kep.stage ?? 'no stage', kep);
   const order = [...STAGES, 'no stage'].filter((stage) => groups.has(stage));
-  const newestFirst = (a: Kep, b: Kep) => (b.latestMilestone ? minorNumber(b.latestMilestone) : 0) - (a.latestMilestone ? minorNumber(a.latestMilestone) : 0) || b.number - a.number;
+  const newestFirst = (a: Kep, b: Kep) =>
+    (b.latestMilestone ? minorNumber(b.latestMilestone) : 0) -
+      (a.latestMilestone ? minorNumber(a.latestMilestone) : 0) || b.number - a.number;
   return makeAnswer(index.footer, {
     intent: 'sig',
     title: `${name} KEPs`,
     summary: `${name} owns ${plural(keps.length, 'KEP')} in the data: ${order.map((stage) => `${groups.get(stage)!.length} ${stage === 'no stage' ? 'with no stage' : stage}`).join(', ')}.`,
     sections: order.map((stage) =>
-      listSection(`${stage.charAt(0).toUpperCase()}${stage.slice(1)} (most recent first)`, groups.get(stage)!.sort(newestFirst).map((kep) => kepItem(kep, stageHistory(kep))), 10, sigKepsUrl(sig)),
+      listSection(
+        `${stage.charAt(0).toUpperCase()}${stage.slice(1)} (most recent first)`,
+        groups
+          .get(stage)!
+          .sort(newestFirst)
+          .map((kep) => kepItem(kep, stageHistory(kep))),
+        10,
+        sigKepsUrl(sig),
+      ),
     ),
     links: [{ label: `${name} KEPs`, url: sigKepsUrl(sig) }],
     suggestions: [`what did ${name} ship in ${index.releases.at(-2)?.version ?? index.newest}`],

@@ -2,11 +2,18 @@ import type { Answer, AnswerSection } from '../../domain/answer.ts';
 import type { Kep } from '../../domain/kep.ts';
 import type { EngineIndex } from '../context.ts';
 import { changelogUrl, isoDay, kepItem, listSection, makeAnswer, plural, sigName } from '../format.ts';
-import { announcedStable, conflictHeading, conflictItems, plannedLine, releaseStage, stageCount, stageHeading } from '../milestones.ts';
+import {
+  announcedStable,
+  conflictHeading,
+  conflictItems,
+  plannedLine,
+  releaseStage,
+  stageCount,
+  stageHeading,
+} from '../milestones.ts';
 import type { StageListQuery } from '../kinds/stage-list.ts';
 import { notShippedCaveat, resolveVersion } from '../versions.ts';
 import { unknownSig } from './sig.ts';
-
 
 const MAX_ITEMS = 60;
 const SHIPPED_TITLE = { stable: 'Graduated to stable', beta: 'Beta', alpha: 'Alpha' } as const;
@@ -41,26 +48,57 @@ export function stageList(query: StageListQuery, index: EngineIndex, now: Date):
     const unlisted = yaml.conflicts.filter(({ kep }) => !announced.listed.has(kep.number));
     // Where kep.yaml disagrees, each listed KEP says so once, in its own line (entry.item.detail), after the answer.
     sections.push(
-      listSection(`Graduated to stable in ${v}${sigText}: the release announcement (the release team's record)`, fromList, MAX_ITEMS, announcement?.url ?? null, [
-        ...(counted != null && counted !== announced.length && !query.sig ? [`The announcement counts ${counted} stable enhancements; its list names ${announced.length}.`] : []),
-        ...(announced.unattributed > 0 ? [`${plural(announced.unattributed, 'listed enhancement')} without a KEP number cannot be attributed to a SIG.`] : []),
-      ]),
+      listSection(
+        `Graduated to stable in ${v}${sigText}: the release announcement (the release team's record)`,
+        fromList,
+        MAX_ITEMS,
+        announcement?.url ?? null,
+        [
+          ...(counted != null && counted !== announced.length && !query.sig
+            ? [`The announcement counts ${counted} stable enhancements; its list names ${announced.length}.`]
+            : []),
+          ...(announced.unattributed > 0
+            ? [
+                `${plural(announced.unattributed, 'listed enhancement')} without a KEP number cannot be attributed to a SIG.`,
+              ]
+            : []),
+        ],
+      ),
     );
     if (extra.length > 0) {
-      sections.push(listSection(`Also stable in ${v} by kep.yaml, but not on the announcement's list`, extra.map((kep) => kepItem(kep, `kep.yaml: stable in ${v}`)), MAX_ITEMS, null));
+      sections.push(
+        listSection(
+          `Also stable in ${v} by kep.yaml, but not on the announcement's list`,
+          extra.map((kep) => kepItem(kep, `kep.yaml: stable in ${v}`)),
+          MAX_ITEMS,
+          null,
+        ),
+      );
     }
-    if (unlisted.length > 0) sections.push(listSection(conflictHeading(yaml), unlisted.map(({ kep, note }) => kepItem(kep, note)), MAX_ITEMS, null));
+    if (unlisted.length > 0)
+      sections.push(
+        listSection(
+          conflictHeading(yaml),
+          unlisted.map(({ kep, note }) => kepItem(kep, note)),
+          MAX_ITEMS,
+          null,
+        ),
+      );
     summary = `${asOf}${fromList.length === 0 ? `Nothing${sigText} graduated to stable in ${v} per the release announcement.` : `${plural(fromList.length, 'enhancement')}${sigText} graduated to stable in Kubernetes ${v}, per the release announcement.`}`;
   } else {
     const items = yaml.keps.map((kep) => kepItem(kep));
     const lines: string[] = [];
     if (!yaml.shipped) lines.push(plannedLine(index, v));
     else if (counted != null && !query.sig) {
-      lines.push(`The release announcement counts ${counted} ${stage} enhancements; kep.yaml records the release in which each KEP first reached a stage, so enhancements that stayed in ${stage} with changes are not listed here.`);
+      lines.push(
+        `The release announcement counts ${counted} ${stage} enhancements; kep.yaml records the release in which each KEP first reached a stage, so enhancements that stayed in ${stage} with changes are not listed here.`,
+      );
     }
-    if (yaml.shipped && stage === 'stable') lines.push(`The ${v} release announcement has no list of graduations in the data.`);
+    if (yaml.shipped && stage === 'stable')
+      lines.push(`The ${v} release announcement has no list of graduations in the data.`);
     sections.push(listSection(`${stageHeading(yaml)}${sigText} (kep.yaml)`, items, MAX_ITEMS, changelogUrl(v), lines));
-    if (yaml.conflicts.length > 0) sections.push(listSection(conflictHeading(yaml), conflictItems(yaml), MAX_ITEMS, null));
+    if (yaml.conflicts.length > 0)
+      sections.push(listSection(conflictHeading(yaml), conflictItems(yaml), MAX_ITEMS, null));
     summary = `${asOf}${stageCount(yaml, sigText)}.${counted != null && !query.sig ? ` The release announcement counts ${counted} ${stage}.` : ''}`;
   }
 
@@ -72,6 +110,11 @@ export function stageList(query: StageListQuery, index: EngineIndex, now: Date):
     release: v,
     sections,
     links: announcement?.url ? [{ label: `${v} release announcement`, url: announcement.url }] : [],
-    suggestions: [`${other} features in ${v}`, `tell me about ${v}`, `what was removed in ${v}`, ...(query.sig ? [`what did ${sigName(query.sig)} ship in ${v}`] : [])],
+    suggestions: [
+      `${other} features in ${v}`,
+      `tell me about ${v}`,
+      `what was removed in ${v}`,
+      ...(query.sig ? [`what did ${sigName(query.sig)} ship in ${v}`] : []),
+    ],
   });
 }

@@ -25,7 +25,8 @@ function statementSection(entry: PolicyStatement) {
 }
 
 export function supportPolicy(query: SupportPolicyQuery, index: EngineIndex, now: Date): Answer {
-  if (query.topic === 'client-libraries' || query.module || query.moduleVersion) return clientLibraries(query, index, now);
+  if (query.topic === 'client-libraries' || query.module || query.moduleVersion)
+    return clientLibraries(query, index, now);
   if (query.topic === null) return overview(index);
   const entry = statement(index, query.topic);
   if (query.version && ['patch-support', 'maintenance-mode', 'end-of-life'].includes(query.topic)) {
@@ -39,7 +40,11 @@ export function supportPolicy(query: SupportPolicyQuery, index: EngineIndex, now
     summary: entry.text,
     sections: [statementSection(entry)],
     links: [{ label: 'Policy page', url: entry.url }],
-    suggestions: ['which versions are supported', 'how long do patches keep coming for 1.33?', 'which k8s.io/api tag matches 1.33?'],
+    suggestions: [
+      'which versions are supported',
+      'how long do patches keep coming for 1.33?',
+      'which k8s.io/api tag matches 1.33?',
+    ],
   });
 }
 
@@ -47,14 +52,19 @@ export function supportPolicy(query: SupportPolicyQuery, index: EngineIndex, now
 function forRelease(index: EngineIndex, entry: PolicyStatement, release: Release, now: Date): Answer {
   const v = release.version;
   const older = entry.effective?.version && compareMinor(v, entry.effective.version) < 0;
-  const policyText = older ? `${v} predates the 14-month policy (from ${entry.effective!.version}): releases before it got about 9 months.` : entry.text;
+  const policyText = older
+    ? `${v} predates the 14-month policy (from ${entry.effective!.version}): releases before it got about 9 months.`
+    : entry.text;
   const facts: AnswerFact[] = [
     ...(release.gaDate ? [fact('Released', formatDate(release.gaDate), release.gaDate)] : []),
-    ...(release.maintenanceModeDate ? [fact('Maintenance mode', formatDate(release.maintenanceModeDate), release.maintenanceModeDate)] : []),
+    ...(release.maintenanceModeDate
+      ? [fact('Maintenance mode', formatDate(release.maintenanceModeDate), release.maintenanceModeDate)]
+      : []),
     ...(release.eolDate ? [fact('End of life', formatDate(release.eolDate), release.eolDate)] : []),
   ];
   const today = isoDay(now);
-  const months = release.gaDate && release.eolDate ? Math.round(daysBetween(release.gaDate, release.eolDate) / 30.44) : null;
+  const months =
+    release.gaDate && release.eolDate ? Math.round(daysBetween(release.gaDate, release.eolDate) / 30.44) : null;
   let summary: string;
   if (entry.topic === 'maintenance-mode' && release.maintenanceModeDate) {
     summary = `Kubernetes ${v} ${release.maintenanceModeDate <= today ? 'entered' : 'enters'} maintenance mode on ${release.maintenanceModeDate}${release.eolDate ? ` and reaches end of life on ${release.eolDate}` : ''}. ${entry.text}`;
@@ -82,7 +92,10 @@ function overview(index: EngineIndex): Answer {
     title: 'Kubernetes support policy',
     summary: statement(index, 'patch-support').text,
     sections: statements.map((entry) => section(entry.topic.replace(/-/g, ' '), { lines: [entry.text] })),
-    links: [...new Set(statements.map((entry) => entry.url.replace(/#.*$/, '')))].map((url) => ({ label: url.replace(/^https:\/\//, ''), url })),
+    links: [...new Set(statements.map((entry) => entry.url.replace(/#.*$/, '')))].map((url) => ({
+      label: url.replace(/^https:\/\//, ''),
+      url,
+    })),
     suggestions: SUPPORT_POLICY_EXAMPLES,
   });
 }
@@ -92,7 +105,11 @@ function clientLibraries(query: SupportPolicyQuery, index: EngineIndex, now: Dat
   const module = query.module ?? 'k8s.io/api';
   const fromModule = query.moduleVersion ? /^v0\.(\d+)(?:\.(\d+))?$/.exec(query.moduleVersion) : null;
   const ref: VersionRef | null = fromModule
-    ? { kind: 'exact', minor: `1.${fromModule[1]}`, patch: fromModule[2] ? `1.${fromModule[1]}.${fromModule[2]}` : null }
+    ? {
+        kind: 'exact',
+        minor: `1.${fromModule[1]}`,
+        patch: fromModule[2] ? `1.${fromModule[1]}.${fromModule[2]}` : null,
+      }
     : query.version;
   const resolved = resolveVersion(index, ref, now, 'support-policy');
   if (!resolved.ok) return resolved.answer;
@@ -101,14 +118,22 @@ function clientLibraries(query: SupportPolicyQuery, index: EngineIndex, now: Dat
   const patch = resolved.patch ?? latestPatchAt(release, now)?.version ?? null;
   const tag = patch ? `v0.${n}.${patch.split('.')[2]}` : `v0.${n}.0`;
   const lines: string[] = [];
-  if (module === 'k8s.io/kubernetes') lines.push('k8s.io/kubernetes itself carries the release tags (v1.x.y); the v0.x.y scheme is for the staging modules.');
+  if (module === 'k8s.io/kubernetes')
+    lines.push(
+      'k8s.io/kubernetes itself carries the release tags (v1.x.y); the v0.x.y scheme is for the staging modules.',
+    );
   else if (!KEP_917_MODULES.includes(module)) {
-    lines.push(`KEP-917's scheme covers the modules published from kubernetes/kubernetes' staging directory (${KEP_917_MODULES.join(', ')}, …); a k8s.io module published elsewhere has its own versions.`);
+    lines.push(
+      `KEP-917's scheme covers the modules published from kubernetes/kubernetes' staging directory (${KEP_917_MODULES.join(', ')}, …); a k8s.io module published elsewhere has its own versions.`,
+    );
   }
   if (resolved.patch && !release.patches.some((entry) => entry.version === resolved.patch)) {
-    lines.push(`The data has no Kubernetes ${resolved.patch} release (${release.version} patches: up to ${latestPatchAt(release, now)?.version ?? 'none'}).`);
+    lines.push(
+      `The data has no Kubernetes ${resolved.patch} release (${release.version} patches: up to ${latestPatchAt(release, now)?.version ?? 'none'}).`,
+    );
   }
-  const before = entry.effective?.date && release.gaDate && release.gaDate < entry.effective.date ? entry.effective.date : null;
+  const before =
+    entry.effective?.date && release.gaDate && release.gaDate < entry.effective.date ? entry.effective.date : null;
   let summary: string;
   if (before) {
     summary =
@@ -129,7 +154,10 @@ function clientLibraries(query: SupportPolicyQuery, index: EngineIndex, now: Dat
     title: `${module} for Kubernetes ${release.version}`,
     summary,
     release: release.version,
-    facts: [fact('Module tag', fromModule ? (query.moduleVersion ?? tag) : `v0.${n}.x`, tag), fact('Kubernetes', patch ?? release.version, patch ?? release.version)],
+    facts: [
+      fact('Module tag', fromModule ? (query.moduleVersion ?? tag) : `v0.${n}.x`, tag),
+      fact('Kubernetes', patch ?? release.version, patch ?? release.version),
+    ],
     sections: [statementSection(entry), ...(lines.length ? [section('Note', { lines })] : [])],
     links: [{ label: 'KEP-917: Go modules', url: entry.url }],
     suggestions: [`which k8s.io/client-go version matches ${latest}?`, 'how long do patches keep coming for a minor?'],

@@ -1,16 +1,26 @@
 import type { Answer, AnswerFact, AnswerSection } from '../../domain/answer.ts';
 import { supportedReleases as supportedOn, type Release } from '../../domain/release.ts';
 import type { EngineIndex } from '../context.ts';
-import { changelogUrl, daysBetween, fact, formatDate, isoDay, makeAnswer, relative, RELEASES_URL, section } from '../format.ts';
+import {
+  changelogUrl,
+  daysBetween,
+  fact,
+  formatDate,
+  isoDay,
+  makeAnswer,
+  relative,
+  RELEASES_URL,
+  section,
+} from '../format.ts';
 import type { SupportQuery } from '../kinds/support.ts';
 import { plannedCaveat, resolveVersion } from '../versions.ts';
 import { latestPatchAt, supportStatus } from './common.ts';
 
-
 const LINKS = [{ label: 'Kubernetes releases and support dates', url: RELEASES_URL }];
 
 export function support(query: SupportQuery, index: EngineIndex, now: Date): Answer {
-  if (query.ask === 'list' || (query.ask === 'latest-patch' && query.version === null)) return supportedList(index, now, query.ask === 'latest-patch');
+  if (query.ask === 'list' || (query.ask === 'latest-patch' && query.version === null))
+    return supportedList(index, now, query.ask === 'latest-patch');
   const resolved = resolveVersion(index, query.version, now, 'support');
   if (!resolved.ok) return resolved.answer;
   const { release } = resolved;
@@ -26,8 +36,24 @@ function datesFacts(release: Release, now: Date): AnswerFact[] {
   const patch = latestPatchAt(release, now);
   return [
     ...(release.gaDate ? [fact('Released', formatDate(release.gaDate), release.gaDate)] : []),
-    ...(release.maintenanceModeDate ? [fact('Maintenance mode', `${formatDate(release.maintenanceModeDate)}, ${relative({ date: release.maintenanceModeDate, at: null }, now)}`, release.maintenanceModeDate)] : []),
-    ...(release.eolDate ? [fact('End of life', `${formatDate(release.eolDate)}, ${relative({ date: release.eolDate, at: null }, now)}`, release.eolDate)] : []),
+    ...(release.maintenanceModeDate
+      ? [
+          fact(
+            'Maintenance mode',
+            `${formatDate(release.maintenanceModeDate)}, ${relative({ date: release.maintenanceModeDate, at: null }, now)}`,
+            release.maintenanceModeDate,
+          ),
+        ]
+      : []),
+    ...(release.eolDate
+      ? [
+          fact(
+            'End of life',
+            `${formatDate(release.eolDate)}, ${relative({ date: release.eolDate, at: null }, now)}`,
+            release.eolDate,
+          ),
+        ]
+      : []),
     ...(patch ? [fact('Latest patch', `${patch.version} (${patch.date})`, patch.version)] : []),
   ];
 }
@@ -41,10 +67,15 @@ function eolCaveats(release: Release, now: Date): AnswerSection[] {
   const today = isoDay(now);
   const patch = latestPatchAt(release, now);
   // The last patch only moves the date once it has shipped.
-  const known = release.eolDateSources.filter((source) => !source.source.includes('(last patch') || source.date <= today);
+  const known = release.eolDateSources.filter(
+    (source) => !source.source.includes('(last patch') || source.date <= today,
+  );
   const lines =
     new Set(known.map((source) => source.date)).size > 1
-      ? known.map((source) => `${source.source}: ${source.date}${source.kind === 'planned' ? ' (planned)' : ''}${source.finalPatch ? `, last patch named ${source.finalPatch}` : ''}${source.note ? ` — ${source.note}` : ''}`)
+      ? known.map(
+          (source) =>
+            `${source.source}: ${source.date}${source.kind === 'planned' ? ' (planned)' : ''}${source.finalPatch ? `, last patch named ${source.finalPatch}` : ''}${source.note ? ` — ${source.note}` : ''}`,
+        )
       : [];
   if (patch && patch.date > release.eolDate) {
     const note = known.find((source) => source.date === release.eolDate && source.note)?.note;
@@ -72,7 +103,8 @@ function status(index: EngineIndex, release: Release, now: Date, patch: string |
     default:
       summary = `Kubernetes ${v} is ${state.text}.`;
   }
-  if (patch && latest && patch !== latest.version) summary += ` ${patch} is not the latest ${v} patch; ${latest.version} is.`;
+  if (patch && latest && patch !== latest.version)
+    summary += ` ${patch} is not the latest ${v} patch; ${latest.version} is.`;
   return makeAnswer(index.footer, {
     intent: 'support',
     title: `Is Kubernetes ${v} supported?`,
@@ -81,7 +113,11 @@ function status(index: EngineIndex, release: Release, now: Date, patch: string |
     facts: [fact('Status', state.text, state.state), ...datesFacts(release, now)],
     sections: eolCaveats(release, now),
     links: LINKS,
-    suggestions: ['which versions are supported', `when does ${v} reach end of life`, `what breaks if I upgrade from ${v} to ${supported[0] ?? index.newest}`],
+    suggestions: [
+      'which versions are supported',
+      `when does ${v} reach end of life`,
+      `what breaks if I upgrade from ${v} to ${supported[0] ?? index.newest}`,
+    ],
   });
 }
 
@@ -92,7 +128,8 @@ function endOfLife(index: EngineIndex, release: Release, now: Date): Answer {
   if (release.eolDate) {
     const passed = release.eolDate <= today;
     summary = `Kubernetes ${v} ${passed ? 'reached' : 'reaches'} end of life on ${formatDate(release.eolDate)}, ${relative({ date: release.eolDate, at: null }, now)}.`;
-    if (release.maintenanceModeDate) summary += ` Maintenance mode (critical and security fixes only) ${release.maintenanceModeDate <= today ? 'began' : 'begins'} on ${release.maintenanceModeDate}.`;
+    if (release.maintenanceModeDate)
+      summary += ` Maintenance mode (critical and security fixes only) ${release.maintenanceModeDate <= today ? 'began' : 'begins'} on ${release.maintenanceModeDate}.`;
   } else {
     summary = `The data has no end-of-life date for Kubernetes ${v}; it is ${supportStatus(index, release, now).text}.`;
   }
@@ -115,7 +152,10 @@ function latestPatch(index: EngineIndex, release: Release, now: Date): Answer {
   const summary = patch
     ? `The latest Kubernetes ${v} patch is ${patch.version}, released on ${formatDate(patch.date)}. ${v} is ${state.text}.`
     : `The data has no ${v} patch release out by ${isoDay(now)}; ${v} is ${state.text}.`;
-  const recent = release.patches.filter((entry) => entry.date <= isoDay(now)).slice(-5).reverse();
+  const recent = release.patches
+    .filter((entry) => entry.date <= isoDay(now))
+    .slice(-5)
+    .reverse();
   return makeAnswer(index.footer, {
     intent: 'support',
     title: `Latest Kubernetes ${v} patch`,
@@ -134,11 +174,18 @@ function supportedList(index: EngineIndex, now: Date, patchesAsked: boolean): An
   const facts = releases.map((release) => {
     const patch = latestPatchAt(release, now);
     const state = supportStatus(index, release, now);
-    const value = [patch ? `latest patch ${patch.version} (${patch.date})` : 'no patch yet', state.state === 'maintenance' ? `maintenance mode, end of life ${release.eolDate ?? 'unknown'}` : `maintenance mode ${release.maintenanceModeDate ?? 'unknown'}, end of life ${release.eolDate ?? 'unknown'}`].join(' · ');
+    const value = [
+      patch ? `latest patch ${patch.version} (${patch.date})` : 'no patch yet',
+      state.state === 'maintenance'
+        ? `maintenance mode, end of life ${release.eolDate ?? 'unknown'}`
+        : `maintenance mode ${release.maintenanceModeDate ?? 'unknown'}, end of life ${release.eolDate ?? 'unknown'}`,
+    ].join(' · ');
     return fact(release.version, value, patch?.version ?? release.version);
   });
   const unconfirmed = index.releases.filter((release) => plannedCaveat(index, release, now) !== null);
-  const maintenance = releases.filter((release) => supportStatus(index, release, now).state === 'maintenance').map((release) => release.version);
+  const maintenance = releases
+    .filter((release) => supportStatus(index, release, now).state === 'maintenance')
+    .map((release) => release.version);
   const summary =
     releases.length === 0
       ? `No release in the data is supported as of ${today}.`

@@ -6,7 +6,6 @@ import { fact, makeAnswer, plural, section } from '../format.ts';
 import type { TeamQuery } from '../kinds/team.ts';
 import { isReleased, resolveVersion } from '../versions.ts';
 
-
 /** Roles merged into another (Bug Triage into Release Signal in 1.30); renamed roles are in the domain. */
 const ROLE_FALLBACKS: Record<string, string[]> = {
   'bug-triage': ['release-signal'],
@@ -65,8 +64,16 @@ export function team(query: TeamQuery, index: EngineIndex, now: Date): Answer {
   const lead = roster.roles.find((role) => role.key === 'lead');
   const announced = release.announcement?.releaseLead;
   const leadNames = lead?.leads.map((p) => p.name) ?? [];
-  const lines = roster.roles.filter((role) => role.shadows.length > 0).map((role) => `${role.role} shadows: ${people(role.shadows)}`);
-  const summary = `${lead?.leads.length ? `${people(lead.leads)} ${past ? 'led' : 'leads'} the Kubernetes ${v} release team` : `The Kubernetes ${v} release team`}: ${plural(roster.roles.length, 'role')}, ${plural(roster.roles.reduce((sum, role) => sum + role.leads.length, 0), 'lead')} and ${plural(roster.roles.reduce((sum, role) => sum + role.shadows.length, 0), 'shadow')}.${announced && !leadNames.includes(announced) ? ` The release announcement names ${announced} as release lead.` : ''}`;
+  const lines = roster.roles
+    .filter((role) => role.shadows.length > 0)
+    .map((role) => `${role.role} shadows: ${people(role.shadows)}`);
+  const summary = `${lead?.leads.length ? `${people(lead.leads)} ${past ? 'led' : 'leads'} the Kubernetes ${v} release team` : `The Kubernetes ${v} release team`}: ${plural(roster.roles.length, 'role')}, ${plural(
+    roster.roles.reduce((sum, role) => sum + role.leads.length, 0),
+    'lead',
+  )} and ${plural(
+    roster.roles.reduce((sum, role) => sum + role.shadows.length, 0),
+    'shadow',
+  )}.${announced && !leadNames.includes(announced) ? ` The release announcement names ${announced} as release lead.` : ''}`;
   return makeAnswer(index.footer, {
     intent: 'team',
     title: `Kubernetes ${v} release team`,
@@ -87,12 +94,24 @@ function findRoles(roster: Team, key: string): TeamRole[] {
   return [];
 }
 
-function roleAnswer(index: EngineIndex, roster: Team, roles: TeamRole[], asked: string, v: string, past: boolean, shadowsAsked: boolean): Answer {
+function roleAnswer(
+  index: EngineIndex,
+  roster: Team,
+  roles: TeamRole[],
+  asked: string,
+  v: string,
+  past: boolean,
+  shadowsAsked: boolean,
+): Answer {
   const role = roles[0]!;
   const leads = roles.flatMap((entry) => entry.leads);
   const shadows = roles.flatMap((entry) => entry.shadows);
   const rename = renameNote(asked, role.key);
-  const renamed = rename ? ` (${rename})` : role.key !== asked ? ` (${v} has no ${ROLE_NAMES[asked] ?? asked} role; its ${role.role} role covers it)` : '';
+  const renamed = rename
+    ? ` (${rename})`
+    : role.key !== asked
+      ? ` (${v} has no ${ROLE_NAMES[asked] ?? asked} role; its ${role.role} role covers it)`
+      : '';
   let summary: string;
   if (leads.length === 0 && !shadowsAsked) {
     summary = `The Kubernetes ${v} release team list names no ${role.role} lead${shadows.length ? `; shadows: ${people(shadows)}` : ''}.`;

@@ -35,12 +35,17 @@ export function skewAllows(rule: SkewRule, componentMinor: number, againstMinor:
 export function supportedMinors(rule: SkewRule, againstMinor: number): number[] {
   const widest = Math.max(rule.maxOlder, rule.maxNewer, rule.earlier?.maxOlder ?? 0, rule.earlier?.maxNewer ?? 0);
   const minors: number[] = [];
-  for (let c = Math.max(0, againstMinor - widest); c <= againstMinor + widest; c++) if (skewAllows(rule, c, againstMinor)) minors.push(c);
+  for (let c = Math.max(0, againstMinor - widest); c <= againstMinor + widest; c++)
+    if (skewAllows(rule, c, againstMinor)) minors.push(c);
   return minors;
 }
 
 /** The rule for a component against another, and whether the pair was given the other way round. */
-function findRule(rules: SkewRule[], component: Component, against: Component): { rule: SkewRule; swapped: boolean } | null {
+function findRule(
+  rules: SkewRule[],
+  component: Component,
+  against: Component,
+): { rule: SkewRule; swapped: boolean } | null {
   const direct = rules.find((rule) => rule.components.includes(component) && rule.against === against);
   if (direct) return { rule: direct, swapped: false };
   const reversed = rules.find((rule) => rule.components.includes(against) && rule.against === component);
@@ -72,7 +77,12 @@ function ruleSection(rule: SkewRule) {
 
 function links(rule: SkewRule | null) {
   const policy = { label: 'Version skew policy', url: `${POLICY_URL}${rule?.anchor ?? ''}` };
-  return rule?.since ? [policy, { label: `KEP-${rule.since.kep}`, url: `https://github.com/kubernetes/enhancements/issues/${rule.since.kep}` }] : [policy];
+  return rule?.since
+    ? [
+        policy,
+        { label: `KEP-${rule.since.kep}`, url: `https://github.com/kubernetes/enhancements/issues/${rule.since.kep}` },
+      ]
+    : [policy];
 }
 
 export function versionSkew(query: VersionSkewQuery, index: EngineIndex, now: Date): Answer {
@@ -93,7 +103,12 @@ export function versionSkew(query: VersionSkewQuery, index: EngineIndex, now: Da
     return check(index, found.rule, subject, other, target.note);
   }
   if (query.ask === 'range' || query.version === null) {
-    return range(index, found, { asked: query.component, fixed: against, version: target.release.version, note: target.note });
+    return range(index, found, {
+      asked: query.component,
+      fixed: against,
+      version: target.release.version,
+      note: target.note,
+    });
   }
   const subject = resolveVersion(index, query.version, now, 'version-skew');
   if (!subject.ok) return subject.answer;
@@ -101,7 +116,13 @@ export function versionSkew(query: VersionSkewQuery, index: EngineIndex, now: Da
   const [component, componentVersion, other, otherVersion] = found.swapped
     ? [against, target.release.version, query.component, subject.release.version]
     : [query.component, subject.release.version, against, target.release.version];
-  return check(index, found.rule, { component, version: componentVersion }, { component: other, version: otherVersion }, null);
+  return check(
+    index,
+    found.rule,
+    { component, version: componentVersion },
+    { component: other, version: otherVersion },
+    null,
+  );
 }
 
 function check(
@@ -116,20 +137,27 @@ function check(
   const limits = limitsFor(rule, c);
   const allowed = skewAllows(rule, c, r);
   const gap = r - c;
-  const position = gap === 0 ? 'the same minor as' : gap > 0 ? `${plural(gap, 'minor version')} older than` : `${plural(-gap, 'minor version')} newer than`;
+  const position =
+    gap === 0
+      ? 'the same minor as'
+      : gap > 0
+        ? `${plural(gap, 'minor version')} older than`
+        : `${plural(-gap, 'minor version')} newer than`;
   const supported = supportedMinors(rule, r).map(minor);
   const pair = `${subject.component} ${subject.version} with ${against.component} ${against.version}`;
   const why = `${subject.component} ${subject.version} is ${position} ${against.component} ${against.version}; ${subject.component} may be ${limitText(limits, against.component)}`;
-  const earlierNote = limits.earlier && rule.earlier && rule.since
-    ? ` (a ${subject.component} older than ${rule.earlier.componentBefore} is held to n-${rule.earlier.maxOlder}; n-${rule.maxOlder} holds from ${rule.against} ${rule.since.version})`
-    : '';
+  const earlierNote =
+    limits.earlier && rule.earlier && rule.since
+      ? ` (a ${subject.component} older than ${rule.earlier.componentBefore} is held to n-${rule.earlier.maxOlder}; n-${rule.maxOlder} holds from ${rule.against} ${rule.since.version})`
+      : '';
   const reading = note ? ` (${note})` : '';
   const summary = allowed
     ? `Yes — ${pair} is supported${reading}: ${why}${earlierNote}.`
     : `No — ${pair} is not supported${reading}: ${why}${earlierNote}. Supported with ${against.component} ${against.version}: ${subject.component} ${supported.join(', ')}.`;
-  const haNote = against.component === 'kube-apiserver' && subject.component !== 'kube-apiserver'
-    ? ['In an HA cluster whose kube-apiservers are at different minors, the oldest one sets the limit.']
-    : [];
+  const haNote =
+    against.component === 'kube-apiserver' && subject.component !== 'kube-apiserver'
+      ? ['In an HA cluster whose kube-apiservers are at different minors, the oldest one sets the limit.']
+      : [];
   return makeAnswer(index.footer, {
     intent: 'version-skew',
     title: `Version skew: ${pair}`,
@@ -137,12 +165,23 @@ function check(
     release: against.version,
     facts: [
       fact('Supported', allowed ? 'yes' : 'no', allowed),
-      fact('Skew', gap === 0 ? 'none' : gap > 0 ? `${subject.component} ${plural(gap, 'minor')} older` : `${subject.component} ${plural(-gap, 'minor')} newer`, gap),
+      fact(
+        'Skew',
+        gap === 0
+          ? 'none'
+          : gap > 0
+            ? `${subject.component} ${plural(gap, 'minor')} older`
+            : `${subject.component} ${plural(-gap, 'minor')} newer`,
+        gap,
+      ),
       fact(`Supported ${subject.component} versions`, supported.join(', '), supported.join(',')),
     ],
     sections: [ruleSection(rule), ...(haNote.length ? [section('Note', { lines: haNote })] : [])],
     links: links(rule),
-    suggestions: ['in which order do I upgrade the control plane and nodes?', `which ${subject.component} versions work with ${against.component} ${against.version}`],
+    suggestions: [
+      'in which order do I upgrade the control plane and nodes?',
+      `which ${subject.component} versions work with ${against.component} ${against.version}`,
+    ],
   });
 }
 
@@ -154,7 +193,9 @@ function range(
   const fixed = minorNumber(pair.version);
   const widest = Math.max(rule.maxOlder, rule.maxNewer, rule.earlier?.maxOlder ?? 0, rule.earlier?.maxNewer ?? 0);
   const candidates = Array.from({ length: 2 * widest + 1 }, (_, i) => fixed - widest + i).filter((n) => n >= 0);
-  const supported = candidates.filter((n) => (swapped ? skewAllows(rule, fixed, n) : skewAllows(rule, n, fixed))).map(minor);
+  const supported = candidates
+    .filter((n) => (swapped ? skewAllows(rule, fixed, n) : skewAllows(rule, n, fixed)))
+    .map(minor);
   // The limits in force at the edge of the range: the oldest component the rule could allow.
   const limits = limitsFor(rule, swapped ? fixed : fixed - rule.maxOlder);
   const subject = swapped ? pair.fixed : pair.asked;
@@ -174,7 +215,9 @@ function range(
 
 function policy(index: EngineIndex, component: Component | null): Answer {
   const { rules } = index.dataset.policies.versionSkew;
-  const chosen = component ? rules.filter((rule) => rule.components.includes(component) || rule.against === component) : rules;
+  const chosen = component
+    ? rules.filter((rule) => rule.components.includes(component) || rule.against === component)
+    : rules;
   const shown = chosen.length ? chosen : rules;
   const line = (rule: SkewRule) =>
     `${rule.components.join(', ')}: ${limitText(rule, rule.against)}` +
@@ -195,9 +238,16 @@ function upgradeOrder(index: EngineIndex): Answer {
     intent: 'version-skew',
     title: 'Component upgrade order',
     summary: `Upgrade in this order, one minor version at a time: ${steps.map((step) => step.components.join(' / ')).join(', then ')}.`,
-    sections: steps.map((step, at) => section(`${at + 1}. ${step.components.join(', ')}`, { lines: [plainQuote(step.text), ...quoteLines(step.sources)] })),
+    sections: steps.map((step, at) =>
+      section(`${at + 1}. ${step.components.join(', ')}`, {
+        lines: [plainQuote(step.text), ...quoteLines(step.sources)],
+      }),
+    ),
     links: [{ label: 'Supported component upgrade order', url: `${POLICY_URL}#supported-component-upgrade-order` }],
-    suggestions: ['kubelet 1.30 against a 1.33 control plane — supported?', 'can I upgrade from 1.30 to 1.32 directly?'],
+    suggestions: [
+      'kubelet 1.30 against a 1.33 control plane — supported?',
+      'can I upgrade from 1.30 to 1.32 directly?',
+    ],
   });
 }
 
@@ -212,10 +262,16 @@ function upgradePath(query: VersionSkewQuery, index: EngineIndex, now: Date): An
   const noSkip = index.dataset.policies.versionSkew.upgradeOrder[0]!;
   const pair = `${from.release.version} to ${to.release.version}`;
   let summary: string;
-  if (b <= a) summary = `The version skew policy describes upgrades to a newer minor only; ${pair} is ${b === a ? 'no minor upgrade' : 'a downgrade'}, which it does not cover.`;
-  else if (b === a + 1) summary = `Yes — ${pair} is one minor version, the step the policy supports: upgrade kube-apiserver first, then the other components.`;
-  else summary = `No — kube-apiserver must not skip minor versions: go ${steps.join(' → ')}, ${plural(b - a, 'upgrade')} of one minor each.`;
-  const nodes = b > a ? [`Before each step, kubelets and kube-proxies three minors behind kube-apiserver must be upgraded first.`] : [];
+  if (b <= a)
+    summary = `The version skew policy describes upgrades to a newer minor only; ${pair} is ${b === a ? 'no minor upgrade' : 'a downgrade'}, which it does not cover.`;
+  else if (b === a + 1)
+    summary = `Yes — ${pair} is one minor version, the step the policy supports: upgrade kube-apiserver first, then the other components.`;
+  else
+    summary = `No — kube-apiserver must not skip minor versions: go ${steps.join(' → ')}, ${plural(b - a, 'upgrade')} of one minor each.`;
+  const nodes =
+    b > a
+      ? [`Before each step, kubelets and kube-proxies three minors behind kube-apiserver must be upgraded first.`]
+      : [];
   return makeAnswer(index.footer, {
     intent: 'version-skew',
     title: `Upgrading the control plane from ${pair}`,
@@ -224,7 +280,10 @@ function upgradePath(query: VersionSkewQuery, index: EngineIndex, now: Date): An
     facts: b > a ? [fact('Steps', steps.join(' → '), b - a)] : [],
     sections: [section('The rule', { lines: [...quoteLines(noSkip.sources.slice(0, 1)), ...nodes] })],
     links: [{ label: 'Supported component upgrade order', url: `${POLICY_URL}#supported-component-upgrade-order` }],
-    suggestions: ['in which order do I upgrade?', `what breaks if I upgrade from ${from.release.version} to ${to.release.version}`],
+    suggestions: [
+      'in which order do I upgrade?',
+      `what breaks if I upgrade from ${from.release.version} to ${to.release.version}`,
+    ],
   });
 }
 

@@ -4,7 +4,11 @@ import { makeAnswer, section } from '../format.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
 
-export const CalendarQuery = z.object({ kind: z.literal('calendar'), version: VersionRef.nullable(), notes: ParseNotes });
+export const CalendarQuery = z.object({
+  kind: z.literal('calendar'),
+  version: VersionRef.nullable(),
+  notes: ParseNotes,
+});
 export type CalendarQuery = z.infer<typeof CalendarQuery>;
 
 const CUE = /\b(calendars?|ical|icalendar|ics|webcal)\b/;
@@ -14,15 +18,21 @@ export const calendarKind: QuestionKind<CalendarQuery> = {
   schema: CalendarQuery,
   kind: 'calendar',
   intent: 'calendar',
-  recognize: (question) => (question.has(CUE) ? { score: SCORE.certain, query: { kind: 'calendar', version: question.version } } : null),
+  recognize: (question) =>
+    question.has(CUE) ? { score: SCORE.certain, query: { kind: 'calendar', version: question.version } } : null,
   answer: (query, index) => {
     const minor = query.version?.kind === 'exact' ? query.version.minor : null;
     const known = minor !== null && (index.release.has(minor) || index.schedule.has(minor));
     const release = known ? minor : undefined;
     const what = release ? `Kubernetes ${release}` : 'every Kubernetes release';
-    const unknownNote = minor !== null && !known ? [`The data has nothing for ${minor}; this is the feed of every release.`] : [];
+    const unknownNote =
+      minor !== null && !known ? [`The data has nothing for ${minor}; this is the feed of every release.`] : [];
     const narrowing = section('Narrow it', {
-      lines: ['?release=1.37 — one release cycle', '?kinds=freezes,releases,patches,eol — only those kinds of dates', ...unknownNote],
+      lines: [
+        '?release=1.37 — one release cycle',
+        '?kinds=freezes,releases,patches,eol — only those kinds of dates',
+        ...unknownNote,
+      ],
     });
     if (!index.publicUrl) {
       return makeAnswer(index.footer, {

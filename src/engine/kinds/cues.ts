@@ -18,21 +18,30 @@ export function stageOf(question: Question): KepStage | null {
 }
 
 /** "When", "since when", "which release": the question asks for a moment or a release. */
-export const asksWhen = (question: Question): boolean => question.has(/\b(when|since when|which (release|version|milestone)|what (release|version|milestone))\b/);
+export const asksWhen = (question: Question): boolean =>
+  question.has(/\b(when|since when|which (release|version|milestone)|what (release|version|milestone))\b/);
 
 /** Words that ask when a feature started. */
 export const INTRODUCED = /\b(introduced|added|created|proposed|start(ed)?|begin|began)\b/;
 
 /** "History of X", or "when was X introduced / released / added". */
 export function asksHistory(question: Question): boolean {
-  return question.has(/\bhistory\b/) || (asksWhen(question) && question.has(/\b(introduced|added|created|proposed|start(ed)?|begin|began|released?|arrive[ds]?|land(ed)?)\b/));
+  return (
+    question.has(/\bhistory\b/) ||
+    (asksWhen(question) &&
+      question.has(/\b(introduced|added|created|proposed|start(ed)?|begin|began|released?|arrive[ds]?|land(ed)?)\b/))
+  );
 }
 
 /** The feature the question names: a KEP number first, else a gate, well-known name or title; else its own words. */
 export function featureRef(question: Question): FeatureRef | null {
   if (question.feature !== null) {
-    const gate = question.entities.features.find((feature) => feature.kep === question.feature && feature.via === 'gate')?.text;
-    return gate && question.entities.keps.length === 0 ? { kind: 'number', number: question.feature, gate } : { kind: 'number', number: question.feature };
+    const gate = question.entities.features.find(
+      (feature) => feature.kep === question.feature && feature.via === 'gate',
+    )?.text;
+    return gate && question.entities.keps.length === 0
+      ? { kind: 'number', number: question.feature, gate }
+      : { kind: 'number', number: question.feature };
   }
   return question.topic.length > 0 ? { kind: 'text', text: question.subjectText } : null;
 }
@@ -42,7 +51,8 @@ export function asksList(question: Question): boolean {
   return (
     question.has(/\b(features|enhancements|keps|graduations|everything|all|list|breakdown)\b/) ||
     question.has(/^(so |ok |and |hey |quick one |yo )*(what|which)\b(?! (is|was) (the )?(status|stage|state))/) ||
-    question.has(/\b(what|which|anything|everything)\b.*\b(went|go|goes|going|graduat\w*|promot\w*|reached|hit|hits|became|become|made|make|got|get|moved?|took|take|landed|shipped|are|were|will)\b/)
+    question.has(
+      /\b(what|which|anything|everything)\b.*\b(went|go|goes|going|graduat\w*|promot\w*|reached|hit|hits|became|become|made|make|got|get|moved?|took|take|landed|shipped|are|were|will)\b/,
+    )
   );
 }
-

@@ -23,14 +23,23 @@ export const CycleStatusQuery = z.object({
 });
 export type CycleStatusQuery = z.infer<typeof CycleStatusQuery>;
 
-const ASKS_WEEK = /\b(what|which) week\b|\bweek (of|in) (the )?(\w+ )?(release )?cycle\b|\bwhere are we\b|\bcycle (status|progress)\b|\bhow far (along|into)\b|\bweeks? (left|remaining|to go)\b/;
+const ASKS_WEEK =
+  /\b(what|which) week\b|\bweek (of|in) (the )?(\w+ )?(release )?cycle\b|\bwhere are we\b|\bcycle (status|progress)\b|\bhow far (along|into)\b|\bweeks? (left|remaining|to go)\b/;
 const ASKS_DAYS = /\bhow many days\b|\bdays (until|till|to go|left|before)\b/;
 
 function recognize(question: Question) {
   const target = targetOf(question);
   const milestone = target === 'any-freeze' ? null : target;
-  if (question.has(ASKS_WEEK)) return { score: SCORE.certain, query: { kind: 'cycle-status' as const, version: question.version, target: milestone } };
-  if (question.has(ASKS_DAYS) && milestone) return { score: SCORE.certain, query: { kind: 'cycle-status' as const, version: question.version, target: milestone } };
+  if (question.has(ASKS_WEEK))
+    return {
+      score: SCORE.certain,
+      query: { kind: 'cycle-status' as const, version: question.version, target: milestone },
+    };
+  if (question.has(ASKS_DAYS) && milestone)
+    return {
+      score: SCORE.certain,
+      query: { kind: 'cycle-status' as const, version: question.version, target: milestone },
+    };
   return null;
 }
 

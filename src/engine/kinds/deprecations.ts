@@ -21,7 +21,9 @@ export type DeprecationsQuery = z.infer<typeof DeprecationsQuery>;
 
 /** The subject words as the user cased them. */
 const cased = (question: Question, subject: string[]): string => {
-  const original = new Map(question.original.split(/[^\p{L}\p{N}/\-]+/u).map((token) => [token.toLowerCase(), token] as const));
+  const original = new Map(
+    question.original.split(/[^\p{L}\p{N}/-]+/u).map((token) => [token.toLowerCase(), token] as const),
+  );
   return subject.map((word) => original.get(word) ?? word).join(' ');
 };
 
@@ -31,12 +33,17 @@ function upgrade(question: Question): Candidate<DeprecationsQuery> | null {
   // "Which features graduated to stable in the 1.33 upgrade", "what went GA from 1.34 to 1.36": a stage list.
   if (stageOf(question) && !breaks) return null;
   const span =
-    question.has(/\bfrom ver (to|through|thru|until|->) ver\b/) || question.has(/\bver (->|to) ver\b/) || (breaks && question.has(/\bbetween ver and ver\b/));
+    question.has(/\bfrom ver (to|through|thru|until|->) ver\b/) ||
+    question.has(/\bver (->|to) ver\b/) ||
+    (breaks && question.has(/\bbetween ver and ver\b/));
   if (!question.has(/\b(upgrad\w*|migrat\w*)\b/) && !(span && versions.length === 2)) return null;
   const explicitFrom = question.has(/\bfrom ver\b/) || span;
   const from = versions.length >= 2 || explicitFrom ? question.version : null;
   const to = versions.length >= 2 ? versions[1]! : explicitFrom ? null : question.version;
-  return { score: SCORE.certain, query: { kind: 'deprecations', version: null, upgrade: { from, to }, focus: 'removed', subject: null } };
+  return {
+    score: SCORE.certain,
+    query: { kind: 'deprecations', version: null, upgrade: { from, to }, focus: 'removed', subject: null },
+  };
 }
 
 function removals(question: Question): Candidate<DeprecationsQuery> | null {
@@ -46,21 +53,40 @@ function removals(question: Question): Candidate<DeprecationsQuery> | null {
   const kinds = apis.filter((api) => api !== apiVersion).map((api) => api.toLowerCase());
   const subject = kinds.length > 0 ? kinds : question.subject;
   const deprecated = question.has(/\bdeprecat\w*/);
-  const removed = question.has(/\b(remov\w*|delet\w*|dropped|drop|gone|go away|breaks?|breaking|no longer served|stop\w* (serving|working)|kill\w*|unavailable|still (served|apply))\b/);
+  const removed = question.has(
+    /\b(remov\w*|delet\w*|dropped|drop|gone|go away|breaks?|breaking|no longer served|stop\w* (serving|working)|kill\w*|unavailable|still (served|apply))\b/,
+  );
   // "Drop table" is not a question about removals: a bare removal word needs a release, an API or a feature.
-  const about = deprecated || question.version !== null || apis.length > 0 || question.feature !== null || question.has(/\bapis?\b/);
+  const about =
+    deprecated ||
+    question.version !== null ||
+    apis.length > 0 ||
+    question.feature !== null ||
+    question.has(/\bapis?\b/);
   if ((deprecated || removed) && about) {
     const focus = deprecated && removed ? 'both' : removed ? 'removed' : 'deprecated';
     const rest = subject.filter((word) => !apiVersion?.includes(word));
-    const named = apiVersion ? [apiVersion, ...rest].join(' ') : apis.length > 0 ? apis.join(' ') : subject.length > 0 && subject.length <= 4 ? cased(question, subject) : null;
+    const named = apiVersion
+      ? [apiVersion, ...rest].join(' ')
+      : apis.length > 0
+        ? apis.join(' ')
+        : subject.length > 0 && subject.length <= 4
+          ? cased(question, subject)
+          : null;
     if (question.topic.length <= 2 || apiVersion) {
-      return { score: SCORE.certain - 15, query: { kind: 'deprecations', version: question.version, upgrade: null, focus, subject: named } };
+      return {
+        score: SCORE.certain - 15,
+        query: { kind: 'deprecations', version: question.version, upgrade: null, focus, subject: named },
+      };
     }
   }
   // An API group/version ("extensions/v1beta1 ingress") is a question about its deprecation.
   if (apiVersion && subject.length <= 3) {
     const named = [apiVersion, ...subject.filter((word) => !apiVersion.includes(word))].join(' ');
-    return { score: SCORE.strong, query: { kind: 'deprecations', version: null, upgrade: null, focus: 'both', subject: named } };
+    return {
+      score: SCORE.strong,
+      query: { kind: 'deprecations', version: null, upgrade: null, focus: 'both', subject: named },
+    };
   }
   return null;
 }
@@ -71,7 +97,14 @@ export const deprecationsKind: QuestionKind<DeprecationsQuery> = {
   intent: 'deprecations',
   recognize: (question) => upgrade(question) ?? removals(question),
   // An upgrade span gets the one upgrade report (kinds/upgrade.ts), which includes the removals.
-  answer: (query, index, now) => (query.upgrade ? upgradeReport({ kind: 'upgrade', from: query.upgrade.from, to: query.upgrade.to, notes: query.notes }, index, now) : deprecations(query, index, now)),
+  answer: (query, index, now) =>
+    query.upgrade
+      ? upgradeReport(
+          { kind: 'upgrade', from: query.upgrade.from, to: query.upgrade.to, notes: query.notes },
+          index,
+          now,
+        )
+      : deprecations(query, index, now),
   examples: ['what was removed in 1.25 / deprecations in 1.31 / upgrade from 1.24 to 1.26'],
   vocabulary: words(`deprecate deprecated deprecates deprecation deprecations remove removed removes removal removals
     deleted delete dropped drop breaks break breaking upgrade upgrades upgrading migrate migrating migration apis api gone served`),

@@ -47,29 +47,61 @@ export function specAt(gate: FeatureGateRecord, version: string): GateSpec | nul
 
 const firstSpec = (gate: FeatureGateRecord, test: (spec: GateSpec) => boolean) => gate.specs.find(test) ?? null;
 const since = (spec: GateSpec) => (spec.since === '1.0' ? 'before versioned specs (listed as 1.0)' : spec.since);
-const describe = (spec: GateSpec) => `${STAGE_NAME[spec.stage]}${spec.lockToDefault ? `, locked ${spec.default ? 'on' : 'off'}` : ''} since ${since(spec)}`;
+const describe = (spec: GateSpec) =>
+  `${STAGE_NAME[spec.stage]}${spec.lockToDefault ? `, locked ${spec.default ? 'on' : 'off'}` : ''} since ${since(spec)}`;
 
 function history(gate: FeatureGateRecord): string {
-  const steps = gate.specs.map((spec) => `${STAGE_NAME[spec.stage]} ${spec.since === '1.0' ? '(from the start)' : spec.since}${spec.default ? ' on' : ' off'}${spec.lockToDefault ? ' locked' : ''}`);
-  if (gate.removed) steps.push(`removed (after the ${gate.removed.lastListedIn ?? 'unversioned'} list, before ${gate.removed.goneBy})`);
+  const steps = gate.specs.map(
+    (spec) =>
+      `${STAGE_NAME[spec.stage]} ${spec.since === '1.0' ? '(from the start)' : spec.since}${spec.default ? ' on' : ' off'}${spec.lockToDefault ? ' locked' : ''}`,
+  );
+  if (gate.removed)
+    steps.push(`removed (after the ${gate.removed.lastListedIn ?? 'unversioned'} list, before ${gate.removed.goneBy})`);
   return steps.join(' → ');
 }
 
 function kepLines(index: EngineIndex, gate: FeatureGateRecord): AnswerItem[] {
   return gate.keps.flatMap((number) => {
     const kep = index.kep.get(number);
-    return kep ? [{ kep: number, title: `${kepLabel(number)} ${kep.title}`, stage: kep.stage, sig: kep.owningSig, url: kep.links.issue, detail: null }] : [];
+    return kep
+      ? [
+          {
+            kep: number,
+            title: `${kepLabel(number)} ${kep.title}`,
+            stage: kep.stage,
+            sig: kep.owningSig,
+            url: kep.links.issue,
+            detail: null,
+          },
+        ]
+      : [];
   });
 }
 
-function gateAnswer(index: EngineIndex, gate: FeatureGateRecord, summary: string, release: string | null, extra: string[] = []): Answer {
+function gateAnswer(
+  index: EngineIndex,
+  gate: FeatureGateRecord,
+  summary: string,
+  release: string | null,
+  extra: string[] = [],
+): Answer {
   const keps = kepLines(index, gate);
   const sections = [
     section('Specs by release', {
-      facts: gate.specs.map((spec) => fact(spec.since === '1.0' ? 'From the start' : spec.since, describe(spec), spec.since)),
+      facts: gate.specs.map((spec) =>
+        fact(spec.since === '1.0' ? 'From the start' : spec.since, describe(spec), spec.since),
+      ),
       lines: [
-        ...(gate.unversioned ? [`The unversioned list (no release given) has it ${STAGE_NAME[gate.unversioned.stage]}, ${gate.unversioned.default ? 'on' : 'off'} by default${gate.unversioned.lockToDefault ? ', locked' : ''}.`] : []),
-        ...(gate.removed ? [`Not in the 1.37-cycle list: removed from the code after the ${gate.removed.lastListedIn ?? 'unversioned'} list and by ${gate.removed.goneBy}.`] : []),
+        ...(gate.unversioned
+          ? [
+              `The unversioned list (no release given) has it ${STAGE_NAME[gate.unversioned.stage]}, ${gate.unversioned.default ? 'on' : 'off'} by default${gate.unversioned.lockToDefault ? ', locked' : ''}.`,
+            ]
+          : []),
+        ...(gate.removed
+          ? [
+              `Not in the 1.37-cycle list: removed from the code after the ${gate.removed.lastListedIn ?? 'unversioned'} list and by ${gate.removed.goneBy}.`,
+            ]
+          : []),
         `Source: ${LIST_CYCLE[gate.source]} in kubernetes/kubernetes.`,
         ...extra,
       ],
@@ -83,7 +115,10 @@ function gateAnswer(index: EngineIndex, gate: FeatureGateRecord, summary: string
     release,
     facts: [fact('History', history(gate) || 'no versioned specs')],
     sections,
-    links: [{ label: 'Feature gates reference', url: GATES_DOC }, ...keps.slice(0, 1).map((kep) => ({ label: kep.title, url: kep.url! }))],
+    links: [
+      { label: 'Feature gates reference', url: GATES_DOC },
+      ...keps.slice(0, 1).map((kep) => ({ label: kep.title, url: kep.url! })),
+    ],
     suggestions: [`when did ${gate.name} lock to default`, ...keps.slice(0, 1).map((kep) => kepLabel(kep.kep!))],
   });
 }
@@ -96,8 +131,10 @@ function outsideSpecs(index: EngineIndex, gate: FeatureGateRecord, version: stri
       ? `The lists have no versioned data for ${gate.name}: the 2024 unversioned list has it ${STAGE_NAME[gate.unversioned.stage]}, ${gate.unversioned.default ? 'on' : 'off'} by default${gate.unversioned.lockToDefault ? ' and locked' : ''}, without saying since when${gate.removed ? `, and it is gone from the code by ${gate.removed.goneBy}` : ''}.`
       : null;
   }
-  if (compareMinor(version, first.since) < 0) return `${gate.name} does not exist yet in ${version}: it first appears in ${first.since} (${STAGE_NAME[first.stage]}, ${first.default ? 'on' : 'off'} by default).`;
-  if (gate.removed && compareMinor(version, gate.removed.goneBy) >= 0) return `${gate.name} is gone in ${version}: it was removed from the code after the ${gate.removed.lastListedIn} list and is not in the ${gate.removed.goneBy}-cycle list. Its last known spec: ${describe(gate.specs.at(-1)!)}.`;
+  if (compareMinor(version, first.since) < 0)
+    return `${gate.name} does not exist yet in ${version}: it first appears in ${first.since} (${STAGE_NAME[first.stage]}, ${first.default ? 'on' : 'off'} by default).`;
+  if (gate.removed && compareMinor(version, gate.removed.goneBy) >= 0)
+    return `${gate.name} is gone in ${version}: it was removed from the code after the ${gate.removed.lastListedIn} list and is not in the ${gate.removed.goneBy}-cycle list. Its last known spec: ${describe(gate.specs.at(-1)!)}.`;
   return null;
 }
 
@@ -108,7 +145,8 @@ function answerForGate(query: FeatureGateQuery, index: EngineIndex, gate: Featur
     const event = query.ask === 'ga' ? ga : lock;
     const what = query.ask === 'ga' ? 'went GA' : 'was locked to its default';
     let summary: string;
-    if (query.ask === 'history' || (!query.version && query.ask !== 'lock' && query.ask !== 'ga')) summary = `${gate.name}: ${history(gate) || 'no versioned specs in the lists'}.`;
+    if (query.ask === 'history' || (!query.version && query.ask !== 'lock' && query.ask !== 'ga'))
+      summary = `${gate.name}: ${history(gate) || 'no versioned specs in the lists'}.`;
     else if (event) summary = `${gate.name} ${what} in ${since(event)}: ${describe(event)}.`;
     else {
       const last = gate.specs.at(-1);
@@ -122,13 +160,23 @@ function answerForGate(query: FeatureGateQuery, index: EngineIndex, gate: Featur
   const outside = outsideSpecs(index, gate, version);
   const spec = specAt(gate, version);
   if (outside || !spec) return gateAnswer(index, gate, outside ?? `No data for ${gate.name} in ${version}.`, version);
-  const beyond = compareMinor(version, '1.37') > 0 && gate.source === 'compatibility-lifecycle' ? [`The lists end with the 1.37 cycle; ${version} may differ.`] : [];
+  const beyond =
+    compareMinor(version, '1.37') > 0 && gate.source === 'compatibility-lifecycle'
+      ? [`The lists end with the 1.37 cycle; ${version} may differ.`]
+      : [];
   const state = describe(spec);
   const flag = `--feature-gates=${gate.name}=${spec.default ? 'false' : 'true'}`;
   let summary: string;
-  if (query.ask === 'enable') summary = spec.default ? `No — ${gate.name} is already on by default in ${version} (${state}).` : `Yes — ${gate.name} is off by default in ${version} (${state}): turn it on with ${flag}.`;
-  else if (query.ask === 'disable') summary = spec.lockToDefault ? `No — ${gate.name} is locked to its default in ${version} (${state}); it can no longer be set.` : `Yes — ${gate.name} can still be set in ${version} (${state})${spec.default ? `: ${flag}` : ''}.`;
-  else if (query.change === 'locked') summary = `${spec.lockToDefault ? 'Yes' : 'No'} — ${gate.name} is ${spec.lockToDefault ? '' : 'not '}locked to its default in ${version} (${state}).${lock && !spec.lockToDefault ? ` It locks in ${lock.since}.` : ''}`;
+  if (query.ask === 'enable')
+    summary = spec.default
+      ? `No — ${gate.name} is already on by default in ${version} (${state}).`
+      : `Yes — ${gate.name} is off by default in ${version} (${state}): turn it on with ${flag}.`;
+  else if (query.ask === 'disable')
+    summary = spec.lockToDefault
+      ? `No — ${gate.name} is locked to its default in ${version} (${state}); it can no longer be set.`
+      : `Yes — ${gate.name} can still be set in ${version} (${state})${spec.default ? `: ${flag}` : ''}.`;
+  else if (query.change === 'locked')
+    summary = `${spec.lockToDefault ? 'Yes' : 'No'} — ${gate.name} is ${spec.lockToDefault ? '' : 'not '}locked to its default in ${version} (${state}).${lock && !spec.lockToDefault ? ` It locks in ${lock.since}.` : ''}`;
   else {
     const locking = lock && !spec.lockToDefault ? ` It locks to its default in ${lock.since}.` : '';
     summary = `${spec.default ? 'Yes' : 'No'} — ${gate.name} is ${spec.default ? 'on' : 'off'} by default in ${version}: ${state}.${spec.default || spec.lockToDefault ? '' : ` Turn it on with ${flag}.`}${locking}`;
@@ -145,15 +193,30 @@ interface Change {
 
 /** What changed for each gate in (from, to]: locks, deprecations, GA, and removals the lists show. */
 function changesIn(index: EngineIndex, from: string | null, to: string): Change[] {
-  const within = (version: string) => compareMinor(version, to) <= 0 && (from === null ? compareMinor(version, to) === 0 : compareMinor(version, from) > 0);
+  const within = (version: string) =>
+    compareMinor(version, to) <= 0 &&
+    (from === null ? compareMinor(version, to) === 0 : compareMinor(version, from) > 0);
   const changes: Change[] = [];
   for (const gate of index.dataset.featureGates.gates) {
     gate.specs.forEach((spec, at) => {
       const before = gate.specs[at - 1];
       if (!within(spec.since) || spec.since === '1.0') return;
-      if (spec.lockToDefault && !before?.lockToDefault) changes.push({ gate, version: spec.since, what: 'locked', detail: `locked ${spec.default ? 'on' : 'off'} in ${spec.since} (${STAGE_NAME[spec.stage]})` });
-      if (spec.stage === 'deprecated' && before?.stage !== 'deprecated') changes.push({ gate, version: spec.since, what: 'deprecated', detail: `deprecated in ${spec.since}, ${spec.default ? 'on' : 'off'} by default` });
-      if (spec.stage === 'ga' && before?.stage !== 'ga' && before) changes.push({ gate, version: spec.since, what: 'ga', detail: `GA in ${spec.since}` });
+      if (spec.lockToDefault && !before?.lockToDefault)
+        changes.push({
+          gate,
+          version: spec.since,
+          what: 'locked',
+          detail: `locked ${spec.default ? 'on' : 'off'} in ${spec.since} (${STAGE_NAME[spec.stage]})`,
+        });
+      if (spec.stage === 'deprecated' && before?.stage !== 'deprecated')
+        changes.push({
+          gate,
+          version: spec.since,
+          what: 'deprecated',
+          detail: `deprecated in ${spec.since}, ${spec.default ? 'on' : 'off'} by default`,
+        });
+      if (spec.stage === 'ga' && before?.stage !== 'ga' && before)
+        changes.push({ gate, version: spec.since, what: 'ga', detail: `GA in ${spec.since}` });
     });
   }
   return changes.sort((a, b) => compareMinor(a.version, b.version) || (a.gate.name < b.gate.name ? -1 : 1));
@@ -197,7 +260,14 @@ export function gateChanges(index: EngineIndex, from: string | null, to: string)
   return found;
 }
 
-const changeItem = (change: Change): AnswerItem => ({ kep: change.gate.keps[0] ?? null, title: change.gate.name, stage: change.what, sig: null, url: null, detail: change.detail });
+const changeItem = (change: Change): AnswerItem => ({
+  kep: change.gate.keps[0] ?? null,
+  title: change.gate.name,
+  stage: change.what,
+  sig: null,
+  url: null,
+  detail: change.detail,
+});
 
 function listAnswer(query: FeatureGateQuery, index: EngineIndex, now: Date): Answer {
   const resolved = resolveVersion(index, query.version, now, 'feature-gate');
@@ -209,16 +279,38 @@ function listAnswer(query: FeatureGateQuery, index: EngineIndex, now: Date): Ans
     if (query.until) {
       const end = resolveVersion(index, query.until, now, 'feature-gate');
       if (!end.ok) return end.answer;
-      [from, to] = compareMinor(version, end.release.version) <= 0 ? [version, end.release.version] : [end.release.version, version];
+      [from, to] =
+        compareMinor(version, end.release.version) <= 0
+          ? [version, end.release.version]
+          : [end.release.version, version];
     }
     const { locked, others, removed } = gateChanges(index, from, to);
     const want = query.change ?? 'removed-or-locked';
-    const picked = [...(want === 'locked' || want === 'removed-or-locked' ? locked : []), ...others.filter((change) => change.what === want || (want === 'removed-or-locked' && false))];
+    const picked = [
+      ...(want === 'locked' || want === 'removed-or-locked' ? locked : []),
+      ...others.filter((change) => change.what === want || (want === 'removed-or-locked' && false)),
+    ];
     const gone = want === 'removed' || want === 'removed-or-locked' ? removed : [];
     const span = from ? `between ${from} and ${to}` : `in ${to}`;
-    const counted = [want !== 'removed' ? `${plural(picked.length, want === 'ga' ? 'gate went GA' : want === 'deprecated' ? 'gate deprecated' : 'gate locked to its default', want === 'ga' ? 'gates went GA' : want === 'deprecated' ? 'gates deprecated' : 'gates locked to their default')}` : null, want === 'removed' || want === 'removed-or-locked' ? `${plural(gone.length, 'gate')} removed from the code` : null].filter(Boolean).join('; ');
-    const examples = picked.slice(0, 4).map((change) => `${change.gate.name} (${change.version})`).join(', ');
-    const removedNote = gone.length ? `The lists only bound when a gate was removed: ${plural(gone.length, 'gate')} in the 1.33-cycle list ${gone.length === 1 ? 'is' : 'are'} gone from the 1.37-cycle list.` : want === 'removed' ? `No gate the lists cover was removed ${span} (the lists show removals only between the 1.33 and 1.37 cycles).` : '';
+    const counted = [
+      want !== 'removed'
+        ? `${plural(picked.length, want === 'ga' ? 'gate went GA' : want === 'deprecated' ? 'gate deprecated' : 'gate locked to its default', want === 'ga' ? 'gates went GA' : want === 'deprecated' ? 'gates deprecated' : 'gates locked to their default')}`
+        : null,
+      want === 'removed' || want === 'removed-or-locked'
+        ? `${plural(gone.length, 'gate')} removed from the code`
+        : null,
+    ]
+      .filter(Boolean)
+      .join('; ');
+    const examples = picked
+      .slice(0, 4)
+      .map((change) => `${change.gate.name} (${change.version})`)
+      .join(', ');
+    const removedNote = gone.length
+      ? `The lists only bound when a gate was removed: ${plural(gone.length, 'gate')} in the 1.33-cycle list ${gone.length === 1 ? 'is' : 'are'} gone from the 1.37-cycle list.`
+      : want === 'removed'
+        ? `No gate the lists cover was removed ${span} (the lists show removals only between the 1.33 and 1.37 cycles).`
+        : '';
     return makeAnswer(index.footer, {
       intent: 'feature-gate',
       title: `Feature gates ${want === 'removed-or-locked' ? 'removed or locked' : want} ${span}`,
@@ -226,7 +318,23 @@ function listAnswer(query: FeatureGateQuery, index: EngineIndex, now: Date): Ans
       release: to,
       sections: [
         listSection(`Changes ${span}`, picked.map(changeItem), 30, GATES_DOC),
-        ...(gone.length ? [listSection('Removed from the code (between the 1.33 and 1.37 lists)', gone.map((gate) => ({ kep: gate.keps[0] ?? null, title: gate.name, stage: 'removed', sig: null, url: null, detail: history(gate) })), 20, GATES_DOC)] : []),
+        ...(gone.length
+          ? [
+              listSection(
+                'Removed from the code (between the 1.33 and 1.37 lists)',
+                gone.map((gate) => ({
+                  kep: gate.keps[0] ?? null,
+                  title: gate.name,
+                  stage: 'removed',
+                  sig: null,
+                  url: null,
+                  detail: history(gate),
+                })),
+                20,
+                GATES_DOC,
+              ),
+            ]
+          : []),
       ],
       links: [{ label: 'Feature gates reference', url: GATES_DOC }],
       suggestions: [`which gates are beta but off by default in ${to}`],
@@ -239,26 +347,67 @@ function listAnswer(query: FeatureGateQuery, index: EngineIndex, now: Date): Ans
     if (query.enabled !== null && spec.default !== query.enabled) return [];
     return [{ gate, spec }];
   });
-  const label = [query.stage ? STAGE_NAME[query.stage] : null, query.enabled === null ? null : query.enabled ? 'on by default' : 'off by default'].filter(Boolean).join(' and ') || 'listed';
-  const items = matching.map(({ gate, spec }) => ({ kep: gate.keps[0] ?? null, title: gate.name, stage: spec.stage, sig: null, url: null, detail: describe(spec) }));
+  const label =
+    [
+      query.stage ? STAGE_NAME[query.stage] : null,
+      query.enabled === null ? null : query.enabled ? 'on by default' : 'off by default',
+    ]
+      .filter(Boolean)
+      .join(' and ') || 'listed';
+  const items = matching.map(({ gate, spec }) => ({
+    kep: gate.keps[0] ?? null,
+    title: gate.name,
+    stage: spec.stage,
+    sig: null,
+    url: null,
+    detail: describe(spec),
+  }));
   return makeAnswer(index.footer, {
     intent: 'feature-gate',
     title: `Feature gates ${label} in ${version}`,
-    summary: `${plural(matching.length, 'feature gate')} ${matching.length === 1 ? 'is' : 'are'} ${label} in ${version}${matching.length ? `: ${matching.slice(0, 5).map(({ gate }) => gate.name).join(', ')}${matching.length > 5 ? ', …' : ''}` : ''}.`,
+    summary: `${plural(matching.length, 'feature gate')} ${matching.length === 1 ? 'is' : 'are'} ${label} in ${version}${
+      matching.length
+        ? `: ${matching
+            .slice(0, 5)
+            .map(({ gate }) => gate.name)
+            .join(', ')}${matching.length > 5 ? ', …' : ''}`
+        : ''
+    }.`,
     release: version,
-    sections: [listSection(`Gates ${label} in ${version}`, items, 40, GATES_DOC, ['From the kubernetes/kubernetes feature-gate lists (the spec in force is the last at or before the release).'])],
+    sections: [
+      listSection(`Gates ${label} in ${version}`, items, 40, GATES_DOC, [
+        'From the kubernetes/kubernetes feature-gate lists (the spec in force is the last at or before the release).',
+      ]),
+    ],
     links: [{ label: 'Feature gates reference', url: GATES_DOC }],
     suggestions: [`gates removed or locked in ${version}`],
   });
 }
 
 function noData(index: EngineIndex, name: string): Answer {
-  const keps = index.dataset.keps.filter((kep) => kep.featureGates.some((gate) => gate.name.toLowerCase() === name.toLowerCase()));
+  const keps = index.dataset.keps.filter((kep) =>
+    kep.featureGates.some((gate) => gate.name.toLowerCase() === name.toLowerCase()),
+  );
   return makeAnswer(index.footer, {
     intent: 'feature-gate',
     title: `Feature gate ${name}: no data`,
     summary: `No data: ${name} is in none of the kubernetes/kubernetes feature-gate lists (the 1.37- and 1.33-cycle lists and the 2024 unversioned one), so I cannot say its default in any release.${keps.length ? ` ${keps.map((kep) => kepLabel(kep.number)).join(', ')} ${keps.length === 1 ? 'declares' : 'declare'} it in kep.yaml.` : ''}`,
-    sections: keps.length ? [listSection('Declared by', keps.map((kep) => ({ kep: kep.number, title: `${kepLabel(kep.number)} ${kep.title}`, stage: kep.stage, sig: kep.owningSig, url: kep.links.issue, detail: null })), 5)] : [],
+    sections: keps.length
+      ? [
+          listSection(
+            'Declared by',
+            keps.map((kep) => ({
+              kep: kep.number,
+              title: `${kepLabel(kep.number)} ${kep.title}`,
+              stage: kep.stage,
+              sig: kep.owningSig,
+              url: kep.links.issue,
+              detail: null,
+            })),
+            5,
+          ),
+        ]
+      : [],
     links: [{ label: 'Feature gates reference', url: GATES_DOC }],
     suggestions: keps.slice(0, 1).map((kep) => kepLabel(kep.number)),
   });
@@ -271,8 +420,10 @@ export function featureGate(query: FeatureGateQuery, index: EngineIndex, now: Da
 }
 
 /** Words about the gate itself, not the feature's stage. */
-const GATE_FLAG_CUES = /\b(feature ?gates?|gate|flag|default|defaults|enabled?|locked|lock|locks|locktodefault|turn|disable)\b/;
-const GATE_CUES = /\b(feature ?gates?|gates?|flag|default|defaults|enabled?|on|off|locked|lock|locks|locktodefault|turn|disable|ga|stable|beta|alpha|deprecated|history)\b/;
+const GATE_FLAG_CUES =
+  /\b(feature ?gates?|gate|flag|default|defaults|enabled?|locked|lock|locks|locktodefault|turn|disable)\b/;
+const GATE_CUES =
+  /\b(feature ?gates?|gates?|flag|default|defaults|enabled?|on|off|locked|lock|locks|locktodefault|turn|disable|ga|stable|beta|alpha|deprecated|history)\b/;
 
 /** The gate a question names: a gate entity, or a gate of the KEP a feature name points at ("the DRA gate"). */
 function namedGate(question: Question): string | null {
@@ -289,13 +440,25 @@ function namedGate(question: Question): string | null {
 
 function askOf(question: Question): FeatureGateQuery['ask'] {
   const asksDefault = question.has(/\b(is|are|was)\b.*\b(on|enabled) by default\b/);
-  const needs = question.has(/\b(need|have|must|should)\b.*\b(enable|turn\w* (it )?on|set|flip|flag|feature-?gates?|update)\b|=true\b|turned on explicitly|\bexplicitly\b/);
+  const needs = question.has(
+    /\b(need|have|must|should)\b.*\b(enable|turn\w* (it )?on|set|flip|flag|feature-?gates?|update)\b|=true\b|turned on explicitly|\bexplicitly\b/,
+  );
   if (needs && !asksDefault) return 'enable';
   if (question.has(/\b(turn (it )?off|disable|still (turn|set)|can i (still )?(set|change))\b/)) return 'disable';
-  if (question.has(/\bwhen\b.*\b(go|went|goes|reach\w*|become|became) (ga|stable)\b|\bga version\b|\bga\?\s*$|\bga\s*$/)) return 'ga';
-  const lock = question.has(/\b(when|since|which version)\b.*\block|\block(ed)? since\b|\block version\b|locktodefault since|\blocked\?\s*$|\bgate locked\b/);
+  if (
+    question.has(/\bwhen\b.*\b(go|went|goes|reach\w*|become|became) (ga|stable)\b|\bga version\b|\bga\?\s*$|\bga\s*$/)
+  )
+    return 'ga';
+  const lock = question.has(
+    /\b(when|since|which version)\b.*\block|\block(ed)? since\b|\block version\b|locktodefault since|\blocked\?\s*$|\bgate locked\b/,
+  );
   if (lock && !question.version) return 'lock';
-  if (question.has(/\bhistory\b/) || question.entities.range || (!question.version && !question.has(/\bdefault|enabled?\b/))) return 'history';
+  if (
+    question.has(/\bhistory\b/) ||
+    question.entities.range ||
+    (!question.version && !question.has(/\bdefault|enabled?\b/))
+  )
+    return 'history';
   return 'default';
 }
 
@@ -308,30 +471,78 @@ export const featureGateKind: QuestionKind<FeatureGateQuery> = {
     const [first, second] = question.entities.versions;
     if (gate) {
       // A gate named like its KEP ("AppArmor" in "AppArmor support") asked about by stage only is the KEP's question.
-      const featureName = question.entities.gates[0]?.keps.some((number) => question.index.kep.get(number)?.title.toLowerCase().includes(gate.toLowerCase()));
+      const featureName = question.entities.gates[0]?.keps.some((number) =>
+        question.index.kep.get(number)?.title.toLowerCase().includes(gate.toLowerCase()),
+      );
       if (featureName && !question.has(GATE_FLAG_CUES)) return null;
       if (!question.has(GATE_CUES) && question.entities.versions.length === 0) return null;
       const ask = askOf(question);
-      const change = question.has(/\block(ed|s)?\b/) && !question.has(/\bdefault\b/) && question.version && ask === 'default' ? 'locked' : null;
+      const change =
+        question.has(/\block(ed|s)?\b/) && !question.has(/\bdefault\b/) && question.version && ask === 'default'
+          ? 'locked'
+          : null;
       return {
         score: question.has(GATE_CUES) || question.entities.range ? SCORE.certain + 2 : SCORE.likely,
-        query: { kind: 'feature-gate', gate, version: question.version, until: null, ask, stage: null, enabled: null, change },
+        query: {
+          kind: 'feature-gate',
+          gate,
+          version: question.version,
+          until: null,
+          ask,
+          stage: null,
+          enabled: null,
+          change,
+        },
       };
     }
     // Lists: "which gates are beta but off by default in 1.34", "gates removed or locked between 1.30 and 1.33".
     if (!question.has(/\b(feature ?gates|gates|gate)\b/) || !first) return null;
     const removed = question.has(/\bremov\w*/);
     const locked = question.has(/\block\w*/);
-    const change = removed && locked ? 'removed-or-locked' : removed ? 'removed' : locked ? 'locked' : question.has(/\bdeprecat\w*/) ? 'deprecated' : question.has(/\b(went|go|going|became|graduat\w*) (to )?(ga|stable)\b/) ? 'ga' : null;
-    const stage = question.has(/\balpha\b/) ? 'alpha' : question.has(/\bbeta\b/) ? 'beta' : question.has(/\b(ga|stable)\b/) && !change ? 'ga' : null;
-    const enabled = question.has(/\b(off|disabled) by default\b|\bnot (on|enabled) by default\b/) ? false : question.has(/\b(on|enabled) by default\b/) ? true : null;
+    const change =
+      removed && locked
+        ? 'removed-or-locked'
+        : removed
+          ? 'removed'
+          : locked
+            ? 'locked'
+            : question.has(/\bdeprecat\w*/)
+              ? 'deprecated'
+              : question.has(/\b(went|go|going|became|graduat\w*) (to )?(ga|stable)\b/)
+                ? 'ga'
+                : null;
+    const stage = question.has(/\balpha\b/)
+      ? 'alpha'
+      : question.has(/\bbeta\b/)
+        ? 'beta'
+        : question.has(/\b(ga|stable)\b/) && !change
+          ? 'ga'
+          : null;
+    const enabled = question.has(/\b(off|disabled) by default\b|\bnot (on|enabled) by default\b/)
+      ? false
+      : question.has(/\b(on|enabled) by default\b/)
+        ? true
+        : null;
     // "Gates" names what is compared, so it outranks a bare "between 1.30 and 1.33" comparison.
     return {
       score: question.has(/\b(upgrad\w*|upgarde|upgrdae)\b/) ? SCORE.certain - 5 : SCORE.certain + 6,
-      query: { kind: 'feature-gate', gate: null, version: first, until: second ?? null, ask: 'list', stage, enabled, change: change ?? (second ? 'removed-or-locked' : null) },
+      query: {
+        kind: 'feature-gate',
+        gate: null,
+        version: first,
+        until: second ?? null,
+        ask: 'list',
+        stage,
+        enabled,
+        change: change ?? (second ? 'removed-or-locked' : null),
+      },
     };
   },
   answer: featureGate,
-  examples: ['is JobManagedBy on by default in 1.31 / when did CRDValidationRatcheting lock to default / which gates are beta but off by default in 1.34 / gates removed or locked between 1.30 and 1.33'],
-  vocabulary: words('gate gates feature-gate feature-gates featuregate featuregates default defaults enabled enable locked lock locktodefault flag turn'),
+  examples: [
+    'is JobManagedBy on by default in 1.31 / when did CRDValidationRatcheting lock to default / which gates are beta but off by default in 1.34 / gates removed or locked between 1.30 and 1.33',
+  ],
+  vocabulary: words(
+    'gate gates feature-gate feature-gates featuregate featuregates default defaults enabled enable locked lock locktodefault flag turn',
+  ),
 };

@@ -11,7 +11,12 @@ function asksForHelp(question: Question): boolean {
   const { entities: found, text: s } = question;
   if (found.versions.length || found.keps.length || found.sig) return false;
   if (/^\s*(help|usage|commands|h|\?+|menu|examples?)\s*$/.test(s)) return true;
-  if (/\b(what can (you|i|this bot|the bot|it) (do|ask)|how (do|can) i use|what do you (do|know)|what questions|how does (this|the) bot work|what sources)\b/.test(s)) return true;
+  if (
+    /\b(what can (you|i|this bot|the bot|it) (do|ask)|how (do|can) i use|what do you (do|know)|what questions|how does (this|the) bot work|what sources)\b/.test(
+      s,
+    )
+  )
+    return true;
   return question.subject.length === 0 && /^\s*(hi|hello|hey|help|thanks|thank you|yo)\b/.test(s);
 }
 
@@ -21,7 +26,9 @@ export const helpKind: QuestionKind<HelpQuery> = {
   kind: 'help',
   intent: 'help',
   recognize: (question) =>
-    asksForHelp(question) ? { score: SCORE.command, query: { kind: 'help', reason: 'asked' } } : { score: SCORE.fallback, query: { kind: 'help', reason: 'empty' } },
+    asksForHelp(question)
+      ? { score: SCORE.command, query: { kind: 'help', reason: 'asked' } }
+      : { score: SCORE.fallback, query: { kind: 'help', reason: 'empty' } },
   answer: (query, index) => help(query, index),
   examples: [],
   vocabulary: words('help commands usage hi hello hey'),

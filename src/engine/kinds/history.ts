@@ -6,7 +6,12 @@ import { asksHistory, asksWhen, featureRef, INTRODUCED, stageOf } from './cues.t
 import { type QuestionKind, SCORE, words } from './kind.ts';
 
 /** "when did AppArmor go GA", "when will sidecar containers be stable", "history of apparmor". */
-export const HistoryQuery = z.object({ kind: z.literal('history'), ref: FeatureRef, stage: KepStage.nullable(), notes: ParseNotes });
+export const HistoryQuery = z.object({
+  kind: z.literal('history'),
+  ref: FeatureRef,
+  stage: KepStage.nullable(),
+  notes: ParseNotes,
+});
 export type HistoryQuery = z.infer<typeof HistoryQuery>;
 
 export const historyKind: QuestionKind<HistoryQuery> = {
@@ -17,7 +22,11 @@ export const historyKind: QuestionKind<HistoryQuery> = {
     const ref = featureRef(question);
     if (!ref) return null;
     const stage = stageOf(question);
-    const timeline = asksHistory(question) || question.has(/\b(timeline|journey|path|how long did|how many releases|first (show|appear|land)\w*|move[ds]? through)\b/);
+    const timeline =
+      asksHistory(question) ||
+      question.has(
+        /\b(timeline|journey|path|how long did|how many releases|first (show|appear|land)\w*|move[ds]? through)\b/,
+      );
     if (!timeline && !asksWhen(question)) return null;
     const score = ref.kind === 'number' ? SCORE.strong + 5 : SCORE.likely + 5;
     return { score, query: { kind: 'history', ref, stage: stage ?? (question.has(INTRODUCED) ? 'alpha' : null) } };

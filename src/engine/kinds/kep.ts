@@ -22,12 +22,22 @@ export const kepKind: QuestionKind<KepQuery> = {
   intent: 'kep',
   recognize: (question) => {
     const ref = featureRef(question);
-    if (!ref || asksHistory(question) || (asksWhen(question) && !question.has(/\bwhich (release|version)\b.*\b(in|is|now)\b/))) return null;
+    if (
+      !ref ||
+      asksHistory(question) ||
+      (asksWhen(question) && !question.has(/\bwhich (release|version)\b.*\b(in|is|now)\b/))
+    )
+      return null;
     const stage = stageOf(question);
     const query = { kind: 'kep' as const, ref, askStage: stage, version: question.version };
     if (ref.kind === 'number') {
       // Named by number, gate, well-known name or title: about that KEP, a stage question when it asks one.
-      const score = question.entities.keps.length > 0 || stage || question.has(/\b(status|state|stage|where|enabled|default|gate|flag|removed|gone|usable|turned on)\b/) ? SCORE.strong : SCORE.likely + 5;
+      const score =
+        question.entities.keps.length > 0 ||
+        stage ||
+        question.has(/\b(status|state|stage|where|enabled|default|gate|flag|removed|gone|usable|turned on)\b/)
+          ? SCORE.strong
+          : SCORE.likely + 5;
       return { score, query: { ...query, askStage: question.yesNo || stage ? stage : null } };
     }
     return { score: stage ? SCORE.likely + 5 : SCORE.weak, query: { ...query, askStage: stage } };
@@ -36,4 +46,3 @@ export const kepKind: QuestionKind<KepQuery> = {
   examples: ['KEP-3836 / apparmor / NFTablesProxyMode / is nftables GA?'],
   vocabulary: [],
 };
-

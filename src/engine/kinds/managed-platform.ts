@@ -9,7 +9,10 @@ export const ManagedPlatformQuery = z.object({
   /** null: every platform (a question about one Kubernetes minor across them). */
   platform: PlatformId.nullable(),
   /** The cycle as written: a Kubernetes minor ("1.31") or the platform's own number ("4.18"); null: all cycles. */
-  cycle: z.string().regex(/^\d+\.\d+$/).nullable(),
+  cycle: z
+    .string()
+    .regex(/^\d+\.\d+$/)
+    .nullable(),
   /**
    * status: where the cycle stands and its dates. standard-end: when standard support ends.
    * extended: is it in extended (LTS) support? extended-list: which cycles have extended support.
@@ -36,7 +39,8 @@ const PLATFORM_OF: Record<string, PlatformId> = {
 };
 
 /** When a cycle leaves (standard) support. */
-const LEAVES = /\b(standard support|leaves?|leaving|left|eol|end of (life|support)|until when|drops?|deprecat\w*|retire\w*)\b/;
+const LEAVES =
+  /\b(standard support|leaves?|leaving|left|eol|end of (life|support)|until when|drops?|deprecat\w*|retire\w*)\b/;
 
 export const managedPlatformKind: QuestionKind<ManagedPlatformQuery> = {
   schema: ManagedPlatformQuery,
@@ -53,13 +57,19 @@ export const managedPlatformKind: QuestionKind<ManagedPlatformQuery> = {
     const cycle = own ?? (version?.kind === 'exact' ? version.minor : null);
     const extended = question.has(/\b(extended|lts|long[- ]term|eus)\b/);
     const ask: ManagedPlatformQuery['ask'] = extended
-      ? cycle ? 'extended' : 'extended-list'
+      ? cycle
+        ? 'extended'
+        : 'extended-list'
       : question.has(LEAVES) && cycle
         ? 'standard-end'
-        : cycle ? 'status' : 'supported';
+        : cycle
+          ? 'status'
+          : 'supported';
     return { score: SCORE.certain + 5, query: { kind: 'managed-platform', platform, cycle, ask } };
   },
   answer: managedPlatform,
   examples: MANAGED_PLATFORM_EXAMPLES,
-  vocabulary: words('eks aks gke openshift ack managed platform platforms provider providers extended lts long-term standard'),
+  vocabulary: words(
+    'eks aks gke openshift ack managed platform platforms provider providers extended lts long-term standard',
+  ),
 };

@@ -16,7 +16,10 @@ export const PatchScheduleQuery = z.object({
   /** A month the user named ("the June patches"), 1–12, with the year when given. */
   month: z.object({ month: z.number().int().min(1).max(12), year: z.number().int().nullable() }).nullable(),
   /** An exact day ("the patch on Jun 9th"). */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   /** "the next one after 2026-06-09": the first planned date after `date`. */
   after: z.boolean().default(false),
   /** "latest / final patch of 1.27": the newest patch the data has. */
@@ -26,7 +29,20 @@ export const PatchScheduleQuery = z.object({
 export type PatchScheduleQuery = z.infer<typeof PatchScheduleQuery>;
 
 const PATCH_RELEASES_URL = 'https://kubernetes.io/releases/patch-releases/';
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 interface PlannedDate {
   cherryPickDeadline: string | null;
@@ -40,7 +56,11 @@ function plannedDates(index: EngineIndex): PlannedDate[] {
   const { patchSchedule } = index.dataset;
   for (const row of patchSchedule.upcoming) byDay.set(row.targetDate, { ...row, versions: [] });
   for (const entry of patchSchedule.entries) {
-    const day = byDay.get(entry.targetDate) ?? { cherryPickDeadline: entry.cherryPickDeadline, targetDate: entry.targetDate, versions: [] };
+    const day = byDay.get(entry.targetDate) ?? {
+      cherryPickDeadline: entry.cherryPickDeadline,
+      targetDate: entry.targetDate,
+      versions: [],
+    };
     day.versions.push(entry.version);
     day.cherryPickDeadline ??= entry.cherryPickDeadline;
     byDay.set(entry.targetDate, day);
@@ -59,7 +79,14 @@ const dataNote = (index: EngineIndex) => {
   return `The patch schedule (kubernetes/website schedule.yaml) was last updated around ${patchSchedule.lastListedPatch ?? 'an unknown date'} and plans dates up to ${patchSchedule.lastDate ?? 'none'}; release data as of ${manifest.dataDate}.`;
 };
 
-function answer(index: EngineIndex, title: string, summary: string, release: string | null, facts = [] as ReturnType<typeof fact>[], lines: string[] = []): Answer {
+function answer(
+  index: EngineIndex,
+  title: string,
+  summary: string,
+  release: string | null,
+  facts = [] as ReturnType<typeof fact>[],
+  lines: string[] = [],
+): Answer {
   return makeAnswer(index.footer, {
     intent: 'patch-schedule',
     title,
@@ -79,12 +106,17 @@ function patchRelease(index: EngineIndex, version: string, now: Date): Answer {
   const facts = [
     ...(date && date <= today ? [fact('Released', formatDate(date), date)] : []),
     ...(entry ? [fact('Target date (schedule)', formatDate(entry.targetDate), entry.targetDate)] : []),
-    ...(entry?.cherryPickDeadline ? [fact('Cherry-pick deadline', formatDate(entry.cherryPickDeadline), entry.cherryPickDeadline)] : []),
+    ...(entry?.cherryPickDeadline
+      ? [fact('Cherry-pick deadline', formatDate(entry.cherryPickDeadline), entry.cherryPickDeadline)]
+      : []),
   ];
   const note = entry?.note ? ` The schedule notes: “${entry.note}”` : '';
   let summary: string;
   if (date && date <= today) {
-    const late = entry && entry.targetDate !== date ? ` (the schedule's target was ${entry.targetDate}, ${Math.abs(daysBetween(entry.targetDate, date))} days ${date > entry.targetDate ? 'later' : 'earlier'})` : '';
+    const late =
+      entry && entry.targetDate !== date
+        ? ` (the schedule's target was ${entry.targetDate}, ${Math.abs(daysBetween(entry.targetDate, date))} days ${date > entry.targetDate ? 'later' : 'earlier'})`
+        : '';
     summary = `Kubernetes ${version} was released on ${formatDate(date)}${late}.${note}`;
   } else if (entry && entry.targetDate >= today) {
     summary = `Kubernetes ${version} is planned for ${formatDate(entry.targetDate)}${entry.cherryPickDeadline ? `; the cherry-pick deadline is ${formatDate(entry.cherryPickDeadline)}` : ''}.${note}`;
@@ -95,7 +127,8 @@ function patchRelease(index: EngineIndex, version: string, now: Date): Answer {
     summary = `No data for ${version}: the patch schedule does not list it and the release data (as of ${index.dataset.manifest.dataDate}) has ${minor?.latestPatch ? `${minor.latestPatch.version} (${minor.latestPatch.date}) as the newest ${minor.version} patch` : 'no such release'}.`;
   }
   const minor = index.release.get(version.split('.').slice(0, 2).join('.'));
-  if (minor?.eolDate) summary += ` ${minor.version} ${minor.eolDate < today ? 'reached' : 'is supported until its'} end of life ${minor.eolDate < today ? 'on ' : ''}${formatDate(minor.eolDate)}.`;
+  if (minor?.eolDate)
+    summary += ` ${minor.version} ${minor.eolDate < today ? 'reached' : 'is supported until its'} end of life ${minor.eolDate < today ? 'on ' : ''}${formatDate(minor.eolDate)}.`;
   return answer(index, `Kubernetes ${version}`, summary, minor?.version ?? null, facts);
 }
 
@@ -106,24 +139,43 @@ function latestPatch(index: EngineIndex, release: Release, now: Date): Answer {
   const summary = patch
     ? `The ${ended ? 'final' : 'latest'} ${release.version} patch is ${patch.version}, released ${formatDate(patch.date)}${ended ? ` (${release.version} is end of life since ${formatDate(release.eolDate!)})` : ''}.`
     : `The data has no ${release.version} patch released by ${today}.`;
-  return answer(index, `Latest ${release.version} patch`, summary, release.version, patch ? [fact('Latest patch', patch.version, patch.version)] : []);
+  return answer(
+    index,
+    `Latest ${release.version} patch`,
+    summary,
+    release.version,
+    patch ? [fact('Latest patch', patch.version, patch.version)] : [],
+  );
 }
 
-const describeDay = (day: PlannedDate) => `${formatDate(day.targetDate)}${day.cherryPickDeadline ? ` (cherry-pick deadline ${formatDate(day.cherryPickDeadline)})` : ''}${day.versions.length ? `: ${day.versions.join(', ')}` : ''}`;
+const describeDay = (day: PlannedDate) =>
+  `${formatDate(day.targetDate)}${day.cherryPickDeadline ? ` (cherry-pick deadline ${formatDate(day.cherryPickDeadline)})` : ''}${day.versions.length ? `: ${day.versions.join(', ')}` : ''}`;
 
 /** The supported minors still getting patches on `day` (not past end of life). */
 const patchedOn = (release: Release, day: string) => !release.eolDate || release.eolDate >= day;
 
 function nextPatch(index: EngineIndex, release: Release | null, now: Date): Answer {
   const today = isoDay(now);
-  const future = plannedDates(index).filter((day) => day.targetDate >= today && (!release || patchedOn(release, day.targetDate)));
+  const future = plannedDates(index).filter(
+    (day) => day.targetDate >= today && (!release || patchedOn(release, day.targetDate)),
+  );
   const latest = release?.latestPatch;
   if (release && release.eolDate && release.eolDate < today) {
-    return answer(index, `Patches for ${release.version}`, `Kubernetes ${release.version} is end of life (since ${formatDate(release.eolDate)}): it gets no more patches. Its last was ${latest ? `${latest.version} (${formatDate(latest.date)})` : 'not in the data'}.`, release.version);
+    return answer(
+      index,
+      `Patches for ${release.version}`,
+      `Kubernetes ${release.version} is end of life (since ${formatDate(release.eolDate)}): it gets no more patches. Its last was ${latest ? `${latest.version} (${formatDate(latest.date)})` : 'not in the data'}.`,
+      release.version,
+    );
   }
   const next = future[0];
   if (!next) {
-    const newest = release ? latest : index.releases.flatMap((entry) => (entry.latestPatch ? [entry.latestPatch] : [])).sort((a, b) => (a.date < b.date ? -1 : 1)).at(-1);
+    const newest = release
+      ? latest
+      : index.releases
+          .flatMap((entry) => (entry.latestPatch ? [entry.latestPatch] : []))
+          .sort((a, b) => (a.date < b.date ? -1 : 1))
+          .at(-1);
     return answer(
       index,
       `Next ${release ? `${release.version} ` : ''}patch release`,
@@ -135,7 +187,13 @@ function nextPatch(index: EngineIndex, release: Release | null, now: Date): Answ
   const summary = release
     ? `The next ${release.version} patch${version ? `, ${version},` : ''} is planned for ${formatDate(next.targetDate)}${next.cherryPickDeadline ? `; cherry-pick deadline ${formatDate(next.cherryPickDeadline)}` : ''}.${version ? '' : ' The schedule plans this date for every supported release without naming the version.'}`
     : `The next patch releases are planned for ${describeDay(next)}.`;
-  return answer(index, `Next ${release ? `${release.version} ` : ''}patch release`, summary, release?.version ?? null, future.slice(0, 4).map((day) => fact(day.targetDate, describeDay(day), day.targetDate)));
+  return answer(
+    index,
+    `Next ${release ? `${release.version} ` : ''}patch release`,
+    summary,
+    release?.version ?? null,
+    future.slice(0, 4).map((day) => fact(day.targetDate, describeDay(day), day.targetDate)),
+  );
 }
 
 function byDay(index: EngineIndex, query: PatchScheduleQuery, now: Date): Answer {
@@ -149,38 +207,73 @@ function byDay(index: EngineIndex, query: PatchScheduleQuery, now: Date): Answer
   if (query.after && query.date) {
     const next = planned.find((day) => day.targetDate > query.date!);
     return next
-      ? answer(index, `Patch releases after ${query.date}`, `The next patch date after ${formatDate(query.date)} is ${describeDay(next)}.`, null)
+      ? answer(
+          index,
+          `Patch releases after ${query.date}`,
+          `The next patch date after ${formatDate(query.date)} is ${describeDay(next)}.`,
+          null,
+        )
       : nextPatch(index, null, now);
   }
   let found = planned.filter(matches);
   // "The June patches" without a year: the June nearest `now`, preferring the coming one.
   if (query.month && query.month.year === null && found.length > 1) {
     const years = [...new Set(found.map((day) => day.targetDate.slice(0, 4)))];
-    const coming = years.find((year) => found.some((day) => day.targetDate.startsWith(year) && day.targetDate >= today)) ?? years.at(-1)!;
+    const coming =
+      years.find((year) => found.some((day) => day.targetDate.startsWith(year) && day.targetDate >= today)) ??
+      years.at(-1)!;
     found = found.filter((day) => day.targetDate.startsWith(coming));
   }
-  const label = query.date ? formatDate(query.date) : `${MONTHS[query.month!.month - 1]![0]!.toUpperCase()}${MONTHS[query.month!.month - 1]!.slice(1)}${query.month!.year ? ` ${query.month!.year}` : ''}`;
+  const label = query.date
+    ? formatDate(query.date)
+    : `${MONTHS[query.month!.month - 1]![0]!.toUpperCase()}${MONTHS[query.month!.month - 1]!.slice(1)}${query.month!.year ? ` ${query.month!.year}` : ''}`;
   // What the release data shows released that month (or day), for the minor asked about if any.
   const minor = query.version?.kind === 'exact' ? query.version.minor : null;
   const released = index.releases
     .filter((release) => !minor || release.version === minor)
     .flatMap((release) => release.patches)
-    .filter((patch) => patch.date <= today && (query.date ? patch.date === query.date : (() => {
-      const [year, month] = patch.date.split('-').map(Number) as [number, number];
-      return month === query.month!.month && (query.month!.year === null || year === query.month!.year);
-    })()));
-  const shippedLine = released.length ? ` Released${minor ? '' : ' that month'} per the release data: ${released.map((patch) => `${patch.version} (${patch.date})`).join(', ')}.` : '';
-  if (!found.length) return answer(index, `Patch releases: ${label}`, `${released.length ? '' : 'No data: '}the patch schedule has no patch date in ${label} (it covers ${planned[0]?.targetDate ?? '—'} to ${planned.at(-1)?.targetDate ?? '—'}).${shippedLine}`, minor);
+    .filter(
+      (patch) =>
+        patch.date <= today &&
+        (query.date
+          ? patch.date === query.date
+          : (() => {
+              const [year, month] = patch.date.split('-').map(Number) as [number, number];
+              return month === query.month!.month && (query.month!.year === null || year === query.month!.year);
+            })()),
+    );
+  const shippedLine = released.length
+    ? ` Released${minor ? '' : ' that month'} per the release data: ${released.map((patch) => `${patch.version} (${patch.date})`).join(', ')}.`
+    : '';
+  if (!found.length)
+    return answer(
+      index,
+      `Patch releases: ${label}`,
+      `${released.length ? '' : 'No data: '}the patch schedule has no patch date in ${label} (it covers ${planned[0]?.targetDate ?? '—'} to ${planned.at(-1)?.targetDate ?? '—'}).${shippedLine}`,
+      minor,
+    );
   const day = found[0]!;
   const tense = day.targetDate >= today ? 'are planned for' : 'were planned for';
-  return answer(index, `Patch releases: ${label}`, `The ${label} patch releases ${tense} ${describeDay(day)}.${shippedLine}`, minor, found.map((entry) => fact(entry.targetDate, describeDay(entry), entry.targetDate)));
+  return answer(
+    index,
+    `Patch releases: ${label}`,
+    `The ${label} patch releases ${tense} ${describeDay(day)}.${shippedLine}`,
+    minor,
+    found.map((entry) => fact(entry.targetDate, describeDay(entry), entry.targetDate)),
+  );
 }
 
 function upcomingList(index: EngineIndex, now: Date): Answer {
   const today = isoDay(now);
   const future = plannedDates(index).filter((day) => day.targetDate >= today);
   if (!future.length) return nextPatch(index, null, now);
-  return answer(index, 'Upcoming patch releases', `${future.length} patch date${future.length === 1 ? '' : 's'} planned: ${future.map(describeDay).join('; ')}.`, null, future.map((day) => fact(day.targetDate, describeDay(day), day.targetDate)));
+  return answer(
+    index,
+    'Upcoming patch releases',
+    `${future.length} patch date${future.length === 1 ? '' : 's'} planned: ${future.map(describeDay).join('; ')}.`,
+    null,
+    future.map((day) => fact(day.targetDate, describeDay(day), day.targetDate)),
+  );
 }
 
 export function patchSchedule(query: PatchScheduleQuery, index: EngineIndex, now: Date): Answer {
@@ -193,9 +286,14 @@ export function patchSchedule(query: PatchScheduleQuery, index: EngineIndex, now
 }
 
 function monthOf(question: Question): PatchScheduleQuery['month'] {
-  const match = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?:\s+(\d{4}))?/.exec(question.original.toLowerCase());
+  const match = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?:\s+(\d{4}))?/.exec(
+    question.original.toLowerCase(),
+  );
   if (!match || (match[1] === 'may' && !/\bmay\s+(\d{4}|patch)/.test(question.original.toLowerCase()))) return null;
-  return { month: MONTHS.findIndex((name) => name.startsWith(match[1]!)) + 1, year: match[2] ? Number(match[2]) : null };
+  return {
+    month: MONTHS.findIndex((name) => name.startsWith(match[1]!)) + 1,
+    year: match[2] ? Number(match[2]) : null,
+  };
 }
 
 export const patchScheduleKind: QuestionKind<PatchScheduleQuery> = {
@@ -210,15 +308,30 @@ export const patchScheduleKind: QuestionKind<PatchScheduleQuery> = {
     const cherry = question.has(/\bcherry[- ]?picks?\b|\bcut-?off\b|\bbackport\w*\b/);
     const patches = question.has(/\bpatch(es)?\b|\bpatch releases?\b|\bout[- ]of[- ]band\b/);
     const [date] = question.entities.dates;
-    const base = { kind: 'patch-schedule' as const, version: version ?? null, month: null, date: null, after: false, latest: false };
+    const base = {
+      kind: 'patch-schedule' as const,
+      version: version ?? null,
+      month: null,
+      date: null,
+      after: false,
+      latest: false,
+    };
     // An x.y.0 is the release itself (the release summary's), unless patches are asked about.
     const gaRelease = patch && patch.endsWith('.0') && !patches && !cherry;
-    if (patch && !gaRelease && (question.has(/\b(when|ship\w*|released?|date|due|out|delay\w*|consolidated|band|why)\b/) || cherry || patches)) {
+    if (
+      patch &&
+      !gaRelease &&
+      (question.has(/\b(when|ship\w*|released?|date|due|out|delay\w*|consolidated|band|why)\b/) || cherry || patches)
+    ) {
       return { score: SCORE.certain + 3, query: base };
     }
     if (!patches && !cherry) return null;
     // "latest / final patch of 1.27" competes with the support kind; both answer it.
-    if ((question.entities.latestPatch || question.has(/\b(latest|last|final|newest)\b/)) && !cherry && !question.has(/\bnext|upcoming|planned|schedul\w*/)) {
+    if (
+      (question.entities.latestPatch || question.has(/\b(latest|last|final|newest)\b/)) &&
+      !cherry &&
+      !question.has(/\bnext|upcoming|planned|schedul\w*/)
+    ) {
       return version?.kind === 'exact' ? { score: SCORE.strong, query: { ...base, latest: true } } : null;
     }
     const month = date ? null : monthOf(question);
@@ -227,5 +340,7 @@ export const patchScheduleKind: QuestionKind<PatchScheduleQuery> = {
   },
   answer: patchSchedule,
   examples: ['next 1.36 patch date / cherry-pick cutoff for the June patches / when did 1.34.3 ship'],
-  vocabulary: words('patch patches cherry-pick cherry pick picks cutoff cut-off backport backports deadline ship shipped'),
+  vocabulary: words(
+    'patch patches cherry-pick cherry pick picks cutoff cut-off backport backports deadline ship shipped',
+  ),
 };

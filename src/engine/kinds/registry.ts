@@ -58,7 +58,9 @@ export type QueryKind = Query['kind'];
 export type QueryOf<K extends QueryKind> = Extract<Query, { kind: K }>;
 
 /** Every registered kind's schema; `Query.parse` checks a query built anywhere (Discord options, Slack buttons). */
-export const Query = z.union(KINDS.map((kind) => kind.schema) as unknown as [z.ZodType<Query>, ...z.ZodType<Query>[]]) as z.ZodType<Query>;
+export const Query = z.union(
+  KINDS.map((kind) => kind.schema) as unknown as [z.ZodType<Query>, ...z.ZodType<Query>[]],
+) as z.ZodType<Query>;
 
 const BY_KIND = new Map<string, QuestionKind>(KINDS.map((kind) => [kind.kind, kind as unknown as QuestionKind]));
 
@@ -127,13 +129,18 @@ export function bestCandidate(candidates: ReadonlyArray<Candidate<Query>>): Cand
     }
     if (candidate.score < best.score) continue;
     const rule = prefers(candidate.query.kind, best.query.kind);
-    if (rule === true || (rule === null && ORDER.get(candidate.query.kind)! < ORDER.get(best.query.kind)!)) best = candidate;
+    if (rule === true || (rule === null && ORDER.get(candidate.query.kind)! < ORDER.get(best.query.kind)!))
+      best = candidate;
   }
   return best;
 }
 
 /** Words some kind claims as cues; they are never search terms. */
-export const CUE_WORDS: ReadonlySet<string> = new Set([...KINDS.flatMap((kind) => kind.vocabulary), ...RELATIVE_WORDS, ...MONTH_WORDS]);
+export const CUE_WORDS: ReadonlySet<string> = new Set([
+  ...KINDS.flatMap((kind) => kind.vocabulary),
+  ...RELATIVE_WORDS,
+  ...MONTH_WORDS,
+]);
 
 /** The help text: each kind's examples, in table order. A function so the help kind can call it. */
 export function helpExamples(): string[] {

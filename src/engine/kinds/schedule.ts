@@ -29,11 +29,29 @@ export function targetOf(question: Question): ScheduleTarget | null {
   if (/\b(cycle (start|starts|begins?)|kick ?off|start of (the )?cycle)\b/.test(s)) return 'cycle-start';
   if (/\bfreezes?\b|\bfrozen\b/.test(s)) return 'any-freeze';
   if (question.topic.length > 0 || question.feature !== null) return null;
-  if (/\b(release date|target date|ga date|take place|go(es)? out|come out|comes out|came out|ship date)\b|\bver (date|day)\b/.test(s)) return 'release';
-  if (/\bver\b/.test(s) && (/\bdates?\b/.test(s) || (/\brelease\b/.test(s) && /\b(delay\w*|slip\w*|postpone\w*|on time)\b/.test(s)))) return 'release';
-  if (/\b(when|how long|how many days|days until|until|till|countdown)\b/.test(s) && /\bver\b/.test(s) && !/\b(ga|stable|beta|alpha)\b/.test(s.replace(/\bgo ga\b/, ''))) return 'release';
-  const asksRelease = /\b(released?|release (date|day)|come out|comes out|came out|ship date|launch(ed|es)?|go out|out yet|ga date|due)\b/.test(s);
-  if (asksRelease && (/\b(when|date|day|how long|until|till|what day|due)\b/.test(s) || /\bout yet\b/.test(s))) return 'release';
+  if (
+    /\b(release date|target date|ga date|take place|go(es)? out|come out|comes out|came out|ship date)\b|\bver (date|day)\b/.test(
+      s,
+    )
+  )
+    return 'release';
+  if (
+    /\bver\b/.test(s) &&
+    (/\bdates?\b/.test(s) || (/\brelease\b/.test(s) && /\b(delay\w*|slip\w*|postpone\w*|on time)\b/.test(s)))
+  )
+    return 'release';
+  if (
+    /\b(when|how long|how many days|days until|until|till|countdown)\b/.test(s) &&
+    /\bver\b/.test(s) &&
+    !/\b(ga|stable|beta|alpha)\b/.test(s.replace(/\bgo ga\b/, ''))
+  )
+    return 'release';
+  const asksRelease =
+    /\b(released?|release (date|day)|come out|comes out|came out|ship date|launch(ed|es)?|go out|out yet|ga date|due)\b/.test(
+      s,
+    );
+  if (asksRelease && (/\b(when|date|day|how long|until|till|what day|due)\b/.test(s) || /\bout yet\b/.test(s)))
+    return 'release';
   return null;
 }
 
@@ -43,13 +61,18 @@ export const scheduleKind: QuestionKind<ScheduleQuery> = {
   intent: 'schedule',
   recognize: (question) => {
     const target = targetOf(question);
-    const asksSchedule = question.has(/\b(schedule|schedules|timeline|calendar|dates|milestones|deadlines?|key dates)\b/);
+    const asksSchedule = question.has(
+      /\b(schedule|schedules|timeline|calendar|dates|milestones|deadlines?|key dates)\b/,
+    );
     if (target === null && !(asksSchedule && question.topic.length === 0 && question.feature === null)) return null;
-    const countdown = question.has(/\b(how long|how many (days|weeks|hours)|countdown|until|till|days left|time left|remaining)\b/);
+    const countdown = question.has(
+      /\b(how long|how many (days|weeks|hours)|countdown|until|till|days left|time left|remaining)\b/,
+    );
     return { score: SCORE.strong - 5, query: { kind: 'schedule', version: question.version, target, countdown } };
   },
   answer: schedule,
   examples: ['1.31 schedule / when is code freeze for 1.31 / how long until enhancements freeze'],
-  vocabulary: words(`schedule schedules timeline timelines calendar dates date deadline deadlines day days week weeks hours
+  vocabulary:
+    words(`schedule schedules timeline timelines calendar dates date deadline deadlines day days week weeks hours
     hour long till countdown left remaining time freeze freezes frozen`),
 };

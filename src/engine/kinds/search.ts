@@ -20,12 +20,21 @@ export const searchKind: QuestionKind<SearchQuery> = {
   recognize: (question) => {
     // "KEPs about seccomp", "find KEPs on pod priority", "is there a KEP for kubectl debug".
     const asked =
-      /\b(?:keps?|enhancements?|proposals?)\b\s*(?:about|on|for|mentioning|around|regarding|covering|related to|that mention|touch(?:ing)?)\s+(.+)$/.exec(question.original.toLowerCase()) ??
-      /^\s*(?:kep )?search:?\s+(.+)$/.exec(question.original.toLowerCase());
-    const topic = asked ? asked[1]!.replace(/[?!.]+$/, '').replace(/^the\s+/, '').trim() : '';
+      /\b(?:keps?|enhancements?|proposals?)\b\s*(?:about|on|for|mentioning|around|regarding|covering|related to|that mention|touch(?:ing)?)\s+(.+)$/.exec(
+        question.original.toLowerCase(),
+      ) ?? /^\s*(?:kep )?search:?\s+(.+)$/.exec(question.original.toLowerCase());
+    const topic = asked
+      ? asked[1]!
+          .replace(/[?!.]+$/, '')
+          .replace(/^the\s+/, '')
+          .trim()
+      : '';
     if (topic) return { score: SCORE.certain, query: { kind: 'search', text: topic, list: true } };
     if (question.subject.length === 0 || question.entities.keps.length > 0) return null;
-    return { score: question.topic.length > 0 ? SCORE.likely - 5 : SCORE.weak - 5, query: { kind: 'search', text: question.subjectText, list: false } };
+    return {
+      score: question.topic.length > 0 ? SCORE.likely - 5 : SCORE.weak - 5,
+      query: { kind: 'search', text: question.subjectText, list: false },
+    };
   },
   answer: search,
   examples: [],

@@ -5,7 +5,12 @@ import { stageOf } from './cues.ts';
 import { type QuestionKind, SCORE } from './kind.ts';
 
 /** "what did SIG Storage ship in 1.31". sig: a slug such as "sig-storage". */
-export const SigQuery = z.object({ kind: z.literal('sig'), sig: z.string(), version: VersionRef.nullable(), notes: ParseNotes });
+export const SigQuery = z.object({
+  kind: z.literal('sig'),
+  sig: z.string(),
+  version: VersionRef.nullable(),
+  notes: ParseNotes,
+});
 export type SigQuery = z.infer<typeof SigQuery>;
 
 export const sigKind: QuestionKind<SigQuery> = {
@@ -16,9 +21,14 @@ export const sigKind: QuestionKind<SigQuery> = {
     const { sig, keps } = question.entities;
     if (!sig || keps.length > 0 || (question.topic.length > 0 && question.version === null)) return null;
     // "What did SIG Node take to stable in 1.35": the SIG's own view; "what went GA for sig-apps" is a stage list.
-    const sigAsSubject = question.has(/\b(what|which)\b( did| has| have)? sigref\b|\bsigref (work|ship\w*|deliver\w*|features|keps|do|did)\b|^sigref\b/);
+    const sigAsSubject = question.has(
+      /\b(what|which)\b( did| has| have)? sigref\b|\bsigref (work|ship\w*|deliver\w*|features|keps|do|did)\b|^sigref\b/,
+    );
     if (stageOf(question) && !sigAsSubject) return null;
-    return { score: sigAsSubject && stageOf(question) ? SCORE.strong + 5 : SCORE.likely, query: { kind: 'sig', sig, version: question.version } };
+    return {
+      score: sigAsSubject && stageOf(question) ? SCORE.strong + 5 : SCORE.likely,
+      query: { kind: 'sig', sig, version: question.version },
+    };
   },
   answer: sigView,
   examples: ['what did SIG Storage ship in 1.31'],

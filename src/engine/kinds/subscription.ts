@@ -29,7 +29,8 @@ export function subscriptionCommand(raw: string): { command: SubscriptionCommand
 }
 
 /** Words of the subscribe grammar (src/digest/options.ts), kept when a command comes inside a sentence. */
-const OPTION_WORD = /^(weekly|digest|milestones?|reminders?|both|all|\d{1,2}:\d{2}|utc|[a-z]+\/[a-z_/+-]+|(mon|tue|wed|thu|fri|sat|sun)[a-z]*)$/i;
+const OPTION_WORD =
+  /^(weekly|digest|milestones?|reminders?|both|all|\d{1,2}:\d{2}|utc|[a-z]+\/[a-z_/+-]+|(mon|tue|wed|thu|fri|sat|sun)[a-z]*)$/i;
 
 /** "hey bot, subscribe this channel to the weekly digest", "what is this channel subscribed to?". */
 function commandInSentence(question: Question): { command: SubscriptionCommand; args: string } | null {
@@ -42,8 +43,15 @@ function commandInSentence(question: Question): { command: SubscriptionCommand; 
         ? 'subscribe'
         : null;
   // About this channel's digests, not a word in passing ("DROP TABLE subscriptions").
-  if (!command || !/\b(channel|us|me|we|this|digests?|reminders?|weekly|milestones?|can you|please|pls)\b/.test(s)) return null;
-  const args = command === 'subscriptions' ? '' : question.raw.split(/[\s,;!?]+/).filter((word) => OPTION_WORD.test(word) && !/^(all|digest)$/i.test(word)).join(' ');
+  if (!command || !/\b(channel|us|me|we|this|digests?|reminders?|weekly|milestones?|can you|please|pls)\b/.test(s))
+    return null;
+  const args =
+    command === 'subscriptions'
+      ? ''
+      : question.raw
+          .split(/[\s,;!?]+/)
+          .filter((word) => OPTION_WORD.test(word) && !/^(all|digest)$/i.test(word))
+          .join(' ');
   const digest = command !== 'subscriptions' && /\bdigest\b/.test(s) && !/\bweekly\b/.test(s) ? 'weekly' : '';
   return { command, args: [digest, args].filter(Boolean).join(' ') };
 }
@@ -59,12 +67,21 @@ export const subscriptionKind: QuestionKind<SubscriptionQuery> = {
     if (command) return { score: SCORE.command, query: { kind: 'subscription', ...command } };
     // A mistyped command ("subcribe weekly") reads as the command; its arguments stay as typed.
     const corrected = subscriptionCommand(question.text);
-    if (corrected) return { score: SCORE.command, query: { kind: 'subscription', command: corrected.command, args: question.raw.trim().split(/\s+/).slice(1).join(' ') } };
+    if (corrected)
+      return {
+        score: SCORE.command,
+        query: {
+          kind: 'subscription',
+          command: corrected.command,
+          args: question.raw.trim().split(/\s+/).slice(1).join(' '),
+        },
+      };
     const inSentence = commandInSentence(question);
     return inSentence ? { score: SCORE.certain, query: { kind: 'subscription', ...inSentence } } : null;
   },
   // Reached only where no digest feature is wired in (the ask CLI, a bot without storage).
-  answer: (_query, index) => makeAnswer(index.footer, { intent: 'subscription', title: 'k8s-release-bot', summary: DIGESTS_DISABLED }),
+  answer: (_query, index) =>
+    makeAnswer(index.footer, { intent: 'subscription', title: 'k8s-release-bot', summary: DIGESTS_DISABLED }),
   examples: ['subscribe [milestones|weekly|both] [HH:MM] [time zone] [weekday] / unsubscribe / subscriptions'],
   vocabulary: ['subscribe', 'unsubscribe', 'subscriptions', 'subscribed', 'digest', 'reminders', 'channel'],
 };

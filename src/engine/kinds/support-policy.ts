@@ -11,9 +11,15 @@ export const SupportPolicyQuery = z.object({
   topic: PolicyTopic.nullable(),
   version: VersionRef.nullable(),
   /** A Go module the user named, "k8s.io/client-go". */
-  module: z.string().regex(/^k8s\.io\/[a-z0-9-]+$/).nullable(),
+  module: z
+    .string()
+    .regex(/^k8s\.io\/[a-z0-9-]+$/)
+    .nullable(),
   /** A module version the user named, "v0.29.3": the Kubernetes release it matches. */
-  moduleVersion: z.string().regex(/^v0\.\d+(\.\d+)?$/).nullable(),
+  moduleVersion: z
+    .string()
+    .regex(/^v0\.\d+(\.\d+)?$/)
+    .nullable(),
   notes: ParseNotes,
 });
 export type SupportPolicyQuery = z.infer<typeof SupportPolicyQuery>;
@@ -26,17 +32,41 @@ export const SUPPORT_POLICY_EXAMPLES = [
 
 /** Cue patterns → topic, first match wins. Each asks about the policy itself, not one release's dates. */
 const TOPICS: ReadonlyArray<readonly [RegExp, PolicyTopic]> = [
-  [/\b(client libraries|client library|go modules?|client-go|k8s\.io\/[a-z0-9-]+|k8s\.io (libraries|modules|packages))\b|\bv0\.x\b/, 'client-libraries'],
-  [/\b(what (is|are|does|'s)|whats|define|definition|meaning|means?)\b.*\bmaintenance mode\b|\bmaintenance mode mean/, 'maintenance-mode'],
-  [/\b(what|which)\b.*\b(fixed|fixes|allowed|happens?|gets?)\b.*\bmaintenance mode\b|\bmaintenance mode\b.*\b(cve|fixes|fixed)\b/, 'maintenance-mode'],
+  [
+    /\b(client libraries|client library|go modules?|client-go|k8s\.io\/[a-z0-9-]+|k8s\.io (libraries|modules|packages))\b|\bv0\.x\b/,
+    'client-libraries',
+  ],
+  [
+    /\b(what (is|are|does|'s)|whats|define|definition|meaning|means?)\b.*\bmaintenance mode\b|\bmaintenance mode mean/,
+    'maintenance-mode',
+  ],
+  [
+    /\b(what|which)\b.*\b(fixed|fixes|allowed|happens?|gets?)\b.*\bmaintenance mode\b|\bmaintenance mode\b.*\b(cve|fixes|fixed)\b/,
+    'maintenance-mode',
+  ],
   [/\bmaintenance (period|phase)\b/, 'maintenance-mode'],
-  [/\b(what (is|does)|whats|define|meaning|means?)\b.*\b(eol|end of life)\b|\b28th\b|\bafter (eol|end of life)\b/, 'end-of-life'],
+  [
+    /\b(what (is|does)|whats|define|meaning|means?)\b.*\b(eol|end of life)\b|\b28th\b|\bafter (eol|end of life)\b/,
+    'end-of-life',
+  ],
   [/\bhow often\b.*\bpatch|\bpatch (release )?(cadence|frequency)|\bmonthly\b/, 'patch-cadence'],
   [/\bhow often\b.*\b(release|minor|version)|\breleases? (a|per) year\b|\brelease cadence\b/, 'release-cadence'],
-  [/\bcherry[- ]?pick(s|ed|ing)? (process|rules?|policy|criteria)\b|\bhow (do|to|can) (i|you|we)? ?cherry[- ]?pick|\bwho decides\b.*\bcherry[- ]?pick/, 'cherry-picks'],
-  [/\brelease branches\b|\bhow many (minor )?(releases|versions|branches) (does|do|are) (the project|kubernetes|k8s)? ?(maintain|support)/, 'release-branches'],
-  [/\bhow long\b.*\b(patch(es|ed)?|supported|support|maintained)\b|\b(support|patch) (period|window|policy|lifecycle)\b|\bpatch support\b/, 'patch-support'],
-  [/\b(one|1) year of (patch )?support\b|\byearly support\b|\bmonths of patch(es)?\b|\blts releases?\b|\bwhat is the (support )?policy\b/, 'patch-support'],
+  [
+    /\bcherry[- ]?pick(s|ed|ing)? (process|rules?|policy|criteria)\b|\bhow (do|to|can) (i|you|we)? ?cherry[- ]?pick|\bwho decides\b.*\bcherry[- ]?pick/,
+    'cherry-picks',
+  ],
+  [
+    /\brelease branches\b|\bhow many (minor )?(releases|versions|branches) (does|do|are) (the project|kubernetes|k8s)? ?(maintain|support)/,
+    'release-branches',
+  ],
+  [
+    /\bhow long\b.*\b(patch(es|ed)?|supported|support|maintained)\b|\b(support|patch) (period|window|policy|lifecycle)\b|\bpatch support\b/,
+    'patch-support',
+  ],
+  [
+    /\b(one|1) year of (patch )?support\b|\byearly support\b|\bmonths of patch(es)?\b|\blts releases?\b|\bwhat is the (support )?policy\b/,
+    'patch-support',
+  ],
 ];
 
 function moduleOf(question: Question): string | null {
@@ -51,14 +81,21 @@ export const supportPolicyKind: QuestionKind<SupportPolicyQuery> = {
   recognize: (question) => {
     const spaced = `${question.text} ${question.original.toLowerCase()}`;
     // "when did 1.30 go into maintenance mode": the release's own maintenance date beside the policy.
-    const releaseMaintenance = question.version && question.has(/\bmaintenance mode\b/) ? 'maintenance-mode' : undefined;
+    const releaseMaintenance =
+      question.version && question.has(/\bmaintenance mode\b/) ? 'maintenance-mode' : undefined;
     const topic = TOPICS.find(([pattern]) => pattern.test(spaced))?.[1] ?? releaseMaintenance;
     if (!topic) return null;
     const module = topic === 'client-libraries' ? moduleOf(question) : null;
-    const moduleVersion = topic === 'client-libraries' ? (/\bv0\.\d+(?:\.\d+)?\b/.exec(question.original)?.[0] ?? null) : null;
-    return { score: SCORE.certain + 5, query: { kind: 'support-policy', topic, version: question.version, module, moduleVersion } };
+    const moduleVersion =
+      topic === 'client-libraries' ? (/\bv0\.\d+(?:\.\d+)?\b/.exec(question.original)?.[0] ?? null) : null;
+    return {
+      score: SCORE.certain + 5,
+      query: { kind: 'support-policy', topic, version: question.version, module, moduleVersion },
+    };
   },
   answer: supportPolicy,
   examples: SUPPORT_POLICY_EXAMPLES,
-  vocabulary: words('policy cadence often cherry pick cherry-pick branches module modules library libraries tag tags client-go'),
+  vocabulary: words(
+    'policy cadence often cherry pick cherry-pick branches module modules library libraries tag tags client-go',
+  ),
 };

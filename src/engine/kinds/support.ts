@@ -18,9 +18,16 @@ export const supportKind: QuestionKind<SupportQuery> = {
   intent: 'support',
   recognize: (question) => {
     const { entities: found, version } = question;
-    const asksEol = question.has(/\b(eol|end of life|end of support|support ends?|support end|out of support|maintenance|stop\w* (receiving|getting))\b|\b(how long|until when)\b.*\b(support\w*|patch\w*|maintain\w*)\b/);
-    const asksPatch = found.latestPatch || question.has(/\bpatch (release|version)s?\b/) || (found.versions.length > 0 && !asksEol && question.has(/\bpatch(es)?\b/));
-    const asksSupport = question.has(/\b(supported|unsupported|still maintained|maintained|in support|support (status|window|period|policy|dates?)|still (get|getting|receiv)\w*)\b/);
+    const asksEol = question.has(
+      /\b(eol|end of life|end of support|support ends?|support end|out of support|maintenance|stop\w* (receiving|getting))\b|\b(how long|until when)\b.*\b(support\w*|patch\w*|maintain\w*)\b/,
+    );
+    const asksPatch =
+      found.latestPatch ||
+      question.has(/\bpatch (release|version)s?\b/) ||
+      (found.versions.length > 0 && !asksEol && question.has(/\bpatch(es)?\b/));
+    const asksSupport = question.has(
+      /\b(supported|unsupported|still maintained|maintained|in support|support (status|window|period|policy|dates?)|still (get|getting|receiv)\w*)\b/,
+    );
     if (!(asksPatch || asksEol || asksSupport)) return null;
     // "We are stuck on 1.27 because of a vendor, is it still supported?": a release and a support cue decide it.
     if ((question.topic.length > 0 || question.feature !== null) && version === null) return null;
@@ -29,5 +36,7 @@ export const supportKind: QuestionKind<SupportQuery> = {
   },
   answer: support,
   examples: ['is 1.28 still supported / which versions are supported / latest patch of 1.30'],
-  vocabulary: words('supported unsupported support maintained maintenance eol end life lts patch patches final security mode'),
+  vocabulary: words(
+    'supported unsupported support maintained maintenance eol end life lts patch patches final security mode',
+  ),
 };

@@ -16,11 +16,19 @@ export const TeamQuery = z.object({
 export type TeamQuery = z.infer<typeof TeamQuery>;
 
 /** Roles whose name alone asks for a person: "1.32 branch manager", "release signal 1.29". */
-const SELF_NAMED_ROLES = new Set(['branch-manager', 'emeritus-adviser', 'patch-release', 'bug-triage', 'lead', ...roleKeysFor('release-signal')]);
+const SELF_NAMED_ROLES = new Set([
+  'branch-manager',
+  'emeritus-adviser',
+  'patch-release',
+  'bug-triage',
+  'lead',
+  ...roleKeysFor('release-signal'),
+]);
 
 function roleOf(s: string): string | null {
   if (/\b(comms|communications|marketing)\b/.test(s)) return 'comms';
-  if (/\b(enhancements?|features?) (lead|shadows?|team|tracking)\b|\bwho\b.*\benhancements?\b/.test(s)) return 'enhancements';
+  if (/\b(enhancements?|features?) (lead|shadows?|team|tracking)\b|\bwho\b.*\benhancements?\b/.test(s))
+    return 'enhancements';
   if (/\brelease notes\b/.test(s)) return 'release-notes';
   if (/\b(docs|documentation) (lead|shadows?|team)\b/.test(s)) return 'docs';
   if (/\bci signal\b/.test(s)) return 'ci-signal';
@@ -36,8 +44,14 @@ function roleOf(s: string): string | null {
 
 function asksTeam(question: Question, role: string | null): boolean {
   return (
-    (role !== null && (SELF_NAMED_ROLES.has(role) || question.has(/\b(who|whom|lead|leads|led|leading|leader|shadows?|team|ran|handled|in charge|ping|contact)\b/))) ||
-    question.has(/\brelease team\b|\bshadows?\b|\bwho\b.*\b(led|lead\w*|ran|managed|in charge)\b|\bled\b|\bleading\b/) ||
+    (role !== null &&
+      (SELF_NAMED_ROLES.has(role) ||
+        question.has(
+          /\b(who|whom|lead|leads|led|leading|leader|shadows?|team|ran|handled|in charge|ping|contact)\b/,
+        ))) ||
+    question.has(
+      /\brelease team\b|\bshadows?\b|\bwho\b.*\b(led|lead\w*|ran|managed|in charge)\b|\bled\b|\bleading\b/,
+    ) ||
     (!question.entities.sig && question.has(/\bteams?\b/))
   );
 }
@@ -49,10 +63,14 @@ export const teamKind: QuestionKind<TeamQuery> = {
   recognize: (question) => {
     const role = roleOf(question.text);
     if (!asksTeam(question, role)) return null;
-    if ((question.topic.length > 0 || question.feature !== null) && !question.has(/\brelease team\b|\bwho\b/)) return null;
+    if ((question.topic.length > 0 || question.feature !== null) && !question.has(/\brelease team\b|\bwho\b/))
+      return null;
     const shadows = question.has(/\bshadows?\b/);
     const lead = question.has(/\bled\b|\bleading\b|\bwho\b.*\blead\w*\b/) ? 'lead' : null;
-    return { score: SCORE.certain - 5, query: { kind: 'team', version: question.version, role: role ?? lead, shadows } };
+    return {
+      score: SCORE.certain - 5,
+      query: { kind: 'team', version: question.version, role: role ?? lead, shadows },
+    };
   },
   answer: team,
   examples: ['who led 1.24 / who was the 1.31 comms lead / 1.31 release team'],

@@ -28,16 +28,40 @@ const pullUrl = (pr: number) => `https://github.com/kubernetes/kubernetes/pull/$
 
 function noteItem(note: ReleaseNote): AnswerItem {
   const pr = note.prs[0];
-  const credit = [pr ? `#${pr}` : null, note.authors[0] ? `@${note.authors[0]}` : null, note.sigs.length ? `SIG ${note.sigs.join(', ')}` : null, note.area].filter(Boolean).join(' · ');
-  return { kep: null, title: note.text, stage: note.kind, sig: null, url: pr ? pullUrl(pr) : null, detail: credit || null };
+  const credit = [
+    pr ? `#${pr}` : null,
+    note.authors[0] ? `@${note.authors[0]}` : null,
+    note.sigs.length ? `SIG ${note.sigs.join(', ')}` : null,
+    note.area,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return {
+    kep: null,
+    title: note.text,
+    stage: note.kind,
+    sig: null,
+    url: pr ? pullUrl(pr) : null,
+    detail: credit || null,
+  };
 }
 
 /** The replacement still served at `to`: follows replacements that are themselves removed within the span. */
-export function survivingReplacement(apis: DeprecatedApi[], api: DeprecatedApi, to: string): { replacement: string | null; via: string[] } {
+export function survivingReplacement(
+  apis: DeprecatedApi[],
+  api: DeprecatedApi,
+  to: string,
+): { replacement: string | null; via: string[] } {
   const via: string[] = [];
   let current = api.replacement;
   for (let hops = 0; current && hops < 6; hops++) {
-    const removed = apis.find((candidate) => candidate.apiVersion === current && candidate.kind === api.kind && candidate.removedIn && compareMinor(candidate.removedIn, to) <= 0);
+    const removed = apis.find(
+      (candidate) =>
+        candidate.apiVersion === current &&
+        candidate.kind === api.kind &&
+        candidate.removedIn &&
+        compareMinor(candidate.removedIn, to) <= 0,
+    );
     if (!removed) return { replacement: current, via };
     via.push(current);
     current = removed.replacement;
@@ -50,11 +74,24 @@ function apiItems(apis: DeprecatedApi[], removed: DeprecatedApi[], to: string): 
   const groups = new Map<string, DeprecatedApi[]>();
   for (const api of removed) groups.set(api.apiVersion, [...(groups.get(api.apiVersion) ?? []), api]);
   return [...groups].map(([apiVersion, members]) => {
-    const uses = [...new Set(members.map((api) => {
-      const { replacement, via } = survivingReplacement(apis, api, to);
-      return replacement ? `use ${replacement}${via.length ? ` (not ${via.join(', ')}: removed by ${to} too)` : ''}` : 'no replacement API';
-    }))];
-    return { kep: null, title: `${apiVersion} ${members.map((api) => api.kind).join(', ')}`, stage: 'removed', sig: null, url: DEPRECATION_GUIDE_URL, detail: `removed in ${members[0]!.removedIn} · ${uses.join('; ')}` };
+    const uses = [
+      ...new Set(
+        members.map((api) => {
+          const { replacement, via } = survivingReplacement(apis, api, to);
+          return replacement
+            ? `use ${replacement}${via.length ? ` (not ${via.join(', ')}: removed by ${to} too)` : ''}`
+            : 'no replacement API';
+        }),
+      ),
+    ];
+    return {
+      kep: null,
+      title: `${apiVersion} ${members.map((api) => api.kind).join(', ')}`,
+      stage: 'removed',
+      sig: null,
+      url: DEPRECATION_GUIDE_URL,
+      detail: `removed in ${members[0]!.removedIn} · ${uses.join('; ')}`,
+    };
   });
 }
 
@@ -65,17 +102,28 @@ export function upgrade(query: UpgradeQuery, index: EngineIndex, now: Date): Ans
   if (!toResolved.ok) return toResolved.answer;
   const to = toResolved.release.version;
   const from = fromResolved?.ok ? fromResolved.release.version : (previousRelease(index, to)?.version ?? null);
-  if (!from) return makeAnswer(index.footer, { intent: 'upgrade', title: 'Upgrade', summary: `${to} is the first release in the data; there is nothing to upgrade from.`, release: to });
+  if (!from)
+    return makeAnswer(index.footer, {
+      intent: 'upgrade',
+      title: 'Upgrade',
+      summary: `${to} is the first release in the data; there is nothing to upgrade from.`,
+      release: to,
+    });
   if (compareMinor(from, to) >= 0) {
     return makeAnswer(index.footer, {
       intent: 'upgrade',
       title: `Upgrade ${from} → ${to}`,
-      summary: compareMinor(from, to) === 0 ? `${from} to ${to} is not an upgrade: both are the same release.` : `${from} → ${to} is a downgrade; Kubernetes does not support downgrading a cluster across minor releases. Ask “upgrade from ${to} to ${from}” for the other direction.`,
+      summary:
+        compareMinor(from, to) === 0
+          ? `${from} to ${to} is not an upgrade: both are the same release.`
+          : `${from} → ${to} is a downgrade; Kubernetes does not support downgrading a cluster across minor releases. Ask “upgrade from ${to} to ${from}” for the other direction.`,
       release: to,
       suggestions: [`upgrade from ${to} to ${from}`],
     });
   }
-  const span = index.releases.filter((release) => compareMinor(release.version, from) > 0 && compareMinor(release.version, to) <= 0).map((release) => release.version);
+  const span = index.releases
+    .filter((release) => compareMinor(release.version, from) > 0 && compareMinor(release.version, to) <= 0)
+    .map((release) => release.version);
   const sections: AnswerSection[] = [];
   const totals = { urgent: 0, removed: 0, gates: 0, deprecations: 0 };
   const caveats: string[] = [];
@@ -90,24 +138,67 @@ export function upgrade(query: UpgradeQuery, index: EngineIndex, now: Date): Ans
     totals.gates += locked.length;
     totals.deprecations += deprecations.length;
     if (!draft) caveats.push(`${version}: the data has no release notes draft.`);
-    else if (draft.status === 'pre-release') caveats.push(`${version}'s notes are the ${draft.build ? `v${draft.build} ` : 'pre-release '}draft, not the final release notes.`);
+    else if (draft.status === 'pre-release')
+      caveats.push(
+        `${version}'s notes are the ${draft.build ? `v${draft.build} ` : 'pre-release '}draft, not the final release notes.`,
+      );
     const more = draft?.url ?? null;
     const counts = `${plural(urgent.length, 'urgent upgrade note')}, ${plural(removed.length, 'API version')} removed, ${plural(locked.length, 'gate')} locked, ${plural(deprecations.length, 'deprecation')}`;
-    sections.push(section(`${version}: ${counts}`, { lines: draft?.status === 'pre-release' ? [`Draft for v${draft.build ?? `${version}.0`} (not final).`] : [] }));
-    if (urgent.length) sections.push(listSection(`${version} — urgent upgrade notes (action required)`, urgent.map(noteItem), PER_LIST, more));
-    if (removed.length) sections.push(listSection(`${version} — API versions no longer served`, apiItems(index.apis, removed, to), PER_LIST * 2, DEPRECATION_GUIDE_URL));
+    sections.push(
+      section(`${version}: ${counts}`, {
+        lines: draft?.status === 'pre-release' ? [`Draft for v${draft.build ?? `${version}.0`} (not final).`] : [],
+      }),
+    );
+    if (urgent.length)
+      sections.push(
+        listSection(`${version} — urgent upgrade notes (action required)`, urgent.map(noteItem), PER_LIST, more),
+      );
+    if (removed.length)
+      sections.push(
+        listSection(
+          `${version} — API versions no longer served`,
+          apiItems(index.apis, removed, to),
+          PER_LIST * 2,
+          DEPRECATION_GUIDE_URL,
+        ),
+      );
     // Gate names are short: one line names them all instead of a list cut at PER_LIST.
-    if (locked.length) sections.push(section(`${version} — feature gates locked to their default (can no longer be set)`, { lines: [locked.map((change) => `${change.gate.name} (${change.gate.specs.find((spec) => spec.since === version)?.default ? 'on' : 'off'})`).join(', ')] }));
-    if (deprecations.length) sections.push(listSection(`${version} — deprecations`, deprecations.map(noteItem), PER_LIST, more));
+    if (locked.length)
+      sections.push(
+        section(`${version} — feature gates locked to their default (can no longer be set)`, {
+          lines: [
+            locked
+              .map(
+                (change) =>
+                  `${change.gate.name} (${change.gate.specs.find((spec) => spec.since === version)?.default ? 'on' : 'off'})`,
+              )
+              .join(', '),
+          ],
+        }),
+      );
+    if (deprecations.length)
+      sections.push(listSection(`${version} — deprecations`, deprecations.map(noteItem), PER_LIST, more));
   }
   const removedGates = gateChanges(index, from, to).removed;
   if (removedGates.length) {
     // The lists only bound a removal (after one list, before the next): count it only when the span holds the whole window.
-    const certain = removedGates.filter((gate) => compareMinor(from, gate.removed!.lastListedIn!) <= 0 && compareMinor(to, gate.removed!.goneBy) >= 0);
+    const certain = removedGates.filter(
+      (gate) => compareMinor(from, gate.removed!.lastListedIn!) <= 0 && compareMinor(to, gate.removed!.goneBy) >= 0,
+    );
     totals.gates += certain.length;
-    sections.push(section(certain.length ? 'Feature gates removed from the code in this span' : 'Feature gates that may have been removed in this span', {
-      lines: [`${removedGates.map((gate) => gate.name).join(', ')}.`, 'The lists say only that these were in the 1.33-cycle list and are gone from the 1.37-cycle one, not in which release.'],
-    }));
+    sections.push(
+      section(
+        certain.length
+          ? 'Feature gates removed from the code in this span'
+          : 'Feature gates that may have been removed in this span',
+        {
+          lines: [
+            `${removedGates.map((gate) => gate.name).join(', ')}.`,
+            'The lists say only that these were in the 1.33-cycle list and are gone from the 1.37-cycle one, not in which release.',
+          ],
+        },
+      ),
+    );
   }
   const latest = latestReleased(index, now)?.version;
   const hops = [from, ...span];
@@ -125,19 +216,35 @@ export function upgrade(query: UpgradeQuery, index: EngineIndex, now: Date): Ans
     sections,
     links: [
       { label: 'Deprecated API migration guide', url: DEPRECATION_GUIDE_URL },
-      ...span.flatMap((version) => (index.notes.get(version) ? [{ label: `${version} release notes draft`, url: index.notes.get(version)!.url }] : [])).slice(-3),
+      ...span
+        .flatMap((version) =>
+          index.notes.get(version)
+            ? [{ label: `${version} release notes draft`, url: index.notes.get(version)!.url }]
+            : [],
+        )
+        .slice(-3),
     ],
-    suggestions: [`deprecations in ${to}`, `gates removed or locked between ${from} and ${to}`, ...(latest && latest !== to ? [`upgrade from ${to} to ${latest}`] : [])],
+    suggestions: [
+      `deprecations in ${to}`,
+      `gates removed or locked between ${from} and ${to}`,
+      ...(latest && latest !== to ? [`upgrade from ${to} to ${latest}`] : []),
+    ],
   });
 }
 
-const UPGRADE_CUES = /\b(upgrad\w*|upgarde|upgrdae|migrat\w*|moving|move|going|go|bump|take|skipping|before)\b|→|->|\bwhat (breaks|brakes|will break)\b|\burgent\b|\baction[- ]required\b|\bupgrade notes\b/;
+const UPGRADE_CUES =
+  /\b(upgrad\w*|upgarde|upgrdae|migrat\w*|moving|move|going|go|bump|take|skipping|before)\b|→|->|\bwhat (breaks|brakes|will break)\b|\burgent\b|\baction[- ]required\b|\bupgrade notes\b/;
 
 function recognize(question: Question) {
   const { versions } = question.entities;
   if (versions.length === 0) return null;
-  const notesAsked = question.has(/\burgent( upgrade)? notes?\b|\baction[- ]required\b|\bupgrade (notes|report|path|checklist)\b|\bbefore (upgrading|i upgrade|we upgrade|going)\b|\bwhat (do i|must i|should i) (need to )?(do|change|know)\b.*\b(upgrad\w*|before)\b/);
-  const span = versions.length >= 2 && (question.entities.range || question.has(/\b(from )?ver (to|→|->|through) ver\b|\bver ver\b|\bbetween ver and ver\b/));
+  const notesAsked = question.has(
+    /\burgent( upgrade)? notes?\b|\baction[- ]required\b|\bupgrade (notes|report|path|checklist)\b|\bbefore (upgrading|i upgrade|we upgrade|going)\b|\bwhat (do i|must i|should i) (need to )?(do|change|know)\b.*\b(upgrad\w*|before)\b/,
+  );
+  const span =
+    versions.length >= 2 &&
+    (question.entities.range ||
+      question.has(/\b(from )?ver (to|→|->|through) ver\b|\bver ver\b|\bbetween ver and ver\b/));
   const upgradeWord = question.has(/\b(upgrad\w*|upgarde|upgrdae|migrat\w*)\b/);
   const breaks = question.has(/\bwhat (breaks|brakes|will break)\b|\bbreak\w*\b/);
   // "deprecations between 1.33 and 1.36" is an upgrade span read for its deprecations.
@@ -149,8 +256,16 @@ function recognize(question: Question) {
   const to = versions.length >= 2 ? (toFirst ? a! : b!) : question.has(/\bfrom ver\b/) ? null : a!;
   // A span with upgrade words outranks a bare comparison of the two releases.
   // One release and only the word "upgrade" ("planning the 1.33 upgrade, which features went GA") is a weak reading.
-  const sure = span || notesAsked || versions.length >= 2 || question.has(/\b(from|to) ver\b|\bver upgrade\b.*\bnotes?\b/) || breaks;
-  return { score: span ? SCORE.certain + 6 : sure ? SCORE.certain + 3 : SCORE.likely, query: { kind: 'upgrade' as const, from, to } };
+  const sure =
+    span ||
+    notesAsked ||
+    versions.length >= 2 ||
+    question.has(/\b(from|to) ver\b|\bver upgrade\b.*\bnotes?\b/) ||
+    breaks;
+  return {
+    score: span ? SCORE.certain + 6 : sure ? SCORE.certain + 3 : SCORE.likely,
+    query: { kind: 'upgrade' as const, from, to },
+  };
 }
 
 export const upgradeKind: QuestionKind<UpgradeQuery> = {

@@ -110,20 +110,30 @@ const SKEW_CUES =
   /\b(ha|skew|same time|compatib\w*|supported|support|ok|okay|work|works|fine|allowed|against|talk|older|newer|behind|ahead|mix\w*)\b/;
 
 function candidate(score: number, query: Partial<Read> & Pick<Read, 'ask'>): { score: number; query: Read } {
-  return { score, query: { component: null, version: null, against: null, againstVersion: null, offset: null, ...query } };
+  return {
+    score,
+    query: { component: null, version: null, against: null, againstVersion: null, offset: null, ...query },
+  };
 }
 
 function read(question: Question): { score: number; query: Read } | null {
   const upgrade = question.has(/\bupgrad(e|es|ed|ing)\b/);
-  const componentsNamed = question.has(/\b(components?|control plane|apiservers?|scheduler|controllers?|kubelets?|nodes)\b/);
+  const componentsNamed = question.has(
+    /\b(components?|control plane|apiservers?|scheduler|controllers?|kubelets?|nodes)\b/,
+  );
   const ordering =
-    question.has(/\b(order|sequence|which first|what first)\b/) || (componentsNamed && question.has(/\b(first|before)\b/));
+    question.has(/\b(order|sequence|which first|what first)\b/) ||
+    (componentsNamed && question.has(/\b(first|before)\b/));
   if (upgrade && ordering) {
     return candidate(SCORE.certain + 5, { ask: 'upgrade-order' });
   }
   const { versions } = question.entities;
   // "Can I skip a minor" is the skew policy's question, even though it names an upgrade span (upgrade scores certain + 6).
-  if (upgrade && versions.length === 2 && question.has(/\b(skip|skipping|directly|straight|jump|one step|one go|at once)\b/)) {
+  if (
+    upgrade &&
+    versions.length === 2 &&
+    question.has(/\b(skip|skipping|directly|straight|jump|one step|one go|at once)\b/)
+  ) {
     return candidate(SCORE.certain + 7, { ask: 'upgrade-path', version: versions[1]!, againstVersion: versions[0]! });
   }
   // Most questions name no component: nothing below can fit them.
@@ -145,7 +155,13 @@ function read(question: Question): { score: number; query: Read } | null {
   const againstVersion =
     others[0]?.version ?? (apiservers.length > 1 ? apiservers[1]!.version : null) ?? unpaired[0] ?? null;
   if (offset !== null && !subject.version) {
-    return candidate(SCORE.certain + 5, { ask: 'check', component: subject.component, against, againstVersion, offset });
+    return candidate(SCORE.certain + 5, {
+      ask: 'check',
+      component: subject.component,
+      against,
+      againstVersion,
+      offset,
+    });
   }
   const asksRange = question.has(/\b(which|what) (\S+ )?versions?\b|\bhow (old|far|many)\b/);
   if (subject.version && !asksRange) {

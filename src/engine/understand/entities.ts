@@ -60,12 +60,25 @@ export const DATE_PLACEHOLDER = 'dateref';
 export const PLACEHOLDERS = new Set([VERSION_PLACEHOLDER, KEP_PLACEHOLDER, SIG_PLACEHOLDER, DATE_PLACEHOLDER]);
 
 /** Words the relative versions are made of; cue words, never search terms. */
-export const RELATIVE_WORDS = ['current', 'previous', 'prior', 'next', 'upcoming', 'recent', 'last', 'this', 'most', 'latest', 'newest'];
+export const RELATIVE_WORDS = [
+  'current',
+  'previous',
+  'prior',
+  'next',
+  'upcoming',
+  'recent',
+  'last',
+  'this',
+  'most',
+  'latest',
+  'newest',
+];
 /** Month names: parts of dates, never a subject. */
 export const MONTH_WORDS = `january february march april may june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec`.split(/\s+/);
 
-const MILESTONE_PHRASE = /\b(code|enhancements?|docs?|documentation|test|feature blog|blog|prr|production readiness) (freeze|thaw)\b/g;
+const MILESTONE_PHRASE =
+  /\b(code|enhancements?|docs?|documentation|test|feature blog|blog|prr|production readiness) (freeze|thaw)\b/g;
 
 const NUMBERED_VERSION = /\bver(\d+)\b/g;
 const RELEASE_WORD = '(?:k8s |kubernetes )?(?:release|releases|version|minor|cycle|one|k8s|kubernetes)';
@@ -75,20 +88,34 @@ type Relative = Extract<VersionRef, { kind: 'relative' }>['which'];
  * it cannot match without, so a question holding none of them skips it.
  */
 const RELATIVE_VERSIONS: ReadonlyArray<readonly [RegExp, Relative, readonly string[]]> = [
-  [new RegExp(`\\b(?:previous|prior|preceding)(?: ${RELEASE_WORD})?\\b`, 'g'), 'previous', ['previous', 'prior', 'preceding']],
+  [
+    new RegExp(`\\b(?:previous|prior|preceding)(?: ${RELEASE_WORD})?\\b`, 'g'),
+    'previous',
+    ['previous', 'prior', 'preceding'],
+  ],
   [
     new RegExp(`\\b(?:the )?(?:release|version) before (?:the )?(?:latest|current|last)(?: ${RELEASE_WORD})?\\b`, 'g'),
     'previous',
     ['before'],
   ],
   [
-    new RegExp(`\\b(?:next|upcoming|future|coming)(?: ${RELEASE_WORD}\\b|(?= ?$| (?:have|has|include|bring|contain)))`, 'g'),
+    new RegExp(
+      `\\b(?:next|upcoming|future|coming)(?: ${RELEASE_WORD}\\b|(?= ?$| (?:have|has|include|bring|contain)))`,
+      'g',
+    ),
     'next',
     ['next', 'upcoming', 'future', 'coming'],
   ],
-  [new RegExp(`\\b(?:this|current|in-progress|ongoing)(?: ${RELEASE_WORD}\\b|(?= ?$))`, 'g'), 'current', ['this', 'current', 'in-progress', 'ongoing']],
   [
-    new RegExp(`\\b(?:latest|newest|most recent|recent|last)(?: ${RELEASE_WORD}\\b|(?= ?$| (?:ga|stable|beta|alpha)))`, 'g'),
+    new RegExp(`\\b(?:this|current|in-progress|ongoing)(?: ${RELEASE_WORD}\\b|(?= ?$))`, 'g'),
+    'current',
+    ['this', 'current', 'in-progress', 'ongoing'],
+  ],
+  [
+    new RegExp(
+      `\\b(?:latest|newest|most recent|recent|last)(?: ${RELEASE_WORD}\\b|(?= ?$| (?:ga|stable|beta|alpha)))`,
+      'g',
+    ),
     'latest',
     ['latest', 'newest', 'recent', 'last'],
   ],
@@ -120,7 +147,8 @@ const PLATFORMS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const MONTH_DAY = new RegExp(`\\b${MONTH} ${DAY}(?:,? (\\d{4}))?\\b`, 'g');
 const DAY_MONTH = new RegExp(`\\b${DAY} (?:of )?${MONTH}(?:,? (\\d{4}))?\\b`, 'g');
@@ -143,7 +171,10 @@ function takeDates(s: string, dates: string[], defaultYear: number): string {
     if (!dates.includes(iso)) dates.push(iso);
     return ` ${DATE_PLACEHOLDER} `;
   };
-  if (/\d{4}-\d{2}-\d{2}/.test(s)) s = s.replace(ISO_DATE, (match, y: string, m: string, d: string) => found(isoOf(Number(y), Number(m), Number(d)), match));
+  if (/\d{4}-\d{2}-\d{2}/.test(s))
+    s = s.replace(ISO_DATE, (match, y: string, m: string, d: string) =>
+      found(isoOf(Number(y), Number(m), Number(d)), match),
+    );
   if (s.includes('/')) {
     s = s.replace(SLASH_DATE, (match, a: string, b: string, y: string) => {
       // Day first when the first number cannot be a month ("13/08/24"); month first otherwise (US style).
@@ -153,14 +184,24 @@ function takeDates(s: string, dates: string[], defaultYear: number): string {
   }
   if (/[a-z]/.test(s)) {
     const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3)) + 1;
-    s = s.replace(MONTH_DAY, (match, m: string, d: string, y?: string) => found(isoOf(y ? Number(y) : defaultYear, monthIndex(m), Number(d)), match));
-    s = s.replace(DAY_MONTH, (match, d: string, m: string, y?: string) => found(isoOf(y ? Number(y) : defaultYear, monthIndex(m), Number(d)), match));
+    s = s.replace(MONTH_DAY, (match, m: string, d: string, y?: string) =>
+      found(isoOf(y ? Number(y) : defaultYear, monthIndex(m), Number(d)), match),
+    );
+    s = s.replace(DAY_MONTH, (match, d: string, m: string, y?: string) =>
+      found(isoOf(y ? Number(y) : defaultYear, monthIndex(m), Number(d)), match),
+    );
   }
   return s;
 }
 
 /** Short names people use for API kinds. */
-const API_ALIASES: Record<string, string> = { psp: 'PodSecurityPolicy', pdb: 'PodDisruptionBudget', hpa: 'HorizontalPodAutoscaler', crd: 'CustomResourceDefinition', crds: 'CustomResourceDefinition' };
+const API_ALIASES: Record<string, string> = {
+  psp: 'PodSecurityPolicy',
+  pdb: 'PodDisruptionBudget',
+  hpa: 'HorizontalPodAutoscaler',
+  crd: 'CustomResourceDefinition',
+  crds: 'CustomResourceDefinition',
+};
 
 /**
  * API kinds ("PodSecurityPolicy", "psp", "CronJobs") and group/versions written in part: a kind or a
@@ -171,34 +212,49 @@ function takeApis(s: string, cleanText: string, index: EngineIndex, apis: string
   const kinds: string[] = [];
   for (const word of cleanText.match(/\b[A-Za-z]{3,}\b/g) ?? []) {
     const lower = word.toLowerCase();
-    const kind = apiKinds.get(lower) ?? apiKinds.get(lower.replace(/e?s$/, '')) ?? (API_ALIASES[lower] && apiKinds.get(API_ALIASES[lower]!.toLowerCase()));
+    const kind =
+      apiKinds.get(lower) ??
+      apiKinds.get(lower.replace(/e?s$/, '')) ??
+      (API_ALIASES[lower] && apiKinds.get(API_ALIASES[lower]!.toLowerCase()));
     // "Deployment" names the API; "deployment" is just a word, unless the word is no ordinary English ("ingress").
     if (!kind) continue;
-    const looksLikeKind = /[A-Z]/.test(word) || API_ALIASES[lower] !== undefined || !index.vocabulary.ordinary.has(lower);
+    const looksLikeKind =
+      /[A-Z]/.test(word) || API_ALIASES[lower] !== undefined || !index.vocabulary.ordinary.has(lower);
     if (looksLikeKind && !kinds.includes(kind)) kinds.push(kind);
   }
   apis.push(...kinds.filter((kind) => !apis.includes(kind)));
   const bare = /(?<![\w/])(v\d+(?:alpha|beta)\d+)\b/.exec(s)?.[1];
   if (!bare || apis.some((api) => api.includes('/'))) return;
   const byKind = index.apis.find((api) => kinds.includes(api.kind) && api.apiVersion.endsWith(`/${bare}`));
-  const group = byKind ? null : [...apiVersions].find((version) => version.endsWith(`/${bare}`) && new RegExp(`\\b${version.split(/[./]/)[0]}\\b`).test(s));
+  const group = byKind
+    ? null
+    : [...apiVersions].find(
+        (version) => version.endsWith(`/${bare}`) && new RegExp(`\\b${version.split(/[./]/)[0]}\\b`).test(s),
+      );
   const found = byKind?.apiVersion ?? group;
   if (found) apis.unshift(found);
 }
 
 /** Feature gates (as one CamelCase word) and well-known names, longest first; each found once. */
-function takeFeatures(s: string, original: string, index: EngineIndex, extraction: Pick<Extraction, 'gates' | 'features'>): string {
+function takeFeatures(
+  s: string,
+  original: string,
+  index: EngineIndex,
+  extraction: Pick<Extraction, 'gates' | 'features'>,
+): string {
   const vocabulary = index.vocabulary;
   for (const token of original.match(/[A-Za-z][A-Za-z0-9]{5,}/g) ?? []) {
     const gate = vocabulary.gates.get(token.toLowerCase());
     if (!gate || extraction.gates.some((entry) => entry.name === gate.name)) continue;
     extraction.gates.push(gate);
     const kep = gate.keps.length === 1 ? gate.keps[0] : undefined;
-    if (kep !== undefined) extraction.features.push({ kep, via: 'gate', text: gate.name, terms: [gate.name.toLowerCase()] });
+    if (kep !== undefined)
+      extraction.features.push({ kep, via: 'gate', text: gate.name, terms: [gate.name.toLowerCase()] });
   }
   for (const alias of phrasesIn(` ${phrase(s)} `, vocabulary.aliasesByFirstWord)) {
     const kep = vocabulary.aliases.get(alias)!;
-    if (!extraction.features.some((feature) => feature.kep === kep)) extraction.features.push({ kep, via: 'alias', text: alias, terms: termsOf(alias) });
+    if (!extraction.features.some((feature) => feature.kep === kep))
+      extraction.features.push({ kep, via: 'alias', text: alias, terms: termsOf(alias) });
   }
   return s;
 }
@@ -208,7 +264,13 @@ function takeFeatures(s: string, original: string, index: EngineIndex, extractio
  * feature gates, well-known feature names, components, platforms and dates, and returns the text
  * with versions, KEP references and the SIG replaced by placeholders (the cue words stay).
  */
-export function extractEntities(cleanText: string, index: EngineIndex, notes: ParseNotes, cueWords: ReadonlySet<string>, now?: Date): Extraction {
+export function extractEntities(
+  cleanText: string,
+  index: EngineIndex,
+  notes: ParseNotes,
+  cueWords: ReadonlySet<string>,
+  now?: Date,
+): Extraction {
   let s = cleanText
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
@@ -230,7 +292,8 @@ export function extractEntities(cleanText: string, index: EngineIndex, notes: Pa
       .replace(/https?:\/\/\S+/g, ' ');
   }
   if (s.includes('kep')) s = s.replace(/\bkeps?\s*[-#:]?\s*(\d{1,5})\b(?![.,]\d)/g, kepFound);
-  if (s.includes('enhancement')) s = s.replace(/(?:kubernetes\/)?enhancements?\s*(?:#|issue\s*#?)\s*(\d{1,5})\b/g, kepFound);
+  if (s.includes('enhancement'))
+    s = s.replace(/(?:kubernetes\/)?enhancements?\s*(?:#|issue\s*#?)\s*(\d{1,5})\b/g, kepFound);
   if (s.includes('#')) s = s.replace(/(?<![\w&])#\s?(\d{1,5})\b(?![.,]\d)/g, kepFound);
 
   const dates: string[] = [];
@@ -257,12 +320,16 @@ export function extractEntities(cleanText: string, index: EngineIndex, notes: Pa
   // Each version becomes a numbered placeholder so exact and relative ones keep the order they were written in.
   const found: VersionRef[] = [];
   const placeholder = (ref: VersionRef): string => ` ${VERSION_PLACEHOLDER}${found.push(ref) - 1} `;
-  s = s.replace(/(?<![\w.\/#-])v?\s?([12])[.,](\d{1,3})(?:\.(\d{1,3}|x))?(?:-(alpha|beta|rc)\.?\d*)?(?![\w]|[.,]\d)/g, (match, major: string, minor: string, patch: string | undefined, pre: string | undefined) => {
-    if (apiVersion && match.trim().startsWith('v') && apiVersion.includes(match.trim())) return match;
-    const minorText = `${major}.${Number(minor)}`;
-    const patchText = patch != null && patch !== 'x' && !(pre && Number(patch) === 0) ? `${minorText}.${Number(patch)}` : null;
-    return `${placeholder({ kind: 'exact', minor: minorText, patch: patchText })}${pre ? ` prerelease-${pre} ` : ''}`;
-  });
+  s = s.replace(
+    /(?<![\w./#-])v?\s?([12])[.,](\d{1,3})(?:\.(\d{1,3}|x))?(?:-(alpha|beta|rc)\.?\d*)?(?![\w]|[.,]\d)/g,
+    (match, major: string, minor: string, patch: string | undefined, pre: string | undefined) => {
+      if (apiVersion && match.trim().startsWith('v') && apiVersion.includes(match.trim())) return match;
+      const minorText = `${major}.${Number(minor)}`;
+      const patchText =
+        patch != null && patch !== 'x' && !(pre && Number(patch) === 0) ? `${minorText}.${Number(patch)}` : null;
+      return `${placeholder({ kind: 'exact', minor: minorText, patch: patchText })}${pre ? ` prerelease-${pre} ` : ''}`;
+    },
+  );
 
   takeFeatures(s, cleanText, index, extraction);
   const components = COMPONENTS.filter(([pattern]) => pattern.test(s)).map(([, name]) => name);
@@ -290,13 +357,17 @@ export function extractEntities(cleanText: string, index: EngineIndex, notes: Pa
     .join(' ');
 
   let latestPatch = false;
-  s = s.replace(/\b(latest|newest|most recent|last|current|recent|final)\s+(patch|patches|patch release|patch version)\b/g, () => {
-    latestPatch = true;
-    return ' patch ';
-  });
+  s = s.replace(
+    /\b(latest|newest|most recent|last|current|recent|final)\s+(patch|patches|patch release|patch version)\b/g,
+    () => {
+      latestPatch = true;
+      return ' patch ';
+    },
+  );
 
   const relative = (which: Relative) => (): string => placeholder({ kind: 'relative', which });
-  for (const [pattern, which, needs] of RELATIVE_VERSIONS) if (needs.some((word) => s.includes(word))) s = s.replace(pattern, relative(which));
+  for (const [pattern, which, needs] of RELATIVE_VERSIONS)
+    if (needs.some((word) => s.includes(word))) s = s.replace(pattern, relative(which));
 
   // A release named by its codename ("Uwubernetes") or by the day it shipped ("released Aug 13, 2024").
   const spaced = ` ${s} `;
@@ -309,11 +380,14 @@ export function extractEntities(cleanText: string, index: EngineIndex, notes: Pa
   }
   for (const date of dates) {
     const version = index.vocabulary.releasedOn.get(date);
-    if (version && !found.some((ref) => ref.kind === 'exact' && ref.minor === version)) s += placeholder({ kind: 'exact', minor: version, patch: null });
+    if (version && !found.some((ref) => ref.kind === 'exact' && ref.minor === version))
+      s += placeholder({ kind: 'exact', minor: version, patch: null });
   }
 
   let sig: string | null = null;
-  const sigMatch = /\bsig[\s-]+([a-z]+(?:[\s-][a-z]+){0,2})/.exec(s) ?? /\b(api machinery|cluster lifecycle|cloud provider|[a-z]+) sig\b/.exec(s);
+  const sigMatch =
+    /\bsig[\s-]+([a-z]+(?:[\s-][a-z]+){0,2})/.exec(s) ??
+    /\b(api machinery|cluster lifecycle|cloud provider|[a-z]+) sig\b/.exec(s);
   if (sigMatch) {
     const words = sigMatch[1]!.replace(/-/g, ' ');
     const alias = SIG_ALIASES_LONGEST_FIRST.find(([name]) => words === name || words.startsWith(`${name} `));
@@ -322,15 +396,25 @@ export function extractEntities(cleanText: string, index: EngineIndex, notes: Pa
       const slug = alias ? alias[1] : first;
       sig = `sig-${slug}`;
       const consumed = alias ? alias[0] : first;
-      s = s.replace(new RegExp(`\\bsig[\\s-]+${consumed.replace(/[ -]/g, '[\\s-]')}\\b|\\b${consumed.replace(/[ -]/g, '[\\s-]')} sig\\b`), ` ${SIG_PLACEHOLDER} `);
+      s = s.replace(
+        new RegExp(
+          `\\bsig[\\s-]+${consumed.replace(/[ -]/g, '[\\s-]')}\\b|\\b${consumed.replace(/[ -]/g, '[\\s-]')} sig\\b`,
+        ),
+        ` ${SIG_PLACEHOLDER} `,
+      );
     }
   }
 
   if (extraction.features.length === 0) {
     // Words of a milestone's name ("code freeze") are the schedule's, not a title's.
-    const terms = s.replace(MILESTONE_PHRASE, ' ').split(' ').filter((word) => !STOPWORDS.has(word) && !/^ver\d+$/.test(word) && !PLACEHOLDERS.has(word)).flatMap(termsOf);
+    const terms = s
+      .replace(MILESTONE_PHRASE, ' ')
+      .split(' ')
+      .filter((word) => !STOPWORDS.has(word) && !/^ver\d+$/.test(word) && !PLACEHOLDERS.has(word))
+      .flatMap(termsOf);
     const match = matchTitle(terms, index.vocabulary);
-    if (match) extraction.features.push({ kep: match.kep, via: 'title', text: match.matched.join(' '), terms: match.matched });
+    if (match)
+      extraction.features.push({ kep: match.kep, via: 'title', text: match.matched.join(' '), terms: match.matched });
   }
 
   const versions: VersionRef[] = [];
@@ -360,7 +444,12 @@ export function extractEntities(cleanText: string, index: EngineIndex, notes: Pa
 const versionText = (ref: VersionRef): string => (ref.kind === 'relative' ? ref.which : (ref.patch ?? ref.minor));
 
 /** The entities of a question, in the shape the corpus harness compares. Never throws. */
-export function recognizeEntities(text: string, index: EngineIndex, cueWords: ReadonlySet<string>, now?: Date): Entities {
+export function recognizeEntities(
+  text: string,
+  index: EngineIndex,
+  cueWords: ReadonlySet<string>,
+  now?: Date,
+): Entities {
   const clean = cleanQuestion(text);
   const notes: ParseNotes = { corrections: [], truncated: false, stripped: false };
   return toEntities(extractEntities(clean.text, index, notes, cueWords, now));

@@ -63,13 +63,14 @@ function wordsOutsideCuePhrases(s: string): string[] {
     .filter((word) => word.length > 0 && !STOPWORDS.has(word) && !PLACEHOLDERS.has(word) && !/^\d+$/.test(word));
 }
 
-const subjectOf = (words: readonly string[], cueWords: ReadonlySet<string>): string[] => words.filter((word) => !cueWords.has(word));
+const subjectOf = (words: readonly string[], cueWords: ReadonlySet<string>): string[] =>
+  words.filter((word) => !cueWords.has(word));
 
 /** The subject words as the user cased them, so "NFTablesProxyMode" reads back as written. */
 function restoreCase(words: string[], cleanText: string): string {
   if (words.length === 0) return '';
   const original = new Map<string, string>();
-  for (const token of cleanText.split(/[^\p{L}\p{N}/\-]+/u)) {
+  for (const token of cleanText.split(/[^\p{L}\p{N}/-]+/u)) {
     const lower = token.toLowerCase();
     if (!original.has(lower)) original.set(lower, token);
   }
@@ -88,7 +89,14 @@ function namedFeature(entities: Extraction, topic: string[]): number | null {
 }
 
 /** Reads a cleaned, non-empty question once: the entity pass, then the words left over. */
-export function readQuestion(raw: string, cleanText: string, index: EngineIndex, now: Date, notes: ParseNotes, cueWords: ReadonlySet<string>): Question {
+export function readQuestion(
+  raw: string,
+  cleanText: string,
+  index: EngineIndex,
+  now: Date,
+  notes: ParseNotes,
+  cueWords: ReadonlySet<string>,
+): Question {
   const entities = extractEntities(cleanText, index, notes, cueWords, now);
   const s = entities.text;
   const words = wordsOutsideCuePhrases(s);
@@ -100,7 +108,13 @@ export function readQuestion(raw: string, cleanText: string, index: EngineIndex,
   const named = new Set(entities.features.flatMap((feature) => feature.terms));
   const apis = new Set(entities.apis.map((api) => api.toLowerCase()));
   const topic = subject.filter((word) => {
-    if (word.length < 3 || ordinary.has(word) || people.has(word) || word.split('-').every((part) => ordinary.has(part) || named.has(part))) return false;
+    if (
+      word.length < 3 ||
+      ordinary.has(word) ||
+      people.has(word) ||
+      word.split('-').every((part) => ordinary.has(part) || named.has(part))
+    )
+      return false;
     if (word.includes('/') || apis.has(word) || apis.has(word.replace(/e?s$/, ''))) return false;
     const term = titleTerm(word);
     return !(term && named.has(term)) && !named.has(word);

@@ -197,9 +197,16 @@ function titlesOf(keps: readonly Kep[]): TitleIndex {
     }
   }
   const weight = new Map([...postings].map(([term, list]) => [term, Math.log(1 + keps.length / list.length)]));
-  const total = new Map([...termsByKep].map(([number, terms]) => [number, [...terms].reduce((sum, term) => sum + weight.get(term)!, 0)]));
+  const total = new Map(
+    [...termsByKep].map(([number, terms]) => [number, [...terms].reduce((sum, term) => sum + weight.get(term)!, 0)]),
+  );
   const inactive = new Set(['withdrawn', 'rejected', 'replaced', 'superseded', 'removed']);
-  return { postings, weight, total, live: new Set(keps.filter((kep) => !inactive.has(kep.status ?? '')).map((kep) => kep.number)) };
+  return {
+    postings,
+    weight,
+    total,
+    live: new Set(keps.filter((kep) => !inactive.has(kep.status ?? '')).map((kep) => kep.number)),
+  };
 }
 
 function gatesOf(keps: readonly Kep[], listed: Dataset['featureGates']): Vocabulary['gates'] {
@@ -222,7 +229,11 @@ function gatesOf(keps: readonly Kep[], listed: Dataset['featureGates']): Vocabul
 export function buildVocabulary(dataset: Dataset): Vocabulary {
   const ordinary = ordinaryEnglishWords();
   const names = dataset.teams.flatMap((team) => team.roles.flatMap((role) => [...role.leads, ...role.shadows]));
-  const people = new Set(names.flatMap((person) => person.name.toLowerCase().split(/[\s.-]+/)).filter((word) => word.length > 2 && !ordinary.has(word)));
+  const people = new Set(
+    names
+      .flatMap((person) => person.name.toLowerCase().split(/[\s.-]+/))
+      .filter((word) => word.length > 2 && !ordinary.has(word)),
+  );
   const known = new Set(dataset.keps.map((kep) => kep.number));
   const aliases = new Map(FEATURE_ALIASES.filter(([, number]) => known.has(number)));
   const apiKinds = new Map<string, string>();
@@ -235,7 +246,9 @@ export function buildVocabulary(dataset: Dataset): Vocabulary {
   for (const [, slug] of SIG_ALIASES) sigs.add(`sig-${slug}`);
   const aliasList = [...aliases.keys()].sort((a, b) => b.length - a.length);
   const codenames = new Map(
-    dataset.releases.flatMap((release) => codenameForms(release.announcement?.codename ?? '').map((form) => [form, release.version] as const)),
+    dataset.releases.flatMap((release) =>
+      codenameForms(release.announcement?.codename ?? '').map((form) => [form, release.version] as const),
+    ),
   );
   return {
     gates: gatesOf(dataset.keps, dataset.featureGates),
@@ -248,7 +261,11 @@ export function buildVocabulary(dataset: Dataset): Vocabulary {
     titles: titlesOf(dataset.keps),
     codenames,
     codenamesByFirstWord: phraseIndex(codenames.keys()),
-    releasedOn: new Map(dataset.releases.flatMap((release) => (release.gaDate && release.gaDateKind !== 'planned' ? [[release.gaDate, release.version] as const] : []))),
+    releasedOn: new Map(
+      dataset.releases.flatMap((release) =>
+        release.gaDate && release.gaDateKind !== 'planned' ? [[release.gaDate, release.version] as const] : [],
+      ),
+    ),
     ordinary,
     people,
   };
@@ -290,7 +307,8 @@ export function matchTitle(terms: readonly string[], vocabulary: Vocabulary): Ti
     const better =
       !best ||
       coverage > best.coverage + 1e-9 ||
-      (Math.abs(coverage - best.coverage) <= 1e-9 && ((live.has(kep) && !live.has(best.kep)) || entry.matched.length > best.matched.length));
+      (Math.abs(coverage - best.coverage) <= 1e-9 &&
+        ((live.has(kep) && !live.has(best.kep)) || entry.matched.length > best.matched.length));
     if (better) best = { kep, coverage, matched: entry.matched };
   }
   return best;

@@ -91,7 +91,15 @@ export function createGitHubReader(options: GitHubReaderOptions): SourceReader {
     getText(url, {
       ...http,
       headers,
-      onRetry: (notice) => progress({ phase: 'retry', path: label, attempt: notice.attempt, attempts: notice.attempts, reason: notice.reason, waitMs: notice.waitMs }),
+      onRetry: (notice) =>
+        progress({
+          phase: 'retry',
+          path: label,
+          attempt: notice.attempt,
+          attempts: notice.attempts,
+          reason: notice.reason,
+          waitMs: notice.waitMs,
+        }),
     });
 
   async function getJson<T>(url: string, schema: z.ZodType<T>, file: string): Promise<T | null> {
@@ -111,7 +119,11 @@ export function createGitHubReader(options: GitHubReaderOptions): SourceReader {
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ImportError(file, issue?.path.join('.') || null, `unexpected response from ${url}: ${issue?.message ?? 'invalid'}`);
+      throw new ImportError(
+        file,
+        issue?.path.join('.') || null,
+        `unexpected response from ${url}: ${issue?.message ?? 'invalid'}`,
+      );
     }
     return parsed.data;
   }
@@ -141,7 +153,11 @@ export function createGitHubReader(options: GitHubReaderOptions): SourceReader {
     if (!commit) throw new ImportError(label, null, `branch not found (${url} answered 404)`);
     const date = new Date(commit.commit.committer.date);
     if (Number.isNaN(date.getTime())) {
-      throw new ImportError(label, 'commit.committer.date', `not a date: ${JSON.stringify(commit.commit.committer.date)}`);
+      throw new ImportError(
+        label,
+        'commit.committer.date',
+        `not a date: ${JSON.stringify(commit.commit.committer.date)}`,
+      );
     }
     const resolved = { sha: commit.sha, treeSha: commit.commit.tree.sha, commitDate: date.toISOString().slice(0, 10) };
     resolvedHeads.set(folder, resolved);
@@ -167,7 +183,12 @@ export function createGitHubReader(options: GitHubReaderOptions): SourceReader {
   }
 
   /** The tree SHA of `segments` under the root tree, walking one level at a time; null if absent. */
-  async function findDirectory(folder: UpstreamFolder, rootSha: string, segments: string[], label: string): Promise<string | null> {
+  async function findDirectory(
+    folder: UpstreamFolder,
+    rootSha: string,
+    segments: string[],
+    label: string,
+  ): Promise<string | null> {
     let sha = rootSha;
     for (const segment of segments) {
       const entries = (await tree(folder, sha, false, label)).tree;
@@ -185,10 +206,13 @@ export function createGitHubReader(options: GitHubReaderOptions): SourceReader {
       return recursive.tree.filter(isFile).map((entry) => prefix + entry.path);
     }
     const shallow = await tree(folder, sha, false, label);
-    if (shallow.truncated) throw new ImportError(label, null, `GitHub truncated even the one-level listing of tree ${sha}`);
+    if (shallow.truncated)
+      throw new ImportError(label, null, `GitHub truncated even the one-level listing of tree ${sha}`);
     const nested = await Promise.all(
       shallow.tree.map((entry) =>
-        entry.type === 'tree' ? blobsUnder(folder, entry.sha, `${prefix}${entry.path}/`, label) : Promise.resolve(isFile(entry) ? [prefix + entry.path] : []),
+        entry.type === 'tree'
+          ? blobsUnder(folder, entry.sha, `${prefix}${entry.path}/`, label)
+          : Promise.resolve(isFile(entry) ? [prefix + entry.path] : []),
       ),
     );
     return nested.flat();
@@ -236,7 +260,8 @@ export function createGitHubReader(options: GitHubReaderOptions): SourceReader {
     async readCurated(name) {
       const curatedDir = path.resolve(options.curatedDir);
       const file = path.resolve(curatedDir, name);
-      if (!file.startsWith(curatedDir + path.sep)) throw new ImportError(`curated/${name}`, null, 'curated file name leaves the curated folder');
+      if (!file.startsWith(curatedDir + path.sep))
+        throw new ImportError(`curated/${name}`, null, 'curated file name leaves the curated folder');
       try {
         return await readLocalFile(file, 'utf8');
       } catch (error) {

@@ -66,12 +66,20 @@ export async function getText(url: string, options: GetTextOptions): Promise<Get
     const backoff = options.retryBaseMs * 2 ** (attempt - 1);
     const waitMs = outcome.waitMs ?? Math.round(backoff / 2 + (random() * backoff) / 2);
     if (waitMs > options.maxRetryWaitMs) {
-      throw new HttpError(url, outcome.status, `${url}: ${outcome.reason}; the server asks to wait ${formatWait(waitMs)}, giving up`);
+      throw new HttpError(
+        url,
+        outcome.status,
+        `${url}: ${outcome.reason}; the server asks to wait ${formatWait(waitMs)}, giving up`,
+      );
     }
     options.onRetry?.({ url, attempt, attempts, reason: outcome.reason, waitMs });
     await sleep(waitMs);
   }
-  throw new HttpError(url, last.status, `${url}: ${last.reason} (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})`);
+  throw new HttpError(
+    url,
+    last.status,
+    `${url}: ${last.reason} (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})`,
+  );
 }
 
 async function attemptOnce(url: string, options: GetTextOptions, now: () => number): Promise<Attempt> {
@@ -82,7 +90,10 @@ async function attemptOnce(url: string, options: GetTextOptions, now: () => numb
     if (response.status === 200) {
       // Keep a byte-order mark, as reading the same file from disk would.
       const bytes = await response.arrayBuffer();
-      return { kind: 'done', result: { status: 200, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) } };
+      return {
+        kind: 'done',
+        result: { status: 200, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) },
+      };
     }
     await response.body?.cancel().catch(() => undefined);
   } catch (error) {
@@ -102,7 +113,8 @@ async function attemptOnce(url: string, options: GetTextOptions, now: () => numb
     return { kind: 'retry', reason, waitMs: retryAfter ?? resetWait, status };
   }
   if (status >= 500) return { kind: 'retry', reason: `HTTP ${status}`, waitMs: retryAfter, status };
-  if (status === 401) return { kind: 'fail', reason: 'HTTP 401: the GitHub token was rejected (check GITHUB_TOKEN)', status };
+  if (status === 401)
+    return { kind: 'fail', reason: 'HTTP 401: the GitHub token was rejected (check GITHUB_TOKEN)', status };
   return { kind: 'fail', reason: `HTTP ${status}`, status };
 }
 
@@ -139,7 +151,8 @@ function formatWait(ms: number): string {
 
 /** Runs at most `limit` tasks at once; the rest wait in order. */
 export function createLimiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`concurrency must be a positive integer, got ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`concurrency must be a positive integer, got ${limit}`);
   let active = 0;
   const waiting: Array<() => void> = [];
   // A finishing task hands its slot straight to the next waiter, so no newcomer can slip in between.

@@ -8,7 +8,9 @@ export interface Classification {
 
 /** Kinds a schedule has at most once; alpha/beta/rc repeat. */
 const REPEATING_KINDS: ReadonlySet<MilestoneKind> = new Set<MilestoneKind>(['alpha', 'beta', 'rc']);
-export const SINGLE_KINDS: ReadonlySet<MilestoneKind> = new Set(MILESTONE_KINDS.filter((kind) => !REPEATING_KINDS.has(kind)));
+export const SINGLE_KINDS: ReadonlySet<MilestoneKind> = new Set(
+  MILESTONE_KINDS.filter((kind) => !REPEATING_KINDS.has(kind)),
+);
 
 /** Rows that mention a freeze without being it: reminders, exception calls, stability evaluations. */
 const NOT_THE_FREEZE = /exception|call for|brace your|is coming|notify|announce|reminder|evaluat|shorten|postpone/i;
@@ -30,8 +32,9 @@ function isRelease(text: string, minor: number): boolean {
   const version = versionPattern(minor);
   const trimmed = text.replace(/[\s.!]+$/, '');
   return (
-    new RegExp(String.raw`^(kubernetes\s+)?${version}(\.0)?(\s+(is\s+)?released?|\s*\(release!?\))?$`, 'i').test(trimmed) ||
-    new RegExp(String.raw`^release\s+(of\s+)?(kubernetes\s+)?${version}(\.0)?$`, 'i').test(trimmed)
+    new RegExp(String.raw`^(kubernetes\s+)?${version}(\.0)?(\s+(is\s+)?released?|\s*\(release!?\))?$`, 'i').test(
+      trimmed,
+    ) || new RegExp(String.raw`^release\s+(of\s+)?(kubernetes\s+)?${version}(\.0)?$`, 'i').test(trimmed)
   );
 }
 
@@ -72,7 +75,8 @@ export function classify(what: string, minor: number): Classification {
   const kinds = milestoneKinds(what, minor);
   if (build && !kinds.includes('release')) kinds.push(build.kind);
   if (kinds.length > 0) return { kinds, build: build?.build ?? null };
-  if (new RegExp(String.raw`\b${versionPattern(minor)}\.release[- ]candidate\b`, 'i').test(what)) return { kinds: ['rc'], build: null };
+  if (new RegExp(String.raw`\b${versionPattern(minor)}\.release[- ]candidate\b`, 'i').test(what))
+    return { kinds: ['rc'], build: null };
   return { kinds: [], build: null };
 }
 

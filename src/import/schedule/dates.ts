@@ -29,14 +29,51 @@ export interface Segment {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 const WEEKDAYS: Record<string, number> = {
-  mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, weds: 3, wednesday: 3, thu: 4, thur: 4, thurs: 4,
-  thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6, sun: 7, sunday: 7,
+  mon: 1,
+  monday: 1,
+  tue: 2,
+  tues: 2,
+  tuesday: 2,
+  wed: 3,
+  weds: 3,
+  wednesday: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  thursday: 4,
+  fri: 5,
+  friday: 5,
+  sat: 6,
+  saturday: 6,
+  sun: 7,
+  sunday: 7,
 };
 
 /** Words that may sit in a date cell without changing its meaning ("~~25~~ moved to 27"). */
@@ -68,7 +105,8 @@ function toClock(hourText: string, minuteText: string | undefined, meridiem: str
   let hour = Number(hourText);
   const minute = minuteText ? Number(minuteText) : 0;
   if (meridiem) {
-    if (hour < 1 || hour > 12) throw new CellError(`impossible time "${hourText}${minuteText ? `:${minuteText}` : ''} ${meridiem}"`);
+    if (hour < 1 || hour > 12)
+      throw new CellError(`impossible time "${hourText}${minuteText ? `:${minuteText}` : ''} ${meridiem}"`);
     hour = (hour % 12) + (meridiem.toLowerCase() === 'pm' ? 12 : 0);
   }
   if (hour > 23 || minute > 59) throw new CellError(`impossible time "${hourText}:${minuteText ?? '00'}"`);
@@ -191,7 +229,13 @@ export function splitLeadingDate(text: string): { when: string; rest: string } |
     if (error instanceof CellError) return null;
     throw error;
   }
-  return { when, rest: text.slice(match[0].length).replace(/^[\s:,–—-]+/, '').trim() };
+  return {
+    when,
+    rest: text
+      .slice(match[0].length)
+      .replace(/^[\s:,–—-]+/, '')
+      .trim(),
+  };
 }
 
 export interface FullDate {
@@ -239,7 +283,11 @@ interface YearCandidate {
  * not give one, is the one that makes the written weekdays true, then a year the document mentions, then
  * the year expected for the release.
  */
-export function resolveYears(entries: readonly { month: number; day: number; year: number | null; weekday: number | null }[], minor: number, mentionedYears: ReadonlySet<number>): number[] {
+export function resolveYears(
+  entries: readonly { month: number; day: number; year: number | null; weekday: number | null }[],
+  minor: number,
+  mentionedYears: ReadonlySet<number>,
+): number[] {
   if (entries.length === 0) return [];
   const expected = expectedYear(minor);
   const firstYear = entries[0]!.year;
@@ -287,7 +335,10 @@ export function resolveYears(entries: readonly { month: number; day: number; yea
 
 /** An instant as ISO-8601 with the offset of the zone it was given in ("Z" for UTC). */
 export function instant(date: FullDate, clock: Clock, zone: NamedZone): DateTime {
-  return DateTime.fromObject({ ...date, hour: clock.hour, minute: clock.minute, second: clock.second }, { zone: zone.zone });
+  return DateTime.fromObject(
+    { ...date, hour: clock.hour, minute: clock.minute, second: clock.second },
+    { zone: zone.zone },
+  );
 }
 
 export function formatInstant(value: DateTime): string {
@@ -296,8 +347,14 @@ export function formatInstant(value: DateTime): string {
 
 export function utcClockNear(clock: Clock, reference: DateTime): DateTime {
   const utcReference = reference.toUTC();
-  const sameDay = instant({ year: utcReference.year, month: utcReference.month, day: utcReference.day }, clock, UTC_ZONE);
+  const sameDay = instant(
+    { year: utcReference.year, month: utcReference.month, day: utcReference.day },
+    clock,
+    UTC_ZONE,
+  );
   return [sameDay.minus({ days: 1 }), sameDay, sameDay.plus({ days: 1 })].reduce((best, option) =>
-    Math.abs(option.toMillis() - reference.toMillis()) < Math.abs(best.toMillis() - reference.toMillis()) ? option : best,
+    Math.abs(option.toMillis() - reference.toMillis()) < Math.abs(best.toMillis() - reference.toMillis())
+      ? option
+      : best,
   );
 }

@@ -2,25 +2,27 @@
 
 /** Inline markdown → plain text. Struck-through text is dropped: upstream strikes out superseded dates. */
 export function stripInline(text: string): string {
-  return text
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/~~[^~]*~~/g, ' ')
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    // Reference links, including upstream's unclosed "[Text][Ref" typo.
-    .replace(/\[([^\]]+)\]\[([^\]*]*)\]?/g, '$1')
-    .replace(/\[([^\]]+)\]/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(^|[^\w*])[*_]([^*_]+?)[*_](?=[^\w*]|$)/g, '$1$2')
-    .replace(/\*\*/g, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      .replace(/~~[^~]*~~/g, ' ')
+      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/`([^`]*)`/g, '$1')
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      // Reference links, including upstream's unclosed "[Text][Ref" typo.
+      .replace(/\[([^\]]+)\]\[([^\]*]*)\]?/g, '$1')
+      .replace(/\[([^\]]+)\]/g, '$1')
+      .replace(/(\*\*|__)(.+?)\1/g, '$2')
+      .replace(/(^|[^\w*])[*_]([^*_]+?)[*_](?=[^\w*]|$)/g, '$1$2')
+      .replace(/\*\*/g, '')
+      .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&amp;/g, '&')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 export interface Heading {

@@ -1,5 +1,14 @@
 import { CellError, monthNumber, parseDateText, parseWhen, splitLeadingDate, type Segment } from './dates.ts';
-import { findHeadings, findHtmlTables, findPipeTables, parseBullets, sectionRange, stripInline, type Bullet, type Table } from './markdown.ts';
+import {
+  findHeadings,
+  findHtmlTables,
+  findPipeTables,
+  parseBullets,
+  sectionRange,
+  stripInline,
+  type Bullet,
+  type Table,
+} from './markdown.ts';
 
 /** One dated line of a schedule before years, zones and kinds are worked out. */
 export interface RawRow {
@@ -55,7 +64,13 @@ function timelineColumns(table: Table): TimelineColumns | null {
   };
 }
 
-function cellError(fail: RowFailure, row: { line: number; what: string }, field: string, text: string, error: unknown): never {
+function cellError(
+  fail: RowFailure,
+  row: { line: number; what: string },
+  field: string,
+  text: string,
+  error: unknown,
+): never {
   if (error instanceof CellError) return fail(row, field, `${error.message} in ${JSON.stringify(text)}`);
   throw error;
 }
@@ -83,7 +98,11 @@ function tableRows(table: Table, columns: TimelineColumns, fail: RowFailure): Ra
     const filled = [...columns.months].filter(([index]) => !PLACEHOLDER.test(stripInline(cells[index] ?? '')));
     if (filled.length === 0) continue;
     if (filled.length > 1) {
-      fail(row, 'month columns', `a date in more than one month column (${filled.map(([index]) => stripInline(table.header[index]!)).join(', ')})`);
+      fail(
+        row,
+        'month columns',
+        `a date in more than one month column (${filled.map(([index]) => stripInline(table.header[index]!)).join(', ')})`,
+      );
     }
     const [index, month] = filled[0]!;
     const monthName = stripInline(table.header[index]!);
@@ -95,7 +114,8 @@ function tableRows(table: Table, columns: TimelineColumns, fail: RowFailure): Ra
       cellError(fail, row, monthName, cell, error);
     }
     if (!date) fail(row, monthName, `no day in ${JSON.stringify(cell)}`);
-    if (date.month !== null && date.month !== month) fail(row, monthName, `${JSON.stringify(cell)} names another month`);
+    if (date.month !== null && date.month !== month)
+      fail(row, monthName, `${JSON.stringify(cell)} names another month`);
     rows.push({
       ...row,
       who,
@@ -148,7 +168,10 @@ export function extractRows(markdown: string, fail: RowFailure): RawRow[] {
     .filter((heading) => SCHEDULE_HEADING.test(heading.text))
     .map((heading) => ({ heading, range: sectionRange(headings, heading, lines.length) }));
   const innermost = sections.filter(
-    ({ heading, range }) => !sections.some((other) => other.heading !== heading && other.heading.line > range[0] - 1 && other.heading.line < range[1]),
+    ({ heading, range }) =>
+      !sections.some(
+        (other) => other.heading !== heading && other.heading.line > range[0] - 1 && other.heading.line < range[1],
+      ),
   );
   for (const { range } of innermost) {
     const rows = bulletRows(parseBullets(lines, range[0], range[1]), fail);

@@ -25,11 +25,14 @@ function linkTokens(text: string, url: string): Token[] {
   const label = text.replace(/\*\*|__|[*`]/g, '').trim();
   const fromText = HANDLE_TEXT.exec(label);
   if (fromText && (fromUrl || label.startsWith('@'))) return [{ kind: 'handle', value: fromUrl ?? fromText[1]! }];
-  const words: Token[] = label.split(/\s+/).filter(Boolean).map((value) => ({ kind: 'word', value }));
+  const words: Token[] = label
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((value) => ({ kind: 'word', value }));
   return fromUrl ? [...words, { kind: 'handle', value: fromUrl }] : words;
 }
 
-const TOKEN = /`[^`]*`|\[([^\]]*)\]\(([^)]*)\)|\*\*|__|\s+|[()\[\],;/*]|[^\s()\[\],;/*`]+|`/gy;
+const TOKEN = /`[^`]*`|\[([^\]]*)\]\(([^)]*)\)|\*\*|__|\s+|[()[\],;/*]|[^\s()[\],;/*`]+|`/gy;
 
 function tokenize(cell: string): Token[] {
   const tokens: Token[] = [];
@@ -41,7 +44,7 @@ function tokenize(cell: string): Token[] {
     else if (text === ')') tokens.push({ kind: 'close' });
     else if (text === ',' || text === ';') tokens.push({ kind: 'comma' });
     else if (text === '/') tokens.push({ kind: 'slash' });
-    else if (!/^(\s+|\*\*|__|[*`\[\]])$/.test(text)) tokens.push({ kind: 'word', value: text });
+    else if (!/^(\s+|\*\*|__|[*`[\]])$/.test(text)) tokens.push({ kind: 'word', value: text });
   }
   return tokens;
 }
@@ -89,7 +92,9 @@ function finish(draft: Draft, people: Person[]): void {
   }
   if (!name) {
     if (github || draft.innerWords.length > 0) {
-      throw new PeopleError(`an entry has no name (${github ? `only the handle @${github}` : `only "${draft.innerWords.join(' ')}"`})`);
+      throw new PeopleError(
+        `an entry has no name (${github ? `only the handle @${github}` : `only "${draft.innerWords.join(' ')}"`})`,
+      );
     }
     return;
   }
@@ -138,7 +143,12 @@ export function parsePeople(cell: string): Person[] {
       case 'slash': {
         if (depth > 0) return;
         if (draft.hasDetails) draft.skipping = true;
-        else if (draft.nameWords.length > 0 && tokens[index + 1]?.kind !== 'open' && tokens[index + 1]?.kind !== 'handle') next();
+        else if (
+          draft.nameWords.length > 0 &&
+          tokens[index + 1]?.kind !== 'open' &&
+          tokens[index + 1]?.kind !== 'handle'
+        )
+          next();
         return;
       }
       case 'handle':

@@ -30,7 +30,8 @@ export function splitRow(line: string): string[] {
   return body.split(/(?<!\\)\|/).map((cell) => cell.trim());
 }
 
-const isSeparatorRow = (cells: string[]): boolean => cells.length > 0 && cells.every((cell) => /^:?-{1,}:?$/.test(cell));
+const isSeparatorRow = (cells: string[]): boolean =>
+  cells.length > 0 && cells.every((cell) => /^:?-{1,}:?$/.test(cell));
 
 /** Every pipe table in the file: a header line, a separator line, then rows until the first non-table line. */
 export function findTables(markdown: string): MarkdownTable[] {

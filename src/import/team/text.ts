@@ -1,6 +1,14 @@
 /** Plain-text helpers shared by the team parser's table, role and people modules. */
 
-const HTML_ENTITIES: Record<string, string> = { amp: '&', nbsp: ' ', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
+const HTML_ENTITIES: Record<string, string> = {
+  amp: '&',
+  nbsp: ' ',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  '#39': "'",
+};
 
 /**
  * Removes what never carries meaning in a team cell: HTML tags (a `<br>` becomes a comma,

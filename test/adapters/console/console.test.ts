@@ -36,7 +36,9 @@ describe('console adapter: piped questions', () => {
     const turns = transcript(await pipe(questions));
     expect(turns.map((turn) => turn.question)).toEqual(questions);
     for (const [index, question] of questions.entries()) {
-      expect(turns[index]!.answer).toBe(renderText(await bot.handle(question, { channel: CONSOLE_CHANNEL, now: NOW })).trim());
+      expect(turns[index]!.answer).toBe(
+        renderText(await bot.handle(question, { channel: CONSOLE_CHANNEL, now: NOW })).trim(),
+      );
     }
     expect(turns[0]!.answer).toContain('KEP-3836');
     expect(turns[1]!.answer).toContain('James Laverack');
@@ -83,7 +85,11 @@ describe('console adapter: piped questions', () => {
     };
     await pipe(['1.30', '1.31', '1.29'], recording);
     expect(overlapped).toBe(false);
-    expect(seen.map((conversation) => conversation.channel)).toEqual([CONSOLE_CHANNEL, CONSOLE_CHANNEL, CONSOLE_CHANNEL]);
+    expect(seen.map((conversation) => conversation.channel)).toEqual([
+      CONSOLE_CHANNEL,
+      CONSOLE_CHANNEL,
+      CONSOLE_CHANNEL,
+    ]);
     expect(CONSOLE_CHANNEL).toEqual({ platform: 'console', workspace: 'local', channel: 'terminal' });
   });
 
@@ -149,8 +155,18 @@ describe('console adapter: interactive terminal', () => {
 
 describe('console digest poster', () => {
   it('refuses channels other than its own terminal as a permanent failure', async () => {
-    const running = await startConsole({ bot, input: typedInput(), output: new CapturedOutput(), logger: silentLogger });
-    await expect(running.poster.post({ platform: 'console', workspace: 'local', channel: 'elsewhere' }, await bot.handle('1.31', { now: NOW }))).rejects.toMatchObject({
+    const running = await startConsole({
+      bot,
+      input: typedInput(),
+      output: new CapturedOutput(),
+      logger: silentLogger,
+    });
+    await expect(
+      running.poster.post(
+        { platform: 'console', workspace: 'local', channel: 'elsewhere' },
+        await bot.handle('1.31', { now: NOW }),
+      ),
+    ).rejects.toMatchObject({
       name: 'PermanentPostError',
     });
     await running.stop();

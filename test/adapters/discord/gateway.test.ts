@@ -1,4 +1,10 @@
-import { GatewayDispatchEvents, GatewayIntentBits, InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import {
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  InteractionResponseType,
+  MessageFlags,
+  PermissionFlagsBits,
+} from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../../adapters/discord/index.ts';
 import { Bot, type SubscriptionCommands } from '../../../src/bot.ts';
@@ -8,15 +14,37 @@ import { PermanentPostError } from '../../../src/digest/poster.ts';
 import { silentLogger } from '../../../src/log.ts';
 import type { RunningAdapter } from '../../../adapters/running-adapter.ts';
 import { embedLimitProblems, embedText } from './support/limits.ts';
-import { autocompleteInteraction, BOT_PERMISSIONS, chatInputInteraction, directMessage, directMessageInteraction, IDS, mentionMessage } from './support/payloads.ts';
+import {
+  autocompleteInteraction,
+  BOT_PERMISSIONS,
+  chatInputInteraction,
+  directMessage,
+  directMessageInteraction,
+  IDS,
+  mentionMessage,
+} from './support/payloads.ts';
 import { StubDiscord, type RecordedRequest } from './support/stubDiscord.ts';
 
 /** Stands in for the digest feature (its own tests cover storage): records what the adapter asked for. */
 class RecordingSubscriptions implements SubscriptionCommands {
   readonly calls: { command: string; args: string; conversation: Parameters<SubscriptionCommands['handle']>[2] }[] = [];
-  async handle(command: 'subscribe' | 'unsubscribe' | 'subscriptions', args: string, conversation: Parameters<SubscriptionCommands['handle']>[2]): Promise<Answer> {
+  async handle(
+    command: 'subscribe' | 'unsubscribe' | 'subscriptions',
+    args: string,
+    conversation: Parameters<SubscriptionCommands['handle']>[2],
+  ): Promise<Answer> {
     this.calls.push({ command, args, conversation });
-    return { intent: 'subscription', title: 'Digest subscription', summary: `${command} ${args}`.trim(), release: null, facts: [], sections: [], links: [], suggestions: [], footer: 'Data as of test' };
+    return {
+      intent: 'subscription',
+      title: 'Digest subscription',
+      summary: `${command} ${args}`.trim(),
+      release: null,
+      facts: [],
+      sections: [],
+      links: [],
+      suggestions: [],
+      footer: 'Data as of test',
+    };
   }
 }
 
@@ -30,7 +58,11 @@ const bot = new Bot(loadDataset(), { subscriptions, clock: () => new Date('2026-
 
 beforeAll(async () => {
   stub = await StubDiscord.start();
-  adapter = await startDiscord({ config: { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: stub.apiUrl }, bot, logger: silentLogger });
+  adapter = await startDiscord({
+    config: { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: stub.apiUrl },
+    bot,
+    logger: silentLogger,
+  });
 });
 
 afterAll(async () => {
@@ -47,7 +79,9 @@ async function interact(payload: { id: string; token: string }): Promise<Recorde
 describe('Discord gateway session', () => {
   it('logs in through the stub with only the non-privileged intents it needs', () => {
     expect(stub.identify.token).toBe(TOKEN);
-    expect(stub.identify.intents).toBe(GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages);
+    expect(stub.identify.intents).toBe(
+      GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages,
+    );
     expect(stub.identify.intents & GatewayIntentBits.MessageContent).toBe(0);
     const gateway = stub.requests.find((request) => request.path === '/gateway/bot')!;
     expect(gateway.headers.authorization).toBe(`Bot ${TOKEN}`);
@@ -82,7 +116,9 @@ describe('/k8s-release chat-input interactions', () => {
   });
 
   it('never pings @everyone from a hostile question', async () => {
-    const callback = await interact(chatInputInteraction('ask', { question: '@everyone @here <@&1100220033004400560> what went GA in 1.31' }));
+    const callback = await interact(
+      chatInputInteraction('ask', { question: '@everyone @here <@&1100220033004400560> what went GA in 1.31' }),
+    );
     expect(callback.body.data.allowed_mentions).toEqual(NO_PINGS);
     expect(JSON.stringify(callback.body.data)).not.toMatch(/@(everyone|here)|<@&\d+>/);
   });
@@ -118,17 +154,31 @@ describe('/k8s-release autocomplete interactions', () => {
 describe('digest subscription subcommands', () => {
   it('defers, hands the composed command to the digest feature, then edits the reply', async () => {
     const before = subscriptions.calls.length;
-    const payload = chatInputInteraction('subscribe', { kind: 'weekly', time: '08:30', timezone: 'Europe/Berlin', weekday: 'friday' }, { manager: true });
+    const payload = chatInputInteraction(
+      'subscribe',
+      { kind: 'weekly', time: '08:30', timezone: 'Europe/Berlin', weekday: 'friday' },
+      { manager: true },
+    );
     const callback = await interact(payload);
-    expect(callback.body).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: 0 } });
-    const edit = await stub.waitForRequest((request) => request.method === 'PATCH' && request.path === `/webhooks/${IDS.application}/${payload.token}/messages/@original`);
+    expect(callback.body).toEqual({
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: { flags: 0 },
+    });
+    const edit = await stub.waitForRequest(
+      (request) =>
+        request.method === 'PATCH' &&
+        request.path === `/webhooks/${IDS.application}/${payload.token}/messages/@original`,
+    );
     expect(edit.body.allowed_mentions).toEqual(NO_PINGS);
     expect(embedText(edit.body.embeds)).toContain('subscribe weekly 08:30 Europe/Berlin friday');
     expect(subscriptions.calls.slice(before)).toEqual([
       {
         command: 'subscribe',
         args: 'weekly 08:30 Europe/Berlin friday',
-        conversation: expect.objectContaining({ channel: { platform: 'discord', workspace: IDS.guild, channel: IDS.channel }, userId: IDS.user }),
+        conversation: expect.objectContaining({
+          channel: { platform: 'discord', workspace: IDS.guild, channel: IDS.channel },
+          userId: IDS.user,
+        }),
       },
     ]);
   });
@@ -143,7 +193,13 @@ describe('digest subscription subcommands', () => {
   });
 
   it('says up front when the bot could not post digests in the channel', async () => {
-    const callback = await interact(chatInputInteraction('subscribe', {}, { manager: true, appPermissions: BOT_PERMISSIONS & ~PermissionFlagsBits.EmbedLinks }));
+    const callback = await interact(
+      chatInputInteraction(
+        'subscribe',
+        {},
+        { manager: true, appPermissions: BOT_PERMISSIONS & ~PermissionFlagsBits.EmbedLinks },
+      ),
+    );
     expect(callback.body.data.flags).toBe(MessageFlags.Ephemeral);
     expect(embedText(callback.body.data.embeds)).toContain('Embed Links');
   });
@@ -155,7 +211,13 @@ describe('digest subscription subcommands', () => {
     expect(callback.body.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     await stub.waitForRequest((request) => request.method === 'PATCH' && request.path.includes(payload.token));
     expect(subscriptions.calls.slice(before)).toEqual([
-      { command: 'subscriptions', args: '', conversation: expect.objectContaining({ channel: { platform: 'discord', workspace: '@me', channel: IDS.dmChannel } }) },
+      {
+        command: 'subscriptions',
+        args: '',
+        conversation: expect.objectContaining({
+          channel: { platform: 'discord', workspace: '@me', channel: IDS.dmChannel },
+        }),
+      },
     ]);
   });
 });
@@ -166,7 +228,12 @@ describe('@bot mentions', () => {
     const question = mentionMessage(`<@${IDS.bot}> @everyone what went GA in 1.31`, { mentionEveryone: true });
     stub.dispatch(GatewayDispatchEvents.MessageCreate, ignored);
     stub.dispatch(GatewayDispatchEvents.MessageCreate, question);
-    const reply = await stub.waitForRequest((request) => request.method === 'POST' && request.path === `/channels/${IDS.channel}/messages` && request.body?.message_reference?.message_id === question.id);
+    const reply = await stub.waitForRequest(
+      (request) =>
+        request.method === 'POST' &&
+        request.path === `/channels/${IDS.channel}/messages` &&
+        request.body?.message_reference?.message_id === question.id,
+    );
     expect(reply.body.message_reference).toMatchObject({ message_id: question.id, fail_if_not_exists: true });
     expect(reply.body.allowed_mentions).toEqual(NO_PINGS);
     expect(JSON.stringify(reply.body)).not.toMatch(/@everyone/);
@@ -190,7 +257,10 @@ describe('@bot mentions', () => {
       const question = mentionMessage(`<@${IDS.bot}> 1.31`);
       const before = stub.requests.length;
       stub.dispatch(GatewayDispatchEvents.MessageCreate, question);
-      const posted = await stub.waitForRequest((request) => stub.requests.indexOf(request) >= before && request.method === 'POST' && !request.body?.message_reference);
+      const posted = await stub.waitForRequest(
+        (request) =>
+          stub.requests.indexOf(request) >= before && request.method === 'POST' && !request.body?.message_reference,
+      );
       expect(posted.path).toBe(`/channels/${IDS.channel}/messages`);
       expect(posted.body.allowed_mentions).toEqual(NO_PINGS);
       expect(embedText(posted.body.embeds)).toContain('Elli');
@@ -209,19 +279,37 @@ describe('@bot mentions', () => {
     stub.dispatch(GatewayDispatchEvents.MessageCreate, manager);
     await stub.waitForRequest((request) => request.body?.message_reference?.message_id === manager.id);
     expect(subscriptions.calls.slice(before)).toEqual([
-      { command: 'subscribe', args: 'weekly', conversation: expect.objectContaining({ channel: { platform: 'discord', workspace: IDS.guild, channel: IDS.channel } }) },
+      {
+        command: 'subscribe',
+        args: 'weekly',
+        conversation: expect.objectContaining({
+          channel: { platform: 'discord', workspace: IDS.guild, channel: IDS.channel },
+        }),
+      },
     ]);
   });
 });
 
 describe('digest poster', () => {
-  const digest: Answer = { intent: 'digest', title: 'Weekly digest @everyone', summary: 'Week 3 of 15.', release: '1.37', facts: [], sections: [], links: [], suggestions: [], footer: 'Data as of test' };
+  const digest: Answer = {
+    intent: 'digest',
+    title: 'Weekly digest @everyone',
+    summary: 'Week 3 of 15.',
+    release: '1.37',
+    facts: [],
+    sections: [],
+    links: [],
+    suggestions: [],
+    footer: 'Data as of test',
+  };
 
-  it('posts a digest to a channel through discord.js\'s REST client, with an enforced nonce against double posts', async () => {
+  it("posts a digest to a channel through discord.js's REST client, with an enforced nonce against double posts", async () => {
     const before = stub.requests.length;
     await adapter.poster.post({ platform: 'discord', workspace: IDS.guild, channel: IDS.channel }, digest);
     const sent = stub.requests.slice(before);
-    expect(sent.map((request) => `${request.method} ${request.path}`)).toEqual([`POST /channels/${IDS.channel}/messages`]);
+    expect(sent.map((request) => `${request.method} ${request.path}`)).toEqual([
+      `POST /channels/${IDS.channel}/messages`,
+    ]);
     const post = sent[0]!;
     expect(post.headers.authorization).toBe(`Bot ${TOKEN}`);
     expect(post.body.allowed_mentions).toEqual(NO_PINGS);
@@ -235,12 +323,29 @@ describe('digest poster', () => {
     stub.failChannel('1100220033004400991', { status: 403, code: 50013, message: 'Missing Permissions' });
     stub.failChannel('1100220033004400992', { status: 403, code: 50001, message: 'Missing Access' });
     stub.failChannel('1100220033004400993', { status: 502, code: 0, message: 'Bad Gateway' });
-    stub.failChannel('1100220033004400995', { status: 400, code: 50008, message: 'Cannot send messages in a non-text channel' });
-    const post = (channel: string) => adapter.poster.post({ platform: 'discord', workspace: IDS.guild, channel }, digest);
-    await expect(post('1100220033004400990')).rejects.toMatchObject({ name: 'PermanentPostError', reason: 'unknown-channel' });
-    await expect(post('1100220033004400991')).rejects.toMatchObject({ name: 'PermanentPostError', reason: 'missing-permissions' });
-    await expect(post('1100220033004400992')).rejects.toMatchObject({ name: 'PermanentPostError', reason: 'missing-access' });
-    await expect(post('1100220033004400995')).rejects.toMatchObject({ name: 'PermanentPostError', reason: 'not-sendable' });
+    stub.failChannel('1100220033004400995', {
+      status: 400,
+      code: 50008,
+      message: 'Cannot send messages in a non-text channel',
+    });
+    const post = (channel: string) =>
+      adapter.poster.post({ platform: 'discord', workspace: IDS.guild, channel }, digest);
+    await expect(post('1100220033004400990')).rejects.toMatchObject({
+      name: 'PermanentPostError',
+      reason: 'unknown-channel',
+    });
+    await expect(post('1100220033004400991')).rejects.toMatchObject({
+      name: 'PermanentPostError',
+      reason: 'missing-permissions',
+    });
+    await expect(post('1100220033004400992')).rejects.toMatchObject({
+      name: 'PermanentPostError',
+      reason: 'missing-access',
+    });
+    await expect(post('1100220033004400995')).rejects.toMatchObject({
+      name: 'PermanentPostError',
+      reason: 'not-sendable',
+    });
     const transient = await post('1100220033004400993').catch((error: unknown) => error);
     expect(transient).toBeInstanceOf(Error);
     expect(transient).not.toBeInstanceOf(PermanentPostError);

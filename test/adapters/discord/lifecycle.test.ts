@@ -32,7 +32,17 @@ class SlowSubscriptions implements SubscriptionCommands {
   }
   async handle(): Promise<Answer> {
     await this.released;
-    return { intent: 'subscription', title: 'Subscribed', summary: 'Weekly digest on Mondays at 09:00 UTC.', release: null, facts: [], sections: [], links: [], suggestions: [], footer: 'test' };
+    return {
+      intent: 'subscription',
+      title: 'Subscribed',
+      summary: 'Weekly digest on Mondays at 09:00 UTC.',
+      release: null,
+      facts: [],
+      sections: [],
+      links: [],
+      suggestions: [],
+      footer: 'test',
+    };
   }
 }
 
@@ -40,12 +50,18 @@ describe('Discord adapter lifecycle', () => {
   it('stop() lets a reply in flight finish, then closes the gateway connection', async () => {
     const stub = await startStub();
     const subscriptions = new SlowSubscriptions();
-    const adapter = await startDiscord({ config: { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: stub.apiUrl }, bot: new Bot(dataset, { subscriptions }), logger: silentLogger });
+    const adapter = await startDiscord({
+      config: { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: stub.apiUrl },
+      bot: new Bot(dataset, { subscriptions }),
+      logger: silentLogger,
+    });
     expect(stub.gatewayConnected).toBe(true);
 
     const payload = chatInputInteraction('subscriptions', {});
     stub.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
-    const deferral = await stub.waitForRequest((request) => request.path === `/interactions/${payload.id}/${payload.token}/callback`);
+    const deferral = await stub.waitForRequest(
+      (request) => request.path === `/interactions/${payload.id}/${payload.token}/callback`,
+    );
     expect(deferral.body.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
 
     const stopped = adapter.stop();
@@ -60,7 +76,11 @@ describe('Discord adapter lifecycle', () => {
 
   it('fails to start with a clear error when Discord rejects the token, without echoing it', async () => {
     const stub = await startStub();
-    const start = startDiscord({ config: { DISCORD_TOKEN: 'rejected-token-value', DISCORD_API_URL: stub.apiUrl }, bot: new Bot(dataset), logger: silentLogger });
+    const start = startDiscord({
+      config: { DISCORD_TOKEN: 'rejected-token-value', DISCORD_API_URL: stub.apiUrl },
+      bot: new Bot(dataset),
+      logger: silentLogger,
+    });
     const error = (await start.catch((caught: unknown) => caught)) as Error;
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toMatch(/token/i);
@@ -68,6 +88,12 @@ describe('Discord adapter lifecycle', () => {
   });
 
   it('refuses to start without DISCORD_TOKEN', async () => {
-    await expect(startDiscord({ config: { DISCORD_TOKEN: undefined, DISCORD_API_URL: undefined }, bot: new Bot(dataset), logger: silentLogger })).rejects.toThrow(/DISCORD_TOKEN/);
+    await expect(
+      startDiscord({
+        config: { DISCORD_TOKEN: undefined, DISCORD_API_URL: undefined },
+        bot: new Bot(dataset),
+        logger: silentLogger,
+      }),
+    ).rejects.toThrow(/DISCORD_TOKEN/);
   });
 });

@@ -6,13 +6,23 @@ import { PostTimeoutError, type DigestPoster } from '../../../src/digest/poster.
 import { IDS } from './support/payloads.ts';
 import { StubDiscord } from './support/stubDiscord.ts';
 
-const digest: Answer = { intent: 'digest', title: 'Weekly digest', summary: 'Week 3 of 15.', release: '1.37', facts: [], sections: [], links: [], suggestions: [], footer: 'Data as of test' };
+const digest: Answer = {
+  intent: 'digest',
+  title: 'Weekly digest',
+  summary: 'Week 3 of 15.',
+  release: '1.37',
+  facts: [],
+  sections: [],
+  links: [],
+  suggestions: [],
+  footer: 'Data as of test',
+};
 const STUCK = '1100220033004400994';
 const LIMITED = '1100220033004400996';
 const to = (channel: string) => ({ platform: 'discord' as const, workspace: IDS.guild, channel });
 
 /** The digest poster on discord.js's REST client (as the adapter builds it from its client), against the stub API. */
-describe('Discord digest poster and the scheduler\'s abort signal', () => {
+describe("Discord digest poster and the scheduler's abort signal", () => {
   let stub: StubDiscord;
   let rest: REST;
   let poster: DigestPoster;
@@ -26,7 +36,9 @@ describe('Discord digest poster and the scheduler\'s abort signal', () => {
 
   it('refuses to start a post whose signal is already aborted', async () => {
     const reason = new PostTimeoutError(1000);
-    expect(await poster.post(to(IDS.channel), digest, { signal: AbortSignal.abort(reason) }).catch((e: unknown) => e)).toBe(reason);
+    expect(
+      await poster.post(to(IDS.channel), digest, { signal: AbortSignal.abort(reason) }).catch((e: unknown) => e),
+    ).toBe(reason);
     expect(stub.requests).toEqual([]);
   });
 
@@ -41,7 +53,9 @@ describe('Discord digest poster and the scheduler\'s abort signal', () => {
     expect(await posting).toBe(reason);
     await expect.poll(() => stub.cancelled).toEqual([`POST /channels/${STUCK}/messages`]);
     // The REST client retries aborted requests; with the signal aborted none of them leaves.
-    expect(stub.requests.map((request) => `${request.method} ${request.path}`)).toEqual([`POST /channels/${STUCK}/messages`]);
+    expect(stub.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      `POST /channels/${STUCK}/messages`,
+    ]);
   });
 
   it('an abort while the REST queue sleeps out a rate limit: rejects with the abort reason at once', async () => {
@@ -66,6 +80,8 @@ describe('Discord digest poster and the scheduler\'s abort signal', () => {
 
   it('a post that lands is not affected by a signal that never aborts', async () => {
     await poster.post(to(IDS.channel), digest, { signal: new AbortController().signal });
-    expect(stub.requests.map((request) => `${request.method} ${request.path}`)).toEqual([`POST /channels/${IDS.channel}/messages`]);
+    expect(stub.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      `POST /channels/${IDS.channel}/messages`,
+    ]);
   });
 });

@@ -23,7 +23,13 @@ describe('readiness follows the Discord gateway session (npm start with Discord,
   beforeEach(async () => {
     stub = await StubDiscord.start();
     app = await startApp({
-      env: { DISCORD_TOKEN: 'stub-token', DISCORD_APPLICATION_ID: IDS.application, DISCORD_API_URL: stub.apiUrl, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'discord-ready-')), PORT: '0' },
+      env: {
+        DISCORD_TOKEN: 'stub-token',
+        DISCORD_APPLICATION_ID: IDS.application,
+        DISCORD_API_URL: stub.apiUrl,
+        DATA_DIR: mkdtempSync(path.join(tmpdir(), 'discord-ready-')),
+        PORT: '0',
+      },
       logger: silentLogger,
       digestCron: false,
     });

@@ -29,18 +29,33 @@ async function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: numb
 
 describe('discord:register', () => {
   it('overwrites the global commands with exactly the dry-run JSON', async () => {
-    const result = await registerCommands({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: IDS.application, DISCORD_API_URL: stub.apiUrl, DISCORD_GUILD_ID: undefined });
+    const result = await registerCommands({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: IDS.application,
+      DISCORD_API_URL: stub.apiUrl,
+      DISCORD_GUILD_ID: undefined,
+    });
     expect(result).toEqual({ route: `/applications/${IDS.application}/commands`, names: ['k8s-release'] });
-    const put = await stub.waitForRequest((request) => request.method === 'PUT' && request.path === `/applications/${IDS.application}/commands`);
+    const put = await stub.waitForRequest(
+      (request) => request.method === 'PUT' && request.path === `/applications/${IDS.application}/commands`,
+    );
     expect(put.headers.authorization).toBe(`Bot ${TOKEN}`);
     expect(put.body).toEqual(FIXTURE);
   });
 
   it('registers to one guild when DISCORD_GUILD_ID is set (via the CLI entry point and the environment)', async () => {
-    const result = await run([], { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: IDS.application, DISCORD_GUILD_ID: IDS.guild, DISCORD_API_URL: stub.apiUrl });
+    const result = await run([], {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: IDS.application,
+      DISCORD_GUILD_ID: IDS.guild,
+      DISCORD_API_URL: stub.apiUrl,
+    });
     expect(result).toMatchObject({ code: 0, stdout: '' });
     expect(result.stderr).toContain(`/applications/${IDS.application}/guilds/${IDS.guild}/commands`);
-    const put = await stub.waitForRequest((request) => request.method === 'PUT' && request.path === `/applications/${IDS.application}/guilds/${IDS.guild}/commands`);
+    const put = await stub.waitForRequest(
+      (request) =>
+        request.method === 'PUT' && request.path === `/applications/${IDS.application}/guilds/${IDS.guild}/commands`,
+    );
     expect(put.body).toEqual(FIXTURE);
   });
 
@@ -48,7 +63,11 @@ describe('discord:register', () => {
     const missing = await run([], { DISCORD_API_URL: stub.apiUrl });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/DISCORD_TOKEN/);
-    const rejected = await run([], { DISCORD_TOKEN: 'wrong-token-value', DISCORD_APPLICATION_ID: IDS.application, DISCORD_API_URL: stub.apiUrl });
+    const rejected = await run([], {
+      DISCORD_TOKEN: 'wrong-token-value',
+      DISCORD_APPLICATION_ID: IDS.application,
+      DISCORD_API_URL: stub.apiUrl,
+    });
     expect(rejected.code).toBe(1);
     expect(rejected.stderr).toMatch(/401|Unauthorized/);
     expect(rejected.stderr).not.toContain('wrong-token-value');

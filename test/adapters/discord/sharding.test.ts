@@ -40,15 +40,24 @@ describe('shard settings in the config schema', () => {
   it('a count alone owns every shard; ids pick this replica’s', () => {
     const shardsOf = (env: NodeJS.ProcessEnv) => discordShards(loadConfig({ ...DISCORD, ...env }));
     expect(shardsOf({ DISCORD_SHARD_COUNT: '3' })).toEqual({ shards: [0, 1, 2], shardCount: 3 });
-    expect(shardsOf({ DISCORD_SHARD_COUNT: '4', DISCORD_SHARD_IDS: '1, 3' })).toEqual({ shards: [1, 3], shardCount: 4 });
+    expect(shardsOf({ DISCORD_SHARD_COUNT: '4', DISCORD_SHARD_IDS: '1, 3' })).toEqual({
+      shards: [1, 3],
+      shardCount: 4,
+    });
   });
 
   it.each([
     [{ DISCORD_SHARD_COUNT: '0' }, /^DISCORD_SHARD_COUNT must be a whole number of shards, 1 or more/],
     [{ DISCORD_SHARD_COUNT: 'two' }, /^DISCORD_SHARD_COUNT must be a whole number of shards/],
-    [{ DISCORD_SHARD_COUNT: '2', DISCORD_SHARD_IDS: '0;1' }, /^DISCORD_SHARD_IDS must be shard numbers separated by comma/],
+    [
+      { DISCORD_SHARD_COUNT: '2', DISCORD_SHARD_IDS: '0;1' },
+      /^DISCORD_SHARD_IDS must be shard numbers separated by comma/,
+    ],
     [{ DISCORD_SHARD_COUNT: '2', DISCORD_SHARD_IDS: '1,1' }, /^DISCORD_SHARD_IDS names a shard twice/],
-    [{ DISCORD_SHARD_COUNT: '2', DISCORD_SHARD_IDS: '1,2' }, /^DISCORD_SHARD_IDS names shard 2, outside DISCORD_SHARD_COUNT=2 \(.+0 to 1/],
+    [
+      { DISCORD_SHARD_COUNT: '2', DISCORD_SHARD_IDS: '1,2' },
+      /^DISCORD_SHARD_IDS names shard 2, outside DISCORD_SHARD_COUNT=2 \(.+0 to 1/,
+    ],
     [{ DISCORD_SHARD_IDS: '0' }, /^DISCORD_SHARD_COUNT is required when DISCORD_SHARD_IDS is set/],
   ])('%o is refused with a message naming the variable', (shardEnv, message) => {
     expect(problemsOf({ ...DISCORD, ...shardEnv })).toEqual([expect.stringMatching(message)]);
@@ -93,7 +102,10 @@ describe('two replicas, each owning one of two shards (discord.js against the st
 
   it('each replica identifies its own shard, and each mention is answered exactly once, in its channel', async () => {
     await Promise.all([0, 1].map((shard) => start({ DISCORD_SHARD_COUNT: 2, DISCORD_SHARD_IDS: [shard] })));
-    expect(stub.identifies.map((identify) => identify.shard).sort()).toEqual([[0, 2], [1, 2]]);
+    expect(stub.identifies.map((identify) => identify.shard).sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
     expect(stub.connectedShards).toEqual(['0/2', '1/2']);
 
     for (const place of [HOME, OTHER]) {

@@ -24,9 +24,16 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'discord-subscriptions-'));
   store = await openStore({ dataDir });
   const dataset = loadDataset();
-  const bot = new Bot(dataset, { subscriptions: createSubscriptionCommands(store, dataset), clock: () => new Date('2026-09-01T12:00:00Z') });
+  const bot = new Bot(dataset, {
+    subscriptions: createSubscriptionCommands(store, dataset),
+    clock: () => new Date('2026-09-01T12:00:00Z'),
+  });
   stub = await StubDiscord.start();
-  adapter = await startDiscord({ config: { DISCORD_TOKEN: 'stub-token', DISCORD_API_URL: stub.apiUrl }, bot, logger: silentLogger });
+  adapter = await startDiscord({
+    config: { DISCORD_TOKEN: 'stub-token', DISCORD_API_URL: stub.apiUrl },
+    bot,
+    logger: silentLogger,
+  });
 });
 
 afterAll(async () => {
@@ -40,14 +47,27 @@ afterAll(async () => {
 async function run(subcommand: string, options: Record<string, string> = {}): Promise<RecordedRequest> {
   const payload = chatInputInteraction(subcommand, options, { manager: true });
   stub.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
-  return stub.waitForRequest((request) => request.method === 'PATCH' && request.path === `/webhooks/${IDS.application}/${payload.token}/messages/@original`);
+  return stub.waitForRequest(
+    (request) =>
+      request.method === 'PATCH' && request.path === `/webhooks/${IDS.application}/${payload.token}/messages/@original`,
+  );
 }
 
 describe('digest subscriptions from Discord, end to end', () => {
   it('subscribe with every option stores exactly those settings for this channel', async () => {
-    const reply = await run('subscribe', { kind: 'weekly', time: '08:30', timezone: 'Europe/Berlin', weekday: 'friday' });
+    const reply = await run('subscribe', {
+      kind: 'weekly',
+      time: '08:30',
+      timezone: 'Europe/Berlin',
+      weekday: 'friday',
+    });
     expect(embedLimitProblems(reply.body.embeds)).toEqual([]);
-    expect(await store.find(channel)).toMatchObject({ kind: 'weekly', time: '08:30', timeZone: 'Europe/Berlin', weekday: 5 });
+    expect(await store.find(channel)).toMatchObject({
+      kind: 'weekly',
+      time: '08:30',
+      timeZone: 'Europe/Berlin',
+      weekday: 5,
+    });
     expect(embedText(reply.body.embeds)).toContain('Europe/Berlin');
   });
 

@@ -37,26 +37,37 @@ const itemCount = (blocks: unknown[]): { shown: number; more: number } => {
 };
 
 const sigs = [...new Set(dataset.keps.map((kep) => kep.owningSig))];
-const bySize = sigs.map((sig) => ({ sig, keps: dataset.keps.filter((kep) => kep.owningSig === sig) })).sort((a, b) => b.keps.length - a.keps.length);
+const bySize = sigs
+  .map((sig) => ({ sig, keps: dataset.keps.filter((kep) => kep.owningSig === sig) }))
+  .sort((a, b) => b.keps.length - a.keps.length);
 
 describe('the largest answers the dataset can produce stay inside Block Kit limits', () => {
   it('has a SIG big enough to need cutting', () => {
     expect(bySize[0]!.keps.length).toBeGreaterThan(100);
   });
 
-  it.each(bySize.map(({ sig, keps }) => [sig, keps.length, keps] as const))('every KEP of %s (%i) in one list', (sig, _count, keps) => {
-    for (const message of renderings({
-      intent: 'sig',
-      title: `${sig}: every KEP`,
-      summary: `${sig} owns ${keps.length} KEPs.`,
-      sections: [{ heading: 'KEPs', items: keps.map(kepItem), moreUrl: `https://github.com/kubernetes/enhancements/tree/master/keps/${sig}` }],
-      footer,
-    })) {
-      expect(limitViolations(message)).toEqual([]);
-      const { shown, more } = itemCount(message.blocks);
-      expect(shown + more).toBe(keps.length);
-    }
-  });
+  it.each(bySize.map(({ sig, keps }) => [sig, keps.length, keps] as const))(
+    'every KEP of %s (%i) in one list',
+    (sig, _count, keps) => {
+      for (const message of renderings({
+        intent: 'sig',
+        title: `${sig}: every KEP`,
+        summary: `${sig} owns ${keps.length} KEPs.`,
+        sections: [
+          {
+            heading: 'KEPs',
+            items: keps.map(kepItem),
+            moreUrl: `https://github.com/kubernetes/enhancements/tree/master/keps/${sig}`,
+          },
+        ],
+        footer,
+      })) {
+        expect(limitViolations(message)).toEqual([]);
+        const { shown, more } = itemCount(message.blocks);
+        expect(shown + more).toBe(keps.length);
+      }
+    },
+  );
 
   it('every KEP in the dataset, grouped by SIG, in one answer', () => {
     for (const message of renderings({
@@ -70,20 +81,27 @@ describe('the largest answers the dataset can produce stay inside Block Kit limi
     }
   });
 
-  it.each(dataset.releases.map((release) => [release.version] as const))('every KEP that moved in %s, by stage', (version) => {
-    const moved = (stage: keyof Kep['milestones']) => dataset.keps.filter((kep) => kep.milestones[stage] === version).map(kepItem);
-    for (const message of renderings({
-      intent: 'release-summary',
-      title: `Kubernetes ${version}`,
-      summary: `Everything that changed stage in ${version}.`,
-      release: version,
-      facts: [{ label: 'Version', value: version }],
-      sections: (['stable', 'beta', 'alpha', 'deprecated', 'removed'] as const).map((stage) => ({ heading: stage, items: moved(stage) })),
-      footer,
-    })) {
-      expect(limitViolations(message)).toEqual([]);
-    }
-  });
+  it.each(dataset.releases.map((release) => [release.version] as const))(
+    'every KEP that moved in %s, by stage',
+    (version) => {
+      const moved = (stage: keyof Kep['milestones']) =>
+        dataset.keps.filter((kep) => kep.milestones[stage] === version).map(kepItem);
+      for (const message of renderings({
+        intent: 'release-summary',
+        title: `Kubernetes ${version}`,
+        summary: `Everything that changed stage in ${version}.`,
+        release: version,
+        facts: [{ label: 'Version', value: version }],
+        sections: (['stable', 'beta', 'alpha', 'deprecated', 'removed'] as const).map((stage) => ({
+          heading: stage,
+          items: moved(stage),
+        })),
+        footer,
+      })) {
+        expect(limitViolations(message)).toEqual([]);
+      }
+    },
+  );
 
   it('every deprecated API in one answer', () => {
     const items = dataset.deprecatedApis.map((api) => ({
@@ -92,9 +110,17 @@ describe('the largest answers the dataset can produce stay inside Block Kit limi
       stage: api.removedIn ? 'removed' : 'deprecated',
       sig: null,
       url: null,
-      detail: [api.removedIn && `removed in ${api.removedIn}`, api.replacement && `use ${api.replacement}`].filter(Boolean).join(' · '),
+      detail: [api.removedIn && `removed in ${api.removedIn}`, api.replacement && `use ${api.replacement}`]
+        .filter(Boolean)
+        .join(' · '),
     }));
-    for (const message of renderings({ intent: 'deprecations', title: 'Deprecated APIs', summary: `${items.length} APIs`, sections: [{ heading: 'All', items }], footer })) {
+    for (const message of renderings({
+      intent: 'deprecations',
+      title: 'Deprecated APIs',
+      summary: `${items.length} APIs`,
+      sections: [{ heading: 'All', items }],
+      footer,
+    })) {
       expect(limitViolations(message)).toEqual([]);
       const { shown, more } = itemCount(message.blocks);
       expect(shown + more).toBe(items.length);

@@ -29,7 +29,11 @@ const directMessage = (ts: string, text: string, extra: Record<string, unknown> 
   ...extra,
 });
 
-async function deliver(running: RunningApp, envelope: Record<string, unknown>, headers: Record<string, string> = {}): Promise<void> {
+async function deliver(
+  running: RunningApp,
+  envelope: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<void> {
   const response = await postSigned(running.eventsUrl, JSON.stringify(envelope), JSON_TYPE, { headers });
   expect(response.status).toBe(200);
 }
@@ -51,13 +55,22 @@ describe('Slack HTTP mode: events through the real Bolt receiver', () => {
     expect(post.authorization).toBe('Bearer xoxb-test-token');
     expect(limitViolations({ text: post.params.text as string, blocks: post.params.blocks as unknown[] })).toEqual([]);
     expect(bot.asked).toEqual([
-      { question: 'what went GA in 1.31?', conversation: { channel: { platform: 'slack', workspace: 'T0TEST01', channel: 'C0CHANNEL1' }, userId: 'U0ASKER01' } },
+      {
+        question: 'what went GA in 1.31?',
+        conversation: {
+          channel: { platform: 'slack', workspace: 'T0TEST01', channel: 'C0CHANNEL1' },
+          userId: 'U0ASKER01',
+        },
+      },
     ]);
   });
 
   it('answers a mention inside a thread in that same thread', async () => {
     running = await startHttpApp(new FakeBot());
-    await deliver(running, eventEnvelope(mention('1700000000.000300', `<@${BOT_USER_ID}> 1.31`, { thread_ts: '1700000000.000001' })));
+    await deliver(
+      running,
+      eventEnvelope(mention('1700000000.000300', `<@${BOT_USER_ID}> 1.31`, { thread_ts: '1700000000.000001' })),
+    );
     const stub = running.stub;
     const post = await waitFor(() => stub.callsTo('chat.postMessage')[0], 'chat.postMessage');
     expect(post.params.thread_ts).toBe('1700000000.000001');
@@ -82,7 +95,10 @@ describe('Slack HTTP mode: events through the real Bolt receiver', () => {
   it('drops a timeout retry even when this process never saw the original (it reached us or a previous process)', async () => {
     const bot = new FakeBot();
     running = await startHttpApp(bot);
-    await deliver(running, eventEnvelope(mention('1700000000.000400', `<@${BOT_USER_ID}> 1.31`)), { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    await deliver(running, eventEnvelope(mention('1700000000.000400', `<@${BOT_USER_ID}> 1.31`)), {
+      'x-slack-retry-num': '1',
+      'x-slack-retry-reason': 'http_timeout',
+    });
     await waitFor(() => running!.slack.deliveries.dropped === 1, 'the retry to be dropped');
     expect(bot.asked).toEqual([]);
   });
@@ -91,7 +107,10 @@ describe('Slack HTTP mode: events through the real Bolt receiver', () => {
     const bot = new FakeBot();
     running = await startHttpApp(bot);
     const stub = running.stub;
-    await deliver(running, eventEnvelope(mention('1700000000.000500', `<@${BOT_USER_ID}> 1.31`)), { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'connection_failed' });
+    await deliver(running, eventEnvelope(mention('1700000000.000500', `<@${BOT_USER_ID}> 1.31`)), {
+      'x-slack-retry-num': '1',
+      'x-slack-retry-reason': 'connection_failed',
+    });
     await waitFor(() => stub.callsTo('chat.postMessage')[0], 'chat.postMessage');
     expect(bot.asked).toHaveLength(1);
   });
@@ -105,7 +124,11 @@ describe('Slack HTTP mode: events through the real Bolt receiver', () => {
     expect(post.params.channel).toBe('D0DIRECT01');
     expect(post.params.thread_ts).toBeUndefined();
     expect(bot.asked[0]!.question).toBe('kep 3836');
-    expect(bot.asked[0]!.conversation.channel).toEqual({ platform: 'slack', workspace: 'T0TEST01', channel: 'D0DIRECT01' });
+    expect(bot.asked[0]!.conversation.channel).toEqual({
+      platform: 'slack',
+      workspace: 'T0TEST01',
+      channel: 'D0DIRECT01',
+    });
   });
 
   it('ignores edits, bot messages, its own messages and non-DM messages', async () => {
@@ -113,9 +136,20 @@ describe('Slack HTTP mode: events through the real Bolt receiver', () => {
     running = await startHttpApp(bot);
     const stub = running.stub;
     await deliver(running, eventEnvelope(directMessage('1700000002.000100', 'edited', { subtype: 'message_changed' })));
-    await deliver(running, eventEnvelope(directMessage('1700000002.000200', 'from another bot', { bot_id: 'B0OTHER01', subtype: 'bot_message' })));
-    await deliver(running, eventEnvelope(directMessage('1700000002.000300', 'my own answer', { user: BOT_USER_ID, bot_id: BOT_ID })));
-    await deliver(running, eventEnvelope(directMessage('1700000002.000400', 'chatter', { channel_type: 'channel', channel: 'C0CHANNEL1' })));
+    await deliver(
+      running,
+      eventEnvelope(
+        directMessage('1700000002.000200', 'from another bot', { bot_id: 'B0OTHER01', subtype: 'bot_message' }),
+      ),
+    );
+    await deliver(
+      running,
+      eventEnvelope(directMessage('1700000002.000300', 'my own answer', { user: BOT_USER_ID, bot_id: BOT_ID })),
+    );
+    await deliver(
+      running,
+      eventEnvelope(directMessage('1700000002.000400', 'chatter', { channel_type: 'channel', channel: 'C0CHANNEL1' })),
+    );
     await deliver(running, eventEnvelope(directMessage('1700000002.000500', 'sentinel')));
     await waitFor(() => stub.callsTo('chat.postMessage')[0], 'the sentinel answer');
     await running.slack.inFlight.drain();
@@ -126,7 +160,10 @@ describe('Slack HTTP mode: events through the real Bolt receiver', () => {
     const bot = new FakeBot();
     running = await startHttpApp(bot);
     await deliver(running, eventEnvelope(directMessage('1700000003.000100', `<@${BOT_USER_ID}> 1.31`)));
-    await deliver(running, eventEnvelope(mention('1700000003.000100', `<@${BOT_USER_ID}> 1.31`, { channel: 'D0DIRECT01' })));
+    await deliver(
+      running,
+      eventEnvelope(mention('1700000003.000100', `<@${BOT_USER_ID}> 1.31`, { channel: 'D0DIRECT01' })),
+    );
     await waitFor(() => running!.slack.deliveries.dropped === 1, 'the second copy to be dropped');
     await running.slack.inFlight.drain();
     expect(bot.asked).toHaveLength(1);

@@ -34,7 +34,14 @@ describe('Slack HTTP mode: slash command through the real Bolt receiver', () => 
     expect(reply.text).toContain('Kubernetes 1.31');
     expect(limitViolations(reply)).toEqual([]);
     expect(bot.asked).toEqual([
-      { question: '1.31', conversation: { channel: { platform: 'slack', workspace: 'T0TEST01', channel: 'C0CHANNEL1' }, userId: 'U0ASKER01', now: bot.clock } },
+      {
+        question: '1.31',
+        conversation: {
+          channel: { platform: 'slack', workspace: 'T0TEST01', channel: 'C0CHANNEL1' },
+          userId: 'U0ASKER01',
+          now: bot.clock,
+        },
+      },
     ]);
     const button = reply.blocks.at(-1)!.elements![0]!;
     expect(button.action_id).toBe(SHARE_ACTION_ID);
@@ -71,10 +78,14 @@ describe('Slack HTTP mode: slash command through the real Bolt receiver', () => 
   it('rejects a bad signature with 401 and never asks the bot', async () => {
     const bot = new FakeBot();
     running = await startHttpApp(bot);
-    const response = await postSigned(running.eventsUrl, slashCommandBody('1.31'), FORM, { signature: `v0=${'0'.repeat(64)}` });
+    const response = await postSigned(running.eventsUrl, slashCommandBody('1.31'), FORM, {
+      signature: `v0=${'0'.repeat(64)}`,
+    });
     expect(response.status).toBe(401);
     expect(await response.text()).toBe('');
-    const wrongSecret = await postSigned(running.eventsUrl, slashCommandBody('1.31'), FORM, { secret: 'another-secret' });
+    const wrongSecret = await postSigned(running.eventsUrl, slashCommandBody('1.31'), FORM, {
+      secret: 'another-secret',
+    });
     expect(wrongSecret.status).toBe(401);
     expect(bot.asked).toEqual([]);
   });
@@ -91,7 +102,9 @@ describe('Slack HTTP mode: slash command through the real Bolt receiver', () => 
   it('offers no Share button for subscription changes (sharing would repeat them)', async () => {
     const bot = new FakeBot(() => sampleAnswer('subscription'));
     running = await startHttpApp(bot);
-    const reply = (await (await postSigned(running.eventsUrl, slashCommandBody('subscribe weekly'), FORM)).json()) as SlashResponse;
+    const reply = (await (
+      await postSigned(running.eventsUrl, slashCommandBody('subscribe weekly'), FORM)
+    ).json()) as SlashResponse;
     expect(bot.asked[0]!.question).toBe('subscribe weekly');
     expect(reply.blocks.some((block) => block.type === 'actions')).toBe(false);
   });
@@ -104,7 +117,11 @@ describe('Slack HTTP mode: slash command through the real Bolt receiver', () => 
     });
     running = await startHttpApp(bot, { ackDeadlineMs: 20 });
     const stub = running.stub;
-    const response = await postSigned(running.eventsUrl, slashCommandBody('schedule 1.35', { response_url: stub.responseUrl('slow') }), FORM);
+    const response = await postSigned(
+      running.eventsUrl,
+      slashCommandBody('schedule 1.35', { response_url: stub.responseUrl('slow') }),
+      FORM,
+    );
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('');
     expect(stub.responses).toEqual([]);

@@ -20,7 +20,8 @@ interface Manifest {
   };
 }
 
-const read = (name: string) => JSON.parse(readFileSync(new URL(`../../../adapters/slack/${name}`, import.meta.url), 'utf8')) as Manifest;
+const read = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../../adapters/slack/${name}`, import.meta.url), 'utf8')) as Manifest;
 const socketManifest = read('manifest.json');
 const httpManifest = read('manifest.http.json');
 
@@ -39,7 +40,11 @@ function registrations() {
       throw new Error('use app.event so the manifest test sees the subscription');
     },
   } as unknown as App;
-  registerListeners(app, { bot: { handle: async () => Promise.reject(new Error('unused')), now: () => new Date() }, inFlight: new InFlight(), ackDeadlineMs: 1 });
+  registerListeners(app, {
+    bot: { handle: async () => Promise.reject(new Error('unused')), now: () => new Date() },
+    inFlight: new InFlight(),
+    ackDeadlineMs: 1,
+  });
   return recorded;
 }
 
@@ -58,7 +63,9 @@ describe.each([
   });
 
   it('subscribes to exactly the events the listeners handle (message.im is Bolt’s "message")', () => {
-    const boltNames = manifest.settings.event_subscriptions.bot_events.map((event) => event.replace(/^message\.\w+$/, 'message'));
+    const boltNames = manifest.settings.event_subscriptions.bot_events.map((event) =>
+      event.replace(/^message\.\w+$/, 'message'),
+    );
     expect([...boltNames].sort()).toEqual([...recorded.events].sort());
     expect(manifest.settings.event_subscriptions.bot_events).toContain('message.im');
   });
@@ -70,7 +77,15 @@ describe.each([
 
   it('requests every scope the listeners and replies need, and nothing more', () => {
     // channels:history and groups:history: a second attempt at a digest looks for it in the channel first.
-    const needed = new Set(['commands', 'chat:write', 'im:read', 'im:write', 'channels:history', 'groups:history', ...manifest.settings.event_subscriptions.bot_events.flatMap((e) => SCOPES_FOR_EVENT[e] ?? [])]);
+    const needed = new Set([
+      'commands',
+      'chat:write',
+      'im:read',
+      'im:write',
+      'channels:history',
+      'groups:history',
+      ...manifest.settings.event_subscriptions.bot_events.flatMap((e) => SCOPES_FOR_EVENT[e] ?? []),
+    ]);
     expect(new Set(manifest.oauth_config.scopes.bot)).toEqual(needed);
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LogLevel, type Logger, webApi } from '@slack/bolt';
+import { LogLevel, type Logger, type webApi } from '@slack/bolt';
 import { PermanentPostError, PostTimeoutError } from '../../../src/digest/poster.ts';
 import { createSlackPoster } from '../../../adapters/slack/poster.ts';
 import { sampleAnswer } from './helpers/answers.ts';
@@ -14,7 +14,11 @@ describe('Slack digest poster', () => {
 
   beforeEach(async () => {
     stub = await new StubSlack().start();
-    const clientOptions: webApi.WebClientOptions = { slackApiUrl: stub.apiUrl, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR };
+    const clientOptions: webApi.WebClientOptions = {
+      slackApiUrl: stub.apiUrl,
+      retryConfig: { retries: 0 },
+      logLevel: LogLevel.ERROR,
+    };
     poster = createSlackPoster({ token: 'xoxb-test', clientOptions });
   });
   afterEach(() => stub.close());
@@ -24,16 +28,21 @@ describe('Slack digest poster', () => {
     const [call] = stub.callsTo('chat.postMessage');
     expect(call!.params.channel).toBe('C0DIGEST1');
     expect(call!.authorization).toBe('Bearer xoxb-test');
-    expect(limitViolations({ text: call!.params.text as string, blocks: call!.params.blocks as unknown[] })).toEqual([]);
+    expect(limitViolations({ text: call!.params.text as string, blocks: call!.params.blocks as unknown[] })).toEqual(
+      [],
+    );
   });
 
-  it.each(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'missing_scope'])('treats %s as permanent', async (error) => {
-    stub.on('chat.postMessage', () => ({ body: { ok: false, error } }));
-    const failure = await poster.post(channel, sampleAnswer('digest')).catch((e: unknown) => e);
-    expect(failure).toBeInstanceOf(PermanentPostError);
-    expect((failure as PermanentPostError).reason).toBe(error);
-    expect((failure as PermanentPostError).message).toContain('C0DIGEST1');
-  });
+  it.each(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'missing_scope'])(
+    'treats %s as permanent',
+    async (error) => {
+      stub.on('chat.postMessage', () => ({ body: { ok: false, error } }));
+      const failure = await poster.post(channel, sampleAnswer('digest')).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(PermanentPostError);
+      expect((failure as PermanentPostError).reason).toBe(error);
+      expect((failure as PermanentPostError).message).toContain('C0DIGEST1');
+    },
+  );
 
   it('treats other failures as transient', async () => {
     stub.on('chat.postMessage', () => ({ body: { ok: false, error: 'internal_error' } }));
@@ -49,7 +58,9 @@ describe('Slack digest poster', () => {
 
   it('refuses to start a post whose signal is already aborted', async () => {
     const reason = new PostTimeoutError(1000);
-    const failure = await poster.post(channel, sampleAnswer('digest'), { signal: AbortSignal.abort(reason) }).catch((e: unknown) => e);
+    const failure = await poster
+      .post(channel, sampleAnswer('digest'), { signal: AbortSignal.abort(reason) })
+      .catch((e: unknown) => e);
     expect(failure).toBe(reason);
     expect(stub.callsTo('chat.postMessage')).toEqual([]);
   });
@@ -58,7 +69,9 @@ describe('Slack digest poster', () => {
     stub.hang('chat.postMessage');
     const controller = new AbortController();
     // With no answer and no client timeout, only the signal can end this post.
-    const posting = poster.post(channel, sampleAnswer('digest'), { signal: controller.signal }).catch((e: unknown) => e);
+    const posting = poster
+      .post(channel, sampleAnswer('digest'), { signal: controller.signal })
+      .catch((e: unknown) => e);
     await waitFor(() => stub.callsTo('chat.postMessage')[0], 'the digest request to arrive');
     const reason = new PostTimeoutError(120_000);
     controller.abort(reason);
@@ -70,22 +83,36 @@ describe('Slack digest poster', () => {
   it('an abort without a reason rejects with the standard AbortError', async () => {
     stub.hang('chat.postMessage');
     const controller = new AbortController();
-    const posting = poster.post(channel, sampleAnswer('digest'), { signal: controller.signal }).catch((e: unknown) => e);
+    const posting = poster
+      .post(channel, sampleAnswer('digest'), { signal: controller.signal })
+      .catch((e: unknown) => e);
     await waitFor(() => stub.callsTo('chat.postMessage')[0], 'the digest request to arrive');
     controller.abort();
     expect(await posting).toMatchObject({ name: 'AbortError' });
   });
 
   it('an abort while the client sleeps out a rate limit: rejects with the abort reason at once', async () => {
-    stub.on('chat.postMessage', () => ({ status: 429, headers: { 'retry-after': '30' }, body: { ok: false, error: 'ratelimited' } }));
+    stub.on('chat.postMessage', () => ({
+      status: 429,
+      headers: { 'retry-after': '30' },
+      body: { ok: false, error: 'ratelimited' },
+    }));
     const sleeping = new Promise<void>((resolve) => {
       // The Web API client logs this just before it waits out Retry-After.
-      const logger = { ...silentSlackLogger(), info: (...messages: unknown[]) => (String(messages[0]).includes('rate limiting') ? resolve() : undefined) };
-      poster = createSlackPoster({ token: 'xoxb-test', clientOptions: { slackApiUrl: stub.apiUrl, retryConfig: { retries: 0 }, logger } });
+      const logger = {
+        ...silentSlackLogger(),
+        info: (...messages: unknown[]) => (String(messages[0]).includes('rate limiting') ? resolve() : undefined),
+      };
+      poster = createSlackPoster({
+        token: 'xoxb-test',
+        clientOptions: { slackApiUrl: stub.apiUrl, retryConfig: { retries: 0 }, logger },
+      });
     });
     const controller = new AbortController();
     // The wait (30 s, beyond the test's timeout) takes no signal: only the poster's race against it ends this post in time.
-    const posting = poster.post(channel, sampleAnswer('digest'), { signal: controller.signal }).catch((e: unknown) => e);
+    const posting = poster
+      .post(channel, sampleAnswer('digest'), { signal: controller.signal })
+      .catch((e: unknown) => e);
     await sleeping;
     const reason = new PostTimeoutError(120_000);
     controller.abort(reason);

@@ -8,12 +8,18 @@ describe('slackTextToQuestion', () => {
   });
 
   it("removes other people's mentions and special mentions", () => {
-    expect(slackTextToQuestion('<@UBOT0001> <!here> ask <@U0OTHER> about kep 3836', 'UBOT0001')).toBe('ask about kep 3836');
+    expect(slackTextToQuestion('<@UBOT0001> <!here> ask <@U0OTHER> about kep 3836', 'UBOT0001')).toBe(
+      'ask about kep 3836',
+    );
   });
 
   it('reduces links and channels to their visible text', () => {
-    expect(slackTextToQuestion('kep <https://github.com/kubernetes/enhancements/issues/3836>')).toBe('kep https://github.com/kubernetes/enhancements/issues/3836');
-    expect(slackTextToQuestion('see <http://kubernetes.io|kubernetes.io> in <#C0123|releases>')).toBe('see kubernetes.io in #releases');
+    expect(slackTextToQuestion('kep <https://github.com/kubernetes/enhancements/issues/3836>')).toBe(
+      'kep https://github.com/kubernetes/enhancements/issues/3836',
+    );
+    expect(slackTextToQuestion('see <http://kubernetes.io|kubernetes.io> in <#C0123|releases>')).toBe(
+      'see kubernetes.io in #releases',
+    );
     expect(slackTextToQuestion('due <!date^1392734382^{date}|Feb 18, 2014>')).toBe('due Feb 18, 2014');
   });
 

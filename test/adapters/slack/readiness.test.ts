@@ -26,7 +26,13 @@ describe('readiness follows the Slack Socket Mode connection (npm start with Sla
     socket = await StubSocketMode.start();
     stub.on('apps.connections.open', () => ({ body: { ok: true, url: socket.url } }));
     app = await startApp({
-      env: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-1-test', SLACK_API_URL: stub.apiUrl, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'slack-ready-')), PORT: '0' },
+      env: {
+        SLACK_BOT_TOKEN: 'xoxb-test-token',
+        SLACK_APP_TOKEN: 'xapp-1-test',
+        SLACK_API_URL: stub.apiUrl,
+        DATA_DIR: mkdtempSync(path.join(tmpdir(), 'slack-ready-')),
+        PORT: '0',
+      },
       logger: silentLogger,
       digestCron: false,
       // The real adapter, with the socket client's reconnect back-off shortened from 5 s.
@@ -53,9 +59,11 @@ describe('readiness follows the Slack Socket Mode connection (npm start with Sla
     await expect.poll(() => readiness(app)).toEqual({ code: 200, status: 'ok' });
   });
 
-  it('Slack\'s routine disconnect message: 503 while the connection is replaced, then 200', async () => {
+  it("Slack's routine disconnect message: 503 while the connection is replaced, then 200", async () => {
     socket.holdHello = true;
-    socket.connection()!.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'stub' } }));
+    socket
+      .connection()!
+      .send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'stub' } }));
     await expect.poll(() => readiness(app)).toEqual({ code: 503, status: SOCKET_MODE_LOST });
     await waitFor(() => socket.connections === 2, 'the reconnection');
     socket.releaseHello();

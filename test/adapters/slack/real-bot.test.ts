@@ -11,7 +11,8 @@ import { BOT_USER_ID, waitFor } from './helpers/stub-slack.ts';
 
 /** End to end: the real Bot and engine over the bundled dataset, behind the real Bolt receiver. */
 const bot = new Bot(loadDataset(), { clock: () => new Date('2025-11-20T12:00:00Z') });
-const textOf = (message: { text?: string; blocks?: unknown[] }): string => `${message.text ?? ''}\n${JSON.stringify(message.blocks ?? [])}`;
+const textOf = (message: { text?: string; blocks?: unknown[] }): string =>
+  `${message.text ?? ''}\n${JSON.stringify(message.blocks ?? [])}`;
 
 describe('Slack adapter with the real Bot over the bundled dataset', () => {
   let running: RunningApp;
@@ -41,8 +42,23 @@ describe('Slack adapter with the real Bot over the bundled dataset', () => {
 
   it('@bot what went GA in 1.31 → KEPs in a thread of the mention', async () => {
     const stub = running.stub;
-    await postSigned(running.eventsUrl, JSON.stringify(eventEnvelope({ type: 'app_mention', user: 'U0ASKER01', text: `<@${BOT_USER_ID}> what went GA in 1.31`, ts: '1700000100.000100', channel: 'C0CHANNEL1' })), 'application/json');
-    const post = await waitFor(() => stub.callsTo('chat.postMessage').find((call) => call.params.thread_ts === '1700000100.000100'), 'the threaded answer');
+    await postSigned(
+      running.eventsUrl,
+      JSON.stringify(
+        eventEnvelope({
+          type: 'app_mention',
+          user: 'U0ASKER01',
+          text: `<@${BOT_USER_ID}> what went GA in 1.31`,
+          ts: '1700000100.000100',
+          channel: 'C0CHANNEL1',
+        }),
+      ),
+      'application/json',
+    );
+    const post = await waitFor(
+      () => stub.callsTo('chat.postMessage').find((call) => call.params.thread_ts === '1700000100.000100'),
+      'the threaded answer',
+    );
     const message = { text: post.params.text as string, blocks: post.params.blocks as unknown[] };
     expect(limitViolations(message)).toEqual([]);
     expect(textOf(message)).toContain('1.31');
@@ -75,12 +91,11 @@ describe('Slack adapter with the real Bot over the bundled dataset', () => {
     '',
   ];
 
-  it.each(questions.map((question) => [question.slice(0, 40)] as const).map(([label], i) => [label, questions[i]!] as const))(
-    'the real answer to %j stays inside the limits, as a message and as a slash reply',
-    async (_label, question) => {
-      const answer = await bot.handle(question || 'help');
-      expect(limitViolations(answerToBlocks(answer))).toEqual([]);
-      expect(limitViolations(slashReply(answer, encodeShareValue(question || 'help', bot.now())))).toEqual([]);
-    },
-  );
+  it.each(
+    questions.map((question) => [question.slice(0, 40)] as const).map(([label], i) => [label, questions[i]!] as const),
+  )('the real answer to %j stays inside the limits, as a message and as a slash reply', async (_label, question) => {
+    const answer = await bot.handle(question || 'help');
+    expect(limitViolations(answerToBlocks(answer))).toEqual([]);
+    expect(limitViolations(slashReply(answer, encodeShareValue(question || 'help', bot.now())))).toEqual([]);
+  });
 });

@@ -26,7 +26,11 @@ async function stillAnswers(): Promise<void> {
 }
 
 /** Streams `total` bytes of an unsigned body (chunked, no Content-Length); resolves with the status and bytes sent. */
-function streamUnsigned(url: string, total: number, headers: Record<string, string> = {}): Promise<{ status: number | null; sent: number }> {
+function streamUnsigned(
+  url: string,
+  total: number,
+  headers: Record<string, string> = {},
+): Promise<{ status: number | null; sent: number }> {
   return new Promise((resolve) => {
     let sent = 0;
     let status: number | null = null;
@@ -53,7 +57,9 @@ function streamUnsigned(url: string, total: number, headers: Record<string, stri
 
 describe('request size (bodies refused before they are buffered)', () => {
   it('refuses a declared 200 MB body with 413 from Content-Length, without reading it', async () => {
-    const result = await streamUnsigned(running.eventsUrl, 200 * 1024 * 1024, { 'content-length': String(200 * 1024 * 1024) });
+    const result = await streamUnsigned(running.eventsUrl, 200 * 1024 * 1024, {
+      'content-length': String(200 * 1024 * 1024),
+    });
     expect(result.status).toBe(413);
     expect(result.sent).toBeLessThan(16 * 1024 * 1024);
     await stillAnswers();
@@ -114,7 +120,9 @@ describe('request timestamps', () => {
 
   it('a signature within 5 minutes either way is accepted (clock skew)', async () => {
     for (const offset of [240, -240]) {
-      const response = await postSigned(running.eventsUrl, slashCommandBody('1.31'), FORM, { timestamp: now() + offset });
+      const response = await postSigned(running.eventsUrl, slashCommandBody('1.31'), FORM, {
+        timestamp: now() + offset,
+      });
       expect(response.status).toBe(200);
     }
   });

@@ -21,7 +21,16 @@ function shareClick(value: string, responseUrl: string): string {
     trigger_id: '1.2.3',
     channel: { id: 'C0CHANNEL1', name: 'releases' },
     response_url: responseUrl,
-    actions: [{ type: 'button', action_id: SHARE_ACTION_ID, block_id: 'b1', text: { type: 'plain_text', text: 'Share in channel' }, value, action_ts: '1700000001.000000' }],
+    actions: [
+      {
+        type: 'button',
+        action_id: SHARE_ACTION_ID,
+        block_id: 'b1',
+        text: { type: 'plain_text', text: 'Share in channel' },
+        value,
+        action_ts: '1700000001.000000',
+      },
+    ],
   });
 }
 
@@ -37,7 +46,11 @@ describe('Slack HTTP mode: the Share in channel button', () => {
     running = await startHttpApp(bot);
     const stub = running.stub;
     const askedAt = new Date('2025-11-19T08:00:00.000Z');
-    const response = await postSigned(running.eventsUrl, shareClick(encodeShareValue('1.31', askedAt)!, stub.responseUrl('share')), FORM);
+    const response = await postSigned(
+      running.eventsUrl,
+      shareClick(encodeShareValue('1.31', askedAt)!, stub.responseUrl('share')),
+      FORM,
+    );
     expect(response.status).toBe(200);
     await waitFor(() => stub.responses.length === 2, 'two posts to response_url');
     const [shared, cleanup] = stub.responses.map((r) => r.body);
@@ -46,7 +59,14 @@ describe('Slack HTTP mode: the Share in channel button', () => {
     expect((shared!.blocks as { type: string }[]).some((block) => block.type === 'actions')).toBe(false);
     expect(cleanup).toEqual({ delete_original: true });
     expect(bot.asked).toEqual([
-      { question: '1.31', conversation: { channel: { platform: 'slack', workspace: 'T0TEST01', channel: 'C0CHANNEL1' }, userId: 'U0SHARER1', now: askedAt } },
+      {
+        question: '1.31',
+        conversation: {
+          channel: { platform: 'slack', workspace: 'T0TEST01', channel: 'C0CHANNEL1' },
+          userId: 'U0SHARER1',
+          now: askedAt,
+        },
+      },
     ]);
   });
 
@@ -77,7 +97,11 @@ describe('Slack HTTP mode: the Share in channel button', () => {
     });
     running = await startHttpApp(bot);
     const stub = running.stub;
-    await postSigned(running.eventsUrl, shareClick(encodeShareValue('1.31', new Date())!, stub.responseUrl('failed')), FORM);
+    await postSigned(
+      running.eventsUrl,
+      shareClick(encodeShareValue('1.31', new Date())!, stub.responseUrl('failed')),
+      FORM,
+    );
     const reply = await waitFor(() => stub.responses[0]?.body, 'a reply');
     await running.slack.inFlight.drain();
     expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false });

@@ -23,13 +23,16 @@ describe('weekly digest: latest releases', () => {
     expect(latestReleases(today).map((fact) => fact.label)).toEqual(versions);
   });
 
-  it.each(['2026-08-22', '2026-12-01', '2025-01-10', '2023-04-01'])('on %s shows only patches the data has, published by then', (today) => {
-    for (const fact of latestReleases(today)) {
-      const patch = releaseOf(fact.label).patches.find((entry) => entry.version === fact.raw);
-      expect(patch, `${fact.label} → ${String(fact.raw)}`).toBeDefined();
-      expect(patch!.date <= today).toBe(true);
-    }
-  });
+  it.each(['2026-08-22', '2026-12-01', '2025-01-10', '2023-04-01'])(
+    'on %s shows only patches the data has, published by then',
+    (today) => {
+      for (const fact of latestReleases(today)) {
+        const patch = releaseOf(fact.label).patches.find((entry) => entry.version === fact.raw);
+        expect(patch, `${fact.label} → ${String(fact.raw)}`).toBeDefined();
+        expect(patch!.date <= today).toBe(true);
+      }
+    },
+  );
 
   it('never invents a 1.37.0 patch', () => {
     const text = JSON.stringify(weeklyDigestAnswer({ today: '2026-12-01', zone: 'UTC', week: 'W', dataset }));

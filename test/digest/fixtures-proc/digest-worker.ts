@@ -8,6 +8,16 @@ import { cycle131, dataset } from '../fixtures.ts';
 
 const [dataDir, apiUrl, nowText] = process.argv.slice(2);
 const store = openSubscriptionStore(dataDir!);
-const poster = createSlackPoster({ token: 'xoxb-test-token', clientOptions: { slackApiUrl: apiUrl!, retryConfig: { retries: 0 } } });
-const scheduler = startDigestScheduler({ store, dataset: dataset({ schedules: [cycle131] }), posters: [poster], logger: silentLogger, graceHours: 6, cronExpression: false });
+const poster = createSlackPoster({
+  token: 'xoxb-test-token',
+  clientOptions: { slackApiUrl: apiUrl!, retryConfig: { retries: 0 } },
+});
+const scheduler = startDigestScheduler({
+  store,
+  dataset: dataset({ schedules: [cycle131] }),
+  posters: [poster],
+  logger: silentLogger,
+  graceHours: 6,
+  cronExpression: false,
+});
 process.stdout.write(`${JSON.stringify(await scheduler.tick(new Date(nowText!)))}\n`);

@@ -52,7 +52,8 @@ function floorFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || value > 1) throw new Error(`${name} must be a fraction between 0 and 1, got ${JSON.stringify(raw)}`);
+  if (!Number.isFinite(value) || value < 0 || value > 1)
+    throw new Error(`${name} must be a fraction between 0 and 1, got ${JSON.stringify(raw)}`);
   return value;
 }
 const MIN_ANSWER = floorFromEnv('CORPUS_MIN_ANSWER', DEFAULT_MIN_ANSWER);
@@ -62,14 +63,18 @@ const MIN_ENTITIES = floorFromEnv('CORPUS_MIN_ENTITIES', DEFAULT_MIN_ENTITIES);
 type Recognize = (text: string, index: unknown, now: Date) => unknown;
 
 /** The entity recogniser the understanding work exports, if it exists yet (looked up at run time, not typed). */
-async function findRecognizer(dataset: Dataset, engine: object): Promise<{ recognize: Recognize; index: unknown } | null> {
+async function findRecognizer(
+  dataset: Dataset,
+  engine: object,
+): Promise<{ recognize: Recognize; index: unknown } | null> {
   const engineModule = (await import('../../../src/engine/index.ts')) as Record<string, unknown>;
   const recognize = engineModule['recognizeEntities'];
   if (typeof recognize !== 'function') return null;
   const engineIndex = (engine as Record<string, unknown>)['index'];
   if (engineIndex) return { recognize: recognize as Recognize, index: engineIndex };
   let build = engineModule['buildIndex'];
-  if (typeof build !== 'function') build = ((await import('../../../src/engine/context.ts')) as Record<string, unknown>)['buildIndex'];
+  if (typeof build !== 'function')
+    build = ((await import('../../../src/engine/context.ts')) as Record<string, unknown>)['buildIndex'];
   if (typeof build !== 'function') return null;
   return { recognize: recognize as Recognize, index: (build as (data: Dataset) => unknown)(dataset) };
 }
@@ -85,7 +90,9 @@ async function registeredIntents(): Promise<Set<string>> {
   if (!existsSync(registryFile)) return listed;
   const kinds = ((await import(pathToFileURL(registryFile).href)) as Record<string, unknown>)['KINDS'];
   if (!Array.isArray(kinds)) return listed;
-  const answered = new Set(kinds.map((kind) => (kind as { intent?: unknown }).intent).filter((intent) => typeof intent === 'string'));
+  const answered = new Set(
+    kinds.map((kind) => (kind as { intent?: unknown }).intent).filter((intent) => typeof intent === 'string'),
+  );
   return new Set([...listed].filter((intent) => answered.has(intent)));
 }
 
@@ -157,7 +164,9 @@ beforeAll(async () => {
 
   const lines = [
     `Understanding corpus — registered kinds: ${registered.size}; pending kinds: ${COMING_KINDS.filter((kind) => !registered.has(kind)).join(', ') || 'none'}`,
-    recognizer ? 'entity check: on (recognizeEntities)' : 'entity check: SKIPPED — src/engine/index.ts does not export recognizeEntities yet',
+    recognizer
+      ? 'entity check: on (recognizeEntities)'
+      : 'entity check: SKIPPED — src/engine/index.ts does not export recognizeEntities yet',
     `floors: answer ≥ ${MIN_ANSWER}, kind ≥ ${MIN_KIND}, entities ≥ ${MIN_ENTITIES} (CORPUS_MIN_ANSWER / _KIND / _ENTITIES)`,
     'pass = answer right and entities found; answer = kind, facts, absent strings and items',
     '',
@@ -206,11 +215,15 @@ describe('understanding corpus', () => {
   });
 
   it(`holds the floors on tune and on holdout (answer ≥ ${MIN_ANSWER}, kind ≥ ${MIN_KIND}, entities ≥ ${MIN_ENTITIES})`, () => {
-    for (const [name, results] of [['tune', tuneResults], ['holdout', holdoutResults]] as const) {
+    for (const [name, results] of [
+      ['tune', tuneResults],
+      ['holdout', holdoutResults],
+    ] as const) {
       const t = tally(results);
       expect(ratio(t.answerOk, t.counted), `${name} answer rate`).toBeGreaterThanOrEqual(MIN_ANSWER);
       expect(ratio(t.kindOk, t.counted), `${name} kind rate`).toBeGreaterThanOrEqual(MIN_KIND);
-      if (t.entitiesChecked) expect(ratio(t.entitiesOk, t.entitiesChecked), `${name} entity rate`).toBeGreaterThanOrEqual(MIN_ENTITIES);
+      if (t.entitiesChecked)
+        expect(ratio(t.entitiesOk, t.entitiesChecked), `${name} entity rate`).toBeGreaterThanOrEqual(MIN_ENTITIES);
     }
   });
 });
@@ -229,21 +242,32 @@ describe('corpus scoring', () => {
   it('accepts any listed kind, needs every fact, and rejects what must be absent', () => {
     expect(score(entry, meta, { intent: 'support', text: 'Title\nYES — fine', items: 0 }, null).pass).toBe(true);
     // "Yes"/"No" must lead the answer, not merely occur in it (every text says "node" or "not" somewhere)
-    expect(score(entry, meta, { intent: 'support', text: 'Title\nMaybe.\nYes, later', items: 0 }, null).missingFacts).toEqual(['Yes']);
+    expect(
+      score(entry, meta, { intent: 'support', text: 'Title\nMaybe.\nYes, later', items: 0 }, null).missingFacts,
+    ).toEqual(['Yes']);
     expect(score(entry, meta, { intent: 'kep', text: 'Yes', items: 0 }, null).kindOk).toBe(false);
     expect(score(entry, meta, { intent: 'support', text: 'No', items: 0 }, null).missingFacts).toEqual(['Yes']);
     expect(score(entry, meta, { intent: 'support', text: 'Yes @everyone', items: 0 }, null).pass).toBe(false);
   });
 
   it('checks expected entities as a subset of those found, in the shapes a recogniser may return', () => {
-    const found = normaliseFound({ versions: [{ from: 'v1.30', to: '1.33' }], components: ['kubelet', 'kubectl'], gates: [{ name: 'NodeSwap' }] });
+    const found = normaliseFound({
+      versions: [{ from: 'v1.30', to: '1.33' }],
+      components: ['kubelet', 'kubectl'],
+      gates: [{ name: 'NodeSwap' }],
+    });
     expect(missingEntities(entry.entities, found)).toEqual([]);
     expect(missingEntities(entry.entities, normaliseFound({ versions: ['1.30'], gates: ['nodeswap'] }))).toEqual([
       'versions:1.33',
       'gates:NodeSwap',
       'components:kubelet',
     ]);
-    const unrecognised = score(entry, meta, { intent: 'support', text: 'Yes', items: 0 }, normaliseFound({ versions: ['1.30'] }));
+    const unrecognised = score(
+      entry,
+      meta,
+      { intent: 'support', text: 'Yes', items: 0 },
+      normaliseFound({ versions: ['1.30'] }),
+    );
     expect(unrecognised.pass).toBe(false);
     expect(unrecognised.answerOk).toBe(true);
     expect(unrecognised.entitiesOk).toBe(false);
@@ -262,7 +286,10 @@ describe('corpus loader', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'k8s-bot-corpus-bad-'));
     try {
       const file = path.join(dir, 'bad.yaml');
-      writeFileSync(file, '- q: "fine"\n  kind: kep\n  form: terse\n- q: "broken"\n  kind: not-a-kind\n  form: terse\n  entities: { versions: ["one"] }\n');
+      writeFileSync(
+        file,
+        '- q: "fine"\n  kind: kep\n  form: terse\n- q: "broken"\n  kind: not-a-kind\n  form: terse\n  entities: { versions: ["one"] }\n',
+      );
       expect(() => loadCorpus(file)).toThrow(CorpusError);
       expect(() => loadCorpus(file)).toThrow(/entry #1 "broken": kind: .*entities\.versions\.0/s);
     } finally {

@@ -104,8 +104,13 @@ export function loadCorpus(file: string): CorpusEntry[] {
       entries.push(parsed.data);
       return;
     }
-    const q = typeof (item as { q?: unknown })?.q === 'string' ? JSON.stringify((item as { q: string }).q.slice(0, 80)) : '(no q)';
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(entry)'}: ${issue.message}`).join('; ');
+    const q =
+      typeof (item as { q?: unknown })?.q === 'string'
+        ? JSON.stringify((item as { q: string }).q.slice(0, 80))
+        : '(no q)';
+    const issues = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || '(entry)'}: ${issue.message}`)
+      .join('; ');
     problems.push(`${file} entry #${index} ${q}: ${issues}`);
   });
   if (problems.length) throw new CorpusError(problems.join('\n'));
@@ -145,7 +150,13 @@ export function normaliseFound(found: unknown): FoundEntities {
 }
 
 const sameEntity = (key: EntityKey, expected: string, found: string): boolean =>
-  key === 'gates' ? expected === found : expected.toLowerCase() === found.toLowerCase().replace(/^v(?=\d)/, '').replace(/^kep-/, '');
+  key === 'gates'
+    ? expected === found
+    : expected.toLowerCase() ===
+      found
+        .toLowerCase()
+        .replace(/^v(?=\d)/, '')
+        .replace(/^kep-/, '');
 
 /** Expected entities that were not found, as "key:value". */
 export function missingEntities(expected: Entities, found: FoundEntities): string[] {
@@ -259,7 +270,8 @@ export function groupTally(results: EntryResult[], by: 'kind' | 'form'): Map<str
 }
 
 export const ratio = (part: number, whole: number): number => (whole === 0 ? 1 : part / whole);
-const percent = (part: number, whole: number): string => (whole === 0 ? '   –  ' : `${(100 * ratio(part, whole)).toFixed(1).padStart(5)}%`);
+const percent = (part: number, whole: number): string =>
+  whole === 0 ? '   –  ' : `${(100 * ratio(part, whole)).toFixed(1).padStart(5)}%`;
 
 export function tallyLine(label: string, t: Tally): string {
   const pending = t.pending ? `  (+${t.pending} pending)` : '';

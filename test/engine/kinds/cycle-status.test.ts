@@ -21,8 +21,16 @@ describe('cycle-status', () => {
     ['what week of the 1.37 cycle is it', '2026-06-01', 'Kubernetes 1.37 is in week 3 of 15'],
     ['what week of the release cycle are we in', '2026-07-22', 'Kubernetes 1.37 is in week 10 of 15'],
     ['where are we in the release cycle', '2024-07-15', 'Kubernetes 1.31 is in week 10 of 14'],
-    ['days until code freeze', '2026-06-01', 'Code Freeze for Kubernetes 1.37 is in 52 days: Thu 2026-07-23, 12:00 UTC.'],
-    ['how many days until 1.37', '2026-08-22', 'Release day (v1.37.0) for Kubernetes 1.37 is in 4 days: Wed 2026-08-26.'],
+    [
+      'days until code freeze',
+      '2026-06-01',
+      'Code Freeze for Kubernetes 1.37 is in 52 days: Thu 2026-07-23, 12:00 UTC.',
+    ],
+    [
+      'how many days until 1.37',
+      '2026-08-22',
+      'Release day (v1.37.0) for Kubernetes 1.37 is in 4 days: Wed 2026-08-26.',
+    ],
     ['how many days until test freeze', '2026-06-01', 'Test Freeze for Kubernetes 1.37 is in 52 days'],
     ['what week of the cycle is it', '2026-11-21', 'The data has no release schedule for the current cycle'],
   ])('%s (on %s) → %s', (question, day, expected) => {
@@ -31,12 +39,15 @@ describe('cycle-status', () => {
     expect(answer.summary).toContain(expected);
   });
 
-  it.each(['2024-07-15', '2026-06-01', '2026-07-22', '2026-08-22', '2025-02-03'])('on %s chat and the weekly digest give the same cycle line', (day) => {
-    const chat = engine.answer('what week of the release cycle is it', at(day));
-    const digest = weeklyDigestAnswer({ today: day, zone: 'UTC', week: 'W', dataset });
-    expect(chat.summary).toBe(digest.summary);
-    expect(chat.facts).toEqual(digest.facts);
-  });
+  it.each(['2024-07-15', '2026-06-01', '2026-07-22', '2026-08-22', '2025-02-03'])(
+    'on %s chat and the weekly digest give the same cycle line',
+    (day) => {
+      const chat = engine.answer('what week of the release cycle is it', at(day));
+      const digest = weeklyDigestAnswer({ today: day, zone: 'UTC', week: 'W', dataset });
+      expect(chat.summary).toBe(digest.summary);
+      expect(chat.facts).toEqual(digest.facts);
+    },
+  );
 
   it('the schedule answer counts the 1.37 cycle in the same weeks (15, not 14)', () => {
     const schedule = engine.answer('1.37 schedule', at('2026-06-01'));

@@ -117,7 +117,11 @@ export class GitHubStub {
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
     const url = request.url ?? '/';
-    const recorded: RecordedRequest = { url, authorization: request.headers.authorization, ifNoneMatch: request.headers['if-none-match'] };
+    const recorded: RecordedRequest = {
+      url,
+      authorization: request.headers.authorization,
+      ifNoneMatch: request.headers['if-none-match'],
+    };
     this.requests.push(recorded);
     const writeHead = response.writeHead.bind(response);
     response.writeHead = ((status: number, ...rest: unknown[]) => {
@@ -142,7 +146,8 @@ export class GitHubStub {
     }
 
     const { pathname, searchParams } = new URL(url, 'http://stub');
-    if (pathname.startsWith('/api/')) return this.api(pathname.slice('/api'.length), searchParams, response, request.headers['if-none-match']);
+    if (pathname.startsWith('/api/'))
+      return this.api(pathname.slice('/api'.length), searchParams, response, request.headers['if-none-match']);
     if (pathname.startsWith('/raw/')) {
       const answer = () => this.raw(pathname.slice('/raw'.length), response);
       const quietMs = this.options.holdRawUntilQuietMs;
@@ -201,7 +206,12 @@ export class GitHubStub {
         entries = entries.slice(0, limit);
         truncated = true;
       }
-      return json(response, { sha, url: `https://api.github.com/repos/${treeMatch[1]}/git/trees/${sha}`, tree: entries, truncated });
+      return json(response, {
+        sha,
+        url: `https://api.github.com/repos/${treeMatch[1]}/git/trees/${sha}`,
+        tree: entries,
+        truncated,
+      });
     }
     notFound(response, true);
   }
@@ -280,7 +290,11 @@ function json(response: ServerResponse, body: unknown): void {
 
 function notFound(response: ServerResponse, api = false): void {
   response.writeHead(404, { 'content-type': api ? 'application/json' : 'text/plain' });
-  response.end(api ? JSON.stringify({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest' }) : '404: Not Found');
+  response.end(
+    api
+      ? JSON.stringify({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest' })
+      : '404: Not Found',
+  );
 }
 
 function sha1(text: string | Buffer): string {

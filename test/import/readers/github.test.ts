@@ -25,7 +25,14 @@ afterEach(async () => {
 });
 
 function reader(overrides: Partial<GitHubReaderOptions> = {}) {
-  return createGitHubReader({ apiUrl: stub.apiUrl, rawUrl: stub.rawUrl, curatedDir, retryBaseMs: 1, timeoutMs: 2_000, ...overrides });
+  return createGitHubReader({
+    apiUrl: stub.apiUrl,
+    rawUrl: stub.rawUrl,
+    curatedDir,
+    retryBaseMs: 1,
+    timeoutMs: 2_000,
+    ...overrides,
+  });
 }
 
 describe('GitHub reader: listing and reading', () => {
@@ -41,7 +48,10 @@ describe('GitHub reader: listing and reading', () => {
       `${KEP_793}/README.md`,
       `${KEP_793}/kep.yaml`,
     ]);
-    expect(await github.listFiles('kubernetes-enhancements', 'keps/sig-node/')).toEqual([`${KEP_793}/README.md`, `${KEP_793}/kep.yaml`]);
+    expect(await github.listFiles('kubernetes-enhancements', 'keps/sig-node/')).toEqual([
+      `${KEP_793}/README.md`,
+      `${KEP_793}/kep.yaml`,
+    ]);
     expect(await github.listFiles('pluto', '')).toEqual(['versions.yaml']);
     expect(await github.listFiles('kubernetes-enhancements', 'keps/sig-missing')).toEqual([]);
     expect(await github.listFiles('kubernetes-enhancements', `${KEP_793}/kep.yaml`)).toEqual([]);
@@ -49,9 +59,13 @@ describe('GitHub reader: listing and reading', () => {
 
   it('reads files byte-for-byte as upstream has them', async () => {
     const github = reader();
-    expect(await github.readFile('kubernetes-enhancements', `${KEP_3836}/kep.yaml`)).toBe(ENHANCEMENTS.get(`${KEP_3836}/kep.yaml`)!.toString('utf8'));
+    expect(await github.readFile('kubernetes-enhancements', `${KEP_3836}/kep.yaml`)).toBe(
+      ENHANCEMENTS.get(`${KEP_3836}/kep.yaml`)!.toString('utf8'),
+    );
     expect(await github.readFile('pluto', 'versions.yaml')).toBe(PLUTO.get('versions.yaml')!.toString('utf8'));
-    expect(await github.readFile('kubernetes-enhancements', `${KEP_3836}/kep.yaml`)).toContain('KubeProxyDrainingTerminatingNodes');
+    expect(await github.readFile('kubernetes-enhancements', `${KEP_3836}/kep.yaml`)).toContain(
+      'KubeProxyDrainingTerminatingNodes',
+    );
   });
 
   it('keeps a byte-order mark, as reading from disk does', async () => {
@@ -119,10 +133,14 @@ describe('GitHub reader: listing and reading', () => {
 
   it('describes a file by its GitHub page at the pinned commit', async () => {
     const github = reader();
-    expect(github.describe('pluto', 'versions.yaml')).toBe('https://github.com/FairwindsOps/pluto/blob/master/versions.yaml');
+    expect(github.describe('pluto', 'versions.yaml')).toBe(
+      'https://github.com/FairwindsOps/pluto/blob/master/versions.yaml',
+    );
     await github.readFile('pluto', 'versions.yaml');
     const sha = (await github.repositories()).find((repo) => repo.folder === 'pluto')!.commit;
-    expect(github.describe('pluto', 'versions.yaml')).toBe(`https://github.com/FairwindsOps/pluto/blob/${sha}/versions.yaml`);
+    expect(github.describe('pluto', 'versions.yaml')).toBe(
+      `https://github.com/FairwindsOps/pluto/blob/${sha}/versions.yaml`,
+    );
   });
 
   it('reads curated files from the local folder, not the network', async () => {
@@ -130,7 +148,9 @@ describe('GitHub reader: listing and reading', () => {
     const github = reader();
     expect(await github.readCurated('release-announcements.yaml')).toBe('releases: []\n');
     expect(await github.readCurated('absent.yaml')).toBeNull();
-    await expect(github.readCurated('../escape.yaml')).rejects.toThrow(/curated\/\.\.\/escape\.yaml.*leaves the curated folder/);
+    await expect(github.readCurated('../escape.yaml')).rejects.toThrow(
+      /curated\/\.\.\/escape\.yaml.*leaves the curated folder/,
+    );
     expect(stub.requests).toHaveLength(0);
   });
 });
@@ -139,7 +159,12 @@ describe('GitHub reader: truncated listings', () => {
   it('lists subtrees one by one when GitHub truncates a recursive listing', async () => {
     stub = await startStub({ truncateRecursiveAbove: 3 });
     const files = await reader().listFiles('kubernetes-enhancements', 'keps');
-    expect(files).toEqual([`${KEP_3836}/README.md`, `${KEP_3836}/kep.yaml`, `${KEP_793}/README.md`, `${KEP_793}/kep.yaml`]);
+    expect(files).toEqual([
+      `${KEP_3836}/README.md`,
+      `${KEP_3836}/kep.yaml`,
+      `${KEP_793}/README.md`,
+      `${KEP_793}/kep.yaml`,
+    ]);
     const trees = stub.requestsTo('/git/trees/').map((request) => request.url);
     expect(trees.filter((url) => url.endsWith('?recursive=1')).length).toBeGreaterThan(1);
   });
@@ -156,13 +181,23 @@ describe('GitHub reader: failures and retries', () => {
     const text = await reader({ progress: (event) => events.push(event) }).readFile('pluto', 'versions.yaml');
     expect(text).toBe(PLUTO.get('versions.yaml')!.toString('utf8'));
     expect(stub.requestsTo('/raw/FairwindsOps/pluto/')).toHaveLength(2);
-    expect(events).toContainEqual(expect.objectContaining({ phase: 'retry', path: 'pluto/versions.yaml', attempt: 1, attempts: 4, reason: 'HTTP 500' }));
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        phase: 'retry',
+        path: 'pluto/versions.yaml',
+        attempt: 1,
+        attempts: 4,
+        reason: 'HTTP 500',
+      }),
+    );
   });
 
   it('retries a 429 after the Retry-After the server asks for', async () => {
     stub.fail('/raw/FairwindsOps/pluto/', { status: 429, headers: { 'retry-after': '0' } });
     const events: ProgressEvent[] = [];
-    expect(await reader({ progress: (event) => events.push(event) }).readFile('pluto', 'versions.yaml')).toContain('deprecated-versions');
+    expect(await reader({ progress: (event) => events.push(event) }).readFile('pluto', 'versions.yaml')).toContain(
+      'deprecated-versions',
+    );
     expect(stub.requestsTo('/raw/FairwindsOps/pluto/')).toHaveLength(2);
     expect(events).toContainEqual(expect.objectContaining({ phase: 'retry', waitMs: 0 }));
   });
@@ -179,12 +214,21 @@ describe('GitHub reader: failures and retries', () => {
     stub.fail('/commits/', { status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': inAnHour } });
     const failure = reader().readFile('pluto', 'versions.yaml');
     await expect(failure).rejects.toThrow(ImportError);
-    await expect(failure).rejects.toThrow(/FairwindsOps\/pluto@master: .*rate limit exhausted \(set GITHUB_TOKEN.*giving up/);
+    await expect(failure).rejects.toThrow(
+      /FairwindsOps\/pluto@master: .*rate limit exhausted \(set GITHUB_TOKEN.*giving up/,
+    );
     expect(stub.requestsTo('/commits/')).toHaveLength(1);
   });
 
   it('gives up after the retries, naming the file and the URL', async () => {
-    stub.fail('/raw/FairwindsOps/pluto/', { status: 503 }, { status: 502 }, { status: 500 }, { status: 500 }, { status: 500 });
+    stub.fail(
+      '/raw/FairwindsOps/pluto/',
+      { status: 503 },
+      { status: 502 },
+      { status: 500 },
+      { status: 500 },
+      { status: 500 },
+    );
     const github = reader({ retries: 3 });
     const failure = github.readFile('pluto', 'versions.yaml');
     await expect(failure).rejects.toThrow(
@@ -202,7 +246,10 @@ describe('GitHub reader: failures and retries', () => {
   it('aborts a request that hangs, retries it, and returns the file', async () => {
     stub.fail('/raw/FairwindsOps/pluto/', 'hang');
     const events: ProgressEvent[] = [];
-    const text = await reader({ timeoutMs: 200, progress: (event) => events.push(event) }).readFile('pluto', 'versions.yaml');
+    const text = await reader({ timeoutMs: 200, progress: (event) => events.push(event) }).readFile(
+      'pluto',
+      'versions.yaml',
+    );
     expect(text).toContain('deprecated-versions');
     expect(events).toContainEqual(expect.objectContaining({ phase: 'retry', reason: 'timed out after 200 ms' }));
   });
@@ -228,7 +275,9 @@ describe('GitHub reader: failures and retries', () => {
 
   it('names the field when the API answers in an unexpected shape', async () => {
     stub.fail('/commits/', { status: 200, body: '{"sha":"abc"}' });
-    await expect(reader().listFiles('pluto', '')).rejects.toThrow(/^FairwindsOps\/pluto@master: sha: unexpected response from .*commits\/master: must be a 40-character commit SHA/);
+    await expect(reader().listFiles('pluto', '')).rejects.toThrow(
+      /^FairwindsOps\/pluto@master: sha: unexpected response from .*commits\/master: must be a 40-character commit SHA/,
+    );
   });
 
   it('says so when the token is rejected, without retrying or showing it', async () => {
@@ -264,7 +313,9 @@ describe('GitHub reader: token, concurrency and progress', () => {
     stub = await startStub({ holdRawUntilQuietMs: 50 });
     const github = reader({ concurrency: 3 });
     const paths = [...ENHANCEMENTS.keys()];
-    const reads = Array.from({ length: 24 }, (_, index) => github.readFile('kubernetes-enhancements', paths[index % paths.length]!));
+    const reads = Array.from({ length: 24 }, (_, index) =>
+      github.readFile('kubernetes-enhancements', paths[index % paths.length]!),
+    );
     const texts = await Promise.all(reads);
     expect(texts.every((text) => typeof text === 'string' && text.length > 0)).toBe(true);
     expect(stub.requestsTo('/raw/')).toHaveLength(24);

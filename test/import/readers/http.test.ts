@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createLimiter, getText, HttpError, parseRateLimitReset, parseRetryAfter, type GetTextOptions, type RetryNotice } from '../../../src/import/readers/http.ts';
+import {
+  createLimiter,
+  getText,
+  HttpError,
+  parseRateLimitReset,
+  parseRetryAfter,
+  type GetTextOptions,
+  type RetryNotice,
+} from '../../../src/import/readers/http.ts';
 
 const NOW = Date.parse('2026-08-01T12:00:00Z');
 
@@ -51,9 +59,16 @@ describe('parseRateLimitReset', () => {
 
 describe('getText', () => {
   it('retries network errors with growing delays and then succeeds', async () => {
-    const { fetch, calls } = scriptedFetch([new TypeError('fetch failed'), new TypeError('fetch failed'), new Response('hello')]);
+    const { fetch, calls } = scriptedFetch([
+      new TypeError('fetch failed'),
+      new TypeError('fetch failed'),
+      new Response('hello'),
+    ]);
     const notices: RetryNotice[] = [];
-    const result = await getText('https://example.test/a', options(fetch, { retryBaseMs: 4, random: () => 1, onRetry: (n) => notices.push(n) }));
+    const result = await getText(
+      'https://example.test/a',
+      options(fetch, { retryBaseMs: 4, random: () => 1, onRetry: (n) => notices.push(n) }),
+    );
     expect(result).toEqual({ status: 200, text: 'hello' });
     expect(calls).toHaveLength(3);
     expect(notices.map((n) => [n.attempt, n.waitMs, n.reason])).toEqual([
@@ -65,7 +80,10 @@ describe('getText', () => {
   it('keeps jitter within half to all of the backoff', async () => {
     const { fetch } = scriptedFetch([new Response('', { status: 502 }), new Response('ok')]);
     const notices: RetryNotice[] = [];
-    await getText('https://example.test/a', options(fetch, { retryBaseMs: 10, random: () => 0, onRetry: (n) => notices.push(n) }));
+    await getText(
+      'https://example.test/a',
+      options(fetch, { retryBaseMs: 10, random: () => 0, onRetry: (n) => notices.push(n) }),
+    );
     expect(notices[0]!.waitMs).toBe(5);
   });
 
@@ -79,12 +97,17 @@ describe('getText', () => {
     const { fetch, calls } = scriptedFetch([new Response('', { status: 429, headers: { 'retry-after': '3600' } })]);
     const failure = getText('https://example.test/a', options(fetch));
     await expect(failure).rejects.toThrow(HttpError);
-    await expect(failure).rejects.toThrow('https://example.test/a: HTTP 429: rate limited; the server asks to wait 60 min, giving up');
+    await expect(failure).rejects.toThrow(
+      'https://example.test/a: HTTP 429: rate limited; the server asks to wait 60 min, giving up',
+    );
     expect(calls).toHaveLength(1);
   });
 
   it('honours Retry-After on a 503', async () => {
-    const { fetch } = scriptedFetch([new Response('', { status: 503, headers: { 'retry-after': '0' } }), new Response('ok')]);
+    const { fetch } = scriptedFetch([
+      new Response('', { status: 503, headers: { 'retry-after': '0' } }),
+      new Response('ok'),
+    ]);
     const notices: RetryNotice[] = [];
     await getText('https://example.test/a', options(fetch, { retryBaseMs: 1_000, onRetry: (n) => notices.push(n) }));
     expect(notices[0]!.waitMs).toBe(0);
@@ -92,7 +115,9 @@ describe('getText', () => {
 
   it('reports the last failure with the attempt count', async () => {
     const { fetch } = scriptedFetch([new Response('', { status: 500 }), new Response('', { status: 500 })]);
-    await expect(getText('https://example.test/a', options(fetch, { retries: 1 }))).rejects.toThrow('https://example.test/a: HTTP 500 (gave up after 2 attempts)');
+    await expect(getText('https://example.test/a', options(fetch, { retries: 1 }))).rejects.toThrow(
+      'https://example.test/a: HTTP 500 (gave up after 2 attempts)',
+    );
   });
 });
 

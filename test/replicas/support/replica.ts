@@ -55,7 +55,9 @@ export function startReplica(name: string, { databaseUrl, slackApiUrl, env = {} 
   const logs: LogLine[] = [];
   let stderr = '';
   let buffered = '';
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   return new Promise((resolve, reject) => {
     let port = 0;
     child.stderr!.on('data', (chunk: Buffer) => {

@@ -23,7 +23,9 @@ const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
 export function postgresUrl(): string | undefined {
   if (TEST_DATABASE_URL) return TEST_DATABASE_URL;
   if (process.env.CI === 'true') {
-    throw new Error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL tests need a server (.ci/run starts one)');
+    throw new Error(
+      'CI=true but TEST_DATABASE_URL is not set: the PostgreSQL tests need a server (.ci/run starts one)',
+    );
   }
   console.warn(
     '\n*** TEST_DATABASE_URL is not set: SKIPPING the PostgreSQL tests. ' +

@@ -23,14 +23,26 @@ describe('release version autocomplete', () => {
     const choices = versionChoices(index.releases, '');
     withinLimits(choices);
     expect(choices).toHaveLength(25);
-    const newest = [...dataset.releases].map((release) => release.version).sort((a, b) => Number(b.split('.')[1]) - Number(a.split('.')[1]));
+    const newest = [...dataset.releases]
+      .map((release) => release.version)
+      .sort((a, b) => Number(b.split('.')[1]) - Number(a.split('.')[1]));
     expect(choices.map((choice) => choice.value)).toEqual(newest.slice(0, 25));
     expect(choices[0]!.value).toBe('1.37');
   });
 
   it('labels releases with codename and date and narrows by prefix or codename', () => {
     const byPrefix = versionChoices(index.releases, 'v1.3');
-    expect(byPrefix.map((choice) => choice.value)).toEqual(['1.37', '1.36', '1.35', '1.34', '1.33', '1.32', '1.31', '1.30', '1.3']);
+    expect(byPrefix.map((choice) => choice.value)).toEqual([
+      '1.37',
+      '1.36',
+      '1.35',
+      '1.34',
+      '1.33',
+      '1.32',
+      '1.31',
+      '1.30',
+      '1.3',
+    ]);
     expect(byPrefix.find((choice) => choice.value === '1.31')!.name).toBe('1.31 · Elli · released 2024-08-13');
     expect(versionChoices(index.releases, 'elli').map((choice) => choice.value)).toEqual(['1.31']);
     expect(versionChoices(index.releases, 'no such release')).toEqual([]);
@@ -48,7 +60,10 @@ describe('KEP autocomplete', () => {
 
   it('finds a KEP by number, exact match first', () => {
     const choices = kepChoices(entries, '3836');
-    expect(choices[0]).toEqual({ name: 'KEP-3836 · Kube-proxy improved ingress connectivity reliability', value: '3836' });
+    expect(choices[0]).toEqual({
+      name: 'KEP-3836 · Kube-proxy improved ingress connectivity reliability',
+      value: '3836',
+    });
     const prefix = kepChoices(entries, 'KEP-24');
     withinLimits(prefix);
     expect(prefix[0]!.value).toBe('24');
@@ -56,7 +71,10 @@ describe('KEP autocomplete', () => {
   });
 
   it('finds KEPs by title words and by feature gate', () => {
-    expect(kepChoices(entries, 'sidecar containers')[0]).toMatchObject({ value: '753', name: 'KEP-753 · Sidecar Containers' });
+    expect(kepChoices(entries, 'sidecar containers')[0]).toMatchObject({
+      value: '753',
+      name: 'KEP-753 · Sidecar Containers',
+    });
     expect(kepChoices(entries, 'KubeProxyDrainingTerminatingNodes').map((choice) => choice.value)).toContain('3836');
     expect(kepChoices(entries, 'qqqq zzzz')).toEqual([]);
   });

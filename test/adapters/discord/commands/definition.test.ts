@@ -20,7 +20,8 @@ function problems(options: APIApplicationCommandOption[] | undefined, where: str
   for (const option of options ?? []) {
     const at = `${where} ${option.name}`;
     if (!ASCII_NAME.test(option.name) || !NAME.test(option.name)) found.push(`${at}: bad name`);
-    if (option.description.length < 1 || option.description.length > 100) found.push(`${at}: description ${option.description.length} chars`);
+    if (option.description.length < 1 || option.description.length > 100)
+      found.push(`${at}: description ${option.description.length} chars`);
     if ('required' in option && option.required && seenOptional) found.push(`${at}: required after optional`);
     if (!('required' in option && option.required)) seenOptional = true;
     if ('choices' in option && option.choices) {
@@ -31,7 +32,10 @@ function problems(options: APIApplicationCommandOption[] | undefined, where: str
       }
       if ('autocomplete' in option && option.autocomplete) found.push(`${at}: choices and autocomplete together`);
     }
-    if (option.type === ApplicationCommandOptionType.Subcommand || option.type === ApplicationCommandOptionType.SubcommandGroup) {
+    if (
+      option.type === ApplicationCommandOptionType.Subcommand ||
+      option.type === ApplicationCommandOptionType.SubcommandGroup
+    ) {
       found.push(...problems(option.options as APIApplicationCommandOption[] | undefined, at));
     }
   }
@@ -44,7 +48,10 @@ describe('/k8s-release command definition', () => {
     expect(others).toEqual([]);
     expect(command!.name).toBe('k8s-release');
     expect(command!.options!.map((option) => [option.name, option.type])).toEqual(
-      ['release', 'ask', 'kep', 'schedule', 'subscribe', 'unsubscribe', 'subscriptions'].map((name) => [name, ApplicationCommandOptionType.Subcommand]),
+      ['release', 'ask', 'kep', 'schedule', 'subscribe', 'unsubscribe', 'subscriptions'].map((name) => [
+        name,
+        ApplicationCommandOptionType.Subcommand,
+      ]),
     );
     expect(SUBCOMMANDS.map((subcommand) => subcommand.name)).toEqual(command!.options!.map((option) => option.name));
   });
@@ -62,9 +69,11 @@ describe('/k8s-release command definition', () => {
   it('offers autocomplete where the values come from the dataset', () => {
     const [command] = commandPayload();
     const option = (subcommand: string, name: string) =>
-      (command!.options!.find((o) => o.name === subcommand) as { options: (APIApplicationCommandOption & { autocomplete?: boolean })[] }).options.find(
-        (o) => o.name === name,
-      );
+      (
+        command!.options!.find((o) => o.name === subcommand) as {
+          options: (APIApplicationCommandOption & { autocomplete?: boolean })[];
+        }
+      ).options.find((o) => o.name === name);
     expect(option('release', 'version')?.autocomplete).toBe(true);
     expect(option('kep', 'query')?.autocomplete).toBe(true);
     expect(option('schedule', 'version')?.autocomplete).toBe(true);
@@ -75,7 +84,9 @@ describe('/k8s-release command definition', () => {
   it('has every subcommand wired to a handler, and autocomplete handlers exactly where options autocomplete', () => {
     const [command] = commandPayload();
     for (const subcommand of SUBCOMMANDS) {
-      const definition = command!.options!.find((option) => option.name === subcommand.name) as { options?: { autocomplete?: boolean }[] };
+      const definition = command!.options!.find((option) => option.name === subcommand.name) as {
+        options?: { autocomplete?: boolean }[];
+      };
       const autocompletes = (definition.options ?? []).some((option) => option.autocomplete);
       expect(typeof subcommand.execute).toBe('function');
       expect(Boolean(subcommand.autocomplete), subcommand.name).toBe(autocompletes);
@@ -90,7 +101,11 @@ describe('/k8s-release command definition', () => {
   it('`npm run discord:register -- --dry-run` prints exactly that JSON without any token', async () => {
     const env = { ...process.env };
     for (const name of Object.keys(env)) if (name.startsWith('DISCORD_')) delete env[name];
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'adapters/discord/register.ts', '--dry-run'], { cwd: REPO_ROOT, env });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'adapters/discord/register.ts', '--dry-run'],
+      { cwd: REPO_ROOT, env },
+    );
     expect(stdout).toBe(readFileSync(FIXTURE, 'utf8'));
   });
 });

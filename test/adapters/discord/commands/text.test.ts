@@ -13,7 +13,9 @@ const none = { kind: null, time: null, timezone: null, weekday: null };
 describe('subcommand options → the text the bot understands', () => {
   it('composes the digest grammar, skipping absent options', () => {
     expect(subscribeText(none)).toBe('subscribe');
-    expect(subscribeText({ kind: 'weekly', time: '08:30', timezone: 'Europe/Berlin', weekday: 'friday' })).toBe('subscribe weekly 08:30 Europe/Berlin friday');
+    expect(subscribeText({ kind: 'weekly', time: '08:30', timezone: 'Europe/Berlin', weekday: 'friday' })).toBe(
+      'subscribe weekly 08:30 Europe/Berlin friday',
+    );
     expect(subscribeText({ ...none, timezone: ' America/New_York ' })).toBe('subscribe America/New_York');
     expect(unsubscribeText(null)).toBe('unsubscribe');
     expect(unsubscribeText('milestones')).toBe('unsubscribe milestones');
@@ -36,8 +38,15 @@ describe('subcommand options → the text the bot understands', () => {
     const release = releaseQuery('1.31');
     expect(release).toMatchObject({ kind: 'release-summary', version: { kind: 'exact', minor: '1.31' } });
     expect(Query.safeParse(release).success).toBe(true);
-    expect(releaseQuery('latest')).toMatchObject({ kind: 'release-summary', version: { kind: 'relative', which: 'latest' } });
-    expect(scheduleQuery('v1.31')).toMatchObject({ kind: 'schedule', version: { kind: 'exact', minor: '1.31' }, target: null });
+    expect(releaseQuery('latest')).toMatchObject({
+      kind: 'release-summary',
+      version: { kind: 'relative', which: 'latest' },
+    });
+    expect(scheduleQuery('v1.31')).toMatchObject({
+      kind: 'schedule',
+      version: { kind: 'exact', minor: '1.31' },
+      target: null,
+    });
     expect(scheduleQuery('next')).toMatchObject({ kind: 'schedule', version: { kind: 'relative', which: 'next' } });
     expect(Query.safeParse(kepQuery('24')).success).toBe(true);
     // Anything else is text the router reads, as typed.
@@ -49,6 +58,8 @@ describe('subcommand options → the text the bot understands', () => {
   it("strips only the bot's own mention from a message", () => {
     expect(stripBotMention('<@1283746512039485762> what went GA', '1283746512039485762')).toBe('what went GA');
     expect(stripBotMention('hey <@!1283746512039485762>   1.31 ', '1283746512039485762')).toBe('hey 1.31');
-    expect(stripBotMention('<@1283746512039485762> ask <@309827561984032769>', '1283746512039485762')).toBe('ask <@309827561984032769>');
+    expect(stripBotMention('<@1283746512039485762> ask <@309827561984032769>', '1283746512039485762')).toBe(
+      'ask <@309827561984032769>',
+    );
   });
 });

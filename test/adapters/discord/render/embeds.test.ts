@@ -5,7 +5,13 @@ import { Answer, type AnswerInput, type AnswerItem } from '../../../../src/domai
 import { embedLimitProblems, embedText } from '../support/limits.ts';
 
 const answer = (input: Partial<AnswerInput>): Answer =>
-  Answer.parse({ intent: 'release-summary', title: 'Kubernetes 1.31 "Elli"', summary: 'Released 2024-08-13.', footer: 'Data as of 2026-08-22', ...input });
+  Answer.parse({
+    intent: 'release-summary',
+    title: 'Kubernetes 1.31 "Elli"',
+    summary: 'Released 2024-08-13.',
+    footer: 'Data as of 2026-08-22',
+    ...input,
+  });
 
 const kepItem = (number: number, overrides: Partial<AnswerItem> = {}): AnswerItem => ({
   kep: number,
@@ -38,7 +44,11 @@ describe('answerToEmbeds', () => {
     expect(header!.fields).toEqual([
       { name: 'Release date', value: '2024-08-13', inline: true },
       { name: 'Release lead', value: 'Angelos Kolaitis', inline: true },
-      { name: 'Links', value: '[Announcement](https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/)', inline: false },
+      {
+        name: 'Links',
+        value: '[Announcement](https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/)',
+        inline: false,
+      },
     ]);
     expect(section!.title).toBe('Graduated to stable');
     expect(section!.description).toBe(
@@ -59,13 +69,26 @@ describe('answerToEmbeds', () => {
   it('cuts a long list with "…and N more" linking to the full list, within the limits', () => {
     const items = Array.from({ length: 400 }, (_, index) => kepItem(1000 + index));
     const embeds = answerToEmbeds(
-      answer({ sections: [{ heading: 'Every KEP of SIG Node', items, omitted: 50, moreUrl: 'https://github.com/kubernetes/enhancements/tree/master/keps/sig-node' }] }),
+      answer({
+        sections: [
+          {
+            heading: 'Every KEP of SIG Node',
+            items,
+            omitted: 50,
+            moreUrl: 'https://github.com/kubernetes/enhancements/tree/master/keps/sig-node',
+          },
+        ],
+      }),
     );
     expect(embedLimitProblems(embeds)).toEqual([]);
     const description = embeds[1]!.description!;
     const shown = description.split('\n').filter((line) => line.startsWith('• ')).length;
     expect(shown).toBeGreaterThan(10);
-    expect(description.endsWith(`[…and ${400 - shown + 50} more](https://github.com/kubernetes/enhancements/tree/master/keps/sig-node)`)).toBe(true);
+    expect(
+      description.endsWith(
+        `[…and ${400 - shown + 50} more](https://github.com/kubernetes/enhancements/tree/master/keps/sig-node)`,
+      ),
+    ).toBe(true);
     // One section may use a whole description: the list fills it nearly to the 4,096 limit.
     expect(description.length).toBeGreaterThan(3800);
     expect(embedsLength(embeds)).toBeLessThanOrEqual(6000);
@@ -83,7 +106,9 @@ describe('answerToEmbeds', () => {
     }));
     const embeds = answerToEmbeds(answer({ sections }));
     expect(embedLimitProblems(embeds)).toEqual([]);
-    const counts = embeds.slice(1).map((embed) => embed.description!.split('\n').filter((line) => line.startsWith('• ')).length);
+    const counts = embeds
+      .slice(1)
+      .map((embed) => embed.description!.split('\n').filter((line) => line.startsWith('• ')).length);
     expect(Math.min(...counts)).toBeGreaterThan(5);
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
     for (const embed of embeds.slice(1)) expect(embed.description).toMatch(/…and \d+ more$/);
@@ -92,12 +117,18 @@ describe('answerToEmbeds', () => {
   it('keeps at most 10 embeds and 25 fields, saying how many it left out', () => {
     const sections = Array.from({ length: 14 }, (_, index) => ({ heading: `Section ${index}`, lines: ['one line'] }));
     const facts = Array.from({ length: 40 }, (_, index) => ({ label: `Fact ${index}`, value: `value ${index}` }));
-    const embeds = answerToEmbeds(answer({ sections, facts, links: [{ label: 'All', url: 'https://kubernetes.io/releases/' }] }));
+    const embeds = answerToEmbeds(
+      answer({ sections, facts, links: [{ label: 'All', url: 'https://kubernetes.io/releases/' }] }),
+    );
     expect(embedLimitProblems(embeds)).toEqual([]);
     expect(embeds).toHaveLength(10);
     expect(embeds[9]!.description).toContain('…and 5 more sections');
     expect(embeds[0]!.fields).toHaveLength(25);
-    expect(embeds[0]!.fields!.at(-2)).toEqual({ name: 'More', value: '[…and 17 more](https://kubernetes.io/releases/)', inline: true });
+    expect(embeds[0]!.fields!.at(-2)).toEqual({
+      name: 'More',
+      value: '[…and 17 more](https://kubernetes.io/releases/)',
+      inline: true,
+    });
   });
 
   it('stays within every limit for absurdly large input', () => {
@@ -145,12 +176,23 @@ describe('answerToEmbeds', () => {
     const embeds = answerToEmbeds(
       answer({
         summary: '**not bold** and __init__ and `code` and [click](https://evil.example)',
-        sections: [{ heading: 'Items', items: [kepItem(7, { title: 'Support [brackets] in *titles*', url: null, detail: null, stage: null, sig: null })] }],
+        sections: [
+          {
+            heading: 'Items',
+            items: [
+              kepItem(7, { title: 'Support [brackets] in *titles*', url: null, detail: null, stage: null, sig: null }),
+            ],
+          },
+        ],
         links: [{ label: 'a](https://evil.example) [b', url: 'https://example.com/path_(with)_parens' }],
       }),
     );
-    expect(embeds[0]!.description).toBe('\\*\\*not bold\\*\\* and \\_\\_init\\_\\_ and \\`code\\` and \\[click](https://evil.example)');
+    expect(embeds[0]!.description).toBe(
+      '\\*\\*not bold\\*\\* and \\_\\_init\\_\\_ and \\`code\\` and \\[click](https://evil.example)',
+    );
     expect(embeds[1]!.description).toBe('• **KEP-7** Support [brackets] in \\*titles\\*');
-    expect(embeds[0]!.fields![0]!.value).toBe('[a\\](https://evil.example) \\[b](https://example.com/path_%28with%29_parens)');
+    expect(embeds[0]!.fields![0]!.value).toBe(
+      '[a\\](https://evil.example) \\[b](https://example.com/path_%28with%29_parens)',
+    );
   });
 });

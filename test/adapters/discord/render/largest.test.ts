@@ -60,13 +60,29 @@ describe('the largest answers stay within Discord embed limits', () => {
       intent: 'search',
       title: `Every KEP in the dataset (${dataset.keps.length})`,
       summary: 'All of them, grouped by owning SIG.',
-      facts: dataset.schedules.flatMap((schedule) => schedule.events.map((event) => ({ label: `${schedule.version} ${event.what}`, value: event.when, raw: event.at ?? event.date }))),
+      facts: dataset.schedules.flatMap((schedule) =>
+        schedule.events.map((event) => ({
+          label: `${schedule.version} ${event.what}`,
+          value: event.when,
+          raw: event.at ?? event.date,
+        })),
+      ),
       sections: [...bySig].map(([sig, keps]) => ({
         heading: sig,
-        items: keps.map((kep) => ({ kep: kep.number, title: kep.title, stage: kep.stage, sig: kep.owningSig, url: kep.links.issue, detail: kep.summary })),
+        items: keps.map((kep) => ({
+          kep: kep.number,
+          title: kep.title,
+          stage: kep.stage,
+          sig: kep.owningSig,
+          url: kep.links.issue,
+          detail: kep.summary,
+        })),
         moreUrl: `https://github.com/kubernetes/enhancements/tree/master/keps/${sig}`,
       })),
-      links: dataset.releases.map((release) => ({ label: `Kubernetes ${release.version}`, url: `https://kubernetes.io/releases/${release.version}/` })),
+      links: dataset.releases.map((release) => ({
+        label: `Kubernetes ${release.version}`,
+        url: `https://kubernetes.io/releases/${release.version}/`,
+      })),
       suggestions: dataset.keps.slice(0, 40).map((kep) => `KEP-${kep.number}`),
       footer: `Data as of ${dataset.manifest.dataDate}`,
     });

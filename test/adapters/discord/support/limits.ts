@@ -35,7 +35,12 @@ export function embedLimitProblems(embeds: APIEmbed[]): string[] {
 /** All visible text of the embeds, for content assertions. */
 export function embedText(embeds: APIEmbed[]): string {
   return embeds
-    .flatMap((embed) => [embed.title, embed.description, ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]), embed.footer?.text])
+    .flatMap((embed) => [
+      embed.title,
+      embed.description,
+      ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
+      embed.footer?.text,
+    ])
     .filter(Boolean)
     .join('\n');
 }

@@ -177,8 +177,34 @@ export function guildCreatePayload(place: GuildPlace = HOME): GatewayGuildCreate
     default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
     explicit_content_filter: GuildExplicitContentFilter.AllMembers,
     roles: [
-      { id: place.guild, name: '@everyone', permissions: String(EVERYONE_PERMISSIONS), position: 0, color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, managed: false, mentionable: false, flags: 0 as RoleFlags },
-      { id: IDS.managersRole, name: 'Release Managers', permissions: String(MANAGER_PERMISSIONS), position: 1, color: 3304165, colors: { primary_color: 3304165, secondary_color: null, tertiary_color: null }, hoist: true, icon: null, unicode_emoji: null, managed: false, mentionable: true, flags: 0 as RoleFlags },
+      {
+        id: place.guild,
+        name: '@everyone',
+        permissions: String(EVERYONE_PERMISSIONS),
+        position: 0,
+        color: 0,
+        colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+        hoist: false,
+        icon: null,
+        unicode_emoji: null,
+        managed: false,
+        mentionable: false,
+        flags: 0 as RoleFlags,
+      },
+      {
+        id: IDS.managersRole,
+        name: 'Release Managers',
+        permissions: String(MANAGER_PERMISSIONS),
+        position: 1,
+        color: 3304165,
+        colors: { primary_color: 3304165, secondary_color: null, tertiary_color: null },
+        hoist: true,
+        icon: null,
+        unicode_emoji: null,
+        managed: false,
+        mentionable: true,
+        flags: 0 as RoleFlags,
+      },
     ],
     emojis: [],
     features: [],
@@ -243,7 +269,9 @@ export function chatInputInteraction(
         {
           type: ApplicationCommandOptionType.Subcommand,
           name: subcommand,
-          options: Object.entries(options).map(([name, value]) => (typeof value === 'boolean' ? boolean(name, value) : string(name, value))),
+          options: Object.entries(options).map(([name, value]) =>
+            typeof value === 'boolean' ? boolean(name, value) : string(name, value),
+          ),
         },
       ],
     },
@@ -251,14 +279,23 @@ export function chatInputInteraction(
 }
 
 /** The same command typed in a DM with the bot. */
-export function directMessageInteraction(subcommand: string, options: Record<string, string> = {}): APIChatInputApplicationCommandDMInteraction {
+export function directMessageInteraction(
+  subcommand: string,
+  options: Record<string, string> = {},
+): APIChatInputApplicationCommandDMInteraction {
   return {
     id: snowflake(),
     application_id: IDS.application,
     type: InteractionType.ApplicationCommand,
     token: interactionToken(),
     version: 1,
-    channel: { id: IDS.dmChannel, type: ChannelType.DM, last_message_id: null, flags: 0 as ChannelFlags, recipients: [asker] },
+    channel: {
+      id: IDS.dmChannel,
+      type: ChannelType.DM,
+      last_message_id: null,
+      flags: 0 as ChannelFlags,
+      recipients: [asker],
+    },
     channel_id: IDS.dmChannel,
     user: asker,
     app_permissions: String(BOT_PERMISSIONS),
@@ -271,13 +308,23 @@ export function directMessageInteraction(subcommand: string, options: Record<str
       id: IDS.command,
       name: 'k8s-release',
       type: ApplicationCommandType.ChatInput,
-      options: [{ type: ApplicationCommandOptionType.Subcommand, name: subcommand, options: Object.entries(options).map(([name, value]) => string(name, value)) }],
+      options: [
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: subcommand,
+          options: Object.entries(options).map(([name, value]) => string(name, value)),
+        },
+      ],
     },
   };
 }
 
 /** Autocomplete while the user types `value` into `focused`. */
-export function autocompleteInteraction(subcommand: string, focused: string, value: string): APIApplicationCommandAutocompleteGuildInteraction {
+export function autocompleteInteraction(
+  subcommand: string,
+  focused: string,
+  value: string,
+): APIApplicationCommandAutocompleteGuildInteraction {
   return {
     ...guildInteractionBase([], EVERYONE_PERMISSIONS, BOT_PERMISSIONS),
     type: InteractionType.ApplicationCommandAutocomplete,
@@ -285,7 +332,9 @@ export function autocompleteInteraction(subcommand: string, focused: string, val
       id: IDS.command,
       name: 'k8s-release',
       type: ApplicationCommandType.ChatInput,
-      options: [{ type: ApplicationCommandOptionType.Subcommand, name: subcommand, options: [string(focused, value, true)] }],
+      options: [
+        { type: ApplicationCommandOptionType.Subcommand, name: subcommand, options: [string(focused, value, true)] },
+      ],
     },
   };
 }
@@ -337,7 +386,18 @@ export function mentionMessage(
     channel_id: place.channel,
     guild_id: place.guild,
     author: asker,
-    member: { roles: options.manager ? [IDS.managersRole] : [], joined_at: '2025-01-15T10:00:00.000000+00:00', deaf: false, mute: false, flags: 0 as GuildMemberFlags, nick: null, avatar: null, banner: null, premium_since: null, pending: false },
+    member: {
+      roles: options.manager ? [IDS.managersRole] : [],
+      joined_at: '2025-01-15T10:00:00.000000+00:00',
+      deaf: false,
+      mute: false,
+      flags: 0 as GuildMemberFlags,
+      nick: null,
+      avatar: null,
+      banner: null,
+      premium_since: null,
+      pending: false,
+    },
     // Without MessageContent, Discord sends an empty content for messages that do not mention the bot.
     content: mentionsBot ? content : '',
     timestamp: '2026-09-01T12:00:00.000000+00:00',

@@ -4,7 +4,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { GatewayDispatchEvents, GatewayOpcodes } from 'discord.js';
 import {
-  botUser, guildCreatePayload, HOME, IDS, readyPayload, shardOfGuild, snowflake, type GuildPlace,
+  botUser,
+  guildCreatePayload,
+  HOME,
+  IDS,
+  readyPayload,
+  shardOfGuild,
+  snowflake,
+  type GuildPlace,
 } from './payloads.ts';
 import { ServerWebSocket } from './websocket.ts';
 
@@ -117,8 +124,9 @@ export class StubDiscord {
   private connectionsFor(event: string, data: any): GatewayConnection[] {
     const guildId: unknown = event === GatewayDispatchEvents.GuildCreate ? data?.id : data?.guild_id;
     // A connection without a session yet (before READY or RESUMED) gets no events, as on Discord.
-    const owning = this.connections.filter(({ shard }) =>
-      shard !== null && (typeof guildId === 'string' ? shardOfGuild(guildId, shard[1]) === shard[0] : shard[0] === 0),
+    const owning = this.connections.filter(
+      ({ shard }) =>
+        shard !== null && (typeof guildId === 'string' ? shardOfGuild(guildId, shard[1]) === shard[0] : shard[0] === 0),
     );
     const carried = typeof guildId === 'string' ? `guild ${guildId}` : 'shard 0';
     if (owning.length === 0) throw new Error(`no gateway session carries ${carried}`);
@@ -166,7 +174,8 @@ export class StubDiscord {
     const seen = () => this.gatewayOps.filter((received) => received === op).length >= nth;
     const deadline = Date.now() + timeoutMs;
     while (!seen()) {
-      if (Date.now() > deadline) throw new Error(`gateway op ${op} not received ${nth} time(s); got ${this.gatewayOps.join(', ')}`);
+      if (Date.now() > deadline)
+        throw new Error(`gateway op ${op} not received ${nth} time(s); got ${this.gatewayOps.join(', ')}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
@@ -188,7 +197,11 @@ export class StubDiscord {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.events.off('request', listener);
-        reject(new Error(`no matching request within ${timeoutMs} ms; got: ${this.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`));
+        reject(
+          new Error(
+            `no matching request within ${timeoutMs} ms; got: ${this.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+          ),
+        );
       }, timeoutMs);
       const listener = (request: RecordedRequest) => {
         if (!matches(request)) return;
@@ -273,7 +286,8 @@ export class StubDiscord {
     };
     this.requests.push(recorded);
     this.timeline.push(`${recorded.method} ${recorded.path}`);
-    const hangs = recorded.method === 'POST' && this.hanging.has(/^\/channels\/(\d+)\/messages$/.exec(recorded.path)?.[1] ?? '');
+    const hangs =
+      recorded.method === 'POST' && this.hanging.has(/^\/channels\/(\d+)\/messages$/.exec(recorded.path)?.[1] ?? '');
     if (hangs) {
       response.on('close', () => {
         if (!response.writableEnded) this.cancelled.push(`${recorded.method} ${recorded.path}`);
@@ -300,7 +314,10 @@ export class StubDiscord {
           url: this.gatewayUrl,
           shards: 1,
           session_start_limit: {
-            total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: this.maxConcurrency,
+            total: 1000,
+            remaining: 999,
+            reset_after: 14_400_000,
+            max_concurrency: this.maxConcurrency,
           },
         },
       };
@@ -314,20 +331,48 @@ export class StubDiscord {
       const failure = this.failures.get(channel[1]!);
       if (failure) {
         const retryAfter = failure.headers?.['retry-after'];
-        const body = { message: failure.message, code: failure.code, ...(retryAfter ? { retry_after: Number(retryAfter), global: false } : {}) };
+        const body = {
+          message: failure.message,
+          code: failure.code,
+          ...(retryAfter ? { retry_after: Number(retryAfter), global: false } : {}),
+        };
         return { status: failure.status, body, ...(failure.headers ? { headers: failure.headers } : {}) };
       }
       if (method === 'GET' && !channel[2]) {
-        return { status: 200, body: { id: channel[1], type: 0, guild_id: IDS.guild, name: 'releases', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, flags: 0 } };
+        return {
+          status: 200,
+          body: {
+            id: channel[1],
+            type: 0,
+            guild_id: IDS.guild,
+            name: 'releases',
+            position: 0,
+            permission_overwrites: [],
+            parent_id: null,
+            nsfw: false,
+            flags: 0,
+          },
+        };
       }
       if (method === 'POST' && channel[2] && this.refuseReplies && request.body?.message_reference) {
-        return { status: 403, body: { message: 'Cannot reply without permission to read message history', code: 160002 } };
+        return {
+          status: 403,
+          body: { message: 'Cannot reply without permission to read message history', code: 160002 },
+        };
       }
       if (method === 'POST' && channel[2]) return { status: 200, body: this.message(channel[1]!, request.body) };
     }
     const commands = /^\/applications\/\d+(?:\/guilds\/\d+)?\/commands$/.exec(path);
     if (method === 'PUT' && commands) {
-      return { status: 200, body: (request.body as object[]).map((command) => ({ ...command, id: snowflake(), application_id: IDS.application, version: snowflake() })) };
+      return {
+        status: 200,
+        body: (request.body as object[]).map((command) => ({
+          ...command,
+          id: snowflake(),
+          application_id: IDS.application,
+          version: snowflake(),
+        })),
+      };
     }
     return { status: 404, body: { message: '404: Not Found', code: 0 } };
   }

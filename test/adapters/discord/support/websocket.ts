@@ -21,10 +21,26 @@ export class ServerWebSocket {
     socket.on('error', () => this.markClosed());
   }
 
-  static accept(request: IncomingMessage, socket: Duplex, onText: (text: string) => void, onClose: () => void): ServerWebSocket {
+  static accept(
+    request: IncomingMessage,
+    socket: Duplex,
+    onText: (text: string) => void,
+    onClose: () => void,
+  ): ServerWebSocket {
     const key = request.headers['sec-websocket-key'];
-    const accept = createHash('sha1').update(`${String(key)}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
-    socket.write(['HTTP/1.1 101 Switching Protocols', 'Upgrade: websocket', 'Connection: Upgrade', `Sec-WebSocket-Accept: ${accept}`, '', ''].join('\r\n'));
+    const accept = createHash('sha1')
+      .update(`${String(key)}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`)
+      .digest('base64');
+    socket.write(
+      [
+        'HTTP/1.1 101 Switching Protocols',
+        'Upgrade: websocket',
+        'Connection: Upgrade',
+        `Sec-WebSocket-Accept: ${accept}`,
+        '',
+        '',
+      ].join('\r\n'),
+    );
     return new ServerWebSocket(socket, onText, onClose);
   }
 
@@ -109,6 +125,8 @@ function parseFrame(buffer: Buffer): { fin: boolean; opcode: number; payload: Bu
   if (masked) offset += 4;
   if (buffer.length < offset + length) return null;
   const payload = Buffer.from(buffer.subarray(offset, offset + length));
-  if (masked) for (let index = 0; index < payload.length; index += 1) payload[index] = payload[index]! ^ buffer[maskOffset + (index % 4)]!;
+  if (masked)
+    for (let index = 0; index < payload.length; index += 1)
+      payload[index] = payload[index]! ^ buffer[maskOffset + (index % 4)]!;
   return { fin, opcode, payload, consumed: offset + length };
 }

@@ -19,7 +19,8 @@ export function mrkdwnProblems(text: string, where: string): string[] {
   const problems: string[] = [];
   if (/<!(channel|here|everyone|subteam)/i.test(text)) problems.push(`${where}: live mass mention`);
   if (/<@[UW]/i.test(text)) problems.push(`${where}: live user mention`);
-  if (/(^|[^\u2060])@(channel|here|everyone)\b/i.test(text.replace(/@\u2060/g, ''))) problems.push(`${where}: plain mass mention`);
+  if (/(^|[^\u2060])@(channel|here|everyone)\b/i.test(text.replace(/@\u2060/g, '')))
+    problems.push(`${where}: plain mass mention`);
   const withoutLinks = text.replace(LINK, '');
   if (/[<>]/.test(withoutLinks)) problems.push(`${where}: unescaped < or > outside a link`);
   if (/&(?!amp;|lt;|gt;)/.test(text)) problems.push(`${where}: unescaped &`);
@@ -56,15 +57,18 @@ export function limitViolations(message: { text?: string; blocks?: unknown[] }):
         block.fields?.forEach((field, i) => checkText(field, 2000, `fields[${i}]`));
         break;
       case 'context':
-        if (!block.elements?.length || block.elements.length > 10) problems.push(`${at}: ${block.elements?.length ?? 0} elements (1..10)`);
+        if (!block.elements?.length || block.elements.length > 10)
+          problems.push(`${at}: ${block.elements?.length ?? 0} elements (1..10)`);
         block.elements?.forEach((element, i) => checkText(element, 3000, `elements[${i}]`));
         break;
       case 'actions':
-        if (!block.elements?.length || block.elements.length > 25) problems.push(`${at}: ${block.elements?.length ?? 0} elements (1..25)`);
+        if (!block.elements?.length || block.elements.length > 25)
+          problems.push(`${at}: ${block.elements?.length ?? 0} elements (1..25)`);
         block.elements?.forEach((element, i) => {
           const button = element as { text?: TextObject; value?: string; action_id?: string };
           checkText(button.text, 75, `elements[${i}].text`);
-          if ((button.value?.length ?? 0) > 2000) problems.push(`${at} elements[${i}]: value ${button.value!.length} > 2000`);
+          if ((button.value?.length ?? 0) > 2000)
+            problems.push(`${at} elements[${i}]: value ${button.value!.length} > 2000`);
           if ((button.action_id?.length ?? 0) > 255) problems.push(`${at} elements[${i}]: action_id too long`);
         });
         break;

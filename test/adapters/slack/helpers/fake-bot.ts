@@ -8,7 +8,9 @@ export class FakeBot implements SlackBot {
   readonly asked: { question: string; conversation: Conversation }[] = [];
   clock = new Date('2025-11-20T12:00:00.000Z');
 
-  constructor(private readonly answer: (question: string) => Answer | Promise<Answer> = () => sampleAnswer('release-summary')) {}
+  constructor(
+    private readonly answer: (question: string) => Answer | Promise<Answer> = () => sampleAnswer('release-summary'),
+  ) {}
 
   now(): Date {
     return this.clock;

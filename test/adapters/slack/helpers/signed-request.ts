@@ -26,7 +26,12 @@ export function signedHeaders(body: string, contentType: string, options: Signed
   };
 }
 
-export async function postSigned(url: string, body: string, contentType: string, options: SignedOptions = {}): Promise<Response> {
+export async function postSigned(
+  url: string,
+  body: string,
+  contentType: string,
+  options: SignedOptions = {},
+): Promise<Response> {
   return fetch(url, { method: 'POST', headers: signedHeaders(body, contentType, options), body });
 }
 
@@ -52,7 +57,10 @@ export function slashCommandBody(text: string, overrides: Record<string, string>
 let eventCounter = 0;
 
 /** An Events API envelope around one event. */
-export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${String(++eventCounter).padStart(8, '0')}`): Record<string, unknown> {
+export function eventEnvelope(
+  event: Record<string, unknown>,
+  eventId = `Ev${String(++eventCounter).padStart(8, '0')}`,
+): Record<string, unknown> {
   return {
     token: 'legacy-verification-token',
     team_id: 'T0TEST01',

@@ -12,7 +12,11 @@ export interface ResponseUrlPost {
   body: Record<string, unknown>;
 }
 
-type MethodHandler = (params: Record<string, unknown>) => { status?: number; headers?: Record<string, string>; body: Record<string, unknown> };
+type MethodHandler = (params: Record<string, unknown>) => {
+  status?: number;
+  headers?: Record<string, string>;
+  body: Record<string, unknown>;
+};
 
 export const BOT_USER_ID = 'UBOT0001';
 export const BOT_ID = 'BBOT0001';
@@ -33,8 +37,12 @@ export class StubSlack {
   private port = 0;
 
   constructor() {
-    this.on('auth.test', () => ({ body: { ok: true, user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: TEAM_ID, user: 'k8s-release-bot', team: 'Test' } }));
-    this.on('chat.postMessage', (params) => ({ body: { ok: true, channel: params.channel, ts: `${Date.now() / 1000}` } }));
+    this.on('auth.test', () => ({
+      body: { ok: true, user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: TEAM_ID, user: 'k8s-release-bot', team: 'Test' },
+    }));
+    this.on('chat.postMessage', (params) => ({
+      body: { ok: true, channel: params.channel, ts: `${Date.now() / 1000}` },
+    }));
   }
 
   /** Replaces the behaviour of one Web API method. */
@@ -75,7 +83,10 @@ export class StubSlack {
           response.writeHead(status, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(body));
         };
         if (url.pathname.startsWith('/response/')) {
-          this.responses.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(raw) as Record<string, unknown> });
+          this.responses.push({
+            id: url.pathname.slice('/response/'.length),
+            body: JSON.parse(raw) as Record<string, unknown>,
+          });
           respond(200, { ok: true });
           return;
         }

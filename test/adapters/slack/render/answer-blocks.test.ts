@@ -4,35 +4,60 @@ import { answerToBlocks, blockSize } from '../../../../adapters/slack/render/ans
 import { everyIntent, hugeAnswer, kepItem, sampleAnswer } from '../helpers/answers.ts';
 import { limitViolations } from '../helpers/block-limits.ts';
 
-type Loose = { type: string; text?: { type: string; text: string }; fields?: { text: string }[]; elements?: { text: string }[] };
-const blocksOf = (answer: Answer, reserveBlocks = 0) => answerToBlocks(answer, { reserveBlocks }).blocks as unknown as Loose[];
+type Loose = {
+  type: string;
+  text?: { type: string; text: string };
+  fields?: { text: string }[];
+  elements?: { text: string }[];
+};
+const blocksOf = (answer: Answer, reserveBlocks = 0) =>
+  answerToBlocks(answer, { reserveBlocks }).blocks as unknown as Loose[];
 const allText = (blocks: Loose[]): string =>
-  blocks.map((b) => [b.text?.text, ...(b.fields ?? []).map((f) => f.text), ...(b.elements ?? []).map((e) => e.text)].join('\n')).join('\n');
+  blocks
+    .map((b) =>
+      [b.text?.text, ...(b.fields ?? []).map((f) => f.text), ...(b.elements ?? []).map((e) => e.text)].join('\n'),
+    )
+    .join('\n');
 
 describe('answerToBlocks', () => {
   it('renders a release summary: header, summary, fact fields, KEP links, links, suggestions, data-date footer', () => {
     const message = answerToBlocks(sampleAnswer('release-summary'));
     const blocks = message.blocks as unknown as Loose[];
-    expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Kubernetes 1.31 “Elli”', emoji: true } });
+    expect(blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'Kubernetes 1.31 “Elli”', emoji: true },
+    });
     expect(blocks[1]!.text!.text).toContain('released on 2024-08-13');
     expect(blocks[2]!.fields!.map((f) => f.text)).toContain('*Release lead*\nAngelos Kolaitis');
     const text = allText(blocks);
-    expect(text).toContain('<https://github.com/kubernetes/enhancements/issues/3762|KEP-3762> PersistentVolume last phase transition time — _stable_ · sig-storage');
+    expect(text).toContain(
+      '<https://github.com/kubernetes/enhancements/issues/3762|KEP-3762> PersistentVolume last phase transition time — _stable_ · sig-storage',
+    );
     expect(text).toContain('alpha 1.30 → beta 1.31');
     expect(text).toContain('<https://kubernetes.io/blog/2024/08/13/kubernetes-v1-31-release/|Release announcement>');
     expect(text).toContain('`what went GA in 1.31`');
-    expect(blocks.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Data as of 2025-11-20 (kubernetes/enhancements 64765b4)' }] });
+    expect(blocks.at(-1)).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: 'Data as of 2025-11-20 (kubernetes/enhancements 64765b4)' }],
+    });
     expect(message.text).toContain('Kubernetes 1.31 “Elli”');
     expect(message.text).toContain('45 enhancements');
   });
 
-  it.each(everyIntent().map((answer) => [answer.intent, answer] as const))('keeps a %s answer inside the Block Kit limits', (_intent, answer) => {
-    expect(limitViolations(answerToBlocks(answer))).toEqual([]);
-  });
+  it.each(everyIntent().map((answer) => [answer.intent, answer] as const))(
+    'keeps a %s answer inside the Block Kit limits',
+    (_intent, answer) => {
+      expect(limitViolations(answerToBlocks(answer))).toEqual([]);
+    },
+  );
 
   it('measures every block it builds exactly as long as its JSON, without stringifying it', () => {
     const hostile = hugeAnswer();
-    const tricky = { ...sampleAnswer('release-summary'), title: 'a "quoted" \\ title\twith\u0001 controls \ud83d', summary: 'line\nbreak "q" \\' };
+    const tricky = {
+      ...sampleAnswer('release-summary'),
+      title: 'a "quoted" \\ title\twith\u0001 controls \ud83d',
+      summary: 'line\nbreak "q" \\',
+    };
     for (const answer of [...everyIntent(), hostile, tricky]) {
       for (const block of answerToBlocks(answer, { reserveBlocks: 1 }).blocks) {
         expect(blockSize(block), JSON.stringify(block).slice(0, 80)).toBe(JSON.stringify(block).length);
@@ -53,12 +78,22 @@ describe('answerToBlocks', () => {
       intent: 'sig',
       title: 'sig-node KEPs',
       summary: 'sig-node owns 520 KEPs.',
-      sections: [{ heading: 'KEPs', items, omitted: 20, moreUrl: 'https://github.com/kubernetes/enhancements/tree/master/keps/sig-node' }],
+      sections: [
+        {
+          heading: 'KEPs',
+          items,
+          omitted: 20,
+          moreUrl: 'https://github.com/kubernetes/enhancements/tree/master/keps/sig-node',
+        },
+      ],
       footer: 'Data as of 2025-11-20',
     });
     const text = allText(blocksOf(answer));
     const shown = (text.match(/^• /gm) ?? []).length;
-    const more = /_…and (\d+) more_ — <https:\/\/github\.com\/kubernetes\/enhancements\/tree\/master\/keps\/sig-node\|see the full list>/.exec(text);
+    const more =
+      /_…and (\d+) more_ — <https:\/\/github\.com\/kubernetes\/enhancements\/tree\/master\/keps\/sig-node\|see the full list>/.exec(
+        text,
+      );
     expect(shown).toBeGreaterThan(10);
     expect(more).not.toBeNull();
     expect(shown + Number(more![1])).toBe(520);
@@ -67,7 +102,9 @@ describe('answerToBlocks', () => {
 
   it('says how many items the engine already left out even when everything else fits', () => {
     const answer = sampleAnswer('sig');
-    expect(allText(blocksOf(answer))).toContain('_…and 120 more_ — <https://github.com/kubernetes/enhancements/tree/master/keps/sig-node|see the full list>');
+    expect(allText(blocksOf(answer))).toContain(
+      '_…and 120 more_ — <https://github.com/kubernetes/enhancements/tree/master/keps/sig-node|see the full list>',
+    );
   });
 
   it('summarises sections that do not fit at all instead of dropping them silently', () => {
@@ -93,7 +130,13 @@ describe('answerToBlocks', () => {
       title: 'Q <@U999> & A <!here>',
       summary: 'No KEP matches “<@U123> a & b <c>” <!channel>',
       facts: [{ label: 'You asked', value: '<!everyone> 1 < 2 & 3 > 2' }],
-      sections: [{ heading: 'x <y>', lines: ['<!subteam^S1|@team> hi'], items: [{ kep: 1, title: 'T & <U>', stage: null, sig: null, url: null }] }],
+      sections: [
+        {
+          heading: 'x <y>',
+          lines: ['<!subteam^S1|@team> hi'],
+          items: [{ kep: 1, title: 'T & <U>', stage: null, sig: null, url: null }],
+        },
+      ],
       suggestions: ['a `b` <c>'],
       footer: 'f & g',
     });

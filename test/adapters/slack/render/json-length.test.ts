@@ -14,9 +14,12 @@ const samples = [
 ];
 
 describe('jsonStringLength', () => {
-  it.each(samples.map((text) => [JSON.stringify(text), text] as const))('counts what JSON.stringify writes for %s', (_name, text) => {
-    expect(jsonStringLength(text)).toBe(JSON.stringify(text).length);
-  });
+  it.each(samples.map((text) => [JSON.stringify(text), text] as const))(
+    'counts what JSON.stringify writes for %s',
+    (_name, text) => {
+      expect(jsonStringLength(text)).toBe(JSON.stringify(text).length);
+    },
+  );
 
   it('matches JSON.stringify on every UTF-16 code unit', () => {
     for (let code = 0; code <= 0xffff; code += 1) {

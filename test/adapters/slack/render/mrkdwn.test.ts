@@ -38,7 +38,9 @@ describe('safeUrl and mrkdwnLink', () => {
   it('accepts http(s) only', () => {
     expect(safeUrl('javascript:alert(1)')).toBeNull();
     expect(safeUrl('not a url')).toBeNull();
-    expect(safeUrl('https://github.com/kubernetes/enhancements/issues/3836')).toBe('https://github.com/kubernetes/enhancements/issues/3836');
+    expect(safeUrl('https://github.com/kubernetes/enhancements/issues/3836')).toBe(
+      'https://github.com/kubernetes/enhancements/issues/3836',
+    );
   });
 
   it('percent-encodes characters that would end the <url|label> syntax', () => {
@@ -54,7 +56,9 @@ describe('safeUrl and mrkdwnLink', () => {
   });
 
   it('shows the label without a link when the URL is too long to link', () => {
-    expect(mrkdwnLink(`https://example.com/${'a'.repeat(280)}`, 'Docs')).toBe(`<https://example.com/${'a'.repeat(280)}|Docs>`);
+    expect(mrkdwnLink(`https://example.com/${'a'.repeat(280)}`, 'Docs')).toBe(
+      `<https://example.com/${'a'.repeat(280)}|Docs>`,
+    );
     expect(mrkdwnLink(`https://example.com/${'a'.repeat(300)}`, 'Docs')).toBe('Docs');
   });
 });

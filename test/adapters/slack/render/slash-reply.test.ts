@@ -12,7 +12,14 @@ describe('slashReply', () => {
     expect(reply.response_type).toBe('ephemeral');
     expect(reply.blocks.at(-1)).toEqual({
       type: 'actions',
-      elements: [{ type: 'button', action_id: SHARE_ACTION_ID, text: { type: 'plain_text', text: 'Share in channel' }, value: '{"v":1,"q":"1.31","t":0}' }],
+      elements: [
+        {
+          type: 'button',
+          action_id: SHARE_ACTION_ID,
+          text: { type: 'plain_text', text: 'Share in channel' },
+          value: '{"v":1,"q":"1.31","t":0}',
+        },
+      ],
     });
     expect(limitViolations(reply)).toEqual([]);
   });

@@ -3,7 +3,9 @@ import { stripMentions } from '../../../../adapters/slack/render/strip-mentions.
 
 describe('stripMentions', () => {
   it('removes special mentions in every form', () => {
-    expect(stripMentions('a <!channel> b <!here> c <!everyone> d <!here|here> e <!subteam^S0123|@sre> f')).toBe('a  b  c  d  e  f');
+    expect(stripMentions('a <!channel> b <!here> c <!everyone> d <!here|here> e <!subteam^S0123|@sre> f')).toBe(
+      'a  b  c  d  e  f',
+    );
   });
 
   it('removes user mentions, with or without a label', () => {
@@ -17,6 +19,8 @@ describe('stripMentions', () => {
   });
 
   it('keeps links and other angle-bracket text', () => {
-    expect(stripMentions('<https://kubernetes.io|docs> <#C123|general>')).toBe('<https://kubernetes.io|docs> <#C123|general>');
+    expect(stripMentions('<https://kubernetes.io|docs> <#C123|general>')).toBe(
+      '<https://kubernetes.io|docs> <#C123|general>',
+    );
   });
 });
