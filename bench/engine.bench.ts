@@ -116,6 +116,8 @@ interface ChildReport {
   importMs: number;
   loadMs: number;
   indexMs: number;
+  /** The first full-text question after start-up, which builds the search index. */
+  firstSearchMs: number;
   rssStartupMb: number;
   rssAfterMb: number;
   heapAfterMb: number;
@@ -133,12 +135,16 @@ async function child(): Promise<void> {
   const engine = createEngine(dataset);
   const built = performance.now();
   const rssStartup = process.memoryUsage().rss;
+  // The full-text index is built by the first question that needs it.
+  engine.answer('xyzzy frobnicate', NOW);
+  const firstSearchMs = performance.now() - built;
   for (const question of questions(dataset, QUESTIONS)) render(engine.answer(question.text, NOW));
   const memory = process.memoryUsage();
   const report: ChildReport = {
     importMs: imported - started,
     loadMs: loaded - imported,
     indexMs: built - loaded,
+    firstSearchMs,
     rssStartupMb: rssStartup / 2 ** 20,
     rssAfterMb: memory.rss / 2 ** 20,
     heapAfterMb: memory.heapUsed / 2 ** 20,
@@ -224,7 +230,7 @@ export default async function benchEngine(): Promise<void> {
   const buildSamples: number[] = [];
   for (let run = 0; run < 10; run++) {
     const started = performance.now();
-    buildIndex(dataset);
+    void buildIndex(dataset).search;
     buildSamples.push(performance.now() - started);
   }
   const index = buildIndex(dataset);
@@ -288,7 +294,7 @@ export default async function benchEngine(): Promise<void> {
   console.log(`\n| answer kind | questions | p50 (all rounds) | p99 (all rounds) | p99 (fastest of ${ROUNDS}) |`);
   console.log(`| --- | --- | --- | --- | --- |`);
   const intents = new Map<string, { all: number[]; best: number[] }>();
-  cold.byIntent.forEach((_, intent) => intents.set(intent, { all: [], best: [] }));
+  for (const intent of cold.byIntent.keys()) intents.set(intent, { all: [], best: [] });
   asked.forEach((_, at) => {
     const entry = intents.get(cold.intents[at]!)!;
     for (const round of rounds) entry.all.push(round.wall[at]!);
@@ -301,9 +307,9 @@ export default async function benchEngine(): Promise<void> {
     );
   }
   console.log(
-    `\nstart-up in a fresh process: module import ${ms(startup.importMs)}, loadDataset ${ms(startup.loadMs)}, index build ${ms(startup.indexMs)} → load + index ${ms(startupMs)}`,
+    `\nstart-up in a fresh process: module import ${ms(startup.importMs)}, loadDataset ${ms(startup.loadMs)}, index build ${ms(startup.indexMs)} → load + index ${ms(startupMs)}; then the first full-text question (builds the search index) ${ms(startup.firstSearchMs)}`,
   );
-  console.log(`index build alone, warm (10 runs): p50 ${ms(build.p50)}, max ${ms(build.max)}`);
+  console.log(`index build with the search index, warm (10 runs): p50 ${ms(build.p50)}, max ${ms(build.max)}`);
   console.log(
     `memory in that process: RSS ${startup.rssStartupMb.toFixed(0)} MB after start-up, ${startup.rssAfterMb.toFixed(0)} MB after ${QUESTIONS} questions (heap ${startup.heapAfterMb.toFixed(0)} MB)`,
   );

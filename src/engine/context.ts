@@ -43,7 +43,8 @@ export interface EngineIndex {
   sig: Map<string, Kep[]>;
   /** Every schedule event, in time order. */
   events: TimedEvent[];
-  search: FeatureSearch;
+  /** Built on first use (the first full-text question), so start-up does not wait for it. */
+  readonly search: FeatureSearch;
   /** What the entity pass can recognise: gates, feature names, API kinds, SIGs. */
   vocabulary: Vocabulary;
   /** Deprecated API versions, one per kind and group/version (pluto's "FooList" twins left out). */
@@ -107,6 +108,7 @@ export function buildIndex(dataset: Dataset): EngineIndex {
     .sort((a, b) => a.instant - b.instant);
   const enhancements = dataset.manifest.sources.find((source) => source.repository === 'kubernetes/enhancements');
   const footer = `Data as of ${dataset.manifest.dataDate}${enhancements?.commit ? ` (kubernetes/enhancements ${enhancements.commit.slice(0, 7)})` : ''}`;
+  let search: FeatureSearch | undefined;
   return {
     dataset,
     footer,
@@ -119,7 +121,10 @@ export function buildIndex(dataset: Dataset): EngineIndex {
     announced,
     sig,
     events,
-    search: new FeatureSearch(dataset.keps),
+    get search() {
+      search ??= new FeatureSearch(dataset.keps);
+      return search;
+    },
     vocabulary: buildVocabulary(dataset),
     apis: distinctApis(dataset.deprecatedApis),
     gates: new Map(dataset.featureGates.gates.map((gate) => [gate.name.toLowerCase(), gate])),
