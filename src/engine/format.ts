@@ -20,8 +20,16 @@ export function isoDay(now: Date): string {
   return lastDay;
 }
 
+const weekdays = new Map<string, string>();
+
+/** Answers name the same few hundred days over and over; each is worked out once. */
 export function weekday(isoDate: string): string {
-  return WEEKDAYS[new Date(`${isoDate}T00:00:00Z`).getUTCDay()] ?? '';
+  let name = weekdays.get(isoDate);
+  if (name === undefined) {
+    name = WEEKDAYS[new Date(`${isoDate}T00:00:00Z`).getUTCDay()] ?? '';
+    if (weekdays.size < 10_000) weekdays.set(isoDate, name);
+  }
+  return name;
 }
 
 /** "2024-08-13 (Tuesday)" */
