@@ -16,6 +16,7 @@ import { renderText } from '../src/render/text.ts';
 import { ms, summarize } from './stats.ts';
 
 const QUESTIONS = 2_000;
+const TWO_PART_QUESTIONS = 300;
 // Issue 10's bar for the engine: p50 0.05 ms, p99 under 0.5 ms, start-up (load + index) under 150 ms.
 const TARGET_P50_MS = 0.05;
 const TARGET_P99_MS = 0.5;
@@ -109,6 +110,41 @@ export function questions(dataset: Dataset, count: number): Question[] {
   return Array.from({ length: count }, () => {
     const kep = pick(keps);
     return { text: pick(templates)(pick(versions), kep), kep: kep.number };
+  });
+}
+
+/** A question in two parts, and its first part asked alone (the same-run baseline for the splitter's cost). */
+interface TwoPart {
+  text: string;
+  first: string;
+}
+
+/** Two-part questions over every release: each part is a question a structured kind reads on its own. */
+export function twoPartQuestions(dataset: Dataset, count: number): TwoPart[] {
+  const random = prng(2_2);
+  const versions = dataset.releases.map((release) => release.version).filter((version) => minorNumber(version) >= 12);
+  const next = (v: string, by: number) => `1.${minorNumber(v) + by}`;
+  const templates: Array<(v: string) => TwoPart> = [
+    (v) => ({ text: `what went GA in ${v}, and who led it?`, first: `what went GA in ${v}` }),
+    (v) => ({
+      text: `when is code freeze for ${v} and who is the release lead?`,
+      first: `when is code freeze for ${v}`,
+    }),
+    (v) => ({ text: `is ${v} still supported? what was removed in it?`, first: `is ${v} still supported` }),
+    (v) => ({
+      text: `we're moving from ${v} to ${next(v, 1)} — which beta features became GA, and what breaks?`,
+      first: `we're moving from ${v} to ${next(v, 1)}`,
+    }),
+    (v) => ({
+      text: `which features that went beta in ${v} became GA in ${next(v, 2)}?`,
+      first: `which features went beta in ${v}`,
+    }),
+    (v) => ({ text: `what went stable in ${v}, did sidecars make it?`, first: `what went stable in ${v}` }),
+    (v) => ({ text: `who led ${v}; when was it released?`, first: `who led ${v}` }),
+  ];
+  return Array.from({ length: count }, () => {
+    const version = versions[Math.floor(random() * versions.length)]!;
+    return templates[Math.floor(random() * templates.length)]!(version);
   });
 }
 
@@ -262,6 +298,19 @@ export default async function benchEngine(): Promise<void> {
   const qps = (count: number, totalMs: number) => Math.round((count / totalMs) * 1000).toLocaleString('en-US');
   const warmTotal = rounds.reduce((sum, round) => sum + round.totalMs, 0);
   const baselineTotal = baselineRounds.reduce((sum, round) => sum + round.totalMs, 0);
+  const twoParts = twoPartQuestions(dataset, TWO_PART_QUESTIONS);
+  const split = twoParts.filter((question) => (parse(question.text, index, NOW).notes.followUps ?? []).length > 0);
+  const asText = (texts: string[]) => texts.map((text) => ({ text, kep: 0 }));
+  const twoPartRounds: Pass[] = [];
+  const firstPartRounds: Pass[] = [];
+  enginePass(asText(twoParts.map((question) => question.text)), index);
+  for (let round = 0; round < ROUNDS; round++) {
+    twoPartRounds.push(enginePass(asText(twoParts.map((question) => question.text)), index));
+    firstPartRounds.push(enginePass(asText(twoParts.map((question) => question.first)), index));
+  }
+  const twoPart = summarize(twoPartRounds.flatMap((round) => round.wall));
+  const firstPart = summarize(firstPartRounds.flatMap((round) => round.wall));
+
   const roundP99 = rounds.map((round) => ms(summarize(round.wall).p99)).join(', ');
   const startupMs = startup.loadMs + startup.indexMs;
   const build = summarize(buildSamples);
@@ -289,6 +338,16 @@ export default async function benchEngine(): Promise<void> {
   );
   console.log(
     `| baseline: Map.get(KEP) + one line (${ROUNDS} × ${asked.length}) | ${ms(baseline.p50)} | ${ms(baseline.p99)} | ${ms(baseline.max)} | ${ms(baseline.mean)} | ${qps(asked.length * ROUNDS, baselineTotal)} |`,
+  );
+  console.log(
+    `\n| two-part questions (${split.length} of ${twoParts.length} answered in parts), ${ROUNDS} rounds | p50 | p99 | max | mean |`,
+  );
+  console.log(`| --- | --- | --- | --- | --- |`);
+  console.log(
+    `| split + each part read + answered + rendered | ${ms(twoPart.p50)} | ${ms(twoPart.p99)} | ${ms(twoPart.max)} | ${ms(twoPart.mean)} |`,
+  );
+  console.log(
+    `| baseline: the first part asked alone | ${ms(firstPart.p50)} | ${ms(firstPart.p99)} | ${ms(firstPart.max)} | ${ms(firstPart.mean)} |`,
   );
   console.log(`steady-state p99 per round: ${roundP99} (median ${ms(medianRoundP99)}, best ${ms(roundP99s[0]!)})`);
   console.log(`\n| answer kind | questions | p50 (all rounds) | p99 (all rounds) | p99 (fastest of ${ROUNDS}) |`);
