@@ -152,6 +152,8 @@ interface ChildReport {
   importMs: number;
   loadMs: number;
   indexMs: number;
+  /** Process CPU time (all threads, GC included) of load + index: what the wall clock is when nothing else runs. */
+  startupCpuMs: number;
   /** The first full-text question after start-up, which builds the search index. */
   firstSearchMs: number;
   rssStartupMb: number;
@@ -166,10 +168,12 @@ async function child(): Promise<void> {
   const { createEngine } = await import('../src/engine/index.ts');
   const { renderText: render } = await import('../src/render/text.ts');
   const imported = performance.now();
+  const cpuStarted = process.cpuUsage();
   const dataset = load();
   const loaded = performance.now();
   const engine = createEngine(dataset);
   const built = performance.now();
+  const cpu = process.cpuUsage(cpuStarted);
   const rssStartup = process.memoryUsage().rss;
   // The full-text index is built by the first question that needs it.
   engine.answer('xyzzy frobnicate', NOW);
@@ -180,6 +184,7 @@ async function child(): Promise<void> {
     importMs: imported - started,
     loadMs: loaded - imported,
     indexMs: built - loaded,
+    startupCpuMs: (cpu.user + cpu.system) / 1000,
     firstSearchMs,
     rssStartupMb: rssStartup / 2 ** 20,
     rssAfterMb: memory.rss / 2 ** 20,
@@ -260,7 +265,11 @@ function baselinePass(
 const ROUNDS = 5;
 
 export default async function benchEngine(): Promise<void> {
-  const startup = await runChild();
+  // Three fresh processes, one after another; the median start-up is reported.
+  const children: ChildReport[] = [];
+  for (let run = 0; run < 3; run++) children.push(await runChild());
+  children.sort((a, b) => a.loadMs + a.indexMs - (b.loadMs + b.indexMs));
+  const startup = children[1]!;
 
   const dataset = loadDataset();
   const buildSamples: number[] = [];
@@ -366,7 +375,7 @@ export default async function benchEngine(): Promise<void> {
     );
   }
   console.log(
-    `\nstart-up in a fresh process: module import ${ms(startup.importMs)}, loadDataset ${ms(startup.loadMs)}, index build ${ms(startup.indexMs)} → load + index ${ms(startupMs)}; then the first full-text question (builds the search index) ${ms(startup.firstSearchMs)}`,
+    `\nstart-up in a fresh process (median of 3): module import ${ms(startup.importMs)}, loadDataset ${ms(startup.loadMs)}, index build ${ms(startup.indexMs)} → load + index ${ms(startupMs)} (CPU time ${ms(startup.startupCpuMs)}); then the first full-text question (builds the search index) ${ms(startup.firstSearchMs)}`,
   );
   console.log(`index build with the search index, warm (10 runs): p50 ${ms(build.p50)}, max ${ms(build.max)}`);
   console.log(
@@ -374,7 +383,7 @@ export default async function benchEngine(): Promise<void> {
   );
   console.log(
     `targets: p50 ≤ ${TARGET_P50_MS} ms → all rounds ${warm.p50 <= TARGET_P50_MS ? 'met' : 'NOT met'}, fastest-of-${ROUNDS} ${best.p50 <= TARGET_P50_MS ? 'met' : 'NOT met'}; ` +
-      `p99 < ${TARGET_P99_MS} ms → all rounds ${warm.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}, median round ${medianRoundP99 < TARGET_P99_MS ? 'met' : 'NOT met'}, fastest-of-${ROUNDS} ${best.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}; start-up < ${TARGET_STARTUP_MS} ms → ${startupMs < TARGET_STARTUP_MS ? 'met' : 'NOT met'}; RSS < ${TARGET_RSS_MB} MB → ${startup.rssAfterMb < TARGET_RSS_MB ? 'met' : 'NOT met'}`,
+      `p99 < ${TARGET_P99_MS} ms → all rounds ${warm.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}, median round ${medianRoundP99 < TARGET_P99_MS ? 'met' : 'NOT met'}, fastest-of-${ROUNDS} ${best.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}; start-up < ${TARGET_STARTUP_MS} ms → wall ${startupMs < TARGET_STARTUP_MS ? 'met' : 'NOT met'}, CPU ${startup.startupCpuMs < TARGET_STARTUP_MS ? 'met' : 'NOT met'}; RSS < ${TARGET_RSS_MB} MB → ${startup.rssAfterMb < TARGET_RSS_MB ? 'met' : 'NOT met'}`,
   );
 }
 
