@@ -175,7 +175,10 @@ const readings = new WeakMap<EngineIndex, Map<string, Reading>>();
 
 function readingOf(text: string, index: EngineIndex, read: Reader): Reading {
   let cache = readings.get(index);
-  if (!cache) readings.set(index, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    readings.set(index, cache);
+  }
   let reading = cache.get(text);
   if (reading === undefined) {
     const { notes: _notes, ...query } = read(text);
