@@ -2,7 +2,7 @@ import type { Answer } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
 import { marks, milestoneEvent, type MilestoneKind, type Schedule, type ScheduleEvent } from '../../domain/schedule.ts';
 import { compareMinor } from '../../domain/version.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import {
   daysBetween,
   eventFact,
@@ -89,7 +89,7 @@ export function schedule(query: ScheduleQuery, index: EngineIndex, now: Date): A
   if (!resolved.ok) return resolved.answer;
   const { release } = resolved;
   if (target === 'release') return releaseDate(index, release, resolved.patch, now, query.countdown);
-  const plan = index.schedule.get(release.version);
+  const plan = index.scheduleByVersion.get(release.version);
   if (!plan) return noSchedule(index, release, now);
   if (target) return eventsOf(index, release, plan, target, now, query.countdown);
   return fullSchedule(index, release, plan, now);
@@ -109,7 +109,7 @@ function nextEvent(index: EngineIndex, target: ScheduleTarget, now: Date, countd
       suggestions: [`${index.newest} schedule`, 'when is the next release'],
     });
   }
-  const plan = index.schedule.get(upcoming.version);
+  const plan = index.scheduleByVersion.get(upcoming.version);
   const kindName = MILESTONE_NAMES[matchedKind(target, upcoming.event)!];
   const lead = countdown
     ? `${kindName} for Kubernetes ${upcoming.version} is ${relative(upcoming.event, now, true)}: ${formatEvent(upcoming.event)}.`
@@ -211,7 +211,7 @@ function releaseDate(
       suggestions: [`latest patch of ${v}`, `is ${v} still supported`],
     });
   }
-  const plan = index.schedule.get(v);
+  const plan = index.scheduleByVersion.get(v);
   const event = plan ? milestoneEvent(plan, 'release') : undefined;
   const when = event ?? (release.gaDate ? { date: release.gaDate, at: null } : null);
   let summary: string;
@@ -252,7 +252,7 @@ function releaseDate(
 
 function noSchedule(index: EngineIndex, release: Release, now: Date): Answer {
   const v = release.version;
-  const first = [...index.schedule.keys()].sort(compareMinor)[0];
+  const first = [...index.scheduleByVersion.keys()].sort(compareMinor)[0];
   return makeAnswer(index.footer, {
     intent: 'schedule',
     title: `Kubernetes ${v} schedule`,
