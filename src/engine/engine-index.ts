@@ -1,6 +1,7 @@
 import type { Dataset } from '../domain/dataset.ts';
 import type { DeprecatedApi } from '../domain/deprecation.ts';
 import type { FeatureGateRecord } from '../domain/feature-gate.ts';
+import { dataFooter } from '../domain/manifest.ts';
 import type { ReleaseNotesDraft } from '../domain/release-notes.ts';
 import type { Kep, KepStage } from '../domain/kep.ts';
 import type { Release } from '../domain/release.ts';
@@ -105,11 +106,9 @@ export function buildIndex(dataset: Dataset): EngineIndex {
       schedule.events.map((event) => ({ version: schedule.version, event, instant: eventInstant(event) })),
     )
     .sort((a, b) => a.instant - b.instant);
-  const enhancements = dataset.manifest.sources.find((source) => source.repository === 'kubernetes/enhancements');
-  const footer = `Data as of ${dataset.manifest.dataDate}${enhancements?.commit ? ` (kubernetes/enhancements ${enhancements.commit.slice(0, 7)})` : ''}`;
   return {
     dataset,
-    footer,
+    footer: dataFooter(dataset.manifest),
     releases,
     releaseByVersion: new Map(releases.map((release) => [release.version, release])),
     scheduleByVersion: new Map(dataset.schedules.map((schedule) => [schedule.version, schedule])),

@@ -1,10 +1,16 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
-import { marks, milestoneEvent, type MilestoneKind, type Schedule, type ScheduleEvent } from '../../domain/schedule.ts';
+import {
+  MILESTONE_NAMES,
+  marks,
+  milestoneEvent,
+  type MilestoneKind,
+  type Schedule,
+  type ScheduleEvent,
+} from '../../domain/schedule.ts';
 import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../engine-index.ts';
 import {
-  daysBetween,
   eventFact,
   fact,
   formatDate,
@@ -22,20 +28,6 @@ import { isReleased, isShipped, plannedCaveat, resolveVersion } from '../version
 import { cycleWeeks } from '../../digest/cycle.ts';
 import { releaseLinks } from './release-summary.ts';
 
-const MILESTONE_NAMES: Record<MilestoneKind, string> = {
-  'cycle-start': 'Start of release cycle',
-  'prr-freeze': 'Production readiness freeze',
-  'enhancements-freeze': 'Enhancements freeze',
-  'feature-blog-freeze': 'Feature blog freeze',
-  'code-freeze': 'Code freeze',
-  'test-freeze': 'Test freeze',
-  'docs-freeze': 'Docs freeze',
-  alpha: 'Alpha release',
-  beta: 'Beta release',
-  rc: 'Release candidate',
-  release: 'Release',
-  thaw: 'Thaw',
-};
 const KEY_MILESTONES: MilestoneKind[] = [
   'cycle-start',
   'prr-freeze',
@@ -56,9 +48,8 @@ const FREEZES = new Set<MilestoneKind>([
   'docs-freeze',
 ]);
 
-/** "Code freeze and test freeze" for a row that carries both. */
-const kindsName = (kinds: readonly MilestoneKind[]): string =>
-  kinds.map((kind, at) => (at === 0 ? MILESTONE_NAMES[kind] : MILESTONE_NAMES[kind].toLowerCase())).join(' and ');
+/** "Code Freeze and Test Freeze" for a row that carries both. */
+const kindsName = (kinds: readonly MilestoneKind[]): string => kinds.map((kind) => MILESTONE_NAMES[kind]).join(' and ');
 
 /** The first row of each key milestone, in cycle order, each row once with the key milestones it carries. */
 function keyEvents(plan: Schedule): Array<{ event: ScheduleEvent; name: string }> {
