@@ -18,7 +18,7 @@ const SLACK_LINK_WITH_LABEL = /<(https?:\/\/[^|<>\s]{1,500})\|([^<>]{0,200})>/gi
 const SLACK_LINK = /<(https?:\/\/[^<>\s]{1,500})>/giu;
 const MARKDOWN_LINK = /\[([^\]]{0,200})\]\((https?:\/\/[^)\s]{1,500})\)/giu;
 const LINE_BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]/gu;
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: each code point is dropped on its own, a keycap mark or skin-tone modifier included
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each code point is stripped on its own, joiners and selectors included
 const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u20e3]/gu;
 /** Emphasis, code, strike-through and quote markers; "#" only as a heading marker so "#24" survives. */
 const MARKUP = /[*_~`|\\]|^\s*>+|^\s*#{1,6}\s+/gmu;
