@@ -1,13 +1,13 @@
 import type { Answer } from '../domain/answer.ts';
 import type { Dataset } from '../domain/dataset.ts';
-import { buildIndex, type EngineIndex } from './context.ts';
+import { buildIndex, type EngineIndex } from './engine-index.ts';
 import { execute } from './execute.ts';
 import { makeAnswer } from './format.ts';
 import { CUE_WORDS, type Query } from './kinds/registry.ts';
 import { parse } from './parse.ts';
 import { recognizeEntities as entitiesOf, type Entities } from './understand/entities.ts';
 
-export type { EngineIndex } from './context.ts';
+export type { EngineIndex } from './engine-index.ts';
 export type { Entities } from './understand/entities.ts';
 export type { Query, QueryKind } from './kinds/registry.ts';
 
