@@ -2,12 +2,13 @@ import { Events } from 'discord.js';
 import type { Bot } from '../../src/bot.ts';
 import type { Config } from '../../src/config.ts';
 import type { Logger } from '../../src/log.ts';
+import { WorkTracker } from '../../src/work-tracker.ts';
 import type { RunningAdapter } from '../running-adapter.ts';
 import type { ConnectionListener } from '../readiness.ts';
 import { buildAutocompleteIndex } from './autocomplete/index.ts';
 import { createDiscordClient, type DiscordClientConfig } from './client.ts';
 import { watchGateway } from './connection.ts';
-import { InFlightWork, type DiscordContext } from './context.ts';
+import type { DiscordContext } from './context.ts';
 import { registerEvents } from './events/index.ts';
 import { createDiscordPoster } from './poster.ts';
 
@@ -33,7 +34,7 @@ export async function startDiscord({
     throw new Error('DISCORD_TOKEN is required to start the Discord adapter (see .env.example)');
   const client = createDiscordClient(config);
   const log = logger.child({ platform: 'discord' });
-  const work = new InFlightWork();
+  const work = new WorkTracker();
   const context: DiscordContext = { bot, logger: log, work, autocomplete: buildAutocompleteIndex(bot.dataset) };
 
   registerEvents(client, context);

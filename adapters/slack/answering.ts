@@ -1,7 +1,7 @@
 import type { Logger as BoltLogger, webApi } from '@slack/bolt';
 import type { Bot, Conversation } from '../../src/bot.ts';
 import type { ChannelRef } from '../../src/domain/channel.ts';
-import type { InFlight } from './in-flight.ts';
+import type { WorkTracker } from '../../src/work-tracker.ts';
 import { answerToBlocks, type SlackMessage } from './render/answer-blocks.ts';
 import { failureReply } from './render/failure-reply.ts';
 import { sharedReply, type SharedReply } from './render/shared-reply.ts';
@@ -13,7 +13,8 @@ export type SlackBot = Pick<Bot, 'handle' | 'now'>;
 
 export interface ListenerDeps {
   bot: SlackBot;
-  inFlight: InFlight;
+  /** Replies still being sent; the Share button's runs are keyed so a double click answers once. */
+  inFlight: WorkTracker;
   /** A slash command answered slower than this is acked empty and answered through response_url. */
   ackDeadlineMs: number;
 }

@@ -6,12 +6,12 @@ import type { DigestPoster } from '../../src/digest/poster.ts';
 import type { HealthState } from '../../src/health.ts';
 import type { Logger } from '../../src/log.ts';
 import type { DeliveryKeyStore } from '../../src/storage/store.ts';
+import { WorkTracker } from '../../src/work-tracker.ts';
 import type { ConnectionListener } from '../readiness.ts';
 import type { SlackBot } from './answering.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { watchSocketMode } from './connection.ts';
 import { DeliveryDedupe } from './deliveries.ts';
-import { InFlight } from './in-flight.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createSlackPoster } from './poster.ts';
 import { GuardedHttpReceiver } from './receiver.ts';
@@ -45,7 +45,7 @@ export interface SlackApp {
   mode: 'socket' | 'http';
   poster: DigestPoster;
   deliveries: DeliveryDedupe;
-  inFlight: InFlight;
+  inFlight: WorkTracker;
   /** Verifies the bot token (auth.test), then listens (HTTP) or connects (Socket Mode). Returns the HTTP port, if any. */
   start(): Promise<number | null>;
   /** Stops taking work, then waits for replies already being sent. */
@@ -127,7 +127,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(options.deliveryKeys ? { shared: options.deliveryKeys } : {}),
     onSharedError: (error) => logger.warn('could not check the shared delivery keys; answering anyway', error),
   });
-  const inFlight = new InFlight();
+  const inFlight = new WorkTracker();
   app.use(deliveries.middleware);
   registerListeners(app, {
     bot: options.bot,
