@@ -20,7 +20,7 @@ import { CALENDAR_PATH } from '../src/calendar/link.ts';
 import { calendarRoute } from '../src/calendar/route.ts';
 import { releaseAlertsDue } from '../src/digest/release-alerts.ts';
 import { releaseChanges } from '../src/digest/release-events.ts';
-import { handleHealthRequest, HealthState } from '../src/health.ts';
+import { type ConnectionListener, Health, type HealthView, handleHealthRequest } from '../src/health.ts';
 import { loadNewestPersisted } from '../src/live/persisted.ts';
 import { startRefresher, type Refresher } from '../src/live/refresh.ts';
 import { LiveData } from '../src/live/snapshot.ts';
@@ -29,13 +29,13 @@ import { createLogger, type Logger } from '../src/log.ts';
 import { BotMetrics, METRICS_PATH } from '../src/metrics.ts';
 import type { StorageError } from '../src/storage/storage-error.ts';
 import type { RunningAdapter } from './running-adapter.ts';
-import { Readiness, type ConnectionListener } from './readiness.ts';
 
 export interface AdapterContext {
   config: Config;
   bot: Bot;
   logger: Logger;
-  health: HealthState;
+  /** Readiness and routes, read-only: for the adapter that serves HTTP (Slack's HTTP receiver). */
+  health: HealthView;
   /** The bot's database (shared by every replica with PostgreSQL). */
   store: Store;
   /** Where the adapter reports its live connection dropping and coming back; /readyz follows it. */
@@ -90,7 +90,7 @@ export interface AppOptions {
 }
 
 export interface App {
-  health: HealthState;
+  health: HealthView;
   /** The current snapshot (dataset + engine); swapped by the refresh. */
   live: LiveData;
   /** Null when DATA_REFRESH=off. */
@@ -204,8 +204,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
 
   const live = loadStartingData(config, logger, clock);
 
-  const health = new HealthState();
-  const readiness = new Readiness(health, logger);
+  const health = new Health(logger);
   const cleanups: (() => Promise<void> | void)[] = [];
   const budgetMs = options.shutdownBudgetMs ?? SHUTDOWN_BUDGET_MS;
   const cleanUp = async () => {
@@ -227,7 +226,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     let healthPort: number | null = null;
     if (slackMode(config) !== 'http') {
       healthServer = createServer((request, response) => {
-        if (!handleHealthRequest(request, response, health))
+        if (!handleHealthRequest(request, response, health.view))
           response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
       });
       // The console is a local session: keep its probes on loopback, and never fail a chat over a busy port.
@@ -247,7 +246,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       cleanups.push(() => closeServer(server));
     }
 
-    const storage = readiness.connection('storage');
+    const storage = health.connection('storage');
     const store = await openBotStore(config, (problem) =>
       storage(problem ? { connected: false, reason: `storage failing: ${problem.message}` } : { connected: true }),
     );
@@ -275,9 +274,9 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       config,
       bot,
       logger,
-      health,
+      health: health.view,
       store,
-      onConnectionChange: readiness.connection(name),
+      onConnectionChange: health.connection(name),
       stdin: options.stdin ?? process.stdin,
       stdout: options.stdout ?? process.stdout,
     });
@@ -345,7 +344,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       cleanups.push(() => running.stop());
     }
 
-    readiness.markRunning();
+    health.markRunning();
     logger.info({ adapters: adapters.map((adapter) => adapter.platform) }, 'k8s-release-bot ready');
 
     const endings = adapters
@@ -355,7 +354,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
 
     let stopping: Promise<void> | null = null;
     return {
-      health,
+      health: health.view,
       live,
       refresher,
       adapters,
@@ -364,7 +363,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       finished,
       stop() {
         stopping ??= (async () => {
-          readiness.markStopping();
+          health.markStopping();
           if (config.SHUTDOWN_DRAIN_SECONDS > 0) {
             logger.info(
               { seconds: config.SHUTDOWN_DRAIN_SECONDS },

@@ -4,7 +4,7 @@ import type { Config } from '../../src/config.ts';
 import type { Logger } from '../../src/log.ts';
 import { WorkTracker } from '../../src/work-tracker.ts';
 import type { RunningAdapter } from '../running-adapter.ts';
-import type { ConnectionListener } from '../readiness.ts';
+import type { ConnectionListener } from '../../src/health.ts';
 import { buildAutocompleteIndex } from './autocomplete/index.ts';
 import { createDiscordClient, type DiscordClientConfig } from './client.ts';
 import { watchGateway } from './connection.ts';

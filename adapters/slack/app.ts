@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Config } from '../../src/config.ts';
 import type { DigestPoster } from '../../src/digest/poster.ts';
-import type { HealthState } from '../../src/health.ts';
+import type { HealthView } from '../../src/health.ts';
 import type { Logger } from '../../src/log.ts';
 import type { DeliveryKeyStore } from '../../src/storage/store.ts';
 import { WorkTracker } from '../../src/work-tracker.ts';
-import type { ConnectionListener } from '../readiness.ts';
+import type { ConnectionListener } from '../../src/health.ts';
 import type { SlackBot } from './answering.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { watchSocketMode } from './connection.ts';
@@ -24,7 +24,7 @@ export interface SlackAppOptions {
   config: Config;
   bot: SlackBot;
   logger: Logger;
-  health: HealthState;
+  health: HealthView;
   /** Interface for the HTTP receiver (default: all interfaces, as Slack must reach it). */
   host?: string;
   ackDeadlineMs?: number;
