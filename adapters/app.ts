@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Bot } from '../src/bot.ts';
+import type { BotPort } from '../src/port.ts';
 import { type Config, discordEnabled, loadConfig, slackEnabled, slackMode, unknownVariables } from '../src/config.ts';
 import { loadDataset } from '../src/data/load.ts';
 import { BUNDLED_DATA_DIR } from '../src/data/paths.ts';
@@ -32,7 +33,8 @@ import type { RunningAdapter } from './running-adapter.ts';
 
 export interface AdapterContext {
   config: Config;
-  bot: Bot;
+  /** The one port adapters talk to; they never see the engine or the dataset. */
+  bot: BotPort;
   logger: Logger;
   /** Readiness and routes, read-only: for the adapter that serves HTTP (Slack's HTTP receiver). */
   health: HealthView;

@@ -1,6 +1,6 @@
 import type { Logger as BoltLogger, webApi } from '@slack/bolt';
-import type { Bot, Conversation } from '../../src/bot.ts';
 import type { ChannelRef } from '../../src/domain/channel.ts';
+import type { BotPort, Conversation } from '../../src/port.ts';
 import type { WorkTracker } from '../../src/work-tracker.ts';
 import { answerToBlocks, type SlackMessage } from './render/answer-blocks.ts';
 import { failureReply } from './render/failure-reply.ts';
@@ -8,8 +8,8 @@ import { sharedReply, type SharedReply } from './render/shared-reply.ts';
 import { slashReply, type SlashReply } from './render/slash-reply.ts';
 import { decodeShareValue, encodeShareValue } from './share-value.ts';
 
-/** The part of Bot the adapter uses (tests substitute slow or failing bots). */
-export type SlackBot = Pick<Bot, 'handle' | 'now'>;
+/** The part of the bot's port Slack uses (tests substitute slow or failing bots). */
+export type SlackBot = Pick<BotPort, 'handle' | 'now'>;
 
 export interface ListenerDeps {
   bot: SlackBot;

@@ -76,7 +76,7 @@ export const subscribe: Subcommand = {
     };
     const problem =
       missingManagePermission(interaction) ?? missingPostingPermission(interaction) ?? spacedOptionProblem(options);
-    if (problem) return replyPrivately(interaction, context.bot.engine.notice(problem, context.bot.now()));
+    if (problem) return replyPrivately(interaction, context.bot.notice(problem));
     return replyAfterDeferring(interaction, subscribeText(options), context);
   },
   autocomplete: async (interaction) => {

@@ -25,7 +25,7 @@ export const unsubscribe: Subcommand = {
       ),
   execute: async (interaction, context) => {
     const problem = missingManagePermission(interaction);
-    if (problem) return replyPrivately(interaction, context.bot.engine.notice(problem, context.bot.now()));
+    if (problem) return replyPrivately(interaction, context.bot.notice(problem));
     return replyAfterDeferring(interaction, unsubscribeText(interaction.options.getString('kind')), context);
   },
 };
