@@ -160,7 +160,8 @@ function loadStartingData(config: Config, logger: Logger, clock: () => Date): Li
   const usePersisted = newest !== null && newest.dataset.manifest.dataDate >= base.manifest.dataDate;
   const [dataset, origin] = usePersisted ? [newest.dataset, newest.dir] : [base, config.DATASET_DIR ?? 'bundled'];
   logger.info({ dataDate: dataset.manifest.dataDate, counts: dataset.manifest.counts, dir: origin }, 'dataset loaded');
-  return new LiveData(dataset, origin, config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}, clock);
+  const engineOptions = { logger, ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}) };
+  return new LiveData(dataset, origin, engineOptions, clock);
 }
 
 /** The scheduler's cadence and lease from the environment; a post gives up 5 s before its claim's lease ends. */
