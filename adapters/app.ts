@@ -1,7 +1,6 @@
 // The composition root: the one place that knows every adapter, hence in adapters/ (src/ never imports from
 // adapters/). It loads them on demand, so a console session never pays for Bolt or discord.js.
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Bot } from '../src/bot.ts';
 import type { BotPort } from '../src/port.ts';
@@ -29,6 +28,7 @@ import { statusReport } from '../src/live/status.ts';
 import { createLogger, type Logger } from '../src/log.ts';
 import { BotMetrics, METRICS_PATH } from '../src/metrics.ts';
 import type { StorageError } from '../src/storage/storage-error.ts';
+import { closeServer, listen } from './http-server.ts';
 import type { RunningAdapter } from './running-adapter.ts';
 
 export interface AdapterContext {
@@ -114,16 +114,6 @@ function chooseLogLevel(env: NodeJS.ProcessEnv, config: Config, consoleOnly: boo
   return consoleOnly && !explicit ? 'warn' : config.LOG_LEVEL;
 }
 
-function listen(server: Server, port: number, host: string | undefined): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
 /** stop() waits this long in total for work in flight; main.ts exits hard at 25 s. */
 export const SHUTDOWN_BUDGET_MS = 20_000;
 
@@ -138,14 +128,6 @@ async function withinBudget(work: Promise<void> | void, remainingMs: number): Pr
   } finally {
     clearTimeout(timer);
   }
-}
-
-function closeServer(server: Server | null): Promise<void> {
-  if (!server?.listening) return Promise.resolve();
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
 }
 
 /**
