@@ -1,9 +1,9 @@
 import type { Answer } from '../domain/answer.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { correctStatement, withFollowUps, withoutAskedSuggestions } from './assemble.ts';
-import type { EngineIndex } from './context.ts';
+import type { EngineIndex } from './engine-index.ts';
 import { makeAnswer, section } from './format.ts';
-import { parseNoteLines } from './intents/common.ts';
+import { parseNoteLines } from './parse-notes.ts';
 import { kindOf, type Query } from './kinds/registry.ts';
 import { parse } from './parse.ts';
 

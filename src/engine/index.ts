@@ -1,6 +1,6 @@
 import type { Answer } from '../domain/answer.ts';
 import type { Dataset } from '../domain/dataset.ts';
-import { buildIndex, type EngineIndex } from './context.ts';
+import { buildIndex, type EngineIndex } from './engine-index.ts';
 import { execute, type FailureReporter, logFailures } from './execute.ts';
 import type { Logger } from '../log.ts';
 import { makeAnswer } from './format.ts';
@@ -8,7 +8,7 @@ import { CUE_WORDS, type Query } from './kinds/registry.ts';
 import { parse } from './parse.ts';
 import { recognizeEntities as entitiesOf, type Entities } from './understand/entities.ts';
 
-export type { EngineIndex } from './context.ts';
+export type { EngineIndex } from './engine-index.ts';
 export type { Entities } from './understand/entities.ts';
 export type { Query, QueryKind } from './kinds/registry.ts';
 

@@ -4,7 +4,7 @@ import { spacedOptionProblem, subscribeText } from '../../../../adapters/discord
 import { unsubscribeText } from '../../../../adapters/discord/commands/unsubscribe.ts';
 import { stripBotMention } from '../../../../adapters/discord/events/messageCreate.ts';
 import { loadDataset } from '../../../../src/data/load.ts';
-import { buildIndex } from '../../../../src/engine/context.ts';
+import { buildIndex } from '../../../../src/engine/engine-index.ts';
 import { parse } from '../../../../src/engine/parse.ts';
 import { Query } from '../../../../src/engine/query.ts';
 
