@@ -1,7 +1,6 @@
 // The composition root: the one place that knows every adapter, hence in adapters/ (src/ never imports from
 // adapters/). It loads them on demand, so a console session never pays for Bolt or discord.js.
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Bot } from '../src/bot.ts';
 import type { BotPort } from '../src/port.ts';
@@ -28,7 +27,9 @@ import { LiveData } from '../src/live/snapshot.ts';
 import { statusReport } from '../src/live/status.ts';
 import { createLogger, type Logger } from '../src/log.ts';
 import { BotMetrics, METRICS_PATH } from '../src/metrics.ts';
+import { settlesWithin } from '../src/settles-within.ts';
 import type { StorageError } from '../src/storage/storage-error.ts';
+import { closeServer, listen } from './http-server.ts';
 import type { RunningAdapter } from './running-adapter.ts';
 
 export interface AdapterContext {
@@ -114,39 +115,8 @@ function chooseLogLevel(env: NodeJS.ProcessEnv, config: Config, consoleOnly: boo
   return consoleOnly && !explicit ? 'warn' : config.LOG_LEVEL;
 }
 
-function listen(server: Server, port: number, host: string | undefined): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
 /** stop() waits this long in total for work in flight; main.ts exits hard at 25 s. */
 export const SHUTDOWN_BUDGET_MS = 20_000;
-
-/** Waits for `work`, or for `remainingMs` at most. */
-async function withinBudget(work: Promise<void> | void, remainingMs: number): Promise<'done' | 'overran'> {
-  let timer: NodeJS.Timeout | undefined;
-  const overrun = new Promise<'overran'>((resolve) => {
-    timer = setTimeout(() => resolve('overran'), Math.max(0, remainingMs));
-  });
-  try {
-    return await Promise.race([Promise.resolve(work).then(() => 'done' as const), overrun]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function closeServer(server: Server | null): Promise<void> {
-  if (!server?.listening) return Promise.resolve();
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
-}
 
 /**
  * The dataset to start with: the newest one a refresh persisted under DATA_DIR, unless the bundled (or
@@ -216,8 +186,12 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       try {
         // A reply stuck behind a long Retry-After or a response_url that never answers must not hold the
         // process past the budget: what is left is abandoned (a digest's claim is recovered by its lease).
-        const outcome = await withinBudget(cleanup(), deadline - performance.now());
-        if (outcome === 'overran') logger.warn({ budgetMs }, 'shutdown budget spent: abandoning work still in flight');
+        const work = Promise.resolve(cleanup());
+        if (await settlesWithin(work, deadline - performance.now())) await work;
+        else {
+          work.catch((error: unknown) => logger.error({ err: error }, 'error during shutdown, after the budget'));
+          logger.warn({ budgetMs }, 'shutdown budget spent: abandoning work still in flight');
+        }
       } catch (error) {
         logger.error({ err: error }, 'error during shutdown');
       }

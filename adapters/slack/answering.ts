@@ -92,14 +92,5 @@ export async function postMessage(
   });
 }
 
-/** Resolves true if `work` settles within `ms`, false otherwise. */
-export function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    const done = (): void => {
-      clearTimeout(timer);
-      resolve(true);
-    };
-    work.then(done, done);
-  });
-}
+/** The slash command's ack deadline race (listeners import it from here). */
+export { settlesWithin } from '../../src/settles-within.ts';

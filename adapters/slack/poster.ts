@@ -2,7 +2,7 @@ import { webApi } from '@slack/bolt';
 import type { ChannelRef } from '../../src/domain/channel.ts';
 import type { Answer } from '../../src/domain/answer.ts';
 import { PermanentPostError, type DigestPoster, type PostOptions } from '../../src/digest/poster.ts';
-import { unlessAborted } from '../abort.ts';
+import { platformCall } from '../abort.ts';
 import { answerToBlocks } from './render/answer-blocks.ts';
 
 /** Slack errors that retrying cannot fix: the bot lost access to the channel or the workspace. */
@@ -92,30 +92,25 @@ export function createSlackPoster({ token, clientOptions }: SlackPosterOptions):
       const metadata = occurrenceKey
         ? { event_type: DIGEST_EVENT_TYPE, event_payload: { occurrence_key: occurrenceKey } }
         : undefined;
-      try {
-        await unlessAborted(
-          client.chat.postMessage({
-            channel: channel.channel,
-            text,
-            blocks,
-            unfurl_links: false,
-            unfurl_media: false,
-            ...(metadata ? { metadata } : {}),
-          }),
-          signal,
-        );
-      } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        throw refused(channel, error);
-      }
+      await platformCall(
+        client.chat.postMessage({
+          channel: channel.channel,
+          text,
+          blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+          ...(metadata ? { metadata } : {}),
+        }),
+        signal,
+        (error) => refused(channel, error),
+      );
     },
     async findPosted(channel, occurrenceKey, since, { signal } = {}): Promise<boolean> {
       const client = clientFor(token, clientOptions, signal);
       let cursor: string | undefined;
       for (let page = 0; page < HISTORY_PAGES; page++) {
-        let response: { messages?: HistoryMessage[]; response_metadata?: { next_cursor?: string } };
-        try {
-          response = await unlessAborted(
+        const response: { messages?: HistoryMessage[]; response_metadata?: { next_cursor?: string } } =
+          await platformCall(
             client.conversations.history({
               channel: channel.channel,
               oldest: String(Math.floor(since.getTime() / 1000) - 60),
@@ -124,11 +119,8 @@ export function createSlackPoster({ token, clientOptions }: SlackPosterOptions):
               ...(cursor ? { cursor } : {}),
             }),
             signal,
+            (error) => refused(channel, error),
           );
-        } catch (error) {
-          if (signal?.aborted) throw signal.reason;
-          throw refused(channel, error);
-        }
         const found = (response.messages ?? []).some(
           (message) =>
             message.metadata?.event_type === DIGEST_EVENT_TYPE &&
