@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import pg from 'pg';
 import type { Platform } from '../domain/channel.ts';
 import type { Subscription, Weekday } from '../domain/subscription.ts';
+import { postgresInstallations } from './postgres-installations.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 import {
   checkLease,
@@ -15,6 +16,7 @@ import {
   type PostingStatus,
   type Store,
 } from './store.ts';
+import type { TokenCipher } from './token-cipher.ts';
 
 /** Connections one replica keeps open: the scheduler posts to 8 channels at once, replies need a few more. */
 const POOL_SIZE = 10;
@@ -147,7 +149,10 @@ export async function postgresSchemaVersion(pool: pg.Pool): Promise<number> {
 }
 
 /** Connects to `databaseUrl`, brings the schema up to date, and returns the store. */
-export async function openPostgresStore(databaseUrl: string): Promise<Store & { pool: pg.Pool }> {
+export async function openPostgresStore(
+  databaseUrl: string,
+  options: { installationCipher?: TokenCipher } = {},
+): Promise<Store & { pool: pg.Pool }> {
   const location = describeDatabaseUrl(databaseUrl);
   const pool = new pg.Pool({
     connectionString: databaseUrl,
@@ -339,6 +344,7 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store & { 
     async pruneDeliveryKeys(now) {
       return changed('DELETE FROM delivery_keys WHERE expires_at <= $1', [now]);
     },
+    ...postgresInstallations(pool, options.installationCipher),
     async close() {
       if (!pool.ended) await pool.end();
     },

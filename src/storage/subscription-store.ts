@@ -14,7 +14,10 @@ import {
   type PostingStatus,
   type Store,
 } from './store.ts';
+import { ConnectionGate } from './connection-gate.ts';
+import { sqliteInstallations } from './sqlite-installations.ts';
 import { asStorageError, StorageError } from './storage-error.ts';
+import type { TokenCipher } from './token-cipher.ts';
 
 interface SubscriptionRow {
   id: number;
@@ -118,6 +121,8 @@ export interface SubscriptionStoreOptions {
    * successful write ends a failure, a successful read only a failure of a read.
    */
   onHealthChange?: (problem: StorageError | null) => void;
+  /** Seals the tokens of Slack installations; without it the installation methods name the variable to set. */
+  installationCipher?: TokenCipher;
 }
 
 type Access = 'read' | 'write';
@@ -150,6 +155,7 @@ function healthTracker(onHealthChange: SubscriptionStoreOptions['onHealthChange'
 function guarded<T extends object>(
   file: string,
   health: ReturnType<typeof healthTracker>,
+  gate: ConnectionGate,
   methods: T,
   reads: ReadonlySet<keyof T>,
 ): T {
@@ -163,6 +169,7 @@ function guarded<T extends object>(
     wrapped[name] = async (...args: unknown[]) => {
       let result: unknown;
       try {
+        await gate.idle();
         result = await method(...args);
       } catch (error) {
         const surfaced = asStorageError(file, error);
@@ -176,7 +183,7 @@ function guarded<T extends object>(
   return wrapped as T;
 }
 
-const READS = new Set<keyof Store>(['find', 'list', 'listActive', 'posting', 'postings']);
+const READS = new Set<keyof Store>(['find', 'list', 'listActive', 'posting', 'postings', 'findInstallation']);
 
 /**
  * Opens `<dataDir>/bot.sqlite` (creating the directory and schema as needed). Every method throws a
@@ -184,6 +191,7 @@ const READS = new Set<keyof Store>(['find', 'list', 'listActive', 'posting', 'po
  */
 export function openSqliteStore(dataDir: string, options: SubscriptionStoreOptions = {}): Store {
   const db: SqliteDatabase = openDatabase(dataDir);
+  const gate = new ConnectionGate();
   const claimant = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   const selectByChannel = db.prepare<[string, string, string], SubscriptionRow>(
@@ -387,9 +395,10 @@ export function openSqliteStore(dataDir: string, options: SubscriptionStoreOptio
     async pruneDeliveryKeys(now) {
       return pruneKeys.run(now.toISOString()).changes;
     },
+    ...sqliteInstallations(db, options.installationCipher, gate),
     async close() {
       if (db.open) db.close();
     },
   };
-  return guarded(db.name, healthTracker(options.onHealthChange), store, READS);
+  return guarded(db.name, healthTracker(options.onHealthChange), gate, store, READS);
 }
