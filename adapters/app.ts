@@ -28,6 +28,7 @@ import { statusReport } from '../src/live/status.ts';
 import { createLogger, type Logger } from '../src/log.ts';
 import { BotMetrics, METRICS_PATH } from '../src/metrics.ts';
 import type { StorageError } from '../src/storage/storage-error.ts';
+import { TokenCipher } from '../src/storage/token-cipher.ts';
 import type { RunningAdapter } from './running-adapter.ts';
 import { Readiness, type ConnectionListener } from './readiness.ts';
 
@@ -56,7 +57,7 @@ export interface AdapterStarters {
 const defaultStarters: AdapterStarters = {
   async slack({ config, bot, logger, health, store, onConnectionChange }) {
     const { startSlack } = await import('./slack/index.ts');
-    return startSlack({ config, bot, logger, health, onConnectionChange, deliveryKeys: store });
+    return startSlack({ config, bot, logger, health, onConnectionChange, deliveryKeys: store, installations: store });
   },
   async discord({ config, bot, logger, onConnectionChange }) {
     const { startDiscord } = await import('./discord/index.ts');
@@ -177,7 +178,12 @@ function digestTimings(
 /** The bot's database; one that cannot be used is named with its variable. */
 async function openBotStore(config: Config, onHealthChange: (problem: StorageError | null) => void): Promise<Store> {
   try {
-    return await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, onHealthChange });
+    return await openStore({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      onHealthChange,
+      installationCipher: TokenCipher.fromBase64(config.SLACK_INSTALLATION_KEY, config.SLACK_INSTALLATION_KEY_PREVIOUS),
+    });
   } catch (error) {
     const where = config.DATABASE_URL ? 'DATABASE_URL' : `DATA_DIR (${config.DATA_DIR})`;
     throw new Error(`${where} cannot hold the bot database: ${(error as Error).message}`, { cause: error });

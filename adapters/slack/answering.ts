@@ -2,6 +2,7 @@ import type { Logger as BoltLogger, webApi } from '@slack/bolt';
 import type { Bot, Conversation } from '../../src/bot.ts';
 import type { ChannelRef } from '../../src/domain/channel.ts';
 import type { InFlight } from './in-flight.ts';
+import type { WorkspaceAccess } from './oauth/access.ts';
 import { answerToBlocks, type SlackMessage } from './render/answer-blocks.ts';
 import { failureReply } from './render/failure-reply.ts';
 import { sharedReply, type SharedReply } from './render/shared-reply.ts';
@@ -13,6 +14,8 @@ export type SlackBot = Pick<Bot, 'handle' | 'now'>;
 
 export interface ListenerDeps {
   bot: SlackBot;
+  /** The workspaces the app is installed in: uninstalls and revoked tokens are reported here. */
+  workspaces: Pick<WorkspaceAccess, 'uninstall' | 'forgetUserToken'>;
   inFlight: InFlight;
   /** A slash command answered slower than this is acked empty and answered through response_url. */
   ackDeadlineMs: number;

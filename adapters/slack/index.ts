@@ -14,7 +14,7 @@ export interface RunningSlackAdapter extends RunningAdapter {
 }
 
 export interface StartSlackOptions
-  extends Pick<SlackAppOptions, 'onConnectionChange' | 'socketPingTimeoutMs' | 'deliveryKeys'> {
+  extends Pick<SlackAppOptions, 'onConnectionChange' | 'socketPingTimeoutMs' | 'deliveryKeys' | 'installations'> {
   config: Config;
   bot: SlackBot;
   logger: Logger;

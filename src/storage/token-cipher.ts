@@ -39,6 +39,15 @@ export class TokenCipher {
     this.currentKeyId = keyIdOf(current);
   }
 
+  /** The configured keys (base64), or undefined when no current key is set. */
+  static fromBase64(current: string | undefined, previous: readonly string[] = []): TokenCipher | undefined {
+    if (!current) return undefined;
+    return new TokenCipher(
+      Buffer.from(current, 'base64'),
+      previous.map((key) => Buffer.from(key, 'base64')),
+    );
+  }
+
   seal(plaintext: string, context: string): string {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.current, iv);
