@@ -98,7 +98,7 @@ describe('Slack token rotation', () => {
         isEnterpriseInstall: false,
       });
       expect(stored?.tokens.botToken).toBe(refreshed);
-      expect(stored?.botTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 11 * 3_600_000);
+      expect(stored!.botTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 11 * 3_600_000);
     },
     30_000,
   );

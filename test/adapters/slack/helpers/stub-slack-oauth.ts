@@ -40,7 +40,7 @@ export class StubSlackOAuth {
   private readonly refreshTokens = new Map<string, StubWorkspace>();
   private issued = 0;
 
-  constructor(private readonly stub: StubSlack) {
+  constructor(stub: StubSlack) {
     stub.page('/oauth/v2/authorize', (url) => this.authorizePage(url));
     stub.on('oauth.v2.access', (params) => ({
       body: this.access(params),
