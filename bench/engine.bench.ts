@@ -288,7 +288,7 @@ export default async function benchEngine(): Promise<void> {
   console.log(`\n| answer kind | questions | p50 (all rounds) | p99 (all rounds) | p99 (fastest of ${ROUNDS}) |`);
   console.log(`| --- | --- | --- | --- | --- |`);
   const intents = new Map<string, { all: number[]; best: number[] }>();
-  cold.byIntent.forEach((_, intent) => intents.set(intent, { all: [], best: [] }));
+  for (const intent of cold.byIntent.keys()) intents.set(intent, { all: [], best: [] });
   asked.forEach((_, at) => {
     const entry = intents.get(cold.intents[at]!)!;
     for (const round of rounds) entry.all.push(round.wall[at]!);

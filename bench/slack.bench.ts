@@ -320,15 +320,15 @@ export default async function benchSlack(): Promise<void> {
   );
   console.log(`| run | p50 | p99 | max | req/s | requests | errors |`);
   console.log(`| --- | --- | --- | --- | --- | --- | --- |`);
-  servers.forEach((server, index) =>
-    console.log(row(`${server.name} @ ${RATE} req/s, ${ROUNDS}×${RATE_SECONDS} s`, pooled(atRate[index]!))),
-  );
-  servers.forEach((server, index) =>
-    console.log(row(`${server.name}, paced ${RATE} req/s, ${PACED_SECONDS} s`, pacedResults[index]!)),
-  );
-  servers.forEach((server, index) =>
-    console.log(row(`${server.name}, max throughput ${ROUNDS}×${MAX_SECONDS} s`, pooled(atMax[index]!))),
-  );
+  servers.forEach((server, index) => {
+    console.log(row(`${server.name} @ ${RATE} req/s, ${ROUNDS}×${RATE_SECONDS} s`, pooled(atRate[index]!)));
+  });
+  servers.forEach((server, index) => {
+    console.log(row(`${server.name}, paced ${RATE} req/s, ${PACED_SECONDS} s`, pacedResults[index]!));
+  });
+  servers.forEach((server, index) => {
+    console.log(row(`${server.name}, max throughput ${ROUNDS}×${MAX_SECONDS} s`, pooled(atMax[index]!)));
+  });
   console.log(
     `p99 per round @ ${RATE} req/s: ${servers.map((server, index) => `${server.name.split(' (')[0]} ${rounds(atRate[index]!)}`).join('; ')}`,
   );

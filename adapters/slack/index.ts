@@ -26,7 +26,7 @@ export interface StartSlackOptions
  * PORT with /slack/events, /healthz and /readyz.
  */
 export async function startSlack(options: StartSlackOptions): Promise<RunningSlackAdapter> {
-  const { config, logger } = options;
+  const { logger } = options;
   const slack = createSlackApp(options);
   const port = await slack.start();
   logger.info({ adapter: 'slack', mode: slack.mode, port }, 'Slack adapter started');

@@ -167,7 +167,10 @@ const readings = new WeakMap<EngineIndex, Map<string, string>>();
 
 function readingOf(text: string, index: EngineIndex, read: Reader): string {
   let cache = readings.get(index);
-  if (!cache) readings.set(index, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    readings.set(index, cache);
+  }
   let key = cache.get(text);
   if (key === undefined) {
     const { notes: _notes, ...query } = read(text);

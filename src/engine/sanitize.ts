@@ -18,7 +18,9 @@ const SLACK_LINK = /<(https?:\/\/[^<>\s]{1,500})>/giu;
 const MARKDOWN_LINK = /\[([^\]]{0,200})\]\((https?:\/\/[^)\s]{1,500})\)/giu;
 const LINE_BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]/gu;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/gu;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each code point is stripped on its own, joiners and selectors included
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufe00-\ufe0f]/gu;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each code point is stripped on its own, joiners and selectors included
 const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u20e3]/gu;
 /** Emphasis, code, strike-through and quote markers; "#" only as a heading marker so "#24" survives. */
 const MARKUP = /[*_~`|\\]|^\s*>+|^\s*#{1,6}\s+/gmu;

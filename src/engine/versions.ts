@@ -31,7 +31,10 @@ const beforeAnnouncement = new WeakMap<Release, Release>();
 export function releaseAsOf(release: Release, now: Date): Release {
   if (!release.announcement || isShipped(release, now)) return release;
   let unannounced = beforeAnnouncement.get(release);
-  if (!unannounced) beforeAnnouncement.set(release, (unannounced = { ...release, announcement: null }));
+  if (!unannounced) {
+    unannounced = { ...release, announcement: null };
+    beforeAnnouncement.set(release, unannounced);
+  }
   return unannounced;
 }
 

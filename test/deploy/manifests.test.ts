@@ -14,6 +14,7 @@ type K8sObject = {
   apiVersion: string;
   kind: string;
   metadata: { name: string; labels?: Record<string, string> };
+  // biome-ignore lint/suspicious/noExplicitAny: a Kubernetes manifest is free-form YAML; the assertions name the fields they read
   [key: string]: any;
 };
 
@@ -104,6 +105,7 @@ describe('deploy/ manifests', () => {
       capabilities: { drop: ['ALL'] },
     });
 
+    // biome-ignore lint/suspicious/noExplicitAny: a Kubernetes manifest is free-form YAML; the assertions name the fields they read
     const dataVolume = pod.volumes.find((volume: any) => volume.persistentVolumeClaim);
     expect(dataVolume.persistentVolumeClaim.claimName).toBe(pvc.metadata.name);
     expect(pvc.spec.accessModes).toEqual(['ReadWriteOnce']);

@@ -49,7 +49,7 @@ export function releaseAlertAnswer({ change, zone, now, dataset }: ReleaseAlertI
         summary: `Kubernetes ${change.build}, a patch release of ${version}, is out${change.date ? ` (${dayLabel(change.date)})` : ''}.`,
         facts: [
           ...dateFact('Released', change.date),
-          ...dateFact('End of life of ' + version, change.release?.eolDate ?? null),
+          ...dateFact(`End of life of ${version}`, change.release?.eolDate ?? null),
         ],
         links: [{ label: `${version} changelog`, url: changelogUrl(version) }],
         suggestions: [`latest patch of ${version}`, `is ${version} still supported`],

@@ -36,7 +36,10 @@ export function kepAsOf(index: EngineIndex, kep: Kep, now: Date): Kep {
   const later = (version: string | null | undefined) => version != null && compareMinor(version, cycle) > 0;
   if (!MILESTONE_STAGES.some((stage) => later(kep.milestones[stage])) && !later(kep.latestMilestone)) return kep;
   let byCycle = keptAsOf.get(kep);
-  if (!byCycle) keptAsOf.set(kep, (byCycle = new Map()));
+  if (!byCycle) {
+    byCycle = new Map();
+    keptAsOf.set(kep, byCycle);
+  }
   let known = byCycle.get(cycle);
   if (!known) {
     const milestones = Object.fromEntries(

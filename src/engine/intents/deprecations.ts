@@ -207,7 +207,7 @@ function bySubject(query: DeprecationsQuery, index: EngineIndex, now: Date): Ans
     if (allRemoved && last && !last.replacement && kinds.length === 1) {
       summary = `${subjectName} ${past(last.removedIn!) ? 'was removed' : `will be removed in ${last.removedIn}`} with no replacement API: ${each.join('; ')}.`;
     } else if (removed.length > 0) {
-      summary = `${removed.length === 1 ? `This API version of ${subjectName}` : `${removed.length} API versions of ${subjectName}`} ${removed.every((api) => past(api.removedIn!)) ? (removed.length === 1 ? 'is' : 'are') + ' no longer served' : 'will stop being served'}: ${each.join('; ')}.${replacements.length ? ` Use ${replacements.join(' or ')} instead.` : ''}`;
+      summary = `${removed.length === 1 ? `This API version of ${subjectName}` : `${removed.length} API versions of ${subjectName}`} ${removed.every((api) => past(api.removedIn!)) ? `${removed.length === 1 ? 'is' : 'are'} no longer served` : 'will stop being served'}: ${each.join('; ')}.${replacements.length ? ` Use ${replacements.join(' or ')} instead.` : ''}`;
     } else {
       summary = `${subjectName}: ${apis.map((api) => `${label(api)} ${apiItem(api).detail}`).join('; ')}.`;
     }

@@ -4,7 +4,6 @@ import { marks, milestoneEvent, type MilestoneKind, type Schedule, type Schedule
 import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../context.ts';
 import {
-  daysBetween,
   eventFact,
   fact,
   formatDate,

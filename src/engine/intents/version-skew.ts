@@ -225,7 +225,7 @@ function policy(index: EngineIndex, component: Component | null): Answer {
   return makeAnswer(index.footer, {
     intent: 'version-skew',
     title: component ? `Version skew policy for ${component}` : 'Kubernetes version skew policy',
-    summary: shown.map(line).join('; ') + '.',
+    summary: `${shown.map(line).join('; ')}.`,
     sections: shown.map(ruleSection),
     links: links(shown.length === 1 ? shown[0]! : null),
     suggestions: ['kubelet 1.30 against a 1.33 control plane — supported?', 'in which order do I upgrade?'],

@@ -124,7 +124,7 @@ function gateAnswer(
 }
 
 /** No spec at a version: before the gate existed, after its removal, or not in any list at all. */
-function outsideSpecs(index: EngineIndex, gate: FeatureGateRecord, version: string): string | null {
+function outsideSpecs(gate: FeatureGateRecord, version: string): string | null {
   const first = gate.specs[0];
   if (!first) {
     return gate.unversioned
@@ -157,7 +157,7 @@ function answerForGate(query: FeatureGateQuery, index: EngineIndex, gate: Featur
   const resolved = resolveVersion(index, query.version, now, 'feature-gate');
   const version = resolved.ok ? resolved.release.version : query.version.kind === 'exact' ? query.version.minor : null;
   if (!version) return resolved.ok ? gateAnswer(index, gate, history(gate), null) : resolved.answer;
-  const outside = outsideSpecs(index, gate, version);
+  const outside = outsideSpecs(gate, version);
   const spec = specAt(gate, version);
   if (outside || !spec) return gateAnswer(index, gate, outside ?? `No data for ${gate.name} in ${version}.`, version);
   const beyond =
@@ -246,7 +246,10 @@ const changesBySpan = new WeakMap<readonly FeatureGateRecord[], Map<string, Gate
 export function gateChanges(index: EngineIndex, from: string | null, to: string): GateChanges {
   const gates = index.dataset.featureGates.gates;
   let spans = changesBySpan.get(gates);
-  if (!spans) changesBySpan.set(gates, (spans = new Map()));
+  if (!spans) {
+    spans = new Map();
+    changesBySpan.set(gates, spans);
+  }
   const key = `${from ?? ''}..${to}`;
   const known = spans.get(key);
   if (known) return known;
@@ -342,7 +345,7 @@ function listAnswer(query: FeatureGateQuery, index: EngineIndex, now: Date): Ans
   }
   const matching = index.dataset.featureGates.gates.flatMap((gate) => {
     const spec = specAt(gate, version);
-    if (!spec || outsideSpecs(index, gate, version)) return [];
+    if (!spec || outsideSpecs(gate, version)) return [];
     if (query.stage && spec.stage !== query.stage) return [];
     if (query.enabled !== null && spec.default !== query.enabled) return [];
     return [{ gate, spec }];

@@ -160,7 +160,7 @@ function nextPatch(index: EngineIndex, release: Release | null, now: Date): Answ
     (day) => day.targetDate >= today && (!release || patchedOn(release, day.targetDate)),
   );
   const latest = release?.latestPatch;
-  if (release && release.eolDate && release.eolDate < today) {
+  if (release?.eolDate && release.eolDate < today) {
     return answer(
       index,
       `Patches for ${release.version}`,
@@ -317,7 +317,7 @@ export const patchScheduleKind: QuestionKind<PatchScheduleQuery> = {
       latest: false,
     };
     // An x.y.0 is the release itself (the release summary's), unless patches are asked about.
-    const gaRelease = patch && patch.endsWith('.0') && !patches && !cherry;
+    const gaRelease = typeof patch === 'string' && patch.endsWith('.0') && !patches && !cherry;
     if (
       patch &&
       !gaRelease &&
