@@ -1,10 +1,7 @@
 // The Slack installation half of the one store contract, run against SQLite (subscription-store.test.ts) and
 // PostgreSQL (postgres-store.test.ts): tokens encrypted at rest, key rotation, uninstall pausing the
 // workspace's subscriptions, and one token refresh at a time across processes.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InstallationKey, NewInstallation } from '../../src/storage/installations.ts';
@@ -12,6 +9,7 @@ import { openStore, type StoreLocation } from '../../src/storage/open.ts';
 import type { Store } from '../../src/storage/store.ts';
 import { keyIdOf, TokenCipher } from '../../src/storage/token-cipher.ts';
 import { rawExec, rawRows, type Backend } from './support/backends.ts';
+import { raceProcesses } from './support/workers.ts';
 
 const t0 = new Date('2026-12-01T09:00:00Z');
 const team: InstallationKey = { enterpriseId: null, teamId: 'T0TEAM001', isEnterpriseInstall: false };
@@ -229,53 +227,19 @@ interface RefreshResult {
 }
 
 /** Runs `count` refresh-worker processes against one database, released at the same moment. */
-async function refreshWorkers(
+function refreshWorkers(
   location: StoreLocation,
   key: Buffer,
   installationKey: InstallationKey,
   count: number,
   delayMs: number,
 ): Promise<RefreshResult[]> {
-  const signals = mkdtempSync(path.join(tmpdir(), 'k8s-bot-refresh-'));
-  const startFile = path.join(signals, 'go');
   const worker = path.join(import.meta.dirname, 'fixtures', 'refresh-worker.ts');
-  const run = () => {
-    const args = [
-      '--import',
-      'tsx',
-      worker,
-      JSON.stringify(location),
-      key.toString('base64'),
-      JSON.stringify(installationKey),
-      startFile,
-      String(delayMs),
-    ];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let markReady: () => void = () => undefined;
-    const ready = new Promise<void>((resolve) => (markReady = resolve));
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.startsWith('ready\n')) markReady();
-    });
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    const done = new Promise<RefreshResult>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('close', (code) => {
-        markReady();
-        if (code === 0) resolve(JSON.parse(out.slice('ready\n'.length)) as RefreshResult);
-        else reject(new Error(`refresh worker exited ${code}: ${err}`));
-      });
-    });
-    return { ready, done };
-  };
-  try {
-    const workers = Array.from({ length: count }, run);
-    await Promise.all(workers.map((worker) => worker.ready));
-    writeFileSync(startFile, 'go');
-    return await Promise.all(workers.map((worker) => worker.done));
-  } finally {
-    rmSync(signals, { recursive: true, force: true });
-  }
+  return raceProcesses<RefreshResult>(worker, count, (startFile) => [
+    JSON.stringify(location),
+    key.toString('base64'),
+    JSON.stringify(installationKey),
+    startFile,
+    String(delayMs),
+  ]);
 }
