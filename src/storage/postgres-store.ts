@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import pg from 'pg';
 import type { Platform } from '../domain/channel.ts';
 import type { Subscription, Weekday } from '../domain/subscription.ts';
+import { pendingMigrations } from './pending-migrations.ts';
 import { postgresInstallations } from './postgres-installations.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 import {
@@ -123,12 +124,8 @@ async function migrate(pool: pg.Pool): Promise<void> {
     const { rows } = await client.query<{ version: number | null }>(
       'SELECT max(version) AS version FROM schema_migrations',
     );
-    const current = rows[0]?.version ?? 0;
-    const latest = POSTGRES_MIGRATIONS.length;
-    if (current > latest)
-      throw new Error(`schema version ${current} is newer than this build knows (${latest}); upgrade the bot`);
-    for (let version = current + 1; version <= latest; version++) {
-      await client.query(POSTGRES_MIGRATIONS[version - 1]!);
+    for (const { version, sql } of pendingMigrations(POSTGRES_MIGRATIONS, rows[0]?.version ?? 0)) {
+      await client.query(sql);
       await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version]);
     }
     await client.query('COMMIT');
