@@ -3,16 +3,16 @@ import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, type webApi } from '@slack/bolt';
 import { type Config, slackOAuthEnabled } from '../../src/config.ts';
 import type { DigestPoster } from '../../src/digest/poster.ts';
-import type { HealthState } from '../../src/health.ts';
+import type { HealthView, RouteHandler } from '../../src/health.ts';
 import type { Logger } from '../../src/log.ts';
 import type { InstallationStore } from '../../src/storage/installations.ts';
 import type { DeliveryKeyStore } from '../../src/storage/store.ts';
-import type { ConnectionListener } from '../readiness.ts';
+import { WorkTracker } from '../../src/work-tracker.ts';
+import type { ConnectionListener } from '../../src/health.ts';
 import type { SlackBot } from './answering.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { watchSocketMode } from './connection.ts';
 import { DeliveryDedupe } from './deliveries.ts';
-import { InFlight } from './in-flight.ts';
 import { registerListeners } from './listeners/index.ts';
 import { oauthWorkspaces, singleWorkspace } from './oauth/access.ts';
 import { createSlackPoster } from './poster.ts';
@@ -26,7 +26,7 @@ export interface SlackAppOptions {
   config: Config;
   bot: SlackBot;
   logger: Logger;
-  health: HealthState;
+  health: HealthView;
   /** Interface for the HTTP receiver (default: all interfaces, as Slack must reach it). */
   host?: string;
   ackDeadlineMs?: number;
@@ -35,6 +35,8 @@ export interface SlackAppOptions {
   deliveryKeys?: DeliveryKeyStore;
   /** Where installations live (the bot's database): required to install to any workspace (SLACK_CLIENT_ID). */
   installations?: InstallationStore;
+  /** Adds a GET route beside the probes (the install pages); required to install to any workspace. */
+  addRoute?: (path: string, handler: RouteHandler) => void;
   /** The time tokens are refreshed and installations stamped at; the wall clock by default. */
   clock?: () => Date;
   /** Told when the Socket Mode connection drops and when it is back (HTTP mode has no connection to report). */
@@ -51,7 +53,7 @@ export interface SlackApp {
   mode: 'socket' | 'http';
   poster: DigestPoster;
   deliveries: DeliveryDedupe;
-  inFlight: InFlight;
+  inFlight: WorkTracker;
   /** Verifies the bot token (auth.test), then listens (HTTP) or connects (Socket Mode). Returns the HTTP port, if any. */
   start(): Promise<number | null>;
   /** Stops taking work, then waits for replies already being sent. */
@@ -84,8 +86,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const clock = options.clock ?? (() => new Date());
   if (!config.SLACK_BOT_TOKEN && !slackOAuthEnabled(config))
     throw new Error('SLACK_BOT_TOKEN is not set; the Slack adapter needs it (see .env.example)');
-  if (slackOAuthEnabled(config) && !options.installations)
-    throw new Error('installing to any workspace (SLACK_CLIENT_ID) needs the installation store');
+  if (slackOAuthEnabled(config) && (!options.installations || !options.addRoute))
+    throw new Error('installing to any workspace (SLACK_CLIENT_ID) needs the installation store and the HTTP routes');
   const mode = config.SLACK_APP_TOKEN ? 'socket' : 'http';
   if (mode === 'http' && !config.SLACK_SIGNING_SECRET) {
     throw new Error('SLACK_SIGNING_SECRET is not set; HTTP mode needs it (or set SLACK_APP_TOKEN for Socket Mode)');
@@ -124,7 +126,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ? oauthWorkspaces({
         config,
         store: options.installations!,
-        health: options.health,
+        addRoute: options.addRoute!,
         clientOptions,
         logger: options.logger.child({ adapter: 'slack' }),
         boltLogger: logger,
@@ -147,7 +149,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(options.deliveryKeys ? { shared: options.deliveryKeys } : {}),
     onSharedError: (error) => logger.warn('could not check the shared delivery keys; answering anyway', error),
   });
-  const inFlight = new InFlight();
+  const inFlight = new WorkTracker();
   if (access.middleware) app.use(access.middleware);
   app.use(deliveries.middleware);
   registerListeners(app, {

@@ -1,5 +1,5 @@
 import type { Config } from '../../src/config.ts';
-import type { HealthState } from '../../src/health.ts';
+import type { HealthView } from '../../src/health.ts';
 import type { Logger } from '../../src/log.ts';
 import type { RunningAdapter } from '../running-adapter.ts';
 import type { SlackBot } from './answering.ts';
@@ -14,11 +14,14 @@ export interface RunningSlackAdapter extends RunningAdapter {
 }
 
 export interface StartSlackOptions
-  extends Pick<SlackAppOptions, 'onConnectionChange' | 'socketPingTimeoutMs' | 'deliveryKeys' | 'installations'> {
+  extends Pick<
+    SlackAppOptions,
+    'onConnectionChange' | 'socketPingTimeoutMs' | 'deliveryKeys' | 'installations' | 'addRoute'
+  > {
   config: Config;
   bot: SlackBot;
   logger: Logger;
-  health: HealthState;
+  health: HealthView;
 }
 
 /**

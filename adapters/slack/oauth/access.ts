@@ -1,7 +1,7 @@
 import type { AnyMiddlewareArgs, Authorize, Middleware, webApi } from '@slack/bolt';
 import type { Logger as BoltLogger } from '@slack/bolt';
 import type { Config } from '../../../src/config.ts';
-import type { HealthState } from '../../../src/health.ts';
+import type { RouteHandler } from '../../../src/health.ts';
 import type { Logger } from '../../../src/log.ts';
 import type { InstallationKey, InstallationStore, UninstallOutcome } from '../../../src/storage/installations.ts';
 import { registerInstallRoutes } from './install-routes.ts';
@@ -47,7 +47,8 @@ export function singleWorkspace(
 export interface OAuthAccessOptions {
   config: Config;
   store: InstallationStore;
-  health: HealthState;
+  /** Adds a GET route to the bot's HTTP server (the one serving the probes). */
+  addRoute: (path: string, handler: RouteHandler) => void;
   clientOptions: webApi.WebClientOptions;
   logger: Logger;
   boltLogger: BoltLogger;
@@ -63,7 +64,7 @@ export function oauthWorkspaces(options: OAuthAccessOptions): WorkspaceAccess {
     clientOptions: options.clientOptions,
   };
   const workspaces = new Workspaces(store, tokenRefresh(oauth, clock), options.logger, clock);
-  registerInstallRoutes(options.health, {
+  registerInstallRoutes(options.addRoute, {
     ...oauth,
     stateSecret: config.SLACK_STATE_SECRET!,
     store,

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger as BoltLogger, webApi } from '@slack/bolt';
 import { type CodedError, ErrorCode, type Installation, InstallProvider } from '@slack/oauth';
-import type { HealthState } from '../../../src/health.ts';
+import type { RouteHandler } from '../../../src/health.ts';
 import type { InstallationStore } from '../../../src/storage/installations.ts';
 import { BOT_SCOPES } from '../ids.ts';
 import { oauthInstallationStore } from './installations.ts';
@@ -97,7 +97,10 @@ Start again from <a href="${INSTALL_PATH}">Add to Slack</a>.</p>`,
  * installation, tokens sealed. Registered as routes of the bot's HTTP server: the Slack receiver's in HTTP
  * mode, the health server's in Socket Mode.
  */
-export function registerInstallRoutes(health: HealthState, options: InstallRoutesOptions): InstallProvider {
+export function registerInstallRoutes(
+  addRoute: (path: string, handler: RouteHandler) => void,
+  options: InstallRoutesOptions,
+): InstallProvider {
   // The installer takes the logger on its own; everything else is the app's client options.
   const { logger: _logger, logLevel: _logLevel, ...clientOptions } = options.clientOptions;
   const redirectUri = options.publicUrl ? redirectUrlFor(options.publicUrl) : undefined;
@@ -121,7 +124,7 @@ export function registerInstallRoutes(health: HealthState, options: InstallRoute
       sendPage(response, status, html);
     },
   };
-  health.route(INSTALL_PATH, (request, response) => installer.handleInstallPath(request, response));
-  health.route(REDIRECT_PATH, (request, response) => installer.handleCallback(request, response, callbacks));
+  addRoute(INSTALL_PATH, (request, response) => installer.handleInstallPath(request, response));
+  addRoute(REDIRECT_PATH, (request, response) => installer.handleCallback(request, response, callbacks));
   return installer;
 }

@@ -4,7 +4,7 @@ import type { App } from '@slack/bolt';
 import { EVENTS_PATH } from '../../../adapters/slack/app.ts';
 import { BOT_SCOPES, SHARE_ACTION_ID, SLASH_COMMAND } from '../../../adapters/slack/ids.ts';
 import { REDIRECT_PATH } from '../../../adapters/slack/oauth/install-routes.ts';
-import { InFlight } from '../../../adapters/slack/in-flight.ts';
+import { WorkTracker } from '../../../src/work-tracker.ts';
 import { registerListeners } from '../../../adapters/slack/listeners/index.ts';
 import type { CommandMiddleware } from '../../../adapters/slack/listeners/slash-command.ts';
 
@@ -44,7 +44,7 @@ function registrations() {
   registerListeners(app, {
     bot: { handle: async () => Promise.reject(new Error('unused')), now: () => new Date() },
     workspaces: { uninstall: () => Promise.reject(new Error('unused')), forgetUserToken: async () => undefined },
-    inFlight: new InFlight(),
+    inFlight: new WorkTracker(),
     ackDeadlineMs: 1,
   });
   return recorded;

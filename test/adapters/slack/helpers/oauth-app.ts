@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { SlackBot } from '../../../../adapters/slack/answering.ts';
 import { createSlackApp, type SlackApp } from '../../../../adapters/slack/index.ts';
 import { loadConfig } from '../../../../src/config.ts';
-import { HealthState } from '../../../../src/health.ts';
+import { Health } from '../../../../src/health.ts';
 import { silentLogger } from '../../../../src/log.ts';
 import type { Store } from '../../../../src/storage/store.ts';
 import { openSqliteStore } from '../../../../src/storage/subscription-store.ts';
@@ -59,11 +59,13 @@ export async function startOAuthApp(
   store: Store,
 ): Promise<RunningOAuthApp> {
   const config = loadConfig(oauthEnv(stub));
+  const health = new Health();
   const slack = createSlackApp({
     config,
     bot,
     logger: silentLogger,
-    health: new HealthState(),
+    health: health.view,
+    addRoute: (routePath, handler) => health.route(routePath, handler),
     host: '127.0.0.1',
     installations: store,
     deliveryKeys: store,
