@@ -20,7 +20,13 @@ import { CALENDAR_PATH } from '../src/calendar/link.ts';
 import { calendarRoute } from '../src/calendar/route.ts';
 import { releaseAlertsDue } from '../src/digest/release-alerts.ts';
 import { releaseChanges } from '../src/digest/release-events.ts';
-import { type ConnectionListener, Health, type HealthView, handleHealthRequest } from '../src/health.ts';
+import {
+  type ConnectionListener,
+  Health,
+  type HealthView,
+  handleHealthRequest,
+  type RouteHandler,
+} from '../src/health.ts';
 import { loadNewestPersisted } from '../src/live/persisted.ts';
 import { startRefresher, type Refresher } from '../src/live/refresh.ts';
 import { LiveData } from '../src/live/snapshot.ts';
@@ -30,6 +36,7 @@ import { BotMetrics, METRICS_PATH } from '../src/metrics.ts';
 import { settlesWithin } from '../src/settles-within.ts';
 import type { StorageError } from '../src/storage/storage-error.ts';
 import { closeServer, listen } from './http-server.ts';
+import { TokenCipher } from '../src/storage/token-cipher.ts';
 import type { RunningAdapter } from './running-adapter.ts';
 
 export interface AdapterContext {
@@ -39,6 +46,8 @@ export interface AdapterContext {
   logger: Logger;
   /** Readiness and routes, read-only: for the adapter that serves HTTP (Slack's HTTP receiver). */
   health: HealthView;
+  /** Adds a GET route beside the probes, on whichever server serves them (Slack's install pages). */
+  addRoute: (path: string, handler: RouteHandler) => void;
   /** The bot's database (shared by every replica with PostgreSQL). */
   store: Store;
   /** Where the adapter reports its live connection dropping and coming back; /readyz follows it. */
@@ -57,9 +66,18 @@ export interface AdapterStarters {
 }
 
 const defaultStarters: AdapterStarters = {
-  async slack({ config, bot, logger, health, store, onConnectionChange }) {
+  async slack({ config, bot, logger, health, store, onConnectionChange, addRoute }) {
     const { startSlack } = await import('./slack/index.ts');
-    return startSlack({ config, bot, logger, health, onConnectionChange, deliveryKeys: store });
+    return startSlack({
+      config,
+      bot,
+      logger,
+      health,
+      onConnectionChange,
+      deliveryKeys: store,
+      installations: store,
+      addRoute,
+    });
   },
   async discord({ config, bot, logger, onConnectionChange }) {
     const { startDiscord } = await import('./discord/index.ts');
@@ -150,7 +168,12 @@ function digestTimings(
 /** The bot's database; one that cannot be used is named with its variable. */
 async function openBotStore(config: Config, onHealthChange: (problem: StorageError | null) => void): Promise<Store> {
   try {
-    return await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, onHealthChange });
+    return await openStore({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      onHealthChange,
+      installationCipher: TokenCipher.fromBase64(config.SLACK_INSTALLATION_KEY, config.SLACK_INSTALLATION_KEY_PREVIOUS),
+    });
   } catch (error) {
     const where = config.DATABASE_URL ? 'DATABASE_URL' : `DATA_DIR (${config.DATA_DIR})`;
     throw new Error(`${where} cannot hold the bot database: ${(error as Error).message}`, { cause: error });
@@ -252,6 +275,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       bot,
       logger,
       health: health.view,
+      addRoute: (path, handler) => health.route(path, handler),
       store,
       onConnectionChange: health.connection(name),
       stdin: options.stdin ?? process.stdin,

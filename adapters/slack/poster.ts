@@ -3,6 +3,7 @@ import type { ChannelRef } from '../../src/domain/channel.ts';
 import type { Answer } from '../../src/domain/answer.ts';
 import { PermanentPostError, type DigestPoster, type PostOptions } from '../../src/digest/poster.ts';
 import { platformCall } from '../abort.ts';
+import { NotInstalledError } from './oauth/workspaces.ts';
 import { answerToBlocks } from './render/answer-blocks.ts';
 
 /** Slack errors that retrying cannot fix: the bot lost access to the channel or the workspace. */
@@ -30,8 +31,8 @@ function platformError(error: unknown): string | null {
 }
 
 export interface SlackPosterOptions {
-  /** The bot token (xoxb-…). */
-  token: string;
+  /** The bot token (xoxb-…), or where to get the token of a channel's workspace (one per installation). */
+  token: string | ((workspace: string) => Promise<string>);
   /** The same Web API client options the Bolt app uses (API URL, retries, timeout, logger). */
   clientOptions: webApi.WebClientOptions;
 }
@@ -77,6 +78,19 @@ interface HistoryMessage {
  * metadata, and a second attempt first looks for it in the channel's history (findPosted).
  */
 export function createSlackPoster({ token, clientOptions }: SlackPosterOptions): DigestPoster {
+  /** The workspace's token; a workspace the bot is no longer installed in is a permanent failure. */
+  const tokenOf = async (channel: ChannelRef): Promise<string> => {
+    if (typeof token === 'string') return token;
+    try {
+      return await token(channel.workspace);
+    } catch (error) {
+      if (!(error instanceof NotInstalledError)) throw error;
+      throw new PermanentPostError(
+        `Slack refused the digest for channel ${channel.channel}: ${error.message}`,
+        'not_installed',
+      );
+    }
+  };
   const refused = (channel: ChannelRef, error: unknown): unknown => {
     const reason = platformError(error);
     return reason && PERMANENT_ERRORS.has(reason)
@@ -88,7 +102,7 @@ export function createSlackPoster({ token, clientOptions }: SlackPosterOptions):
     async post(channel: ChannelRef, answer: Answer, { signal, occurrenceKey }: PostOptions = {}): Promise<void> {
       signal?.throwIfAborted();
       const { text, blocks } = answerToBlocks(answer);
-      const client = clientFor(token, clientOptions, signal);
+      const client = clientFor(await tokenOf(channel), clientOptions, signal);
       const metadata = occurrenceKey
         ? { event_type: DIGEST_EVENT_TYPE, event_payload: { occurrence_key: occurrenceKey } }
         : undefined;
@@ -106,7 +120,7 @@ export function createSlackPoster({ token, clientOptions }: SlackPosterOptions):
       );
     },
     async findPosted(channel, occurrenceKey, since, { signal } = {}): Promise<boolean> {
-      const client = clientFor(token, clientOptions, signal);
+      const client = clientFor(await tokenOf(channel), clientOptions, signal);
       let cursor: string | undefined;
       for (let page = 0; page < HISTORY_PAGES; page++) {
         const response: { messages?: HistoryMessage[]; response_metadata?: { next_cursor?: string } } =
