@@ -1,4 +1,3 @@
-import { openPostgresStore } from './postgres-store.ts';
 import type { StorageError } from './storage-error.ts';
 import type { Store } from './store.ts';
 import { openSqliteStore } from './subscription-store.ts';
@@ -14,7 +13,8 @@ export interface StoreLocation {
 
 /** Opens the configured store, its schema brought up to date. */
 export async function openStore({ databaseUrl, dataDir, onHealthChange }: StoreLocation): Promise<Store> {
-  return databaseUrl
-    ? openPostgresStore(databaseUrl)
-    : openSqliteStore(dataDir, onHealthChange ? { onHealthChange } : {});
+  if (!databaseUrl) return openSqliteStore(dataDir, onHealthChange ? { onHealthChange } : {});
+  // pg loads only where PostgreSQL is configured.
+  const { openPostgresStore } = await import('./postgres-store.ts');
+  return openPostgresStore(databaseUrl);
 }
