@@ -1,4 +1,4 @@
-import type { StorageError } from './storage-error.ts';
+import type { StoreHealthOptions } from './health-guard.ts';
 import type { Store } from './store.ts';
 import { openSqliteStore } from './subscription-store.ts';
 
@@ -7,14 +7,15 @@ export interface StoreLocation {
   databaseUrl?: string | undefined;
   /** Otherwise SQLite in this folder, for one process. */
   dataDir: string;
-  /** Told when the database starts failing and when it works again (SQLite; PostgreSQL errors surface as thrown). */
-  onHealthChange?: (problem: StorageError | null) => void;
+  /** Told when the database starts failing and when it works again (see StoreHealthOptions). */
+  onHealthChange?: StoreHealthOptions['onHealthChange'];
 }
 
 /** Opens the configured store, its schema brought up to date. */
 export async function openStore({ databaseUrl, dataDir, onHealthChange }: StoreLocation): Promise<Store> {
-  if (!databaseUrl) return openSqliteStore(dataDir, onHealthChange ? { onHealthChange } : {});
+  const options = onHealthChange ? { onHealthChange } : {};
+  if (!databaseUrl) return openSqliteStore(dataDir, options);
   // pg loads only where PostgreSQL is configured.
   const { openPostgresStore } = await import('./postgres-store.ts');
-  return openPostgresStore(databaseUrl);
+  return openPostgresStore(databaseUrl, options);
 }
