@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadDataset } from '../src/data/load.ts';
 import type { Dataset } from '../src/domain/dataset.ts';
 import { minorNumber } from '../src/domain/version.ts';
-import { buildIndex, type EngineIndex } from '../src/engine/context.ts';
+import { buildIndex, type EngineIndex } from '../src/engine/engine-index.ts';
 import { execute } from '../src/engine/execute.ts';
 import { parse } from '../src/engine/parse.ts';
 import { renderText } from '../src/render/text.ts';

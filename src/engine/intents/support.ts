@@ -1,6 +1,6 @@
 import type { Answer, AnswerFact, AnswerSection } from '../../domain/answer.ts';
 import { supportedReleases as supportedOn, type Release } from '../../domain/release.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import {
   changelogUrl,
   daysBetween,
@@ -14,7 +14,7 @@ import {
 } from '../format.ts';
 import type { SupportQuery } from '../kinds/support.ts';
 import { plannedCaveat, resolveVersion } from '../versions.ts';
-import { latestPatchAt, supportStatus } from './common.ts';
+import { latestPatchAt, supportStatus } from './release-facts.ts';
 
 const LINKS = [{ label: 'Kubernetes releases and support dates', url: RELEASES_URL }];
 

@@ -1,7 +1,7 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { Component, SkewRule } from '../../domain/policy.ts';
 import { minorNumber } from '../../domain/version.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { fact, makeAnswer, plural, section } from '../format.ts';
 import type { VersionSkewQuery } from '../kinds/version-skew.ts';
 import { resolveVersion } from '../versions.ts';

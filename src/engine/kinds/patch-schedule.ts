@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Answer } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { daysBetween, fact, formatDate, isoDay, makeAnswer, section } from '../format.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
@@ -71,7 +71,7 @@ function plannedDates(index: EngineIndex): PlannedDate[] {
 /** When a patch shipped, by the release data (endoflife-date/release-data). */
 function shipped(index: EngineIndex, version: string): string | null {
   const minor = version.split('.').slice(0, 2).join('.');
-  return index.release.get(minor)?.patches.find((patch) => patch.version === version)?.date ?? null;
+  return index.releaseByVersion.get(minor)?.patches.find((patch) => patch.version === version)?.date ?? null;
 }
 
 const dataNote = (index: EngineIndex) => {
@@ -123,10 +123,10 @@ function patchRelease(index: EngineIndex, version: string, now: Date): Answer {
   } else if (entry) {
     summary = `Kubernetes ${version} was planned for ${formatDate(entry.targetDate)}, but the release data (as of ${index.dataset.manifest.dataDate}) does not show it released.${note}`;
   } else {
-    const minor = index.release.get(version.split('.').slice(0, 2).join('.'));
+    const minor = index.releaseByVersion.get(version.split('.').slice(0, 2).join('.'));
     summary = `No data for ${version}: the patch schedule does not list it and the release data (as of ${index.dataset.manifest.dataDate}) has ${minor?.latestPatch ? `${minor.latestPatch.version} (${minor.latestPatch.date}) as the newest ${minor.version} patch` : 'no such release'}.`;
   }
-  const minor = index.release.get(version.split('.').slice(0, 2).join('.'));
+  const minor = index.releaseByVersion.get(version.split('.').slice(0, 2).join('.'));
   if (minor?.eolDate)
     summary += ` ${minor.version} ${minor.eolDate < today ? 'reached' : 'is supported until its'} end of life ${minor.eolDate < today ? 'on ' : ''}${formatDate(minor.eolDate)}.`;
   return answer(index, `Kubernetes ${version}`, summary, minor?.version ?? null, facts);

@@ -1,4 +1,4 @@
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { FEATURE_QUESTION_WORDS, STOPWORDS } from '../lexicon.ts';
 import type { ParseNotes, VersionRef } from '../refs.ts';
 import { extractEntities, type Extraction, PLACEHOLDERS } from './entities.ts';
@@ -98,8 +98,8 @@ export function readQuestion(
   cueWords: ReadonlySet<string>,
 ): Question {
   const entities = extractEntities(cleanText, index, notes, cueWords, now);
-  const s = entities.text;
-  const words = wordsOutsideCuePhrases(s);
+  const readText = entities.text;
+  const words = wordsOutsideCuePhrases(readText);
   const subject = subjectOf(words, cueWords);
   // A feature's name may hold words that elsewhere signal a kind ("leader election", "pod
   // priority"); once no other kind claimed the question, only question words are dropped.
@@ -122,15 +122,15 @@ export function readQuestion(
   return {
     raw,
     original: cleanText,
-    text: s,
+    text: readText,
     entities,
     version: entities.versions[0] ?? null,
     subject,
     subjectText: restoreCase(featureWords.length > 0 ? featureWords : subject, cleanText),
     topic,
     feature: entities.keps[0] ?? namedFeature(entities, topic),
-    has: (pattern) => pattern.test(s),
-    yesNo: /^\s*(is|are|was|were|did|does|has|have|will|can)\b/.test(s) || /\b(yet|already)\b/.test(s),
+    has: (pattern) => pattern.test(readText),
+    yesNo: /^\s*(is|are|was|were|did|does|has|have|will|can)\b/.test(readText) || /\b(yet|already)\b/.test(readText),
     index,
     now,
   };

@@ -74,7 +74,7 @@ async function findRecognizer(
   if (engineIndex) return { recognize: recognize as Recognize, index: engineIndex };
   let build = engineModule.buildIndex;
   if (typeof build !== 'function')
-    build = ((await import('../../../src/engine/context.ts')) as Record<string, unknown>).buildIndex;
+    build = ((await import('../../../src/engine/engine-index.ts')) as Record<string, unknown>).buildIndex;
   if (typeof build !== 'function') return null;
   return { recognize: recognize as Recognize, index: (build as (data: Dataset) => unknown)(dataset) };
 }
