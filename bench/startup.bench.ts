@@ -16,8 +16,15 @@ interface Launch {
   command: string[];
 }
 
-/** The process and all its descendants (from /proc), with their RSS in bytes. */
-function processTree(root: number): { count: number; rssBytes: number } {
+/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100;
+}
+
+/** The process and all its descendants (from /proc), with their RSS in bytes and CPU time in seconds. */
+function processTree(root: number): { count: number; rssBytes: number; cpuSeconds: number } {
   const children = new Map<number, number[]>();
   for (const entry of execFileSync('ps', ['-e', '-o', 'pid=,ppid=']).toString().trim().split('\n')) {
     const [pid, ppid] = entry.trim().split(/\s+/).map(Number) as [number, number];
@@ -33,10 +40,12 @@ function processTree(root: number): { count: number; rssBytes: number } {
     const status = existsSync(`/proc/${pid}/status`) ? readFileSync(`/proc/${pid}/status`, 'utf8') : '';
     return sum + Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
   }, 0);
-  return { count: all.length, rssBytes };
+  return { count: all.length, rssBytes, cpuSeconds: all.reduce((sum, pid) => sum + cpuSeconds(pid), 0) };
 }
 
-async function startOnce({ command }: Launch): Promise<{ ms: number; processes: number; rssMb: number }> {
+async function startOnce({
+  command,
+}: Launch): Promise<{ ms: number; processes: number; rssMb: number; cpuMs: number }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'k8s-bot-startup-'));
   const port = 20_000 + Math.floor(Math.random() * 30_000);
   const began = performance.now();
@@ -58,7 +67,7 @@ async function startOnce({ command }: Launch): Promise<{ ms: number; processes: 
     }
     const elapsed = performance.now() - began;
     const tree = processTree(child.pid!);
-    return { ms: elapsed, processes: tree.count, rssMb: tree.rssBytes / 2 ** 20 };
+    return { ms: elapsed, processes: tree.count, rssMb: tree.rssBytes / 2 ** 20, cpuMs: tree.cpuSeconds * 1000 };
   } finally {
     child.stdin.end();
     await new Promise((resolve) => child.once('exit', resolve));
@@ -90,8 +99,10 @@ export default async function startupBench(): Promise<void> {
     const { p50, p99 } = summarize(runs.map((r) => r.ms));
     const processes = Math.max(...runs.map((r) => r.processes));
     const rss = summarize(runs.map((r) => r.rssMb)).p50;
+    // CPU time moves far less with the machine's load than wall-clock time does.
+    const cpu = summarize(runs.map((r) => r.cpuMs)).p50;
     console.log(
-      `${label}: to /healthz p50 ${ms(p50)}, max ${ms(p99)}; ${processes} process(es), RSS ${rss.toFixed(0)} MB`,
+      `${label}: to /healthz p50 ${ms(p50)}, max ${ms(p99)}; CPU p50 ${ms(cpu)}; ${processes} process(es), RSS ${rss.toFixed(0)} MB`,
     );
   }
 }
