@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SnapshotSource } from '../live/snapshot.ts';
 import { calendarEntries, type CalendarFilter } from './events.ts';
-import { renderCalendar } from './ics.ts';
 import { CALENDAR_KINDS, type CalendarKind } from './link.ts';
 
 type Parsed = { ok: true; filter: CalendarFilter } | { ok: false; problem: string };
@@ -32,9 +31,14 @@ export function parseCalendarQuery(search: URLSearchParams, knownVersions: Reado
   return { ok: true, filter: { ...(release ? { release } : {}), kinds: new Set(kinds as CalendarKind[]) } };
 }
 
+/** The ICS writer (ical-generator) loads at the first calendar request, not at the bot's start-up. */
+let icsModule: Promise<typeof import('./ics.ts')> | undefined;
+
 /** GET /calendar.ics from the current snapshot. */
 export function calendarRoute(data: SnapshotSource) {
-  return (request: IncomingMessage, response: ServerResponse): void => {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    icsModule ??= import('./ics.ts');
+    const { renderCalendar } = await icsModule;
     const { dataset } = data.current();
     const url = new URL(request.url ?? '/', 'http://bot');
     const known = new Set([...dataset.releases.map((r) => r.version), ...dataset.schedules.map((s) => s.version)]);

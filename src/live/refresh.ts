@@ -2,8 +2,6 @@ import path from 'node:path';
 import type { Dataset } from '../domain/dataset.ts';
 import { FileError } from '../data/validation.ts';
 import { ImportError } from '../import/errors.ts';
-import { importDataset } from '../import/import.ts';
-import { parseOverrides } from '../import/overrides.ts';
 import { createGitHubReader, DEFAULT_API_URL } from '../import/readers/github.ts';
 import { createLocalReader, readOptionalFile } from '../import/readers/local.ts';
 import type { SourceReader } from '../import/source.ts';
@@ -146,6 +144,11 @@ export function startRefresher(options: RefresherOptions): Refresher {
       log.debug({ changed: heads.changed, notModified: heads.notModified }, 'upstream heads checked');
       if (heads.changed.length === 0) return 'unchanged';
     }
+    // The importer (Markdown and YAML parsers) loads at the first import, not at the bot's start-up.
+    const [{ importDataset }, { parseOverrides }] = await Promise.all([
+      import('../import/import.ts'),
+      import('../import/overrides.ts'),
+    ]);
     const overrides = parseOverrides(await readOptionalFile(options.overridesFile), options.overridesFile);
     const { dataset } = await importDataset(reader(), { overrides });
     const files = renderDatasetFiles(dataset);

@@ -11,6 +11,37 @@ export const DATABASE_FILE = 'bot.sqlite';
 /** How long a writer waits for another connection's lock before failing with SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;
 
+/**
+ * Every better-sqlite3 handle (database, statement) the process creates, kept reachable until it exits.
+ * better-sqlite3 12's handles are raw `node::ObjectWrap`s, whose destructor on Node 24 removes an environment
+ * cleanup hook and asserts a current environment: a handle the garbage collector frees outside a JavaScript
+ * call (most collections) aborts the process (`RemoveEnvironmentCleanupHook: Assertion (env) != nullptr`,
+ * exit 134), at any time, not only at exit. A handle that is never collected is freed by Node's own cleanup at
+ * exit, which is safe. So handles are made once and kept: each store prepares its statements once, and pragmas
+ * go through `exec` or kept statements, never the `pragma` method (a new statement each call). The registry lives on
+ * `globalThis` so a module instance loaded again (a test runner's isolation) keeps the same one.
+ */
+const HANDLES_KEY = Symbol.for('k8s-release-bot.sqlite-handles');
+const processGlobals = globalThis as { [HANDLES_KEY]?: Set<object> };
+processGlobals[HANDLES_KEY] ??= new Set<object>();
+const handles = processGlobals[HANDLES_KEY];
+
+/**
+ * A better-sqlite3 connection that is never garbage-collected, nor is any statement it prepares (see
+ * `handles`). Closing it still releases the file; only the small wrappers stay. Prepare statements once.
+ */
+export function sqliteConnection(file: string, options?: Database.Options): SqliteDatabase {
+  const db = new Database(file, options);
+  handles.add(db);
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((source: string) => {
+    const statement = prepare(source);
+    handles.add(statement);
+    return statement;
+  }) as SqliteDatabase['prepare'];
+  return db;
+}
+
 const fileSize = (file: string): number | null => statSync(file, { throwIfNoEntry: false })?.size ?? null;
 
 /**
@@ -29,7 +60,7 @@ function refuseEmptyFile(file: string): void {
 function checkIntegrity(db: SqliteDatabase): void {
   let problems: string[];
   try {
-    problems = (db.pragma('quick_check(5)') as { quick_check: string }[]).map((row) => row.quick_check);
+    problems = db.prepare<[], string>('PRAGMA quick_check(5)').pluck().all();
   } catch (error) {
     // A page too broken to walk stops the check itself.
     if (!/^SQLITE_CORRUPT/.test((error as { code?: string }).code ?? '')) throw error;
@@ -48,13 +79,13 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, DATABASE_FILE);
   refuseEmptyFile(file);
-  const db = new Database(file);
+  const db = sqliteConnection(file);
   try {
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.pragma('journal_mode = WAL');
+    db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.exec('PRAGMA journal_mode = WAL');
     checkIntegrity(db);
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
+    db.exec('PRAGMA synchronous = NORMAL');
+    db.exec('PRAGMA foreign_keys = ON');
     migrate(db);
     return db;
   } catch (error) {
@@ -63,22 +94,20 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   }
 }
 
-export function schemaVersion(db: SqliteDatabase): number {
-  return db.pragma('user_version', { simple: true }) as number;
-}
-
 /** Applies every migration newer than the file's user_version, each in its own immediate transaction. */
 function migrate(db: SqliteDatabase): number {
+  // Prepared once and kept, never db.pragma(): see sqliteConnection on Node 24.
+  const userVersion = db.prepare<[], number>('PRAGMA user_version').pluck();
   const applyNext = db.transaction(() => {
     // Read under the write lock: another process may have applied this one meanwhile.
-    const [next] = pendingMigrations(MIGRATIONS, schemaVersion(db));
+    const [next] = pendingMigrations(MIGRATIONS, userVersion.get()!);
     if (!next) return false;
     db.exec(next.sql);
-    db.pragma(`user_version = ${next.version}`);
+    db.exec(`PRAGMA user_version = ${next.version}`);
     return true;
   });
   while (applyNext.immediate()) {
     // keep going until up to date
   }
-  return schemaVersion(db);
+  return userVersion.get()!;
 }

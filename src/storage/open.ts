@@ -1,5 +1,4 @@
-import { openPostgresStore } from './postgres-store.ts';
-import type { StorageError } from './storage-error.ts';
+import type { StoreHealthOptions } from './health-guard.ts';
 import type { Store } from './store.ts';
 import type { TokenCipher } from './token-cipher.ts';
 import { openSqliteStore } from './subscription-store.ts';
@@ -9,8 +8,8 @@ export interface StoreLocation {
   databaseUrl?: string | undefined;
   /** Otherwise SQLite in this folder, for one process. */
   dataDir: string;
-  /** Told when the database starts failing and when it works again (SQLite; PostgreSQL errors surface as thrown). */
-  onHealthChange?: (problem: StorageError | null) => void;
+  /** Told when the database starts failing and when it works again (see StoreHealthOptions). */
+  onHealthChange?: StoreHealthOptions['onHealthChange'];
   /** Seals the tokens of Slack installations (SLACK_INSTALLATION_KEY); needed only with OAuth distribution. */
   installationCipher?: TokenCipher | undefined;
 }
@@ -22,8 +21,12 @@ export async function openStore({
   onHealthChange,
   installationCipher,
 }: StoreLocation): Promise<Store> {
-  const cipher = installationCipher ? { installationCipher } : {};
-  return databaseUrl
-    ? openPostgresStore(databaseUrl, cipher)
-    : openSqliteStore(dataDir, { ...(onHealthChange ? { onHealthChange } : {}), ...cipher });
+  const options = {
+    ...(onHealthChange ? { onHealthChange } : {}),
+    ...(installationCipher ? { installationCipher } : {}),
+  };
+  if (!databaseUrl) return openSqliteStore(dataDir, options);
+  // pg loads only where PostgreSQL is configured.
+  const { openPostgresStore } = await import('./postgres-store.ts');
+  return openPostgresStore(databaseUrl, options);
 }

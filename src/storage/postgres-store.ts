@@ -5,7 +5,9 @@ import type { Platform } from '../domain/channel.ts';
 import type { Subscription, Weekday } from '../domain/subscription.ts';
 import { pendingMigrations } from './pending-migrations.ts';
 import { postgresInstallations } from './postgres-installations.ts';
+import { guardStore, type StoreHealthOptions } from './health-guard.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
+import { StorageError } from './storage-error.ts';
 import {
   checkLease,
   clipError,
@@ -145,10 +147,25 @@ export async function postgresSchemaVersion(pool: pg.Pool): Promise<number> {
   return rows[0]?.version ?? 0;
 }
 
-/** Connects to `databaseUrl`, brings the schema up to date, and returns the store. */
+/**
+ * A failed query as a StorageError naming the server and database: the server's SQLSTATE (`42501` for a
+ * revoked privilege, `57P01` for a terminated connection), a socket's code (`ECONNREFUSED`), or `connection`
+ * for pg's own connection failures (a connection that ended, a connect timeout).
+ */
+function asPostgresStorageError(location: string, error: unknown): StorageError {
+  const code = (error as { code?: unknown }).code;
+  return new StorageError(location, typeof code === 'string' ? code : 'connection', (error as Error).message, {
+    cause: error,
+  });
+}
+
+/**
+ * Connects to `databaseUrl`, brings the schema up to date, and returns the store. Every method throws a
+ * StorageError naming the server and database when a query fails, reported to `onHealthChange` as SQLite's are.
+ */
 export async function openPostgresStore(
   databaseUrl: string,
-  options: { installationCipher?: TokenCipher } = {},
+  options: StoreHealthOptions & { installationCipher?: TokenCipher } = {},
 ): Promise<Store & { pool: pg.Pool }> {
   const location = describeDatabaseUrl(databaseUrl);
   const pool = new pg.Pool({
@@ -165,10 +182,16 @@ export async function openPostgresStore(
     throw new Error(`${location}: cannot open the bot database: ${(error as Error).message}`, { cause: error });
   }
   const claimant = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const query = async <Row extends pg.QueryResultRow>(sql: string, values: unknown[]): Promise<pg.QueryResult<Row>> => {
+    try {
+      return await pool.query<Row>(sql, values);
+    } catch (error) {
+      throw asPostgresStorageError(location, error);
+    }
+  };
   const rows = async <Row extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<Row[]> =>
-    (await pool.query<Row>(sql, values)).rows;
-  const changed = async (sql: string, values: unknown[]): Promise<number> =>
-    (await pool.query(sql, values)).rowCount ?? 0;
+    (await query<Row>(sql, values)).rows;
+  const changed = async (sql: string, values: unknown[]): Promise<number> => (await query(sql, values)).rowCount ?? 0;
   const byChannel = 'platform = $1 AND workspace = $2 AND channel = $3';
   const channelValues = (channel: { platform: string; workspace: string; channel: string }) => [
     channel.platform,
@@ -179,7 +202,7 @@ export async function openPostgresStore(
   const heldBy = 'occurrence_key = $1 AND claimed_by = $2 AND claimed_at = $3';
   const claimValues = (claim: Claim) => [claim.occurrenceKey, claim.claimedBy, claim.claimedAt];
 
-  return {
+  const store: Store & { pool: pg.Pool } = {
     backend: 'postgres',
     location,
     claimant,
@@ -346,4 +369,6 @@ export async function openPostgresStore(
       if (!pool.ended) await pool.end();
     },
   };
+  // Only the StorageErrors made above are the database's; anything else (a programming error) passes unchanged.
+  return guardStore(store, (error) => error, options.onHealthChange);
 }

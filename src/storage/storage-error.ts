@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3';
 
 /**
- * A failure of the bot's own database (disk full, damaged file, I/O error, locked too long). Its message
- * names the file, so an operator can act on it; callers tell users only that their change was not saved.
+ * A failure of the bot's own database (disk full, damaged file, I/O error, locked too long, a PostgreSQL
+ * server gone or refusing). Its message names the file (or the server and database), so an operator can act
+ * on it; callers tell users only that their change was not saved.
  */
 export class StorageError extends Error {
   constructor(
     readonly file: string,
-    /** SQLite's result code, e.g. SQLITE_FULL, SQLITE_CORRUPT. */
+    /** SQLite's result code (SQLITE_FULL, SQLITE_CORRUPT) or PostgreSQL's (see asPostgresStorageError). */
     readonly code: string,
     detail: string,
     options?: ErrorOptions,

@@ -15,8 +15,9 @@ import {
   type Store,
 } from './store.ts';
 import { ConnectionGate } from './connection-gate.ts';
+import { guardStore, type StoreHealthOptions } from './health-guard.ts';
 import { sqliteInstallations } from './sqlite-installations.ts';
-import { asStorageError, StorageError } from './storage-error.ts';
+import { asStorageError } from './storage-error.ts';
 import type { TokenCipher } from './token-cipher.ts';
 
 interface SubscriptionRow {
@@ -115,75 +116,10 @@ const claimIdentity = (claim: Claim): { key: string; claimedBy: string; claimedA
   claimedAt: claim.claimedAt,
 });
 
-export interface SubscriptionStoreOptions {
-  /**
-   * Told when the database starts failing (the error names the file) and when it works again: any
-   * successful write ends a failure, a successful read only a failure of a read.
-   */
-  onHealthChange?: (problem: StorageError | null) => void;
+export interface SubscriptionStoreOptions extends StoreHealthOptions {
   /** Seals the tokens of Slack installations; without it the installation methods name the variable to set. */
   installationCipher?: TokenCipher;
 }
-
-type Access = 'read' | 'write';
-
-/** Reports health changes once each; see SubscriptionStoreOptions.onHealthChange. */
-function healthTracker(onHealthChange: SubscriptionStoreOptions['onHealthChange']) {
-  let failed: Access | null = null;
-  let reported = '';
-  return {
-    succeeded(access: Access): void {
-      if (failed === null || (failed === 'write' && access === 'read')) return;
-      failed = null;
-      reported = '';
-      onHealthChange?.(null);
-    },
-    failed(access: Access, problem: StorageError): void {
-      if (failed !== 'write') failed = access;
-      if (problem.message === reported) return;
-      reported = problem.message;
-      onHealthChange?.(problem);
-    },
-  };
-}
-
-/**
- * Every store method, with SQLite failures turned into StorageErrors naming the file and reported to the
- * health listener. Statements with RETURNING are read with `.all()`: better-sqlite3's `.get()` returns the
- * first row and ignores an error from the commit that follows (SQLITE_FULL), so a lost write looked saved.
- */
-function guarded<T extends object>(
-  file: string,
-  health: ReturnType<typeof healthTracker>,
-  gate: ConnectionGate,
-  methods: T,
-  reads: ReadonlySet<keyof T>,
-): T {
-  const wrapped = {} as Record<keyof T, unknown>;
-  for (const [name, method] of Object.entries(methods) as [keyof T, unknown][]) {
-    if (typeof method !== 'function') {
-      wrapped[name] = method;
-      continue;
-    }
-    const access: Access = reads.has(name) ? 'read' : 'write';
-    wrapped[name] = async (...args: unknown[]) => {
-      let result: unknown;
-      try {
-        await gate.idle();
-        result = await method(...args);
-      } catch (error) {
-        const surfaced = asStorageError(file, error);
-        if (surfaced instanceof StorageError) health.failed(access, surfaced);
-        throw surfaced;
-      }
-      health.succeeded(access);
-      return result;
-    };
-  }
-  return wrapped as T;
-}
-
-const READS = new Set<keyof Store>(['find', 'list', 'listActive', 'posting', 'postings', 'findInstallation']);
 
 type Subscriptions = Pick<
   Store,
@@ -432,5 +368,5 @@ export function openSqliteStore(dataDir: string, options: SubscriptionStoreOptio
       if (db.open) db.close();
     },
   };
-  return guarded(db.name, healthTracker(options.onHealthChange), gate, store, READS);
+  return guardStore(store, (error) => asStorageError(db.name, error), options.onHealthChange, gate);
 }

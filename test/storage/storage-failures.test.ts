@@ -1,10 +1,9 @@
 import { mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelRef } from '../../src/domain/channel.ts';
-import { DATABASE_FILE } from '../../src/storage/database.ts';
+import { DATABASE_FILE, sqliteConnection } from '../../src/storage/database.ts';
 import { StorageError } from '../../src/storage/storage-error.ts';
 import type { Store as SubscriptionStore } from '../../src/storage/store.ts';
 import { openSqliteStore as openSubscriptionStore } from '../../src/storage/subscription-store.ts';
@@ -98,7 +97,7 @@ describe('a damaged database file', () => {
 
   /** A page of subscription rows (not the table's root), from SQLite's own page map: migrations move it. */
   function subscriptionRowsPage(): number {
-    const db = new Database(file, { readonly: true });
+    const db = sqliteConnection(file, { readonly: true });
     try {
       const row = db
         .prepare<[], { pageno: number }>(
@@ -150,7 +149,7 @@ describe('a damaged database file', () => {
     const store = openSubscriptionStore(dir, { onHealthChange: (problem) => health.push(problem) });
     damagePage(page);
     // Another connection's write makes the store's connection drop its page cache and read the disk again.
-    const other = new Database(file);
+    const other = sqliteConnection(file);
     other.exec('CREATE TABLE unrelated (x)');
     other.close();
     await expect(store.list()).rejects.toThrow(StorageError);

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../src/storage/database.ts';
+import { DATABASE_FILE, sqliteConnection } from '../../src/storage/database.ts';
 import { MIGRATIONS } from '../../src/storage/migrations.ts';
 import type { ClaimRequest, Store } from '../../src/storage/store.ts';
 import { openSqliteStore } from '../../src/storage/subscription-store.ts';
@@ -49,9 +48,9 @@ describe('opening the SQLite database', () => {
     const store = openStore(nested);
     expect(store.location).toBe(path.join(nested, DATABASE_FILE));
     expect(existsSync(store.location)).toBe(true);
-    const raw = new Database(store.location, { readonly: true });
-    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    const raw = sqliteConnection(store.location, { readonly: true });
+    expect(raw.prepare('PRAGMA journal_mode').pluck().get()).toBe('wal');
+    expect(raw.prepare('PRAGMA user_version').pluck().get()).toBe(MIGRATIONS.length);
     expect(raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all()).toEqual(
       expect.arrayContaining(['delivery_keys', 'postings', 'subscriptions']),
     );
@@ -60,8 +59,8 @@ describe('opening the SQLite database', () => {
 
   it('refuses a file written by a newer build, naming the file', async () => {
     await openStore().close();
-    const raw = new Database(path.join(dir, DATABASE_FILE));
-    raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    const raw = sqliteConnection(path.join(dir, DATABASE_FILE));
+    raw.exec(`PRAGMA user_version = ${MIGRATIONS.length + 1}`);
     raw.close();
     expect(() => openSqliteStore(dir)).toThrow(new RegExp(`${DATABASE_FILE}.*newer than this build`));
   });
@@ -69,10 +68,10 @@ describe('opening the SQLite database', () => {
 
 describe('SQLite migrations', () => {
   it('an existing database gains the release-alerts column, its subscriptions unchanged', async () => {
-    const db = new Database(path.join(dir, DATABASE_FILE));
+    const db = sqliteConnection(path.join(dir, DATABASE_FILE));
     db.exec(MIGRATIONS[0]!);
     db.exec(MIGRATIONS[1]!);
-    db.pragma('user_version = 2');
+    db.exec('PRAGMA user_version = 2');
     db.prepare(
       `INSERT INTO subscriptions (platform, workspace, channel, milestones, weekly, time_of_day, time_zone, weekday, created_at, updated_at)
        VALUES ('slack', 'T1', 'C1', 1, 0, '08:00', 'Europe/Berlin', 3, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')`,
@@ -95,9 +94,9 @@ describe('SQLite migrations', () => {
   });
 
   it('a database from the first release is upgraded in place; its open claims get a lease and can be recovered', async () => {
-    const raw = new Database(path.join(dir, DATABASE_FILE));
+    const raw = sqliteConnection(path.join(dir, DATABASE_FILE));
     raw.exec(MIGRATIONS[0]!);
-    raw.pragma('user_version = 1');
+    raw.exec('PRAGMA user_version = 1');
     raw
       .prepare(
         "INSERT INTO subscriptions VALUES (1, 'slack', 'T1', 'C1', 1, 1, '09:00', 'UTC', 1, ?, ?, 0, NULL, NULL, NULL)",

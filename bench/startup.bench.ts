@@ -1,0 +1,108 @@
+// Start-up of `npm start`'s paths until /healthz answers, in fresh processes: the compiled build (what
+// `npm start` and the image run) beside the TypeScript sources through tsx (the previous way, now
+// `npm run dev`), measured in the same run. Also counts the processes and their total RSS once ready.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from '../src/data/paths.ts';
+import { ms, summarize } from './stats.ts';
+
+const RUNS = 7;
+const TARGET_MS = 300;
+
+interface Launch {
+  label: string;
+  command: string[];
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100;
+}
+
+/** The process and all its descendants (from /proc), with their RSS in bytes and CPU time in seconds. */
+function processTree(root: number): { count: number; rssBytes: number; cpuSeconds: number } {
+  const children = new Map<number, number[]>();
+  for (const entry of execFileSync('ps', ['-e', '-o', 'pid=,ppid=']).toString().trim().split('\n')) {
+    const [pid, ppid] = entry.trim().split(/\s+/).map(Number) as [number, number];
+    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  }
+  const all: number[] = [];
+  for (const queue = [root]; queue.length > 0; ) {
+    const pid = queue.shift()!;
+    all.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  const rssBytes = all.reduce((sum, pid) => {
+    const status = existsSync(`/proc/${pid}/status`) ? readFileSync(`/proc/${pid}/status`, 'utf8') : '';
+    return sum + Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+  }, 0);
+  return { count: all.length, rssBytes, cpuSeconds: all.reduce((sum, pid) => sum + cpuSeconds(pid), 0) };
+}
+
+async function startOnce({
+  command,
+}: Launch): Promise<{ ms: number; processes: number; rssMb: number; cpuMs: number }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'k8s-bot-startup-'));
+  const port = 20_000 + Math.floor(Math.random() * 30_000);
+  const began = performance.now();
+  const child = spawn(command[0]!, command.slice(1), {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: os.homedir(), PORT: String(port), DATA_DIR: dataDir },
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
+  try {
+    for (;;) {
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) break;
+      if (child.exitCode !== null)
+        throw new Error(`${command.join(' ')} exited ${child.exitCode} before /healthz answered`);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    const elapsed = performance.now() - began;
+    const tree = processTree(child.pid!);
+    return { ms: elapsed, processes: tree.count, rssMb: tree.rssBytes / 2 ** 20, cpuMs: tree.cpuSeconds * 1000 };
+  } finally {
+    child.stdin.end();
+    await new Promise((resolve) => child.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export default async function startupBench(): Promise<void> {
+  if (!existsSync(path.join(REPO_ROOT, 'dist', 'adapters', 'main.js')))
+    execFileSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'ignore' });
+  const launches: Launch[] = [
+    { label: 'npm start (npm, then node scripts/start.mjs)', command: ['npm', 'start', '--silent'] },
+    { label: 'node scripts/start.mjs (what npm start runs)', command: [process.execPath, 'scripts/start.mjs'] },
+    { label: 'node dist/adapters/main.js (the image)', command: [process.execPath, 'dist/adapters/main.js'] },
+    { label: 'baseline: tsx adapters/main.ts (before)', command: ['npx', 'tsx', 'adapters/main.ts'] },
+  ];
+  const results = new Map(launches.map((launch) => [launch.label, [] as Awaited<ReturnType<typeof startOnce>>[]]));
+  await startOnce(launches[0]!); // warm the file cache (and compile if the build is stale)
+  for (let run = 0; run < RUNS; run++) {
+    for (const launch of launches) results.get(launch.label)!.push(await startOnce(launch));
+  }
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; target < ${TARGET_MS} ms to /healthz, one process`,
+  );
+  for (const [label, runs] of results) {
+    const { p50, p99 } = summarize(runs.map((r) => r.ms));
+    const processes = Math.max(...runs.map((r) => r.processes));
+    const rss = summarize(runs.map((r) => r.rssMb)).p50;
+    // CPU time moves far less with the machine's load than wall-clock time does.
+    const cpu = summarize(runs.map((r) => r.cpuMs)).p50;
+    console.log(
+      `${label}: to /healthz p50 ${ms(p50)}, max ${ms(p99)}; CPU p50 ${ms(cpu)}; ${processes} process(es), RSS ${rss.toFixed(0)} MB`,
+    );
+  }
+}
