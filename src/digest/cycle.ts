@@ -6,7 +6,7 @@ import {
   type ScheduleEvent,
 } from '../domain/schedule.ts';
 import { compareMinor } from '../domain/version.ts';
-import { daysBetween } from './time.ts';
+import { daysBetween } from '../domain/dates.ts';
 
 /** The milestones subscribers get reminders for. */
 export const REMINDER_KINDS: ReadonlySet<MilestoneKind> = new Set<MilestoneKind>([

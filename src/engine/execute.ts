@@ -1,7 +1,7 @@
 import type { Answer } from '../domain/answer.ts';
 import { correctStatement, withFollowUps, withoutAskedSuggestions } from './assemble.ts';
 import type { EngineIndex } from './engine-index.ts';
-import { makeAnswer, section } from './format.ts';
+import { makeAnswer, section } from '../domain/answer-builders.ts';
 import { parseNoteLines } from './parse-notes.ts';
 import { kindOf, type Query } from './kinds/registry.ts';
 import { parse } from './parse.ts';

@@ -2,7 +2,7 @@ import type { Answer } from '../domain/answer.ts';
 import type { Dataset } from '../domain/dataset.ts';
 import { buildIndex, type EngineIndex } from './engine-index.ts';
 import { execute } from './execute.ts';
-import { makeAnswer } from './format.ts';
+import { makeAnswer } from '../domain/answer-builders.ts';
 import { CUE_WORDS, type Query } from './kinds/registry.ts';
 import { parse } from './parse.ts';
 import { recognizeEntities as entitiesOf, type Entities } from './understand/entities.ts';

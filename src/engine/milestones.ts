@@ -2,7 +2,8 @@ import type { AnswerItem } from '../domain/answer.ts';
 import type { Kep, KepStage } from '../domain/kep.ts';
 import type { Release } from '../domain/release.ts';
 import { type EngineIndex, milestoneKey } from './engine-index.ts';
-import { kepItem, kepLabel, plural } from './format.ts';
+import { kepItem, kepLabel } from './format.ts';
+import { plural } from '../domain/answer-builders.ts';
 import { isShipped } from './versions.ts';
 
 /**

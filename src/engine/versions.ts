@@ -2,7 +2,8 @@ import type { Answer, AnswerIntent } from '../domain/answer.ts';
 import { isPastGaDate, isShipped as isShippedOn, latestRelease, type Release } from '../domain/release.ts';
 import { minorNumber } from '../domain/version.ts';
 import type { EngineIndex } from './engine-index.ts';
-import { formatDate, isoDay, makeAnswer } from './format.ts';
+import { formatDate, isoDay } from '../domain/dates.ts';
+import { makeAnswer } from '../domain/answer-builders.ts';
 import type { VersionRef } from './query.ts';
 
 export type Resolution =

@@ -1,9 +1,10 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { Dataset } from '../../domain/dataset.ts';
 import { latestPatchAsOf, supportedReleases, type Release } from '../../domain/release.ts';
-import { RELEASES_URL, section } from '../../engine/format.ts';
+import { RELEASES_URL } from '../../domain/links.ts';
+import { section } from '../../domain/answer-builders.ts';
 import { dataFooter } from '../../domain/manifest.ts';
-import { countdown, dayLabel, daysBetween } from '../time.ts';
+import { dayCountdown, dayLabel } from '../../domain/dates.ts';
 
 export interface EolWarningInput {
   release: Release & { eolDate: string };
@@ -13,7 +14,7 @@ export interface EolWarningInput {
 
 /** "Kubernetes 1.28 reaches end of life in 30 days", with what to upgrade to. */
 export function eolWarningAnswer({ release, today, dataset }: EolWarningInput): Answer {
-  const when = countdown(daysBetween(today, release.eolDate));
+  const when = dayCountdown(today, release.eolDate);
   const latest = latestPatchAsOf(release, today);
   const upgradeTargets = supportedReleases(dataset.releases, today)
     .filter(

@@ -1,10 +1,11 @@
 import type { Answer, AnswerFact } from '../../domain/answer.ts';
 import type { Dataset } from '../../domain/dataset.ts';
-import { changelogUrl, RELEASES_URL } from '../../engine/format.ts';
+import { changelogUrl, RELEASES_URL } from '../../domain/links.ts';
 import { milestonesOf, REMINDER_KINDS } from '../cycle.ts';
 import { dataFooter } from '../../domain/manifest.ts';
 import type { ReleaseChange } from '../release-events.ts';
-import { countdown, dayLabel, daysBetween, localDate } from '../time.ts';
+import { dayCountdown, dayLabel } from '../../domain/dates.ts';
+import { localDate } from '../time.ts';
 import { milestoneFact } from './format.ts';
 
 export interface ReleaseAlertInput {
@@ -16,7 +17,7 @@ export interface ReleaseAlertInput {
 }
 
 function when(date: string, today: string): string {
-  return `${dayLabel(date)} (${countdown(daysBetween(today, date))})`;
+  return `${dayLabel(date)} (${dayCountdown(today, date)})`;
 }
 
 /** One release alert: a new minor, patch, schedule, end-of-life date or pre-release. */

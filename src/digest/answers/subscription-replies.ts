@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Answer, AnswerFact } from '../../domain/answer.ts';
 import type { Dataset } from '../../domain/dataset.ts';
-import { section } from '../../engine/format.ts';
+import { section } from '../../domain/answer-builders.ts';
 import { ACCEPTED_LINES, SUBSCRIBE_USAGE, UNSUBSCRIBE_USAGE } from '../options.ts';
 import {
   WEEKDAY_NAMES,

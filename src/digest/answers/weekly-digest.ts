@@ -2,13 +2,13 @@ import type { Answer, AnswerFact, AnswerItem, AnswerSection } from '../../domain
 import type { Dataset } from '../../domain/dataset.ts';
 import type { Kep } from '../../domain/kep.ts';
 import type { Schedule } from '../../domain/schedule.ts';
-import { section } from '../../engine/format.ts';
+import { section } from '../../domain/answer-builders.ts';
 import { milestoneLabel } from '../../domain/schedule.ts';
 import { cycleAt, cycleBounds, progressBar, type CycleState } from '../cycle.ts';
 import { latestPatchAsOf, supportedReleases } from '../../domain/release.ts';
 import { dataFooter } from '../../domain/manifest.ts';
 import { trackedEnhancements, upcomingEols, upcomingMilestones } from '../facts.ts';
-import { addDays, countdown, dayLabel, daysBetween } from '../time.ts';
+import { addDays, dayCountdown, dayLabel } from '../../domain/dates.ts';
 import { milestoneFact, milestoneWhen } from './format.ts';
 
 export interface WeeklyDigestInput {
@@ -64,7 +64,7 @@ export function cycleReport(
         },
         {
           label: 'Release day',
-          value: `${dayLabel(release)} (${countdown(daysBetween(today, release))})`,
+          value: `${dayLabel(release)} (${dayCountdown(today, release)})`,
           raw: release,
         },
       ],
@@ -75,12 +75,12 @@ export function cycleReport(
     const previous = cycle.previous ? cycleBounds(cycle.previous) : null;
     return {
       version,
-      summary: `${cycle.previous && previous ? `Kubernetes ${cycle.previous.version} was released on ${previous.release}; the` : 'The'} ${version} cycle starts ${countdown(daysBetween(today, cycle.bounds.start))}, on ${dayLabel(cycle.bounds.start)}.`,
+      summary: `${cycle.previous && previous ? `Kubernetes ${cycle.previous.version} was released on ${previous.release}; the` : 'The'} ${version} cycle starts ${dayCountdown(today, cycle.bounds.start)}, on ${dayLabel(cycle.bounds.start)}.`,
       facts: [
         { label: 'Next release cycle', value: version, raw: version },
         {
           label: 'Cycle starts',
-          value: `${dayLabel(cycle.bounds.start)} (${countdown(daysBetween(today, cycle.bounds.start))})`,
+          value: `${dayLabel(cycle.bounds.start)} (${dayCountdown(today, cycle.bounds.start)})`,
           raw: cycle.bounds.start,
         },
         { label: 'Planned release day', value: dayLabel(cycle.bounds.release), raw: cycle.bounds.release },
@@ -163,7 +163,7 @@ export function weeklyDigestAnswer(input: WeeklyDigestInput): Answer {
       section('Upcoming end of life', {
         facts: eols.map((release) => ({
           label: release.version,
-          value: `${dayLabel(release.eolDate!)} (${countdown(daysBetween(today, release.eolDate!))})`,
+          value: `${dayLabel(release.eolDate!)} (${dayCountdown(today, release.eolDate!)})`,
           raw: release.eolDate,
         })),
       }),
