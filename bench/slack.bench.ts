@@ -14,7 +14,7 @@ import { Bot } from '../src/bot.ts';
 import { loadConfig } from '../src/config.ts';
 import { loadDataset } from '../src/data/load.ts';
 import { REPO_ROOT } from '../src/data/paths.ts';
-import { HealthState } from '../src/health.ts';
+import { Health } from '../src/health.ts';
 import { silentLogger } from '../src/log.ts';
 import { App, LogLevel } from '@slack/bolt';
 import { createSlackApp } from '../adapters/slack/index.ts';
@@ -90,7 +90,7 @@ export async function serveForBench(): Promise<void> {
     config,
     bot: new Bot(loadDataset()),
     logger: silentLogger,
-    health: new HealthState(),
+    health: new Health().view,
     host: '127.0.0.1',
   });
   const slackUrl = `http://127.0.0.1:${await slack.start()}/slack/events`;

@@ -4,6 +4,7 @@ import type { Dataset } from '../domain/dataset.ts';
 import type { Logger } from '../log.ts';
 import { BUSY_TIMEOUT_MS } from '../storage/database.ts';
 import type { SubscriptionStore } from '../storage/store.ts';
+import { WorkTracker } from '../work-tracker.ts';
 import type { Delivery } from './delivery.ts';
 import type { DueDigest } from './due.ts';
 import type { DigestPoster } from './poster.ts';
@@ -144,23 +145,17 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     pending: new Map(),
     pruned: { lastDay: null },
   };
-  const inFlight = new Set<Promise<unknown>>();
+  const inFlight = new WorkTracker();
   let stopped = false;
 
-  function track(run: Promise<TickResult>): Promise<TickResult> {
-    inFlight.add(run);
-    void run.finally(() => inFlight.delete(run)).catch(() => undefined);
-    return run;
-  }
-
   function tick(now: Date = clock()): Promise<TickResult> {
-    return track(runTick(context, now));
+    return inFlight.track(runTick(context, now));
   }
 
   function announce(digests: readonly DueDigest[], now: Date = clock()): Promise<TickResult> {
     if (stopped) return Promise.resolve(emptyResult(now));
     for (const digest of digests) context.pending.set(digest.occurrenceKey, digest);
-    return track(deliverAll(context, [...digests], now));
+    return inFlight.track(deliverAll(context, [...digests], now));
   }
 
   const task = scheduleTicks(options.cronExpression ?? '* * * * *', logger, async () => {
@@ -181,7 +176,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
         await task.stop();
         await task.destroy();
       }
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      await inFlight.drain();
     },
   };
 }
