@@ -12,9 +12,12 @@ export interface EolWarningInput {
   dataset: Pick<Dataset, 'manifest' | 'releases'>;
 }
 
+const NO_MORE_PATCHES = 'after that it gets no more patches.';
+
 /** "Kubernetes 1.28 reaches end of life in 30 days", with what to upgrade to. */
 export function eolWarningAnswer({ release, today, dataset }: EolWarningInput): Answer {
   const when = dayCountdown(today, release.eolDate);
+  const eolDay = dayLabel(release.eolDate);
   const latest = latestPatchAsOf(release, today);
   const upgradeTargets = supportedReleases(dataset.releases, today)
     .filter(
@@ -25,7 +28,7 @@ export function eolWarningAnswer({ release, today, dataset }: EolWarningInput): 
   return {
     intent: 'digest',
     title: `Kubernetes ${release.version} reaches end of life ${when}`,
-    summary: `Kubernetes ${release.version} reaches end of life ${when}, on ${dayLabel(release.eolDate)}; after that it gets no more patches.`,
+    summary: `Kubernetes ${release.version} reaches end of life ${when}, on ${eolDay}; ${NO_MORE_PATCHES}`,
     release: release.version,
     facts: [
       { label: 'End of life', value: `${dayLabel(release.eolDate)} (${when})`, raw: release.eolDate },

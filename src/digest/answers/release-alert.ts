@@ -38,7 +38,7 @@ export function releaseAlertAnswer({ change, zone, now, dataset }: ReleaseAlertI
       return {
         ...base,
         title: `Kubernetes ${version} is released`,
-        summary: `Kubernetes ${version} is out${change.date ? `, released ${dayLabel(change.date)}` : ''}.`,
+        summary: `Kubernetes ${version} is out${onDay(', released ', change.date)}.`,
         facts: [...dateFact('Released', change.date), ...dateFact('End of life', change.release?.eolDate ?? null)],
         links: [{ label: `${version} changelog`, url: changelogUrl(version) }],
         suggestions: [`what went GA in ${version}`, `tell me about ${version}`],
@@ -47,7 +47,7 @@ export function releaseAlertAnswer({ change, zone, now, dataset }: ReleaseAlertI
       return {
         ...base,
         title: `Kubernetes ${change.build} is released`,
-        summary: `Kubernetes ${change.build}, a patch release of ${version}, is out${change.date ? ` (${dayLabel(change.date)})` : ''}.`,
+        summary: `Kubernetes ${change.build}, a patch release of ${version}, is out${onDay(' (', change.date, ')')}.`,
         facts: [
           ...dateFact('Released', change.date),
           ...dateFact(`End of life of ${version}`, change.release?.eolDate ?? null),
@@ -59,9 +59,7 @@ export function releaseAlertAnswer({ change, zone, now, dataset }: ReleaseAlertI
       return {
         ...base,
         title: `Kubernetes ${version}: end of life ${change.previousDate ? 'moved' : 'announced'}`,
-        summary: change.previousDate
-          ? `Kubernetes ${version} now reaches end of life on ${dayLabel(change.date!)}, no longer ${dayLabel(change.previousDate)}.`
-          : `Kubernetes ${version} reaches end of life on ${dayLabel(change.date!)}.`,
+        summary: eolChangeSentence(version, change.date!, change.previousDate),
         facts: [...dateFact('End of life', change.date), ...dateFact('Before', change.previousDate)],
         links: [{ label: 'Kubernetes releases and support dates', url: RELEASES_URL }],
         suggestions: [`is ${version} still supported`, 'which versions are supported'],
@@ -81,10 +79,20 @@ export function releaseAlertAnswer({ change, zone, now, dataset }: ReleaseAlertI
       return {
         ...base,
         title: `Kubernetes ${change.build} is on the schedule`,
-        summary: `The ${version} schedule now lists the pre-release ${change.build}${change.date ? ` for ${dayLabel(change.date)}` : ''}.`,
+        summary: `The ${version} schedule now lists the pre-release ${change.build}${onDay(' for ', change.date)}.`,
         facts: dateFact('Planned for', change.date),
         links: change.schedule ? [{ label: `${version} schedule`, url: change.schedule.url }] : [],
         suggestions: [`${version} schedule`],
       };
   }
+}
+
+/** " (Tue 2024-12-10)" around a day when there is one, else nothing. */
+const onDay = (before: string, date: string | null | undefined, after = ''): string =>
+  date ? `${before}${dayLabel(date)}${after}` : '';
+
+/** "Kubernetes 1.31 now reaches end of life on …, no longer …."; when first announced, "… reaches end of life on …." */
+function eolChangeSentence(version: string, date: string, previousDate: string | null | undefined): string {
+  if (!previousDate) return `Kubernetes ${version} reaches end of life on ${dayLabel(date)}.`;
+  return `Kubernetes ${version} now reaches end of life on ${dayLabel(date)}, no longer ${dayLabel(previousDate)}.`;
 }
