@@ -101,11 +101,15 @@ export interface Dated {
  * are set in Pacific time — and "2024-07-30 (Tuesday)" for whole days.
  */
 export function formatEvent(event: Dated): string {
-  if (!event.at) return formatDate(event.date);
-  const instant = new Date(event.at).toISOString();
-  const day = instant.slice(0, 10);
-  return `${day} ${instant.slice(11, 16)} UTC (${weekday(day)}; ${pacificTime(String(Date.parse(event.at)))})`;
+  return event.at ? timedEvent(event.at) : formatDate(event.date);
 }
+
+/** Schedules hold a few hundred distinct deadlines; each is written out once. */
+const timedEvent = memo(10_000, (at) => {
+  const instant = new Date(at).toISOString();
+  const day = instant.slice(0, 10);
+  return `${day} ${instant.slice(11, 16)} UTC (${weekday(day)}; ${pacificTime(String(Date.parse(at)))})`;
+});
 
 /** The instant an event starts: its exact time, or the start of its (UTC) day. */
 export function eventInstant(event: Dated): number {

@@ -23,15 +23,23 @@ const SIG_SPECIAL_NAMES: Record<string, string> = {
 
 /** "SIG Network" for "sig-network". */
 export function sigName(slug: string): string {
-  const name = slug.replace(/^sig-/, '');
-  return `SIG ${
-    SIG_SPECIAL_NAMES[name] ??
-    name
-      .split('-')
-      .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-      .join(' ')
-  }`;
+  let text = sigNames.get(slug);
+  if (text === undefined) {
+    const name = slug.replace(/^sig-/, '');
+    text = `SIG ${
+      SIG_SPECIAL_NAMES[name] ??
+      name
+        .split('-')
+        .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+        .join(' ')
+    }`;
+    if (sigNames.size < 1_000) sigNames.set(slug, text);
+  }
+  return text;
 }
+
+/** The few dozen SIGs, each named once. */
+const sigNames = new Map<string, string>();
 
 export function kepItem(kep: Kep, detail: string | null = null): AnswerItem {
   return { kep: kep.number, title: kep.title, stage: kep.stage, sig: kep.owningSig, url: kep.links.issue, detail };
