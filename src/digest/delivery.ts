@@ -247,7 +247,8 @@ async function recordLateLanding(store: SubscriptionStore, claim: Claim, at: () 
       log.warn('a post abandoned at its timeout landed after all; recorded as posted, not retried');
     else
       log.error(
-        'a post abandoned at its timeout landed after the posting was claimed again: the channel may get this digest twice',
+        'a post abandoned at its timeout landed after the posting was claimed again: ' +
+          'the channel may get this digest twice',
       );
   } catch (error) {
     log.warn(

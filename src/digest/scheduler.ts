@@ -84,14 +84,16 @@ function validateTimings(
   // database lock; its lease must outlast both, or a second replica could post while the first still might.
   if (claimLeaseMs < postTimeoutMs + BUSY_TIMEOUT_MS) {
     throw new RangeError(
-      `digest scheduler: claimLeaseMs (${claimLeaseMs} ms) must exceed postTimeoutMs (${postTimeoutMs} ms) by at least ${BUSY_TIMEOUT_MS} ms (the database busy timeout)`,
+      `digest scheduler: claimLeaseMs (${claimLeaseMs} ms) must exceed postTimeoutMs (${postTimeoutMs} ms) ` +
+        `by at least ${BUSY_TIMEOUT_MS} ms (the database busy timeout)`,
     );
   }
   // A pruned occurrence must never be claimable again, by this replica or another with a longer grace window.
   const longestGraceHours = Math.max(options.graceHours, LONGEST_GRACE_HOURS);
   if (retentionDays * 24 <= longestGraceHours) {
     throw new RangeError(
-      `digest scheduler: retentionDays (${retentionDays}) must be longer than the longest grace window (${longestGraceHours} h)`,
+      `digest scheduler: retentionDays (${retentionDays}) ` +
+        `must be longer than the longest grace window (${longestGraceHours} h)`,
     );
   }
   return { postTimeoutMs, claimLeaseMs, retentionDays };

@@ -51,7 +51,10 @@ const slotMillis = memo(50_000, (key) => {
   return slot.toMillis();
 });
 
-/** The calendar date of an instant in a zone, "YYYY-MM-DD" (memoised: every tick asks it per subscription and milestone). */
+/**
+ * The calendar date of an instant in a zone, "YYYY-MM-DD" (memoised: every tick asks it per subscription and
+ * milestone).
+ */
 export function localDate(instant: Date, zone: string): string {
   return localDateOf(`${instant.getTime()}|${zone}`);
 }

@@ -76,7 +76,9 @@ export function daysBetween(fromIso: string, toIso: string): number {
   return daysFromTo(`${fromIso}|${toIso}`);
 }
 
-/** Calendar months from one day to another, rounded: 2023-02-01 → 2023-04-17 is 3 (2 months and 16 of April's 30 days). */
+/**
+ * Calendar months from one day to another, rounded: 2023-02-01 → 2023-04-17 is 3 (2 months and 16 of April's 30 days).
+ */
 export function monthsBetween(fromIso: string, toIso: string): number {
   return Math.round(utcDay(toIso).diff(utcDay(fromIso), 'months').months);
 }

@@ -59,7 +59,8 @@ export function execute(
       intent: 'unknown',
       title: 'Something went wrong',
       summary:
-        'Sorry, I could not answer that: something unexpected went wrong on my side. Try rephrasing, or ask “help” for examples.',
+        'Sorry, I could not answer that: something unexpected went wrong on my side. ' +
+        'Try rephrasing, or ask “help” for examples.',
       suggestions: ['help'],
     });
   }

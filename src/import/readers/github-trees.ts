@@ -61,7 +61,9 @@ export class RepositoryTrees {
     return this.resolvedHeads.get(folder);
   }
 
-  /** Every file (symlinks left out) under `segments` of the folder's head, sorted; none when the directory is absent. */
+  /**
+   * Every file (symlinks left out) under `segments` of the folder's head, sorted; none when the directory is absent.
+   */
   async filesUnder(folder: UpstreamFolder, segments: string[]): Promise<string[]> {
     const { sha, treeSha } = await this.head(folder);
     const label = `https://github.com/${repositoryOf(folder).repository}/tree/${sha}/${segments.join('/')}`;
