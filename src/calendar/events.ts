@@ -1,4 +1,5 @@
 import type { Dataset } from '../domain/dataset.ts';
+import type { Release } from '../domain/release.ts';
 import { compareMinor } from '../domain/version.ts';
 import { milestonesOf } from '../digest/cycle.ts';
 import { milestoneLabel } from '../domain/schedule.ts';
@@ -60,11 +61,12 @@ export function calendarEntries(
       const turn = (seen.get(name) ?? 0) + 1;
       seen.set(name, turn);
       if (milestone.kind === 'release') releaseDays.add(schedule.version);
+      const label = milestoneLabel(milestone.kind, milestone.event, milestone.version);
       entries.push({
         uid: uid(schedule.version, name, ...(turn > 1 ? [String(turn)] : [])),
         kind,
         version: schedule.version,
-        summary: `Kubernetes ${schedule.version}: ${milestoneLabel(milestone.kind, milestone.event, milestone.version)}`,
+        summary: `Kubernetes ${schedule.version}: ${label}`,
         start: milestone.at ? { at: milestone.at } : { date: milestone.date },
         description: `${milestone.what} (${schedule.version} release schedule)`,
         url: schedule.url,
@@ -79,9 +81,9 @@ export function calendarEntries(
         uid: uid(release.version, 'release'),
         kind: 'releases',
         version: release.version,
-        summary: `Kubernetes ${release.version}: Release day (v${release.version}.0)`,
+        summary: `Kubernetes ${release.version}: ${milestoneLabel('release', undefined, release.version)}`,
         start: { date: release.gaDate },
-        description: `Kubernetes ${release.version}.0 ${release.gaDateKind === 'planned' ? 'is planned' : 'was released'}.`,
+        description: `Kubernetes ${release.version}.0 ${releasedOrPlanned(release)}.`,
         url: null,
       });
     }
@@ -141,3 +143,6 @@ export function calendarEntries(
   }
   return entries;
 }
+
+const releasedOrPlanned = (release: Release): string =>
+  release.gaDateKind === 'planned' ? 'is planned' : 'was released';

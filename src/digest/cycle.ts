@@ -6,7 +6,7 @@ import {
   type ScheduleEvent,
 } from '../domain/schedule.ts';
 import { compareMinor } from '../domain/version.ts';
-import { daysBetween } from './time.ts';
+import { daysBetween } from '../domain/dates.ts';
 
 /** The milestones subscribers get reminders for. */
 export const REMINDER_KINDS: ReadonlySet<MilestoneKind> = new Set<MilestoneKind>([
@@ -138,7 +138,9 @@ export function cycleAt(schedules: readonly Schedule[], today: string): CycleSta
   return { state: 'no-schedule', latest: withBounds.at(-1)?.schedule ?? null };
 }
 
-/** The newest release's schedule (by version) among those with any rows: `cycleAt`'s `latest` past the end of the data. */
+/**
+ * The newest release's schedule (by version) among those with any rows: `cycleAt`'s `latest` past the end of the data.
+ */
 export function newestSchedule(schedules: readonly Schedule[]): Schedule | null {
   let newest: Schedule | null = null;
   for (const schedule of schedules) {

@@ -10,16 +10,8 @@ import { weeklyDigestAnswer } from './answers/weekly-digest.ts';
 import { cycleAt, milestonesOf, newestSchedule, REMINDER_KINDS, type Milestone } from './cycle.ts';
 import { milestoneLocalDate } from './facts.ts';
 import { wantsMilestones, wantsWeekly, type Subscription } from '../domain/subscription.ts';
-import {
-  addDays,
-  canonicalZone,
-  daysBetween,
-  isoWeek,
-  localDate,
-  localSlot,
-  localSlotMillis,
-  weekdayOf,
-} from './time.ts';
+import { addDays, daysBetween, weekdayOf } from '../domain/dates.ts';
+import { canonicalZone, isoWeek, localDate, localSlot, localSlotMillis } from './time.ts';
 
 /** Reminders go out this many days before a milestone (and on the day). */
 export const REMINDER_OFFSETS_DAYS = [7, 1, 0] as const;

@@ -3,7 +3,8 @@ import type { Release } from '../domain/release.ts';
 import type { Schedule } from '../domain/schedule.ts';
 import { compareMinor } from '../domain/version.ts';
 import { milestonesOf, NOTABLE_KINDS, type Milestone } from './cycle.ts';
-import { addDays, localDate } from './time.ts';
+import { addDays } from '../domain/dates.ts';
+import { localDate } from './time.ts';
 
 /** The calendar date a milestone falls on for someone in `zone` (an exact deadline can land on another day). */
 export function milestoneLocalDate(milestone: Pick<Milestone, 'date' | 'at'>, zone: string): string {

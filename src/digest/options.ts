@@ -115,6 +115,9 @@ function quoteToken(token: string): string {
   return `“${cleaned || '…'}”${token.length > 40 ? '…' : ''}`;
 }
 
+const TIME_OF_DAY_HINT = 'Use 24-hour HH:MM from 00:00 to 23:59, e.g. 09:00 or 17:30.';
+const TIME_ZONE_HINT = 'Use an IANA time zone name such as Europe/Berlin or America/New_York, or UTC.';
+
 const tokensOf = (args: string): string[] => args.split(/[\s,]+/u).filter(Boolean);
 
 function looksLikeTime(token: string): boolean {
@@ -155,7 +158,7 @@ export function parseSubscribeOptions(args: string): Parsed<SubscribeOptions> {
       if (!time)
         return {
           ok: false,
-          problem: `${quoteToken(token)} is not a time of day. Use 24-hour HH:MM from 00:00 to 23:59, e.g. 09:00 or 17:30.`,
+          problem: `${quoteToken(token)} is not a time of day. ${TIME_OF_DAY_HINT}`,
         };
       const normalised = `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
       if (options.time && options.time !== normalised) return { ok: false, problem: 'Give one time of day, not two.' };
@@ -171,7 +174,7 @@ export function parseSubscribeOptions(args: string): Parsed<SubscribeOptions> {
     if (looksLikeZone(token)) {
       return {
         ok: false,
-        problem: `Unknown time zone ${quoteToken(token)}. Use an IANA time zone name such as Europe/Berlin or America/New_York, or UTC.`,
+        problem: `Unknown time zone ${quoteToken(token)}. ${TIME_ZONE_HINT}`,
       };
     }
     return {

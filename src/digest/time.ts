@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { memo } from '../domain/memo.ts';
 
 /** "HH:MM", 24-hour. */
 const TIME_OF_DAY = /^([01]?\d|2[0-3]):([0-5]\d)$/;
@@ -6,18 +7,6 @@ const TIME_OF_DAY = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 export function parseTimeOfDay(time: string): { hour: number; minute: number } | null {
   const match = TIME_OF_DAY.exec(time.trim());
   return match ? { hour: Number(match[1]), minute: Number(match[2]) } : null;
-}
-
-/** Memoises pure zone computations that are costly in Intl; cleared wholesale when full. */
-function memo<T>(limit: number, compute: (key: string) => T): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    if (cache.has(key)) return cache.get(key)!;
-    if (cache.size >= limit) cache.clear();
-    const value = compute(key);
-    cache.set(key, value);
-    return value;
-  };
 }
 
 const canonicalZoneMemo = memo(1_000, (name) => resolveZone(name));
@@ -62,50 +51,18 @@ const slotMillis = memo(50_000, (key) => {
   return slot.toMillis();
 });
 
-/** ISO weekday (1 = Monday) of a calendar date. */
-export function weekdayOf(isoDate: string): number {
-  const day = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
-const dateFormatter = memo(
-  1_000,
-  (zone) => new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }),
-);
-
-/** The calendar date of an instant in a zone, "YYYY-MM-DD" (memoised: every tick asks it per subscription and milestone). */
+/**
+ * The calendar date of an instant in a zone, "YYYY-MM-DD" (memoised: every tick asks it per subscription and
+ * milestone).
+ */
 export function localDate(instant: Date, zone: string): string {
   return localDateOf(`${instant.getTime()}|${zone}`);
 }
 
 const localDateOf = memo(50_000, (key) => {
   const [millis, zone] = key.split('|') as [string, string];
-  const parts = Object.fromEntries(
-    dateFormatter(zone)
-      .formatToParts(Number(millis))
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return DateTime.fromMillis(Number(millis), { zone }).toISODate()!;
 });
-
-export function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Whole calendar days from one "YYYY-MM-DD" to another; negative when the second is earlier. */
-export { daysBetween } from '../engine/format.ts';
-
-export function countdown(days: number): string {
-  if (days === 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  if (days === -1) return 'yesterday';
-  return days > 0 ? `in ${days} days` : `${-days} days ago`;
-}
-
-/** "Wed 2024-07-24". */
-export function dayLabel(isoDate: string): string {
-  return `${DateTime.fromISO(isoDate, { zone: 'UTC' }).toFormat('ccc')} ${isoDate}`;
-}
 
 const zoneNameFormatter = memo(2_000, (key) => {
   const [locale, zone] = key.split('|') as [string, string];

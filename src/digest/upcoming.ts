@@ -5,7 +5,8 @@ import { milestonesOf, REMINDER_KINDS } from './cycle.ts';
 import { EOL_WARNING_DAYS, REMINDER_OFFSETS_DAYS } from './due.ts';
 import { milestoneLocalDate } from './facts.ts';
 import { wantsMilestones, wantsWeekly, type SubscriptionSettings } from '../domain/subscription.ts';
-import { addDays, localDate, localSlot } from './time.ts';
+import { addDays } from '../domain/dates.ts';
+import { localDate, localSlot } from './time.ts';
 
 export interface UpcomingPosting {
   at: DateTime;

@@ -34,7 +34,9 @@ export type GateList = z.infer<typeof GateList>;
 
 export const FeatureGateRecord = z.object({
   name: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/),
-  /** Versioned specs, oldest first, from the newest list that has the gate. Empty when only the unversioned list does. */
+  /**
+   * Versioned specs, oldest first, from the newest list that has the gate. Empty when only the unversioned list does.
+   */
   specs: z.array(GateSpec),
   /** Which list the specs come from. */
   source: GateListId,

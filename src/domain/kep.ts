@@ -50,7 +50,10 @@ export const Kep = z.object({
   creationDate: IsoDate.nullable(),
   /** Plain text from the README's "## Summary", markdown stripped, at most ~600 characters. */
   summary: z.string(),
-  /** Folder inside kubernetes/enhancements, e.g. keps/sig-network/3836-kube-proxy-improved-ingress-connectivity-reliability */
+  /**
+   * Folder inside kubernetes/enhancements, e.g.
+   * keps/sig-network/3836-kube-proxy-improved-ingress-connectivity-reliability
+   */
   path: z.string(),
   links: z.object({
     issue: z.url(),

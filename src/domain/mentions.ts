@@ -19,7 +19,10 @@ export const MASS_MENTION = new RegExp(`${ENCODED_MASS_MENTION.source}|${PLAIN_M
 /** Slack user-group mentions: <!subteam^S123|@team>. */
 export const GROUP_MENTION = /<!subteam\^[^>]*>/giu;
 
-/** Slack/Discord user, role, channel, subteam and custom-emoji tokens: <@U123>, <@!1>, <@&1>, <#C1|x>, <!subteam^S1>, <:name:1>. */
+/**
+ * Slack/Discord user, role, channel, subteam and custom-emoji tokens: <@U123>, <@!1>, <@&1>, <#C1|x>, <!subteam^S1>,
+ * <:name:1>.
+ */
 export const PLATFORM_TOKEN = /<(?:[@#!&][^<>]{0,200}|a?:\w{1,64}:\d{1,32})>/gu;
 
 /** Mass mentions made inert (the bare word stays), group mentions named: for any text leaving the bot. */

@@ -11,7 +11,10 @@ export type Person = z.infer<typeof Person>;
 export const TeamRole = z.object({
   /** The role as written upstream, e.g. "Release Team Lead", "Communications", "Bug Triage". */
   role: z.string().min(1),
-  /** Normalised role key, e.g. "lead", "enhancements", "comms", "release-notes", "docs", "ci-signal", "bug-triage", "branch-manager", "emeritus-adviser". */
+  /**
+   * Normalised role key, e.g. "lead", "enhancements", "comms", "release-notes", "docs", "ci-signal", "bug-triage",
+   * "branch-manager", "emeritus-adviser".
+   */
   key: z.string().regex(/^[a-z0-9-]+$/),
   leads: z.array(Person),
   shadows: z.array(Person),
@@ -35,7 +38,8 @@ export interface RoleRename {
 }
 
 export const ROLE_RENAMES: readonly RoleRename[] = [
-  // sig-release's 1.30 team list has "Release Signal" where 1.7–1.29 had "CI Signal" (release-team/role-handbooks/release-signal).
+  // sig-release's 1.30 team list has "Release Signal" where 1.7–1.29 had "CI Signal"
+  // (release-team/role-handbooks/release-signal).
   {
     before: { key: 'ci-signal', name: 'CI Signal' },
     after: { key: 'release-signal', name: 'Release Signal' },

@@ -1,7 +1,9 @@
 import type { Answer, AnswerFact, AnswerSection } from '../domain/answer.ts';
 import type { EngineIndex } from './engine-index.ts';
 import type { Kep } from '../domain/kep.ts';
-import { isoDay, kepItem, makeAnswer, pacificDay, plural, section } from './format.ts';
+import { isoDay, pacificDay } from '../domain/dates.ts';
+import { kepItem } from './format.ts';
+import { makeAnswer, plural, section } from '../domain/answer-builders.ts';
 import type { Query } from './kinds/registry.ts';
 import type { StageListQuery } from './kinds/stage-list.ts';
 import type { FollowUp } from './refs.ts';

@@ -8,7 +8,7 @@ import type { Release } from '../domain/release.ts';
 import type { Schedule, ScheduleEvent } from '../domain/schedule.ts';
 import type { Team } from '../domain/team.ts';
 import { compareMinor } from '../domain/version.ts';
-import { eventInstant } from './format.ts';
+import { eventInstant } from '../domain/dates.ts';
 import { KepSearch } from './kep-search.ts';
 import { buildVocabulary, type Vocabulary } from './understand/vocabulary.ts';
 

@@ -2,7 +2,7 @@ import type { Answer } from '../domain/answer.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { correctStatement, withFollowUps, withoutAskedSuggestions } from './assemble.ts';
 import type { EngineIndex } from './engine-index.ts';
-import { makeAnswer, section } from './format.ts';
+import { makeAnswer, section } from '../domain/answer-builders.ts';
 import { parseNoteLines } from './parse-notes.ts';
 import { kindOf, type Query } from './kinds/registry.ts';
 import { parse } from './parse.ts';
@@ -59,7 +59,8 @@ export function execute(
       intent: 'unknown',
       title: 'Something went wrong',
       summary:
-        'Sorry, I could not answer that: something unexpected went wrong on my side. Try rephrasing, or ask “help” for examples.',
+        'Sorry, I could not answer that: something unexpected went wrong on my side. ' +
+        'Try rephrasing, or ask “help” for examples.',
       suggestions: ['help'],
     });
   }

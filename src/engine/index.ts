@@ -3,7 +3,7 @@ import type { Dataset } from '../domain/dataset.ts';
 import { buildIndex, type EngineIndex } from './engine-index.ts';
 import { execute, type FailureReporter, logFailures } from './execute.ts';
 import type { Logger } from '../log.ts';
-import { makeAnswer } from './format.ts';
+import { makeAnswer } from '../domain/answer-builders.ts';
 import { CUE_WORDS, type Query } from './kinds/registry.ts';
 import { parse } from './parse.ts';
 import { recognizeEntities as entitiesOf, type Entities } from './understand/entities.ts';

@@ -2,7 +2,8 @@ import type { AnswerItem } from '../domain/answer.ts';
 import type { Kep, KepStage } from '../domain/kep.ts';
 import type { Release } from '../domain/release.ts';
 import { type EngineIndex, milestoneKey } from './engine-index.ts';
-import { kepItem, kepLabel, plural } from './format.ts';
+import { kepItem, kepLabel } from './format.ts';
+import { plural } from '../domain/answer-builders.ts';
 import { isShipped } from './versions.ts';
 
 /**
@@ -90,14 +91,17 @@ export function stageCount(list: ReleaseStage, sigText = ''): string {
     return count === 0
       ? `No KEP${sigText} reached ${stage} in ${version} by kep.yaml`
       : `${plural(count, 'KEP')}${sigText} reached ${stage} in Kubernetes ${version} by kep.yaml`;
+  const kepsTarget = `${plural(count, 'KEP')}${sigText} ${verb(count, 'targets', 'target')}`;
   return count === 0
     ? `No KEP${sigText} targets ${stage} in ${version} in kep.yaml`
-    : `${plural(count, 'KEP')}${sigText} ${count === 1 ? 'targets' : 'target'} ${stage} in Kubernetes ${version} by kep.yaml`;
+    : `${kepsTarget} ${stage} in Kubernetes ${version} by kep.yaml`;
 }
 
 /** Said beside every list of targets, so nobody reads a plan as a result. */
 export function plannedLine(index: EngineIndex, version: string): string {
-  return `Planned, not shipped: kep.yaml names the release each KEP targets before ${version} is out, and targets can still slip. The stage shown is each KEP's kep.yaml stage as of ${index.dataset.manifest.dataDate}.`;
+  const plans = `kep.yaml names the release each KEP targets before ${version} is out, and targets can still slip`;
+  const stages = `The stage shown is each KEP's kep.yaml stage as of ${index.dataset.manifest.dataDate}`;
+  return `Planned, not shipped: ${plans}. ${stages}.`;
 }
 
 export const conflictHeading = (list: Pick<ReleaseStage, 'stage' | 'version'>): string =>
@@ -106,11 +110,13 @@ export const conflictHeading = (list: Pick<ReleaseStage, 'stage' | 'version'>): 
 export const conflictItems = (list: ReleaseStage): AnswerItem[] =>
   list.conflicts.map(({ kep, note }) => kepItem(kep, note));
 
-/** "kep.yaml also names stable 1.36 for 3 KEPs whose stage is earlier: KEP-3243 (beta), KEP-5234 (alpha), KEP-5307 (beta)." */
+/** "kep.yaml also names stable 1.36 for 3 KEPs whose stage is earlier, so they are not counted: KEP-3243 (beta), …" */
 export function conflictSentence(list: ReleaseStage): string | null {
   if (list.conflicts.length === 0) return null;
   const named = list.conflicts.map(({ kep }) => `${kepLabel(kep.number)} (${kep.stage ?? 'no stage'})`).join(', ');
-  return `kep.yaml also names ${list.stage} ${list.version} for ${plural(list.conflicts.length, 'KEP')} whose stage is earlier, so ${list.conflicts.length === 1 ? 'it is' : 'they are'} not counted: ${named}.`;
+  const count = list.conflicts.length;
+  const which = `${list.stage} ${list.version} for ${plural(count, 'KEP')} whose stage is earlier`;
+  return `kep.yaml also names ${which}, so ${verb(count, 'it is', 'they are')} not counted: ${named}.`;
 }
 
 export interface AnnouncedEntry {
@@ -196,7 +202,10 @@ export function announcedStable(
 }
 
 export interface StableOverview {
-  /** "Graduated to stable in 1.31 (release announcement)", "Reached stable in 1.36 (kep.yaml)", "Targeting stable in 1.37 (kep.yaml)". */
+  /**
+   * "Graduated to stable in 1.31 (release announcement)", "Reached stable in 1.36 (kep.yaml)",
+   * "Targeting stable in 1.37 (kep.yaml)".
+   */
   heading: string;
   items: AnswerItem[];
   moreUrl: string | null;
@@ -204,7 +213,7 @@ export interface StableOverview {
   shipped: boolean;
 }
 
-/** The one stable list a release overview shows: the announcement's when the release shipped with one, else kep.yaml's. */
+/** The one stable list a release overview shows: the announcement's when it shipped with one, else kep.yaml's. */
 export function stableOverview(
   index: EngineIndex,
   release: Release,
@@ -232,3 +241,6 @@ export function stableOverview(
     shipped: list.shipped,
   };
 }
+
+/** The verb agreeing with a count: verb(1, 'targets', 'target'). */
+const verb = (count: number, one: string, many: string): string => (count === 1 ? one : many);

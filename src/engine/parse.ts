@@ -52,7 +52,9 @@ export function parse(text: string, index: EngineIndex, now: Date): Query {
   }
 }
 
-/** One part of a question read on its own: its query when a structured kind reads it with some confidence, else null. */
+/**
+ * One part of a question read on its own: its query when a structured kind reads it with some confidence, else null.
+ */
 function readPart(text: string, index: EngineIndex, now: Date): Candidate<Query>['query'] | null {
   const notes: ParseNotes = { corrections: [], truncated: false, stripped: false };
   const question = readQuestion(text, text, index, now, notes, CUE_WORDS);

@@ -18,7 +18,10 @@ export const VersionRef = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('relative'),
-    /** latest: newest GA at now; current: the cycle in progress (or latest); next: the one after latest; previous: the one before latest. */
+    /**
+     * latest: newest GA at now; current: the cycle in progress (or latest); next: the one after latest; previous: the
+     * one before latest.
+     */
     which: z.enum(['latest', 'current', 'next', 'previous']),
   }),
 ]);
@@ -75,5 +78,8 @@ export const ParseNotes = z.object({
   statedDates: z.array(z.string()).optional(),
 });
 export type ParseNotes = z.infer<typeof ParseNotes>;
-/** One more part of a two-part question: "and" asks something else; "then" narrows the first ("beta in X became GA in Y"). */
+/**
+ * One more part of a two-part question: "and" asks something else; "then" narrows the first ("beta in X became GA in
+ * Y").
+ */
 export type FollowUp = NonNullable<ParseNotes['followUps']>[number];

@@ -2,7 +2,8 @@ import type { Answer, AnswerIntent } from '../domain/answer.ts';
 import { isPastGaDate, isShipped as isShippedOn, latestRelease, type Release } from '../domain/release.ts';
 import { minorNumber } from '../domain/version.ts';
 import type { EngineIndex } from './engine-index.ts';
-import { formatDate, isoDay, makeAnswer } from './format.ts';
+import { formatDate, isoDay } from '../domain/dates.ts';
+import { makeAnswer } from '../domain/answer-builders.ts';
 import type { VersionRef } from './query.ts';
 
 export type Resolution =
@@ -53,17 +54,26 @@ function currentCycle(index: EngineIndex, now: Date): Release | null {
   return index.releases.find((release) => !isReleased(release, now)) ?? latestReleased(index, now);
 }
 
+const coveredReleases = (index: EngineIndex): string => `${index.oldest} to ${index.newest}`;
+
+/** "(data as of 2026-08-22)" */
+const asOf = (index: EngineIndex): string => `(data as of ${index.dataset.manifest.dataDate})`;
+
+const REFRESH_HINT = 'an operator can refresh the data with `npm run sync`.';
+
 /** A caveat for a release whose GA date is only the planned one and has passed. */
 export function plannedCaveat(index: EngineIndex, release: Release, now: Date): string | null {
   if (release.gaDateKind !== 'planned' || !release.gaDate || release.gaDate > isoDay(now)) return null;
-  return `Kubernetes ${release.version} was planned for ${release.gaDate}, but the data (as of ${index.dataset.manifest.dataDate}) does not confirm it shipped; an operator can refresh the data with \`npm run sync\`.`;
+  const unconfirmed = `the data (as of ${index.dataset.manifest.dataDate}) does not confirm it shipped`;
+  return `Kubernetes ${release.version} was planned for ${release.gaDate}, but ${unconfirmed}; ${REFRESH_HINT}`;
 }
 
 /** Why a release's lists are plans: its planned date has passed unconfirmed, or it is not out yet at `now`. */
 export function notShippedCaveat(index: EngineIndex, release: Release, now: Date): string | null {
   const planned = plannedCaveat(index, release, now);
   if (planned || isShipped(release, now)) return planned;
-  return `Kubernetes ${release.version} is not out yet as of ${isoDay(now)}${release.gaDate ? `: it is planned for ${formatDate(release.gaDate)}` : ' (the data has no release date)'}.`;
+  const plan = release.gaDate ? `: it is planned for ${formatDate(release.gaDate)}` : ' (the data has no release date)';
+  return `Kubernetes ${release.version} is not out yet as of ${isoDay(now)}${plan}.`;
 }
 
 /**
@@ -142,7 +152,7 @@ function unknownVersion(index: EngineIndex, intent: AnswerIntent, what: string):
   return makeAnswer(index.footer, {
     intent,
     title: `Unknown release: ${what}`,
-    summary: `I don't know Kubernetes ${what}. The data covers releases ${index.oldest} to ${index.newest} (data as of ${index.dataset.manifest.dataDate}).`,
+    summary: `I don't know Kubernetes ${what}. The data covers releases ${coveredReleases(index)} ${asOf(index)}.`,
     suggestions: [
       `tell me about ${index.newest}`,
       "what's in the latest release",
@@ -156,17 +166,23 @@ function notCovered(index: EngineIndex, intent: AnswerIntent, minor: string): An
   return makeAnswer(index.footer, {
     intent,
     title: `Kubernetes ${minor} is not in the data yet`,
-    summary: `Kubernetes ${minor} is not in the data yet: it covers releases up to ${index.newest} (data as of ${index.dataset.manifest.dataDate}). An operator can fetch newer data with \`npm run sync\`.`,
+    summary:
+      `Kubernetes ${minor} is not in the data yet: it covers releases up to ${index.newest} ${asOf(index)}. ` +
+      'An operator can fetch newer data with `npm run sync`.',
     suggestions: [`tell me about ${index.newest}`, `${index.newest} schedule`, 'when is the next release'],
   });
 }
+
+/** "; the first, 1.0, came out on 2015-07-10 (Friday)" when the data dates the first release. */
+const firstReleaseClause = (first: Release): string =>
+  first.gaDate ? `; the first, ${first.version}, came out on ${formatDate(first.gaDate)}` : '';
 
 function beforeFirst(index: EngineIndex, intent: AnswerIntent, now: Date): Answer {
   const first = index.releases[0];
   return makeAnswer(index.footer, {
     intent,
     title: 'No release yet',
-    summary: `No Kubernetes release had shipped by ${isoDay(now)}${first?.gaDate ? `; the first, ${first.version}, came out on ${formatDate(first.gaDate)}` : ''}.`,
+    summary: `No Kubernetes release had shipped by ${isoDay(now)}${first ? firstReleaseClause(first) : ''}.`,
     suggestions: first ? [`tell me about ${first.version}`] : [],
   });
 }

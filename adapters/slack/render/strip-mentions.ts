@@ -1,7 +1,12 @@
-import { PLAIN_MASS_MENTION } from '../../../src/domain/mentions.ts';
+import { ENCODED_MASS_MENTION, GROUP_MENTION, PLAIN_MASS_MENTION } from '../../../src/domain/mentions.ts';
 
-/** Slack's special mentions (<!here>, <!subteam^S123|@team>, …) and user mentions (<@U123>, <@W123|name>). */
-const ENCODED_MENTION = /<(?:!(?:channel|here|everyone|subteam\^[^>]*)(?:\|[^>]*)?|@[UW][A-Z0-9]+(?:\|[^>]*)?)>/gi;
+/** Slack user mentions: <@U123>, <@W123|name>. */
+const USER_MENTION = /<@[UW][A-Z0-9]+(?:\|[^>]*)?>/giu;
+/** Slack's special mentions (<!here>, <!subteam^S123|@team>, …) and user mentions. */
+const ENCODED_MENTION = new RegExp(
+  [ENCODED_MASS_MENTION, GROUP_MENTION, USER_MENTION].map((pattern) => pattern.source).join('|'),
+  'giu',
+);
 
 /**
  * Removes anything that could notify people from user-derived text. Escaping already makes
@@ -9,5 +14,6 @@ const ENCODED_MENTION = /<(?:!(?:channel|here|everyone|subteam\^[^>]*)(?:\|[^>]*
  */
 export function stripMentions(text: string): string {
   if (!text.includes('<') && !text.includes('@')) return text;
-  return text.replace(ENCODED_MENTION, '').replace(PLAIN_MASS_MENTION, '@\u2060$1'); // a word joiner after "@" keeps a mass mention inert;
+  // A word joiner after "@" keeps a typed mass mention inert.
+  return text.replace(ENCODED_MENTION, '').replace(PLAIN_MASS_MENTION, '@\u2060$1');
 }

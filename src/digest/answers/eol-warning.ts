@@ -1,9 +1,10 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { Dataset } from '../../domain/dataset.ts';
 import { latestPatchAsOf, supportedReleases, type Release } from '../../domain/release.ts';
-import { RELEASES_URL, section } from '../../engine/format.ts';
+import { RELEASES_URL } from '../../domain/links.ts';
+import { section } from '../../domain/answer-builders.ts';
 import { dataFooter } from '../../domain/manifest.ts';
-import { countdown, dayLabel, daysBetween } from '../time.ts';
+import { dayCountdown, dayLabel } from '../../domain/dates.ts';
 
 export interface EolWarningInput {
   release: Release & { eolDate: string };
@@ -11,9 +12,12 @@ export interface EolWarningInput {
   dataset: Pick<Dataset, 'manifest' | 'releases'>;
 }
 
+const NO_MORE_PATCHES = 'after that it gets no more patches.';
+
 /** "Kubernetes 1.28 reaches end of life in 30 days", with what to upgrade to. */
 export function eolWarningAnswer({ release, today, dataset }: EolWarningInput): Answer {
-  const when = countdown(daysBetween(today, release.eolDate));
+  const when = dayCountdown(today, release.eolDate);
+  const eolDay = dayLabel(release.eolDate);
   const latest = latestPatchAsOf(release, today);
   const upgradeTargets = supportedReleases(dataset.releases, today)
     .filter(
@@ -24,7 +28,7 @@ export function eolWarningAnswer({ release, today, dataset }: EolWarningInput): 
   return {
     intent: 'digest',
     title: `Kubernetes ${release.version} reaches end of life ${when}`,
-    summary: `Kubernetes ${release.version} reaches end of life ${when}, on ${dayLabel(release.eolDate)}; after that it gets no more patches.`,
+    summary: `Kubernetes ${release.version} reaches end of life ${when}, on ${eolDay}; ${NO_MORE_PATCHES}`,
     release: release.version,
     facts: [
       { label: 'End of life', value: `${dayLabel(release.eolDate)} (${when})`, raw: release.eolDate },

@@ -3,7 +3,8 @@ import type { AnswerFact } from '../../domain/answer.ts';
 import { milestoneLabel } from '../../domain/schedule.ts';
 import type { Milestone } from '../cycle.ts';
 import { milestoneLocalDate } from '../facts.ts';
-import { countdown, dayLabel, daysBetween, zoneAbbreviation } from '../time.ts';
+import { dayCountdown, dayLabel } from '../../domain/dates.ts';
+import { zoneAbbreviation } from '../time.ts';
 
 /** "04:00 CEST" (or "02:00 UTC"), the clock time of an instant in the subscriber's zone. */
 export function clockLabel(iso: string, zone: string): string {
@@ -15,7 +16,7 @@ export function clockLabel(iso: string, zone: string): string {
 export function milestoneWhen(milestone: Milestone, today: string, zone: string): string {
   const date = milestoneLocalDate(milestone, zone);
   const time = milestone.at ? `, ${clockLabel(milestone.at, zone)}` : '';
-  return `${dayLabel(date)}${time} (${countdown(daysBetween(today, date))})`;
+  return `${dayLabel(date)}${time} (${dayCountdown(today, date)})`;
 }
 
 export function milestoneFact(milestone: Milestone, today: string, zone: string): AnswerFact {

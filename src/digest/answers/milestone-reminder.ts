@@ -1,11 +1,11 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { Dataset } from '../../domain/dataset.ts';
-import { section } from '../../engine/format.ts';
+import { section } from '../../domain/answer-builders.ts';
 import { milestoneLabel } from '../../domain/schedule.ts';
 import { cycleAt, type Milestone } from '../cycle.ts';
 import { dataFooter } from '../../domain/manifest.ts';
 import { milestoneLocalDate, upcomingMilestones } from '../facts.ts';
-import { countdown, dayLabel, daysBetween } from '../time.ts';
+import { dayCountdown, dayLabel } from '../../domain/dates.ts';
 import { clockLabel, milestoneFact } from './format.ts';
 
 export interface MilestoneReminderInput {
@@ -21,7 +21,7 @@ export interface MilestoneReminderInput {
 export function milestoneReminderAnswer({ milestone, today, zone, now, dataset }: MilestoneReminderInput): Answer {
   const label = milestoneLabel(milestone.kind, milestone.event);
   const date = milestoneLocalDate(milestone, zone);
-  const when = countdown(daysBetween(today, date));
+  const when = dayCountdown(today, date);
   const time = milestone.at ? `, ${clockLabel(milestone.at, zone)}` : '';
   const started = milestone.at !== null && new Date(milestone.at).getTime() <= now.getTime();
   const summary =

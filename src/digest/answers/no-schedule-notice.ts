@@ -4,6 +4,11 @@ import type { Schedule } from '../../domain/schedule.ts';
 import { cycleBounds } from '../cycle.ts';
 import { dataFooter } from '../../domain/manifest.ts';
 
+const NO_SCHEDULE =
+  "The bot's data has no release schedule for the current Kubernetes cycle, " +
+  'so there are no milestone reminders for now.';
+const RESUMES = 'Reminders resume once the data includes the next schedule; this notice is not repeated.';
+
 /** Said once per gap in the data: reminders stop until a schedule for the next cycle is imported. */
 export function noScheduleNoticeAnswer({
   latest,
@@ -14,11 +19,11 @@ export function noScheduleNoticeAnswer({
 }): Answer {
   const bounds = latest ? cycleBounds(latest) : null;
   const known =
-    latest && bounds ? ` The newest schedule it has is for ${latest.version} (release day ${bounds.release}).` : '';
+    latest && bounds ? `The newest schedule it has is for ${latest.version} (release day ${bounds.release}).` : '';
   return {
     intent: 'digest',
     title: 'No release schedule for the current cycle',
-    summary: `The bot's data has no release schedule for the current Kubernetes cycle, so there are no milestone reminders for now.${known} Reminders resume once the data includes the next schedule; this notice is not repeated.`,
+    summary: [NO_SCHEDULE, known, RESUMES].filter(Boolean).join(' '),
     release: null,
     facts: latest ? [{ label: 'Newest known schedule', value: latest.version, raw: latest.version }] : [],
     sections: [],

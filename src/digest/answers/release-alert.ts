@@ -1,10 +1,11 @@
 import type { Answer, AnswerFact } from '../../domain/answer.ts';
 import type { Dataset } from '../../domain/dataset.ts';
-import { changelogUrl, RELEASES_URL } from '../../engine/format.ts';
+import { changelogUrl, RELEASES_URL } from '../../domain/links.ts';
 import { milestonesOf, REMINDER_KINDS } from '../cycle.ts';
 import { dataFooter } from '../../domain/manifest.ts';
 import type { ReleaseChange } from '../release-events.ts';
-import { countdown, dayLabel, daysBetween, localDate } from '../time.ts';
+import { dayCountdown, dayLabel } from '../../domain/dates.ts';
+import { localDate } from '../time.ts';
 import { milestoneFact } from './format.ts';
 
 export interface ReleaseAlertInput {
@@ -16,7 +17,7 @@ export interface ReleaseAlertInput {
 }
 
 function when(date: string, today: string): string {
-  return `${dayLabel(date)} (${countdown(daysBetween(today, date))})`;
+  return `${dayLabel(date)} (${dayCountdown(today, date)})`;
 }
 
 /** One release alert: a new minor, patch, schedule, end-of-life date or pre-release. */
@@ -37,7 +38,7 @@ export function releaseAlertAnswer({ change, zone, now, dataset }: ReleaseAlertI
       return {
         ...base,
         title: `Kubernetes ${version} is released`,
-        summary: `Kubernetes ${version} is out${change.date ? `, released ${dayLabel(change.date)}` : ''}.`,
+        summary: `Kubernetes ${version} is out${onDay(', released ', change.date)}.`,
         facts: [...dateFact('Released', change.date), ...dateFact('End of life', change.release?.eolDate ?? null)],
         links: [{ label: `${version} changelog`, url: changelogUrl(version) }],
         suggestions: [`what went GA in ${version}`, `tell me about ${version}`],
@@ -46,7 +47,7 @@ export function releaseAlertAnswer({ change, zone, now, dataset }: ReleaseAlertI
       return {
         ...base,
         title: `Kubernetes ${change.build} is released`,
-        summary: `Kubernetes ${change.build}, a patch release of ${version}, is out${change.date ? ` (${dayLabel(change.date)})` : ''}.`,
+        summary: `Kubernetes ${change.build}, a patch release of ${version}, is out${onDay(' (', change.date, ')')}.`,
         facts: [
           ...dateFact('Released', change.date),
           ...dateFact(`End of life of ${version}`, change.release?.eolDate ?? null),
@@ -58,9 +59,7 @@ export function releaseAlertAnswer({ change, zone, now, dataset }: ReleaseAlertI
       return {
         ...base,
         title: `Kubernetes ${version}: end of life ${change.previousDate ? 'moved' : 'announced'}`,
-        summary: change.previousDate
-          ? `Kubernetes ${version} now reaches end of life on ${dayLabel(change.date!)}, no longer ${dayLabel(change.previousDate)}.`
-          : `Kubernetes ${version} reaches end of life on ${dayLabel(change.date!)}.`,
+        summary: eolChangeSentence(version, change.date!, change.previousDate),
         facts: [...dateFact('End of life', change.date), ...dateFact('Before', change.previousDate)],
         links: [{ label: 'Kubernetes releases and support dates', url: RELEASES_URL }],
         suggestions: [`is ${version} still supported`, 'which versions are supported'],
@@ -80,10 +79,20 @@ export function releaseAlertAnswer({ change, zone, now, dataset }: ReleaseAlertI
       return {
         ...base,
         title: `Kubernetes ${change.build} is on the schedule`,
-        summary: `The ${version} schedule now lists the pre-release ${change.build}${change.date ? ` for ${dayLabel(change.date)}` : ''}.`,
+        summary: `The ${version} schedule now lists the pre-release ${change.build}${onDay(' for ', change.date)}.`,
         facts: dateFact('Planned for', change.date),
         links: change.schedule ? [{ label: `${version} schedule`, url: change.schedule.url }] : [],
         suggestions: [`${version} schedule`],
       };
   }
+}
+
+/** " (Tue 2024-12-10)" around a day when there is one, else nothing. */
+const onDay = (before: string, date: string | null | undefined, after = ''): string =>
+  date ? `${before}${dayLabel(date)}${after}` : '';
+
+/** "Kubernetes 1.31 now reaches end of life on …, no longer …."; when first announced, "… reaches end of life on …." */
+function eolChangeSentence(version: string, date: string, previousDate: string | null | undefined): string {
+  if (!previousDate) return `Kubernetes ${version} reaches end of life on ${dayLabel(date)}.`;
+  return `Kubernetes ${version} now reaches end of life on ${dayLabel(date)}, no longer ${dayLabel(previousDate)}.`;
 }

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Answer, AnswerFact } from '../../domain/answer.ts';
 import type { Dataset } from '../../domain/dataset.ts';
-import { section } from '../../engine/format.ts';
+import { section } from '../../domain/answer-builders.ts';
 import { ACCEPTED_LINES, SUBSCRIBE_USAGE, UNSUBSCRIBE_USAGE } from '../options.ts';
 import {
   WEEKDAY_NAMES,
@@ -66,8 +66,21 @@ function describeSettings(settings: SubscriptionSettings): string {
   const alerts = settings.releases ? describeReleaseAlerts(settings.releases) : null;
   if (!settings.kind) return `${alerts ?? 'nothing'} after each data refresh, times in ${settings.timeZone}`;
   const weekday = wantsWeekly(settings.kind) ? ` (the digest on ${WEEKDAY_NAMES[settings.weekday - 1]}s)` : '';
-  return `${describeKind(settings.kind)}${weekday}, at ${settings.time} ${settings.timeZone}${alerts ? `, and ${alerts}` : ''}`;
+  const digests = `${describeKind(settings.kind)}${weekday}, at ${settings.time} ${settings.timeZone}`;
+  return alerts ? `${digests}, and ${alerts}` : digests;
 }
+
+/** " To stop the weekly digest: unsubscribe weekly." when subscribing added to a kind the channel already had. */
+function howToDropTheOther(subscribed: DigestKind | null, askedFor: DigestKind | undefined): string {
+  if (!askedFor || !subscribed || askedFor === subscribed) return '';
+  const [other, command] = askedFor === 'weekly' ? ['milestone reminders', 'milestones'] : ['weekly digest', 'weekly'];
+  return ` To stop the ${other}: unsubscribe ${command}.`;
+}
+
+/** "Paused after repeated delivery failures (…); subscribe again to resume …." */
+const pausedSentence = (subscription: Subscription): string =>
+  `Paused after repeated delivery failures (${subscription.pausedReason ?? 'unknown reason'}); ` +
+  `subscribe again to resume ${describeReceives(subscription)}.`;
 
 /** "Mon 2024-07-22 09:00 Europe/Berlin". */
 const slotLabel = (at: DateTime): string => `${at.toFormat('ccc yyyy-MM-dd HH:mm')} ${at.zoneName ?? 'UTC'}`;
@@ -114,10 +127,7 @@ export function subscribedAnswer(
   askedFor?: DigestKind,
 ): Answer {
   // Subscribing adds a kind; say how to drop the one the user did not ask for this time.
-  const keptOther =
-    askedFor && subscription.kind && askedFor !== subscription.kind
-      ? ` To stop the ${askedFor === 'weekly' ? 'milestone reminders' : 'weekly digest'}: unsubscribe ${askedFor === 'weekly' ? 'milestones' : 'weekly'}.`
-      : '';
+  const keptOther = howToDropTheOther(subscription.kind, askedFor);
   return reply(dataset, {
     title: created ? 'Subscribed' : 'Subscription updated',
     summary: `This channel ${created ? 'will get' : 'now gets'} ${describeSettings(subscription)}.${keptOther}`,
@@ -144,7 +154,8 @@ export function unsubscribedAnswer(
   return reply(dataset, {
     title: 'Unsubscribed',
     summary: remaining
-      ? `This channel no longer gets ${describeRemoved(before, remaining)}; it still gets ${describeSettings(remaining)}.`
+      ? `This channel no longer gets ${describeRemoved(before, remaining)}; ` +
+        `it still gets ${describeSettings(remaining)}.`
       : 'This channel no longer gets release digests.',
     suggestions: remaining ? ['subscriptions'] : [SUBSCRIBE_USAGE],
   });
@@ -168,7 +179,7 @@ export function subscriptionStatusAnswer(
     ? [
         {
           label: 'Paused',
-          value: `since ${subscription.pausedAt.toISOString()}: ${subscription.pausedReason ?? 'repeated delivery failures'}`,
+          value: `since ${subscription.pausedAt.toISOString()}: ${pauseReason(subscription)}`,
           raw: true,
         },
       ]
@@ -176,7 +187,7 @@ export function subscriptionStatusAnswer(
   return reply(dataset, {
     title: 'Subscriptions in this channel',
     summary: subscription.pausedAt
-      ? `Paused after repeated delivery failures (${subscription.pausedReason ?? 'unknown reason'}); subscribe again to resume ${describeReceives(subscription)}.`
+      ? pausedSentence(subscription)
       : `This channel gets ${describeSettings(subscription)}.`,
     facts: [
       ...paused,
@@ -214,3 +225,5 @@ export function notSavedAnswer(
     suggestions: [command],
   });
 }
+
+const pauseReason = (subscription: Subscription): string => subscription.pausedReason ?? 'repeated delivery failures';

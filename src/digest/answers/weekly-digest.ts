@@ -2,13 +2,13 @@ import type { Answer, AnswerFact, AnswerItem, AnswerSection } from '../../domain
 import type { Dataset } from '../../domain/dataset.ts';
 import type { Kep } from '../../domain/kep.ts';
 import type { Schedule } from '../../domain/schedule.ts';
-import { section } from '../../engine/format.ts';
+import { section } from '../../domain/answer-builders.ts';
 import { milestoneLabel } from '../../domain/schedule.ts';
-import { cycleAt, cycleBounds, progressBar, type CycleState } from '../cycle.ts';
+import { cycleAt, cycleBounds, type CycleState, type Milestone, progressBar } from '../cycle.ts';
 import { latestPatchAsOf, supportedReleases } from '../../domain/release.ts';
 import { dataFooter } from '../../domain/manifest.ts';
 import { trackedEnhancements, upcomingEols, upcomingMilestones } from '../facts.ts';
-import { addDays, countdown, dayLabel, daysBetween } from '../time.ts';
+import { addDays, dayCountdown, dayLabel } from '../../domain/dates.ts';
 import { milestoneFact, milestoneWhen } from './format.ts';
 
 export interface WeeklyDigestInput {
@@ -37,6 +37,39 @@ export function cycleFor(schedules: readonly Schedule[], today: string, release?
   return schedule ? cycleAt([schedule], today) : { state: 'no-schedule', latest: null };
 }
 
+/** "Code Freeze Wed 2024-07-24, 02:00 UTC (in 9 days)" */
+const nextMilestoneText = (next: Milestone, today: string, zone: string): string =>
+  `${milestoneLabel(next.kind, next.event)} ${milestoneWhen(next, today, zone)}`;
+
+/** "Kubernetes 1.31 is in week 10 of 14; next: Code Freeze …." */
+function inCycleSentence(version: string, cycle: { week: number; weeks: number }, next: string | null): string {
+  const where = `Kubernetes ${version} is in week ${cycle.week} of ${cycle.weeks}`;
+  return next ? `${where}; next: ${next}.` : `${where}.`;
+}
+
+/** "Kubernetes 1.31 was released on 2024-08-13; the 1.32 cycle starts in 5 days, on Mon 2024-09-09." */
+function betweenCyclesSentence(
+  version: string,
+  cycle: { previous: { version: string } | null; bounds: { start: string } },
+  previousRelease: string | null,
+  today: string,
+): string {
+  const start = cycle.bounds.start;
+  const starts = `${version} cycle starts ${dayCountdown(today, start)}, on ${dayLabel(start)}.`;
+  return cycle.previous && previousRelease
+    ? `Kubernetes ${cycle.previous.version} was released on ${previousRelease}; the ${starts}`
+    : `The ${starts}`;
+}
+
+const trackedIssuesUrl = (version: string): string =>
+  `https://github.com/kubernetes/enhancements/issues?q=is%3Aissue+milestone%3Av${version}`;
+
+/** "1.31.4 (Tue 2024-12-10) · new this week" */
+function latestPatchText(patch: { version: string; date: string }, newSince: string): string {
+  const released = `${patch.version} (${dayLabel(patch.date)})`;
+  return patch.date > newSince ? `${released} · new this week` : released;
+}
+
 export type CycleReportInput = Pick<WeeklyDigestInput, 'today' | 'zone' | 'release'>;
 
 /**
@@ -54,7 +87,7 @@ export function cycleReport(
     const release = cycle.bounds.release;
     return {
       version,
-      summary: `Kubernetes ${version} is in week ${cycle.week} of ${cycle.weeks}${next ? `; next: ${milestoneLabel(next.kind, next.event)} ${milestoneWhen(next, today, zone)}` : ''}.`,
+      summary: inCycleSentence(version, cycle, next ? nextMilestoneText(next, today, zone) : null),
       facts: [
         { label: 'Release cycle', value: version, raw: version },
         {
@@ -64,7 +97,7 @@ export function cycleReport(
         },
         {
           label: 'Release day',
-          value: `${dayLabel(release)} (${countdown(daysBetween(today, release))})`,
+          value: `${dayLabel(release)} (${dayCountdown(today, release)})`,
           raw: release,
         },
       ],
@@ -75,12 +108,12 @@ export function cycleReport(
     const previous = cycle.previous ? cycleBounds(cycle.previous) : null;
     return {
       version,
-      summary: `${cycle.previous && previous ? `Kubernetes ${cycle.previous.version} was released on ${previous.release}; the` : 'The'} ${version} cycle starts ${countdown(daysBetween(today, cycle.bounds.start))}, on ${dayLabel(cycle.bounds.start)}.`,
+      summary: betweenCyclesSentence(version, cycle, previous?.release ?? null, today),
       facts: [
         { label: 'Next release cycle', value: version, raw: version },
         {
           label: 'Cycle starts',
-          value: `${dayLabel(cycle.bounds.start)} (${countdown(daysBetween(today, cycle.bounds.start))})`,
+          value: `${dayLabel(cycle.bounds.start)} (${dayCountdown(today, cycle.bounds.start)})`,
           raw: cycle.bounds.start,
         },
         { label: 'Planned release day', value: dayLabel(cycle.bounds.release), raw: cycle.bounds.release },
@@ -132,7 +165,7 @@ export function weeklyDigestAnswer(input: WeeklyDigestInput): Answer {
           })),
           items,
           omitted: total - items.length,
-          moreUrl: `https://github.com/kubernetes/enhancements/issues?q=is%3Aissue+milestone%3Av${cycle.schedule.version}`,
+          moreUrl: trackedIssuesUrl(cycle.schedule.version),
         }),
       );
     }
@@ -148,9 +181,7 @@ export function weeklyDigestAnswer(input: WeeklyDigestInput): Answer {
       section('Latest releases', {
         facts: supported.map(({ release, latestPatch }) => ({
           label: release.version,
-          value: latestPatch
-            ? `${latestPatch.version} (${dayLabel(latestPatch.date)})${latestPatch.date > newSince ? ' · new this week' : ''}`
-            : 'no patch published yet',
+          value: latestPatch ? latestPatchText(latestPatch, newSince) : 'no patch published yet',
           raw: latestPatch?.version ?? null,
         })),
       }),
@@ -163,7 +194,7 @@ export function weeklyDigestAnswer(input: WeeklyDigestInput): Answer {
       section('Upcoming end of life', {
         facts: eols.map((release) => ({
           label: release.version,
-          value: `${dayLabel(release.eolDate!)} (${countdown(daysBetween(today, release.eolDate!))})`,
+          value: `${dayLabel(release.eolDate!)} (${dayCountdown(today, release.eolDate!)})`,
           raw: release.eolDate,
         })),
       }),

@@ -1,6 +1,6 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { EngineIndex } from '../engine-index.ts';
-import { fact, makeAnswer, section } from '../format.ts';
+import { fact, makeAnswer, section } from '../../domain/answer-builders.ts';
 import type { HelpQuery } from '../kinds/help.ts';
 import { helpExamples } from '../kinds/registry.ts';
 

@@ -1,7 +1,9 @@
 import type { Answer } from '../../domain/answer.ts';
 import { KEP_STAGES, type Kep, type KepStage } from '../../domain/kep.ts';
 import type { EngineIndex } from '../engine-index.ts';
-import { fact, isoDay, stageHistory } from '../format.ts';
+import { fact } from '../../domain/answer-builders.ts';
+import { isoDay } from '../../domain/dates.ts';
+import { stageHistory } from '../format.ts';
 import type { HistoryQuery } from '../kinds/history.ts';
 import { isShipped } from '../versions.ts';
 import { findKep } from './find-kep.ts';

@@ -1,7 +1,8 @@
 import type { Answer, AnswerFact, AnswerSection } from '../../domain/answer.ts';
 import type { Kep, KepStage } from '../../domain/kep.ts';
 import type { EngineIndex } from '../engine-index.ts';
-import { fact, kepItem, kepLabel, listSection, makeAnswer, section, sigName, stageHistory } from '../format.ts';
+import { fact, listSection, makeAnswer, section } from '../../domain/answer-builders.ts';
+import { kepItem, kepLabel, sigName, stageHistory } from '../format.ts';
 import type { KepQuery } from '../kinds/kep.ts';
 import { quote } from '../sanitize.ts';
 import { isShipped, resolveVersion } from '../versions.ts';

@@ -1,7 +1,8 @@
 import type { Answer, AnswerFact } from '../../domain/answer.ts';
 import { PLATFORM_PHASES, type Platform, type PlatformCycle, type PlatformPhase } from '../../domain/platform.ts';
 import type { EngineIndex } from '../engine-index.ts';
-import { fact, formatDate, isoDay, makeAnswer, relative, section } from '../format.ts';
+import { fact, makeAnswer, section } from '../../domain/answer-builders.ts';
+import { formatDate, isoDay, relative } from '../../domain/dates.ts';
 import { MANAGED_PLATFORM_EXAMPLES, type ManagedPlatformQuery } from '../kinds/managed-platform.ts';
 
 type Standing =

@@ -1,6 +1,6 @@
 import { latestPatchAsOf, supportState, SUPPORTED_MINORS, type Release } from '../../domain/release.ts';
 import type { EngineIndex } from '../engine-index.ts';
-import { formatDate, isoDay } from '../format.ts';
+import { formatDate, isoDay } from '../../domain/dates.ts';
 import { isReleased, isShipped } from '../versions.ts';
 
 /** "1.31 (released 2024-08-13)" or "1.37 (planned for 2026-08-26)". */

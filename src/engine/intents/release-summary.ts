@@ -1,17 +1,10 @@
 import type { Answer, AnswerItem } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
 import type { EngineIndex } from '../engine-index.ts';
-import {
-  changelogUrl,
-  eventFact,
-  fact,
-  formatDate,
-  isoDay,
-  isUpcoming,
-  listSection,
-  makeAnswer,
-  section,
-} from '../format.ts';
+import { changelogUrl } from '../../domain/links.ts';
+import { eventFact } from '../format.ts';
+import { fact, listSection, makeAnswer, section } from '../../domain/answer-builders.ts';
+import { formatDate, isoDay, isUpcoming } from '../../domain/dates.ts';
 import type { ReleaseSummaryQuery } from '../kinds/release-summary.ts';
 import { stableOverview } from '../milestones.ts';
 import { isReleased, isShipped, plannedCaveat, previousRelease, resolveVersion } from '../versions.ts';

@@ -10,18 +10,9 @@ import {
 } from '../../domain/schedule.ts';
 import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../engine-index.ts';
-import {
-  eventFact,
-  fact,
-  formatDate,
-  formatEvent,
-  isoDay,
-  isUpcoming,
-  makeAnswer,
-  plural,
-  relative,
-  section,
-} from '../format.ts';
+import { eventFact } from '../format.ts';
+import { fact, makeAnswer, plural, section } from '../../domain/answer-builders.ts';
+import { formatDate, formatEvent, isoDay, isUpcoming, relative } from '../../domain/dates.ts';
 import type { ScheduleTarget } from '../query.ts';
 import type { ScheduleQuery } from '../kinds/schedule.ts';
 import { isReleased, isShipped, plannedCaveat, resolveVersion } from '../versions.ts';

@@ -1,6 +1,7 @@
 import type { Answer, AnswerItem } from '../../domain/answer.ts';
 import type { EngineIndex } from '../engine-index.ts';
-import { kepItem, kepLabel, listSection, makeAnswer, section, sigName, stageHistory } from '../format.ts';
+import { kepItem, kepLabel, sigName, stageHistory } from '../format.ts';
+import { listSection, makeAnswer, section } from '../../domain/answer-builders.ts';
 import type { FeatureResolution } from '../kep-search.ts';
 import { helpExamples } from '../kinds/registry.ts';
 import { quote } from '../sanitize.ts';

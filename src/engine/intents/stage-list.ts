@@ -1,7 +1,10 @@
 import type { Answer, AnswerSection } from '../../domain/answer.ts';
 import type { Kep } from '../../domain/kep.ts';
 import type { EngineIndex } from '../engine-index.ts';
-import { changelogUrl, isoDay, kepItem, listSection, makeAnswer, plural, sigName } from '../format.ts';
+import { changelogUrl } from '../../domain/links.ts';
+import { isoDay } from '../../domain/dates.ts';
+import { kepItem, sigName } from '../format.ts';
+import { listSection, makeAnswer, plural } from '../../domain/answer-builders.ts';
 import {
   announcedStable,
   conflictHeading,

@@ -3,7 +3,8 @@ import type { PolicyStatement, PolicyTopic } from '../../domain/policy.ts';
 import type { Release } from '../../domain/release.ts';
 import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../engine-index.ts';
-import { daysBetween, fact, formatDate, isoDay, makeAnswer, section } from '../format.ts';
+import { formatDate, isoDay, monthsBetween } from '../../domain/dates.ts';
+import { fact, makeAnswer, section } from '../../domain/answer-builders.ts';
 import { SUPPORT_POLICY_EXAMPLES, type SupportPolicyQuery } from '../kinds/support-policy.ts';
 import type { VersionRef } from '../refs.ts';
 import { latestReleased, resolveVersion } from '../versions.ts';
@@ -63,8 +64,7 @@ function forRelease(index: EngineIndex, entry: PolicyStatement, release: Release
     ...(release.eolDate ? [fact('End of life', formatDate(release.eolDate), release.eolDate)] : []),
   ];
   const today = isoDay(now);
-  const months =
-    release.gaDate && release.eolDate ? Math.round(daysBetween(release.gaDate, release.eolDate) / 30.44) : null;
+  const months = release.gaDate && release.eolDate ? monthsBetween(release.gaDate, release.eolDate) : null;
   let summary: string;
   if (entry.topic === 'maintenance-mode' && release.maintenanceModeDate) {
     summary = `Kubernetes ${v} ${release.maintenanceModeDate <= today ? 'entered' : 'enters'} maintenance mode on ${release.maintenanceModeDate}${release.eolDate ? ` and reaches end of life on ${release.eolDate}` : ''}. ${entry.text}`;

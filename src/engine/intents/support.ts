@@ -1,17 +1,9 @@
 import type { Answer, AnswerFact, AnswerSection } from '../../domain/answer.ts';
 import { supportedReleases as supportedOn, type Release } from '../../domain/release.ts';
 import type { EngineIndex } from '../engine-index.ts';
-import {
-  changelogUrl,
-  daysBetween,
-  fact,
-  formatDate,
-  isoDay,
-  makeAnswer,
-  relative,
-  RELEASES_URL,
-  section,
-} from '../format.ts';
+import { changelogUrl, RELEASES_URL } from '../../domain/links.ts';
+import { daysBetween, formatDate, isoDay, relative } from '../../domain/dates.ts';
+import { fact, makeAnswer, section } from '../../domain/answer-builders.ts';
 import type { SupportQuery } from '../kinds/support.ts';
 import { plannedCaveat, resolveVersion } from '../versions.ts';
 import { latestPatchAt, supportStatus } from './release-facts.ts';

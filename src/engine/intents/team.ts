@@ -2,7 +2,7 @@ import type { Answer } from '../../domain/answer.ts';
 import { renameNote, roleKeysFor, type Person, type Team, type TeamRole } from '../../domain/team.ts';
 import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../engine-index.ts';
-import { fact, makeAnswer, plural, section } from '../format.ts';
+import { fact, makeAnswer, plural, section } from '../../domain/answer-builders.ts';
 import type { TeamQuery } from '../kinds/team.ts';
 import { isReleased, resolveVersion } from '../versions.ts';
 

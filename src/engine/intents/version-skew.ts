@@ -2,7 +2,7 @@ import type { Answer } from '../../domain/answer.ts';
 import type { Component, SkewRule } from '../../domain/policy.ts';
 import { minorNumber } from '../../domain/version.ts';
 import type { EngineIndex } from '../engine-index.ts';
-import { fact, makeAnswer, plural, section } from '../format.ts';
+import { fact, makeAnswer, plural, section } from '../../domain/answer-builders.ts';
 import type { VersionSkewQuery } from '../kinds/version-skew.ts';
 import { resolveVersion } from '../versions.ts';
 import { plainQuote, quoteLines, sourceName } from './policy-text.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CALENDAR_PATH, calendarUrl } from '../../calendar/link.ts';
-import { makeAnswer, section } from '../format.ts';
+import { makeAnswer, section } from '../../domain/answer-builders.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
 

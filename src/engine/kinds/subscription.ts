@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { makeAnswer } from '../format.ts';
+import { makeAnswer } from '../../domain/answer-builders.ts';
 import { ParseNotes } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
 import { type QuestionKind, SCORE } from './kind.ts';
