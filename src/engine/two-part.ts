@@ -26,6 +26,8 @@ const MIN_PART_CHARS = 4;
 
 export interface Parts {
   first: PartQuery;
+  /** The first part's words, as the parts were split. */
+  firstText: string;
   followUps: FollowUp[];
 }
 
@@ -78,5 +80,5 @@ export function splitQuestion(
     seen.push(part.query);
     followUps.push({ text: part.text, relation: part.relation });
   }
-  return followUps.length ? { first: first!.query, followUps } : null;
+  return followUps.length ? { first: first!.query, firstText: first!.text, followUps } : null;
 }

@@ -9,6 +9,7 @@ import type { CompareQuery } from '../kinds/compare.ts';
 import { isShipped, previousRelease, resolveVersion } from '../versions.ts';
 import { codenamed, enhancementCounts, latestPatchAt, releasedText, releaseLead, supportStatus } from './common.ts';
 import { releaseSummary } from './release-summary.ts';
+import { forwardSuggestion } from './suggestions.ts';
 
 /** "compare 1.30 and 1.31": the two releases side by side, older first. */
 export function compare(query: CompareQuery, index: EngineIndex, now: Date): Answer {
@@ -98,7 +99,7 @@ export function compare(query: CompareQuery, index: EngineIndex, now: Date): Ans
         : [],
     ),
     suggestions: [
-      `what breaks if I upgrade from ${older.version} to ${newer.version}`,
+      ...forwardSuggestion(older.version, newer.version),
       `tell me about ${newer.version}`,
       `what went GA in ${newer.version}`,
     ],

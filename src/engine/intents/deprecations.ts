@@ -10,6 +10,7 @@ import { quote } from '../sanitize.ts';
 import { latestReleased, previousRelease, resolveVersion } from '../versions.ts';
 import { searchAnswer } from './common.ts';
 import { kepAnswer, name } from './kep.ts';
+import { forwardSuggestion } from './suggestions.ts';
 
 const LINKS = [{ label: 'Deprecated API migration guide', url: DEPRECATION_GUIDE_URL }];
 const API_ALIASES: Record<string, string> = {
@@ -143,7 +144,7 @@ export function deprecations(query: DeprecationsQuery, index: EngineIndex, now: 
       ...(release.announcement?.url ? [{ label: `${v} release announcement`, url: release.announcement.url }] : []),
     ],
     suggestions: [
-      `what breaks if I upgrade from ${previousRelease(index, v)?.version ?? v} to ${v}`,
+      ...forwardSuggestion(previousRelease(index, v)?.version, v),
       `${query.focus === 'removed' ? 'deprecations' : 'removals'} in ${v}`,
       `tell me about ${v}`,
     ],
@@ -221,7 +222,7 @@ function bySubject(query: DeprecationsQuery, index: EngineIndex, now: Date): Ans
       suggestions: last
         ? [
             `what was removed in ${last.removedIn}`,
-            `what breaks if I upgrade from ${previousRelease(index, last.removedIn!)?.version ?? last.removedIn} to ${last.removedIn}`,
+            ...forwardSuggestion(previousRelease(index, last.removedIn!)?.version, last.removedIn),
           ]
         : [],
     });

@@ -16,6 +16,7 @@ import type { ReleaseSummaryQuery } from '../kinds/release-summary.ts';
 import { stableOverview } from '../milestones.ts';
 import { isReleased, isShipped, plannedCaveat, previousRelease, resolveVersion } from '../versions.ts';
 import { codenamed, enhancementCounts, latestPatchAt, releaseLead, supportStatus } from './common.ts';
+import { forwardSuggestion } from './suggestions.ts';
 
 export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, now: Date): Answer {
   const resolved = resolveVersion(index, query.version, now, 'release-summary');
@@ -114,7 +115,7 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
       `${v} schedule`,
       `who led ${v}`,
       `what was removed in ${v}`,
-      `compare ${previousRelease(index, v)?.version ?? v} and ${v}`,
+      ...forwardSuggestion(previousRelease(index, v)?.version, v, (older, newer) => `compare ${older} and ${newer}`),
     ],
   });
 }

@@ -6,6 +6,7 @@ import { fact, makeAnswer, plural, section } from '../format.ts';
 import type { VersionSkewQuery } from '../kinds/version-skew.ts';
 import { resolveVersion } from '../versions.ts';
 import { plainQuote, quoteLines, sourceName } from './policy-text.ts';
+import { forwardSuggestion } from './suggestions.ts';
 
 const POLICY_URL = 'https://kubernetes.io/releases/version-skew-policy/';
 const minor = (n: number): string => `1.${n}`;
@@ -280,10 +281,7 @@ function upgradePath(query: VersionSkewQuery, index: EngineIndex, now: Date): An
     facts: b > a ? [fact('Steps', steps.join(' → '), b - a)] : [],
     sections: [section('The rule', { lines: [...quoteLines(noSkip.sources.slice(0, 1)), ...nodes] })],
     links: [{ label: 'Supported component upgrade order', url: `${POLICY_URL}#supported-component-upgrade-order` }],
-    suggestions: [
-      'in which order do I upgrade?',
-      `what breaks if I upgrade from ${from.release.version} to ${to.release.version}`,
-    ],
+    suggestions: ['in which order do I upgrade?', ...forwardSuggestion(from.release.version, to.release.version)],
   });
 }
 

@@ -10,6 +10,7 @@ import type { Question } from '../understand/question.ts';
 import { latestReleased, previousRelease, resolveVersion } from '../versions.ts';
 import { gateChanges } from './feature-gate.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
+import { forwardSuggestion } from '../intents/suggestions.ts';
 
 /** "upgrade from 1.31 to 1.33", "what breaks going 1.24 → 1.25", "urgent upgrade notes for 1.33". */
 export const UpgradeQuery = z.object({
@@ -95,6 +96,8 @@ function apiItems(apis: DeprecatedApi[], removed: DeprecatedApi[], to: string): 
   });
 }
 
+const upgradeFrom = (from: string, to: string): string => `upgrade from ${from} to ${to}`;
+
 export function upgrade(query: UpgradeQuery, index: EngineIndex, now: Date): Answer {
   const fromResolved = query.from ? resolveVersion(index, query.from, now, 'upgrade') : null;
   if (fromResolved && !fromResolved.ok) return fromResolved.answer;
@@ -118,7 +121,7 @@ export function upgrade(query: UpgradeQuery, index: EngineIndex, now: Date): Ans
           ? `${from} to ${to} is not an upgrade: both are the same release.`
           : `${from} → ${to} is a downgrade; Kubernetes does not support downgrading a cluster across minor releases. Ask “upgrade from ${to} to ${from}” for the other direction.`,
       release: to,
-      suggestions: [`upgrade from ${to} to ${from}`],
+      suggestions: forwardSuggestion(to, from, upgradeFrom),
     });
   }
   const span = index.releases
@@ -227,7 +230,7 @@ export function upgrade(query: UpgradeQuery, index: EngineIndex, now: Date): Ans
     suggestions: [
       `deprecations in ${to}`,
       `gates removed or locked between ${from} and ${to}`,
-      ...(latest && latest !== to ? [`upgrade from ${to} to ${latest}`] : []),
+      ...forwardSuggestion(to, latest, upgradeFrom),
     ],
   });
 }
