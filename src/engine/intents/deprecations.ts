@@ -115,11 +115,16 @@ export function deprecations(query: DeprecationsQuery, index: EngineIndex, now: 
   const parts: string[] = [];
   if (wantRemoved) parts.push(removedClause(removedApis, v));
   if (wantDeprecated) parts.push(deprecatedClause(deprecatedApis));
-  let summary = `${parts.join('; ')}.`;
-  if (announced) summary += ` The release announcement names ${announcedCount(announcedItems.length, query.focus)}.`;
-  else summary += ` The data has no release-announcement list of deprecations for ${v}.`;
-  // "Was anything removed in 1.25?": yes when an API version or an announced item says so.
+  const apiSentence = `${parts.join('; ')}.`;
+  const announcedSentence = announced
+    ? `The release announcement names ${announcedCount(announcedItems.length, query.focus)}.`
+    : `The data has no release-announcement list of deprecations for ${v}.`;
+  // "Was anything removed in 1.25?": yes when an API version or an announced item says so; what was found first.
   const found = (wantRemoved ? removedApis.length : 0) + (wantDeprecated ? deprecatedApis.length : 0);
+  const summary =
+    found === 0 && announcedItems.length > 0
+      ? `${announcedSentence} ${apiSentence}`
+      : `${apiSentence} ${announcedSentence}`;
   if (other > 0)
     sections.push(
       section('See also', {

@@ -139,7 +139,8 @@ export function readQuestion(
     topic,
     feature: entities.keps[0] ?? namedFeature(entities, topic),
     has: (pattern) => pattern.test(s),
-    yesNo: asksYesNo(s),
+    // Read on the words as written: the punctuation marks where a preamble ends ("quick one: does …").
+    yesNo: asksYesNo(cleanText.toLowerCase()),
     index,
     now,
   };
