@@ -319,7 +319,12 @@ describe('a yes/no question gets its verdict first, in every kind where one appl
     { kind: 'kep', q: 'did sidecars make it to GA?', lead: 'Yes — KEP-753' },
     { kind: 'schedule', q: 'is 1.31 out yet?', lead: 'Not yet — Kubernetes 1.31 is planned', now: BEFORE_131 },
     { kind: 'support', q: 'is 1.28 still supported?', lead: 'No — Kubernetes 1.28 is end of life' },
-    { kind: 'support', q: 'is 1.30 supported yet', lead: 'Not yet — Kubernetes 1.30 is not released yet', now: BEFORE_130 },
+    {
+      kind: 'support',
+      q: 'is 1.30 supported yet',
+      lead: 'Not yet — Kubernetes 1.30 is not released yet',
+      now: BEFORE_130,
+    },
     { kind: 'support', q: 'is 1.30 out of support', lead: 'Yes — Kubernetes 1.30 reached end of life' },
     {
       kind: 'deprecations',

@@ -37,7 +37,11 @@ describe('expandEllipsis', () => {
 
 describe('an elliptical second part inherits the kind and the other entities', () => {
   it.each([
-    ['what went GA in 1.30, and which in 1.25?', 'stage-list', '13 enhancements graduated to stable in Kubernetes 1.25'],
+    [
+      'what went GA in 1.30, and which in 1.25?',
+      'stage-list',
+      '13 enhancements graduated to stable in Kubernetes 1.25',
+    ],
     ["when's code freeze for 1.33? and for 1.34?", 'schedule', 'Code freeze for Kubernetes 1.34: 2025-07-25'],
     ['is 1.28 still supported? what about 1.29?', 'support', 'No — Kubernetes 1.29 is end of life'],
     ['what was removed in 1.25 and in 1.22?', 'deprecations', 'stop being served in Kubernetes 1.22'],
