@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Bot } from '../src/bot.ts';
+import type { BotPort } from '../src/port.ts';
 import { type Config, discordEnabled, loadConfig, slackEnabled, slackMode, unknownVariables } from '../src/config.ts';
 import { loadDataset } from '../src/data/load.ts';
 import { BUNDLED_DATA_DIR } from '../src/data/paths.ts';
@@ -20,7 +21,7 @@ import { CALENDAR_PATH } from '../src/calendar/link.ts';
 import { calendarRoute } from '../src/calendar/route.ts';
 import { releaseAlertsDue } from '../src/digest/release-alerts.ts';
 import { releaseChanges } from '../src/digest/release-events.ts';
-import { handleHealthRequest, HealthState } from '../src/health.ts';
+import { type ConnectionListener, Health, type HealthView, handleHealthRequest } from '../src/health.ts';
 import { loadNewestPersisted } from '../src/live/persisted.ts';
 import { startRefresher, type Refresher } from '../src/live/refresh.ts';
 import { LiveData } from '../src/live/snapshot.ts';
@@ -29,13 +30,14 @@ import { createLogger, type Logger } from '../src/log.ts';
 import { BotMetrics, METRICS_PATH } from '../src/metrics.ts';
 import type { StorageError } from '../src/storage/storage-error.ts';
 import type { RunningAdapter } from './running-adapter.ts';
-import { Readiness, type ConnectionListener } from './readiness.ts';
 
 export interface AdapterContext {
   config: Config;
-  bot: Bot;
+  /** The one port adapters talk to; they never see the engine or the dataset. */
+  bot: BotPort;
   logger: Logger;
-  health: HealthState;
+  /** Readiness and routes, read-only: for the adapter that serves HTTP (Slack's HTTP receiver). */
+  health: HealthView;
   /** The bot's database (shared by every replica with PostgreSQL). */
   store: Store;
   /** Where the adapter reports its live connection dropping and coming back; /readyz follows it. */
@@ -90,7 +92,7 @@ export interface AppOptions {
 }
 
 export interface App {
-  health: HealthState;
+  health: HealthView;
   /** The current snapshot (dataset + engine); swapped by the refresh. */
   live: LiveData;
   /** Null when DATA_REFRESH=off. */
@@ -158,7 +160,8 @@ function loadStartingData(config: Config, logger: Logger, clock: () => Date): Li
   const usePersisted = newest !== null && newest.dataset.manifest.dataDate >= base.manifest.dataDate;
   const [dataset, origin] = usePersisted ? [newest.dataset, newest.dir] : [base, config.DATASET_DIR ?? 'bundled'];
   logger.info({ dataDate: dataset.manifest.dataDate, counts: dataset.manifest.counts, dir: origin }, 'dataset loaded');
-  return new LiveData(dataset, origin, config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}, clock);
+  const engineOptions = { logger, ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}) };
+  return new LiveData(dataset, origin, engineOptions, clock);
 }
 
 /** The scheduler's cadence and lease from the environment; a post gives up 5 s before its claim's lease ends. */
@@ -204,8 +207,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
 
   const live = loadStartingData(config, logger, clock);
 
-  const health = new HealthState();
-  const readiness = new Readiness(health, logger);
+  const health = new Health(logger);
   const cleanups: (() => Promise<void> | void)[] = [];
   const budgetMs = options.shutdownBudgetMs ?? SHUTDOWN_BUDGET_MS;
   const cleanUp = async () => {
@@ -227,7 +229,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     let healthPort: number | null = null;
     if (slackMode(config) !== 'http') {
       healthServer = createServer((request, response) => {
-        if (!handleHealthRequest(request, response, health))
+        if (!handleHealthRequest(request, response, health.view))
           response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
       });
       // The console is a local session: keep its probes on loopback, and never fail a chat over a busy port.
@@ -247,7 +249,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       cleanups.push(() => closeServer(server));
     }
 
-    const storage = readiness.connection('storage');
+    const storage = health.connection('storage');
     const store = await openBotStore(config, (problem) =>
       storage(problem ? { connected: false, reason: `storage failing: ${problem.message}` } : { connected: true }),
     );
@@ -275,9 +277,9 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       config,
       bot,
       logger,
-      health,
+      health: health.view,
       store,
-      onConnectionChange: readiness.connection(name),
+      onConnectionChange: health.connection(name),
       stdin: options.stdin ?? process.stdin,
       stdout: options.stdout ?? process.stdout,
     });
@@ -345,7 +347,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       cleanups.push(() => running.stop());
     }
 
-    readiness.markRunning();
+    health.markRunning();
     logger.info({ adapters: adapters.map((adapter) => adapter.platform) }, 'k8s-release-bot ready');
 
     const endings = adapters
@@ -355,7 +357,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
 
     let stopping: Promise<void> | null = null;
     return {
-      health,
+      health: health.view,
       live,
       refresher,
       adapters,
@@ -364,7 +366,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       finished,
       stop() {
         stopping ??= (async () => {
-          readiness.markStopping();
+          health.markStopping();
           if (config.SHUTDOWN_DRAIN_SECONDS > 0) {
             logger.info(
               { seconds: config.SHUTDOWN_DRAIN_SECONDS },

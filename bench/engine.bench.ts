@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadDataset } from '../src/data/load.ts';
 import type { Dataset } from '../src/domain/dataset.ts';
 import { minorNumber } from '../src/domain/version.ts';
-import { buildIndex, type EngineIndex } from '../src/engine/context.ts';
+import { buildIndex, type EngineIndex } from '../src/engine/engine-index.ts';
 import { execute } from '../src/engine/execute.ts';
 import { parse } from '../src/engine/parse.ts';
 import { renderText } from '../src/render/text.ts';
@@ -288,7 +288,7 @@ export default async function benchEngine(): Promise<void> {
   console.log(`\n| answer kind | questions | p50 (all rounds) | p99 (all rounds) | p99 (fastest of ${ROUNDS}) |`);
   console.log(`| --- | --- | --- | --- | --- |`);
   const intents = new Map<string, { all: number[]; best: number[] }>();
-  cold.byIntent.forEach((_, intent) => intents.set(intent, { all: [], best: [] }));
+  for (const intent of cold.byIntent.keys()) intents.set(intent, { all: [], best: [] });
   asked.forEach((_, at) => {
     const entry = intents.get(cold.intents[at]!)!;
     for (const round of rounds) entry.all.push(round.wall[at]!);

@@ -14,7 +14,7 @@ import { Bot } from '../src/bot.ts';
 import { loadConfig } from '../src/config.ts';
 import { loadDataset } from '../src/data/load.ts';
 import { REPO_ROOT } from '../src/data/paths.ts';
-import { HealthState } from '../src/health.ts';
+import { Health } from '../src/health.ts';
 import { silentLogger } from '../src/log.ts';
 import { App, LogLevel } from '@slack/bolt';
 import { createSlackApp } from '../adapters/slack/index.ts';
@@ -90,7 +90,7 @@ export async function serveForBench(): Promise<void> {
     config,
     bot: new Bot(loadDataset()),
     logger: silentLogger,
-    health: new HealthState(),
+    health: new Health().view,
     host: '127.0.0.1',
   });
   const slackUrl = `http://127.0.0.1:${await slack.start()}/slack/events`;
@@ -320,15 +320,15 @@ export default async function benchSlack(): Promise<void> {
   );
   console.log(`| run | p50 | p99 | max | req/s | requests | errors |`);
   console.log(`| --- | --- | --- | --- | --- | --- | --- |`);
-  servers.forEach((server, index) =>
-    console.log(row(`${server.name} @ ${RATE} req/s, ${ROUNDS}×${RATE_SECONDS} s`, pooled(atRate[index]!))),
-  );
-  servers.forEach((server, index) =>
-    console.log(row(`${server.name}, paced ${RATE} req/s, ${PACED_SECONDS} s`, pacedResults[index]!)),
-  );
-  servers.forEach((server, index) =>
-    console.log(row(`${server.name}, max throughput ${ROUNDS}×${MAX_SECONDS} s`, pooled(atMax[index]!))),
-  );
+  servers.forEach((server, index) => {
+    console.log(row(`${server.name} @ ${RATE} req/s, ${ROUNDS}×${RATE_SECONDS} s`, pooled(atRate[index]!)));
+  });
+  servers.forEach((server, index) => {
+    console.log(row(`${server.name}, paced ${RATE} req/s, ${PACED_SECONDS} s`, pacedResults[index]!));
+  });
+  servers.forEach((server, index) => {
+    console.log(row(`${server.name}, max throughput ${ROUNDS}×${MAX_SECONDS} s`, pooled(atMax[index]!)));
+  });
   console.log(
     `p99 per round @ ${RATE} req/s: ${servers.map((server, index) => `${server.name.split(' (')[0]} ${rounds(atRate[index]!)}`).join('; ')}`,
   );

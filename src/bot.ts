@@ -1,18 +1,14 @@
 import type { Answer } from './domain/answer.ts';
-import type { ChannelRef } from './domain/channel.ts';
+import { type Catalogue, catalogueOf } from './domain/catalogue.ts';
 import type { Dataset } from './domain/dataset.ts';
 import type { Engine, Query } from './engine/index.ts';
 import { DIGESTS_DISABLED, type SubscriptionQuery } from './engine/kinds/subscription.ts';
 import { fixedSnapshot, type SnapshotSource } from './live/snapshot.ts';
+import type { BotPort, Conversation } from './port.ts';
 
 /** Re-exported for callers that take the channel from the bot's own module (the corpus harness). */
 export type { ChannelRef } from './domain/channel.ts';
-
-export interface Conversation {
-  channel?: ChannelRef;
-  userId?: string;
-  now?: Date;
-}
+export type { BotPort, Conversation } from './port.ts';
 
 /** Handles `subscribe …`, `unsubscribe …`, `subscriptions`; supplied by the digest feature. */
 export interface SubscriptionCommands {
@@ -29,13 +25,14 @@ const isSnapshotSource = (data: Dataset | SnapshotSource): data is SnapshotSourc
 export type AnswerObserver = (answer: Answer, elapsedMs: number) => void;
 
 /**
- * The one entry point adapters call. `handle` reads chat text through the engine's one router;
+ * The one entry point adapters call, through the BotPort. `handle` reads chat text through the engine's one router;
  * `ask` answers a Query built directly (Discord options, buttons). Subscription queries go to the
  * digest feature, everything else to the engine. Each question is understood and answered from the
  * snapshot current when it arrived, so a data refresh never splits one answer across two datasets.
  */
-export class Bot {
+export class Bot implements BotPort {
   private readonly data: SnapshotSource;
+  private readonly catalogues = new WeakMap<Dataset, Catalogue>();
 
   constructor(
     data: Dataset | SnapshotSource,
@@ -60,6 +57,21 @@ export class Bot {
 
   now(): Date {
     return this.options.clock?.() ?? new Date();
+  }
+
+  notice(message: string): Answer {
+    return this.engine.notice(message, this.now());
+  }
+
+  /** Built once per dataset, so adapters can rebuild what they derive from it only when the data changed. */
+  catalogue(): Catalogue {
+    const dataset = this.dataset;
+    let catalogue = this.catalogues.get(dataset);
+    if (!catalogue) {
+      catalogue = catalogueOf(dataset);
+      this.catalogues.set(dataset, catalogue);
+    }
+    return catalogue;
   }
 
   /** How chat text is read: the Query `handle` would answer. */

@@ -7,7 +7,7 @@ export type { Logger };
  * Structured JSON logs on stderr (stdout belongs to the console adapter and the CLIs).
  * Secret-looking fields are redacted even if someone logs a config object by mistake.
  */
-export function createLogger(level: string): Logger {
+export function createLogger(level: string, destination: pino.DestinationStream = pino.destination(2)): Logger {
   return pino(
     {
       level,
@@ -24,7 +24,7 @@ export function createLogger(level: string): Logger {
         censor: '[redacted]',
       },
     },
-    pino.destination(2),
+    destination,
   );
 }
 

@@ -49,3 +49,41 @@ describe('the import graph has no upward arrow', () => {
     expect(violations('src/storage', allowed)).toEqual([]);
   });
 });
+
+const PLATFORM_ADAPTERS = ['adapters/slack', 'adapters/discord', 'adapters/console'];
+
+/** `file:line` for every line of a platform adapter that `pattern` matches. */
+function linesMatching(pattern: RegExp): string[] {
+  return PLATFORM_ADAPTERS.flatMap((folder) =>
+    sourceFiles(folder).flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, at) =>
+          pattern.test(line) ? [`${path.relative(REPO_ROOT, file)}:${at + 1}: ${line.trim()}`] : [],
+        ),
+    ),
+  );
+}
+
+describe('platform adapters see one port (src/port.ts), never the bot, the engine or the dataset', () => {
+  const reachesIn = /\.\s*(engine|dataset)\b/;
+
+  it('finds what it forbids (the scanner itself works)', () => {
+    expect(reachesIn.test('context.bot.engine.notice(problem, context.bot.now())')).toBe(true);
+    expect(reachesIn.test('formatBanner(bot.dataset.manifest.dataDate)')).toBe(true);
+    expect(reachesIn.test('formatBanner(bot.catalogue().dataDate)')).toBe(false);
+  });
+
+  it('no adapter reaches bot.engine or bot.dataset', () => {
+    expect(linesMatching(reachesIn)).toEqual([]);
+  });
+
+  it('no adapter imports the Bot class, the engine, the data loader or the live snapshot', () => {
+    const forbidden = (imported: string) =>
+      imported === 'src/bot.ts' ||
+      imported === 'src/engine/index.ts' ||
+      imported.startsWith('src/data/') ||
+      imported.startsWith('src/live/');
+    for (const folder of PLATFORM_ADAPTERS) expect(violations(folder, (imported) => !forbidden(imported))).toEqual([]);
+  });
+});

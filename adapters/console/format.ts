@@ -1,5 +1,6 @@
 import type { Answer } from '../../src/domain/answer.ts';
-import { defuseMentions } from '../../src/engine/sanitize.ts';
+import { defuseMentions } from '../../src/domain/mentions.ts';
+import { withoutControlCharacters } from '../../src/domain/unsafe-text.ts';
 import { renderText } from '../../src/render/text.ts';
 
 export const PROMPT = 'k8s> ';
@@ -14,11 +15,9 @@ export function formatDigest(answer: Answer): string {
   return `── scheduled digest ──\n${renderText(answer).trimEnd()}\n──────────────────────\n`;
 }
 
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
-
 /** The line a piped session echoes before each answer, so the output reads as a transcript (no mention, no escape codes). */
 export const formatEcho = (question: string): string =>
-  `${PROMPT}${defuseMentions(question).replace(CONTROL_CHARACTERS, '')}\n`;
+  `${PROMPT}${withoutControlCharacters(defuseMentions(question))}\n`;
 
 export function formatBanner(dataDate: string): string {
   return [

@@ -1,7 +1,7 @@
 import readline from 'node:readline';
-import type { Conversation } from '../../src/bot.ts';
 import type { Answer } from '../../src/domain/answer.ts';
 import type { Logger } from '../../src/log.ts';
+import type { BotPort, Conversation } from '../../src/port.ts';
 import type { RunningAdapter } from '../running-adapter.ts';
 import { CONSOLE_CHANNEL } from './channel.ts';
 import { formatAnswer, formatBanner, formatEcho, PROMPT } from './format.ts';
@@ -11,11 +11,10 @@ import { createConsolePoster } from './poster.ts';
 
 export { CONSOLE_CHANNEL } from './channel.ts';
 
-/** The part of the Bot the console needs. */
-export interface ConsoleBot {
+/** The part of the bot's port the console needs; it always asks as its own channel. */
+export type ConsoleBot = Pick<BotPort, 'catalogue'> & {
   handle(text: string, conversation: Conversation): Promise<Answer>;
-  readonly dataset: { manifest: { dataDate: string } };
-}
+};
 
 export interface StartConsoleOptions {
   bot: ConsoleBot;
@@ -88,7 +87,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
     }
   }
 
-  if (interactive) output.write(formatBanner(bot.dataset.manifest.dataDate));
+  if (interactive) output.write(formatBanner(bot.catalogue().dataDate));
   const finished = (async () => {
     promptForInput();
     for await (const line of lines) {

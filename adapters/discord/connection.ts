@@ -1,5 +1,5 @@
 import { Events, GatewayCloseCodes, type Client } from 'discord.js';
-import type { ConnectionListener } from '../readiness.ts';
+import type { ConnectionListener } from '../../src/health.ts';
 
 export const GATEWAY_LOST = 'Discord gateway session lost; reconnecting';
 

@@ -1,34 +1,14 @@
-import type { Bot } from '../../src/bot.ts';
 import type { Logger } from '../../src/log.ts';
+import type { BotPort } from '../../src/port.ts';
+import type { WorkTracker } from '../../src/work-tracker.ts';
 import type { AutocompleteIndex } from './autocomplete/index.ts';
 
 /** What every command and event handler receives. */
 export interface DiscordContext {
-  bot: Bot;
+  bot: BotPort;
   logger: Logger;
-  work: InFlightWork;
-  autocomplete: AutocompleteIndex;
-}
-
-/** Tracks handlers still running so a shutdown can let them finish their replies. */
-export class InFlightWork {
-  private readonly running = new Set<Promise<unknown>>();
-  private closed = false;
-
-  get accepting(): boolean {
-    return !this.closed;
-  }
-
-  /** Runs `task` unless shutting down; errors are the task's own business (handlers catch and log). */
-  run(task: () => Promise<unknown>): void {
-    if (this.closed) return;
-    const promise = task().finally(() => this.running.delete(promise));
-    this.running.add(promise);
-  }
-
-  /** Stops taking work and waits for what is running. */
-  async drain(): Promise<void> {
-    this.closed = true;
-    await Promise.allSettled([...this.running]);
-  }
+  /** Handlers still running; closed at shutdown, so no new event is taken. */
+  work: WorkTracker;
+  /** The candidates for the current data, rebuilt only after the data changed. */
+  autocomplete(): AutocompleteIndex;
 }

@@ -1,19 +1,20 @@
 import { Events } from 'discord.js';
-import type { Bot } from '../../src/bot.ts';
 import type { Config } from '../../src/config.ts';
 import type { Logger } from '../../src/log.ts';
+import type { BotPort } from '../../src/port.ts';
+import { WorkTracker } from '../../src/work-tracker.ts';
 import type { RunningAdapter } from '../running-adapter.ts';
-import type { ConnectionListener } from '../readiness.ts';
-import { buildAutocompleteIndex } from './autocomplete/index.ts';
+import type { ConnectionListener } from '../../src/health.ts';
+import { currentAutocomplete } from './autocomplete/index.ts';
 import { createDiscordClient, type DiscordClientConfig } from './client.ts';
 import { watchGateway } from './connection.ts';
-import { InFlightWork, type DiscordContext } from './context.ts';
+import type { DiscordContext } from './context.ts';
 import { registerEvents } from './events/index.ts';
 import { createDiscordPoster } from './poster.ts';
 
 export interface DiscordOptions {
   config: Pick<Config, 'DISCORD_TOKEN'> & DiscordClientConfig;
-  bot: Bot;
+  bot: BotPort;
   logger: Logger;
   /** Told when the gateway session is lost and when it is back. */
   onConnectionChange?: ConnectionListener;
@@ -33,8 +34,8 @@ export async function startDiscord({
     throw new Error('DISCORD_TOKEN is required to start the Discord adapter (see .env.example)');
   const client = createDiscordClient(config);
   const log = logger.child({ platform: 'discord' });
-  const work = new InFlightWork();
-  const context: DiscordContext = { bot, logger: log, work, autocomplete: buildAutocompleteIndex(bot.dataset) };
+  const work = new WorkTracker();
+  const context: DiscordContext = { bot, logger: log, work, autocomplete: currentAutocomplete(bot) };
 
   registerEvents(client, context);
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord: client error'));

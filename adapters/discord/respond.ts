@@ -1,7 +1,6 @@
 import { MessageFlags, type ChatInputCommandInteraction, type RepliableInteraction } from 'discord.js';
-import type { Conversation } from '../../src/bot.ts';
 import type { Answer } from '../../src/domain/answer.ts';
-import type { Query } from '../../src/engine/index.ts';
+import type { Conversation, Query } from '../../src/port.ts';
 import { NO_MENTIONS } from './client.ts';
 import type { DiscordContext } from './context.ts';
 import { answerToEmbeds } from './render/embeds.ts';

@@ -1,19 +1,20 @@
 import type { Logger as BoltLogger, webApi } from '@slack/bolt';
-import type { Bot, Conversation } from '../../src/bot.ts';
 import type { ChannelRef } from '../../src/domain/channel.ts';
-import type { InFlight } from './in-flight.ts';
+import type { BotPort, Conversation } from '../../src/port.ts';
+import type { WorkTracker } from '../../src/work-tracker.ts';
 import { answerToBlocks, type SlackMessage } from './render/answer-blocks.ts';
 import { failureReply } from './render/failure-reply.ts';
 import { sharedReply, type SharedReply } from './render/shared-reply.ts';
 import { slashReply, type SlashReply } from './render/slash-reply.ts';
 import { decodeShareValue, encodeShareValue } from './share-value.ts';
 
-/** The part of Bot the adapter uses (tests substitute slow or failing bots). */
-export type SlackBot = Pick<Bot, 'handle' | 'now'>;
+/** The part of the bot's port Slack uses (tests substitute slow or failing bots). */
+export type SlackBot = Pick<BotPort, 'handle' | 'now'>;
 
 export interface ListenerDeps {
   bot: SlackBot;
-  inFlight: InFlight;
+  /** Replies still being sent; the Share button's runs are keyed so a double click answers once. */
+  inFlight: WorkTracker;
   /** A slash command answered slower than this is acked empty and answered through response_url. */
   ackDeadlineMs: number;
 }

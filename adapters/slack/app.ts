@@ -3,15 +3,15 @@ import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Config } from '../../src/config.ts';
 import type { DigestPoster } from '../../src/digest/poster.ts';
-import type { HealthState } from '../../src/health.ts';
+import type { HealthView } from '../../src/health.ts';
 import type { Logger } from '../../src/log.ts';
 import type { DeliveryKeyStore } from '../../src/storage/store.ts';
-import type { ConnectionListener } from '../readiness.ts';
+import { WorkTracker } from '../../src/work-tracker.ts';
+import type { ConnectionListener } from '../../src/health.ts';
 import type { SlackBot } from './answering.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { watchSocketMode } from './connection.ts';
 import { DeliveryDedupe } from './deliveries.ts';
-import { InFlight } from './in-flight.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createSlackPoster } from './poster.ts';
 import { GuardedHttpReceiver } from './receiver.ts';
@@ -24,7 +24,7 @@ export interface SlackAppOptions {
   config: Config;
   bot: SlackBot;
   logger: Logger;
-  health: HealthState;
+  health: HealthView;
   /** Interface for the HTTP receiver (default: all interfaces, as Slack must reach it). */
   host?: string;
   ackDeadlineMs?: number;
@@ -45,7 +45,7 @@ export interface SlackApp {
   mode: 'socket' | 'http';
   poster: DigestPoster;
   deliveries: DeliveryDedupe;
-  inFlight: InFlight;
+  inFlight: WorkTracker;
   /** Verifies the bot token (auth.test), then listens (HTTP) or connects (Socket Mode). Returns the HTTP port, if any. */
   start(): Promise<number | null>;
   /** Stops taking work, then waits for replies already being sent. */
@@ -127,7 +127,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(options.deliveryKeys ? { shared: options.deliveryKeys } : {}),
     onSharedError: (error) => logger.warn('could not check the shared delivery keys; answering anyway', error),
   });
-  const inFlight = new InFlight();
+  const inFlight = new WorkTracker();
   app.use(deliveries.middleware);
   registerListeners(app, {
     bot: options.bot,

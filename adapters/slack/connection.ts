@@ -1,4 +1,4 @@
-import type { ConnectionListener } from '../readiness.ts';
+import type { ConnectionListener } from '../../src/health.ts';
 
 /** The part of @slack/socket-mode's SocketModeClient (an event emitter) the watcher listens to. */
 interface SocketModeEvents {

@@ -1,5 +1,5 @@
 import type { Config } from '../../src/config.ts';
-import type { HealthState } from '../../src/health.ts';
+import type { HealthView } from '../../src/health.ts';
 import type { Logger } from '../../src/log.ts';
 import type { RunningAdapter } from '../running-adapter.ts';
 import type { SlackBot } from './answering.ts';
@@ -18,7 +18,7 @@ export interface StartSlackOptions
   config: Config;
   bot: SlackBot;
   logger: Logger;
-  health: HealthState;
+  health: HealthView;
 }
 
 /**
@@ -26,7 +26,7 @@ export interface StartSlackOptions
  * PORT with /slack/events, /healthz and /readyz.
  */
 export async function startSlack(options: StartSlackOptions): Promise<RunningSlackAdapter> {
-  const { config, logger } = options;
+  const { logger } = options;
   const slack = createSlackApp(options);
   const port = await slack.start();
   logger.info({ adapter: 'slack', mode: slack.mode, port }, 'Slack adapter started');

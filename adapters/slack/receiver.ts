@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
-import { handleHealthRequest, type HealthState } from '../../src/health.ts';
+import { type HealthView, handleHealthRequest } from '../../src/health.ts';
 import type { Logger } from '../../src/log.ts';
 
 /** Slack's payloads are far below this (a modal submission is a few tens of KB). */
@@ -17,7 +17,7 @@ export interface GuardedReceiverOptions {
   port: number;
   /** Default: all interfaces, as Slack must reach it. */
   host?: string;
-  health: HealthState;
+  health: HealthView;
   logger: Logger;
   maxBodyBytes?: number;
   /** Unix seconds; tests move it. */

@@ -1,6 +1,7 @@
 import type { Dataset } from '../domain/dataset.ts';
 import { compareMinor } from '../domain/version.ts';
-import { milestoneLabel, milestonesOf } from '../digest/cycle.ts';
+import { milestonesOf } from '../digest/cycle.ts';
+import { milestoneLabel } from '../domain/schedule.ts';
 import type { CalendarKind } from './link.ts';
 
 /** One calendar entry; `uid` names the thing, not its date, so a moved date updates the same event. */

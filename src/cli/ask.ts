@@ -7,6 +7,7 @@ import { loadDataset } from '../data/load.ts';
 import type { Answer } from '../domain/answer.ts';
 import { createEngine, type Engine } from '../engine/index.ts';
 import { renderText } from '../render/text.ts';
+import { parseUsage, UsageError } from './usage.ts';
 
 const USAGE = `Usage: npm run --silent ask -- [options] ["<question>"]
 
@@ -48,8 +49,6 @@ function parseNow(raw: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-class UsageError extends Error {}
-
 interface Options {
   json: boolean;
   now: Date | null;
@@ -59,9 +58,8 @@ interface Options {
 }
 
 function readOptions(argv: string[]): Options {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const { values, positionals } = parseUsage(() =>
+    parseArgs({
       args: argv,
       options: {
         json: { type: 'boolean' },
@@ -71,11 +69,8 @@ function readOptions(argv: string[]): Options {
       },
       allowPositionals: true,
       strict: true,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+    }),
+  );
   let now: Date | null = null;
   if (values.now !== undefined) {
     now = parseNow(values.now);

@@ -10,6 +10,7 @@ import { DIGEST_KINDS, type DigestKind, type Subscription, type Weekday } from '
 import { canonicalZone } from '../digest/time.ts';
 import { upcomingPostings } from '../digest/upcoming.ts';
 import { renderText } from '../render/text.ts';
+import { parseUsage, UsageError } from './usage.ts';
 
 const USAGE = `usage: npm run --silent digest -- --now <ISO> [--kind weekly|milestones|both] [--release 1.31] [--tz Europe/Berlin] [--data <dir>]
   --now <ISO>       the moment to preview, e.g. 2024-07-17T09:00:00Z (without an offset: local to --tz; default: now)
@@ -17,8 +18,6 @@ const USAGE = `usage: npm run --silent digest -- --now <ISO> [--kind weekly|mile
   --release <x.y>   only this release's milestones and cycle
   --tz <zone>       the subscriber's IANA time zone or UTC (default UTC)
   --data <dir>      dataset folder (default: DATASET_DIR or the bundled data/)`;
-
-export class UsageError extends Error {}
 
 export interface PreviewRequest {
   now: Date;
@@ -28,9 +27,8 @@ export interface PreviewRequest {
 }
 
 export function parsePreviewArgs(argv: string[]): PreviewRequest & { dataDir: string | undefined; help: boolean } {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseUsage(() =>
+    parseArgs({
       args: argv,
       options: {
         now: { type: 'string' },
@@ -41,10 +39,8 @@ export function parsePreviewArgs(argv: string[]): PreviewRequest & { dataDir: st
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+    }),
+  );
   const zone = canonicalZone(values.tz ?? 'UTC');
   if (!zone)
     throw new UsageError(
@@ -113,7 +109,7 @@ export function previewText(dataset: Dataset, request: PreviewRequest): string {
 }
 
 function main(argv: string[]): number {
-  let request;
+  let request: ReturnType<typeof parsePreviewArgs>;
   try {
     request = parsePreviewArgs(argv);
   } catch (error) {

@@ -11,6 +11,7 @@ import { parseOverridesFile } from '../import/overrides.ts';
 import { createProgressPrinter } from '../import/progress.ts';
 import { createGitHubReader } from '../import/readers/github.ts';
 import { createLocalReader, readOptionalFile } from '../import/readers/local.ts';
+import type { SourceReader } from '../import/source.ts';
 import { renderDatasetFiles, writeDataset } from '../import/write.ts';
 
 const USAGE = `usage: npm run --silent sync -- [--from <dir>] [--out <dir>] [--overrides <file>]
@@ -43,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
   const overrides = parseOverridesFile(await readOptionalFile(overridesFile), overridesFile);
 
   const started = performance.now();
-  let reader;
+  let reader: SourceReader;
   let printer: ReturnType<typeof createProgressPrinter> | null = null;
   if (values.from) {
     reader = createLocalReader(path.resolve(values.from));
@@ -59,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
       progress: printer.update,
     });
   }
-  let imported;
+  let imported: Awaited<ReturnType<typeof importDataset>>;
   try {
     imported = await importDataset(reader, {
       overrides: overrides.keps,

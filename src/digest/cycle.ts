@@ -22,28 +22,6 @@ export const NOTABLE_KINDS: ReadonlySet<MilestoneKind> = new Set(
   MILESTONE_KINDS.filter((kind) => kind !== 'alpha' && kind !== 'beta' && kind !== 'thaw'),
 );
 
-const KIND_LABELS: Record<MilestoneKind, string> = {
-  'cycle-start': 'Start of the release cycle',
-  'prr-freeze': 'Production Readiness Freeze',
-  'enhancements-freeze': 'Enhancements Freeze',
-  'feature-blog-freeze': 'Feature Blog Freeze',
-  'code-freeze': 'Code Freeze',
-  'test-freeze': 'Test Freeze',
-  'docs-freeze': 'Docs Freeze',
-  alpha: 'Alpha release',
-  beta: 'Beta release',
-  rc: 'Release candidate',
-  release: 'Release day',
-  thaw: 'Code thaw',
-};
-
-export function milestoneLabel(kind: MilestoneKind, event?: Pick<ScheduleEvent, 'build'>, version?: string): string {
-  if (event?.build && (kind === 'alpha' || kind === 'beta' || kind === 'rc'))
-    return `${KIND_LABELS[kind]} ${event.build}`;
-  if (kind === 'release' && version) return `Release day (v${version}.0)`;
-  return KIND_LABELS[kind];
-}
-
 export interface Milestone {
   version: string;
   kind: MilestoneKind;

@@ -1,4 +1,3 @@
-import type { Dataset } from '../domain/dataset.ts';
 import type { Kep, KepStage } from '../domain/kep.ts';
 import type { Release } from '../domain/release.ts';
 import type { Schedule } from '../domain/schedule.ts';
@@ -64,5 +63,3 @@ export function upcomingEols(releases: readonly Release[], today: string, days: 
     .filter((r) => r.eolDate !== null && r.eolDate >= today && r.eolDate <= until)
     .sort((a, b) => a.eolDate!.localeCompare(b.eolDate!));
 }
-
-export const dataFooter = (dataset: Pick<Dataset, 'manifest'>): string => `Data as of ${dataset.manifest.dataDate}`;

@@ -1,6 +1,7 @@
 import {
   combineKinds,
   DEFAULT_RELEASE_EVENTS,
+  DIGEST_KINDS,
   WEEKDAY_NAMES,
   type DigestKind,
   type ReleaseAlertFilter,
@@ -9,6 +10,7 @@ import {
 } from '../domain/subscription.ts';
 import { canonicalZone, parseTimeOfDay } from './time.ts';
 import { MASS_MENTION, PLATFORM_TOKEN } from '../domain/mentions.ts';
+import { withoutHiddenCharacters } from '../domain/unsafe-text.ts';
 
 export interface SubscribeOptions {
   kind?: DigestKind;
@@ -21,8 +23,9 @@ export interface SubscribeOptions {
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 /** The grammar other adapters show their users; keep it in step with the parser below. */
-export const SUBSCRIBE_USAGE = 'subscribe [milestones|weekly|both|releases] [HH:MM] [time zone] [weekday]';
-export const UNSUBSCRIBE_USAGE = 'unsubscribe [milestones|weekly|both|releases]';
+const RECEIVES_CHOICES = [...DIGEST_KINDS, 'releases'].join('|');
+export const SUBSCRIBE_USAGE = `subscribe [${RECEIVES_CHOICES}] [HH:MM] [time zone] [weekday]`;
+export const UNSUBSCRIBE_USAGE = `unsubscribe [${RECEIVES_CHOICES}]`;
 export const RELEASES_USAGE = 'subscribe releases [minors|patches|schedules|eol|prereleases] [1.34 1.35 …]';
 
 export const ACCEPTED_LINES: readonly string[] = [
@@ -102,14 +105,11 @@ const isReleaseToken = (token: string): boolean =>
 
 WEEKDAY_WORDS.set('tues', 2).set('wed', 3).set('thur', 4).set('thurs', 4);
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060-\u2069\ufeff]/gu;
-
 /** A user's token, safe to quote back: no mentions, no control characters, bounded. */
 function quoteToken(token: string): string {
-  const cleaned = token
+  const cleaned = withoutHiddenCharacters(token)
     .replace(MASS_MENTION, '')
     .replace(PLATFORM_TOKEN, '')
-    .replace(CONTROL, '')
     .replace(/[@＠<>]/g, '')
     .slice(0, 40);
   return `“${cleaned || '…'}”${token.length > 40 ? '…' : ''}`;

@@ -6,6 +6,7 @@ import type { Logger } from '../log.ts';
 import { BUSY_TIMEOUT_MS } from '../storage/database.ts';
 import { StorageError } from '../storage/storage-error.ts';
 import type { Claim, SubscriptionStore } from '../storage/store.ts';
+import { WorkTracker } from '../work-tracker.ts';
 import { dueDigests, keySuffixesToKeep, type DueDigest } from './due.ts';
 import { PermanentPostError, PostTimeoutError, type DigestPoster } from './poster.ts';
 
@@ -181,7 +182,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
   const pauseAfter = options.pauseAfter ?? PAUSE_AFTER_PERMANENT_FAILURES;
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const posters = new Map<Platform, DigestPoster>(options.posters.map((poster) => [poster.platform, poster]));
-  const inFlight = new Set<Promise<unknown>>();
+  const inFlight = new WorkTracker();
   let stopped = false;
   let lastPruneDay: string | null = null;
 
@@ -435,20 +436,14 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     return result;
   }
 
-  function track(run: Promise<TickResult>): Promise<TickResult> {
-    inFlight.add(run);
-    void run.finally(() => inFlight.delete(run)).catch(() => undefined);
-    return run;
-  }
-
   function tick(now: Date = clock()): Promise<TickResult> {
-    return track(runTick(now));
+    return inFlight.track(runTick(now));
   }
 
   function announce(digests: readonly DueDigest[], now: Date = clock()): Promise<TickResult> {
     if (stopped) return Promise.resolve(emptyResult(now));
     for (const digest of digests) pending.set(digest.occurrenceKey, digest);
-    return track(deliverAll([...digests], now));
+    return inFlight.track(deliverAll([...digests], now));
   }
 
   const cronLogger = {
@@ -484,7 +479,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
         await task.stop();
         await task.destroy();
       }
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      await inFlight.drain();
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Dataset } from '../domain/dataset.ts';
-import { milestoneLabel, milestonesOf, REMINDER_KINDS } from './cycle.ts';
+import { milestoneLabel } from '../domain/schedule.ts';
+import { milestonesOf, REMINDER_KINDS } from './cycle.ts';
 import { EOL_WARNING_DAYS, REMINDER_OFFSETS_DAYS } from './due.ts';
 import { milestoneLocalDate } from './facts.ts';
 import { wantsMilestones, wantsWeekly, type SubscriptionSettings } from '../domain/subscription.ts';

@@ -40,3 +40,10 @@ export const Manifest = z.object({
   warnings: z.array(z.string()),
 });
 export type Manifest = z.infer<typeof Manifest>;
+
+/** "Data as of 2026-08-22 (kubernetes/enhancements 64765b4)": how current the data is, closing every answer and digest. */
+export function dataFooter(manifest: Pick<Manifest, 'dataDate' | 'sources'>): string {
+  const enhancements = manifest.sources.find((source) => source.repository === 'kubernetes/enhancements');
+  const commit = enhancements?.commit ? ` (kubernetes/enhancements ${enhancements.commit.slice(0, 7)})` : '';
+  return `Data as of ${manifest.dataDate}${commit}`;
+}

@@ -1,8 +1,28 @@
 /**
  * Chat mention syntax, shared by everything that echoes user text: a mass mention must never be
- * repeated live, on any platform.
+ * repeated live, on any platform. Each pattern captures the mention's word (channel, here, everyone).
  */
-export const MASS_MENTION = /<!(?:channel|here|everyone)(?:\|[^>]*)?>|[@＠](?:everyone|here|channel)\b/giu;
+const MASS_MENTION_WORDS = 'channel|here|everyone';
+
+/** Slack's encoded mass mentions: <!channel>, <!here|here>, <!everyone>. */
+export const ENCODED_MASS_MENTION = new RegExp(`<!(${MASS_MENTION_WORDS})(?:\\|[^>]*)?>`, 'giu');
+
+/**
+ * Typed mass mentions, with either at sign: @everyone, @here, ＠channel. No word boundary after the
+ * word: Discord renders "@everyonefoo" as a mention too.
+ */
+export const PLAIN_MASS_MENTION = new RegExp(`[@＠](${MASS_MENTION_WORDS})`, 'giu');
+
+/** Either form. */
+export const MASS_MENTION = new RegExp(`${ENCODED_MASS_MENTION.source}|${PLAIN_MASS_MENTION.source}`, 'giu');
+
+/** Slack user-group mentions: <!subteam^S123|@team>. */
+export const GROUP_MENTION = /<!subteam\^[^>]*>/giu;
 
 /** Slack/Discord user, role, channel, subteam and custom-emoji tokens: <@U123>, <@!1>, <@&1>, <#C1|x>, <!subteam^S1>, <:name:1>. */
 export const PLATFORM_TOKEN = /<(?:[@#!&][^<>]{0,200}|a?:\w{1,64}:\d{1,32})>/gu;
+
+/** Mass mentions made inert (the bare word stays), group mentions named: for any text leaving the bot. */
+export function defuseMentions(text: string): string {
+  return text.replace(ENCODED_MASS_MENTION, '$1').replace(GROUP_MENTION, 'a group').replace(PLAIN_MASS_MENTION, '$1');
+}

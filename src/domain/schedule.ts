@@ -19,6 +19,33 @@ export const MILESTONE_KINDS = [
 export const MilestoneKind = z.enum(MILESTONE_KINDS);
 export type MilestoneKind = z.infer<typeof MilestoneKind>;
 
+/**
+ * Each milestone's name, as sig-release writes it (releases/release_phases.md and the release schedules:
+ * "Code Freeze", "Test Freeze", "Thaw"). Every answer, digest and calendar entry uses these.
+ */
+export const MILESTONE_NAMES: Record<MilestoneKind, string> = {
+  'cycle-start': 'Start of the release cycle',
+  'prr-freeze': 'Production Readiness Freeze',
+  'enhancements-freeze': 'Enhancements Freeze',
+  'feature-blog-freeze': 'Feature Blog Freeze',
+  'code-freeze': 'Code Freeze',
+  'test-freeze': 'Test Freeze',
+  'docs-freeze': 'Docs Freeze',
+  alpha: 'Alpha release',
+  beta: 'Beta release',
+  rc: 'Release candidate',
+  release: 'Release day',
+  thaw: 'Thaw',
+};
+
+/** The milestone's name for one row: "Beta release 1.31.0-beta.0", "Release day (v1.31.0)", "Code Freeze". */
+export function milestoneLabel(kind: MilestoneKind, event?: Pick<ScheduleEvent, 'build'>, version?: string): string {
+  if (event?.build && (kind === 'alpha' || kind === 'beta' || kind === 'rc'))
+    return `${MILESTONE_NAMES[kind]} ${event.build}`;
+  if (kind === 'release' && version) return `${MILESTONE_NAMES.release} (v${version}.0)`;
+  return MILESTONE_NAMES[kind];
+}
+
 export const ScheduleEvent = z.object({
   /** The row's "What", markdown stripped. */
   what: z.string().min(1),

@@ -83,7 +83,7 @@ export function wantsReleaseEvent(
   event: ReleaseEvent,
   version: string | null,
 ): boolean {
-  if (!filter || !filter.events.includes(event)) return false;
+  if (!filter?.events.includes(event)) return false;
   const versionScoped = event === 'patch' || event === 'eol' || event === 'pre-release';
   return !versionScoped || filter.versions.length === 0 || (version !== null && filter.versions.includes(version));
 }

@@ -1,5 +1,5 @@
 import type { Answer, AnswerFact, AnswerSection, AnswerVerdict } from '../domain/answer.ts';
-import type { EngineIndex } from './context.ts';
+import type { EngineIndex } from './engine-index.ts';
 import type { Kep } from '../domain/kep.ts';
 import { isoDay, kepItem, makeAnswer, pacificDay, plural, section } from './format.ts';
 import type { Query } from './kinds/registry.ts';

@@ -1,17 +1,27 @@
 import type { Answer } from '../domain/answer.ts';
+import { createLogger, type Logger } from '../log.ts';
 import { correctStatement, leadWithVerdict, withFollowUps, withoutAskedSuggestions } from './assemble.ts';
-import type { EngineIndex } from './context.ts';
+import type { EngineIndex } from './engine-index.ts';
 import { makeAnswer, section } from './format.ts';
-import { parseNoteLines } from './intents/common.ts';
+import { parseNoteLines } from './parse-notes.ts';
 import { kindOf, type Query } from './kinds/registry.ts';
 import { parse } from './parse.ts';
 
-/** stdout belongs to the CLI and the console adapter; a bug report goes to stderr. */
-function reportToStderr(error: unknown, query: Query): void {
-  process.stderr.write(
-    `engine: could not answer a ${query.kind} question: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-}
+/** What the engine does with a failure it turned into an apology. */
+export type FailureReporter = (error: unknown, query: Query) => void;
+
+/** Failures go through the logger (pino's redaction included); the question's own words are not logged. */
+export const logFailures =
+  (logger: Logger): FailureReporter =>
+  (error, query) =>
+    logger.error({ err: error, kind: query.kind }, 'engine: could not answer a question');
+
+let fallbackLogger: Logger | null = null;
+/** For callers that pass no logger (tests, benches): the project's logger on stderr, made when first needed. */
+const reportToStderr: FailureReporter = (error, query) => {
+  fallbackLogger ??= createLogger('error');
+  logFailures(fallbackLogger)(error, query);
+};
 
 /**
  * A Query in, an Answer out, by the kind's own answer function, then the parts every answer shares
@@ -24,7 +34,7 @@ export function execute(
   query: Query,
   index: EngineIndex,
   now: Date,
-  onError: (error: unknown, query: Query) => void = reportToStderr,
+  onError: FailureReporter = reportToStderr,
 ): Answer {
   try {
     const answerOf = (one: Query) =>

@@ -1,13 +1,14 @@
 import type { Answer } from '../domain/answer.ts';
 import type { Dataset } from '../domain/dataset.ts';
-import { buildIndex, type EngineIndex } from './context.ts';
-import { execute } from './execute.ts';
+import { buildIndex, type EngineIndex } from './engine-index.ts';
+import { execute, type FailureReporter, logFailures } from './execute.ts';
+import type { Logger } from '../log.ts';
 import { makeAnswer } from './format.ts';
 import { CUE_WORDS, type Query } from './kinds/registry.ts';
 import { parse } from './parse.ts';
 import { recognizeEntities as entitiesOf, type Entities } from './understand/entities.ts';
 
-export type { EngineIndex } from './context.ts';
+export type { EngineIndex } from './engine-index.ts';
 export type { Entities } from './understand/entities.ts';
 export type { Query, QueryKind } from './kinds/registry.ts';
 
@@ -24,8 +25,10 @@ export interface Engine {
 }
 
 export interface EngineOptions {
-  /** Called when answering fails unexpectedly (the user still gets an apology); default: stderr. */
-  onError?: (error: unknown, query: Query) => void;
+  /** Where a failure to answer is logged (the user still gets an apology); default: the logger on stderr. */
+  logger?: Logger;
+  /** Replaces the logging of failures altogether (tests). */
+  onError?: FailureReporter;
   /** PUBLIC_URL: answers may link to the bot's own pages (the calendar feed). */
   publicUrl?: string;
 }
@@ -33,7 +36,8 @@ export interface EngineOptions {
 /** Builds the lookup tables, the vocabulary and the search index once; every question after that is parse + execute. */
 export function createEngine(dataset: Dataset, options: EngineOptions = {}): Engine {
   const index = { ...buildIndex(dataset), publicUrl: options.publicUrl ?? null };
-  const ask = (query: Query, now: Date) => execute(query, index, now, options.onError);
+  const onError = options.onError ?? (options.logger ? logFailures(options.logger) : undefined);
+  const ask = (query: Query, now: Date) => execute(query, index, now, onError);
   return {
     index,
     answer: (text, now) => ask(parse(text, index, now), now),

@@ -1,7 +1,7 @@
 import type { AnswerItem } from '../domain/answer.ts';
 import type { Kep, KepStage } from '../domain/kep.ts';
 import type { Release } from '../domain/release.ts';
-import { type EngineIndex, milestoneKey } from './context.ts';
+import { type EngineIndex, milestoneKey } from './engine-index.ts';
 import { kepItem, kepLabel, plural } from './format.ts';
 import { isShipped } from './versions.ts';
 
@@ -57,7 +57,7 @@ export function releaseStage(
   const shipped = isShipped(release, now);
   const keps: Kep[] = [];
   const conflicts: MilestoneConflict[] = [];
-  for (const kep of index.milestone.get(milestoneKey(stage, release.version)) ?? []) {
+  for (const kep of index.kepsByMilestone.get(milestoneKey(stage, release.version)) ?? []) {
     if (!include(kep)) continue;
     const note = shipped ? milestoneConflict(kep, stage, release.version) : null;
     if (note) conflicts.push({ kep, note });
@@ -143,11 +143,11 @@ export function announcedStable(
 ): AnnouncedStable | null {
   const list = release.announcement?.graduatedToStable;
   if (!list || !isShipped(release, now)) return null;
-  const v = release.version;
+  const version = release.version;
   const entries: AnnouncedEntry[] = [];
   let unattributed = 0;
   for (const entry of list) {
-    const kep = entry.kep != null ? (index.kep.get(entry.kep) ?? null) : null;
+    const kep = entry.kep != null ? (index.kepByNumber.get(entry.kep) ?? null) : null;
     if (include && (!kep || !include(kep))) {
       if (entry.kep == null) unattributed++;
       continue;
@@ -169,11 +169,11 @@ export function announcedStable(
     }
     const yamlStable = kep.milestones.stable;
     const detail =
-      yamlStable !== v
+      yamlStable !== version
         ? yamlStable
           ? `kep.yaml says stable in ${yamlStable}`
           : `kep.yaml records no stable release (stage: ${kep.stage ?? 'none'})`
-        : milestoneConflict(kep, 'stable', v);
+        : milestoneConflict(kep, 'stable', version);
     entries.push({ item: { ...kepItem(kep, detail), title: entry.title }, kep, disagreement: detail });
   }
   return {
@@ -200,11 +200,11 @@ export function stableOverview(
   now: Date,
   kepYamlUrl: string | null,
 ): StableOverview {
-  const v = release.version;
+  const version = release.version;
   const announced = announcedStable(index, release, now);
   if (announced && announced.entries.length > 0) {
     return {
-      heading: `Graduated to stable in ${v} (release announcement)`,
+      heading: `Graduated to stable in ${version} (release announcement)`,
       items: announced.entries.map((entry) => entry.item),
       moreUrl: release.announcement?.url ?? null,
       lines: [],
@@ -217,7 +217,7 @@ export function stableOverview(
     heading: `${stageHeading(list)} (kep.yaml)`,
     items: list.keps.map((kep) => kepItem(kep)),
     moreUrl: kepYamlUrl,
-    lines: list.shipped ? (conflicts ? [conflicts] : []) : [plannedLine(index, v)],
+    lines: list.shipped ? (conflicts ? [conflicts] : []) : [plannedLine(index, version)],
     shipped: list.shipped,
   };
 }

@@ -1,4 +1,4 @@
-import type { EngineIndex } from './context.ts';
+import type { EngineIndex } from './engine-index.ts';
 import { SCORE, type Candidate } from './kinds/kind.ts';
 import { bestCandidate, CUE_WORDS, KINDS, type Query } from './kinds/registry.ts';
 import type { ParseNotes } from './refs.ts';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { KepStage } from '../domain/kep.ts';
 import { MilestoneKind } from '../domain/schedule.ts';
 
 /**

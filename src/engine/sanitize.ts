@@ -1,4 +1,5 @@
-import { MASS_MENTION, PLATFORM_TOKEN } from '../domain/mentions.ts';
+import { defuseMentions, MASS_MENTION, PLATFORM_TOKEN } from '../domain/mentions.ts';
+import { CONTROL_CHARACTERS, INVISIBLE_CHARACTERS } from '../domain/unsafe-text.ts';
 
 /** The parser reads at most this many characters of a question; nobody asks a longer one. */
 export const MAX_QUESTION_CHARS = 300;
@@ -17,8 +18,7 @@ const SLACK_LINK_WITH_LABEL = /<(https?:\/\/[^|<>\s]{1,500})\|([^<>]{0,200})>/gi
 const SLACK_LINK = /<(https?:\/\/[^<>\s]{1,500})>/giu;
 const MARKDOWN_LINK = /\[([^\]]{0,200})\]\((https?:\/\/[^)\s]{1,500})\)/giu;
 const LINE_BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]/gu;
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/gu;
-const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufe00-\ufe0f]/gu;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each code point is stripped on its own, joiners and selectors included
 const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u20e3]/gu;
 /** Emphasis, code, strike-through and quote markers; "#" only as a heading marker so "#24" survives. */
 const MARKUP = /[*_~`|\\]|^\s*>+|^\s*#{1,6}\s+/gmu;
@@ -33,7 +33,7 @@ export function cleanQuestion(raw: unknown): CleanQuestion {
   text = text.slice(0, MAX_RAW_CHARS).normalize('NFKC');
   const before = text;
   text = text.replace(MASS_MENTION, ' ').replace(PLATFORM_TOKEN, ' ');
-  text = text.replace(LINE_BREAKS, ' ').replace(CONTROL, '').replace(INVISIBLE, '');
+  text = text.replace(LINE_BREAKS, ' ').replace(CONTROL_CHARACTERS, '').replace(INVISIBLE_CHARACTERS, '');
   const stripped = text !== before;
   text = text
     .replace(SLACK_LINK_WITH_LABEL, ' $2 $1 ')
@@ -55,14 +55,6 @@ export function cleanQuestion(raw: unknown): CleanQuestion {
     text = (lastSpace > MAX_QUESTION_CHARS / 2 ? cut.slice(0, lastSpace) : cut).trim();
   }
   return { text, truncated, stripped };
-}
-
-/** Mass mentions neutralised for any text leaving the bot (belt and braces: the engine never echoes them). */
-export function defuseMentions(text: string): string {
-  return text
-    .replace(/<!(channel|here|everyone)(?:\|[^>]*)?>/gi, '$1')
-    .replace(/<!subteam\^[^>]*>/gi, 'a group')
-    .replace(/[@＠](everyone|here|channel)\b/giu, '$1');
 }
 
 /** A short quote of user text for a reply: already clean, cut to `max` characters. */

@@ -1,7 +1,7 @@
 import type { Answer, AnswerIntent } from '../domain/answer.ts';
 import { isPastGaDate, isShipped as isShippedOn, latestRelease, type Release } from '../domain/release.ts';
 import { minorNumber } from '../domain/version.ts';
-import type { EngineIndex } from './context.ts';
+import type { EngineIndex } from './engine-index.ts';
 import { formatDate, isoDay, makeAnswer } from './format.ts';
 import type { VersionRef } from './query.ts';
 
@@ -31,7 +31,10 @@ const beforeAnnouncement = new WeakMap<Release, Release>();
 export function releaseAsOf(release: Release, now: Date): Release {
   if (!release.announcement || isShipped(release, now)) return release;
   let unannounced = beforeAnnouncement.get(release);
-  if (!unannounced) beforeAnnouncement.set(release, (unannounced = { ...release, announcement: null }));
+  if (!unannounced) {
+    unannounced = { ...release, announcement: null };
+    beforeAnnouncement.set(release, unannounced);
+  }
   return unannounced;
 }
 
@@ -126,7 +129,7 @@ function resolveRelease(
   }
 
   const exact = ref as Extract<VersionRef, { kind: 'exact' }>;
-  const release = index.release.get(exact.minor);
+  const release = index.releaseByVersion.get(exact.minor);
   if (release) return { ok: true, release, patch: exact.patch, note: null };
   const [major, minor] = exact.minor.split('.').map(Number) as [number, number];
   const newest = minorNumber(index.newest);

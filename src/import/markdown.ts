@@ -5,7 +5,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { toString } from 'mdast-util-to-string';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
 
 /** The document's syntax tree (GitHub-flavoured: tables, strikethrough, autolinks, task lists). */
@@ -14,8 +14,8 @@ export function parseMarkdown(markdown: string): Root {
 }
 
 /** The plain text of an mdast node (link text kept, markup dropped), whitespace collapsed. */
-export function nodeText(node: Parameters<typeof toString>[0]): string {
-  return toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
+export function nodeText(node: Parameters<typeof mdastToString>[0]): string {
+  return mdastToString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
 }
 
 /** A node's text: code spans and image alt text kept; HTML (comments, tags), struck-out text and code blocks dropped. */
@@ -23,7 +23,7 @@ export function inlineText(node: Nodes): string {
   if (node.type === 'break' || node.type === 'html') return ' ';
   if (node.type === 'code' || node.type === 'definition' || node.type === 'delete') return '';
   if ('children' in node) return node.children.map((child) => inlineText(child as Nodes)).join('');
-  return toString(node, { includeHtml: false }).replace(/\s+/g, ' ');
+  return mdastToString(node, { includeHtml: false }).replace(/\s+/g, ' ');
 }
 
 const ENDS_SENTENCE = /[.!?:;…]["'”’)]*$/;

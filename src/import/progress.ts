@@ -30,7 +30,7 @@ export function createProgressPrinter(stream: ProgressStream): ProgressPrinter {
 function ttyPrinter(stream: ProgressStream): ProgressPrinter {
   let drawn = '';
   const draw = (line: string) => {
-    const fitted = fit(line, (stream.columns ?? 80) - 1);
+    const fitted = fitToWidth(line, (stream.columns ?? 80) - 1);
     stream.write(`\r${fitted}\x1b[K`);
     drawn = fitted;
   };
@@ -88,7 +88,7 @@ function retryLine(event: Extract<ProgressEvent, { phase: 'retry' }>): string {
 }
 
 /** Shortens a line to `width` characters, ending it with "…". */
-function fit(line: string, width: number): string {
+function fitToWidth(line: string, width: number): string {
   if (width < 2 || line.length <= width) return line;
   return `${line.slice(0, width - 1)}…`;
 }

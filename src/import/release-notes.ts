@@ -117,7 +117,7 @@ export function draftStatus(
   if (shipped) return { status: 'final', build: null };
   const builds = (schedule?.events ?? []).filter((event) => event.build && (readOn === null || event.date <= readOn));
   const build = builds.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).at(-1)?.build ?? null;
-  return { status: 'pre-release', build: build && build.startsWith(`${version}.`) ? build : null };
+  return { status: 'pre-release', build: build?.startsWith(`${version}.`) ? build : null };
 }
 
 export function sortDrafts(drafts: ReleaseNotesDraft[]): ReleaseNotesDraft[] {

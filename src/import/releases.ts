@@ -132,7 +132,10 @@ export function buildReleases(inputs: ReleaseInputs): Release[] {
   const drafts = new Map<string, Draft>();
   const draft = (minor: string): Draft => {
     let value = drafts.get(minor);
-    if (!value) drafts.set(minor, (value = { ga: [], maintenance: null, eol: [], patches: [] }));
+    if (!value) {
+      value = { ga: [], maintenance: null, eol: [], patches: [] };
+      drafts.set(minor, value);
+    }
     return value;
   };
   const addGa = (minor: string, date: string | null, source: string) => {

@@ -1,5 +1,6 @@
 import type { Answer, AnswerFact, AnswerItem, AnswerSection } from '../domain/answer.ts';
-import { defuseMentions } from '../engine/sanitize.ts';
+import { defuseMentions } from '../domain/mentions.ts';
+import { withoutControlCharacters } from '../domain/unsafe-text.ts';
 
 /**
  * Plain text for the CLI and the console: title, summary, facts, sections, links, suggestions,
@@ -38,12 +39,8 @@ function sectionLines(section: AnswerSection): string[] {
   return lines;
 }
 
-const UNSAFE_CHARS = '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069';
-const HAS_UNSAFE = new RegExp(`[${UNSAFE_CHARS}]`);
-const UNSAFE = new RegExp(`[${UNSAFE_CHARS}]`, 'g');
-
 function clean(text: string): string {
   // Both passes are skipped when there is nothing to replace (the usual case): answers are long.
   const defused = /[@＠<]/.test(text) ? defuseMentions(text) : text;
-  return HAS_UNSAFE.test(defused) ? defused.replace(UNSAFE, '') : defused;
+  return withoutControlCharacters(defused, true);
 }

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parsePreviewArgs, previewText, UsageError } from '../../src/cli/digest.ts';
+import { parsePreviewArgs, previewText } from '../../src/cli/digest.ts';
+import { UsageError } from '../../src/cli/usage.ts';
 import { REPO_ROOT } from '../../src/data/paths.ts';
 import { loadDataset } from '../../src/data/load.ts';
 

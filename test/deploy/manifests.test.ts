@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { ConfigSchema, loadConfig, SECRET_VARIABLES } from '../../src/config.ts';
 import { REPO_ROOT } from '../../src/data/paths.ts';
-import { handleHealthRequest, HEALTH_PATHS, HealthState } from '../../src/health.ts';
+import { Health, handleHealthRequest, HEALTH_PATHS } from '../../src/health.ts';
 
 const DEPLOY = path.join(REPO_ROOT, 'deploy', 'base');
 
@@ -14,6 +14,7 @@ type K8sObject = {
   apiVersion: string;
   kind: string;
   metadata: { name: string; labels?: Record<string, string> };
+  // biome-ignore lint/suspicious/noExplicitAny: a Kubernetes manifest is free-form YAML; the assertions name the fields they read
   [key: string]: any;
 };
 
@@ -104,6 +105,7 @@ describe('deploy/ manifests', () => {
       capabilities: { drop: ['ALL'] },
     });
 
+    // biome-ignore lint/suspicious/noExplicitAny: a Kubernetes manifest is free-form YAML; the assertions name the fields they read
     const dataVolume = pod.volumes.find((volume: any) => volume.persistentVolumeClaim);
     expect(dataVolume.persistentVolumeClaim.claimName).toBe(pvc.metadata.name);
     expect(pvc.spec.accessModes).toEqual(['ReadWriteOnce']);
@@ -158,13 +160,13 @@ describe('deploy/ manifests', () => {
 });
 
 describe('the probe paths are served', () => {
-  const state = new HealthState();
+  const state = new Health();
   let server: Server;
   let base: string;
 
   beforeAll(async () => {
     server = createServer((request, response) => {
-      if (!handleHealthRequest(request, response, state)) response.writeHead(404).end();
+      if (!handleHealthRequest(request, response, state.view)) response.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -174,7 +176,7 @@ describe('the probe paths are served', () => {
   it('liveness answers 200 at once; readiness 503 until ready, then 200', async () => {
     expect((await fetch(base + container.livenessProbe.httpGet.path)).status).toBe(200);
     expect((await fetch(base + container.readinessProbe.httpGet.path)).status).toBe(503);
-    state.markReady();
+    state.markRunning();
     expect((await fetch(base + container.readinessProbe.httpGet.path)).status).toBe(200);
     expect((await fetch(`${base}/not-a-probe`)).status).toBe(404);
   });

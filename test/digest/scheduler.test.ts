@@ -383,7 +383,7 @@ describe('post timeout', () => {
       signals: [] as AbortSignal[],
       delivered: 0,
       hang: true,
-      land: () => undefined as void,
+      land: (): void => undefined,
       post(_channel: ChannelRef, _answer: Answer, options?: { signal?: AbortSignal }): Promise<void> {
         poster.signals.push(options!.signal!);
         if (!poster.hang) {

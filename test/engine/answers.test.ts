@@ -483,15 +483,15 @@ const cases: Case[] = [
     has: [
       '2024-05-13',
       '2024-08-13',
-      'Code freeze: 2024-07-24 02:00 UTC',
-      'Enhancements freeze: 2024-06-14 02:00 UTC',
+      'Code Freeze: 2024-07-24 02:00 UTC',
+      'Enhancements Freeze: 2024-06-14 02:00 UTC',
       'Full timeline',
     ],
   },
   {
     q: 'when is code freeze for 1.31',
     intent: 'schedule',
-    has: ['Code freeze for Kubernetes 1.31: 2024-07-24 02:00 UTC (Wednesday; 2024-07-23 19:00 PDT)'],
+    has: ['Code Freeze for Kubernetes 1.31: 2024-07-24 02:00 UTC (Wednesday; 2024-07-23 19:00 PDT)'],
   },
   { q: '1.31 code freeze', intent: 'schedule', has: ['2024-07-24 02:00 UTC'] },
   {
@@ -521,7 +521,7 @@ const cases: Case[] = [
     now: MID_132,
     intent: 'schedule',
     has: [
-      'Enhancements freeze for Kubernetes 1.32 is in 10 days 2 hours',
+      'Enhancements Freeze for Kubernetes 1.32 is in 10 days 2 hours',
       '2024-10-11 02:00 UTC (Friday; 2024-10-10 19:00 PDT)',
     ],
   },
@@ -529,7 +529,7 @@ const cases: Case[] = [
     q: 'how long until code freeze',
     now: MID_132,
     intent: 'schedule',
-    has: ['Code freeze for Kubernetes 1.32 is in 38 days 2 hours', '2024-11-08 02:00 UTC'],
+    has: ['Code Freeze for Kubernetes 1.32 is in 38 days 2 hours', '2024-11-08 02:00 UTC'],
   },
   {
     q: 'when is the next code freeze',
@@ -551,7 +551,7 @@ const cases: Case[] = [
   { q: 'when was 1.24 released', intent: 'schedule', has: ['Kubernetes 1.24 was released on 2022-05-03 (Tuesday)'] },
   { q: 'when did 1.28 come out', intent: 'schedule', has: ['2023-08-15'] },
   { q: 'when was 1.30.2 released', intent: 'patch-schedule', has: ['Kubernetes 1.30.2 was released on 2024-06-11'] },
-  { q: '1.30 docs freeze', intent: 'schedule', has: ['Docs freeze for Kubernetes 1.30: 2024-03-26'] },
+  { q: '1.30 docs freeze', intent: 'schedule', has: ['Docs Freeze for Kubernetes 1.30: 2024-03-26'] },
   { q: 'when is test freeze for 1.28', intent: 'schedule', has: ['2023-07-26 01:00 UTC'] },
   // "CI Signal" became "Release Signal" in 1.30: either name finds the role in every release.
   { q: 'release signal 1.29', intent: 'team', has: ['Vyom Yadav', 'CI Signal was renamed Release Signal in 1.30'] },
@@ -598,19 +598,19 @@ const cases: Case[] = [
   {
     q: 'when is test freeze for 1.33',
     intent: 'schedule',
-    has: ['Test freeze for Kubernetes 1.33: 2025-03-21 02:00 UTC'],
+    has: ['Test Freeze for Kubernetes 1.33: 2025-03-21 02:00 UTC'],
     not: ['has no test freeze'],
   },
   {
     q: 'when is test freeze for 1.12',
     intent: 'schedule',
-    has: ['Test freeze for Kubernetes 1.12'],
+    has: ['Test Freeze for Kubernetes 1.12'],
     not: ['has no test freeze'],
   },
   {
     q: '1.33 schedule',
     intent: 'schedule',
-    has: ['Begin Code Freeze and Test Freeze', 'Code freeze and test freeze: 2025-03-21'],
+    has: ['Begin Code Freeze and Test Freeze', 'Code Freeze and Test Freeze: 2025-03-21'],
   },
   {
     q: 'release candidates for 1.31',
@@ -622,7 +622,7 @@ const cases: Case[] = [
   {
     q: 'shedule for 1.31',
     intent: 'schedule',
-    has: ['Code freeze: 2024-07-24 02:00 UTC', 'Read “shedule” as “schedule”'],
+    has: ['Code Freeze: 2024-07-24 02:00 UTC', 'Read “shedule” as “schedule”'],
   },
   {
     q: 'schedule',

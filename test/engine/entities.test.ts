@@ -1,7 +1,7 @@
 // The entity pass: everything the data can name, found once, against the bundled dataset's vocabulary.
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.ts';
-import { buildIndex } from '../../src/engine/context.ts';
+import { buildIndex } from '../../src/engine/engine-index.ts';
 import { recognizeEntities } from '../../src/engine/index.ts';
 import { FEATURE_ALIASES } from '../../src/engine/understand/vocabulary.ts';
 
@@ -29,7 +29,7 @@ describe('recognizeEntities', () => {
 
   it('names only KEPs the data has, none of them withdrawn', () => {
     for (const [alias, number] of FEATURE_ALIASES) {
-      const kep = index.kep.get(number);
+      const kep = index.kepByNumber.get(number);
       expect(kep, alias).toBeDefined();
       expect(kep!.status, alias).not.toBe('withdrawn');
     }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.ts';
 import type { PlatformId } from '../../src/domain/platform.ts';
-import { buildIndex, type EngineIndex } from '../../src/engine/context.ts';
+import { buildIndex, type EngineIndex } from '../../src/engine/engine-index.ts';
 import { managedPlatform, standingAt } from '../../src/engine/intents/managed-platform.ts';
 import type { ManagedPlatformQuery } from '../../src/engine/kinds/managed-platform.ts';
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.ts';
 import type { Kep } from '../../src/domain/kep.ts';
 import type { Release } from '../../src/domain/release.ts';
-import { buildIndex, type EngineIndex } from '../../src/engine/context.ts';
+import { buildIndex, type EngineIndex } from '../../src/engine/engine-index.ts';
 import {
   announcedStable,
   conflictSentence,
@@ -20,7 +20,7 @@ const DATA_DATE = new Date('2026-08-22T12:00:00Z');
 const LATER = new Date('2026-11-21T12:00:00Z');
 
 let index: EngineIndex;
-const release = (version: string): Release => index.release.get(version)!;
+const release = (version: string): Release => index.releaseByVersion.get(version)!;
 const numbers = (keps: Kep[]): number[] => keps.map((kep) => kep.number);
 
 beforeAll(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.ts';
-import { buildIndex } from '../../src/engine/context.ts';
+import { buildIndex } from '../../src/engine/engine-index.ts';
 import { parse as parseWith } from '../../src/engine/parse.ts';
 import { Query } from '../../src/engine/query.ts';
 

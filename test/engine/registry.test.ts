@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.ts';
 import { ANSWER_INTENTS } from '../../src/domain/answer.ts';
-import { buildIndex } from '../../src/engine/context.ts';
+import { buildIndex } from '../../src/engine/engine-index.ts';
 import { execute } from '../../src/engine/execute.ts';
 import {
   bestCandidate,

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.ts';
 import { Answer } from '../../src/domain/answer.ts';
-import { buildIndex } from '../../src/engine/context.ts';
+import { buildIndex } from '../../src/engine/engine-index.ts';
 import { execute } from '../../src/engine/execute.ts';
 import { createEngine, type Engine } from '../../src/engine/index.ts';
 import { parse } from '../../src/engine/parse.ts';
@@ -161,13 +161,16 @@ describe('engine failures', () => {
   it('turn into an apology and are reported, never thrown', () => {
     const dataset = loadDataset();
     const index = buildIndex(dataset);
-    const failing = new Map(index.release);
+    const failing = new Map(index.releaseByVersion);
     failing.get = () => {
       throw new Error('simulated bug');
     };
     const reported: unknown[] = [];
-    const answer = execute(parse('1.31', index, new Date()), { ...index, release: failing }, new Date(), (error) =>
-      reported.push(error),
+    const answer = execute(
+      parse('1.31', index, new Date()),
+      { ...index, releaseByVersion: failing },
+      new Date(),
+      (error) => reported.push(error),
     );
     expect(answer.intent).toBe('unknown');
     expect(answer.summary).toContain('Sorry');

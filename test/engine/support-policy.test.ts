@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.ts';
-import { buildIndex, type EngineIndex } from '../../src/engine/context.ts';
+import { buildIndex, type EngineIndex } from '../../src/engine/engine-index.ts';
 import { supportPolicy } from '../../src/engine/intents/support-policy.ts';
 import type { SupportPolicyQuery } from '../../src/engine/kinds/support-policy.ts';
 
@@ -30,7 +30,7 @@ describe('support policy and client libraries on the bundled data', () => {
   });
 
   it('for one release, its own dates beside the policy; before 1.19 the 9-month rule', () => {
-    const release = index.release.get('1.33')!;
+    const release = index.releaseByVersion.get('1.33')!;
     const answer = ask({ topic: 'patch-support', version: v('1.33') });
     expect(answer.summary).toMatch(
       new RegExp(`^Kubernetes 1\\.33 got patches until its end of life on ${release.eolDate}`),
@@ -45,14 +45,14 @@ describe('support policy and client libraries on the bundled data', () => {
     const answer = ask({ topic: 'maintenance-mode' });
     expect(answer.summary).toContain('last two months');
     expect(answer.sections[0]!.lines.join('\n')).toContain('Vulnerabilities that have an assigned CVE ID');
-    const release = index.release.get('1.31')!;
+    const release = index.releaseByVersion.get('1.31')!;
     expect(ask({ topic: 'maintenance-mode', version: v('1.31') }).summary).toMatch(
       new RegExp(`^Kubernetes 1\\.31 entered maintenance mode on ${release.maintenanceModeDate}`),
     );
   });
 
   it('which k8s.io/api tag matches 1.33: v0.33.x, with the newest patch', () => {
-    const patch = index.release
+    const patch = index.releaseByVersion
       .get('1.33')!
       .patches.filter((entry) => entry.date <= '2026-11-21')
       .at(-1)!.version;

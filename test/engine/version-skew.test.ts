@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.ts';
 import type { Component } from '../../src/domain/policy.ts';
-import { buildIndex, type EngineIndex } from '../../src/engine/context.ts';
+import { buildIndex, type EngineIndex } from '../../src/engine/engine-index.ts';
 import { versionSkew } from '../../src/engine/intents/version-skew.ts';
 import type { VersionSkewQuery } from '../../src/engine/kinds/version-skew.ts';
 

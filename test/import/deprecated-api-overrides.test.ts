@@ -61,7 +61,10 @@ describe("deprecated-API corrections (data/overrides.yaml over Pluto's real vers
     ]) {
       const fixed = find(apis, apiVersion, kind);
       if (expected === 'absent') expect(fixed).toEqual([]);
-      else expect(fixed.length).toBeGreaterThan(0), fixed.forEach((api) => expect(api).toMatchObject(expected));
+      else {
+        expect(fixed.length).toBeGreaterThan(0);
+        for (const api of fixed) expect(api).toMatchObject(expected);
+      }
     }
   });
 

@@ -16,6 +16,9 @@ function tempDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'k8s-release-bot-import-'));
 }
 
+/** Two or three real `npm run sync` processes per test: tsx's start-up alone takes seconds on a loaded machine. */
+const SYNC_PROCESS_TIMEOUT_MS = 90_000;
+
 function runSync(args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sync.ts', ...args], {
     encoding: 'utf8',
@@ -98,6 +101,7 @@ describe('npm run sync', () => {
       ]);
       expect(after).toEqual(before);
     },
+    SYNC_PROCESS_TIMEOUT_MS,
   );
 
   it('rejects an overrides file without a source', () => {

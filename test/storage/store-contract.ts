@@ -14,7 +14,7 @@ const channel: ChannelRef = { platform: 'slack', workspace: 'T1', channel: 'C1' 
 const settings = { kind: 'both', time: '09:00', timeZone: 'UTC', weekday: 1 } as const;
 const t0 = new Date('2024-07-17T09:00:00Z');
 const LEASE_MS = 10 * 60_000;
-const after = (ms: number): Date => new Date(t0.getTime() + ms);
+const msAfterStart = (ms: number): Date => new Date(t0.getTime() + ms);
 /** A claim on `key` scheduled at t0 with a 6-hour grace window and a 10-minute lease. */
 const request = (occurrenceKey: string, subscriptionId: number, now: Date = t0): ClaimRequest => ({
   occurrenceKey,
@@ -22,7 +22,7 @@ const request = (occurrenceKey: string, subscriptionId: number, now: Date = t0):
   scheduledAt: t0,
   now,
   leaseMs: LEASE_MS,
-  graceEndsAt: after(6 * 3_600_000),
+  graceEndsAt: msAfterStart(6 * 3_600_000),
 });
 
 export function describeStoreContract(backend: Backend): void {
@@ -139,7 +139,7 @@ export function describeStoreContract(backend: Backend): void {
           consecutiveFailures: 3,
           paused: true,
         });
-        expect(await store.recordPermanentFailure(id, 'channel_not_found', after(1000), 3)).toEqual({
+        expect(await store.recordPermanentFailure(id, 'channel_not_found', msAfterStart(1000), 3)).toEqual({
           consecutiveFailures: 4,
           paused: false,
         });
@@ -199,7 +199,7 @@ export function describeStoreContract(backend: Backend): void {
       it('posted and permanently failed occurrences are never claimed again', async () => {
         const store = await openOne();
         const { id } = await store.save(channel, settings, t0);
-        const later = after(3_600_000);
+        const later = msAfterStart(3_600_000);
         expect(await store.markPosted((await store.claim(request('posted', id)))!, t0)).toBe(true);
         expect(
           await store.markFailed((await store.claim(request('failed', id)))!, 'PermanentPostError: channel_not_found'),
@@ -218,14 +218,14 @@ export function describeStoreContract(backend: Backend): void {
         const b = await openOne();
         const { id } = await a.save(channel, settings, t0);
         const first = (await a.claim(request('retry-me', id)))!;
-        expect(await a.markRetry(first, 'Error: socket hang up', after(60_000))).toBe(true);
-        expect(await b.claim(request('retry-me', id, after(30_000)))).toBeNull();
-        expect(await b.claim(request('retry-me', id, after(60_000)))).toMatchObject({
+        expect(await a.markRetry(first, 'Error: socket hang up', msAfterStart(60_000))).toBe(true);
+        expect(await b.claim(request('retry-me', id, msAfterStart(30_000)))).toBeNull();
+        expect(await b.claim(request('retry-me', id, msAfterStart(60_000)))).toMatchObject({
           attempts: 2,
           claimedBy: b.claimant,
           takenOverFrom: null,
         });
-        expect(await a.claim(request('retry-me', id, after(60_000)))).toBeNull();
+        expect(await a.claim(request('retry-me', id, msAfterStart(60_000)))).toBeNull();
         expect(await a.posting('retry-me')).toMatchObject({
           status: 'claimed',
           attempts: 2,
@@ -237,14 +237,14 @@ export function describeStoreContract(backend: Backend): void {
       it('error texts are kept bounded', async () => {
         const store = await openOne();
         const { id } = await store.save(channel, settings, t0);
-        await store.markRetry((await store.claim(request('long', id)))!, 'x'.repeat(5000), after(60_000));
+        await store.markRetry((await store.claim(request('long', id)))!, 'x'.repeat(5000), msAfterStart(60_000));
         expect((await store.posting('long'))!.lastError).toHaveLength(500);
       });
 
       it('nothing is claimed at or after the end of the grace window, not even a new key', async () => {
         const store = await openOne();
         const { id } = await store.save(channel, settings, t0);
-        const graceEnd = after(6 * 3_600_000);
+        const graceEnd = msAfterStart(6 * 3_600_000);
         expect(await store.claim(request('late', id, graceEnd))).toBeNull();
         expect(await store.posting('late')).toBeNull();
         expect(await store.claim(request('late', id, new Date(graceEnd.getTime() - 1)))).not.toBeNull();
@@ -277,30 +277,32 @@ export function describeStoreContract(backend: Backend): void {
       it('are taken over by another store once the lease has expired, not before, counting the attempt', async () => {
         const { claimant, subscriptionId } = await crashAfterClaiming('stale');
         const survivor = await openOne();
-        expect(await survivor.claim(request('stale', subscriptionId, after(LEASE_MS - 1)))).toBeNull();
-        const claim = await survivor.claim(request('stale', subscriptionId, after(LEASE_MS)));
+        expect(await survivor.claim(request('stale', subscriptionId, msAfterStart(LEASE_MS - 1)))).toBeNull();
+        const claim = await survivor.claim(request('stale', subscriptionId, msAfterStart(LEASE_MS)));
         expect(claim).toEqual({
           occurrenceKey: 'stale',
           claimedBy: survivor.claimant,
-          claimedAt: after(LEASE_MS).toISOString(),
+          claimedAt: msAfterStart(LEASE_MS).toISOString(),
           attempts: 2,
           takenOverFrom: claimant,
         });
         expect(await survivor.posting('stale')).toMatchObject({
           status: 'claimed',
-          leaseExpiresAt: after(2 * LEASE_MS).toISOString(),
+          leaseExpiresAt: msAfterStart(2 * LEASE_MS).toISOString(),
           takenOverFrom: claimant,
         });
         // The new claim has a lease of its own.
-        expect(await (await openOne()).claim(request('stale', subscriptionId, after(LEASE_MS + 60_000)))).toBeNull();
-        expect(await survivor.markPosted(claim!, after(LEASE_MS + 1000))).toBe(true);
-        expect(await (await openOne()).claim(request('stale', subscriptionId, after(3 * LEASE_MS)))).toBeNull();
+        expect(
+          await (await openOne()).claim(request('stale', subscriptionId, msAfterStart(LEASE_MS + 60_000))),
+        ).toBeNull();
+        expect(await survivor.markPosted(claim!, msAfterStart(LEASE_MS + 1000))).toBe(true);
+        expect(await (await openOne()).claim(request('stale', subscriptionId, msAfterStart(3 * LEASE_MS)))).toBeNull();
       });
 
       it('are never taken over after the grace window, however long ago the lease expired', async () => {
         const { subscriptionId } = await crashAfterClaiming('stale');
         const survivor = await openOne();
-        expect(await survivor.claim(request('stale', subscriptionId, after(6 * 3_600_000)))).toBeNull();
+        expect(await survivor.claim(request('stale', subscriptionId, msAfterStart(6 * 3_600_000)))).toBeNull();
         expect(await survivor.posting('stale')).toMatchObject({ status: 'claimed', attempts: 1 });
       });
 
@@ -308,7 +310,7 @@ export function describeStoreContract(backend: Backend): void {
         const { subscriptionId } = await crashAfterClaiming('stale');
         const a = await openOne();
         const b = await openOne();
-        const at = after(LEASE_MS + 5_000);
+        const at = msAfterStart(LEASE_MS + 5_000);
         const results = await Promise.all([
           a.claim(request('stale', subscriptionId, at)),
           b.claim(request('stale', subscriptionId, at)),
@@ -322,7 +324,7 @@ export function describeStoreContract(backend: Backend): void {
         const { id } = await crashed.save(channel, settings, t0);
         for (let i = 0; i < 300; i++) await crashed.claim(request(`sub:${id}:race:${i}`, id));
         await crashed.close();
-        const results = await raceWorkers(location, id, 300, after(LEASE_MS));
+        const results = await raceWorkers(location, id, 300, msAfterStart(LEASE_MS));
         const all = results.flat();
         expect(all).toHaveLength(300);
         expect(new Set(all).size).toBe(300);
@@ -335,9 +337,9 @@ export function describeStoreContract(backend: Backend): void {
         const stalled = await openOne();
         const { id } = await stalled.save(channel, settings, t0);
         const old = (await stalled.claim(request('k', id)))!;
-        const fresh = (await (await openOne()).claim(request('k', id, after(LEASE_MS))))!;
-        expect(await stalled.markPosted(old, after(LEASE_MS + 1))).toBe(false);
-        expect(await stalled.markRetry(old, 'Error: late', after(LEASE_MS + 60_000))).toBe(false);
+        const fresh = (await (await openOne()).claim(request('k', id, msAfterStart(LEASE_MS))))!;
+        expect(await stalled.markPosted(old, msAfterStart(LEASE_MS + 1))).toBe(false);
+        expect(await stalled.markRetry(old, 'Error: late', msAfterStart(LEASE_MS + 60_000))).toBe(false);
         expect(await stalled.markFailed(old, 'PermanentPostError: late')).toBe(false);
         expect(await stalled.posting('k')).toMatchObject({
           status: 'claimed',
@@ -351,9 +353,9 @@ export function describeStoreContract(backend: Backend): void {
         const store = await openOne();
         const { id } = await store.save(channel, settings, t0);
         const claim = (await store.claim(request('k', id)))!;
-        await store.markRetry(claim, 'PostTimeoutError: no answer', after(3 * 60_000));
-        expect(await store.markPosted(claim, after(2 * 60_000 + 500))).toBe(true);
-        expect(await store.claim(request('k', id, after(3 * 60_000)))).toBeNull();
+        await store.markRetry(claim, 'PostTimeoutError: no answer', msAfterStart(3 * 60_000));
+        expect(await store.markPosted(claim, msAfterStart(2 * 60_000 + 500))).toBe(true);
+        expect(await store.claim(request('k', id, msAfterStart(3 * 60_000)))).toBeNull();
         expect(await store.posting('k')).toMatchObject({ status: 'posted', retryAt: null, lastError: null });
       });
     });
@@ -393,11 +395,11 @@ export function describeStoreContract(backend: Backend): void {
         const a = await openOne();
         const b = await openOne();
         expect(await a.claimDeliveryKey('event:Ev1', 60_000, t0)).toBe(true);
-        expect(await b.claimDeliveryKey('event:Ev1', 60_000, after(59_999))).toBe(false);
+        expect(await b.claimDeliveryKey('event:Ev1', 60_000, msAfterStart(59_999))).toBe(false);
         expect(await a.claimDeliveryKey('event:Ev1', 60_000, t0)).toBe(false);
         expect(await b.claimDeliveryKey('event:Ev2', 60_000, t0)).toBe(true);
-        expect(await b.claimDeliveryKey('event:Ev1', 60_000, after(60_000))).toBe(true);
-        expect(await a.claimDeliveryKey('event:Ev1', 60_000, after(60_001))).toBe(false);
+        expect(await b.claimDeliveryKey('event:Ev1', 60_000, msAfterStart(60_000))).toBe(true);
+        expect(await a.claimDeliveryKey('event:Ev1', 60_000, msAfterStart(60_001))).toBe(false);
       });
 
       it('many concurrent claims of one key: exactly one wins', async () => {
@@ -412,8 +414,8 @@ export function describeStoreContract(backend: Backend): void {
         const store = await openOne();
         await store.claimDeliveryKey('old', 1000, t0);
         await store.claimDeliveryKey('fresh', 60_000, t0);
-        expect(await store.pruneDeliveryKeys(after(1000))).toBe(1);
-        expect(await store.claimDeliveryKey('fresh', 60_000, after(1000))).toBe(false);
+        expect(await store.pruneDeliveryKeys(msAfterStart(1000))).toBe(1);
+        expect(await store.claimDeliveryKey('fresh', 60_000, msAfterStart(1000))).toBe(false);
       });
     });
   });

@@ -15,14 +15,14 @@ describeStoreContract(sqliteBackend());
 
 const t0 = new Date('2024-07-17T09:00:00Z');
 const LEASE_MS = 10 * 60_000;
-const after = (ms: number): Date => new Date(t0.getTime() + ms);
+const msAfterStart = (ms: number): Date => new Date(t0.getTime() + ms);
 const request = (occurrenceKey: string, subscriptionId: number, now: Date = t0): ClaimRequest => ({
   occurrenceKey,
   subscriptionId,
   scheduledAt: t0,
   now,
   leaseMs: LEASE_MS,
-  graceEndsAt: after(6 * 3_600_000),
+  graceEndsAt: msAfterStart(6 * 3_600_000),
 });
 
 let dir: string;
@@ -115,8 +115,8 @@ describe('SQLite migrations', () => {
       leaseExpiresAt: '2024-07-17T09:10:00.000Z',
       takenOverFrom: null,
     });
-    expect(await store.claim(request('old', 1, after(LEASE_MS - 1)))).toBeNull();
-    expect(await store.claim(request('old', 1, after(LEASE_MS)))).toMatchObject({
+    expect(await store.claim(request('old', 1, msAfterStart(LEASE_MS - 1)))).toBeNull();
+    expect(await store.claim(request('old', 1, msAfterStart(LEASE_MS)))).toMatchObject({
       attempts: 2,
       takenOverFrom: 'old-build',
     });

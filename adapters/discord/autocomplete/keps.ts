@@ -1,5 +1,4 @@
-import type { Dataset } from '../../../src/domain/dataset.ts';
-import type { Kep } from '../../../src/domain/kep.ts';
+import type { Catalogue, CatalogueKep } from '../../../src/domain/catalogue.ts';
 import { minorNumber } from '../../../src/domain/version.ts';
 import { AUTOCOMPLETE_LIMITS } from '../render/limits.ts';
 import { choice, normalise, type Choice } from './choice.ts';
@@ -13,18 +12,18 @@ export interface KepEntry {
 }
 
 /** KEPs in the order offered before anything is typed: most recently active first. */
-export function kepEntries(dataset: Dataset): KepEntry[] {
-  return [...dataset.keps].sort(byRecentActivity).map((kep) => ({
+export function kepEntries(catalogue: Catalogue): KepEntry[] {
+  return [...catalogue.keps].sort(byRecentActivity).map((kep) => ({
     number: kep.number,
     digits: String(kep.number),
     label: `KEP-${kep.number} · ${kep.title}`,
     title: normalise(kep.title),
-    gates: kep.featureGates.map((gate) => gate.name.toLowerCase()),
+    gates: kep.featureGates.map((gate) => gate.toLowerCase()),
   }));
 }
 
-function byRecentActivity(a: Kep, b: Kep): number {
-  const milestone = (kep: Kep) => (kep.latestMilestone ? minorNumber(kep.latestMilestone) : -1);
+function byRecentActivity(a: CatalogueKep, b: CatalogueKep): number {
+  const milestone = (kep: CatalogueKep) => (kep.latestMilestone ? minorNumber(kep.latestMilestone) : -1);
   return milestone(b) - milestone(a) || b.number - a.number;
 }
 

@@ -1,6 +1,5 @@
-import type { Dataset } from '../../../src/domain/dataset.ts';
+import type { Catalogue } from '../../../src/domain/catalogue.ts';
 import { compareMinor } from '../../../src/domain/version.ts';
-import { milestoneEvent } from '../../../src/domain/schedule.ts';
 import { AUTOCOMPLETE_LIMITS } from '../render/limits.ts';
 import { choice, normalise, type Choice } from './choice.ts';
 
@@ -12,13 +11,13 @@ export interface VersionOption {
 }
 
 /** Every release the dataset knows, newest first, labelled with codename and GA date. */
-export function releaseOptions(dataset: Dataset): VersionOption[] {
-  return [...dataset.releases]
+export function releaseOptions(catalogue: Catalogue): VersionOption[] {
+  return [...catalogue.releases]
     .sort((a, b) => compareMinor(b.version, a.version))
     .map((release) => {
       const parts = [
         release.version,
-        release.announcement?.codename,
+        release.codename,
         release.gaDate ? `released ${release.gaDate}` : 'not released yet',
       ];
       const label = parts.filter(Boolean).join(' · ');
@@ -27,12 +26,11 @@ export function releaseOptions(dataset: Dataset): VersionOption[] {
 }
 
 /** Every release with a documented cycle schedule, newest first. */
-export function scheduleOptions(dataset: Dataset): VersionOption[] {
-  return [...dataset.schedules]
+export function scheduleOptions(catalogue: Catalogue): VersionOption[] {
+  return [...catalogue.schedules]
     .sort((a, b) => compareMinor(b.version, a.version))
     .map((schedule) => {
-      const release = milestoneEvent(schedule, 'release');
-      const label = release ? `${schedule.version} · release ${release.date}` : schedule.version;
+      const label = schedule.releaseDate ? `${schedule.version} · release ${schedule.releaseDate}` : schedule.version;
       return { version: schedule.version, label, search: normalise(label) };
     });
 }

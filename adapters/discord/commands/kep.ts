@@ -24,6 +24,6 @@ export const kep: Subcommand = {
       private: isPrivate(interaction),
     }),
   autocomplete: async (interaction, context) => {
-    await interaction.respond(kepChoices(context.autocomplete.keps, interaction.options.getFocused()));
+    await interaction.respond(kepChoices(context.autocomplete().keps, interaction.options.getFocused()));
   },
 };

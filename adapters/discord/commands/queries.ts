@@ -1,4 +1,4 @@
-import type { Query } from '../../../src/engine/index.ts';
+import type { Query } from '../../../src/port.ts';
 import { type ParseNotes, versionRefOf } from '../../../src/engine/refs.ts';
 
 /**

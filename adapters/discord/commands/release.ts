@@ -24,6 +24,6 @@ export const release: Subcommand = {
       private: isPrivate(interaction),
     }),
   autocomplete: async (interaction, context) => {
-    await interaction.respond(versionChoices(context.autocomplete.releases, interaction.options.getFocused()));
+    await interaction.respond(versionChoices(context.autocomplete().releases, interaction.options.getFocused()));
   },
 };

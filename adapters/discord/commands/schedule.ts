@@ -24,6 +24,6 @@ export const schedule: Subcommand = {
       private: isPrivate(interaction),
     }),
   autocomplete: async (interaction, context) => {
-    await interaction.respond(versionChoices(context.autocomplete.schedules, interaction.options.getFocused()));
+    await interaction.respond(versionChoices(context.autocomplete().schedules, interaction.options.getFocused()));
   },
 };

@@ -1,21 +1,32 @@
+import {
+  DIGEST_KINDS,
+  type DigestKind,
+  type SubscriptionSettings,
+  WEEKDAY_NAMES,
+} from '../../../src/domain/subscription.ts';
 import { timeZoneChoices } from '../autocomplete/timezones.ts';
 import { missingManagePermission, missingPostingPermission } from '../permissions.ts';
 import { replyAfterDeferring, replyPrivately } from '../respond.ts';
 import type { Subcommand } from './subcommand.ts';
 
-export const DIGEST_KINDS = ['milestones', 'weekly', 'both'] as const;
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+/** The registered option's name: public (users' commands), so it stays as Discord knows it. */
+const TIME_ZONE_OPTION = 'timezone';
 
-export interface SubscribeOptions {
-  kind: string | null;
-  time: string | null;
-  timezone: string | null;
-  weekday: string | null;
-}
+const KIND_CHOICE_NAMES: Record<DigestKind, string> = {
+  milestones: 'milestones: freeze and release-day reminders',
+  weekly: 'weekly: a digest of where the cycle stands',
+  both: 'both',
+};
+
+/** The settings a user may give, as typed (null when left out); named as the domain names them. */
+export type SubscribeOptions = Record<
+  keyof Pick<SubscriptionSettings, 'kind' | 'time' | 'timeZone' | 'weekday'>,
+  string | null
+>;
 
 /** `subscribe [kind] [HH:MM] [zone] [weekday]`, the digest feature's own grammar; absent options keep its defaults. */
 export function subscribeText(options: SubscribeOptions): string {
-  const parts = [options.kind, options.time, options.timezone, options.weekday]
+  const parts = [options.kind, options.time, options.timeZone, options.weekday]
     .map((part) => part?.trim())
     .filter(Boolean);
   return ['subscribe', ...parts].join(' ');
@@ -25,7 +36,7 @@ export function subscribeText(options: SubscribeOptions): string {
 export function spacedOptionProblem(options: SubscribeOptions): string | null {
   if (options.time && /\s/.test(options.time.trim()))
     return 'The time option takes a 24-hour time like 09:00 or 17:30.';
-  if (options.timezone && /\s/.test(options.timezone.trim())) {
+  if (options.timeZone && /\s/.test(options.timeZone.trim())) {
     return 'The timezone option takes one IANA zone name without spaces, e.g. UTC, Europe/Berlin or America/New_York.';
   }
   return null;
@@ -41,11 +52,7 @@ export const subscribe: Subcommand = {
         option
           .setName('kind')
           .setDescription('What to post (default: both)')
-          .addChoices(
-            { name: 'milestones: freeze and release-day reminders', value: 'milestones' },
-            { name: 'weekly: a digest of where the cycle stands', value: 'weekly' },
-            { name: 'both', value: 'both' },
-          ),
+          .addChoices(...DIGEST_KINDS.map((kind) => ({ name: KIND_CHOICE_NAMES[kind], value: kind }))),
       )
       .addStringOption((option) =>
         option
@@ -56,7 +63,7 @@ export const subscribe: Subcommand = {
       )
       .addStringOption((option) =>
         option
-          .setName('timezone')
+          .setName(TIME_ZONE_OPTION)
           .setDescription('IANA time zone such as Europe/Berlin (default UTC)')
           .setMaxLength(64)
           .setAutocomplete(true),
@@ -65,18 +72,18 @@ export const subscribe: Subcommand = {
         option
           .setName('weekday')
           .setDescription('Day of the weekly digest (default Monday)')
-          .addChoices(...WEEKDAYS.map((day) => ({ name: day[0]!.toUpperCase() + day.slice(1), value: day }))),
+          .addChoices(...WEEKDAY_NAMES.map((day) => ({ name: day, value: day.toLowerCase() }))),
       ),
   execute: async (interaction, context) => {
     const options: SubscribeOptions = {
       kind: interaction.options.getString('kind'),
       time: interaction.options.getString('time'),
-      timezone: interaction.options.getString('timezone'),
+      timeZone: interaction.options.getString(TIME_ZONE_OPTION),
       weekday: interaction.options.getString('weekday'),
     };
     const problem =
       missingManagePermission(interaction) ?? missingPostingPermission(interaction) ?? spacedOptionProblem(options);
-    if (problem) return replyPrivately(interaction, context.bot.engine.notice(problem, context.bot.now()));
+    if (problem) return replyPrivately(interaction, context.bot.notice(problem));
     return replyAfterDeferring(interaction, subscribeText(options), context);
   },
   autocomplete: async (interaction) => {

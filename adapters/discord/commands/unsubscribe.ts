@@ -1,3 +1,4 @@
+import { DIGEST_KINDS } from '../../../src/domain/subscription.ts';
 import { missingManagePermission } from '../permissions.ts';
 import { replyAfterDeferring, replyPrivately } from '../respond.ts';
 import type { Subcommand } from './subcommand.ts';
@@ -17,15 +18,11 @@ export const unsubscribe: Subcommand = {
         option
           .setName('kind')
           .setDescription('What to stop (default: both)')
-          .addChoices(
-            { name: 'milestones', value: 'milestones' },
-            { name: 'weekly', value: 'weekly' },
-            { name: 'both', value: 'both' },
-          ),
+          .addChoices(...DIGEST_KINDS.map((kind) => ({ name: kind, value: kind }))),
       ),
   execute: async (interaction, context) => {
     const problem = missingManagePermission(interaction);
-    if (problem) return replyPrivately(interaction, context.bot.engine.notice(problem, context.bot.now()));
+    if (problem) return replyPrivately(interaction, context.bot.notice(problem));
     return replyAfterDeferring(interaction, unsubscribeText(interaction.options.getString('kind')), context);
   },
 };

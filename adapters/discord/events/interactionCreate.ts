@@ -22,10 +22,7 @@ async function runCommand(interaction: ChatInputCommandInteraction, context: Dis
     if (!subcommand) {
       await replyPrivately(
         interaction,
-        context.bot.engine.notice(
-          `Unknown subcommand "${name}"; run \`npm run discord:register\` to update the commands.`,
-          context.bot.now(),
-        ),
+        context.bot.notice(`Unknown subcommand "${name}"; run \`npm run discord:register\` to update the commands.`),
       );
       return;
     }
@@ -35,7 +32,7 @@ async function runCommand(interaction: ChatInputCommandInteraction, context: Dis
     log.error({ err: error }, 'discord: command failed');
     await replyPrivately(
       interaction,
-      context.bot.engine.notice('Something went wrong answering that. Please try again.', context.bot.now()),
+      context.bot.notice('Something went wrong answering that. Please try again.'),
     ).catch((replyError: unknown) => log.warn({ err: replyError }, 'discord: could not report the failure'));
   }
 }

@@ -53,10 +53,7 @@ export const messageCreate: DiscordEvent<typeof Events.MessageCreate> = {
     try {
       const answer =
         CHANGES_SUBSCRIPTION.test(question) && !mayChangeSubscription(message)
-          ? context.bot.engine.notice(
-              "Changing this channel's digests needs the Manage Channels permission.",
-              context.bot.now(),
-            )
+          ? context.bot.notice("Changing this channel's digests needs the Manage Channels permission.")
           : await context.bot.handle(
               question,
               conversationOf({ guildId: message.guildId, channelId: message.channelId, user: message.author }),

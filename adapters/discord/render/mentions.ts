@@ -1,3 +1,5 @@
+import { PLAIN_MASS_MENTION } from '../../../src/domain/mentions.ts';
+
 const ZERO_WIDTH_SPACE = '\u200b';
 
 /**
@@ -6,6 +8,6 @@ const ZERO_WIDTH_SPACE = '\u200b';
  */
 export function neutraliseMentions(text: string): string {
   return text
-    .replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`)
+    .replace(PLAIN_MASS_MENTION, `@${ZERO_WIDTH_SPACE}$1`)
     .replace(/<@([!&]?\d+)>/g, `<@${ZERO_WIDTH_SPACE}$1>`);
 }

@@ -1,7 +1,7 @@
+import { PLAIN_MASS_MENTION } from '../../../src/domain/mentions.ts';
+
 /** Slack's special mentions (<!here>, <!subteam^S123|@team>, …) and user mentions (<@U123>, <@W123|name>). */
 const ENCODED_MENTION = /<(?:!(?:channel|here|everyone|subteam\^[^>]*)(?:\|[^>]*)?|@[UW][A-Z0-9]+(?:\|[^>]*)?)>/gi;
-/** Plain-text mass mentions some clients still expand; a word joiner after "@" keeps them inert. */
-const PLAIN_MASS_MENTION = /@(channel|here|everyone)\b/gi;
 
 /**
  * Removes anything that could notify people from user-derived text. Escaping already makes
@@ -9,5 +9,5 @@ const PLAIN_MASS_MENTION = /@(channel|here|everyone)\b/gi;
  */
 export function stripMentions(text: string): string {
   if (!text.includes('<') && !text.includes('@')) return text;
-  return text.replace(ENCODED_MENTION, '').replace(PLAIN_MASS_MENTION, '@\u2060$1');
+  return text.replace(ENCODED_MENTION, '').replace(PLAIN_MASS_MENTION, '@\u2060$1'); // a word joiner after "@" keeps a mass mention inert;
 }

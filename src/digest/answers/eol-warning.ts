@@ -2,7 +2,7 @@ import type { Answer } from '../../domain/answer.ts';
 import type { Dataset } from '../../domain/dataset.ts';
 import { latestPatchAsOf, supportedReleases, type Release } from '../../domain/release.ts';
 import { RELEASES_URL, section } from '../../engine/format.ts';
-import { dataFooter } from '../facts.ts';
+import { dataFooter } from '../../domain/manifest.ts';
 import { countdown, dayLabel, daysBetween } from '../time.ts';
 
 export interface EolWarningInput {
@@ -52,6 +52,6 @@ export function eolWarningAnswer({ release, today, dataset }: EolWarningInput): 
         : [],
     links: [{ label: 'Kubernetes release support policy', url: RELEASES_URL }],
     suggestions: ['which releases are supported?'],
-    footer: dataFooter(dataset),
+    footer: dataFooter(dataset.manifest),
   };
 }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { AnswerFact } from '../../domain/answer.ts';
-import { milestoneLabel, type Milestone } from '../cycle.ts';
+import { milestoneLabel } from '../../domain/schedule.ts';
+import type { Milestone } from '../cycle.ts';
 import { milestoneLocalDate } from '../facts.ts';
 import { countdown, dayLabel, daysBetween, zoneAbbreviation } from '../time.ts';
 

@@ -1,8 +1,10 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { Dataset } from '../../domain/dataset.ts';
 import { section } from '../../engine/format.ts';
-import { cycleAt, milestoneLabel, type Milestone } from '../cycle.ts';
-import { dataFooter, milestoneLocalDate, upcomingMilestones } from '../facts.ts';
+import { milestoneLabel } from '../../domain/schedule.ts';
+import { cycleAt, type Milestone } from '../cycle.ts';
+import { dataFooter } from '../../domain/manifest.ts';
+import { milestoneLocalDate, upcomingMilestones } from '../facts.ts';
 import { countdown, dayLabel, daysBetween } from '../time.ts';
 import { clockLabel, milestoneFact } from './format.ts';
 
@@ -53,6 +55,6 @@ export function milestoneReminderAnswer({ milestone, today, zone, now, dataset }
       next.length > 0 ? [section('Also coming up', { facts: next.map((m) => milestoneFact(m, today, zone)) })] : [],
     links: [{ label: `Kubernetes ${milestone.version} release schedule`, url: milestone.schedule.url }],
     suggestions: [`${milestone.version} schedule`],
-    footer: dataFooter(dataset),
+    footer: dataFooter(dataset.manifest),
   };
 }

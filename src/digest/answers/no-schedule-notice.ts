@@ -2,7 +2,7 @@ import type { Answer } from '../../domain/answer.ts';
 import type { Dataset } from '../../domain/dataset.ts';
 import type { Schedule } from '../../domain/schedule.ts';
 import { cycleBounds } from '../cycle.ts';
-import { dataFooter } from '../facts.ts';
+import { dataFooter } from '../../domain/manifest.ts';
 
 /** Said once per gap in the data: reminders stop until a schedule for the next cycle is imported. */
 export function noScheduleNoticeAnswer({
@@ -24,6 +24,6 @@ export function noScheduleNoticeAnswer({
     sections: [],
     links: latest ? [{ label: `Kubernetes ${latest.version} release schedule`, url: latest.url }] : [],
     suggestions: ['which releases are supported?'],
-    footer: dataFooter(dataset),
+    footer: dataFooter(dataset.manifest),
   };
 }

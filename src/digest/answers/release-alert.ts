@@ -2,7 +2,7 @@ import type { Answer, AnswerFact } from '../../domain/answer.ts';
 import type { Dataset } from '../../domain/dataset.ts';
 import { changelogUrl, RELEASES_URL } from '../../engine/format.ts';
 import { milestonesOf, REMINDER_KINDS } from '../cycle.ts';
-import { dataFooter } from '../facts.ts';
+import { dataFooter } from '../../domain/manifest.ts';
 import type { ReleaseChange } from '../release-events.ts';
 import { countdown, dayLabel, daysBetween, localDate } from '../time.ts';
 import { milestoneFact } from './format.ts';
@@ -26,7 +26,7 @@ export function releaseAlertAnswer({ change, zone, now, dataset }: ReleaseAlertI
   const base = {
     intent: 'digest' as const,
     release: version,
-    footer: dataFooter(dataset),
+    footer: dataFooter(dataset.manifest),
     sections: [],
     suggestions: [`tell me about ${version}`],
   };
@@ -49,7 +49,7 @@ export function releaseAlertAnswer({ change, zone, now, dataset }: ReleaseAlertI
         summary: `Kubernetes ${change.build}, a patch release of ${version}, is out${change.date ? ` (${dayLabel(change.date)})` : ''}.`,
         facts: [
           ...dateFact('Released', change.date),
-          ...dateFact('End of life of ' + version, change.release?.eolDate ?? null),
+          ...dateFact(`End of life of ${version}`, change.release?.eolDate ?? null),
         ],
         links: [{ label: `${version} changelog`, url: changelogUrl(version) }],
         suggestions: [`latest patch of ${version}`, `is ${version} still supported`],

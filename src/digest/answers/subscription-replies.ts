@@ -14,7 +14,7 @@ import {
   type SubscriptionSettings,
 } from '../../domain/subscription.ts';
 import type { UpcomingPostings } from '../upcoming.ts';
-import { dataFooter } from '../facts.ts';
+import { dataFooter } from '../../domain/manifest.ts';
 
 const reply = (
   dataset: Pick<Dataset, 'manifest'>,
@@ -26,7 +26,7 @@ const reply = (
   sections: [],
   links: [],
   suggestions: [],
-  footer: dataFooter(dataset),
+  footer: dataFooter(dataset.manifest),
   ...parts,
 });
 

@@ -3,9 +3,11 @@ import type { Dataset } from '../../domain/dataset.ts';
 import type { Kep } from '../../domain/kep.ts';
 import type { Schedule } from '../../domain/schedule.ts';
 import { section } from '../../engine/format.ts';
-import { cycleAt, cycleBounds, milestoneLabel, progressBar, type CycleState } from '../cycle.ts';
+import { milestoneLabel } from '../../domain/schedule.ts';
+import { cycleAt, cycleBounds, progressBar, type CycleState } from '../cycle.ts';
 import { latestPatchAsOf, supportedReleases } from '../../domain/release.ts';
-import { dataFooter, trackedEnhancements, upcomingEols, upcomingMilestones } from '../facts.ts';
+import { dataFooter } from '../../domain/manifest.ts';
+import { trackedEnhancements, upcomingEols, upcomingMilestones } from '../facts.ts';
 import { addDays, countdown, dayLabel, daysBetween } from '../time.ts';
 import { milestoneFact, milestoneWhen } from './format.ts';
 
@@ -178,6 +180,6 @@ export function weeklyDigestAnswer(input: WeeklyDigestInput): Answer {
     sections,
     links: schedule ? [{ label: `Kubernetes ${schedule.version} release schedule`, url: schedule.url }] : [],
     suggestions: version ? [`${version} schedule`, `what's new in ${version}?`] : ['which releases are supported?'],
-    footer: dataFooter(dataset),
+    footer: dataFooter(dataset.manifest),
   };
 }

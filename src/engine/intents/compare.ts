@@ -2,12 +2,19 @@ import type { Answer } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
 import { compareMinor } from '../../domain/version.ts';
 import { marks } from '../../domain/schedule.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { changelogUrl, daysBetween, fact, listSection, makeAnswer } from '../format.ts';
 import { type StableOverview, stableOverview } from '../milestones.ts';
 import type { CompareQuery } from '../kinds/compare.ts';
 import { isShipped, previousRelease, resolveVersion } from '../versions.ts';
-import { codenamed, enhancementCounts, latestPatchAt, releasedText, releaseLead, supportStatus } from './common.ts';
+import {
+  codenamed,
+  enhancementCounts,
+  latestPatchAt,
+  releasedText,
+  releaseLead,
+  supportStatus,
+} from './release-facts.ts';
 import { releaseSummary } from './release-summary.ts';
 import { forwardSuggestion } from './suggestions.ts';
 
@@ -40,7 +47,7 @@ export function compare(query: CompareQuery, index: EngineIndex, now: Date): Ans
   const removedApis = (release: Release) =>
     String(index.apis.filter((api) => api.removedIn === release.version).length);
   const cycle = (release: Release) => {
-    const events = index.schedule.get(release.version)?.events ?? [];
+    const events = index.scheduleByVersion.get(release.version)?.events ?? [];
     const start = events.find((event) => marks(event, 'cycle-start'));
     const end = events.find((event) => marks(event, 'release'));
     return start && end ? `${Math.round(daysBetween(start.date, end.date) / 7)} weeks` : 'unknown';

@@ -2,13 +2,13 @@ import type { Answer, AnswerItem, AnswerSection, AnswerVerdict } from '../../dom
 import type { DeprecatedApi } from '../../domain/deprecation.ts';
 import type { Release } from '../../domain/release.ts';
 import { compareMinor } from '../../domain/version.ts';
-import type { EngineIndex } from '../context.ts';
-import { milestoneKey } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
+import { milestoneKey } from '../engine-index.ts';
 import { DEPRECATION_GUIDE_URL, kepItem, listSection, makeAnswer, plural, section } from '../format.ts';
 import type { DeprecationsQuery } from '../kinds/deprecations.ts';
 import { quote } from '../sanitize.ts';
 import { latestReleased, previousRelease, resolveVersion } from '../versions.ts';
-import { searchAnswer } from './common.ts';
+import { searchAnswer } from './search-results.ts';
 import { kepAnswer, name } from './kep.ts';
 import { forwardSuggestion } from './suggestions.ts';
 
@@ -43,7 +43,7 @@ function announcementItems(index: EngineIndex, release: Release, kind: 'removal'
   return (release.announcement?.removalsAndDeprecations ?? [])
     .filter((entry) => kind === null || entry.kind === kind)
     .map((entry) => {
-      const kep = entry.kep != null ? index.kep.get(entry.kep) : undefined;
+      const kep = entry.kep != null ? index.kepByNumber.get(entry.kep) : undefined;
       return kep
         ? { ...kepItem(kep, entry.kind), title: entry.title }
         : { kep: entry.kep, title: entry.title, stage: null, sig: null, url: null, detail: entry.kind };
@@ -67,7 +67,8 @@ export function deprecations(query: DeprecationsQuery, index: EngineIndex, now: 
   const wantDeprecated = query.focus !== 'removed';
   const sections: AnswerSection[] = [];
   const announced = release.announcement?.removalsAndDeprecations;
-  const kepsOf = (stage: 'deprecated' | 'disabled' | 'removed') => index.milestone.get(milestoneKey(stage, v)) ?? [];
+  const kepsOf = (stage: 'deprecated' | 'disabled' | 'removed') =>
+    index.kepsByMilestone.get(milestoneKey(stage, v)) ?? [];
 
   if (wantRemoved)
     sections.push(
@@ -302,7 +303,7 @@ function bySubject(query: DeprecationsQuery, index: EngineIndex, now: Date): Ans
       kep: entry.kep,
       title: entry.title,
       stage: null,
-      sig: entry.kep != null ? (index.kep.get(entry.kep)?.owningSig ?? null) : null,
+      sig: entry.kep != null ? (index.kepByNumber.get(entry.kep)?.owningSig ?? null) : null,
       url: release.announcement?.url ?? null,
       detail: `${entry.kind} · ${release.version} release announcement`,
     }));
@@ -339,7 +340,7 @@ function bySubject(query: DeprecationsQuery, index: EngineIndex, now: Date): Ans
       suggestions: [`what was removed in ${first.release.version}`],
     });
   }
-  const resolution = index.search.resolve(raw);
+  const resolution = index.kepSearch.resolve(raw);
   if (resolution.kind === 'found') {
     const kep = resolution.kep;
     const ended = kep.milestones.removed ?? kep.milestones.disabled ?? kep.milestones.deprecated;

@@ -1,5 +1,5 @@
 import type { Answer } from '../../domain/answer.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { fact, makeAnswer, section } from '../format.ts';
 import type { HelpQuery } from '../kinds/help.ts';
 import { helpExamples } from '../kinds/registry.ts';

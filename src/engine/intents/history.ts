@@ -1,10 +1,12 @@
 import type { Answer } from '../../domain/answer.ts';
 import { KEP_STAGES, type Kep, type KepStage } from '../../domain/kep.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { fact, isoDay, stageHistory } from '../format.ts';
 import type { HistoryQuery } from '../kinds/history.ts';
 import { isShipped } from '../versions.ts';
-import { findKep, stageNow, versionWhen } from './common.ts';
+import { findKep } from './find-kep.ts';
+import { stageNow } from './kep-stage.ts';
+import { versionWhen } from './release-facts.ts';
 import { kepAnswer, name, stageWord } from './kep.ts';
 
 /** "When did AppArmor go GA", "when will sidecar containers be stable": the release first, then the path there. */
@@ -29,7 +31,7 @@ function whenStage(index: EngineIndex, kep: Kep, stage: KepStage, now: Date): st
     : 'not yet in any released stage';
   const history = stageHistory(kep);
   if (at) {
-    const release = index.release.get(at);
+    const release = index.releaseByVersion.get(at);
     if (release && isShipped(release, now)) {
       const verb =
         stage === 'stable' ? 'went GA (stable)' : stage === 'alpha' ? 'was introduced as alpha' : `reached ${stage}`;

@@ -1,11 +1,13 @@
 import type { Answer, AnswerFact, AnswerSection } from '../../domain/answer.ts';
 import type { Kep, KepStage } from '../../domain/kep.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { fact, kepItem, kepLabel, listSection, makeAnswer, section, sigName, stageHistory } from '../format.ts';
 import type { KepQuery } from '../kinds/kep.ts';
 import { quote } from '../sanitize.ts';
 import { isShipped, resolveVersion } from '../versions.ts';
-import { findKep, type FoundKep, stageAt, stageNow, versionWhen } from './common.ts';
+import { findKep, type FoundKep } from './find-kep.ts';
+import { stageAt, stageNow } from './kep-stage.ts';
+import { versionWhen } from './release-facts.ts';
 
 export const stageWord = (stage: KepStage): string => (stage === 'stable' ? 'stable (GA)' : stage);
 const INACTIVE = new Set(['withdrawn', 'rejected', 'replaced', 'superseded', 'deferred', 'removed']);
@@ -111,8 +113,8 @@ export function kepAnswer(
 /** What the release announcements say of the KEP; with `now`, only those published by then (on their release day). */
 function announcementLines(index: EngineIndex, kep: Kep, now?: Date): string[] {
   const lines: string[] = [];
-  for (const mention of index.announced.get(kep.number) ?? []) {
-    const release = now ? index.release.get(mention.version) : undefined;
+  for (const mention of index.announcementsByKep.get(kep.number) ?? []) {
+    const release = now ? index.releaseByVersion.get(mention.version) : undefined;
     if (release && !isShipped(release, now!)) continue;
     const what = mention.list === 'stable' ? 'graduated to stable' : mention.list;
     let line = `The ${mention.version} release announcement lists it as ${what}: “${mention.title}”.`;
@@ -150,7 +152,7 @@ export function describe(index: EngineIndex, kep: Kep, now: Date): string {
 
 /** A KEP the release team announced as a removal or deprecation says so up front (dockershim). */
 function lastRemovalMention(index: EngineIndex, kep: Kep): string {
-  const mention = (index.announced.get(kep.number) ?? []).filter((entry) => entry.list !== 'stable').at(-1);
+  const mention = (index.announcementsByKep.get(kep.number) ?? []).filter((entry) => entry.list !== 'stable').at(-1);
   return mention
     ? ` The ${mention.version} release announcement names it as a ${mention.list}: “${mention.title}”.`
     : '';

@@ -1,6 +1,6 @@
 import type { Answer, AnswerFact, AnswerVerdict } from '../../domain/answer.ts';
 import { PLATFORM_PHASES, type Platform, type PlatformCycle, type PlatformPhase } from '../../domain/platform.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { fact, formatDate, isoDay, makeAnswer, relative, section } from '../format.ts';
 import { MANAGED_PLATFORM_EXAMPLES, type ManagedPlatformQuery } from '../kinds/managed-platform.ts';
 

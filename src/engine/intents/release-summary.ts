@@ -1,6 +1,6 @@
 import type { Answer, AnswerItem } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import {
   changelogUrl,
   eventFact,
@@ -15,7 +15,7 @@ import {
 import type { ReleaseSummaryQuery } from '../kinds/release-summary.ts';
 import { stableOverview } from '../milestones.ts';
 import { isReleased, isShipped, plannedCaveat, previousRelease, resolveVersion } from '../versions.ts';
-import { codenamed, enhancementCounts, latestPatchAt, releaseLead, supportStatus } from './common.ts';
+import { codenamed, enhancementCounts, latestPatchAt, releaseLead, supportStatus } from './release-facts.ts';
 import { forwardSuggestion } from './suggestions.ts';
 
 /** "the newest 1.31 patch it has is 1.31.14", or that it has none. */
@@ -110,13 +110,13 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
       kep: entry.kep,
       title: entry.title,
       stage: null,
-      sig: entry.kep != null ? (index.kep.get(entry.kep)?.owningSig ?? null) : null,
+      sig: entry.kep != null ? (index.kepByNumber.get(entry.kep)?.owningSig ?? null) : null,
       url: null,
       detail: entry.kind,
     }));
     sections.push(listSection('Deprecations and removals (release announcement)', items, 8, announcement?.url ?? null));
   }
-  const schedule = index.schedule.get(v);
+  const schedule = index.scheduleByVersion.get(v);
   if (schedule && !released) {
     const upcoming = schedule.events.filter((event) => event.kinds.length > 0 && isUpcoming(event, now)).slice(0, 6);
     if (upcoming.length > 0)
@@ -148,9 +148,9 @@ export function releaseLinks(index: EngineIndex, release: Release): Answer['link
   const v = release.version;
   const links: Answer['links'] = [];
   if (release.announcement?.url) links.push({ label: 'Release announcement', url: release.announcement.url });
-  const schedule = index.schedule.get(v);
+  const schedule = index.scheduleByVersion.get(v);
   if (schedule) links.push({ label: `${v} schedule`, url: schedule.url });
-  const team = index.team.get(v);
+  const team = index.teamByVersion.get(v);
   if (team) links.push({ label: `${v} release team`, url: team.url });
   if (release.patches.length > 0) links.push({ label: 'Changelog', url: changelogUrl(v) });
   return links;

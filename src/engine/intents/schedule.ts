@@ -1,10 +1,16 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
-import { marks, milestoneEvent, type MilestoneKind, type Schedule, type ScheduleEvent } from '../../domain/schedule.ts';
-import { compareMinor } from '../../domain/version.ts';
-import type { EngineIndex } from '../context.ts';
 import {
-  daysBetween,
+  MILESTONE_NAMES,
+  marks,
+  milestoneEvent,
+  type MilestoneKind,
+  type Schedule,
+  type ScheduleEvent,
+} from '../../domain/schedule.ts';
+import { compareMinor } from '../../domain/version.ts';
+import type { EngineIndex } from '../engine-index.ts';
+import {
   eventFact,
   fact,
   formatDate,
@@ -22,20 +28,6 @@ import { isReleased, isShipped, plannedCaveat, resolveVersion } from '../version
 import { cycleWeeks } from '../../digest/cycle.ts';
 import { releaseLinks } from './release-summary.ts';
 
-const MILESTONE_NAMES: Record<MilestoneKind, string> = {
-  'cycle-start': 'Start of release cycle',
-  'prr-freeze': 'Production readiness freeze',
-  'enhancements-freeze': 'Enhancements freeze',
-  'feature-blog-freeze': 'Feature blog freeze',
-  'code-freeze': 'Code freeze',
-  'test-freeze': 'Test freeze',
-  'docs-freeze': 'Docs freeze',
-  alpha: 'Alpha release',
-  beta: 'Beta release',
-  rc: 'Release candidate',
-  release: 'Release',
-  thaw: 'Thaw',
-};
 const KEY_MILESTONES: MilestoneKind[] = [
   'cycle-start',
   'prr-freeze',
@@ -56,9 +48,8 @@ const FREEZES = new Set<MilestoneKind>([
   'docs-freeze',
 ]);
 
-/** "Code freeze and test freeze" for a row that carries both. */
-const kindsName = (kinds: readonly MilestoneKind[]): string =>
-  kinds.map((kind, at) => (at === 0 ? MILESTONE_NAMES[kind] : MILESTONE_NAMES[kind].toLowerCase())).join(' and ');
+/** "Code Freeze and Test Freeze" for a row that carries both. */
+const kindsName = (kinds: readonly MilestoneKind[]): string => kinds.map((kind) => MILESTONE_NAMES[kind]).join(' and ');
 
 /** The first row of each key milestone, in cycle order, each row once with the key milestones it carries. */
 function keyEvents(plan: Schedule): Array<{ event: ScheduleEvent; name: string }> {
@@ -89,7 +80,7 @@ export function schedule(query: ScheduleQuery, index: EngineIndex, now: Date): A
   if (!resolved.ok) return resolved.answer;
   const { release } = resolved;
   if (target === 'release') return releaseDate(index, release, resolved.patch, now, query.countdown);
-  const plan = index.schedule.get(release.version);
+  const plan = index.scheduleByVersion.get(release.version);
   if (!plan) return noSchedule(index, release, now);
   if (target) return eventsOf(index, release, plan, target, now, query.countdown);
   return fullSchedule(index, release, plan, now);
@@ -112,7 +103,7 @@ function nextEvent(index: EngineIndex, target: ScheduleTarget, now: Date, countd
       suggestions: [`${index.newest} schedule`, 'when is the next release'],
     });
   }
-  const plan = index.schedule.get(upcoming.version);
+  const plan = index.scheduleByVersion.get(upcoming.version);
   const kindName = MILESTONE_NAMES[matchedKind(target, upcoming.event)!];
   const what = target === 'any-freeze' ? `freeze is ${kindName.toLowerCase()}` : kindName.toLowerCase();
   const when = formatEvent(upcoming.event);
@@ -221,7 +212,7 @@ function releaseDate(
       suggestions: [`latest patch of ${v}`, `is ${v} still supported`],
     });
   }
-  const plan = index.schedule.get(v);
+  const plan = index.scheduleByVersion.get(v);
   const event = plan ? milestoneEvent(plan, 'release') : undefined;
   const when = event ?? (release.gaDate ? { date: release.gaDate, at: null } : null);
   let summary: string;
@@ -269,7 +260,7 @@ function releaseDate(
 
 function noSchedule(index: EngineIndex, release: Release, now: Date): Answer {
   const v = release.version;
-  const first = [...index.schedule.keys()].sort(compareMinor)[0];
+  const first = [...index.scheduleByVersion.keys()].sort(compareMinor)[0];
   return makeAnswer(index.footer, {
     intent: 'schedule',
     title: `Kubernetes ${v} schedule`,

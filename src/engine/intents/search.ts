@@ -1,18 +1,18 @@
 import type { Answer } from '../../domain/answer.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { kepLabel } from '../format.ts';
 import { phrase } from '../understand/vocabulary.ts';
 import type { SearchQuery } from '../kinds/search.ts';
-import { searchAnswer } from './common.ts';
+import { searchAnswer } from './search-results.ts';
 import { help } from './help.ts';
 import { describe, kepAnswer } from './kep.ts';
 
 /** Anything else: when the words clearly name one KEP, that KEP; otherwise the ranked matches. */
 export function search(query: SearchQuery, index: EngineIndex, now: Date): Answer {
   if (!query.text.trim()) return help({ kind: 'help', reason: 'empty', notes: query.notes }, index);
-  const resolution = index.search.resolve(query.text);
+  const resolution = index.kepSearch.resolve(query.text);
   if (query.list && resolution.kind === 'found') {
-    const hits = index.search.search(query.text);
+    const hits = index.kepSearch.search(query.text);
     return searchAnswer(index, query.text, {
       kind: 'ambiguous',
       hits: hits.length ? hits : [{ kep: resolution.kep, score: 1, terms: [], queryTerms: [] }],
@@ -22,7 +22,7 @@ export function search(query: SearchQuery, index: EngineIndex, now: Date): Answe
   if (resolution.kind !== 'found') return searchAnswer(index, query.text, resolution);
   // A corrected name may be a well-known one: "dynamic resource alocation" is DRA (KEP-4381), not the withdrawn KEP-3063.
   const alias = resolution.correctedTo ? index.vocabulary.aliases.get(phrase(resolution.correctedTo)) : undefined;
-  const kep = (alias !== undefined ? index.kep.get(alias) : undefined) ?? resolution.kep;
+  const kep = (alias !== undefined ? index.kepByNumber.get(alias) : undefined) ?? resolution.kep;
   const lead = resolution.correctedTo ? `Did you mean “${resolution.correctedTo}”? ` : '';
   const gate =
     resolution.via === 'gate'

@@ -1,7 +1,7 @@
 import type { Answer, AnswerIntent, AnswerSection } from '../../domain/answer.ts';
 import type { Kep, KepStage } from '../../domain/kep.ts';
 import { minorNumber } from '../../domain/version.ts';
-import { type EngineIndex, push } from '../context.ts';
+import { type EngineIndex, push } from '../engine-index.ts';
 import { kepItem, listSection, makeAnswer, plural, sigKepsUrl, sigName, stageHistory } from '../format.ts';
 import { announcedStable, plannedLine, releaseStage, stageHeading } from '../milestones.ts';
 import type { SigQuery } from '../kinds/sig.ts';
@@ -43,7 +43,7 @@ function shippedSentence(
 const shortSig = (sig: string): string => sig.replace(/^sig-/, '');
 
 export function unknownSig(index: EngineIndex, sig: string, intent: AnswerIntent): Answer {
-  const known = [...index.sig.keys()].sort();
+  const known = [...index.kepsBySig.keys()].sort();
   return makeAnswer(index.footer, {
     intent,
     title: `Unknown SIG: ${sig.replace(/^sig-/, '')}`,
@@ -54,7 +54,7 @@ export function unknownSig(index: EngineIndex, sig: string, intent: AnswerIntent
 
 /** "What did SIG Storage ship in 1.31": the SIG's KEPs with a kep.yaml milestone in that release. */
 export function sigView(query: SigQuery, index: EngineIndex, now: Date): Answer {
-  const keps = index.sig.get(query.sig);
+  const keps = index.kepsBySig.get(query.sig);
   if (!keps) return unknownSig(index, query.sig, 'sig');
   const name = sigName(query.sig);
   if (query.version === null) return sigOverview(index, query.sig, keps);

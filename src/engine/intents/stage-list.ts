@@ -1,6 +1,6 @@
 import type { Answer, AnswerSection } from '../../domain/answer.ts';
 import type { Kep } from '../../domain/kep.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { changelogUrl, isoDay, kepItem, listSection, makeAnswer, plural, sigName } from '../format.ts';
 import {
   announcedStable,
@@ -44,7 +44,7 @@ function announcementCountLine(counted: number, stage: string): string {
  * has no announcement yet: its list is what kep.yaml targets, said as a plan.
  */
 export function stageList(query: StageListQuery, index: EngineIndex, now: Date): Answer {
-  if (query.sig && !index.sig.has(query.sig)) return unknownSig(index, query.sig, 'stage-list');
+  if (query.sig && !index.kepsBySig.has(query.sig)) return unknownSig(index, query.sig, 'stage-list');
   const resolved = resolveVersion(index, query.version, now, 'stage-list');
   if (!resolved.ok) return resolved.answer;
   const { release } = resolved;

@@ -2,12 +2,12 @@ import type { Answer, AnswerFact } from '../../domain/answer.ts';
 import type { PolicyStatement, PolicyTopic } from '../../domain/policy.ts';
 import type { Release } from '../../domain/release.ts';
 import { compareMinor } from '../../domain/version.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { daysBetween, fact, formatDate, isoDay, makeAnswer, section } from '../format.ts';
 import { SUPPORT_POLICY_EXAMPLES, type SupportPolicyQuery } from '../kinds/support-policy.ts';
 import type { VersionRef } from '../refs.ts';
 import { latestReleased, resolveVersion } from '../versions.ts';
-import { latestPatchAt } from './common.ts';
+import { latestPatchAt } from './release-facts.ts';
 import { quoteLines } from './policy-text.ts';
 
 /** The staging modules KEP-917 names; others under k8s.io may be versioned on their own. */

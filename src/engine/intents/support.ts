@@ -1,7 +1,7 @@
 import type { Answer, AnswerFact, AnswerSection, AnswerVerdict } from '../../domain/answer.ts';
 import { type EolSource, type Release, supportedReleases as supportedOn } from '../../domain/release.ts';
 import { compareMinor } from '../../domain/version.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import {
   changelogUrl,
   daysBetween,
@@ -15,7 +15,7 @@ import {
 } from '../format.ts';
 import type { SupportQuery } from '../kinds/support.ts';
 import { isShipped, plannedCaveat, resolveVersion } from '../versions.ts';
-import { latestPatchAt, type SupportStatus, supportStatus } from './common.ts';
+import { latestPatchAt, type SupportStatus, supportStatus } from './release-facts.ts';
 import { forwardSuggestion } from './suggestions.ts';
 
 const LINKS = [{ label: 'Kubernetes releases and support dates', url: RELEASES_URL }];

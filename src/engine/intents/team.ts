@@ -1,7 +1,7 @@
 import type { Answer } from '../../domain/answer.ts';
 import { renameNote, roleKeysFor, type Person, type Team, type TeamRole } from '../../domain/team.ts';
 import { compareMinor } from '../../domain/version.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { fact, makeAnswer, plural, section } from '../format.ts';
 import type { TeamQuery } from '../kinds/team.ts';
 import { isReleased, resolveVersion } from '../versions.ts';
@@ -33,11 +33,11 @@ export function team(query: TeamQuery, index: EngineIndex, now: Date): Answer {
   if (!resolved.ok) return resolved.answer;
   const { release } = resolved;
   const v = release.version;
-  const roster = index.team.get(v);
+  const roster = index.teamByVersion.get(v);
   const past = isReleased(release, now);
   if (!roster) {
     const lead = release.announcement?.releaseLead;
-    const first = [...index.team.keys()].sort(compareMinor)[0];
+    const first = [...index.teamByVersion.keys()].sort(compareMinor)[0];
     return makeAnswer(index.footer, {
       intent: 'team',
       title: `Kubernetes ${v} release team`,

@@ -1,7 +1,7 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { Component, SkewRule } from '../../domain/policy.ts';
 import { minorNumber } from '../../domain/version.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { fact, makeAnswer, plural, section } from '../format.ts';
 import type { VersionSkewQuery } from '../kinds/version-skew.ts';
 import { resolveVersion } from '../versions.ts';
@@ -226,7 +226,7 @@ function policy(index: EngineIndex, component: Component | null): Answer {
   return makeAnswer(index.footer, {
     intent: 'version-skew',
     title: component ? `Version skew policy for ${component}` : 'Kubernetes version skew policy',
-    summary: shown.map(line).join('; ') + '.',
+    summary: `${shown.map(line).join('; ')}.`,
     sections: shown.map(ruleSection),
     links: links(shown.length === 1 ? shown[0]! : null),
     suggestions: ['kubelet 1.30 against a 1.33 control plane — supported?', 'in which order do I upgrade?'],

@@ -22,7 +22,7 @@ export const calendarKind: QuestionKind<CalendarQuery> = {
     question.has(CUE) ? { score: SCORE.certain, query: { kind: 'calendar', version: question.version } } : null,
   answer: (query, index) => {
     const minor = query.version?.kind === 'exact' ? query.version.minor : null;
-    const known = minor !== null && (index.release.has(minor) || index.schedule.has(minor));
+    const known = minor !== null && (index.releaseByVersion.has(minor) || index.scheduleByVersion.has(minor));
     const release = known ? minor : undefined;
     const what = release ? `Kubernetes ${release}` : 'every Kubernetes release';
     const unknownNote =

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { Answer } from '../../domain/answer.ts';
 import { MilestoneKind } from '../../domain/schedule.ts';
 import { cycleReport, cycleFor } from '../../digest/answers/weekly-digest.ts';
-import { milestoneLabel, milestonesOf } from '../../digest/cycle.ts';
+import { milestonesOf } from '../../digest/cycle.ts';
+import { milestoneLabel } from '../../domain/schedule.ts';
 import { milestoneLocalDate } from '../../digest/facts.ts';
 import { clockLabel } from '../../digest/answers/format.ts';
 import { dayLabel, daysBetween } from '../../digest/time.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { isoDay, makeAnswer } from '../format.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
@@ -45,7 +46,7 @@ function recognize(question: Question) {
 
 /** "Code Freeze for Kubernetes 1.37 is in 51 days: Wed 2026-07-22, 12:00 UTC." */
 function countdownLine(query: CycleStatusQuery, version: string, index: EngineIndex, today: string): string | null {
-  const schedule = index.schedule.get(version);
+  const schedule = index.scheduleByVersion.get(version);
   if (!query.target || !schedule) return null;
   const milestones = milestonesOf(schedule).filter((milestone) => milestone.kind === query.target);
   const milestone = milestones.find((entry) => milestoneLocalDate(entry, 'UTC') >= today) ?? milestones.at(-1);
@@ -67,7 +68,7 @@ function answer(query: CycleStatusQuery, index: EngineIndex, now: Date): Answer 
   const report = cycleReport(cycle, { today, zone: 'UTC', release: named });
   const version = report.version ?? named ?? null;
   const countdown = version ? countdownLine(query, version, index, today) : null;
-  const schedule = version ? index.schedule.get(version) : undefined;
+  const schedule = version ? index.scheduleByVersion.get(version) : undefined;
   return makeAnswer(index.footer, {
     intent: 'cycle-status',
     title: version ? `Kubernetes ${version} release cycle` : 'Release cycle',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Answer, AnswerItem } from '../../domain/answer.ts';
 import { type FeatureGateRecord, type GateSpec, GateStage } from '../../domain/feature-gate.ts';
 import { compareMinor } from '../../domain/version.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { fact, kepLabel, listSection, makeAnswer, plural, section } from '../format.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
@@ -62,7 +62,7 @@ function history(gate: FeatureGateRecord): string {
 
 function kepLines(index: EngineIndex, gate: FeatureGateRecord): AnswerItem[] {
   return gate.keps.flatMap((number) => {
-    const kep = index.kep.get(number);
+    const kep = index.kepByNumber.get(number);
     return kep
       ? [
           {
@@ -124,7 +124,7 @@ function gateAnswer(
 }
 
 /** No spec at a version: before the gate existed, after its removal, or not in any list at all. */
-function outsideSpecs(index: EngineIndex, gate: FeatureGateRecord, version: string): string | null {
+function outsideSpecs(gate: FeatureGateRecord, version: string): string | null {
   const first = gate.specs[0];
   if (!first) {
     return gate.unversioned
@@ -157,7 +157,7 @@ function answerForGate(query: FeatureGateQuery, index: EngineIndex, gate: Featur
   const resolved = resolveVersion(index, query.version, now, 'feature-gate');
   const version = resolved.ok ? resolved.release.version : query.version.kind === 'exact' ? query.version.minor : null;
   if (!version) return resolved.ok ? gateAnswer(index, gate, history(gate), null) : resolved.answer;
-  const outside = outsideSpecs(index, gate, version);
+  const outside = outsideSpecs(gate, version);
   const spec = specAt(gate, version);
   if (outside || !spec) return gateAnswer(index, gate, outside ?? `No data for ${gate.name} in ${version}.`, version);
   const beyond =
@@ -246,7 +246,10 @@ const changesBySpan = new WeakMap<readonly FeatureGateRecord[], Map<string, Gate
 export function gateChanges(index: EngineIndex, from: string | null, to: string): GateChanges {
   const gates = index.dataset.featureGates.gates;
   let spans = changesBySpan.get(gates);
-  if (!spans) changesBySpan.set(gates, (spans = new Map()));
+  if (!spans) {
+    spans = new Map();
+    changesBySpan.set(gates, spans);
+  }
   const key = `${from ?? ''}..${to}`;
   const known = spans.get(key);
   if (known) return known;
@@ -342,7 +345,7 @@ function listAnswer(query: FeatureGateQuery, index: EngineIndex, now: Date): Ans
   }
   const matching = index.dataset.featureGates.gates.flatMap((gate) => {
     const spec = specAt(gate, version);
-    if (!spec || outsideSpecs(index, gate, version)) return [];
+    if (!spec || outsideSpecs(gate, version)) return [];
     if (query.stage && spec.stage !== query.stage) return [];
     if (query.enabled !== null && spec.default !== query.enabled) return [];
     return [{ gate, spec }];
@@ -415,7 +418,7 @@ function noData(index: EngineIndex, name: string): Answer {
 
 export function featureGate(query: FeatureGateQuery, index: EngineIndex, now: Date): Answer {
   if (!query.gate) return listAnswer(query, index, now);
-  const gate = index.gates.get(query.gate.toLowerCase());
+  const gate = index.gateByName.get(query.gate.toLowerCase());
   return gate ? answerForGate(query, index, gate, now) : noData(index, query.gate);
 }
 
@@ -431,8 +434,8 @@ function namedGate(question: Question): string | null {
   if (direct) return direct;
   if (!question.has(/\b(feature ?gates?|gate)\b/)) return null;
   for (const feature of question.entities.features) {
-    const kep = question.index.kep.get(feature.kep);
-    const gate = kep?.featureGates.find((candidate) => question.index.gates.has(candidate.name.toLowerCase()));
+    const kep = question.index.kepByNumber.get(feature.kep);
+    const gate = kep?.featureGates.find((candidate) => question.index.gateByName.has(candidate.name.toLowerCase()));
     if (gate) return gate.name;
   }
   return null;
@@ -472,7 +475,7 @@ export const featureGateKind: QuestionKind<FeatureGateQuery> = {
     if (gate) {
       // A gate named like its KEP ("AppArmor" in "AppArmor support") asked about by stage only is the KEP's question.
       const featureName = question.entities.gates[0]?.keps.some((number) =>
-        question.index.kep.get(number)?.title.toLowerCase().includes(gate.toLowerCase()),
+        question.index.kepByNumber.get(number)?.title.toLowerCase().includes(gate.toLowerCase()),
       );
       if (featureName && !question.has(GATE_FLAG_CUES)) return null;
       if (!question.has(GATE_CUES) && question.entities.versions.length === 0) return null;

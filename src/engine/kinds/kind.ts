@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Answer, AnswerIntent } from '../../domain/answer.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import type { ParseNotes } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Answer, AnswerVerdict } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { daysBetween, fact, formatDate, isoDay, makeAnswer, section } from '../format.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
@@ -71,7 +71,7 @@ function plannedDates(index: EngineIndex): PlannedDate[] {
 /** When a patch shipped, by the release data (endoflife-date/release-data). */
 function shipped(index: EngineIndex, version: string): string | null {
   const minor = version.split('.').slice(0, 2).join('.');
-  return index.release.get(minor)?.patches.find((patch) => patch.version === version)?.date ?? null;
+  return index.releaseByVersion.get(minor)?.patches.find((patch) => patch.version === version)?.date ?? null;
 }
 
 const dataNote = (index: EngineIndex) => {
@@ -115,7 +115,7 @@ function patchRelease(index: EngineIndex, version: string, now: Date): Answer {
       : []),
   ];
   const note = entry?.note ? ` The schedule notes: “${entry.note}”` : '';
-  const minor = index.release.get(version.split('.').slice(0, 2).join('.'));
+  const minor = index.releaseByVersion.get(version.split('.').slice(0, 2).join('.'));
   const dataDate = index.dataset.manifest.dataDate;
   let summary: string;
   // "Has 1.34.3 shipped?": yes once released; not yet while its date is ahead; no when the data cannot show it.
@@ -215,7 +215,7 @@ function nextPatch(index: EngineIndex, release: Release | null, now: Date): Answ
     (day) => day.targetDate >= today && (!release || patchedOn(release, day.targetDate)),
   );
   const latest = release?.latestPatch;
-  if (release && release.eolDate && release.eolDate < today) {
+  if (release?.eolDate && release.eolDate < today) {
     return answer(
       index,
       `Patches for ${release.version}`,
@@ -378,7 +378,7 @@ export const patchScheduleKind: QuestionKind<PatchScheduleQuery> = {
       latest: false,
     };
     // An x.y.0 is the release itself (the release summary's), unless patches are asked about.
-    const gaRelease = patch && patch.endsWith('.0') && !patches && !cherry;
+    const gaRelease = typeof patch === 'string' && patch.endsWith('.0') && !patches && !cherry;
     if (
       patch &&
       !gaRelease &&

@@ -3,7 +3,7 @@ import type { Answer, AnswerItem, AnswerSection } from '../../domain/answer.ts';
 import type { DeprecatedApi } from '../../domain/deprecation.ts';
 import type { ReleaseNote } from '../../domain/release-notes.ts';
 import { compareMinor } from '../../domain/version.ts';
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { DEPRECATION_GUIDE_URL, listSection, makeAnswer, plural, section } from '../format.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
@@ -131,7 +131,7 @@ export function upgrade(query: UpgradeQuery, index: EngineIndex, now: Date): Ans
   const totals = { urgent: 0, removed: 0, gates: 0, deprecations: 0 };
   const caveats: string[] = [];
   for (const version of span) {
-    const draft = index.notes.get(version);
+    const draft = index.releaseNotesByVersion.get(version);
     const urgent = draft?.notes.filter((note) => note.kind === 'urgent') ?? [];
     const deprecations = draft?.notes.filter((note) => note.kind === 'deprecation') ?? [];
     const removed = index.apis.filter((api) => api.removedIn === version);
@@ -221,8 +221,8 @@ export function upgrade(query: UpgradeQuery, index: EngineIndex, now: Date): Ans
       { label: 'Deprecated API migration guide', url: DEPRECATION_GUIDE_URL },
       ...span
         .flatMap((version) =>
-          index.notes.get(version)
-            ? [{ label: `${version} release notes draft`, url: index.notes.get(version)!.url }]
+          index.releaseNotesByVersion.get(version)
+            ? [{ label: `${version} release notes draft`, url: index.releaseNotesByVersion.get(version)!.url }]
             : [],
         )
         .slice(-3),

@@ -1,4 +1,4 @@
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { correctKeyword, SIG_ALIASES, STOPWORDS } from '../lexicon.ts';
 import type { ParseNotes, VersionRef } from '../refs.ts';
 import { cleanQuestion } from '../sanitize.ts';

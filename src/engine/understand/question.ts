@@ -1,4 +1,4 @@
-import type { EngineIndex } from '../context.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { FEATURE_QUESTION_WORDS, STOPWORDS } from '../lexicon.ts';
 import type { ParseNotes, VersionRef } from '../refs.ts';
 import { extractEntities, type Extraction, PLACEHOLDERS } from './entities.ts';
@@ -107,8 +107,8 @@ export function readQuestion(
   cueWords: ReadonlySet<string>,
 ): Question {
   const entities = extractEntities(cleanText, index, notes, cueWords, now);
-  const s = entities.text;
-  const words = wordsOutsideCuePhrases(s);
+  const readText = entities.text;
+  const words = wordsOutsideCuePhrases(readText);
   const subject = subjectOf(words, cueWords);
   // A feature's name may hold words that elsewhere signal a kind ("leader election", "pod
   // priority"); once no other kind claimed the question, only question words are dropped.
@@ -131,14 +131,14 @@ export function readQuestion(
   return {
     raw,
     original: cleanText,
-    text: s,
+    text: readText,
     entities,
     version: entities.versions[0] ?? null,
     subject,
     subjectText: restoreCase(featureWords.length > 0 ? featureWords : subject, cleanText),
     topic,
     feature: entities.keps[0] ?? namedFeature(entities, topic),
-    has: (pattern) => pattern.test(s),
+    has: (pattern) => pattern.test(readText),
     // Read on the words as written: the punctuation marks where a preamble ends ("quick one: does …").
     yesNo: asksYesNo(cleanText.toLowerCase()),
     index,

@@ -62,7 +62,9 @@ export function phrasesIn(spaced: string, index: PhraseIndex): string[] {
     const entries = index.get(word);
     if (!entries) continue;
     for (const entry of entries) {
-      if (!found?.includes(entry) && spaced.includes(` ${entry.phrase} `)) (found ??= []).push(entry);
+      if (found?.includes(entry) || !spaced.includes(` ${entry.phrase} `)) continue;
+      found ??= [];
+      found.push(entry);
     }
   }
   if (found === null) return [];

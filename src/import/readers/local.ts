@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceRepository } from '../../domain/manifest.ts';
@@ -5,7 +6,7 @@ import { UPSTREAM_REPOSITORIES, type SourceReader, type UpstreamFolder } from '.
 import { parseSourcesTable } from '../sources-table.ts';
 
 async function walk(root: string, relative: string): Promise<string[]> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(path.join(root, relative), { withFileTypes: true });
   } catch (error) {

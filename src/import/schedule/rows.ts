@@ -1,4 +1,12 @@
-import { CellError, monthNumber, parseDateText, parseWhen, splitLeadingDate, type Segment } from './dates.ts';
+import {
+  CellError,
+  type DateParts,
+  monthNumber,
+  parseDateText,
+  parseWhen,
+  splitLeadingDate,
+  type Segment,
+} from './dates.ts';
 import {
   findHeadings,
   findHtmlTables,
@@ -107,7 +115,7 @@ function tableRows(table: Table, columns: TimelineColumns, fail: RowFailure): Ra
     const [index, month] = filled[0]!;
     const monthName = stripInline(table.header[index]!);
     const cell = stripInline(cells[index]!);
-    let date;
+    let date: DateParts | null | undefined;
     try {
       date = parseDateText(cell);
     } catch (error) {

@@ -44,5 +44,5 @@ export function roleKey(role: string): string {
 /** "Enhancements Shadow" / "Lead Shadows" name the shadows of another row's role; returns that role's text. */
 export function shadowedRole(role: string): string | null {
   const match = /^(.*?)[\s-]*shadows?$/i.exec(role.trim());
-  return match && match[1] ? match[1] : null;
+  return match?.[1] ? match[1] : null;
 }

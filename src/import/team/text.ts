@@ -15,14 +15,17 @@ const HTML_ENTITIES: Record<string, string> = {
  * since upstream uses it to list people), entities, emoji and odd spaces.
  */
 export function normaliseCell(raw: string): string {
-  return raw
-    .replace(/<br\s*\/?>/gi, ', ')
-    .replace(/<\/?[a-z][^>]*>/gi, ' ')
-    .replace(/&(amp|nbsp|lt|gt|quot|apos|#39);/g, (_, name: string) => HTML_ENTITIES[name] ?? ' ')
-    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, '')
-    .replace(/[\u{00A0}\u{2000}-\u{200B}\u{202F}\u{FEFF}]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    raw
+      .replace(/<br\s*\/?>/gi, ', ')
+      .replace(/<\/?[a-z][^>]*>/gi, ' ')
+      .replace(/&(amp|nbsp|lt|gt|quot|apos|#39);/g, (_, name: string) => HTML_ENTITIES[name] ?? ' ')
+      // biome-ignore lint/suspicious/noMisleadingCharacterClass: emoji, selectors and joiners are each dropped alone
+      .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, '')
+      .replace(/[\u{00A0}\u{2000}-\u{200B}\u{202F}\u{FEFF}]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** A cell reduced to readable text: links become their text, emphasis and code markers go. */

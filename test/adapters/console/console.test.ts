@@ -73,7 +73,7 @@ describe('console adapter: piped questions', () => {
     let running = 0;
     let overlapped = false;
     const recording: ConsoleBot = {
-      dataset,
+      catalogue: () => bot.catalogue(),
       async handle(text, conversation) {
         overlapped ||= running > 0;
         running++;
@@ -95,7 +95,7 @@ describe('console adapter: piped questions', () => {
 
   it('a failing answer is reported and the session goes on', async () => {
     const flaky: ConsoleBot = {
-      dataset,
+      catalogue: () => bot.catalogue(),
       async handle(text, conversation) {
         if (text === 'boom') throw new Error('kaput');
         return bot.handle(text, conversation);

@@ -150,7 +150,7 @@ describe('Slack HTTP mode: slash command through the real Bolt receiver', () => 
     const notReady = await fetch(`${running.baseUrl}/readyz`);
     expect(notReady.status).toBe(503);
     expect(await notReady.json()).toEqual({ status: 'starting' });
-    running.health.markReady();
+    running.health.markRunning();
     expect((await fetch(`${running.baseUrl}/readyz`)).status).toBe(200);
     expect((await fetch(`${running.baseUrl}/nope`)).status).toBe(404);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { App } from '@slack/bolt';
 import { EVENTS_PATH } from '../../../adapters/slack/app.ts';
 import { SHARE_ACTION_ID, SLASH_COMMAND } from '../../../adapters/slack/ids.ts';
-import { InFlight } from '../../../adapters/slack/in-flight.ts';
+import { WorkTracker } from '../../../src/work-tracker.ts';
 import { registerListeners } from '../../../adapters/slack/listeners/index.ts';
 import type { CommandMiddleware } from '../../../adapters/slack/listeners/slash-command.ts';
 
@@ -42,7 +42,7 @@ function registrations() {
   } as unknown as App;
   registerListeners(app, {
     bot: { handle: async () => Promise.reject(new Error('unused')), now: () => new Date() },
-    inFlight: new InFlight(),
+    inFlight: new WorkTracker(),
     ackDeadlineMs: 1,
   });
   return recorded;

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
-import { HealthState } from '../../../src/health.ts';
+import { Health } from '../../../src/health.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { startSlack, type RunningSlackAdapter } from '../../../adapters/slack/index.ts';
 import { limitViolations } from './helpers/block-limits.ts';
@@ -41,7 +41,7 @@ describe('Slack Socket Mode (SLACK_APP_TOKEN set)', () => {
       config,
       bot,
       logger: silentLogger,
-      health: new HealthState(),
+      health: new Health().view,
     });
     cleanups.push(() => adapter.stop());
     expect(adapter.mode).toBe('socket');

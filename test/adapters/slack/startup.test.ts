@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
-import { HealthState } from '../../../src/health.ts';
+import { Health } from '../../../src/health.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { createSlackApp } from '../../../adapters/slack/index.ts';
 import { FakeBot } from './helpers/fake-bot.ts';
@@ -18,7 +18,7 @@ describe('Slack adapter startup', () => {
     config: loadConfig(env),
     bot: new FakeBot(),
     logger: silentLogger,
-    health: new HealthState(),
+    health: new Health().view,
     host: '127.0.0.1',
   });
 

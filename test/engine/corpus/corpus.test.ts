@@ -68,13 +68,13 @@ async function findRecognizer(
   engine: object,
 ): Promise<{ recognize: Recognize; index: unknown } | null> {
   const engineModule = (await import('../../../src/engine/index.ts')) as Record<string, unknown>;
-  const recognize = engineModule['recognizeEntities'];
+  const recognize = engineModule.recognizeEntities;
   if (typeof recognize !== 'function') return null;
-  const engineIndex = (engine as Record<string, unknown>)['index'];
+  const engineIndex = (engine as Record<string, unknown>).index;
   if (engineIndex) return { recognize: recognize as Recognize, index: engineIndex };
-  let build = engineModule['buildIndex'];
+  let build = engineModule.buildIndex;
   if (typeof build !== 'function')
-    build = ((await import('../../../src/engine/context.ts')) as Record<string, unknown>)['buildIndex'];
+    build = ((await import('../../../src/engine/engine-index.ts')) as Record<string, unknown>).buildIndex;
   if (typeof build !== 'function') return null;
   return { recognize: recognize as Recognize, index: (build as (data: Dataset) => unknown)(dataset) };
 }
@@ -88,7 +88,7 @@ async function registeredIntents(): Promise<Set<string>> {
   const listed = new Set<string>(ANSWER_INTENTS);
   const registryFile = path.join(repoRoot, 'src', 'engine', 'kinds', 'registry.ts');
   if (!existsSync(registryFile)) return listed;
-  const kinds = ((await import(pathToFileURL(registryFile).href)) as Record<string, unknown>)['KINDS'];
+  const kinds = ((await import(pathToFileURL(registryFile).href)) as Record<string, unknown>).KINDS;
   if (!Array.isArray(kinds)) return listed;
   const answered = new Set(
     kinds.map((kind) => (kind as { intent?: unknown }).intent).filter((intent) => typeof intent === 'string'),

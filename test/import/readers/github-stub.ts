@@ -147,11 +147,11 @@ export class GitHubStub {
 
     const { pathname, searchParams } = new URL(url, 'http://stub');
     if (pathname.startsWith('/api/'))
-      return this.api(pathname.slice('/api'.length), searchParams, response, request.headers['if-none-match']);
+      return void this.api(pathname.slice('/api'.length), searchParams, response, request.headers['if-none-match']);
     if (pathname.startsWith('/raw/')) {
       const answer = () => this.raw(pathname.slice('/raw'.length), response);
       const quietMs = this.options.holdRawUntilQuietMs;
-      if (quietMs === undefined) return answer();
+      if (quietMs === undefined) return void answer();
       this.held.push(answer);
       clearTimeout(this.quietTimer);
       this.quietTimer = setTimeout(() => this.releaseHeld(), quietMs);
@@ -175,7 +175,7 @@ export class GitHubStub {
     const commitMatch = /^\/repos\/([^/]+\/[^/]+)\/commits\/([^/]+)$/.exec(route);
     if (commitMatch) {
       const head = this.heads.get(commitMatch[1]!);
-      if (!head) return notFound(response, true);
+      if (!head) return void notFound(response, true);
       // GitHub's conditional requests: the same ETag back means "unchanged", 304 with no body.
       const etag = `W/"${sha1(`etag ${head.sha}`)}"`;
       if (ifNoneMatch === etag) {
@@ -184,7 +184,7 @@ export class GitHubStub {
         return;
       }
       response.setHeader('etag', etag);
-      return json(response, {
+      return void json(response, {
         sha: head.sha,
         commit: {
           author: { name: 'someone', date: head.date },
@@ -197,7 +197,7 @@ export class GitHubStub {
     const treeMatch = /^\/repos\/([^/]+\/[^/]+)\/git\/trees\/([0-9a-f]{40})$/.exec(route);
     if (treeMatch) {
       const sha = treeMatch[2]!;
-      if (!this.trees.has(sha)) return notFound(response, true);
+      if (!this.trees.has(sha)) return void notFound(response, true);
       const recursive = query.get('recursive') === '1';
       let entries = recursive ? this.flatten(sha, '') : this.trees.get(sha)!;
       let truncated = false;
@@ -206,7 +206,7 @@ export class GitHubStub {
         entries = entries.slice(0, limit);
         truncated = true;
       }
-      return json(response, {
+      return void json(response, {
         sha,
         url: `https://api.github.com/repos/${treeMatch[1]}/git/trees/${sha}`,
         tree: entries,
@@ -220,7 +220,7 @@ export class GitHubStub {
     const match = /^\/([^/]+\/[^/]+)\/([0-9a-f]{40})\/(.+)$/.exec(route);
     const commit = match ? this.commits.get(`${match[1]} ${match[2]}`) : undefined;
     const file = commit?.files.get(decodeURIComponent(match![3]!));
-    if (!file) return notFound(response);
+    if (!file) return void notFound(response);
     response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': String(file.length) });
     response.end(file);
   }

@@ -149,7 +149,7 @@ describe('createLimiter', () => {
       started.push(99);
       return 99;
     });
-    gates.forEach((gate) => gate.resolve());
+    for (const gate of gates) gate.resolve();
     expect(await Promise.all([...tasks, late])).toEqual([0, 1, 2, 3, 4, 99]);
     expect(started).toEqual([0, 1, 2, 3, 4, 99]);
     expect(peak).toBe(2);

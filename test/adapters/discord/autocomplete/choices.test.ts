@@ -5,9 +5,10 @@ import { timeZoneChoices } from '../../../../adapters/discord/autocomplete/timez
 import { versionChoices } from '../../../../adapters/discord/autocomplete/versions.ts';
 import type { Choice } from '../../../../adapters/discord/autocomplete/choice.ts';
 import { loadDataset } from '../../../../src/data/load.ts';
+import { catalogueOf } from '../../../../src/domain/catalogue.ts';
 
 const dataset = loadDataset();
-const index = buildAutocompleteIndex(dataset);
+const index = buildAutocompleteIndex(catalogueOf(dataset));
 
 function withinLimits(choices: Choice[]): void {
   expect(choices.length).toBeLessThanOrEqual(25);

@@ -4,27 +4,27 @@ import { spacedOptionProblem, subscribeText } from '../../../../adapters/discord
 import { unsubscribeText } from '../../../../adapters/discord/commands/unsubscribe.ts';
 import { stripBotMention } from '../../../../adapters/discord/events/messageCreate.ts';
 import { loadDataset } from '../../../../src/data/load.ts';
-import { buildIndex } from '../../../../src/engine/context.ts';
+import { buildIndex } from '../../../../src/engine/engine-index.ts';
 import { parse } from '../../../../src/engine/parse.ts';
 import { Query } from '../../../../src/engine/query.ts';
 
-const none = { kind: null, time: null, timezone: null, weekday: null };
+const none = { kind: null, time: null, timeZone: null, weekday: null };
 
 describe('subcommand options → the text the bot understands', () => {
   it('composes the digest grammar, skipping absent options', () => {
     expect(subscribeText(none)).toBe('subscribe');
-    expect(subscribeText({ kind: 'weekly', time: '08:30', timezone: 'Europe/Berlin', weekday: 'friday' })).toBe(
+    expect(subscribeText({ kind: 'weekly', time: '08:30', timeZone: 'Europe/Berlin', weekday: 'friday' })).toBe(
       'subscribe weekly 08:30 Europe/Berlin friday',
     );
-    expect(subscribeText({ ...none, timezone: ' America/New_York ' })).toBe('subscribe America/New_York');
+    expect(subscribeText({ ...none, timeZone: ' America/New_York ' })).toBe('subscribe America/New_York');
     expect(unsubscribeText(null)).toBe('unsubscribe');
     expect(unsubscribeText('milestones')).toBe('unsubscribe milestones');
   });
 
   it('refuses option values with spaces, which would shift the words of the command', () => {
-    expect(spacedOptionProblem({ ...none, timezone: 'UTC monday' })).toMatch(/timezone .*without spaces/);
+    expect(spacedOptionProblem({ ...none, timeZone: 'UTC monday' })).toMatch(/timezone .*without spaces/);
     expect(spacedOptionProblem({ ...none, time: '9 00' })).toMatch(/time option/);
-    expect(spacedOptionProblem({ ...none, time: '09:00', timezone: 'Asia/Tokyo' })).toBeNull();
+    expect(spacedOptionProblem({ ...none, time: '09:00', timeZone: 'Asia/Tokyo' })).toBeNull();
   });
 
   it('turns KEP numbers in any spelling into a KEP query and leaves names for the router', () => {

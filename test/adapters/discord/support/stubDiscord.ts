@@ -21,6 +21,7 @@ export interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
+  // biome-ignore lint/suspicious/noExplicitAny: the stub reads whatever JSON discord.js sends, as Discord would
   body: any;
 }
 
@@ -47,7 +48,9 @@ export class StubDiscord {
   /** Requests and gateway connection changes in the order they happened. */
   readonly timeline: string[] = [];
   /** The latest Identify payload, and every one in order. */
+  // biome-ignore lint/suspicious/noExplicitAny: the stub reads whatever JSON discord.js sends, as Discord would
   identify: any = null;
+  // biome-ignore lint/suspicious/noExplicitAny: the stub reads whatever JSON discord.js sends, as Discord would
   readonly identifies: any[] = [];
   /** The guilds the bot is in; each shard's READY lists (and GUILD_CREATE sends) only its own. */
   readonly guilds: GuildPlace[] = [HOME];
@@ -121,6 +124,7 @@ export class StubDiscord {
    * (direct messages) to shard 0. Like Discord, every session carrying that shard gets it: two replicas that
    * identify the same shard both receive each event.
    */
+  // biome-ignore lint/suspicious/noExplicitAny: the stub reads whatever JSON discord.js sends, as Discord would
   private connectionsFor(event: string, data: any): GatewayConnection[] {
     const guildId: unknown = event === GatewayDispatchEvents.GuildCreate ? data?.id : data?.guild_id;
     // A connection without a session yet (before READY or RESUMED) gets no events, as on Discord.
@@ -236,6 +240,7 @@ export class StubDiscord {
     connection.socket.sendText(JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: 41_250 } }));
   }
 
+  // biome-ignore lint/suspicious/noExplicitAny: the stub reads whatever JSON discord.js sends, as Discord would
   private onGatewayMessage(connection: GatewayConnection, payload: { op: number; d: any }): void {
     if (payload.op === GatewayOpcodes.Heartbeat) {
       connection.socket.sendText(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck }));
@@ -377,6 +382,7 @@ export class StubDiscord {
     return { status: 404, body: { message: '404: Not Found', code: 0 } };
   }
 
+  // biome-ignore lint/suspicious/noExplicitAny: the stub reads whatever JSON discord.js sends, as Discord would
   private message(channelId: string, body: any): unknown {
     return {
       id: snowflake(),

@@ -73,7 +73,7 @@ export class ServerWebSocket {
   }
 
   private handle(fin: boolean, opcode: number, payload: Buffer): void {
-    if (opcode === 0x8) return this.close();
+    if (opcode === 0x8) return void this.close();
     if (opcode === 0x9) return void this.socket.write(frame(0xa, payload));
     if (opcode === 0x1 || opcode === 0x0) {
       this.fragments.push(payload);

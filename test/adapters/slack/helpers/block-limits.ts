@@ -54,12 +54,16 @@ export function limitViolations(message: { text?: string; blocks?: unknown[] }):
         if (!block.text && !block.fields?.length) problems.push(`${at}: needs text or fields`);
         checkText(block.text, 3000, 'text');
         if ((block.fields?.length ?? 0) > 10) problems.push(`${at}: ${block.fields!.length} fields > 10`);
-        block.fields?.forEach((field, i) => checkText(field, 2000, `fields[${i}]`));
+        block.fields?.forEach((field, i) => {
+          checkText(field, 2000, `fields[${i}]`);
+        });
         break;
       case 'context':
         if (!block.elements?.length || block.elements.length > 10)
           problems.push(`${at}: ${block.elements?.length ?? 0} elements (1..10)`);
-        block.elements?.forEach((element, i) => checkText(element, 3000, `elements[${i}]`));
+        block.elements?.forEach((element, i) => {
+          checkText(element, 3000, `elements[${i}]`);
+        });
         break;
       case 'actions':
         if (!block.elements?.length || block.elements.length > 25)

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../../../src/config.ts';
-import { HealthState } from '../../../../src/health.ts';
+import { Health } from '../../../../src/health.ts';
 import { silentLogger } from '../../../../src/log.ts';
 import type { SlackBot } from '../../../../adapters/slack/answering.ts';
 import { createSlackApp, type SlackApp } from '../../../../adapters/slack/index.ts';
@@ -9,7 +9,8 @@ import { StubSlack } from './stub-slack.ts';
 export interface RunningApp {
   slack: SlackApp;
   stub: StubSlack;
-  health: HealthState;
+  /** The readiness owner; the app gets its read-only view. */
+  health: Health;
   baseUrl: string;
   eventsUrl: string;
   close(): Promise<void>;
@@ -18,14 +19,21 @@ export interface RunningApp {
 /** The real Bolt app in HTTP mode on a free loopback port, talking to a local stub Web API. */
 export async function startHttpApp(bot: SlackBot, options: { ackDeadlineMs?: number } = {}): Promise<RunningApp> {
   const stub = await new StubSlack().start();
-  const health = new HealthState();
+  const health = new Health();
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: stub.apiUrl,
     PORT: '0',
   });
-  const slack = createSlackApp({ config, bot, logger: silentLogger, health, host: '127.0.0.1', ...options });
+  const slack = createSlackApp({
+    config,
+    bot,
+    logger: silentLogger,
+    health: health.view,
+    host: '127.0.0.1',
+    ...options,
+  });
   const port = await slack.start();
   const baseUrl = `http://127.0.0.1:${port}`;
   return {

@@ -103,7 +103,7 @@ function processTerm(term: string): string | null {
   return lower.length > 4 && lower.endsWith('s') && !/(ss|us|is)$/.test(lower) ? lower.slice(0, -1) : lower;
 }
 
-export class FeatureSearch {
+export class KepSearch {
   private readonly index: MiniSearch<KepDocument>;
   private readonly byNumber: Map<number, Kep>;
   private readonly byGate = new Map<string, Kep>();

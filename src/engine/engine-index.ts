@@ -1,6 +1,7 @@
 import type { Dataset } from '../domain/dataset.ts';
 import type { DeprecatedApi } from '../domain/deprecation.ts';
 import type { FeatureGateRecord } from '../domain/feature-gate.ts';
+import { dataFooter } from '../domain/manifest.ts';
 import type { ReleaseNotesDraft } from '../domain/release-notes.ts';
 import type { Kep, KepStage } from '../domain/kep.ts';
 import type { Release } from '../domain/release.ts';
@@ -8,7 +9,7 @@ import type { Schedule, ScheduleEvent } from '../domain/schedule.ts';
 import type { Team } from '../domain/team.ts';
 import { compareMinor } from '../domain/version.ts';
 import { eventInstant } from './format.ts';
-import { FeatureSearch } from './search.ts';
+import { KepSearch } from './kep-search.ts';
 import { buildVocabulary, type Vocabulary } from './understand/vocabulary.ts';
 
 /** Where a release announcement mentions a KEP. */
@@ -32,26 +33,26 @@ export interface EngineIndex {
   publicUrl?: string | null;
   /** Oldest first. */
   releases: Release[];
-  release: Map<string, Release>;
-  schedule: Map<string, Schedule>;
-  team: Map<string, Team>;
-  kep: Map<number, Kep>;
+  releaseByVersion: Map<string, Release>;
+  scheduleByVersion: Map<string, Schedule>;
+  teamByVersion: Map<string, Team>;
+  kepByNumber: Map<number, Kep>;
   /** KEPs by the release kep.yaml names for a stage: key `${stage}@${version}`. */
-  milestone: Map<string, Kep[]>;
-  announced: Map<number, AnnouncementMention[]>;
+  kepsByMilestone: Map<string, Kep[]>;
+  announcementsByKep: Map<number, AnnouncementMention[]>;
   /** KEPs by owning SIG. */
-  sig: Map<string, Kep[]>;
+  kepsBySig: Map<string, Kep[]>;
   /** Every schedule event, in time order. */
   events: TimedEvent[];
-  search: FeatureSearch;
+  kepSearch: KepSearch;
   /** What the entity pass can recognise: gates, feature names, API kinds, SIGs. */
   vocabulary: Vocabulary;
   /** Deprecated API versions, one per kind and group/version (pluto's "FooList" twins left out). */
   apis: DeprecatedApi[];
   /** Feature gates by lower-cased name (the kubernetes/kubernetes lists). */
-  gates: Map<string, FeatureGateRecord>;
+  gateByName: Map<string, FeatureGateRecord>;
   /** Release notes drafts (urgent upgrade notes, deprecations) by minor. */
-  notes: Map<string, ReleaseNotesDraft>;
+  releaseNotesByVersion: Map<string, ReleaseNotesDraft>;
   /** Newest minor the data knows. */
   newest: string;
   oldest: string;
@@ -81,18 +82,18 @@ export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 export function buildIndex(dataset: Dataset): EngineIndex {
   const releases = [...dataset.releases].sort((a, b) => compareMinor(a.version, b.version));
-  const milestone = new Map<string, Kep[]>();
-  const sig = new Map<string, Kep[]>();
+  const kepsByMilestone = new Map<string, Kep[]>();
+  const kepsBySig = new Map<string, Kep[]>();
   for (const kep of [...dataset.keps].sort((a, b) => a.number - b.number)) {
     for (const [stage, version] of Object.entries(kep.milestones) as Array<[KepStage, string | undefined]>) {
       if (!version) continue;
-      push(milestone, milestoneKey(stage, version), kep);
+      push(kepsByMilestone, milestoneKey(stage, version), kep);
     }
-    push(sig, kep.owningSig, kep);
+    push(kepsBySig, kep.owningSig, kep);
   }
-  const announced = new Map<number, AnnouncementMention[]>();
+  const announcementsByKep = new Map<number, AnnouncementMention[]>();
   const mention = (kep: number | null, entry: AnnouncementMention) => {
-    if (kep != null) push(announced, kep, entry);
+    if (kep != null) push(announcementsByKep, kep, entry);
   };
   for (const release of releases) {
     for (const item of release.announcement?.graduatedToStable ?? [])
@@ -105,25 +106,23 @@ export function buildIndex(dataset: Dataset): EngineIndex {
       schedule.events.map((event) => ({ version: schedule.version, event, instant: eventInstant(event) })),
     )
     .sort((a, b) => a.instant - b.instant);
-  const enhancements = dataset.manifest.sources.find((source) => source.repository === 'kubernetes/enhancements');
-  const footer = `Data as of ${dataset.manifest.dataDate}${enhancements?.commit ? ` (kubernetes/enhancements ${enhancements.commit.slice(0, 7)})` : ''}`;
   return {
     dataset,
-    footer,
+    footer: dataFooter(dataset.manifest),
     releases,
-    release: new Map(releases.map((release) => [release.version, release])),
-    schedule: new Map(dataset.schedules.map((schedule) => [schedule.version, schedule])),
-    team: new Map(dataset.teams.map((team) => [team.version, team])),
-    kep: new Map(dataset.keps.map((kep) => [kep.number, kep])),
-    milestone,
-    announced,
-    sig,
+    releaseByVersion: new Map(releases.map((release) => [release.version, release])),
+    scheduleByVersion: new Map(dataset.schedules.map((schedule) => [schedule.version, schedule])),
+    teamByVersion: new Map(dataset.teams.map((team) => [team.version, team])),
+    kepByNumber: new Map(dataset.keps.map((kep) => [kep.number, kep])),
+    kepsByMilestone,
+    announcementsByKep,
+    kepsBySig,
     events,
-    search: new FeatureSearch(dataset.keps),
+    kepSearch: new KepSearch(dataset.keps),
     vocabulary: buildVocabulary(dataset),
     apis: distinctApis(dataset.deprecatedApis),
-    gates: new Map(dataset.featureGates.gates.map((gate) => [gate.name.toLowerCase(), gate])),
-    notes: new Map(dataset.releaseNotes.map((draft) => [draft.version, draft])),
+    gateByName: new Map(dataset.featureGates.gates.map((gate) => [gate.name.toLowerCase(), gate])),
+    releaseNotesByVersion: new Map(dataset.releaseNotes.map((draft) => [draft.version, draft])),
     newest: releases.at(-1)?.version ?? '1.0',
     oldest: releases[0]?.version ?? '1.0',
   };

@@ -1,11 +1,11 @@
 // The relevance rule of the KEP full-text search: nonsense matches nothing, real typos still resolve.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.ts';
-import { FeatureSearch, type Reading } from '../../src/engine/search.ts';
+import { KepSearch, type Reading } from '../../src/engine/kep-search.ts';
 
-let search: FeatureSearch;
+let search: KepSearch;
 beforeAll(() => {
-  search = new FeatureSearch(loadDataset().keps);
+  search = new KepSearch(loadDataset().keps);
 });
 
 const kinds = (text: string): string[] =>

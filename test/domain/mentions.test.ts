@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { defuseMentions, MASS_MENTION, PLAIN_MASS_MENTION } from '../../src/domain/mentions.ts';
+
+describe('mass mentions (the one definition every platform uses)', () => {
+  it('finds each encoded and typed form, with either at sign', () => {
+    const text = '<!channel> <!here|here> <!everyone> @everyone @here @channel ＠everyone';
+    expect(text.match(MASS_MENTION)).toHaveLength(7);
+  });
+
+  it('finds a typed mass mention glued to a word, which Discord still renders as a mention', () => {
+    expect('@everyonefoo'.replace(PLAIN_MASS_MENTION, '[$1]')).toBe('[everyone]foo');
+  });
+
+  it('defuses every form to its bare word, and a Slack user group to "a group"', () => {
+    expect(defuseMentions('ping <!here|here>, <!channel>, @everyone, ＠here and <!subteam^S123|@team>')).toBe(
+      'ping here, channel, everyone, here and a group',
+    );
+  });
+
+  it('leaves ordinary text and e-mail addresses alone', () => {
+    expect(defuseMentions('mail dev@example.com about 1.31 <https://k8s.io>')).toBe(
+      'mail dev@example.com about 1.31 <https://k8s.io>',
+    );
+  });
+});
