@@ -63,7 +63,7 @@ function sessionCommand(): string {
   );
 }
 
-/** Each question's answer through the real bot: the engine on the bundled data, subscriptions on a temporary SQLite file. */
+/** Each question's answer through the real bot: the engine on the bundled data, subscriptions on a temporary SQLite. */
 export async function answersOf(questions: readonly string[]): Promise<Answer[]> {
   const dataset = loadDataset();
   const folder = mkdtempSync(path.join(tmpdir(), 'k8s-bot-readme-'));
