@@ -35,5 +35,17 @@ export type AnswerDraft = Pick<Answer, 'intent' | 'title' | 'summary'> &
 
 export function makeAnswer(footer: string, draft: AnswerDraft): Answer {
   const { intent, title, summary, release = null, facts = [], sections = [], links = [], suggestions = [] } = draft;
-  return { intent, title, summary, release, facts, sections, links, suggestions, footer: draft.footer ?? footer };
+  const verdict = draft.verdict ? { verdict: draft.verdict } : {};
+  return {
+    intent,
+    title,
+    summary,
+    ...verdict,
+    release,
+    facts,
+    sections,
+    links,
+    suggestions,
+    footer: draft.footer ?? footer,
+  };
 }

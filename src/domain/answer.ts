@@ -66,11 +66,20 @@ export const AnswerSection = z.object({
 });
 export type AnswerSection = z.infer<typeof AnswerSection>;
 
+/**
+ * What a yes/no question about the answer's subject gets for an answer ("is 1.28 still supported?" → no). The
+ * engine leads the summary with it ("No — …") when the question was asked yes/no; a statement reads without it.
+ */
+export const AnswerVerdict = z.enum(['yes', 'no', 'not-yet', 'partly']);
+export type AnswerVerdict = z.infer<typeof AnswerVerdict>;
+
 export const Answer = z.object({
   intent: AnswerIntent,
   title: z.string(),
   /** One line that answers the question on its own ("Yes — AppArmor support is stable since 1.30."). */
   summary: z.string(),
+  /** Set where the answer settles a yes/no question about its subject; see AnswerVerdict. */
+  verdict: AnswerVerdict.optional(),
   /** The minor release the answer is about, if any. */
   release: z.string().nullable().default(null),
   facts: z.array(AnswerFact).default([]),

@@ -1,4 +1,4 @@
-import type { Answer, AnswerFact, AnswerSection } from '../domain/answer.ts';
+import type { Answer, AnswerFact, AnswerSection, AnswerVerdict } from '../domain/answer.ts';
 import type { EngineIndex } from './engine-index.ts';
 import type { Kep } from '../domain/kep.ts';
 import { isoDay, pacificDay } from '../domain/dates.ts';
@@ -122,7 +122,6 @@ const STATED_EVENTS: ReadonlyArray<{ said: RegExp; fact: RegExp; phrase: string 
   { said: /\bcode freeze\b/i, fact: /\bcode freeze\b/i, phrase: 'has code freeze on' },
 ];
 const WH_QUESTION = /^\s*(?:what|which|who|whom|when|where|how|why)\b/i;
-const YES_NO_QUESTION = /^\s*(?:is|are|was|were|did|does|do|has|have|will|can)\b/i;
 
 function factDay(fact: AnswerFact): string | null {
   return typeof fact.raw === 'string' && /^\d{4}-\d{2}-\d{2}/.test(fact.raw) ? fact.raw.slice(0, 10) : null;
@@ -138,7 +137,7 @@ function agrees(stated: string, fact: AnswerFact): boolean {
  * "Kubernetes 1.27 shipped on April 18, 2023": where the data says another day, the answer starts by
  * saying so ("Not quite — …"; "No — …" to a yes/no question). A wh-question's date is no claim.
  */
-export function correctStatement(asked: string, statedDates: readonly string[], answer: Answer): Answer {
+export function correctStatement(asked: string, statedDates: readonly string[], answer: Answer, yesNo = false): Answer {
   if (!statedDates.length || WH_QUESTION.test(asked)) return answer;
   for (const event of STATED_EVENTS) {
     if (!event.said.test(asked)) continue;
@@ -146,12 +145,27 @@ export function correctStatement(asked: string, statedDates: readonly string[], 
     if (!fact) continue;
     if (statedDates.some((stated) => agrees(stated, fact))) return answer;
     const subject = answer.release ? `Kubernetes ${answer.release}` : 'it';
-    const lead = YES_NO_QUESTION.test(asked) ? 'No' : 'Not quite';
+    const lead = yesNo ? 'No' : 'Not quite';
     const day = factDay(fact)!;
     const correction = `${lead} — ${subject} ${event.phrase} ${day}, not ${statedDates.join(' or ')}.`;
-    return { ...answer, summary: `${correction} ${answer.summary}` };
+    return { ...answer, verdict: 'no', summary: `${correction} ${withoutLead(answer.summary)}` };
   }
   return answer;
+}
+
+const LEAD_WORDS: Record<AnswerVerdict, string> = { yes: 'Yes', no: 'No', 'not-yet': 'Not yet', partly: 'Partly' };
+/** A summary that already opens with its verdict ("No — …", "Only for critical fixes — …"). */
+const LEAD = /^(?:Yes|No|Not yet|Not quite|Not|Partly|Only [^—]{1,40}) — /;
+
+const withoutLead = (summary: string): string => summary.replace(LEAD, '');
+
+/**
+ * A yes/no question's answer opens with its verdict ("Yes — 17 enhancements graduated to stable in 1.30 …"):
+ * the kind says what is true (`answer.verdict`), this says it first. A summary that already leads with one is kept.
+ */
+export function leadWithVerdict(answer: Answer, yesNo: boolean): Answer {
+  if (!yesNo || !answer.verdict || LEAD.test(answer.summary)) return answer;
+  return { ...answer, summary: `${LEAD_WORDS[answer.verdict]} — ${answer.summary}` };
 }
 
 /** Suggestion text compared loosely: case, quotes, punctuation and spacing do not make another question. */

@@ -1,6 +1,6 @@
 import type { Answer } from '../domain/answer.ts';
 import { createLogger, type Logger } from '../log.ts';
-import { correctStatement, withFollowUps, withoutAskedSuggestions } from './assemble.ts';
+import { correctStatement, leadWithVerdict, withFollowUps, withoutAskedSuggestions } from './assemble.ts';
 import type { EngineIndex } from './engine-index.ts';
 import { makeAnswer, section } from '../domain/answer-builders.ts';
 import { parseNoteLines } from './parse-notes.ts';
@@ -37,13 +37,15 @@ export function execute(
   onError: FailureReporter = reportToStderr,
 ): Answer {
   try {
-    const answerOf = (one: Query) => kindOf(one.kind).answer(one, index, now);
+    const answerOf = (one: Query) =>
+      leadWithVerdict(kindOf(one.kind).answer(one, index, now), one.notes.yesNo ?? false);
     const read = (text: string) => parse(text, index, now);
     const followUps = query.notes.followUps ?? [];
     let answer = answerOf(query);
     if (followUps.length) answer = withFollowUps(query, answer, followUps, read, answerOf, index, now);
     const asked = query.notes.asked;
-    if (asked && query.notes.statedDates?.length) answer = correctStatement(asked, query.notes.statedDates, answer);
+    const { statedDates, yesNo } = query.notes;
+    if (asked && statedDates?.length) answer = correctStatement(asked, statedDates, answer, yesNo);
     answer = withoutAskedSuggestions(
       answer,
       query,

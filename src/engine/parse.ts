@@ -4,7 +4,7 @@ import { bestCandidate, CUE_WORDS, KINDS, type Query } from './kinds/registry.ts
 import type { ParseNotes } from './refs.ts';
 import { cleanQuestion, MAX_RAW_CHARS } from './sanitize.ts';
 import { splitQuestion } from './two-part.ts';
-import { readQuestion, type Question } from './understand/question.ts';
+import { asksYesNo, readQuestion, type Question } from './understand/question.ts';
 
 /** Every registered kind scores the question once read; the best candidate wins (see bestCandidate). */
 function bestReading(question: Question): Candidate<Query> | null {
@@ -41,6 +41,8 @@ export function parse(text: string, index: EngineIndex, now: Date): Query {
       best.query.kind === 'subscription'
         ? null
         : splitQuestion(clean.text, question, (part) => readPart(part, index, now));
+    // A two-part question's first part asks yes or no on its own ("what went GA in 1.33, did sidecars make it?").
+    if (parts ? asksYesNo(parts.firstText.toLowerCase()) : question.yesNo) notes.yesNo = true;
     if (parts) {
       notes.followUps = parts.followUps;
       return { ...parts.first, notes } as Query;

@@ -74,6 +74,8 @@ export const ParseNotes = z.object({
   asked: z.string().optional(),
   /** The other parts of a two-part question, each readable on its own; answered after the first. */
   followUps: z.array(z.object({ text: z.string(), relation: z.enum(['and', 'then']) })).optional(),
+  /** The question asks yes or no ("is 1.28 still supported?"): the answer leads with its verdict. */
+  yesNo: z.boolean().optional(),
   /** Dates the text states (ISO), so a statement the data contradicts is answered "Not quite — …". */
   statedDates: z.array(z.string()).optional(),
 });

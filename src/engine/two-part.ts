@@ -11,25 +11,64 @@ type PartQuery = Omit<Query, 'notes'>;
  */
 const QUESTION_START =
   '(?:what|which|who|whom|when|how|is|are|was|were|did|does|do|can|could|will|has|have|any|and)\\b';
+/** "… and in 1.22?", "… and for 1.34": an "and" that starts the same question about another release. */
+const ELLIPSIS_START = '(?:in|for)\\s+v?\\d+\\.\\d+';
 const BOUNDARY = new RegExp(
-  `\\s*(?:[,;]|\\s[—–-]{1,2}\\s|[—–]|\\?)\\s*(?:(?:and|but|also|plus)\\s+)?|\\s+(?:and|but|plus)\\s+(?=${QUESTION_START})`,
+  `\\s*(?:[,;]|\\s[—–-]{1,2}\\s|[—–]|\\?)\\s*(?:(?:and|but|also|plus)\\s+)?` +
+    `|\\s+(?:and|but|plus)\\s+(?=${QUESTION_START}|${ELLIPSIS_START})`,
   'gi',
 );
 const HAS_BOUNDARY = new RegExp(BOUNDARY.source, 'i');
 const MIGHT_SPLIT = /[,;?—–]|\s-\s|\sand\s|\sbut\s|\splus\s/i;
 /** "which features that went beta in 1.30 became GA in 1.32": the second verb narrows the first list. */
-const NARROWING =
-  /^(.*?\b(?:alpha|beta)\b.*?\bv?\d+\.\d+\b.*?)\s+((?:and\s+|then\s+|later\s+)*(?:became|become|graduated|went|got|reached|moved|made it)\b.*?\b(?:ga|stable|beta)\b.*?\bv?\d+\.\d+\b.*)$/i;
+const NARROWING = new RegExp(
+  '^(.*?\\b(?:alpha|beta)\\b.*?\\bv?\\d+\\.\\d+\\b.*?)\\s+' +
+    '((?:and\\s+|then\\s+|later\\s+)*(?:became|become|graduated|went|got|reached|moved|made it)\\b' +
+    '.*?\\b(?:ga|stable|beta)\\b.*?\\bv?\\d+\\.\\d+\\b.*)$',
+  'i',
+);
 const VERSION_WORD = /\bv?\d+\.\d+\b|\b(?:latest|newest|next|upcoming|current|previous|this (?:release|one|cycle))\b/i;
 const LAST_VERSION = /\bv?(\d+\.\d+(?:\.\d+)?)\b(?!.*\bv?\d+\.\d+)/;
 const MIN_PART_CHARS = 4;
 
 export interface Parts {
   first: PartQuery;
+  /** The first part's words, as the parts were split. */
+  firstText: string;
   followUps: FollowUp[];
 }
 
 const sameQuery = (a: PartQuery, b: PartQuery): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** "1.30 - 1.33", "1.34–1.36": two versions joined by a dash are a range. */
+const RANGE_DASH = /\bv?\d+\.\d+(?:\.\d+)?\s*[-–—]\s*v?\d+\.\d+/;
+const VERSIONS = /\bv?\d+\.\d+(?:\.\d+)?\b/gi;
+/** The versions a first part names, relative words included ("the latest release"), in order. */
+const FIRST_VERSIONS = /\bv?\d+\.\d+(?:\.\d+)?\b|\b(?:latest|newest|next|upcoming|current|previous)\b/gi;
+/** Words an elliptical part may hold besides its versions: "and which in 1.25?", "what about 1.29?", "and for 1.34". */
+const ELLIPSIS_WORDS = new Set(
+  'and but also plus so then what how about which ones one for in of on the with same too as well ver v ?'.split(' '),
+);
+
+/**
+ * "… and which in 1.25?", "and for 1.34?", "what about 1.29?": a part that names only versions asks the first
+ * part's question again about them. Its full question is the first part's words with the versions swapped, so it
+ * inherits the kind and every other entity; null when the part says more, or the versions do not line up.
+ */
+export function expandEllipsis(part: string, first: string): string | null {
+  const versions = part.match(VERSIONS) ?? [];
+  if (versions.length === 0) return null;
+  const rest = part
+    .replace(VERSIONS, ' ')
+    .toLowerCase()
+    .split(/[\s,;:!.?]+/)
+    .filter((word) => word && !ELLIPSIS_WORDS.has(word));
+  if (rest.length > 0) return null;
+  const named = first.match(FIRST_VERSIONS) ?? [];
+  if (named.length !== versions.length) return null;
+  let at = 0;
+  return first.replace(FIRST_VERSIONS, () => versions[at++]!);
+}
 
 /** A part that names no version is about the release the question names ("… — which beta features became GA"). */
 function withContext(part: string, whole: string): string {
@@ -60,13 +99,18 @@ function pieces(text: string): Array<{ text: string; relation: FollowUp['relatio
  */
 export function splitQuestion(
   text: string,
-  question: Pick<Question, 'text'>,
+  question: Pick<Question, 'text' | 'entities'>,
   read: (part: string) => PartQuery | null,
 ): Parts | null {
   if (!MIGHT_SPLIT.test(text) && !/\b(?:became|become|graduated)\b/i.test(text)) return null;
   const parts = pieces(text);
   if (parts.length < 2 || question.text.length === 0) return null;
+  const firstText = parts[0]!.text;
+  // "release leads 1.30 - 1.33" is one range, not two questions about its ends.
+  const range = question.entities.range || RANGE_DASH.test(text);
+  const elliptical = (part: string, at: number) => (at > 0 && !range ? expandEllipsis(part, firstText) : null);
   const read_ = parts
+    .map((part, at) => ({ ...part, text: elliptical(part.text, at) ?? part.text }))
     .map((part) => ({ ...part, text: withContext(part.text, text) }))
     .map((part) => ({ ...part, query: read(part.text) }));
   if (read_.some((part) => part.query === null)) return null;
@@ -78,5 +122,5 @@ export function splitQuestion(
     seen.push(part.query);
     followUps.push({ text: part.text, relation: part.relation });
   }
-  return followUps.length ? { first: first!.query, followUps } : null;
+  return followUps.length ? { first: first!.query, firstText: first!.text, followUps } : null;
 }

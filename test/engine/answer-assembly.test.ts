@@ -301,3 +301,104 @@ describe('honest at any now: nothing that did not exist then', () => {
     for (const unexpected of not) expect(text).not.toContain(unexpected);
   });
 });
+
+describe('a yes/no question gets its verdict first, in every kind where one applies', () => {
+  const AUGUST = DATA_DATE;
+  const BEFORE_130 = new Date('2024-03-01T12:00:00Z');
+  // One yes/no-shaped question per kind, the lead its first line must start with, and the same question asked as
+  // a statement or wh-question, whose first line must not start with a verdict.
+  const CASES: Array<{ kind: AnswerIntent; q: string; lead: string; now?: Date; plain?: string }> = [
+    { kind: 'release-summary', q: 'is 1.31 released?', lead: 'Yes — Kubernetes 1.31', plain: 'tell me about 1.31' },
+    { kind: 'release-summary', q: 'is 1.31 released?', lead: 'Not yet — Kubernetes 1.31', now: BEFORE_131 },
+    {
+      kind: 'stage-list',
+      q: 'did anything graduate to GA in 1.30?',
+      lead: 'Yes — 17 enhancements',
+      plain: 'what went GA in 1.30',
+    },
+    { kind: 'kep', q: 'did sidecars make it to GA?', lead: 'Yes — KEP-753' },
+    { kind: 'schedule', q: 'is 1.31 out yet?', lead: 'Not yet — Kubernetes 1.31 is planned', now: BEFORE_131 },
+    { kind: 'support', q: 'is 1.28 still supported?', lead: 'No — Kubernetes 1.28 is end of life' },
+    {
+      kind: 'support',
+      q: 'is 1.30 supported yet',
+      lead: 'Not yet — Kubernetes 1.30 is not released yet',
+      now: BEFORE_130,
+    },
+    { kind: 'support', q: 'is 1.30 out of support', lead: 'Yes — Kubernetes 1.30 reached end of life' },
+    {
+      kind: 'deprecations',
+      q: 'was PodSecurityPolicy removed in 1.25?',
+      lead: 'Yes — PodSecurityPolicy was removed',
+      plain: 'when was PodSecurityPolicy removed',
+    },
+    { kind: 'feature-gate', q: 'is JobManagedBy on by default in 1.31?', lead: 'No — JobManagedBy is off by default' },
+    {
+      kind: 'patch-schedule',
+      q: 'has 1.34.3 shipped?',
+      lead: 'Yes — Kubernetes 1.34.3 was released',
+      plain: 'when did 1.34.3 ship',
+    },
+    {
+      kind: 'sig',
+      q: 'did SIG Node ship anything in 1.31?',
+      lead: 'Yes — SIG Node shipped 13 KEPs',
+      plain: 'what did SIG Node ship in 1.31',
+    },
+    { kind: 'version-skew', q: 'can a 1.31 kubelet talk to a 1.34 apiserver?', lead: 'Yes — kubelet 1.31' },
+    {
+      kind: 'managed-platform',
+      q: 'is 1.30 still supported on EKS?',
+      lead: 'No — EKS 1.30 is out of extended support',
+      plain: 'EKS 1.30 support status',
+    },
+    { kind: 'managed-platform', q: 'quick one: does GKE still support 1.32?', lead: 'No — GKE 1.32' },
+    {
+      kind: 'managed-platform',
+      q: 'does EKS offer extended support?',
+      lead: 'Yes — 16 EKS versions have extended support',
+      plain: 'which EKS versions have extended support',
+    },
+  ];
+
+  it.each(CASES)('$kind: “$q”', ({ kind, q, lead, now = AUGUST, plain }) => {
+    const answer = engine.answer(q, now);
+    expect(answer.intent).toBe(kind);
+    expect(answer.summary.startsWith(lead), answer.summary).toBe(true);
+    if (plain) {
+      const statement = engine.answer(plain, now);
+      expect(statement.intent).toBe(kind);
+      expect(statement.summary).not.toMatch(/^(?:Yes|No|Not yet|Partly) — /);
+    }
+  });
+
+  it('a wrong date in a yes/no question is corrected once, not answered “Yes” after the “No”', () => {
+    const answer = engine.answer('did Kubernetes 1.27 ship on April 18, 2023?', AUGUST);
+    expect(answer.summary).toMatch(/^No — Kubernetes 1.27 was released on 2023-04-11, not 2023-04-18\./);
+    expect(answer.summary).not.toMatch(/Yes — /);
+  });
+});
+
+describe('a release not out yet: support and end of life are plans, never facts', () => {
+  const BEFORE_130 = new Date('2024-03-01T12:00:00Z');
+  it.each([
+    ['is 1.30 still supported', 'not released yet (planned for 2024-04-17)'],
+    ['when does 1.30 reach end of life', 'not released yet (planned for 2024-04-17), so it has no end of life yet'],
+  ])('%s', (question, said) => {
+    const answer = engine.answer(question, BEFORE_130);
+    expect(answer.summary).toContain(said);
+    const labels = answer.facts.map((fact) => fact.label);
+    expect(labels).not.toContain('Released');
+    expect(labels).not.toContain('End of life');
+    expect(labels).toContain('End of life (planned)');
+    expect(labels).toContain('Planned release');
+  });
+
+  it('a managed platform cycle not out yet shows no later build and labels its dates planned', () => {
+    const answer = engine.answer('when does EKS 1.30 reach end of standard support', BEFORE_130);
+    expect(answer.summary).toMatch(/^EKS 1.30 is not available yet .*; its end of standard support is planned for/);
+    const labels = answer.facts.map((fact) => fact.label);
+    expect(labels).not.toContain('Latest version');
+    expect(labels).toContain('End of standard support (planned)');
+  });
+});

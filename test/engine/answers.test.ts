@@ -292,7 +292,8 @@ const cases: Case[] = [
     intent: 'sig',
     has: [
       'SIG Scheduling shipped 12 KEPs in Kubernetes 1.36 by kep.yaml: 1 to stable',
-      'KEP-5234 (milestone stable 1.36, but stage is alpha)',
+      // kep.yaml's contradiction is said once, in its section after the answer (not again in the summary).
+      'KEP-5234 DRA ResourceSlice Mixins [alpha, sig-scheduling] — kep.yaml: milestone stable 1.36, but stage is alpha',
       'Reached stable in 1.36 (kep.yaml):\n  - KEP-4816 ',
     ],
     not: ['Reached stable in 1.36 (kep.yaml):\n  - KEP-3243'],

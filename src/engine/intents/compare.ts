@@ -18,8 +18,16 @@ import {
   supportStatus,
 } from './release-facts.ts';
 import { releaseSummary } from './release-summary.ts';
+import { forwardSuggestion } from './suggestions.ts';
 
 /** "compare 1.30 and 1.31": the two releases side by side, older first. */
+const SAME_RELEASE = 'Both are the same release.';
+const NO_EARLIER_RELEASE = 'There is no earlier release to compare with.';
+
+/** "6 more", "3 fewer": how the newer count differs from the older. */
+const difference = (newer: number, older: number): string =>
+  `${Math.abs(newer - older)} ${newer > older ? 'more' : 'fewer'}`;
+
 export function compare(query: CompareQuery, index: EngineIndex, now: Date): Answer {
   const first = resolveVersion(index, query.a, now, 'compare');
   if (!first.ok) return first.answer;
@@ -36,7 +44,7 @@ export function compare(query: CompareQuery, index: EngineIndex, now: Date): Ans
     return {
       ...single,
       intent: 'compare',
-      summary: `${otherRelease ? 'Both are the same release. ' : 'There is no earlier release to compare with. '}${single.summary}`,
+      summary: `${otherRelease ? SAME_RELEASE : NO_EARLIER_RELEASE} ${single.summary}`,
     };
   }
   const [older, newer] =
@@ -59,7 +67,8 @@ export function compare(query: CompareQuery, index: EngineIndex, now: Date): Ans
   const counts = (release: Release) => enhancementCounts(release) ?? 'not in the data';
   const describe = (release: Release) => {
     const total = enhancementCounts(release);
-    return `${codenamed(release)}: ${isShipped(release, now) ? 'released' : 'planned for'} ${release.gaDate ?? 'an unknown date'}${total ? `, ${total.replace(/^(\d+)/, '$1 enhancements')}` : ''}.`;
+    const when = `${isShipped(release, now) ? 'released' : 'planned for'} ${release.gaDate ?? 'an unknown date'}`;
+    return `${codenamed(release)}: ${when}${total ? `, ${total.replace(/^(\d+)/, '$1 enhancements')}` : ''}.`;
   };
   const olderTotal = older.announcement?.enhancements.total;
   const newerTotal = newer.announcement?.enhancements.total;
@@ -68,15 +77,13 @@ export function compare(query: CompareQuery, index: EngineIndex, now: Date): Ans
     comparison.push(
       olderTotal === newerTotal
         ? `Both have ${olderTotal} enhancements`
-        : `${newer.version} has ${Math.abs(newerTotal - olderTotal)} ${newerTotal > olderTotal ? 'more' : 'fewer'} enhancements than ${older.version}`,
+        : `${newer.version} has ${difference(newerTotal, olderTotal)} enhancements than ${older.version}`,
     );
   }
   const [olderCount, newerCount] = [olderStable.items.length, newerStable.items.length];
   if (olderStable.shipped && newerStable.shipped) {
     if (olderCount !== newerCount)
-      comparison.push(
-        `${newer.version} graduated ${Math.abs(newerCount - olderCount)} ${newerCount > olderCount ? 'more' : 'fewer'} to stable`,
-      );
+      comparison.push(`${newer.version} graduated ${difference(newerCount, olderCount)} to stable`);
   } else {
     const said = (release: Release, list: StableOverview, count: number) =>
       `${release.version} ${list.shipped ? `graduated ${count}` : `targets ${count} (kep.yaml; not shipped)`}`;
@@ -107,7 +114,7 @@ export function compare(query: CompareQuery, index: EngineIndex, now: Date): Ans
         : [],
     ),
     suggestions: [
-      `what breaks if I upgrade from ${older.version} to ${newer.version}`,
+      ...forwardSuggestion(older.version, newer.version),
       `tell me about ${newer.version}`,
       `what went GA in ${newer.version}`,
     ],

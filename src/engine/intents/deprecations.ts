@@ -1,4 +1,4 @@
-import type { Answer, AnswerItem, AnswerSection } from '../../domain/answer.ts';
+import type { Answer, AnswerItem, AnswerSection, AnswerVerdict } from '../../domain/answer.ts';
 import type { DeprecatedApi } from '../../domain/deprecation.ts';
 import type { Release } from '../../domain/release.ts';
 import { compareMinor } from '../../domain/version.ts';
@@ -12,6 +12,7 @@ import { quote } from '../sanitize.ts';
 import { latestReleased, previousRelease, resolveVersion } from '../versions.ts';
 import { searchAnswer } from './search-results.ts';
 import { kepAnswer, name } from './kep.ts';
+import { forwardSuggestion } from './suggestions.ts';
 
 const LINKS = [{ label: 'Deprecated API migration guide', url: DEPRECATION_GUIDE_URL }];
 const API_ALIASES: Record<string, string> = {
@@ -99,7 +100,7 @@ export function deprecations(query: DeprecationsQuery, index: EngineIndex, now: 
   if (announced)
     sections.push(
       listSection(
-        `${query.focus === 'removed' ? 'Removals' : query.focus === 'deprecated' ? 'Deprecations' : 'Deprecations and removals'} named by the ${v} release announcement`,
+        `${FOCUS_HEADING[query.focus]} named by the ${v} release announcement`,
         announcedItems,
         20,
         release.announcement?.url ?? null,
@@ -115,30 +116,29 @@ export function deprecations(query: DeprecationsQuery, index: EngineIndex, now: 
   const other =
     query.focus === 'removed' ? deprecatedApis.length : query.focus === 'deprecated' ? removedApis.length : 0;
   const parts: string[] = [];
-  if (wantRemoved)
-    parts.push(
-      `${plural(removedApis.length, 'API version')} ${removedApis.length === 1 ? 'stops' : 'stop'} being served in Kubernetes ${v}${removedApis.length ? ` (${summarizeApis(removedApis)})` : ''}`,
-    );
-  if (wantDeprecated)
-    parts.push(
-      `${plural(deprecatedApis.length, 'API version')} ${deprecatedApis.length === 1 ? 'is' : 'are'} newly deprecated${deprecatedApis.length ? ` (${summarizeApis(deprecatedApis)})` : ''}`,
-    );
-  let summary = `${parts.join('; ')}.`;
-  if (announced)
-    summary += ` The release announcement names ${plural(announcedItems.length, query.focus === 'removed' ? 'removal' : query.focus === 'deprecated' ? 'deprecation' : 'deprecation or removal', query.focus === 'removed' ? 'removals' : query.focus === 'deprecated' ? 'deprecations' : 'deprecations and removals')}.`;
-  else summary += ` The data has no release-announcement list of deprecations for ${v}.`;
+  if (wantRemoved) parts.push(removedClause(removedApis, v));
+  if (wantDeprecated) parts.push(deprecatedClause(deprecatedApis));
+  const apiSentence = `${parts.join('; ')}.`;
+  const announcedSentence = announced
+    ? `The release announcement names ${announcedCount(announcedItems.length, query.focus)}.`
+    : `The data has no release-announcement list of deprecations for ${v}.`;
+  // "Was anything removed in 1.25?": yes when an API version or an announced item says so; what was found first.
+  const found = (wantRemoved ? removedApis.length : 0) + (wantDeprecated ? deprecatedApis.length : 0);
+  const summary =
+    found === 0 && announcedItems.length > 0
+      ? `${announcedSentence} ${apiSentence}`
+      : `${apiSentence} ${announcedSentence}`;
   if (other > 0)
     sections.push(
       section('See also', {
-        lines: [
-          `${plural(other, 'API version')} ${query.focus === 'removed' ? `deprecated in ${v}: ask “deprecations in ${v}”` : `removed in ${v}: ask “what was removed in ${v}”`}.`,
-        ],
+        lines: [`${plural(other, 'API version')} ${seeAlso(query.focus, v)}.`],
       }),
     );
   return makeAnswer(index.footer, {
     intent: 'deprecations',
-    title: `${query.focus === 'removed' ? 'Removed' : query.focus === 'deprecated' ? 'Deprecated' : 'Deprecated and removed'} in Kubernetes ${v}`,
+    title: `${FOCUS_TITLE[query.focus]} in Kubernetes ${v}`,
     summary,
+    verdict: found + announcedItems.length > 0 ? 'yes' : 'no',
     release: v,
     sections,
     links: [
@@ -146,11 +146,60 @@ export function deprecations(query: DeprecationsQuery, index: EngineIndex, now: 
       ...(release.announcement?.url ? [{ label: `${v} release announcement`, url: release.announcement.url }] : []),
     ],
     suggestions: [
-      `what breaks if I upgrade from ${previousRelease(index, v)?.version ?? v} to ${v}`,
+      ...forwardSuggestion(previousRelease(index, v)?.version, v),
       `${query.focus === 'removed' ? 'deprecations' : 'removals'} in ${v}`,
       `tell me about ${v}`,
     ],
   });
+}
+
+type Focus = DeprecationsQuery['focus'];
+const FOCUS_TITLE: Record<Focus, string> = {
+  removed: 'Removed',
+  deprecated: 'Deprecated',
+  both: 'Deprecated and removed',
+};
+const FOCUS_HEADING: Record<Focus, string> = {
+  removed: 'Removals',
+  deprecated: 'Deprecations',
+  both: 'Deprecations and removals',
+};
+const FOCUS_NOUNS: Record<Focus, [string, string]> = {
+  removed: ['removal', 'removals'],
+  deprecated: ['deprecation', 'deprecations'],
+  both: ['deprecation or removal', 'deprecations and removals'],
+};
+
+/** "2 removals", "1 deprecation or removal". */
+const announcedCount = (count: number, focus: Focus): string => plural(count, ...FOCUS_NOUNS[focus]);
+
+/** "7 API versions stop being served in Kubernetes 1.25 (batch/v1beta1, …)". */
+function removedClause(apis: DeprecatedApi[], version: string): string {
+  const which = apis.length ? ` (${summarizeApis(apis)})` : '';
+  const stop = apis.length === 1 ? 'stops' : 'stop';
+  return `${plural(apis.length, 'API version')} ${stop} being served in Kubernetes ${version}${which}`;
+}
+
+/** "2 API versions are newly deprecated (…)". */
+function deprecatedClause(apis: DeprecatedApi[]): string {
+  const which = apis.length ? ` (${summarizeApis(apis)})` : '';
+  return `${plural(apis.length, 'API version')} ${apis.length === 1 ? 'is' : 'are'} newly deprecated${which}`;
+}
+
+/** Points to the other half of the list: "deprecated in 1.25: ask “deprecations in 1.25”". */
+function seeAlso(focus: Focus, version: string): string {
+  return focus === 'removed'
+    ? `deprecated in ${version}: ask “deprecations in ${version}”`
+    : `removed in ${version}: ask “what was removed in ${version}”`;
+}
+
+/**
+ * "Was PodSecurityPolicy removed (in 1.25)?": yes when every API version of it is gone by that release (or the
+ * latest), partly when some are, no when none is.
+ */
+function removedVerdict(apis: DeprecatedApi[], by: string | null): AnswerVerdict {
+  const gone = apis.filter((api) => api.removedIn && by && compareMinor(api.removedIn, by) <= 0).length;
+  return gone === 0 ? 'no' : gone === apis.length ? 'yes' : 'partly';
 }
 
 function summarizeApis(apis: DeprecatedApi[]): string {
@@ -196,10 +245,11 @@ function bySubject(query: DeprecationsQuery, index: EngineIndex, now: Date): Ans
     const allRemoved = removed.length === apis.length;
     const past = (version: string) => latest !== null && compareMinor(version, latest.version) <= 0;
     const label = (api: DeprecatedApi) => (kinds.length > 1 ? `${api.kind} ${api.apiVersion}` : api.apiVersion);
-    const each = removed.map(
-      (api) =>
-        `${label(api)} ${past(api.removedIn!) ? 'stopped' : 'stops'} being served in ${api.removedIn}${api.deprecatedIn ? ` (deprecated in ${api.deprecatedIn})` : ''}`,
-    );
+    const each = removed.map((api) => {
+      const deprecated = api.deprecatedIn ? ` (deprecated in ${api.deprecatedIn})` : '';
+      const stopped = past(api.removedIn!) ? 'stopped' : 'stops';
+      return `${label(api)} ${stopped} being served in ${api.removedIn}${deprecated}`;
+    });
     const subjectName = kinds.length === 1 ? kinds[0]! : quote(raw);
     const replacements = [
       ...new Set(
@@ -208,23 +258,34 @@ function bySubject(query: DeprecationsQuery, index: EngineIndex, now: Date): Ans
     ];
     let summary: string;
     if (allRemoved && last && !last.replacement && kinds.length === 1) {
-      summary = `${subjectName} ${past(last.removedIn!) ? 'was removed' : `will be removed in ${last.removedIn}`} with no replacement API: ${each.join('; ')}.`;
+      const when = past(last.removedIn!) ? 'was removed' : `will be removed in ${last.removedIn}`;
+      summary = `${subjectName} ${when} with no replacement API: ${each.join('; ')}.`;
     } else if (removed.length > 0) {
-      summary = `${removed.length === 1 ? `This API version of ${subjectName}` : `${removed.length} API versions of ${subjectName}`} ${removed.every((api) => past(api.removedIn!)) ? `${removed.length === 1 ? 'is' : 'are'} no longer served` : 'will stop being served'}: ${each.join('; ')}.${replacements.length ? ` Use ${replacements.join(' or ')} instead.` : ''}`;
+      const which =
+        removed.length === 1
+          ? `This API version of ${subjectName}`
+          : `${removed.length} API versions of ${subjectName}`;
+      const served = removed.every((api) => past(api.removedIn!))
+        ? `${removed.length === 1 ? 'is' : 'are'} no longer served`
+        : 'will stop being served';
+      const instead = replacements.length ? ` Use ${replacements.join(' or ')} instead.` : '';
+      summary = `${which} ${served}: ${each.join('; ')}.${instead}`;
     } else {
       summary = `${subjectName}: ${apis.map((api) => `${label(api)} ${apiItem(api).detail}`).join('; ')}.`;
     }
+    const by = query.version?.kind === 'exact' ? query.version.minor : (latest?.version ?? null);
     return makeAnswer(index.footer, {
       intent: 'deprecations',
       title: `Deprecation of ${subjectName}`,
       summary,
+      verdict: removedVerdict(apis, by),
       release: last?.removedIn ?? null,
       sections: [listSection('API versions (pluto)', apis.map(apiItem), 30, DEPRECATION_GUIDE_URL)],
       links: LINKS,
       suggestions: last
         ? [
             `what was removed in ${last.removedIn}`,
-            `what breaks if I upgrade from ${previousRelease(index, last.removedIn!)?.version ?? last.removedIn} to ${last.removedIn}`,
+            ...forwardSuggestion(previousRelease(index, last.removedIn!)?.version, last.removedIn),
           ]
         : [],
     });
@@ -252,15 +313,29 @@ function bySubject(query: DeprecationsQuery, index: EngineIndex, now: Date): Ans
     const removal = announced.filter(({ entry }) => entry.kind === 'removal').at(-1);
     const deprecation = announced.find(({ entry }) => entry.kind === 'deprecation');
     const first = (query.focus === 'deprecated' ? deprecation : removal) ?? announced[0]!;
-    let summary = `The ${first.release.version} release announcement names “${first.entry.title}” (${first.entry.kind}).`;
-    if (removal && query.focus !== 'deprecated')
-      summary = `Removed in ${removal.release.version}: the ${removal.release.version} release announcement names “${removal.entry.title}”.${deprecation && deprecation !== removal ? ` It was deprecated earlier (${deprecation.release.version}: “${deprecation.entry.title}”).` : ''}${announced.length > 1 ? ` ${plural(announced.length, 'announcement entry', 'announcement entries')} mention it; all are listed below.` : ''}`;
-    else if (query.focus === 'removed' && !removal)
-      summary = `No removal in the release announcements matches “${quote(raw)}”, but the ${first.release.version} announcement names “${first.entry.title}” (${first.entry.kind}).`;
+    const names = (item: typeof first) => `names “${item.entry.title}”`;
+    let summary = `The ${first.release.version} release announcement ${names(first)} (${first.entry.kind}).`;
+    if (removal && query.focus !== 'deprecated') {
+      const earlier =
+        deprecation && deprecation !== removal
+          ? ` It was deprecated earlier (${deprecation.release.version}: “${deprecation.entry.title}”).`
+          : '';
+      const all =
+        announced.length > 1
+          ? ` ${plural(announced.length, 'announcement entry', 'announcement entries')} mention it; ` +
+            'all are listed below.'
+          : '';
+      const v = removal.release.version;
+      summary = `Removed in ${v}: the ${v} release announcement ${names(removal)}.${earlier}${all}`;
+    } else if (query.focus === 'removed' && !removal)
+      summary =
+        `No removal in the release announcements matches “${quote(raw)}”, ` +
+        `but the ${first.release.version} announcement ${names(first)} (${first.entry.kind}).`;
     return makeAnswer(index.footer, {
       intent: 'deprecations',
       title: `Deprecations and removals: “${quote(raw)}”`,
       summary,
+      verdict: removal || query.focus === 'deprecated' ? 'yes' : 'no',
       release: first.release.version,
       sections: [listSection('Named by release announcements', items, 20)],
       links: LINKS,
@@ -271,12 +346,13 @@ function bySubject(query: DeprecationsQuery, index: EngineIndex, now: Date): Ans
   if (resolution.kind === 'found') {
     const kep = resolution.kep;
     const ended = kep.milestones.removed ?? kep.milestones.disabled ?? kep.milestones.deprecated;
+    const ends = (['deprecated', 'disabled', 'removed'] as const)
+      .filter((stage) => kep.milestones[stage])
+      .map((stage) => `${stage} in ${kep.milestones[stage]}`);
     const summary = ended
-      ? `${name(kep)}: ${kep.milestones.deprecated ? `deprecated in ${kep.milestones.deprecated}` : ''}${kep.milestones.disabled ? `, disabled in ${kep.milestones.disabled}` : ''}${kep.milestones.removed ? `, removed in ${kep.milestones.removed}` : ''} (kep.yaml).`.replace(
-          /: , /,
-          ': ',
-        )
-      : `No API or announced removal matches “${quote(raw)}”. The closest KEP, ${name(kep)}, is ${kep.stage ?? 'at no stage'} and records no deprecation or removal.`;
+      ? `${name(kep)}: ${ends.join(', ')} (kep.yaml).`
+      : `No API or announced removal matches “${quote(raw)}”. ` +
+        `The closest KEP, ${name(kep)}, is ${kep.stage ?? 'at no stage'} and records no deprecation or removal.`;
     return kepAnswer(
       index,
       { ok: true, kep, correctedTo: resolution.correctedTo, asked: raw, others: resolution.others },

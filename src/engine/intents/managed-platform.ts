@@ -1,4 +1,4 @@
-import type { Answer, AnswerFact } from '../../domain/answer.ts';
+import type { Answer, AnswerFact, AnswerVerdict } from '../../domain/answer.ts';
 import { PLATFORM_PHASES, type Platform, type PlatformCycle, type PlatformPhase } from '../../domain/platform.ts';
 import type { EngineIndex } from '../engine-index.ts';
 import { fact, makeAnswer, section } from '../../domain/answer-builders.ts';
@@ -39,26 +39,43 @@ function standingText(platform: Platform, cycle: PlatformCycle, now: Date): stri
   return `in ${phaseName(platform, standing.phase)}${until}`;
 }
 
+/** The cycle's newest build as known at `today`: a build dated later did not exist yet. */
+function latestFact(cycle: PlatformCycle, today: string): AnswerFact[] {
+  const latest = cycle.latest;
+  if (!latest || (latest.date && latest.date > today) || (!latest.date && upcoming(cycle, today))) return [];
+  return [fact('Latest version', `${latest.version}${latest.date ? ` (${latest.date})` : ''}`, latest.version)];
+}
+
+const upcoming = (cycle: PlatformCycle, today: string): boolean => standingAt(cycle, today).phase === 'upcoming';
+
+/** The cycle's dates as facts; before the cycle is out, each is a plan and its label says so. */
 function cycleFacts(platform: Platform, cycle: PlatformCycle, now: Date): AnswerFact[] {
   const today = isoDay(now);
+  const planned = upcoming(cycle, today);
   const dated = (label: string, date: string | null) =>
-    date ? [fact(label, `${formatDate(date)}, ${relative({ date, at: null }, now)}`, date)] : [];
+    date
+      ? [
+          fact(
+            planned ? `${label} (planned)` : label,
+            `${formatDate(date)}, ${relative({ date, at: null }, now)}`,
+            date,
+          ),
+        ]
+      : [];
   return [
     fact('Status', standingText(platform, cycle, now), standingAt(cycle, today).phase),
-    ...dated('Released', cycle.releaseDate),
+    ...dated(planned ? 'Release' : 'Released', cycle.releaseDate),
     ...PLATFORM_PHASES.flatMap((phase) =>
       platform.phases[phase] ? dated(`End of ${phaseName(platform, phase)}`, cycle.ends[phase]) : [],
     ),
-    ...(cycle.latest
-      ? [
-          fact(
-            'Latest version',
-            `${cycle.latest.version}${cycle.latest.date ? ` (${cycle.latest.date})` : ''}`,
-            cycle.latest.version,
-          ),
-        ]
-      : []),
+    ...latestFact(cycle, today),
   ];
+}
+
+/** Whether the cycle is supported at `today`, as a yes/no question about it wants it. */
+function standingVerdict(cycle: PlatformCycle, today: string): AnswerVerdict {
+  const phase = standingAt(cycle, today).phase;
+  return phase === 'upcoming' ? 'not-yet' : phase === 'ended' ? 'no' : 'yes';
 }
 
 function dataNote(index: EngineIndex): string {
@@ -105,11 +122,13 @@ function answer(
   now: Date,
   title: string,
   summary: string,
+  verdict: AnswerVerdict,
 ): Answer {
   return makeAnswer(index.footer, {
     intent: 'managed-platform',
     title,
     summary,
+    verdict,
     release: cycle.kubernetes,
     facts: cycleFacts(platform, cycle, now),
     links: [
@@ -124,65 +143,113 @@ function answer(
 }
 
 function status(index: EngineIndex, platform: Platform, cycle: PlatformCycle, now: Date): Answer {
-  const summary = `${platform.shortName} ${cycle.cycle} is ${standingText(platform, cycle, now)} as of ${isoDay(now)} (${dataNote(index)}).`;
-  return answer(index, platform, cycle, now, `${platform.name} ${cycle.cycle}`, summary);
+  const today = isoDay(now);
+  const standing = `${platform.shortName} ${cycle.cycle} is ${standingText(platform, cycle, now)}`;
+  const summary = `${standing} as of ${today} (${dataNote(index)}).`;
+  const title = `${platform.name} ${cycle.cycle}`;
+  return answer(index, platform, cycle, now, title, summary, standingVerdict(cycle, today));
+}
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** " Extended support runs until 2026-07-23." where the platform has that phase and the cycle a date for it. */
+function extendedAfter(platform: Platform, cycle: PlatformCycle, planned: boolean): string {
+  const name = platform.phases.extended ? phaseName(platform, 'extended') : null;
+  if (!cycle.ends.extended || !name) return '';
+  return ` ${capitalised(name)} ${planned ? 'is planned to run' : 'runs'} until ${cycle.ends.extended}.`;
+}
+
+/**
+ * When the cycle leaves standard support. Before the cycle is out (as of `now`), that end is a plan: the answer
+ * says the cycle is not available yet and gives the planned dates as plans.
+ */
+function standardEndSentence(index: EngineIndex, platform: Platform, cycle: PlatformCycle, now: Date): string {
+  const today = isoDay(now);
+  const name = phaseName(platform, 'standard');
+  const end = cycle.ends.standard;
+  const label = `${platform.shortName} ${cycle.cycle}`;
+  if (!end) return `The data (${dataNote(index)}) has no end of ${name} for ${label}.`;
+  const when = `${formatDate(end)}, ${relative({ date: end, at: null }, now)}`;
+  if (upcoming(cycle, today)) {
+    const notYet = `${label} is ${standingText(platform, cycle, now)} as of ${today}`;
+    return `${notYet}; its end of ${name} is planned for ${when}.${extendedAfter(platform, cycle, true)}`;
+  }
+  const verb = end <= today ? 'left' : 'leaves';
+  return `${label} ${verb} ${name} on ${when}.${extendedAfter(platform, cycle, false)}`;
 }
 
 function standardEnd(index: EngineIndex, platform: Platform, cycle: PlatformCycle, now: Date): Answer {
+  const today = isoDay(now);
   const end = cycle.ends.standard;
-  const name = phaseName(platform, 'standard');
-  const after =
-    cycle.ends.extended && platform.phases.extended
-      ? ` ${phaseName(platform, 'extended')} runs until ${cycle.ends.extended}.`
-      : '';
-  const summary = end
-    ? `${platform.shortName} ${cycle.cycle} ${end <= isoDay(now) ? 'left' : 'leaves'} ${name} on ${formatDate(end)}, ${relative({ date: end, at: null }, now)}.${after}`
-    : `The data (${dataNote(index)}) has no end of ${name} for ${platform.shortName} ${cycle.cycle}.`;
-  return answer(index, platform, cycle, now, `${platform.name} ${cycle.cycle}: end of ${name}`, summary);
+  const title = `${platform.name} ${cycle.cycle}: end of ${phaseName(platform, 'standard')}`;
+  const summary = standardEndSentence(index, platform, cycle, now);
+  // "Is EKS 1.30 out of standard support?": yes once the end has passed.
+  const verdict = end && end <= today && !upcoming(cycle, today) ? 'yes' : 'no';
+  return answer(index, platform, cycle, now, title, summary, verdict);
+}
+
+/** Whether the cycle is in the platform's extended (or long-term) support at `now`, and what that phase is. */
+function extendedSentence(
+  index: EngineIndex,
+  platform: Platform,
+  cycle: PlatformCycle,
+  now: Date,
+): { verdict: AnswerVerdict; summary: string } {
+  const name = platform.phases.extended;
+  const label = `${platform.shortName} ${cycle.cycle}`;
+  const standing = standingText(platform, cycle, now);
+  const end = cycle.ends.extended;
+  if (!name)
+    return {
+      verdict: 'no',
+      summary: `The data has no extended-support phase for ${platform.name}: ${label} is ${standing}.`,
+    };
+  if (!end)
+    return {
+      verdict: 'no',
+      summary: `No — the data (${dataNote(index)}) has no ${name} for ${label}; it is ${standing}.`,
+    };
+  if (standingAt(cycle, isoDay(now)).phase === 'extended') {
+    const until = `${formatDate(end)}, ${relative({ date: end, at: null }, now)}`;
+    return { verdict: 'yes', summary: `Yes — ${label} is in ${name} until ${until}.` };
+  }
+  const ends = end <= isoDay(now) ? 'ended' : upcoming(cycle, isoDay(now)) ? 'is planned to run until' : 'runs until';
+  return { verdict: 'no', summary: `No — ${label} is ${standing}; its ${name} ${ends} ${end}.` };
 }
 
 function extended(index: EngineIndex, platform: Platform, cycle: PlatformCycle, now: Date): Answer {
-  const name = platform.phases.extended;
-  const today = isoDay(now);
-  let summary: string;
-  if (!name) {
-    summary = `The data has no extended-support phase for ${platform.name}: ${platform.shortName} ${cycle.cycle} is ${standingText(platform, cycle, now)}.`;
-  } else if (!cycle.ends.extended) {
-    summary = `No — the data (${dataNote(index)}) has no ${name} for ${platform.shortName} ${cycle.cycle}; it is ${standingText(platform, cycle, now)}.`;
-  } else {
-    const standing = standingAt(cycle, today);
-    const yes = standing.phase === 'extended';
-    summary = yes
-      ? `Yes — ${platform.shortName} ${cycle.cycle} is in ${name} until ${formatDate(cycle.ends.extended)}, ${relative({ date: cycle.ends.extended, at: null }, now)}.`
-      : `No — ${platform.shortName} ${cycle.cycle} is ${standingText(platform, cycle, now)}; its ${name} ${cycle.ends.extended <= today ? 'ended' : 'runs until'} ${cycle.ends.extended}.`;
-  }
-  return answer(index, platform, cycle, now, `${platform.name} ${cycle.cycle}: ${name ?? 'extended support'}`, summary);
+  const { verdict, summary } = extendedSentence(index, platform, cycle, now);
+  const title = `${platform.name} ${cycle.cycle}: ${platform.phases.extended ?? 'extended support'}`;
+  return answer(index, platform, cycle, now, title, summary, verdict);
 }
+
+/** "1.36, 1.35, 1.34": cycles newest first. */
+const newestFirst = (cycles: readonly PlatformCycle[]): string =>
+  cycles
+    .map((cycle) => cycle.cycle)
+    .reverse()
+    .join(', ');
 
 function extendedList(index: EngineIndex, platform: Platform, now: Date): Answer {
   const name = platform.phases.extended;
   const today = isoDay(now);
   const withExtended = platform.cycles.filter((cycle) => cycle.ends.extended !== null);
   const current = withExtended.filter((cycle) => cycle.ends.extended! > today && (cycle.releaseDate ?? '') <= today);
+  const phase = name ?? 'extended or long-term support';
+  const covered = current.length
+    ? `${newestFirst(current)} ${current.length === 1 ? 'is' : 'are'} still covered`
+    : 'none is still covered';
   const summary =
     !name || withExtended.length === 0
-      ? `The data (${dataNote(index)}) has no ${name ?? 'extended or long-term support'} for any ${platform.name} version.`
-      : `${withExtended.length} ${platform.shortName} versions have ${name} in the data: ${withExtended
-          .map((cycle) => cycle.cycle)
-          .reverse()
-          .join(', ')}. ` +
-        `As of ${today}, ${
-          current.length
-            ? `${current
-                .map((cycle) => cycle.cycle)
-                .reverse()
-                .join(', ')} ${current.length === 1 ? 'is' : 'are'} still covered`
-            : 'none is still covered'
-        }.`;
+      ? `The data (${dataNote(index)}) has no ${phase} for any ${platform.name} version.`
+      : `${withExtended.length} ${platform.shortName} versions have ${name} in the data: ` +
+        `${newestFirst(withExtended)}. ` +
+        `As of ${today}, ${covered}.`;
   return makeAnswer(index.footer, {
     intent: 'managed-platform',
     title: `${platform.name}: versions with ${name ?? 'extended support'}`,
     summary,
+    verdict: name && withExtended.length > 0 ? 'yes' : 'no',
     facts: withExtended.map((cycle) =>
       fact(
         cycle.cycle,
@@ -207,15 +274,14 @@ function supportedCycles(index: EngineIndex, platform: Platform, now: Date): Ans
   const today = isoDay(now);
   const live = liveCycles(platform, today);
   const summary = live.length
-    ? `As of ${today}, ${platform.shortName} supports ${live
-        .map((cycle) => cycle.cycle)
-        .reverse()
-        .join(', ')} (${dataNote(index)}).`
-    : `No ${platform.name} version in the data (${dataNote(index)}) is supported as of ${today}; the data may be out of date.`;
+    ? `As of ${today}, ${platform.shortName} supports ${newestFirst(live)} (${dataNote(index)}).`
+    : `No ${platform.name} version in the data (${dataNote(index)}) is supported as of ${today}; ` +
+      'the data may be out of date.';
   return makeAnswer(index.footer, {
     intent: 'managed-platform',
     title: `${platform.name}: supported versions`,
     summary,
+    verdict: live.length ? 'yes' : 'no',
     facts: live.map((cycle) => fact(cycle.cycle, standingText(platform, cycle, now), standingAt(cycle, today).phase)),
     links: platformLinks(platform),
     suggestions: live
@@ -231,8 +297,9 @@ function acrossPlatforms(index: EngineIndex, cycleText: string, now: Date): Answ
     return cycle ? [{ platform, cycle }] : [];
   });
   const missing = index.dataset.platforms.filter((platform) => !rows.some((row) => row.platform === platform));
+  const standings = rows.map(({ platform, cycle }) => `${platform.shortName} ${standingText(platform, cycle, now)}`);
   const summary = rows.length
-    ? `Kubernetes ${cycleText} on managed platforms as of ${isoDay(now)}: ${rows.map(({ platform, cycle }) => `${platform.shortName} ${standingText(platform, cycle, now)}`).join('; ')}.`
+    ? `Kubernetes ${cycleText} on managed platforms as of ${isoDay(now)}: ${standings.join('; ')}.`
     : `No managed platform in the data (${dataNote(index)}) has a Kubernetes ${cycleText} cycle.`;
   return makeAnswer(index.footer, {
     intent: 'managed-platform',
@@ -260,7 +327,10 @@ const newestCycle = (platform: Platform): string =>
   [...platform.cycles].sort((a, b) => compareCycle(b.cycle, a.cycle))[0]!.cycle;
 
 function ownNumbering(platform: Platform): string {
-  return `${platform.name} numbers its releases ${coverage(platform)}, and the data does not say which Kubernetes minor each one ships.`;
+  return (
+    `${platform.name} numbers its releases ${coverage(platform)}, ` +
+    'and the data does not say which Kubernetes minor each one ships.'
+  );
 }
 
 function platformList(index: EngineIndex, now: Date): Answer {
@@ -268,7 +338,9 @@ function platformList(index: EngineIndex, now: Date): Answer {
   return makeAnswer(index.footer, {
     intent: 'managed-platform',
     title: 'Managed Kubernetes platforms',
-    summary: `The data (${dataNote(index)}) has support dates for ${platforms.map((platform) => platform.shortName).join(', ')}: ask about one of them and a version.`,
+    summary:
+      `The data (${dataNote(index)}) has support dates for ${platforms.map((entry) => entry.shortName).join(', ')}: ` +
+      'ask about one of them and a version.',
     facts: platforms.map((platform) => {
       const live = liveCycles(platform, isoDay(now))
         .map((cycle) => cycle.cycle)
@@ -286,7 +358,8 @@ function platformList(index: EngineIndex, now: Date): Answer {
 function noCycle(index: EngineIndex, platform: Platform, cycleText: string): Answer {
   const kubernetesAsked = platform.numbering === 'own' && cycleText.startsWith('1.');
   const summary = kubernetesAsked
-    ? `${ownNumbering(platform)} So there is no “${platform.shortName} ${cycleText}” in the data; ask about ${platform.shortName} ${newestCycle(platform)}, for example.`
+    ? `${ownNumbering(platform)} So there is no “${platform.shortName} ${cycleText}” in the data; ` +
+      `ask about ${platform.shortName} ${newestCycle(platform)}, for example.`
     : `The data (${dataNote(index)}) has no ${platform.name} ${cycleText} cycle: it covers ${coverage(platform)}.`;
   return makeAnswer(index.footer, {
     intent: 'managed-platform',
@@ -304,7 +377,10 @@ function noPlatform(index: EngineIndex, id: string): Answer {
   return makeAnswer(index.footer, {
     intent: 'managed-platform',
     title: `No data for ${id}`,
-    summary: `The data has no support dates for ${id}; it covers ${index.dataset.platforms.map((platform) => platform.name).join(', ')}.`,
+    summary: `The data has no support dates for ${id}; it covers ${platformNames(index)}.`,
     suggestions: MANAGED_PLATFORM_EXAMPLES,
   });
 }
+
+const platformNames = (index: EngineIndex): string =>
+  index.dataset.platforms.map((platform) => platform.name).join(', ');

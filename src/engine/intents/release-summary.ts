@@ -9,6 +9,45 @@ import type { ReleaseSummaryQuery } from '../kinds/release-summary.ts';
 import { stableOverview } from '../milestones.ts';
 import { isReleased, isShipped, plannedCaveat, previousRelease, resolveVersion } from '../versions.ts';
 import { codenamed, enhancementCounts, latestPatchAt, releaseLead, supportStatus } from './release-facts.ts';
+import { forwardSuggestion } from './suggestions.ts';
+
+/** "the newest 1.31 patch it has is 1.31.14", or that it has none. */
+const newestPatchKnown = (release: Release): string =>
+  release.latestPatch
+    ? `the newest ${release.version} patch it has is ${release.latestPatch.version}`
+    : `it has no ${release.version} patches`;
+
+/** "Kubernetes 1.31 “Elli” was released on 2024-08-13 with 45 enhancements (11 stable, 22 beta, 12 alpha)." */
+function releasedSentence(release: Release, now: Date, latest: boolean): string {
+  const name = codenamed(release);
+  const counts = enhancementCounts(release);
+  const withCounts = counts ? ` with ${counts.replace(/^(\d+)/, '$1 enhancements')}` : '';
+  const opening = latest
+    ? `As of ${isoDay(now)}, the latest release is ${name}, released on`
+    : `${name} was released on`;
+  return `${opening} ${release.gaDate}${withCounts}.`;
+}
+
+/** What a release not out yet (or not confirmed) is: its planned date and its lead. */
+function plannedSentence(index: EngineIndex, release: Release, now: Date): string {
+  const name = codenamed(release);
+  const lead = releaseLead(index, release);
+  const caveat = plannedCaveat(index, release, now);
+  if (caveat) return caveat.replace(`Kubernetes ${release.version}`, name) + (lead ? ` Release lead: ${lead}.` : '');
+  if (!release.gaDate) return `${name}: the data has no release date.`;
+  return `${name} is planned for ${release.gaDate}${lead ? `, with ${lead} as release lead` : ''}.`;
+}
+
+/**
+ * The summary: the release first (released when, how big, how supported; or planned when), then how a relative
+ * version was read ("1.31 is the release cycle under way as of …"), after the answer.
+ */
+function summarySentences(index: EngineIndex, release: Release, now: Date, note: string | null): string[] {
+  if (!isShipped(release, now)) return [plannedSentence(index, release, now), ...(note ? [`(${note}.)`] : [])];
+  const latest = note?.includes('is the latest release') ?? false;
+  const status = supportStatus(index, release, now);
+  return [releasedSentence(release, now, latest), ...(note && !latest ? [`(${note}.)`] : []), `It is ${status.text}.`];
+}
 
 export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, now: Date): Answer {
   const resolved = resolveVersion(index, query.version, now, 'release-summary');
@@ -22,25 +61,13 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
   const counts = enhancementCounts(release);
   const latestPatch = latestPatchAt(release, now);
   const lead = releaseLead(index, release);
-  const caveat = plannedCaveat(index, release, now);
+  // Before the release ships, its support dates are plans.
+  const planned = (label: string) => (shipped ? label : `${label} (planned)`);
 
-  const sentences: string[] = [];
+  const sentences = summarySentences(index, release, now, note);
   const name = codenamed(release);
-  if (shipped) {
-    const latestNote = note?.includes('is the latest release') ?? false;
-    sentences.push(
-      `${latestNote ? `As of ${isoDay(now)}, the latest release is ${name}, released on` : `${name} was released on`} ${release.gaDate}${counts ? ` with ${counts.replace(/^(\d+)/, '$1 enhancements')}` : ''}.`,
-    );
-    if (note && !latestNote) sentences.unshift(`(${note}.)`);
-    sentences.push(`It is ${status.text}.`);
-  } else if (caveat) {
-    sentences.push(caveat.replace(`Kubernetes ${v}`, name) + (lead ? ` Release lead: ${lead}.` : ''));
-  } else if (release.gaDate) {
-    sentences.push(`${name} is planned for ${release.gaDate}${lead ? `, with ${lead} as release lead` : ''}.`);
-  } else {
-    sentences.push(`${name}: the data has no release date.`);
-  }
-  if (note && !shipped) sentences.unshift(`(${note}.)`);
+  // "Is 1.31 out yet?": yes once shipped; not yet before its day; unknown when the data cannot confirm it.
+  const verdict = shipped ? 'yes' : released ? null : 'not-yet';
 
   const facts = [
     ...(announcement?.codename ? [fact('Codename', announcement.codename)] : []),
@@ -52,19 +79,16 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
     ...(latestPatch ? [fact('Latest patch', `${latestPatch.version} (${latestPatch.date})`, latestPatch.version)] : []),
     fact('Support', status.text, status.state),
     ...(release.maintenanceModeDate
-      ? [fact('Maintenance mode', release.maintenanceModeDate, release.maintenanceModeDate)]
+      ? [fact(planned('Maintenance mode'), release.maintenanceModeDate, release.maintenanceModeDate)]
       : []),
-    ...(release.eolDate ? [fact('End of life', release.eolDate, release.eolDate)] : []),
+    ...(release.eolDate ? [fact(planned('End of life'), release.eolDate, release.eolDate)] : []),
   ];
   if (patch) {
     const found = release.patches.find((entry) => entry.version === patch);
     facts.unshift(
       found
         ? fact(`Patch ${patch}`, `released ${found.date}`, found.date)
-        : fact(
-            `Patch ${patch}`,
-            `not in the data; ${release.latestPatch ? `the newest ${v} patch it has is ${release.latestPatch.version}` : `it has no ${v} patches`}`,
-          ),
+        : fact(`Patch ${patch}`, `not in the data; ${newestPatchKnown(release)}`),
     );
   }
 
@@ -98,6 +122,7 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
     intent: 'release-summary',
     title: name,
     summary: sentences.join(' '),
+    ...(verdict ? { verdict } : {}),
     release: v,
     facts,
     sections,
@@ -107,7 +132,7 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
       `${v} schedule`,
       `who led ${v}`,
       `what was removed in ${v}`,
-      `compare ${previousRelease(index, v)?.version ?? v} and ${v}`,
+      ...forwardSuggestion(previousRelease(index, v)?.version, v, (older, newer) => `compare ${older} and ${newer}`),
     ],
   });
 }

@@ -86,16 +86,21 @@ function nextEvent(index: EngineIndex, target: ScheduleTarget, now: Date, countd
     return makeAnswer(index.footer, {
       intent: 'schedule',
       title: `Next ${name.toLowerCase()}`,
-      summary: `The data has no ${name.toLowerCase()} after ${isoDay(now)}${last ? `; the last one was ${last.version}'s ${MILESTONE_NAMES[matchedKind(target, last.event)!].toLowerCase()} on ${formatEvent(last.event)}` : ''}. The next release's schedule may not be in the data yet (data as of ${index.dataset.manifest.dataDate}); an operator can refresh it with \`npm run sync\`.`,
+      summary:
+        `The data has no ${name.toLowerCase()} after ${isoDay(now)}${last ? lastOne(target, last) : ''}. ` +
+        `The next release's schedule may not be in the data yet (data as of ${index.dataset.manifest.dataDate}); ` +
+        'an operator can refresh it with `npm run sync`.',
       release: last?.version ?? null,
       suggestions: [`${index.newest} schedule`, 'when is the next release'],
     });
   }
   const plan = index.scheduleByVersion.get(upcoming.version);
   const kindName = MILESTONE_NAMES[matchedKind(target, upcoming.event)!];
+  const what = target === 'any-freeze' ? `freeze is ${kindName.toLowerCase()}` : kindName.toLowerCase();
+  const when = formatEvent(upcoming.event);
   const lead = countdown
-    ? `${kindName} for Kubernetes ${upcoming.version} is ${relative(upcoming.event, now, true)}: ${formatEvent(upcoming.event)}.`
-    : `The next ${target === 'any-freeze' ? `freeze is ${kindName.toLowerCase()}` : kindName.toLowerCase()} for Kubernetes ${upcoming.version}: ${formatEvent(upcoming.event)}, ${relative(upcoming.event, now)}.`;
+    ? `${kindName} for Kubernetes ${upcoming.version} is ${relative(upcoming.event, now, true)}: ${when}.`
+    : `The next ${what} for Kubernetes ${upcoming.version}: ${when}, ${relative(upcoming.event, now)}.`;
   const sameDay = candidates
     .filter((timed) => timed !== upcoming && timed.version === upcoming.version && isUpcoming(timed.event, now))
     .slice(0, 5);
@@ -172,13 +177,18 @@ function releaseDate(
 ): Answer {
   const v = release.version;
   if (patch) {
-    const found = release.patches.find((entry) => entry.version === patch);
+    // A patch dated after `now` had not shipped then.
+    const found = release.patches.find((entry) => entry.version === patch && entry.date <= isoDay(now));
+    const newest = release.latestPatch
+      ? `the newest ${v} patch it has is ${release.latestPatch.version} (${release.latestPatch.date})`
+      : `it has no ${v} patches`;
     return makeAnswer(index.footer, {
       intent: 'schedule',
       title: `Kubernetes ${patch}`,
       summary: found
         ? `Kubernetes ${patch} was released on ${formatDate(found.date)}.`
-        : `The data has no ${patch} patch release; ${release.latestPatch ? `the newest ${v} patch it has is ${release.latestPatch.version} (${release.latestPatch.date})` : `it has no ${v} patches`}.`,
+        : `The data has no ${patch} patch release by ${isoDay(now)}; ${newest}.`,
+      verdict: found ? 'yes' : 'no',
       release: v,
       facts: release.latestPatch
         ? [
@@ -197,11 +207,16 @@ function releaseDate(
   const event = plan ? milestoneEvent(plan, 'release') : undefined;
   const when = event ?? (release.gaDate ? { date: release.gaDate, at: null } : null);
   let summary: string;
+  const shipped = isShipped(release, now);
   if (!when) summary = `The data has no release date for Kubernetes ${v}.`;
-  else if (isShipped(release, now))
-    summary = `Kubernetes ${v} was released on ${formatDate(release.gaDate ?? when.date)}, ${relative({ date: release.gaDate ?? when.date, at: null }, now)}.`;
-  else
-    summary = `Kubernetes ${v} is planned for release on ${formatEvent(when)}, ${relative(when, now)}.${plannedCaveat(index, release, now) ? ` ${plannedCaveat(index, release, now)}` : ''}`;
+  else if (shipped) {
+    const day = release.gaDate ?? when.date;
+    summary = `Kubernetes ${v} was released on ${formatDate(day)}, ${relative({ date: day, at: null }, now)}.`;
+  } else {
+    const caveat = plannedCaveat(index, release, now);
+    const planned = `Kubernetes ${v} is planned for release on ${formatEvent(when)}, ${relative(when, now)}.`;
+    summary = caveat ? `${planned} ${caveat}` : planned;
+  }
   if (countdown && when && isUpcoming(when, now))
     summary = `Kubernetes ${v} is due ${relative(when, now, true)}: ${formatEvent(when)}.`;
   const sourceDates = release.gaDateSources.filter(
@@ -211,6 +226,8 @@ function releaseDate(
     intent: 'schedule',
     title: `Kubernetes ${v} release date`,
     summary,
+    // "Is 1.31 out yet?": yes once shipped; not yet before its day; unknown when the data cannot confirm it.
+    ...(shipped ? { verdict: 'yes' as const } : isReleased(release, now) ? {} : { verdict: 'not-yet' as const }),
     release: v,
     facts: [
       ...(release.gaDate
@@ -238,7 +255,10 @@ function noSchedule(index: EngineIndex, release: Release, now: Date): Answer {
   return makeAnswer(index.footer, {
     intent: 'schedule',
     title: `Kubernetes ${v} schedule`,
-    summary: `The data has no release-cycle schedule for ${v} (sig-release schedules start at ${first ?? 'a later release'}).${release.gaDate ? ` Kubernetes ${v} ${isReleased(release, now) ? 'was released on' : 'is planned for'} ${formatDate(release.gaDate)}.` : ''}`,
+    summary:
+      `The data has no release-cycle schedule for ${v} ` +
+      `(sig-release schedules start at ${first ?? 'a later release'}).` +
+      releaseDay(release, now),
     release: v,
     links: releaseLinks(index, release),
     suggestions: [`tell me about ${v}`],
@@ -256,7 +276,8 @@ function fullSchedule(index: EngineIndex, release: Release, plan: Schedule, now:
   const parts: string[] = [];
   if (start && end)
     parts.push(
-      `The Kubernetes ${v} release cycle runs from ${start.date} to ${end.date} (${plural(cycleWeeks(plan, { start: start.date, release: end.date }), 'week')}).`,
+      `The Kubernetes ${v} release cycle runs from ${start.date} to ${end.date} ` +
+        `(${plural(cycleWeeks(plan, { start: start.date, release: end.date }), 'week')}).`,
     );
   else parts.push(`The Kubernetes ${v} release cycle.`);
   if (next) parts.push(`Next: ${kindsName(next.kinds).toLowerCase()} on ${formatEvent(next)}, ${relative(next, now)}.`);
@@ -266,7 +287,8 @@ function fullSchedule(index: EngineIndex, release: Release, plan: Schedule, now:
   if (caveat) parts.push(caveat);
   const timeline = plan.events.map(
     (event) =>
-      `${formatEvent(event)} · ${event.week != null ? `week ${event.week} · ` : ''}${event.what}${event.who ? ` (${event.who})` : ''}`,
+      `${formatEvent(event)} · ${event.week != null ? `week ${event.week} · ` : ''}${event.what}` +
+      (event.who ? ` (${event.who})` : ''),
   );
   return makeAnswer(index.footer, {
     intent: 'schedule',
@@ -278,4 +300,17 @@ function fullSchedule(index: EngineIndex, release: Release, plan: Schedule, now:
     links: [{ label: `${v} schedule (kubernetes/sig-release)`, url: plan.url }],
     suggestions: [`when is code freeze for ${v}`, `who is on the ${v} release team`, `what went GA in ${v}`],
   });
+}
+
+/** "; the last one was 1.37's code freeze on 2026-07-23 12:00 UTC (…)". */
+function lastOne(target: ScheduleTarget, last: { version: string; event: ScheduleEvent }): string {
+  const name = MILESTONE_NAMES[matchedKind(target, last.event)!].toLowerCase();
+  return `; the last one was ${last.version}'s ${name} on ${formatEvent(last.event)}`;
+}
+
+/** " Kubernetes 1.20 was released on 2020-12-08 (Tuesday).", or nothing without a date. */
+function releaseDay(release: Release, now: Date): string {
+  if (!release.gaDate) return '';
+  const verb = isReleased(release, now) ? 'was released on' : 'is planned for';
+  return ` Kubernetes ${release.version} ${verb} ${formatDate(release.gaDate)}.`;
 }

@@ -20,12 +20,36 @@ const SHIPPED_PART: Record<KepStage, string> = {
   removed: 'removed',
 };
 
+/** "SIG Node shipped 13 KEPs in Kubernetes 1.31 by kep.yaml: 3 to stable, 6 to beta, 4 new in alpha." */
+function shippedSentence(
+  name: string,
+  version: string,
+  total: number,
+  parts: readonly string[],
+  shipped: boolean,
+  announcedOnly: number,
+): string {
+  if (total === 0) {
+    const announced = announcedOnly
+      ? ` The ${version} announcement lists ${announcedOnly} of its KEPs as graduated to stable.`
+      : '';
+    return `${name} has no KEP with a kep.yaml milestone in ${version}.${announced}`;
+  }
+  const stages = parts.join(', ');
+  return shipped
+    ? `${name} shipped ${plural(total, 'KEP')} in Kubernetes ${version} by kep.yaml: ${stages}.`
+    : `${name} has ${plural(total, 'KEP')} targeting Kubernetes ${version} in kep.yaml ` +
+        `(planned, not shipped): ${stages}.`;
+}
+
+const shortSig = (sig: string): string => sig.replace(/^sig-/, '');
+
 export function unknownSig(index: EngineIndex, sig: string, intent: AnswerIntent): Answer {
   const known = [...index.kepsBySig.keys()].sort();
   return makeAnswer(index.footer, {
     intent,
     title: `Unknown SIG: ${sig.replace(/^sig-/, '')}`,
-    summary: `No KEP in the data is owned by ${sigName(sig)}. SIGs that own KEPs: ${known.map((name) => name.replace(/^sig-/, '')).join(', ')}.`,
+    summary: `No KEP in the data is owned by ${sigName(sig)}. SIGs that own KEPs: ${known.map(shortSig).join(', ')}.`,
     suggestions: ['what did SIG Storage ship in 1.31', 'sig-network'],
   });
 }
@@ -81,22 +105,15 @@ export function sigView(query: SigQuery, index: EngineIndex, now: Date): Answer 
   }
   const total = byStage.reduce((sum, list) => sum + list.keps.length, 0);
   const parts = byStage.map((list) => `${list.keps.length} ${shipped ? SHIPPED_PART[list.stage] : list.stage}`);
-  const conflictText =
-    conflicts.length > 0
-      ? ` kep.yaml also names ${v} for ${conflicts.map(({ kep, note }) => `${kepLabel(kep.number)} (${note.replace(/^kep\.yaml: /, '')})`).join(', ')}, so ${conflicts.length === 1 ? 'it is' : 'they are'} not counted.`
-      : '';
+  // The answer first; kep.yaml's own contradictions are said once, in their section after it.
   const caveat = notShippedCaveat(index, release, now);
-  const summary = `${caveat ? `${caveat} ` : ''}${
-    total === 0
-      ? `${name} has no KEP with a kep.yaml milestone in ${v}.${onlyAnnounced.length ? ` The ${v} announcement lists ${onlyAnnounced.length} of its KEPs as graduated to stable.` : ''}`
-      : shipped
-        ? `${name} shipped ${plural(total, 'KEP')} in Kubernetes ${v} by kep.yaml: ${parts.join(', ')}.`
-        : `${name} has ${plural(total, 'KEP')} targeting Kubernetes ${v} in kep.yaml (planned, not shipped): ${parts.join(', ')}.`
-  }${conflictText}`;
+  const counted = shippedSentence(name, v, total, parts, shipped, onlyAnnounced.length);
   return makeAnswer(index.footer, {
     intent: 'sig',
     title: `${name} in Kubernetes ${v}`,
-    summary,
+    summary: caveat ? `${counted} ${caveat}` : counted,
+    // "Did SIG Node ship anything in 1.31?": yes when kep.yaml has something; a release not out yet has only plans.
+    verdict: total > 0 ? (shipped ? 'yes' : 'not-yet') : 'no',
     release: v,
     sections,
     links: [{ label: `${name} KEPs`, url: sigKepsUrl(query.sig) }],
@@ -109,13 +126,15 @@ function sigOverview(index: EngineIndex, sig: string, keps: Kep[]): Answer {
   const groups = new Map<string, Kep[]>();
   for (const kep of keps) push(groups, kep.stage ?? 'no stage', kep);
   const order = [...STAGES, 'no stage'].filter((stage) => groups.has(stage));
+  const stageCount = (stage: string) =>
+    `${groups.get(stage)!.length} ${stage === 'no stage' ? 'with no stage' : stage}`;
   const newestFirst = (a: Kep, b: Kep) =>
     (b.latestMilestone ? minorNumber(b.latestMilestone) : 0) -
       (a.latestMilestone ? minorNumber(a.latestMilestone) : 0) || b.number - a.number;
   return makeAnswer(index.footer, {
     intent: 'sig',
     title: `${name} KEPs`,
-    summary: `${name} owns ${plural(keps.length, 'KEP')} in the data: ${order.map((stage) => `${groups.get(stage)!.length} ${stage === 'no stage' ? 'with no stage' : stage}`).join(', ')}.`,
+    summary: `${name} owns ${plural(keps.length, 'KEP')} in the data: ${order.map(stageCount).join(', ')}.`,
     sections: order.map((stage) =>
       listSection(
         `${stage.charAt(0).toUpperCase()}${stage.slice(1)} (most recent first)`,

@@ -21,6 +21,25 @@ import { unknownSig } from './sig.ts';
 const MAX_ITEMS = 60;
 const SHIPPED_TITLE = { stable: 'Graduated to stable', beta: 'Beta', alpha: 'Alpha' } as const;
 
+const unattributedLine = (count: number): string =>
+  `${plural(count, 'listed enhancement')} without a KEP number cannot be attributed to a SIG.`;
+
+/** "11 enhancements graduated to stable in Kubernetes 1.31, per the release announcement." */
+function announcedSentence(count: number, version: string, sigText: string): string {
+  return count === 0
+    ? `Nothing${sigText} graduated to stable in ${version} per the release announcement.`
+    : `${plural(count, 'enhancement')}${sigText} graduated to stable in Kubernetes ${version}, ` +
+        'per the release announcement.';
+}
+
+/** Why kep.yaml's list is shorter than the announcement's count. */
+function announcementCountLine(counted: number, stage: string): string {
+  return (
+    `The release announcement counts ${counted} ${stage} enhancements; kep.yaml records the release in which each ` +
+    `KEP first reached a stage, so enhancements that stayed in ${stage} with changes are not listed here.`
+  );
+}
+
 /**
  * "What went GA in 1.31": the release announcement's list is the release team's own record, so it
  * comes first; KEPs whose kep.yaml says stable in that release but which the list omits come second,
@@ -37,12 +56,19 @@ export function stageList(query: StageListQuery, index: EngineIndex, now: Date):
   const inSig = query.sig ? (kep: Kep) => kep.owningSig === query.sig : undefined;
   const sigText = query.sig ? ` for ${sigName(query.sig)}` : '';
   const yaml = releaseStage(index, release, stage, now, inSig);
-  const caveat = notShippedCaveat(index, release, now);
-  const asOf = `${query.version === null || query.version.kind === 'relative' ? `As of ${isoDay(now)} the latest release is ${v}. ` : ''}${caveat ? `${caveat} ` : ''}`;
+  const relative = query.version === null || query.version.kind === 'relative';
+  // After the answer: which release "latest" was read as, and that a release not out yet has only plans.
+  const asOf = [
+    relative ? ` (As of ${isoDay(now)} the latest release is ${v}.)` : '',
+    notShippedCaveat(index, release, now),
+  ]
+    .filter(Boolean)
+    .join(' ');
   const announcement = yaml.shipped ? release.announcement : null;
   const counted = announcement?.enhancements[stage] ?? null;
   const sections: AnswerSection[] = [];
   let summary: string;
+  let listed: number;
 
   const announced = stage === 'stable' ? announcedStable(index, release, now, inSig) : null;
   if (announced) {
@@ -60,11 +86,7 @@ export function stageList(query: StageListQuery, index: EngineIndex, now: Date):
           ...(counted != null && counted !== announced.length && !query.sig
             ? [`The announcement counts ${counted} stable enhancements; its list names ${announced.length}.`]
             : []),
-          ...(announced.unattributed > 0
-            ? [
-                `${plural(announced.unattributed, 'listed enhancement')} without a KEP number cannot be attributed to a SIG.`,
-              ]
-            : []),
+          ...(announced.unattributed > 0 ? [unattributedLine(announced.unattributed)] : []),
         ],
       ),
     );
@@ -87,29 +109,33 @@ export function stageList(query: StageListQuery, index: EngineIndex, now: Date):
           null,
         ),
       );
-    summary = `${asOf}${fromList.length === 0 ? `Nothing${sigText} graduated to stable in ${v} per the release announcement.` : `${plural(fromList.length, 'enhancement')}${sigText} graduated to stable in Kubernetes ${v}, per the release announcement.`}`;
+    summary = announcedSentence(fromList.length, v, sigText);
+    listed = fromList.length;
   } else {
     const items = yaml.keps.map((kep) => kepItem(kep));
     const lines: string[] = [];
     if (!yaml.shipped) lines.push(plannedLine(index, v));
     else if (counted != null && !query.sig) {
-      lines.push(
-        `The release announcement counts ${counted} ${stage} enhancements; kep.yaml records the release in which each KEP first reached a stage, so enhancements that stayed in ${stage} with changes are not listed here.`,
-      );
+      lines.push(announcementCountLine(counted, stage));
     }
     if (yaml.shipped && stage === 'stable')
       lines.push(`The ${v} release announcement has no list of graduations in the data.`);
     sections.push(listSection(`${stageHeading(yaml)}${sigText} (kep.yaml)`, items, MAX_ITEMS, changelogUrl(v), lines));
     if (yaml.conflicts.length > 0)
       sections.push(listSection(conflictHeading(yaml), conflictItems(yaml), MAX_ITEMS, null));
-    summary = `${asOf}${stageCount(yaml, sigText)}.${counted != null && !query.sig ? ` The release announcement counts ${counted} ${stage}.` : ''}`;
+    const announcementCount =
+      counted != null && !query.sig ? ` The release announcement counts ${counted} ${stage}.` : '';
+    summary = `${stageCount(yaml, sigText)}.${announcementCount}`;
+    listed = items.length;
   }
 
   const other = stage === 'stable' ? 'beta' : stage === 'beta' ? 'alpha' : 'stable';
   return makeAnswer(index.footer, {
     intent: 'stage-list',
     title: `${yaml.shipped ? SHIPPED_TITLE[stage] : `Targeting ${stage}`} in Kubernetes ${v}${sigText}`,
-    summary,
+    summary: `${summary}${asOf ? ` ${asOf.trim()}` : ''}`,
+    // "Did anything go GA in 1.30?": yes when the list has something; a release not out yet has only plans.
+    verdict: listed > 0 ? (yaml.shipped ? 'yes' : 'not-yet') : 'no',
     release: v,
     sections,
     links: announcement?.url ? [{ label: `${v} release announcement`, url: announcement.url }] : [],

@@ -6,6 +6,7 @@ import { fact, makeAnswer, plural, section } from '../../domain/answer-builders.
 import type { VersionSkewQuery } from '../kinds/version-skew.ts';
 import { resolveVersion } from '../versions.ts';
 import { plainQuote, quoteLines, sourceName } from './policy-text.ts';
+import { forwardSuggestion } from './suggestions.ts';
 
 const POLICY_URL = 'https://kubernetes.io/releases/version-skew-policy/';
 const minor = (n: number): string => `1.${n}`;
@@ -16,6 +17,9 @@ interface Limits {
   /** The tighter limits of `rule.earlier` applied (the component is older than `componentBefore`). */
   earlier: boolean;
 }
+
+const POLICY_SOURCE = 'kubernetes-website/content/en/releases/version-skew-policy.md';
+const stepName = (step: { components: readonly string[] }): string => step.components.join(' / ');
 
 function limitsFor(rule: SkewRule, componentMinor: number): Limits {
   if (rule.earlier && componentMinor < minorNumber(rule.earlier.componentBefore)) {
@@ -65,7 +69,8 @@ function heldSince(rule: SkewRule): string {
   if (!rule.since || !rule.earlier) return 'The policy page states no version this rule started with.';
   return (
     `This limit has held since ${rule.against} ${rule.since.version} (KEP-${rule.since.kep}, with ` +
-    `${rule.components.join('/')} ${rule.earlier.componentBefore} and newer); before that it was n-${rule.earlier.maxOlder}.`
+    `${rule.components.join('/')} ${rule.earlier.componentBefore} and newer); ` +
+    `before that it was n-${rule.earlier.maxOlder}.`
   );
 }
 
@@ -145,15 +150,19 @@ function check(
         : `${plural(-gap, 'minor version')} newer than`;
   const supported = supportedMinors(rule, r).map(minor);
   const pair = `${subject.component} ${subject.version} with ${against.component} ${against.version}`;
-  const why = `${subject.component} ${subject.version} is ${position} ${against.component} ${against.version}; ${subject.component} may be ${limitText(limits, against.component)}`;
+  const why =
+    `${subject.component} ${subject.version} is ${position} ${against.component} ${against.version}; ` +
+    `${subject.component} may be ${limitText(limits, against.component)}`;
   const earlierNote =
     limits.earlier && rule.earlier && rule.since
-      ? ` (a ${subject.component} older than ${rule.earlier.componentBefore} is held to n-${rule.earlier.maxOlder}; n-${rule.maxOlder} holds from ${rule.against} ${rule.since.version})`
+      ? ` (a ${subject.component} older than ${rule.earlier.componentBefore} is held to n-${rule.earlier.maxOlder}; ` +
+        `n-${rule.maxOlder} holds from ${rule.against} ${rule.since.version})`
       : '';
   const reading = note ? ` (${note})` : '';
   const summary = allowed
     ? `Yes — ${pair} is supported${reading}: ${why}${earlierNote}.`
-    : `No — ${pair} is not supported${reading}: ${why}${earlierNote}. Supported with ${against.component} ${against.version}: ${subject.component} ${supported.join(', ')}.`;
+    : `No — ${pair} is not supported${reading}: ${why}${earlierNote}. ` +
+      `Supported with ${against.component} ${against.version}: ${subject.component} ${supported.join(', ')}.`;
   const haNote =
     against.component === 'kube-apiserver' && subject.component !== 'kube-apiserver'
       ? ['In an HA cluster whose kube-apiservers are at different minors, the oldest one sets the limit.']
@@ -203,7 +212,8 @@ function range(
     intent: 'version-skew',
     title: `${pair.asked} versions supported with ${pair.fixed} ${pair.version}`,
     summary:
-      `${pair.asked} ${supported.join(', ')} ${supported.length === 1 ? 'is' : 'are'} supported with ${pair.fixed} ${pair.version}` +
+      `${pair.asked} ${supported.join(', ')} ${supported.length === 1 ? 'is' : 'are'} ` +
+      `supported with ${pair.fixed} ${pair.version}` +
       `${pair.note ? ` (${pair.note})` : ''}: ${subject} may be ${limitText(limits, rule.against)}.`,
     release: pair.version,
     facts: [fact(`Supported ${pair.asked} versions`, supported.join(', '), supported.join(','))],
@@ -221,7 +231,9 @@ function policy(index: EngineIndex, component: Component | null): Answer {
   const shown = chosen.length ? chosen : rules;
   const line = (rule: SkewRule) =>
     `${rule.components.join(', ')}: ${limitText(rule, rule.against)}` +
-    `${rule.since && rule.earlier ? ` (n-${rule.maxOlder} since ${rule.since.version}; n-${rule.earlier.maxOlder} before)` : ''}`;
+    (rule.since && rule.earlier
+      ? ` (n-${rule.maxOlder} since ${rule.since.version}; n-${rule.earlier.maxOlder} before)`
+      : '');
   return makeAnswer(index.footer, {
     intent: 'version-skew',
     title: component ? `Version skew policy for ${component}` : 'Kubernetes version skew policy',
@@ -237,7 +249,7 @@ function upgradeOrder(index: EngineIndex): Answer {
   return makeAnswer(index.footer, {
     intent: 'version-skew',
     title: 'Component upgrade order',
-    summary: `Upgrade in this order, one minor version at a time: ${steps.map((step) => step.components.join(' / ')).join(', then ')}.`,
+    summary: `Upgrade in this order, one minor version at a time: ${steps.map(stepName).join(', then ')}.`,
     sections: steps.map((step, at) =>
       section(`${at + 1}. ${step.components.join(', ')}`, {
         lines: [plainQuote(step.text), ...quoteLines(step.sources)],
@@ -263,11 +275,17 @@ function upgradePath(query: VersionSkewQuery, index: EngineIndex, now: Date): An
   const pair = `${from.release.version} to ${to.release.version}`;
   let summary: string;
   if (b <= a)
-    summary = `The version skew policy describes upgrades to a newer minor only; ${pair} is ${b === a ? 'no minor upgrade' : 'a downgrade'}, which it does not cover.`;
+    summary =
+      `The version skew policy describes upgrades to a newer minor only; ` +
+      `${pair} is ${b === a ? 'no minor upgrade' : 'a downgrade'}, which it does not cover.`;
   else if (b === a + 1)
-    summary = `Yes — ${pair} is one minor version, the step the policy supports: upgrade kube-apiserver first, then the other components.`;
+    summary =
+      `Yes — ${pair} is one minor version, the step the policy supports: ` +
+      'upgrade kube-apiserver first, then the other components.';
   else
-    summary = `No — kube-apiserver must not skip minor versions: go ${steps.join(' → ')}, ${plural(b - a, 'upgrade')} of one minor each.`;
+    summary =
+      `No — kube-apiserver must not skip minor versions: go ${steps.join(' → ')}, ` +
+      `${plural(b - a, 'upgrade')} of one minor each.`;
   const nodes =
     b > a
       ? [`Before each step, kubelets and kube-proxies three minors behind kube-apiserver must be upgraded first.`]
@@ -280,10 +298,7 @@ function upgradePath(query: VersionSkewQuery, index: EngineIndex, now: Date): An
     facts: b > a ? [fact('Steps', steps.join(' → '), b - a)] : [],
     sections: [section('The rule', { lines: [...quoteLines(noSkip.sources.slice(0, 1)), ...nodes] })],
     links: [{ label: 'Supported component upgrade order', url: `${POLICY_URL}#supported-component-upgrade-order` }],
-    suggestions: [
-      'in which order do I upgrade?',
-      `what breaks if I upgrade from ${from.release.version} to ${to.release.version}`,
-    ],
+    suggestions: ['in which order do I upgrade?', ...forwardSuggestion(from.release.version, to.release.version)],
   });
 }
 
@@ -293,7 +308,9 @@ function noRule(index: EngineIndex, component: Component, against: Component): A
   return makeAnswer(index.footer, {
     intent: 'version-skew',
     title: `No skew rule for ${component} against ${against}`,
-    summary: `The version skew policy has no rule for ${component} against ${against}; it covers ${pairs.join('; ')} (${sourceName('kubernetes-website/content/en/releases/version-skew-policy.md')}).`,
+    summary:
+      `The version skew policy has no rule for ${component} against ${against}; ` +
+      `it covers ${pairs.join('; ')} (${sourceName(POLICY_SOURCE)}).`,
     links: links(null),
     suggestions: [`version skew policy for ${component}`, 'in which order do I upgrade?'],
   });

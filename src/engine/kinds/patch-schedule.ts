@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Answer } from '../../domain/answer.ts';
+import type { Answer, AnswerVerdict } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
 import type { EngineIndex } from '../engine-index.ts';
 import { daysBetween, formatDate, isoDay } from '../../domain/dates.ts';
@@ -77,7 +77,11 @@ function shipped(index: EngineIndex, version: string): string | null {
 
 const dataNote = (index: EngineIndex) => {
   const { patchSchedule, manifest } = index.dataset;
-  return `The patch schedule (kubernetes/website schedule.yaml) was last updated around ${patchSchedule.lastListedPatch ?? 'an unknown date'} and plans dates up to ${patchSchedule.lastDate ?? 'none'}; release data as of ${manifest.dataDate}.`;
+  const updated = patchSchedule.lastListedPatch ?? 'an unknown date';
+  return (
+    `The patch schedule (kubernetes/website schedule.yaml) was last updated around ${updated} ` +
+    `and plans dates up to ${patchSchedule.lastDate ?? 'none'}; release data as of ${manifest.dataDate}.`
+  );
 };
 
 function answer(
@@ -112,33 +116,59 @@ function patchRelease(index: EngineIndex, version: string, now: Date): Answer {
       : []),
   ];
   const note = entry?.note ? ` The schedule notes: “${entry.note}”` : '';
-  let summary: string;
-  if (date && date <= today) {
-    const late =
-      entry && entry.targetDate !== date
-        ? ` (the schedule's target was ${entry.targetDate}, ${Math.abs(daysBetween(entry.targetDate, date))} days ${date > entry.targetDate ? 'later' : 'earlier'})`
-        : '';
-    summary = `Kubernetes ${version} was released on ${formatDate(date)}${late}.${note}`;
-  } else if (entry && entry.targetDate >= today) {
-    summary = `Kubernetes ${version} is planned for ${formatDate(entry.targetDate)}${entry.cherryPickDeadline ? `; the cherry-pick deadline is ${formatDate(entry.cherryPickDeadline)}` : ''}.${note}`;
-  } else if (entry) {
-    summary = `Kubernetes ${version} was planned for ${formatDate(entry.targetDate)}, but the release data (as of ${index.dataset.manifest.dataDate}) does not show it released.${note}`;
-  } else {
-    const minor = index.releaseByVersion.get(version.split('.').slice(0, 2).join('.'));
-    summary = `No data for ${version}: the patch schedule does not list it and the release data (as of ${index.dataset.manifest.dataDate}) has ${minor?.latestPatch ? `${minor.latestPatch.version} (${minor.latestPatch.date}) as the newest ${minor.version} patch` : 'no such release'}.`;
-  }
   const minor = index.releaseByVersion.get(version.split('.').slice(0, 2).join('.'));
-  if (minor?.eolDate)
-    summary += ` ${minor.version} ${minor.eolDate < today ? 'reached' : 'is supported until its'} end of life ${minor.eolDate < today ? 'on ' : ''}${formatDate(minor.eolDate)}.`;
-  return answer(index, `Kubernetes ${version}`, summary, minor?.version ?? null, facts);
+  const dataDate = index.dataset.manifest.dataDate;
+  let summary: string;
+  // "Has 1.34.3 shipped?": yes once released; not yet while its date is ahead; no when the data cannot show it.
+  let verdict: AnswerVerdict = 'no';
+  if (date && date <= today) {
+    summary = `Kubernetes ${version} was released on ${formatDate(date)}${lateness(entry, date)}.${note}`;
+    verdict = 'yes';
+  } else if (entry && entry.targetDate >= today) {
+    const cutoff = entry.cherryPickDeadline
+      ? `; the cherry-pick deadline is ${formatDate(entry.cherryPickDeadline)}`
+      : '';
+    summary = `Kubernetes ${version} is planned for ${formatDate(entry.targetDate)}${cutoff}.${note}`;
+    verdict = 'not-yet';
+  } else if (entry) {
+    summary =
+      `Kubernetes ${version} was planned for ${formatDate(entry.targetDate)}, ` +
+      `but the release data (as of ${dataDate}) does not show it released.${note}`;
+  } else {
+    const newest = minor?.latestPatch
+      ? `${minor.latestPatch.version} (${minor.latestPatch.date}) as the newest ${minor.version} patch`
+      : 'no such release';
+    summary =
+      `No data for ${version}: the patch schedule does not list it ` +
+      `and the release data (as of ${dataDate}) has ${newest}.`;
+  }
+  if (minor?.eolDate) summary += ` ${endOfLifeNote(minor.version, minor.eolDate, today)}`;
+  return { ...answer(index, `Kubernetes ${version}`, summary, minor?.version ?? null, facts), verdict };
+}
+
+/** " (the schedule's target was 2025-12-09, 2 days later)", or nothing when the patch came on its day. */
+function lateness(entry: { targetDate: string } | undefined, date: string): string {
+  if (!entry || entry.targetDate === date) return '';
+  const days = Math.abs(daysBetween(entry.targetDate, date));
+  const direction = date > entry.targetDate ? 'later' : 'earlier';
+  return ` (the schedule's target was ${entry.targetDate}, ${days} days ${direction})`;
+}
+
+/** "1.34 reached end of life on 2026-10-27 (Tuesday)." or "1.36 is supported until its end of life 2027-06-28." */
+function endOfLifeNote(minor: string, eolDate: string, today: string): string {
+  return eolDate < today
+    ? `${minor} reached end of life on ${formatDate(eolDate)}.`
+    : `${minor} is supported until its end of life ${formatDate(eolDate)}.`;
 }
 
 function latestPatch(index: EngineIndex, release: Release, now: Date): Answer {
   const today = isoDay(now);
   const patch = [...release.patches].reverse().find((candidate) => candidate.date <= today);
   const ended = release.eolDate !== null && release.eolDate < today;
+  const endOfLife = ended ? ` (${release.version} is end of life since ${formatDate(release.eolDate!)})` : '';
   const summary = patch
-    ? `The ${ended ? 'final' : 'latest'} ${release.version} patch is ${patch.version}, released ${formatDate(patch.date)}${ended ? ` (${release.version} is end of life since ${formatDate(release.eolDate!)})` : ''}.`
+    ? `The ${ended ? 'final' : 'latest'} ${release.version} patch is ${patch.version}, ` +
+      `released ${formatDate(patch.date)}${endOfLife}.`
     : `The data has no ${release.version} patch released by ${today}.`;
   return answer(
     index,
@@ -149,8 +179,33 @@ function latestPatch(index: EngineIndex, release: Release, now: Date): Answer {
   );
 }
 
+/** "June 2025", "June". */
+function monthLabel(month: { month: number; year?: number | null }): string {
+  const name = MONTHS[month.month - 1]!;
+  return `${name[0]!.toUpperCase()}${name.slice(1)}${month.year ? ` ${month.year}` : ''}`;
+}
+
+/** Said when the schedule plans no date after `now`: what it covers, and the newest patch out. */
+function noFutureDate(
+  index: EngineIndex,
+  minor: string | null,
+  newest: { version: string; date: string } | null | undefined,
+): string {
+  const { manifest, patchSchedule } = index.dataset;
+  const newestText = newest ? `${newest.version} (${formatDate(newest.date)})` : 'unknown';
+  return (
+    `The data has no future patch date${minor ? ` for ${minor}` : ''} (data as of ${manifest.dataDate}): ` +
+    `the schedule plans dates only up to ${patchSchedule.lastDate ?? 'none'}. ` +
+    `The newest ${minor ? `${minor} ` : ''}patch in the release data is ${newestText}; ` +
+    'patches usually come monthly — see kubernetes.io/releases/patch-releases.'
+  );
+}
+
+const cherryPickNote = (day: PlannedDate): string =>
+  day.cherryPickDeadline ? ` (cherry-pick deadline ${formatDate(day.cherryPickDeadline)})` : '';
+
 const describeDay = (day: PlannedDate) =>
-  `${formatDate(day.targetDate)}${day.cherryPickDeadline ? ` (cherry-pick deadline ${formatDate(day.cherryPickDeadline)})` : ''}${day.versions.length ? `: ${day.versions.join(', ')}` : ''}`;
+  `${formatDate(day.targetDate)}${cherryPickNote(day)}${day.versions.length ? `: ${day.versions.join(', ')}` : ''}`;
 
 /** The supported minors still getting patches on `day` (not past end of life). */
 const patchedOn = (release: Release, day: string) => !release.eolDate || release.eolDate >= day;
@@ -165,7 +220,8 @@ function nextPatch(index: EngineIndex, release: Release | null, now: Date): Answ
     return answer(
       index,
       `Patches for ${release.version}`,
-      `Kubernetes ${release.version} is end of life (since ${formatDate(release.eolDate)}): it gets no more patches. Its last was ${latest ? `${latest.version} (${formatDate(latest.date)})` : 'not in the data'}.`,
+      `Kubernetes ${release.version} is end of life (since ${formatDate(release.eolDate)}): it gets no more patches. ` +
+        `Its last was ${latest ? `${latest.version} (${formatDate(latest.date)})` : 'not in the data'}.`,
       release.version,
     );
   }
@@ -180,13 +236,18 @@ function nextPatch(index: EngineIndex, release: Release | null, now: Date): Answ
     return answer(
       index,
       `Next ${release ? `${release.version} ` : ''}patch release`,
-      `The data has no future patch date${release ? ` for ${release.version}` : ''} (data as of ${index.dataset.manifest.dataDate}): the schedule plans dates only up to ${index.dataset.patchSchedule.lastDate ?? 'none'}. The newest ${release ? `${release.version} ` : ''}patch in the release data is ${newest ? `${newest.version} (${formatDate(newest.date)})` : 'unknown'}; patches usually come monthly — see kubernetes.io/releases/patch-releases.`,
+      noFutureDate(index, release?.version ?? null, newest),
       release?.version ?? null,
     );
   }
   const version = release ? next.versions.find((candidate) => candidate.startsWith(`${release.version}.`)) : null;
+  const cutoff = next.cherryPickDeadline ? `; cherry-pick deadline ${formatDate(next.cherryPickDeadline)}` : '';
+  const unnamed = version
+    ? ''
+    : ' The schedule plans this date for every supported release without naming the version.';
   const summary = release
-    ? `The next ${release.version} patch${version ? `, ${version},` : ''} is planned for ${formatDate(next.targetDate)}${next.cherryPickDeadline ? `; cherry-pick deadline ${formatDate(next.cherryPickDeadline)}` : ''}.${version ? '' : ' The schedule plans this date for every supported release without naming the version.'}`
+    ? `The next ${release.version} patch${version ? `, ${version},` : ''} is planned for ` +
+      `${formatDate(next.targetDate)}${cutoff}.${unnamed}`
     : `The next patch releases are planned for ${describeDay(next)}.`;
   return answer(
     index,
@@ -225,9 +286,7 @@ function byDay(index: EngineIndex, query: PatchScheduleQuery, now: Date): Answer
       years.at(-1)!;
     found = found.filter((day) => day.targetDate.startsWith(coming));
   }
-  const label = query.date
-    ? formatDate(query.date)
-    : `${MONTHS[query.month!.month - 1]![0]!.toUpperCase()}${MONTHS[query.month!.month - 1]!.slice(1)}${query.month!.year ? ` ${query.month!.year}` : ''}`;
+  const label = query.date ? formatDate(query.date) : monthLabel(query.month!);
   // What the release data shows released that month (or day), for the minor asked about if any.
   const minor = query.version?.kind === 'exact' ? query.version.minor : null;
   const released = index.releases
@@ -243,14 +302,16 @@ function byDay(index: EngineIndex, query: PatchScheduleQuery, now: Date): Answer
               return month === query.month!.month && (query.month!.year === null || year === query.month!.year);
             })()),
     );
+  const releasedList = released.map((patch) => `${patch.version} (${patch.date})`).join(', ');
   const shippedLine = released.length
-    ? ` Released${minor ? '' : ' that month'} per the release data: ${released.map((patch) => `${patch.version} (${patch.date})`).join(', ')}.`
+    ? ` Released${minor ? '' : ' that month'} per the release data: ${releasedList}.`
     : '';
   if (!found.length)
     return answer(
       index,
       `Patch releases: ${label}`,
-      `${released.length ? '' : 'No data: '}the patch schedule has no patch date in ${label} (it covers ${planned[0]?.targetDate ?? '—'} to ${planned.at(-1)?.targetDate ?? '—'}).${shippedLine}`,
+      `${released.length ? '' : 'No data: '}the patch schedule has no patch date in ${label} ` +
+        `(it covers ${planned[0]?.targetDate ?? '—'} to ${planned.at(-1)?.targetDate ?? '—'}).${shippedLine}`,
       minor,
     );
   const day = found[0]!;

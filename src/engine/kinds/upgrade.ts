@@ -11,6 +11,7 @@ import type { Question } from '../understand/question.ts';
 import { latestReleased, previousRelease, resolveVersion } from '../versions.ts';
 import { gateChanges } from './feature-gate.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
+import { forwardSuggestion } from '../intents/suggestions.ts';
 
 /** "upgrade from 1.31 to 1.33", "what breaks going 1.24 → 1.25", "urgent upgrade notes for 1.33". */
 export const UpgradeQuery = z.object({
@@ -96,6 +97,22 @@ function apiItems(apis: DeprecatedApi[], removed: DeprecatedApi[], to: string): 
   });
 }
 
+/** "4 urgent upgrade notes (action required), 2 API versions no longer served, …". */
+function totalsText(totals: { urgent: number; removed: number; gates: number; deprecations: number }): string {
+  return [
+    `${plural(totals.urgent, 'urgent upgrade note')} (action required)`,
+    `${plural(totals.removed, 'API version')} no longer served`,
+    `${plural(totals.gates, 'feature gate')} locked or removed`,
+    plural(totals.deprecations, 'deprecation'),
+  ].join(', ');
+}
+
+/** Whether a gate is on by default from `version` (its spec that starts there). */
+const defaultAt = (gate: { specs: ReadonlyArray<{ since: string; default: boolean }> }, version: string): boolean =>
+  gate.specs.find((spec) => spec.since === version)?.default ?? false;
+
+const upgradeFrom = (from: string, to: string): string => `upgrade from ${from} to ${to}`;
+
 export function upgrade(query: UpgradeQuery, index: EngineIndex, now: Date): Answer {
   const fromResolved = query.from ? resolveVersion(index, query.from, now, 'upgrade') : null;
   if (fromResolved && !fromResolved.ok) return fromResolved.answer;
@@ -117,9 +134,11 @@ export function upgrade(query: UpgradeQuery, index: EngineIndex, now: Date): Ans
       summary:
         compareMinor(from, to) === 0
           ? `${from} to ${to} is not an upgrade: both are the same release.`
-          : `${from} → ${to} is a downgrade; Kubernetes does not support downgrading a cluster across minor releases. Ask “upgrade from ${to} to ${from}” for the other direction.`,
+          : `${from} → ${to} is a downgrade; ` +
+            'Kubernetes does not support downgrading a cluster across minor releases. ' +
+            `Ask “upgrade from ${to} to ${from}” for the other direction.`,
       release: to,
-      suggestions: [`upgrade from ${to} to ${from}`],
+      suggestions: forwardSuggestion(to, from, upgradeFrom),
     });
   }
   const span = index.releases
@@ -141,10 +160,16 @@ export function upgrade(query: UpgradeQuery, index: EngineIndex, now: Date): Ans
     if (!draft) caveats.push(`${version}: the data has no release notes draft.`);
     else if (draft.status === 'pre-release')
       caveats.push(
-        `${version}'s notes are the ${draft.build ? `v${draft.build} ` : 'pre-release '}draft, not the final release notes.`,
+        `${version}'s notes are the ${draft.build ? `v${draft.build} ` : 'pre-release '}draft, ` +
+          'not the final release notes.',
       );
     const more = draft?.url ?? null;
-    const counts = `${plural(urgent.length, 'urgent upgrade note')}, ${plural(removed.length, 'API version')} removed, ${plural(locked.length, 'gate')} locked, ${plural(deprecations.length, 'deprecation')}`;
+    const counts = [
+      plural(urgent.length, 'urgent upgrade note'),
+      `${plural(removed.length, 'API version')} removed`,
+      `${plural(locked.length, 'gate')} locked`,
+      plural(deprecations.length, 'deprecation'),
+    ].join(', ');
     sections.push(
       section(`${version}: ${counts}`, {
         lines: draft?.status === 'pre-release' ? [`Draft for v${draft.build ?? `${version}.0`} (not final).`] : [],
@@ -169,10 +194,7 @@ export function upgrade(query: UpgradeQuery, index: EngineIndex, now: Date): Ans
         section(`${version} — feature gates locked to their default (can no longer be set)`, {
           lines: [
             locked
-              .map(
-                (change) =>
-                  `${change.gate.name} (${change.gate.specs.find((spec) => spec.since === version)?.default ? 'on' : 'off'})`,
-              )
+              .map((change) => `${change.gate.name} (${defaultAt(change.gate, version) ? 'on' : 'off'})`)
               .join(', '),
           ],
         }),
@@ -182,7 +204,8 @@ export function upgrade(query: UpgradeQuery, index: EngineIndex, now: Date): Ans
   }
   const removedGates = gateChanges(index, from, to).removed;
   if (removedGates.length) {
-    // The lists only bound a removal (after one list, before the next): count it only when the span holds the whole window.
+    // The lists only bound a removal (after one list, before the next): count it only when the span holds the whole
+    // window.
     const certain = removedGates.filter(
       (gate) => compareMinor(from, gate.removed!.lastListedIn!) <= 0 && compareMinor(to, gate.removed!.goneBy) >= 0,
     );
@@ -195,7 +218,8 @@ export function upgrade(query: UpgradeQuery, index: EngineIndex, now: Date): Ans
         {
           lines: [
             `${removedGates.map((gate) => gate.name).join(', ')}.`,
-            'The lists say only that these were in the 1.33-cycle list and are gone from the 1.37-cycle one, not in which release.',
+            'The lists say only that these were in the 1.33-cycle list and are gone from the 1.37-cycle one, ' +
+              'not in which release.',
           ],
         },
       ),
@@ -203,11 +227,11 @@ export function upgrade(query: UpgradeQuery, index: EngineIndex, now: Date): Ans
   }
   const latest = latestReleased(index, now)?.version;
   const hops = [from, ...span];
+  const draftCaveat = caveats.find((line) => line.includes('draft'));
   const summary =
-    `Upgrading ${from} → ${to} crosses ${plural(span.length, 'minor release')}: ${plural(totals.urgent, 'urgent upgrade note')} (action required), ` +
-    `${plural(totals.removed, 'API version')} no longer served, ${plural(totals.gates, 'feature gate')} locked or removed, ${plural(totals.deprecations, 'deprecation')}.` +
+    `Upgrading ${from} → ${to} crosses ${plural(span.length, 'minor release')}: ${totalsText(totals)}.` +
     (span.length > 1 ? ` Upgrade one minor release at a time: ${hops.join(' → ')}.` : '') +
-    (caveats.some((line) => line.includes('draft')) ? ` ${caveats.find((line) => line.includes('draft'))}` : '');
+    (draftCaveat ? ` ${draftCaveat}` : '');
   if (caveats.length) sections.push(section('About the data', { lines: caveats }));
   return makeAnswer(index.footer, {
     intent: 'upgrade',
@@ -228,20 +252,26 @@ export function upgrade(query: UpgradeQuery, index: EngineIndex, now: Date): Ans
     suggestions: [
       `deprecations in ${to}`,
       `gates removed or locked between ${from} and ${to}`,
-      ...(latest && latest !== to ? [`upgrade from ${to} to ${latest}`] : []),
+      ...forwardSuggestion(to, latest, upgradeFrom),
     ],
   });
 }
 
-const UPGRADE_CUES =
-  /\b(upgrad\w*|upgarde|upgrdae|migrat\w*|moving|move|going|go|bump|take|skipping|before)\b|→|->|\bwhat (breaks|brakes|will break)\b|\burgent\b|\baction[- ]required\b|\bupgrade notes\b/;
+const UPGRADE_CUES = new RegExp(
+  '\\b(upgrad\\w*|upgarde|upgrdae|migrat\\w*|moving|move|going|go|bump|take|skipping|before)\\b|→|->' +
+    '|\\bwhat (breaks|brakes|will break)\\b|\\burgent\\b|\\baction[- ]required\\b|\\bupgrade notes\\b',
+);
+
+const NOTES_ASKED = new RegExp(
+  '\\burgent( upgrade)? notes?\\b|\\baction[- ]required\\b|\\bupgrade (notes|report|path|checklist)\\b' +
+    '|\\bbefore (upgrading|i upgrade|we upgrade|going)\\b' +
+    '|\\bwhat (do i|must i|should i) (need to )?(do|change|know)\\b.*\\b(upgrad\\w*|before)\\b',
+);
 
 function recognize(question: Question) {
   const { versions } = question.entities;
   if (versions.length === 0) return null;
-  const notesAsked = question.has(
-    /\burgent( upgrade)? notes?\b|\baction[- ]required\b|\bupgrade (notes|report|path|checklist)\b|\bbefore (upgrading|i upgrade|we upgrade|going)\b|\bwhat (do i|must i|should i) (need to )?(do|change|know)\b.*\b(upgrad\w*|before)\b/,
-  );
+  const notesAsked = question.has(NOTES_ASKED);
   const span =
     versions.length >= 2 &&
     (question.entities.range ||

@@ -106,6 +106,15 @@ function namedFeature(entities: Extraction, topic: string[]): number | null {
   return topic.length === 0 ? (entities.features[0]?.kep ?? null) : null;
 }
 
+/**
+ * A clause that asks yes or no: "is …", "did …" at the start or after a preamble ("quick one: does GKE still
+ * support 1.32?", "we run 1.32 — is it on by default there?"), "anyone know if …", or "yet"/"already".
+ */
+const YES_NO_CLAUSE =
+  /(?:^|[:;,?—–]\s*|\s-\s)(?:so\s+|but\s+|and\s+)?(?:is|isn't|are|aren't|was|wasn't|were|did|didn't|does|doesn't|do|has|hasn't|have|will|can|could|should)\b/;
+const YES_NO_WORDS = /\b(?:yet|already|(?:know|wonder(?:ing)?|asks?|check(?:ing)?|tell me) (?:if|whether))\b/;
+export const asksYesNo = (text: string): boolean => YES_NO_CLAUSE.test(text) || YES_NO_WORDS.test(text);
+
 /** Reads a cleaned, non-empty question once: the entity pass, then the words left over. */
 export function readQuestion(
   raw: string,
@@ -148,7 +157,8 @@ export function readQuestion(
     topic,
     feature: entities.keps[0] ?? namedFeature(entities, topic),
     has: (pattern) => pattern.test(readText),
-    yesNo: /^\s*(is|are|was|were|did|does|has|have|will|can)\b/.test(readText) || /\b(yet|already)\b/.test(readText),
+    // Read on the words as written: the punctuation marks where a preamble ends ("quick one: does …").
+    yesNo: asksYesNo(cleanText.toLowerCase()),
     index,
     now,
   };

@@ -1,0 +1,62 @@
+// Questions in parts (src/engine/two-part.ts): an elliptical second part ("… and which in 1.25?", "and for 1.34?",
+// "what about 1.29?") asks the first part's question again about other releases, through the real engine.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/data/load.ts';
+import { createEngine, type Engine } from '../../src/engine/index.ts';
+import { expandEllipsis } from '../../src/engine/two-part.ts';
+
+const DATA_DATE = new Date('2026-08-22T12:00:00Z');
+
+let engine: Engine;
+beforeAll(() => {
+  engine = createEngine(loadDataset());
+});
+
+describe('expandEllipsis', () => {
+  it.each([
+    ['which in 1.25', 'what went GA in 1.30', 'what went GA in 1.25'],
+    ['and for 1.34', "when's code freeze for 1.33", "when's code freeze for 1.34"],
+    ['what about 1.29', 'is 1.28 still supported', 'is 1.29 still supported'],
+    ['and in v1.22', 'what was removed in 1.25', 'what was removed in v1.22'],
+    ['what about 1.31 and 1.33', 'upgrade from 1.30 to 1.32', 'upgrade from 1.31 to 1.33'],
+    ['and 1.36?', 'what went GA in the latest release', 'what went GA in the 1.36 release'],
+  ])('“%s” after “%s” asks “%s”', (part, first, expected) => {
+    expect(expandEllipsis(part, first)).toBe(expected);
+  });
+
+  it.each([
+    ['who is leading 1.34', 'who led 1.33'],
+    ['and what breaks in 1.34', 'is 1.33 supported'],
+    ['which ones', 'what went GA in 1.30'],
+    ['and 1.31', 'upgrade from 1.29 to 1.30'],
+    ['and 1.31', 'what went GA'],
+  ])('“%s” after “%s” says more (or names other versions) and is its own question', (part, first) => {
+    expect(expandEllipsis(part, first)).toBeNull();
+  });
+});
+
+describe('an elliptical second part inherits the kind and the other entities', () => {
+  it.each([
+    [
+      'what went GA in 1.30, and which in 1.25?',
+      'stage-list',
+      '13 enhancements graduated to stable in Kubernetes 1.25',
+    ],
+    ["when's code freeze for 1.33? and for 1.34?", 'schedule', 'Code freeze for Kubernetes 1.34: 2025-07-25'],
+    ['is 1.28 still supported? what about 1.29?', 'support', 'No — Kubernetes 1.29 is end of life'],
+    ['what was removed in 1.25 and in 1.22?', 'deprecations', 'stop being served in Kubernetes 1.22'],
+    ['who led 1.30, and 1.31?', 'team', 'Angelos Kolaitis (@neoaggelos) led the Kubernetes 1.31 release'],
+    ['beta features in 1.30, and in 1.31?', 'stage-list', 'reached beta in Kubernetes 1.31'],
+  ])('%s', (question, intent, second) => {
+    const answer = engine.answer(question, DATA_DATE);
+    expect(answer.intent).toBe(intent);
+    // The second part's answer is a section of its own, led by its summary line.
+    const lines = answer.sections.map((part) => (part.lines[0] ?? '').toLowerCase());
+    expect(lines.some((line) => line.includes(second.toLowerCase()))).toBe(true);
+  });
+
+  it('a range is one question, not its two ends', () => {
+    const answer = engine.answer('release leads 1.30 - 1.33', DATA_DATE);
+    expect(answer.sections.map((part) => part.heading)).not.toContain('Kubernetes 1.33: Release Team Lead');
+  });
+});
