@@ -16,6 +16,7 @@ import { renderText } from '../src/render/text.ts';
 import { ms, summarize } from './stats.ts';
 
 const QUESTIONS = 2_000;
+const TWO_PART_QUESTIONS = 300;
 // Issue 10's bar for the engine: p50 0.05 ms, p99 under 0.5 ms, start-up (load + index) under 150 ms.
 const TARGET_P50_MS = 0.05;
 const TARGET_P99_MS = 0.5;
@@ -112,10 +113,49 @@ export function questions(dataset: Dataset, count: number): Question[] {
   });
 }
 
+/** A question in two parts, and its first part asked alone (the same-run baseline for the splitter's cost). */
+interface TwoPart {
+  text: string;
+  first: string;
+}
+
+/** Two-part questions over every release: each part is a question a structured kind reads on its own. */
+export function twoPartQuestions(dataset: Dataset, count: number): TwoPart[] {
+  const random = prng(2_2);
+  const versions = dataset.releases.map((release) => release.version).filter((version) => minorNumber(version) >= 12);
+  const next = (v: string, by: number) => `1.${minorNumber(v) + by}`;
+  const templates: Array<(v: string) => TwoPart> = [
+    (v) => ({ text: `what went GA in ${v}, and who led it?`, first: `what went GA in ${v}` }),
+    (v) => ({
+      text: `when is code freeze for ${v} and who is the release lead?`,
+      first: `when is code freeze for ${v}`,
+    }),
+    (v) => ({ text: `is ${v} still supported? what was removed in it?`, first: `is ${v} still supported` }),
+    (v) => ({
+      text: `we're moving from ${v} to ${next(v, 1)} — which beta features became GA, and what breaks?`,
+      first: `we're moving from ${v} to ${next(v, 1)}`,
+    }),
+    (v) => ({
+      text: `which features that went beta in ${v} became GA in ${next(v, 2)}?`,
+      first: `which features went beta in ${v}`,
+    }),
+    (v) => ({ text: `what went stable in ${v}, did sidecars make it?`, first: `what went stable in ${v}` }),
+    (v) => ({ text: `who led ${v}; when was it released?`, first: `who led ${v}` }),
+  ];
+  return Array.from({ length: count }, () => {
+    const version = versions[Math.floor(random() * versions.length)]!;
+    return templates[Math.floor(random() * templates.length)]!(version);
+  });
+}
+
 interface ChildReport {
   importMs: number;
   loadMs: number;
   indexMs: number;
+  /** Process CPU time (all threads, GC included) of load + index: what the wall clock is when nothing else runs. */
+  startupCpuMs: number;
+  /** The first full-text question after start-up, which builds the search index. */
+  firstSearchMs: number;
   rssStartupMb: number;
   rssAfterMb: number;
   heapAfterMb: number;
@@ -128,17 +168,24 @@ async function child(): Promise<void> {
   const { createEngine } = await import('../src/engine/index.ts');
   const { renderText: render } = await import('../src/render/text.ts');
   const imported = performance.now();
+  const cpuStarted = process.cpuUsage();
   const dataset = load();
   const loaded = performance.now();
   const engine = createEngine(dataset);
   const built = performance.now();
+  const cpu = process.cpuUsage(cpuStarted);
   const rssStartup = process.memoryUsage().rss;
+  // The full-text index is built by the first question that needs it.
+  engine.answer('xyzzy frobnicate', NOW);
+  const firstSearchMs = performance.now() - built;
   for (const question of questions(dataset, QUESTIONS)) render(engine.answer(question.text, NOW));
   const memory = process.memoryUsage();
   const report: ChildReport = {
     importMs: imported - started,
     loadMs: loaded - imported,
     indexMs: built - loaded,
+    startupCpuMs: (cpu.user + cpu.system) / 1000,
+    firstSearchMs,
     rssStartupMb: rssStartup / 2 ** 20,
     rssAfterMb: memory.rss / 2 ** 20,
     heapAfterMb: memory.heapUsed / 2 ** 20,
@@ -218,13 +265,17 @@ function baselinePass(
 const ROUNDS = 5;
 
 export default async function benchEngine(): Promise<void> {
-  const startup = await runChild();
+  // Three fresh processes, one after another; the median start-up is reported.
+  const children: ChildReport[] = [];
+  for (let run = 0; run < 3; run++) children.push(await runChild());
+  children.sort((a, b) => a.loadMs + a.indexMs - (b.loadMs + b.indexMs));
+  const startup = children[1]!;
 
   const dataset = loadDataset();
   const buildSamples: number[] = [];
   for (let run = 0; run < 10; run++) {
     const started = performance.now();
-    buildIndex(dataset);
+    void buildIndex(dataset).kepSearch;
     buildSamples.push(performance.now() - started);
   }
   const index = buildIndex(dataset);
@@ -256,6 +307,19 @@ export default async function benchEngine(): Promise<void> {
   const qps = (count: number, totalMs: number) => Math.round((count / totalMs) * 1000).toLocaleString('en-US');
   const warmTotal = rounds.reduce((sum, round) => sum + round.totalMs, 0);
   const baselineTotal = baselineRounds.reduce((sum, round) => sum + round.totalMs, 0);
+  const twoParts = twoPartQuestions(dataset, TWO_PART_QUESTIONS);
+  const split = twoParts.filter((question) => (parse(question.text, index, NOW).notes.followUps ?? []).length > 0);
+  const asText = (texts: string[]) => texts.map((text) => ({ text, kep: 0 }));
+  const twoPartRounds: Pass[] = [];
+  const firstPartRounds: Pass[] = [];
+  enginePass(asText(twoParts.map((question) => question.text)), index);
+  for (let round = 0; round < ROUNDS; round++) {
+    twoPartRounds.push(enginePass(asText(twoParts.map((question) => question.text)), index));
+    firstPartRounds.push(enginePass(asText(twoParts.map((question) => question.first)), index));
+  }
+  const twoPart = summarize(twoPartRounds.flatMap((round) => round.wall));
+  const firstPart = summarize(firstPartRounds.flatMap((round) => round.wall));
+
   const roundP99 = rounds.map((round) => ms(summarize(round.wall).p99)).join(', ');
   const startupMs = startup.loadMs + startup.indexMs;
   const build = summarize(buildSamples);
@@ -284,6 +348,16 @@ export default async function benchEngine(): Promise<void> {
   console.log(
     `| baseline: Map.get(KEP) + one line (${ROUNDS} × ${asked.length}) | ${ms(baseline.p50)} | ${ms(baseline.p99)} | ${ms(baseline.max)} | ${ms(baseline.mean)} | ${qps(asked.length * ROUNDS, baselineTotal)} |`,
   );
+  console.log(
+    `\n| two-part questions (${split.length} of ${twoParts.length} answered in parts), ${ROUNDS} rounds | p50 | p99 | max | mean |`,
+  );
+  console.log(`| --- | --- | --- | --- | --- |`);
+  console.log(
+    `| split + each part read + answered + rendered | ${ms(twoPart.p50)} | ${ms(twoPart.p99)} | ${ms(twoPart.max)} | ${ms(twoPart.mean)} |`,
+  );
+  console.log(
+    `| baseline: the first part asked alone | ${ms(firstPart.p50)} | ${ms(firstPart.p99)} | ${ms(firstPart.max)} | ${ms(firstPart.mean)} |`,
+  );
   console.log(`steady-state p99 per round: ${roundP99} (median ${ms(medianRoundP99)}, best ${ms(roundP99s[0]!)})`);
   console.log(`\n| answer kind | questions | p50 (all rounds) | p99 (all rounds) | p99 (fastest of ${ROUNDS}) |`);
   console.log(`| --- | --- | --- | --- | --- |`);
@@ -301,15 +375,15 @@ export default async function benchEngine(): Promise<void> {
     );
   }
   console.log(
-    `\nstart-up in a fresh process: module import ${ms(startup.importMs)}, loadDataset ${ms(startup.loadMs)}, index build ${ms(startup.indexMs)} → load + index ${ms(startupMs)}`,
+    `\nstart-up in a fresh process (median of 3): module import ${ms(startup.importMs)}, loadDataset ${ms(startup.loadMs)}, index build ${ms(startup.indexMs)} → load + index ${ms(startupMs)} (CPU time ${ms(startup.startupCpuMs)}); then the first full-text question (builds the search index) ${ms(startup.firstSearchMs)}`,
   );
-  console.log(`index build alone, warm (10 runs): p50 ${ms(build.p50)}, max ${ms(build.max)}`);
+  console.log(`index build with the search index, warm (10 runs): p50 ${ms(build.p50)}, max ${ms(build.max)}`);
   console.log(
     `memory in that process: RSS ${startup.rssStartupMb.toFixed(0)} MB after start-up, ${startup.rssAfterMb.toFixed(0)} MB after ${QUESTIONS} questions (heap ${startup.heapAfterMb.toFixed(0)} MB)`,
   );
   console.log(
     `targets: p50 ≤ ${TARGET_P50_MS} ms → all rounds ${warm.p50 <= TARGET_P50_MS ? 'met' : 'NOT met'}, fastest-of-${ROUNDS} ${best.p50 <= TARGET_P50_MS ? 'met' : 'NOT met'}; ` +
-      `p99 < ${TARGET_P99_MS} ms → all rounds ${warm.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}, median round ${medianRoundP99 < TARGET_P99_MS ? 'met' : 'NOT met'}, fastest-of-${ROUNDS} ${best.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}; start-up < ${TARGET_STARTUP_MS} ms → ${startupMs < TARGET_STARTUP_MS ? 'met' : 'NOT met'}; RSS < ${TARGET_RSS_MB} MB → ${startup.rssAfterMb < TARGET_RSS_MB ? 'met' : 'NOT met'}`,
+      `p99 < ${TARGET_P99_MS} ms → all rounds ${warm.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}, median round ${medianRoundP99 < TARGET_P99_MS ? 'met' : 'NOT met'}, fastest-of-${ROUNDS} ${best.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}; start-up < ${TARGET_STARTUP_MS} ms → wall ${startupMs < TARGET_STARTUP_MS ? 'met' : 'NOT met'}, CPU ${startup.startupCpuMs < TARGET_STARTUP_MS ? 'met' : 'NOT met'}; RSS < ${TARGET_RSS_MB} MB → ${startup.rssAfterMb < TARGET_RSS_MB ? 'met' : 'NOT met'}`,
   );
 }
 

@@ -36,6 +36,11 @@ export const Manifest = z.object({
     policyStatements: z.number().int(),
   }),
   files: z.record(z.string(), z.object({ sha256: z.string(), bytes: z.number().int() })),
+  /**
+   * The fingerprint of the schemas the files were validated with when written (DATASET_SCHEMA_FINGERPRINT);
+   * absent in datasets written before it was recorded, which are validated on every load.
+   */
+  validatedWith: z.string().optional(),
   /** Upstream oddities the importer tolerated (e.g. a template placeholder left in a kep.yaml). */
   warnings: z.array(z.string()),
 });

@@ -113,7 +113,7 @@ export function latestPatchAsOf(release: Release, today: string): { version: str
   return latest;
 }
 
-const minorPatch = (version: string): number => Number(version.split('.')[2]);
+const minorPatch = (version: string): number => Number(version.slice(version.lastIndexOf('.') + 1));
 
 export type SupportState = 'unreleased' | 'unconfirmed' | 'supported' | 'maintenance' | 'eol';
 

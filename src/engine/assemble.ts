@@ -162,22 +162,30 @@ export function normaliseQuestion(text: string): string {
 }
 
 const READINGS_KEPT = 4_000;
-/** Suggestions come from a few templates: each is read once per dataset and kept. */
-const readings = new WeakMap<EngineIndex, Map<string, string>>();
 
-function readingOf(text: string, index: EngineIndex, read: Reader): string {
+/** A suggestion as the asked question is compared with it: its normalised text and the query it reads as. */
+interface Reading {
+  normalised: string;
+  kind: string;
+  /** The query without notes, as JSON. */
+  key: string;
+}
+/** Suggestions come from a few templates: each is read once per dataset and kept. */
+const readings = new WeakMap<EngineIndex, Map<string, Reading>>();
+
+function readingOf(text: string, index: EngineIndex, read: Reader): Reading {
   let cache = readings.get(index);
   if (!cache) {
     cache = new Map();
     readings.set(index, cache);
   }
-  let key = cache.get(text);
-  if (key === undefined) {
+  let reading = cache.get(text);
+  if (reading === undefined) {
     const { notes: _notes, ...query } = read(text);
-    key = JSON.stringify(query);
-    if (cache.size < READINGS_KEPT) cache.set(text, key);
+    reading = { normalised: normaliseQuestion(text), kind: query.kind, key: JSON.stringify(query) };
+    if (cache.size < READINGS_KEPT) cache.set(text, reading);
   }
-  return key;
+  return reading;
 }
 
 /** "Try:" without the question just asked, whether it is written the same or only reads the same. */
@@ -190,10 +198,17 @@ export function withoutAskedSuggestions(
 ): Answer {
   if (!answer.suggestions.length) return answer;
   const askedTexts = new Set(asked.map(normaliseQuestion));
-  const { notes: _notes, ...bare } = query;
-  const askedQuery = JSON.stringify(bare);
-  const isAsked = (suggestion: string) =>
-    askedTexts.has(normaliseQuestion(suggestion)) || readingOf(suggestion, index, read) === askedQuery;
+  let askedQuery: string | undefined;
+  const isAsked = (suggestion: string) => {
+    const reading = readingOf(suggestion, index, read);
+    if (askedTexts.has(reading.normalised)) return true;
+    if (reading.kind !== query.kind) return false;
+    if (askedQuery === undefined) {
+      const { notes: _notes, ...bare } = query;
+      askedQuery = JSON.stringify(bare);
+    }
+    return reading.key === askedQuery;
+  };
   const suggestions = answer.suggestions.filter((suggestion) => !isAsked(suggestion));
   return suggestions.length === answer.suggestions.length ? answer : { ...answer, suggestions };
 }

@@ -44,7 +44,8 @@ export interface EngineIndex {
   kepsBySig: Map<string, Kep[]>;
   /** Every schedule event, in time order. */
   events: TimedEvent[];
-  kepSearch: KepSearch;
+  /** Built on first use (the first full-text question), so start-up does not wait for it. */
+  readonly kepSearch: KepSearch;
   /** What the entity pass can recognise: gates, feature names, API kinds, SIGs. */
   vocabulary: Vocabulary;
   /** Deprecated API versions, one per kind and group/version (pluto's "FooList" twins left out). */
@@ -106,6 +107,7 @@ export function buildIndex(dataset: Dataset): EngineIndex {
       schedule.events.map((event) => ({ version: schedule.version, event, instant: eventInstant(event) })),
     )
     .sort((a, b) => a.instant - b.instant);
+  let kepSearch: KepSearch | undefined;
   return {
     dataset,
     footer: dataFooter(dataset.manifest),
@@ -118,7 +120,10 @@ export function buildIndex(dataset: Dataset): EngineIndex {
     announcementsByKep,
     kepsBySig,
     events,
-    kepSearch: new KepSearch(dataset.keps),
+    get kepSearch() {
+      kepSearch ??= new KepSearch(dataset.keps);
+      return kepSearch;
+    },
     vocabulary: buildVocabulary(dataset),
     apis: distinctApis(dataset.deprecatedApis),
     gateByName: new Map(dataset.featureGates.gates.map((gate) => [gate.name.toLowerCase(), gate])),

@@ -20,8 +20,16 @@ export function isoDay(now: Date): string {
   return lastDay;
 }
 
+const weekdays = new Map<string, string>();
+
+/** Answers name the same few hundred days over and over; each is worked out once. */
 export function weekday(isoDate: string): string {
-  return WEEKDAYS[new Date(`${isoDate}T00:00:00Z`).getUTCDay()] ?? '';
+  let name = weekdays.get(isoDate);
+  if (name === undefined) {
+    name = WEEKDAYS[new Date(`${isoDate}T00:00:00Z`).getUTCDay()] ?? '';
+    if (weekdays.size < 10_000) weekdays.set(isoDate, name);
+  }
+  return name;
 }
 
 /** "2024-08-13 (Tuesday)" */
@@ -35,10 +43,18 @@ export function formatDate(isoDate: string): string {
  */
 export function formatEvent(event: Pick<ScheduleEvent, 'date' | 'at'>): string {
   if (!event.at) return formatDate(event.date);
-  const instant = new Date(event.at);
-  const day = instant.toISOString().slice(0, 10);
-  return `${day} ${instant.toISOString().slice(11, 16)} UTC (${weekday(day)}; ${pacific(instant)})`;
+  let text = timedEvents.get(event.at);
+  if (text === undefined) {
+    const instant = new Date(event.at);
+    const day = instant.toISOString().slice(0, 10);
+    text = `${day} ${instant.toISOString().slice(11, 16)} UTC (${weekday(day)}; ${pacific(instant)})`;
+    if (timedEvents.size < 10_000) timedEvents.set(event.at, text);
+  }
+  return text;
 }
+
+/** Schedules hold a few hundred distinct deadlines; each is written out once. */
+const timedEvents = new Map<string, string>();
 
 /** Built once: constructing an Intl formatter costs far more than using one. */
 const PACIFIC = new Intl.DateTimeFormat('en-US', {
@@ -143,15 +159,23 @@ const SIG_SPECIAL_NAMES: Record<string, string> = {
 
 /** "SIG Network" for "sig-network". */
 export function sigName(slug: string): string {
-  const name = slug.replace(/^sig-/, '');
-  return `SIG ${
-    SIG_SPECIAL_NAMES[name] ??
-    name
-      .split('-')
-      .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-      .join(' ')
-  }`;
+  let text = sigNames.get(slug);
+  if (text === undefined) {
+    const name = slug.replace(/^sig-/, '');
+    text = `SIG ${
+      SIG_SPECIAL_NAMES[name] ??
+      name
+        .split('-')
+        .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+        .join(' ')
+    }`;
+    if (sigNames.size < 1_000) sigNames.set(slug, text);
+  }
+  return text;
 }
+
+/** The few dozen SIGs, each named once. */
+const sigNames = new Map<string, string>();
 
 export function kepItem(kep: Kep, detail: string | null = null): AnswerItem {
   return { kep: kep.number, title: kep.title, stage: kep.stage, sig: kep.owningSig, url: kep.links.issue, detail };

@@ -33,9 +33,11 @@ export interface EngineOptions {
   publicUrl?: string;
 }
 
-/** Builds the lookup tables, the vocabulary and the search index once; every question after that is parse + execute. */
+/** Builds the lookup tables and the vocabulary once (the search index on first use); every question after that is parse + execute. */
 export function createEngine(dataset: Dataset, options: EngineOptions = {}): Engine {
-  const index = { ...buildIndex(dataset), publicUrl: options.publicUrl ?? null };
+  // Not spread: the index builds its search index on first use (see EngineIndex.kepSearch).
+  const index = buildIndex(dataset);
+  index.publicUrl = options.publicUrl ?? null;
   const onError = options.onError ?? (options.logger ? logFailures(options.logger) : undefined);
   const ask = (query: Query, now: Date) => execute(query, index, now, onError);
   return {

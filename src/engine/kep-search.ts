@@ -238,13 +238,14 @@ export class KepSearch {
       prefix: false,
       fuzzy: false,
     };
-    let results: SearchResult[] = this.index.search({ combineWith: 'AND', queries }, options);
+    // One OR pass scores every KEP matching any word; the AND answer is the KEPs among them matching
+    // every word (the same scores: minisearch adds a KEP's per-word scores in the same order either way).
+    const any = this.index.search({ combineWith: 'OR', queries }, options);
+    let results: SearchResult[] = any.filter((result) => read.every((reading) => matches(reading, result.terms)));
     const complete = results.length > 0;
     if (!complete && read.length > 1) {
       const needed = Math.ceil(read.length / 2);
-      results = this.index
-        .search({ combineWith: 'OR', queries }, options)
-        .filter((result) => read.filter((reading) => matches(reading, result.terms)).length >= needed);
+      results = any.filter((result) => read.filter((reading) => matches(reading, result.terms)).length >= needed);
     }
     const hits: SearchHit[] = [];
     for (const result of results) {

@@ -123,11 +123,22 @@ export interface AnnouncedEntry {
 export interface AnnouncedStable {
   entries: AnnouncedEntry[];
   /** KEP numbers on the list, filtered or not. */
-  listed: Set<number>;
+  listed: ReadonlySet<number>;
   /** Entries without a KEP number, which a SIG filter cannot attribute. */
   unattributed: number;
   /** The list's full length. */
   length: number;
+}
+
+/** The KEP numbers on an announcement's list, worked out once per list (the dataset does not change under an index). */
+const LISTED = new WeakMap<readonly { kep: number | null }[], ReadonlySet<number>>();
+function listedKeps(list: readonly { kep: number | null }[]): ReadonlySet<number> {
+  let listed = LISTED.get(list);
+  if (!listed) {
+    listed = new Set(list.flatMap((entry) => (entry.kep != null ? [entry.kep] : [])));
+    LISTED.set(list, listed);
+  }
+  return listed;
 }
 
 /**
@@ -178,7 +189,7 @@ export function announcedStable(
   }
   return {
     entries,
-    listed: new Set(list.flatMap((entry) => (entry.kep != null ? [entry.kep] : []))),
+    listed: listedKeps(list),
     unattributed,
     length: list.length,
   };

@@ -22,6 +22,8 @@ const LINE_BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]/gu;
 const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u20e3]/gu;
 /** Emphasis, code, strike-through and quote markers; "#" only as a heading marker so "#24" survives. */
 const MARKUP = /[*_~`|\\]|^\s*>+|^\s*#{1,6}\s+/gmu;
+/** Printable ASCII only (most questions): NFKC, line breaks, control and invisible characters and emoji cannot occur. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * Turns whatever a chat platform delivered into a plain question the parser can read, and that is
@@ -30,24 +32,30 @@ const MARKUP = /[*_~`|\\]|^\s*>+|^\s*#{1,6}\s+/gmu;
 export function cleanQuestion(raw: unknown): CleanQuestion {
   let text = typeof raw === 'string' ? raw : '';
   let truncated = text.length > MAX_RAW_CHARS;
-  text = text.slice(0, MAX_RAW_CHARS).normalize('NFKC');
+  text = text.slice(0, MAX_RAW_CHARS);
+  const ascii = PRINTABLE_ASCII.test(text);
+  if (!ascii) text = text.normalize('NFKC');
   const before = text;
-  text = text.replace(MASS_MENTION, ' ').replace(PLATFORM_TOKEN, ' ');
-  text = text.replace(LINE_BREAKS, ' ').replace(CONTROL_CHARACTERS, '').replace(INVISIBLE_CHARACTERS, '');
+  // Each pass runs only when the text holds the character it needs (the result is the same).
+  const angle = text.includes('<');
+  if (angle || !ascii || text.includes('@')) text = text.replace(MASS_MENTION, ' ');
+  if (angle) text = text.replace(PLATFORM_TOKEN, ' ');
+  if (!ascii) text = text.replace(LINE_BREAKS, ' ').replace(CONTROL_CHARACTERS, '').replace(INVISIBLE_CHARACTERS, '');
   const stripped = text !== before;
-  text = text
-    .replace(SLACK_LINK_WITH_LABEL, ' $2 $1 ')
-    .replace(SLACK_LINK, ' $1 ')
-    .replace(MARKDOWN_LINK, ' $1 $2 ')
-    .replace(EMOJI, ' ')
-    .replace(MARKUP, ' ')
-    .replace(/&(amp|lt|gt);/g, (_, entity: string) => ({ amp: '&', lt: '<', gt: '>' })[entity as 'amp' | 'lt' | 'gt'])
-    .replace(/-+>|=>/g, ' → ')
-    .replace(/[<>]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  if (text.includes('<')) text = text.replace(SLACK_LINK_WITH_LABEL, ' $2 $1 ').replace(SLACK_LINK, ' $1 ');
+  if (text.includes('](')) text = text.replace(MARKDOWN_LINK, ' $1 $2 ');
+  if (!ascii) text = text.replace(EMOJI, ' ');
+  text = text.replace(MARKUP, ' ');
+  if (text.includes('&'))
+    text = text.replace(
+      /&(amp|lt|gt);/g,
+      (_, entity: string) => ({ amp: '&', lt: '<', gt: '>' })[entity as 'amp' | 'lt' | 'gt'],
+    );
+  if (text.includes('>')) text = text.replace(/-+>|=>/g, ' → ');
+  if (text.includes('<') || text.includes('>')) text = text.replace(/[<>]/g, ' ');
+  text = text.replace(/\s+/g, ' ').trim();
   // A stray "@" left by a mention split across markup must not rebuild "@everyone".
-  text = text.replace(MASS_MENTION, ' ').replace(/\s+/g, ' ').trim();
+  if (text.includes('@') || text.includes('＠')) text = text.replace(MASS_MENTION, ' ').replace(/\s+/g, ' ').trim();
   if (text.length > MAX_QUESTION_CHARS) {
     truncated = true;
     const cut = text.slice(0, MAX_QUESTION_CHARS);

@@ -3,19 +3,29 @@ import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DATASET_FILES, type Dataset } from '../domain/dataset.ts';
 import { Manifest } from '../domain/manifest.ts';
+import { datasetSchemaFingerprint } from '../data/schema-fingerprint.ts';
+import { validateWith } from '../data/validation.ts';
+import { ImportError } from './errors.ts';
 
 /** Stable serialisation: same dataset → same bytes. */
 export function serialize(value: unknown): string {
   return `${JSON.stringify(value, null, 1)}\n`;
 }
 
+/**
+ * The dataset's files and their manifest. Each file is validated here and written as its schema
+ * reads it, and the manifest records the schemas' fingerprint: loading these exact bytes again
+ * needs no second validation (see loadDataset).
+ */
 export function renderDatasetFiles(dataset: Dataset): Map<string, string> {
   const files = new Map<string, string>();
-  for (const name of Object.keys(DATASET_FILES) as (keyof typeof DATASET_FILES)[]) {
-    files.set(`${name}.json`, serialize(dataset[name]));
+  for (const [name, schema] of Object.entries(DATASET_FILES)) {
+    const file = `${name}.json`;
+    files.set(file, serialize(validateWith(schema, dataset[name as keyof typeof DATASET_FILES], file, ImportError)));
   }
   const manifest = Manifest.parse({
     ...dataset.manifest,
+    validatedWith: datasetSchemaFingerprint(),
     files: Object.fromEntries(
       [...files].map(([name, text]) => [
         name,

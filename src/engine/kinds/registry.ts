@@ -144,5 +144,7 @@ export const CUE_WORDS: ReadonlySet<string> = new Set([
 
 /** The help text: each kind's examples, in table order. A function so the help kind can call it. */
 export function helpExamples(): string[] {
-  return KINDS.flatMap((kind) => kind.examples);
+  examples ??= KINDS.flatMap((kind) => kind.examples);
+  return [...examples];
 }
+let examples: readonly string[] | undefined;

@@ -41,22 +41,40 @@ export interface Question {
   now: Date;
 }
 
-/** Phrases that belong to a kind; removed before the subject is taken. */
-const CUE_PHRASES = [
-  /\b(code|enhancements?|kep|feature|prr|production readiness|feature blog|blog|test|docs?|documentation) freeze\b/g,
-  /\bcode thaw\b/g,
-  /\brelease candidates?\b|\brc\d*\b/g,
-  /\bend of (life|support)\b/g,
-  /\brelease (team|notes|signal|lead|date|day)\b/g,
-  /\b(ci signal|bug triage|branch manager|emeritus advis[eo]r|communications|comms|docs lead|test infra|patch release team)\b/g,
-  /\b(what breaks|how long|how many|go ga|come out|comes out|came out|cycle start|kick ?off)\b/g,
-  /\bstill maintained\b/g,
+/**
+ * Phrases that belong to a kind; removed before the subject is taken. Each with the words one of
+ * which it cannot match without, so a question holding none of them skips it.
+ */
+const CUE_PHRASES: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
+  [
+    /\b(code|enhancements?|kep|feature|prr|production readiness|feature blog|blog|test|docs?|documentation) freeze\b/g,
+    ['freeze'],
+  ],
+  [/\bcode thaw\b/g, ['thaw']],
+  [/\brelease candidates?\b|\brc\d*\b/g, ['rc', 'release candidate']],
+  [/\bend of (life|support)\b/g, ['end of']],
+  [/\brelease (team|notes|signal|lead|date|day)\b/g, ['release ']],
+  [
+    /\b(ci signal|bug triage|branch manager|emeritus advis[eo]r|communications|comms|docs lead|test infra|patch release team)\b/g,
+    ['ci signal', 'bug triage', 'branch manager', 'emeritus', 'comm', 'docs lead', 'test infra', 'patch release team'],
+  ],
+  [
+    /\b(what breaks|how long|how many|go ga|come out|comes out|came out|cycle start|kick ?off)\b/g,
+    ['what breaks', 'how long', 'how many', 'go ga', 'come out', 'comes out', 'came out', 'cycle start', 'kick'],
+  ],
+  [/\bstill maintained\b/g, ['still maintained']],
 ];
 
 /** The question's words once its kinds' phrases are taken out, trimmed of stray punctuation. */
 function wordsOutsideCuePhrases(s: string): string[] {
   let rest = s;
-  for (const pattern of CUE_PHRASES) rest = rest.replace(pattern, ' ');
+  for (const [pattern, needs] of CUE_PHRASES) {
+    for (const word of needs) {
+      if (!rest.includes(word)) continue;
+      rest = rest.replace(pattern, ' ');
+      break;
+    }
+  }
   return rest
     .split(' ')
     .map((word) => word.replace(/^[-/#>]+|[-/#>]+$/g, ''))
