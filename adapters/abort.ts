@@ -23,3 +23,21 @@ export function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefin
     );
   });
 }
+
+/**
+ * A platform call made for the digest scheduler: settles like `work` unless the signal aborts first. A failure
+ * once the signal has aborted is the abort (whatever the request says); any other is what `classify` makes
+ * of it (a PermanentPostError for a refusal retrying cannot fix, the error itself otherwise).
+ */
+export async function platformCall<T>(
+  work: Promise<T>,
+  signal: AbortSignal | undefined,
+  classify: (error: unknown) => unknown,
+): Promise<T> {
+  try {
+    return await unlessAborted(work, signal);
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    throw classify(error);
+  }
+}

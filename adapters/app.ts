@@ -1,7 +1,6 @@
 // The composition root: the one place that knows every adapter, hence in adapters/ (src/ never imports from
 // adapters/). It loads them on demand, so a console session never pays for Bolt or discord.js.
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Bot } from '../src/bot.ts';
 import type { BotPort } from '../src/port.ts';
@@ -21,14 +20,23 @@ import { CALENDAR_PATH } from '../src/calendar/link.ts';
 import { calendarRoute } from '../src/calendar/route.ts';
 import { releaseAlertsDue } from '../src/digest/release-alerts.ts';
 import { releaseChanges } from '../src/digest/release-events.ts';
-import { type ConnectionListener, Health, type HealthView, handleHealthRequest } from '../src/health.ts';
+import {
+  type ConnectionListener,
+  Health,
+  type HealthView,
+  handleHealthRequest,
+  type RouteHandler,
+} from '../src/health.ts';
 import { loadNewestPersisted } from '../src/live/persisted.ts';
 import { startRefresher, type Refresher } from '../src/live/refresh.ts';
 import { LiveData } from '../src/live/snapshot.ts';
 import { statusReport } from '../src/live/status.ts';
 import { createLogger, type Logger } from '../src/log.ts';
 import { BotMetrics, METRICS_PATH } from '../src/metrics.ts';
+import { settlesWithin } from '../src/settles-within.ts';
 import type { StorageError } from '../src/storage/storage-error.ts';
+import { closeServer, listen } from './http-server.ts';
+import { TokenCipher } from '../src/storage/token-cipher.ts';
 import type { RunningAdapter } from './running-adapter.ts';
 
 export interface AdapterContext {
@@ -38,6 +46,8 @@ export interface AdapterContext {
   logger: Logger;
   /** Readiness and routes, read-only: for the adapter that serves HTTP (Slack's HTTP receiver). */
   health: HealthView;
+  /** Adds a GET route beside the probes, on whichever server serves them (Slack's install pages). */
+  addRoute: (path: string, handler: RouteHandler) => void;
   /** The bot's database (shared by every replica with PostgreSQL). */
   store: Store;
   /** Where the adapter reports its live connection dropping and coming back; /readyz follows it. */
@@ -56,9 +66,18 @@ export interface AdapterStarters {
 }
 
 const defaultStarters: AdapterStarters = {
-  async slack({ config, bot, logger, health, store, onConnectionChange }) {
+  async slack({ config, bot, logger, health, store, onConnectionChange, addRoute }) {
     const { startSlack } = await import('./slack/index.ts');
-    return startSlack({ config, bot, logger, health, onConnectionChange, deliveryKeys: store });
+    return startSlack({
+      config,
+      bot,
+      logger,
+      health,
+      onConnectionChange,
+      deliveryKeys: store,
+      installations: store,
+      addRoute,
+    });
   },
   async discord({ config, bot, logger, onConnectionChange }) {
     const { startDiscord } = await import('./discord/index.ts');
@@ -114,39 +133,8 @@ function chooseLogLevel(env: NodeJS.ProcessEnv, config: Config, consoleOnly: boo
   return consoleOnly && !explicit ? 'warn' : config.LOG_LEVEL;
 }
 
-function listen(server: Server, port: number, host: string | undefined): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
 /** stop() waits this long in total for work in flight; main.ts exits hard at 25 s. */
 export const SHUTDOWN_BUDGET_MS = 20_000;
-
-/** Waits for `work`, or for `remainingMs` at most. */
-async function withinBudget(work: Promise<void> | void, remainingMs: number): Promise<'done' | 'overran'> {
-  let timer: NodeJS.Timeout | undefined;
-  const overrun = new Promise<'overran'>((resolve) => {
-    timer = setTimeout(() => resolve('overran'), Math.max(0, remainingMs));
-  });
-  try {
-    return await Promise.race([Promise.resolve(work).then(() => 'done' as const), overrun]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function closeServer(server: Server | null): Promise<void> {
-  if (!server?.listening) return Promise.resolve();
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
-}
 
 /**
  * The dataset to start with: the newest one a refresh persisted under DATA_DIR, unless the bundled (or
@@ -180,7 +168,12 @@ function digestTimings(
 /** The bot's database; one that cannot be used is named with its variable. */
 async function openBotStore(config: Config, onHealthChange: (problem: StorageError | null) => void): Promise<Store> {
   try {
-    return await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, onHealthChange });
+    return await openStore({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      onHealthChange,
+      installationCipher: TokenCipher.fromBase64(config.SLACK_INSTALLATION_KEY, config.SLACK_INSTALLATION_KEY_PREVIOUS),
+    });
   } catch (error) {
     const where = config.DATABASE_URL ? 'DATABASE_URL' : `DATA_DIR (${config.DATA_DIR})`;
     throw new Error(`${where} cannot hold the bot database: ${(error as Error).message}`, { cause: error });
@@ -216,8 +209,12 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       try {
         // A reply stuck behind a long Retry-After or a response_url that never answers must not hold the
         // process past the budget: what is left is abandoned (a digest's claim is recovered by its lease).
-        const outcome = await withinBudget(cleanup(), deadline - performance.now());
-        if (outcome === 'overran') logger.warn({ budgetMs }, 'shutdown budget spent: abandoning work still in flight');
+        const work = Promise.resolve(cleanup());
+        if (await settlesWithin(work, deadline - performance.now())) await work;
+        else {
+          work.catch((error: unknown) => logger.error({ err: error }, 'error during shutdown, after the budget'));
+          logger.warn({ budgetMs }, 'shutdown budget spent: abandoning work still in flight');
+        }
       } catch (error) {
         logger.error({ err: error }, 'error during shutdown');
       }
@@ -278,6 +275,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       bot,
       logger,
       health: health.view,
+      addRoute: (path, handler) => health.route(path, handler),
       store,
       onConnectionChange: health.connection(name),
       stdin: options.stdin ?? process.stdin,

@@ -26,6 +26,11 @@ const httpUrl = z.url({
   error: 'must be an http:// or https:// URL, e.g. http://127.0.0.1:8080/api/',
 });
 
+const INSTALLATION_KEY_MESSAGE = 'must be base64 of 32 random bytes (openssl rand -base64 32)';
+/** An AES-256 key as base64: exactly 32 bytes once decoded. */
+const isInstallationKey = (text: string): boolean =>
+  /^[A-Za-z0-9+/]{43}=$/.test(text) && Buffer.from(text, 'base64').length === 32;
+
 const INTERVAL_UNITS_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 /** "6h" → milliseconds; "off" → null. */
@@ -45,6 +50,35 @@ export const ConfigSchema = z
     SLACK_SIGNING_SECRET: variable(noWhitespace(z.string()).optional()),
     SLACK_APP_TOKEN: variable(noWhitespace(z.string()).optional()),
     SLACK_API_URL: variable(httpUrl.optional()),
+    /** OAuth distribution ("install to any workspace"): all three, or none for one workspace's SLACK_BOT_TOKEN. */
+    SLACK_CLIENT_ID: variable(
+      z
+        .string()
+        .regex(
+          /^\d+\.\d+$/,
+          'must be the Client ID from Basic Information → App Credentials, e.g. 1234567890.987654321',
+        )
+        .optional(),
+    ),
+    SLACK_CLIENT_SECRET: variable(noWhitespace(z.string()).optional()),
+    SLACK_STATE_SECRET: variable(
+      noWhitespace(z.string())
+        .min(32, 'must be at least 32 characters of random text (openssl rand -hex 32)')
+        .optional(),
+    ),
+    /** Encrypts installations' tokens at rest (AES-256-GCM). */
+    SLACK_INSTALLATION_KEY: variable(z.string().refine(isInstallationKey, INSTALLATION_KEY_MESSAGE).optional()),
+    /** Earlier keys, comma-separated: rows they sealed still decrypt until re-encrypted with the current key. */
+    SLACK_INSTALLATION_KEY_PREVIOUS: variable(
+      z
+        .string()
+        .transform((list) => list.split(',').map((key) => key.trim()))
+        .refine(
+          (keys) => keys.every(isInstallationKey),
+          `must be keys separated by commas, each ${INSTALLATION_KEY_MESSAGE}`,
+        )
+        .optional(),
+    ),
     DISCORD_TOKEN: variable(
       z
         .string()
@@ -218,14 +252,16 @@ export const ConfigSchema = z
         );
       }
 
+      for (const [name, message] of oauthProblems(env)) problem(name, message);
+      const oauth = Boolean(env.SLACK_CLIENT_ID);
       const slackSet = [env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN].some(Boolean);
-      if (slackSet && !env.SLACK_BOT_TOKEN) {
+      if (slackSet && !env.SLACK_BOT_TOKEN && !oauth) {
         problem(
           'SLACK_BOT_TOKEN',
-          'is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (or unset those to run without Slack)',
+          'is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install to any workspace, or unset those to run without Slack)',
         );
       }
-      if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      if ((env.SLACK_BOT_TOKEN || oauth) && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
         problem('SLACK_SIGNING_SECRET', 'is required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
       }
       const discordSet = [env.DISCORD_TOKEN, env.DISCORD_APPLICATION_ID, env.DISCORD_GUILD_ID].some(Boolean);
@@ -254,6 +290,31 @@ export const ConfigSchema = z
   ); // report every problem at once, not one per start
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
+/** OAuth distribution needs all three of its variables and a key for the tokens, and replaces SLACK_BOT_TOKEN. */
+function oauthProblems(env: Partial<Record<string, string>>): [string, string][] {
+  const set = OAUTH_VARIABLES.filter((name) => env[name]);
+  if (set.length === 0) return [];
+  const problems: [string, string][] = OAUTH_VARIABLES.filter((name) => !env[name]).map((name) => [
+    name,
+    `is required when ${set.join(' and ')} ${set.length === 1 ? 'is' : 'are'} set: installing to any workspace needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (or unset them all to use one workspace's SLACK_BOT_TOKEN)`,
+  ]);
+  if (!env.SLACK_INSTALLATION_KEY) {
+    problems.push([
+      'SLACK_INSTALLATION_KEY',
+      `is required with ${OAUTH_VARIABLES.join(', ')}: installations' tokens are stored encrypted with it (openssl rand -base64 32)`,
+    ]);
+  }
+  if (env.SLACK_BOT_TOKEN) {
+    problems.push([
+      'SLACK_BOT_TOKEN',
+      "must be empty when SLACK_CLIENT_ID is set: each workspace's bot token comes from its installation (/slack/install)",
+    ]);
+  }
+  return problems;
+}
 
 /** Shard ids must fall inside the count; ids without a count cannot be placed (Discord needs both). */
 function shardProblems(count: unknown, ids: unknown): [string, string][] {
@@ -292,6 +353,10 @@ export const SECRET_VARIABLES = [
   'SLACK_BOT_TOKEN',
   'SLACK_SIGNING_SECRET',
   'SLACK_APP_TOKEN',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'SLACK_INSTALLATION_KEY',
+  'SLACK_INSTALLATION_KEY_PREVIOUS',
   'DISCORD_TOKEN',
   'GITHUB_TOKEN',
   'DATABASE_URL',
@@ -320,7 +385,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   throw new ConfigError([...byVariable.values()]);
 }
 
-export const slackEnabled = (config: Config): boolean => Boolean(config.SLACK_BOT_TOKEN);
+/** Installing to any workspace (OAuth distribution) instead of one workspace's SLACK_BOT_TOKEN. */
+export const slackOAuthEnabled = (config: Config): boolean => Boolean(config.SLACK_CLIENT_ID);
+export const slackEnabled = (config: Config): boolean => Boolean(config.SLACK_BOT_TOKEN) || slackOAuthEnabled(config);
 export const discordEnabled = (config: Config): boolean => Boolean(config.DISCORD_TOKEN);
 /** Socket Mode when an app-level token is set; otherwise Slack posts events to our HTTP server. */
 export const slackMode = (config: Config): 'socket' | 'http' | null =>

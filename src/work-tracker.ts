@@ -1,3 +1,5 @@
+import { settlesWithin } from './settles-within.ts';
+
 /** Calls `task` now; a synchronous throw becomes a rejection, as if the task were async throughout. */
 function start<T>(task: () => Promise<T>): Promise<T> {
   try {
@@ -68,15 +70,7 @@ export class WorkTracker {
       await this.settled();
       return 'drained';
     }
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<DrainOutcome>((resolve) => {
-      timer = setTimeout(() => resolve('overran'), Math.max(0, deadlineMs));
-    });
-    try {
-      return await Promise.race([this.settled().then(() => 'drained' as const), deadline]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return (await settlesWithin(this.settled(), deadlineMs)) ? 'drained' : 'overran';
   }
 
   private async settled(): Promise<void> {

@@ -12,6 +12,7 @@ import {
   loadConfig,
   slackEnabled,
   slackMode,
+  slackOAuthEnabled,
   unknownVariables,
 } from '../src/config.ts';
 
@@ -215,6 +216,60 @@ describe('loadConfig: conflicting variables', () => {
   });
 });
 
+describe('loadConfig: installing to any workspace (OAuth distribution)', () => {
+  const OAUTH = {
+    SLACK_CLIENT_ID: '1234567890.987654321',
+    SLACK_CLIENT_SECRET: 'c0ffee00c0ffee00c0ffee00c0ffee00',
+    SLACK_STATE_SECRET: 'a'.repeat(64),
+    SLACK_INSTALLATION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    SLACK_SIGNING_SECRET: SLACK_HTTP.SLACK_SIGNING_SECRET,
+  };
+
+  it('the three OAuth variables and a key enable Slack without SLACK_BOT_TOKEN', () => {
+    const config = loadConfig(OAUTH);
+    expect(slackEnabled(config)).toBe(true);
+    expect(slackOAuthEnabled(config)).toBe(true);
+    expect(slackMode(config)).toBe('http');
+    expect(slackMode(loadConfig({ ...OAUTH, SLACK_APP_TOKEN: 'xapp-1-A111-222-abc' }))).toBe('socket');
+    expect(slackOAuthEnabled(loadConfig(SLACK_HTTP))).toBe(false);
+  });
+
+  it('needs all three or none, naming each one missing', () => {
+    expect(problemsOf({ ...OAUTH, SLACK_CLIENT_SECRET: '', SLACK_STATE_SECRET: '' })).toEqual([
+      expect.stringMatching(/^SLACK_CLIENT_SECRET is required when SLACK_CLIENT_ID is set/),
+      expect.stringMatching(/^SLACK_STATE_SECRET is required when SLACK_CLIENT_ID is set/),
+    ]);
+    expect(problemsOf({ ...SLACK_HTTP, SLACK_STATE_SECRET: OAUTH.SLACK_STATE_SECRET })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^SLACK_CLIENT_ID is required when SLACK_STATE_SECRET is set/)]),
+    );
+  });
+
+  it('needs SLACK_INSTALLATION_KEY (base64 of 32 bytes), and SLACK_BOT_TOKEN left empty', () => {
+    expect(problemsOf({ ...OAUTH, SLACK_INSTALLATION_KEY: '' })).toEqual([
+      expect.stringMatching(/^SLACK_INSTALLATION_KEY is required with SLACK_CLIENT_ID.*openssl rand -base64 32/),
+    ]);
+    expect(problemsOf({ ...OAUTH, SLACK_INSTALLATION_KEY: Buffer.alloc(16).toString('base64') })).toEqual([
+      expect.stringMatching(/^SLACK_INSTALLATION_KEY must be base64 of 32 random bytes/),
+    ]);
+    expect(problemsOf({ ...OAUTH, SLACK_BOT_TOKEN: SLACK_HTTP.SLACK_BOT_TOKEN })).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN must be empty when SLACK_CLIENT_ID is set/),
+    ]);
+    expect(problemsOf({ ...OAUTH, SLACK_SIGNING_SECRET: '' })).toEqual([
+      expect.stringMatching(/^SLACK_SIGNING_SECRET is required for HTTP mode/),
+    ]);
+  });
+
+  it('previous keys are a comma-separated list of keys', () => {
+    const previous = [Buffer.alloc(32, 1), Buffer.alloc(32, 2)].map((key) => key.toString('base64'));
+    expect(loadConfig({ ...OAUTH, SLACK_INSTALLATION_KEY_PREVIOUS: previous.join(', ') })).toMatchObject({
+      SLACK_INSTALLATION_KEY_PREVIOUS: previous,
+    });
+    expect(problemsOf({ ...OAUTH, SLACK_INSTALLATION_KEY_PREVIOUS: `${previous[0]},short` })).toEqual([
+      expect.stringMatching(/^SLACK_INSTALLATION_KEY_PREVIOUS must be keys separated by commas/),
+    ]);
+  });
+});
+
 describe('secrets never appear in errors', () => {
   const secretValues = {
     SLACK_BOT_TOKEN: [
@@ -226,6 +281,10 @@ describe('secrets never appear in errors', () => {
     SLACK_SIGNING_SECRET: ['xoxb-Zq9s3cr3t-sign-0001', 'Zq9s3cr3t sign 0002'],
     SLACK_APP_TOKEN: ['xoxb-Zq9s3cr3t-app-0001', 'Zq9s3cr3t-app-0002'],
     DISCORD_TOKEN: ['Bot Zq9s3cr3t.discord.0001', 'xoxb-Zq9s3cr3t-discord-0002', 'Zq9s3cr3t discord 0003'],
+    SLACK_CLIENT_SECRET: ['Zq9s3cr3t client 0001'],
+    SLACK_STATE_SECRET: ['Zq9s3cr3t-state-too-short', 'Zq9s3cr3t state with spaces that is long enough'],
+    SLACK_INSTALLATION_KEY: ['Zq9s3cr3t-not-a-base64-key', 'WnE5czNjcjN0LXNob3J0'],
+    SLACK_INSTALLATION_KEY_PREVIOUS: [`${'A'.repeat(43)}=,Zq9s3cr3t-not-a-key`],
     GITHUB_TOKEN: ['ghp_Zq9s3cr3t github 0001'],
     DATABASE_URL: ['mysql://bot:Zq9s3cr3t@db/bot', 'postgres://bot:Zq9s3cr3t db/bot'],
   } satisfies Record<(typeof SECRET_VARIABLES)[number], string[]>;

@@ -44,7 +44,7 @@ describe('README configuration table', () => {
     readme.indexOf('## Configuration'),
     readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1),
   );
-  const rows = section.split('\n').filter((line) => /^\| `[A-Z0-9_]+` \|/.test(line));
+  const rows = section.split('\n').filter((line) => /^\| `[A-Z0-9_]+` +\|/.test(line));
 
   it('has one row per variable of ConfigSchema, in the same order', () => {
     expect(rows.map((row) => /^\| `([A-Z0-9_]+)`/.exec(row)![1])).toEqual(Object.keys(ConfigSchema.shape));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listen } from '../adapters/http-server.ts';
 import { Health, type HealthView, handleHealthRequest, HEALTH_PATHS } from '../src/health.ts';
 import { silentLogger } from '../src/log.ts';
 
@@ -84,10 +84,9 @@ describe('Health.view: what serves HTTP reads', () => {
       server = createServer((request, response) => {
         if (!handleHealthRequest(request, response, health.view)) response.writeHead(404).end();
       });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
     });
-    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    afterAll(() => closeServer(server));
 
     const probe = async (path: string) => {
       const response = await fetch(base + path);

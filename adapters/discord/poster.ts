@@ -9,7 +9,7 @@ import {
 import type { ChannelRef } from '../../src/domain/channel.ts';
 import type { Answer } from '../../src/domain/answer.ts';
 import { PermanentPostError, type DigestPoster, type PostOptions } from '../../src/digest/poster.ts';
-import { unlessAborted } from '../abort.ts';
+import { platformCall } from '../abort.ts';
 import { answerToEmbeds } from './render/embeds.ts';
 
 /** Discord errors that retrying cannot fix: the channel or guild is gone, or the bot may not post there. */
@@ -21,6 +21,17 @@ const PERMANENT_ERRORS = new Map<number, string>([
   [RESTJSONErrorCodes.CannotSendMessagesToThisUser, 'cannot-message-user'],
   [RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel, 'not-sendable'],
 ]);
+
+/** A refusal retrying cannot fix as a PermanentPostError (the scheduler pauses the subscription); else the error. */
+function refused(ref: ChannelRef, error: unknown): unknown {
+  const reason =
+    error instanceof DiscordAPIError && typeof error.code === 'number' ? PERMANENT_ERRORS.get(error.code) : undefined;
+  if (!reason) return error;
+  return new PermanentPostError(
+    `Discord refused the digest for channel ${ref.channel}: ${error instanceof Error ? error.message : String(error)}`,
+    reason,
+  );
+}
 
 /** The REST form of NO_MENTIONS: the bot never pings anyone. */
 const ALLOWED_MENTIONS = {
@@ -63,24 +74,11 @@ export function createDiscordPoster(rest: REST): DigestPoster {
           'wrong-platform',
         );
       signal?.throwIfAborted();
-      try {
-        await unlessAborted(
-          rest.post(Routes.channelMessages(ref.channel), { body: digestMessage(answer, occurrenceKey), signal }),
-          signal,
-        );
-      } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        const reason =
-          error instanceof DiscordAPIError && typeof error.code === 'number'
-            ? PERMANENT_ERRORS.get(error.code)
-            : undefined;
-        if (reason)
-          throw new PermanentPostError(
-            `Discord refused the digest for channel ${ref.channel}: ${error instanceof Error ? error.message : String(error)}`,
-            reason,
-          );
-        throw error;
-      }
+      await platformCall(
+        rest.post(Routes.channelMessages(ref.channel), { body: digestMessage(answer, occurrenceKey), signal }),
+        signal,
+        (error) => refused(ref, error),
+      );
     },
   };
 }

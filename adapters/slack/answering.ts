@@ -2,6 +2,7 @@ import type { Logger as BoltLogger, webApi } from '@slack/bolt';
 import type { ChannelRef } from '../../src/domain/channel.ts';
 import type { BotPort, Conversation } from '../../src/port.ts';
 import type { WorkTracker } from '../../src/work-tracker.ts';
+import type { WorkspaceAccess } from './oauth/access.ts';
 import { answerToBlocks, type SlackMessage } from './render/answer-blocks.ts';
 import { failureReply } from './render/failure-reply.ts';
 import { sharedReply, type SharedReply } from './render/shared-reply.ts';
@@ -13,6 +14,8 @@ export type SlackBot = Pick<BotPort, 'handle' | 'now'>;
 
 export interface ListenerDeps {
   bot: SlackBot;
+  /** The workspaces the app is installed in: uninstalls and revoked tokens are reported here. */
+  workspaces: Pick<WorkspaceAccess, 'uninstall' | 'forgetUserToken'>;
   /** Replies still being sent; the Share button's runs are keyed so a double click answers once. */
   inFlight: WorkTracker;
   /** A slash command answered slower than this is acked empty and answered through response_url. */
@@ -92,14 +95,5 @@ export async function postMessage(
   });
 }
 
-/** Resolves true if `work` settles within `ms`, false otherwise. */
-export function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    const done = (): void => {
-      clearTimeout(timer);
-      resolve(true);
-    };
-    work.then(done, done);
-  });
-}
+/** The slash command's ack deadline race (listeners import it from here). */
+export { settlesWithin } from '../../src/settles-within.ts';

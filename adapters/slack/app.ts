@@ -1,10 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, SocketModeReceiver, type webApi } from '@slack/bolt';
-import type { Config } from '../../src/config.ts';
+import { type Config, slackOAuthEnabled } from '../../src/config.ts';
 import type { DigestPoster } from '../../src/digest/poster.ts';
-import type { HealthView } from '../../src/health.ts';
+import type { HealthView, RouteHandler } from '../../src/health.ts';
 import type { Logger } from '../../src/log.ts';
+import type { InstallationStore } from '../../src/storage/installations.ts';
 import type { DeliveryKeyStore } from '../../src/storage/store.ts';
 import { WorkTracker } from '../../src/work-tracker.ts';
 import type { ConnectionListener } from '../../src/health.ts';
@@ -13,6 +14,7 @@ import { boltLogger } from './bolt-logger.ts';
 import { watchSocketMode } from './connection.ts';
 import { DeliveryDedupe } from './deliveries.ts';
 import { registerListeners } from './listeners/index.ts';
+import { oauthWorkspaces, singleWorkspace } from './oauth/access.ts';
 import { createSlackPoster } from './poster.ts';
 import { GuardedHttpReceiver } from './receiver.ts';
 
@@ -31,6 +33,12 @@ export interface SlackAppOptions {
   dedupe?: { ttlMs?: number; maxEntries?: number };
   /** Where deliveries are claimed across replicas (the bot's database). */
   deliveryKeys?: DeliveryKeyStore;
+  /** Where installations live (the bot's database): required to install to any workspace (SLACK_CLIENT_ID). */
+  installations?: InstallationStore;
+  /** Adds a GET route beside the probes (the install pages); required to install to any workspace. */
+  addRoute?: (path: string, handler: RouteHandler) => void;
+  /** The time tokens are refreshed and installations stamped at; the wall clock by default. */
+  clock?: () => Date;
   /** Told when the Socket Mode connection drops and when it is back (HTTP mode has no connection to report). */
   onConnectionChange?: ConnectionListener;
   /**
@@ -75,8 +83,11 @@ function describeStartupError(error: unknown, config: Config): Error {
 /** Builds the Bolt app: Socket Mode when SLACK_APP_TOKEN is set, HTTP mode on /slack/events otherwise. */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config } = options;
-  if (!config.SLACK_BOT_TOKEN)
+  const clock = options.clock ?? (() => new Date());
+  if (!config.SLACK_BOT_TOKEN && !slackOAuthEnabled(config))
     throw new Error('SLACK_BOT_TOKEN is not set; the Slack adapter needs it (see .env.example)');
+  if (slackOAuthEnabled(config) && (!options.installations || !options.addRoute))
+    throw new Error('installing to any workspace (SLACK_CLIENT_ID) needs the installation store and the HTTP routes');
   const mode = config.SLACK_APP_TOKEN ? 'socket' : 'http';
   if (mode === 'http' && !config.SLACK_SIGNING_SECRET) {
     throw new Error('SLACK_SIGNING_SECRET is not set; HTTP mode needs it (or set SLACK_APP_TOKEN for Socket Mode)');
@@ -111,8 +122,19 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           logger: options.logger.child({ adapter: 'slack' }),
         })
       : undefined;
+  const access = slackOAuthEnabled(config)
+    ? oauthWorkspaces({
+        config,
+        store: options.installations!,
+        addRoute: options.addRoute!,
+        clientOptions,
+        logger: options.logger.child({ adapter: 'slack' }),
+        boltLogger: logger,
+        clock,
+      })
+    : singleWorkspace(config.SLACK_BOT_TOKEN!, options.installations, clock);
   const app = new App({
-    token: config.SLACK_BOT_TOKEN,
+    ...access.appAuth,
     logger,
     logLevel: logger.getLevel(),
     deferInitialization: true,
@@ -128,9 +150,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     onSharedError: (error) => logger.warn('could not check the shared delivery keys; answering anyway', error),
   });
   const inFlight = new WorkTracker();
+  if (access.middleware) app.use(access.middleware);
   app.use(deliveries.middleware);
   registerListeners(app, {
     bot: options.bot,
+    workspaces: access,
     inFlight,
     ackDeadlineMs: options.ackDeadlineMs ?? DEFAULT_ACK_DEADLINE_MS,
   });
@@ -142,7 +166,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   return {
     app,
     mode,
-    poster: createSlackPoster({ token: config.SLACK_BOT_TOKEN, clientOptions }),
+    poster: createSlackPoster({ token: (workspace) => access.botToken(workspace), clientOptions }),
     deliveries,
     inFlight,
     async start() {

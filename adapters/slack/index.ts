@@ -14,7 +14,10 @@ export interface RunningSlackAdapter extends RunningAdapter {
 }
 
 export interface StartSlackOptions
-  extends Pick<SlackAppOptions, 'onConnectionChange' | 'socketPingTimeoutMs' | 'deliveryKeys'> {
+  extends Pick<
+    SlackAppOptions,
+    'onConnectionChange' | 'socketPingTimeoutMs' | 'deliveryKeys' | 'installations' | 'addRoute'
+  > {
   config: Config;
   bot: SlackBot;
   logger: Logger;

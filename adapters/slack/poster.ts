@@ -2,7 +2,8 @@ import { webApi } from '@slack/bolt';
 import type { ChannelRef } from '../../src/domain/channel.ts';
 import type { Answer } from '../../src/domain/answer.ts';
 import { PermanentPostError, type DigestPoster, type PostOptions } from '../../src/digest/poster.ts';
-import { unlessAborted } from '../abort.ts';
+import { platformCall } from '../abort.ts';
+import { NotInstalledError } from './oauth/workspaces.ts';
 import { answerToBlocks } from './render/answer-blocks.ts';
 
 /** Slack errors that retrying cannot fix: the bot lost access to the channel or the workspace. */
@@ -30,8 +31,8 @@ function platformError(error: unknown): string | null {
 }
 
 export interface SlackPosterOptions {
-  /** The bot token (xoxb-…). */
-  token: string;
+  /** The bot token (xoxb-…), or where to get the token of a channel's workspace (one per installation). */
+  token: string | ((workspace: string) => Promise<string>);
   /** The same Web API client options the Bolt app uses (API URL, retries, timeout, logger). */
   clientOptions: webApi.WebClientOptions;
 }
@@ -77,6 +78,19 @@ interface HistoryMessage {
  * metadata, and a second attempt first looks for it in the channel's history (findPosted).
  */
 export function createSlackPoster({ token, clientOptions }: SlackPosterOptions): DigestPoster {
+  /** The workspace's token; a workspace the bot is no longer installed in is a permanent failure. */
+  const tokenOf = async (channel: ChannelRef): Promise<string> => {
+    if (typeof token === 'string') return token;
+    try {
+      return await token(channel.workspace);
+    } catch (error) {
+      if (!(error instanceof NotInstalledError)) throw error;
+      throw new PermanentPostError(
+        `Slack refused the digest for channel ${channel.channel}: ${error.message}`,
+        'not_installed',
+      );
+    }
+  };
   const refused = (channel: ChannelRef, error: unknown): unknown => {
     const reason = platformError(error);
     return reason && PERMANENT_ERRORS.has(reason)
@@ -88,34 +102,29 @@ export function createSlackPoster({ token, clientOptions }: SlackPosterOptions):
     async post(channel: ChannelRef, answer: Answer, { signal, occurrenceKey }: PostOptions = {}): Promise<void> {
       signal?.throwIfAborted();
       const { text, blocks } = answerToBlocks(answer);
-      const client = clientFor(token, clientOptions, signal);
+      const client = clientFor(await tokenOf(channel), clientOptions, signal);
       const metadata = occurrenceKey
         ? { event_type: DIGEST_EVENT_TYPE, event_payload: { occurrence_key: occurrenceKey } }
         : undefined;
-      try {
-        await unlessAborted(
-          client.chat.postMessage({
-            channel: channel.channel,
-            text,
-            blocks,
-            unfurl_links: false,
-            unfurl_media: false,
-            ...(metadata ? { metadata } : {}),
-          }),
-          signal,
-        );
-      } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        throw refused(channel, error);
-      }
+      await platformCall(
+        client.chat.postMessage({
+          channel: channel.channel,
+          text,
+          blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+          ...(metadata ? { metadata } : {}),
+        }),
+        signal,
+        (error) => refused(channel, error),
+      );
     },
     async findPosted(channel, occurrenceKey, since, { signal } = {}): Promise<boolean> {
-      const client = clientFor(token, clientOptions, signal);
+      const client = clientFor(await tokenOf(channel), clientOptions, signal);
       let cursor: string | undefined;
       for (let page = 0; page < HISTORY_PAGES; page++) {
-        let response: { messages?: HistoryMessage[]; response_metadata?: { next_cursor?: string } };
-        try {
-          response = await unlessAborted(
+        const response: { messages?: HistoryMessage[]; response_metadata?: { next_cursor?: string } } =
+          await platformCall(
             client.conversations.history({
               channel: channel.channel,
               oldest: String(Math.floor(since.getTime() / 1000) - 60),
@@ -124,11 +133,8 @@ export function createSlackPoster({ token, clientOptions }: SlackPosterOptions):
               ...(cursor ? { cursor } : {}),
             }),
             signal,
+            (error) => refused(channel, error),
           );
-        } catch (error) {
-          if (signal?.aborted) throw signal.reason;
-          throw refused(channel, error);
-        }
         const found = (response.messages ?? []).some(
           (message) =>
             message.metadata?.event_type === DIGEST_EVENT_TYPE &&

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { type HealthView, handleHealthRequest } from '../../src/health.ts';
 import type { Logger } from '../../src/log.ts';
+import { closeServer, listen } from '../http-server.ts';
 
 /** Slack's payloads are far below this (a modal submission is a few tens of KB). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -131,27 +132,18 @@ export class GuardedHttpReceiver implements Receiver {
     this.app = app;
   }
 
-  start(): Promise<Server> {
+  async start(): Promise<Server> {
     const { port, host } = this.options;
     const server = createServer((request, response) => this.route(request, response));
     this.server = server;
-    return new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        server.off('error', reject);
-        resolve(server);
-      });
-    });
+    await listen(server, port, host);
+    return server;
   }
 
   stop(): Promise<void> {
     const server = this.server;
     this.server = null;
-    if (!server?.listening) return Promise.resolve();
-    return new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
+    return closeServer(server);
   }
 
   private route(request: IncomingMessage, response: ServerResponse): void {

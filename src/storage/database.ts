@@ -2,6 +2,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.ts';
+import { pendingMigrations } from './pending-migrations.ts';
 
 export type SqliteDatabase = Database.Database;
 
@@ -66,17 +67,14 @@ export function schemaVersion(db: SqliteDatabase): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Applies every migration newer than the file's user_version, each in its own transaction. */
+/** Applies every migration newer than the file's user_version, each in its own immediate transaction. */
 function migrate(db: SqliteDatabase): number {
-  const latest = MIGRATIONS.length;
   const applyNext = db.transaction(() => {
-    const current = schemaVersion(db);
-    if (current > latest) {
-      throw new Error(`schema version ${current} is newer than this build knows (${latest}); upgrade the bot`);
-    }
-    if (current === latest) return false;
-    db.exec(MIGRATIONS[current]!);
-    db.pragma(`user_version = ${current + 1}`);
+    // Read under the write lock: another process may have applied this one meanwhile.
+    const [next] = pendingMigrations(MIGRATIONS, schemaVersion(db));
+    if (!next) return false;
+    db.exec(next.sql);
+    db.pragma(`user_version = ${next.version}`);
     return true;
   });
   while (applyNext.immediate()) {

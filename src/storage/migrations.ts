@@ -59,4 +59,21 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX delivery_keys_by_expiry ON delivery_keys (expires_at);
   `,
+  // 5: Slack installations (OAuth distribution). Tokens are sealed with AES-256-GCM (token-cipher.ts); key_id
+  // names the key, so rows still on an old key can be found after a rotation.
+  `
+  CREATE TABLE slack_installations (
+    id TEXT PRIMARY KEY,
+    enterprise_id TEXT,
+    team_id TEXT,
+    is_enterprise_install INTEGER NOT NULL CHECK (is_enterprise_install IN (0, 1)),
+    details TEXT NOT NULL,
+    tokens TEXT NOT NULL,
+    key_id TEXT NOT NULL,
+    bot_token_expires_at TEXT,
+    user_token_expires_at TEXT,
+    installed_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];

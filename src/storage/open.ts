@@ -1,6 +1,7 @@
 import { openPostgresStore } from './postgres-store.ts';
 import type { StorageError } from './storage-error.ts';
 import type { Store } from './store.ts';
+import type { TokenCipher } from './token-cipher.ts';
 import { openSqliteStore } from './subscription-store.ts';
 
 export interface StoreLocation {
@@ -10,11 +11,19 @@ export interface StoreLocation {
   dataDir: string;
   /** Told when the database starts failing and when it works again (SQLite; PostgreSQL errors surface as thrown). */
   onHealthChange?: (problem: StorageError | null) => void;
+  /** Seals the tokens of Slack installations (SLACK_INSTALLATION_KEY); needed only with OAuth distribution. */
+  installationCipher?: TokenCipher | undefined;
 }
 
 /** Opens the configured store, its schema brought up to date. */
-export async function openStore({ databaseUrl, dataDir, onHealthChange }: StoreLocation): Promise<Store> {
+export async function openStore({
+  databaseUrl,
+  dataDir,
+  onHealthChange,
+  installationCipher,
+}: StoreLocation): Promise<Store> {
+  const cipher = installationCipher ? { installationCipher } : {};
   return databaseUrl
-    ? openPostgresStore(databaseUrl)
-    : openSqliteStore(dataDir, onHealthChange ? { onHealthChange } : {});
+    ? openPostgresStore(databaseUrl, cipher)
+    : openSqliteStore(dataDir, { ...(onHealthChange ? { onHealthChange } : {}), ...cipher });
 }

@@ -50,4 +50,20 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE subscriptions ADD COLUMN release_alerts JSONB;
   `,
+  // 3: Slack installations, as SQLite's migration 5.
+  `
+  CREATE TABLE slack_installations (
+    id TEXT PRIMARY KEY,
+    enterprise_id TEXT,
+    team_id TEXT,
+    is_enterprise_install BOOLEAN NOT NULL,
+    details JSONB NOT NULL,
+    tokens TEXT NOT NULL,
+    key_id TEXT NOT NULL,
+    bot_token_expires_at TIMESTAMPTZ,
+    user_token_expires_at TIMESTAMPTZ,
+    installed_at TIMESTAMPTZ NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL
+  );
+  `,
 ];

@@ -3,6 +3,8 @@ import { hostname } from 'node:os';
 import pg from 'pg';
 import type { Platform } from '../domain/channel.ts';
 import type { Subscription, Weekday } from '../domain/subscription.ts';
+import { pendingMigrations } from './pending-migrations.ts';
+import { postgresInstallations } from './postgres-installations.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 import {
   checkLease,
@@ -15,6 +17,7 @@ import {
   type PostingStatus,
   type Store,
 } from './store.ts';
+import type { TokenCipher } from './token-cipher.ts';
 
 /** Connections one replica keeps open: the scheduler posts to 8 channels at once, replies need a few more. */
 const POOL_SIZE = 10;
@@ -121,12 +124,8 @@ async function migrate(pool: pg.Pool): Promise<void> {
     const { rows } = await client.query<{ version: number | null }>(
       'SELECT max(version) AS version FROM schema_migrations',
     );
-    const current = rows[0]?.version ?? 0;
-    const latest = POSTGRES_MIGRATIONS.length;
-    if (current > latest)
-      throw new Error(`schema version ${current} is newer than this build knows (${latest}); upgrade the bot`);
-    for (let version = current + 1; version <= latest; version++) {
-      await client.query(POSTGRES_MIGRATIONS[version - 1]!);
+    for (const { version, sql } of pendingMigrations(POSTGRES_MIGRATIONS, rows[0]?.version ?? 0)) {
+      await client.query(sql);
       await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version]);
     }
     await client.query('COMMIT');
@@ -147,7 +146,10 @@ export async function postgresSchemaVersion(pool: pg.Pool): Promise<number> {
 }
 
 /** Connects to `databaseUrl`, brings the schema up to date, and returns the store. */
-export async function openPostgresStore(databaseUrl: string): Promise<Store & { pool: pg.Pool }> {
+export async function openPostgresStore(
+  databaseUrl: string,
+  options: { installationCipher?: TokenCipher } = {},
+): Promise<Store & { pool: pg.Pool }> {
   const location = describeDatabaseUrl(databaseUrl);
   const pool = new pg.Pool({
     connectionString: databaseUrl,
@@ -339,6 +341,7 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store & { 
     async pruneDeliveryKeys(now) {
       return changed('DELETE FROM delivery_keys WHERE expires_at <= $1', [now]);
     },
+    ...postgresInstallations(pool, options.installationCipher),
     async close() {
       if (!pool.ended) await pool.end();
     },

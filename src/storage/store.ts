@@ -1,4 +1,5 @@
 import type { ChannelRef, Platform } from '../domain/channel.ts';
+import type { InstallationStore } from './installations.ts';
 import {
   kindFrom,
   ReleaseAlertFilter,
@@ -122,7 +123,7 @@ export interface DeliveryKeyStore {
 }
 
 /** Everything the bot keeps: one interface, a SQLite and a PostgreSQL implementation. */
-export interface Store extends SubscriptionStore, DeliveryKeyStore {
+export interface Store extends SubscriptionStore, DeliveryKeyStore, InstallationStore {
   readonly backend: 'sqlite' | 'postgres';
 }
 

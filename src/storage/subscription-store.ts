@@ -14,7 +14,10 @@ import {
   type PostingStatus,
   type Store,
 } from './store.ts';
+import { ConnectionGate } from './connection-gate.ts';
+import { sqliteInstallations } from './sqlite-installations.ts';
 import { asStorageError, StorageError } from './storage-error.ts';
+import type { TokenCipher } from './token-cipher.ts';
 
 interface SubscriptionRow {
   id: number;
@@ -118,6 +121,8 @@ export interface SubscriptionStoreOptions {
    * successful write ends a failure, a successful read only a failure of a read.
    */
   onHealthChange?: (problem: StorageError | null) => void;
+  /** Seals the tokens of Slack installations; without it the installation methods name the variable to set. */
+  installationCipher?: TokenCipher;
 }
 
 type Access = 'read' | 'write';
@@ -150,6 +155,7 @@ function healthTracker(onHealthChange: SubscriptionStoreOptions['onHealthChange'
 function guarded<T extends object>(
   file: string,
   health: ReturnType<typeof healthTracker>,
+  gate: ConnectionGate,
   methods: T,
   reads: ReadonlySet<keyof T>,
 ): T {
@@ -163,6 +169,7 @@ function guarded<T extends object>(
     wrapped[name] = async (...args: unknown[]) => {
       let result: unknown;
       try {
+        await gate.idle();
         result = await method(...args);
       } catch (error) {
         const surfaced = asStorageError(file, error);
@@ -176,16 +183,20 @@ function guarded<T extends object>(
   return wrapped as T;
 }
 
-const READS = new Set<keyof Store>(['find', 'list', 'listActive', 'posting', 'postings']);
+const READS = new Set<keyof Store>(['find', 'list', 'listActive', 'posting', 'postings', 'findInstallation']);
 
-/**
- * Opens `<dataDir>/bot.sqlite` (creating the directory and schema as needed). Every method throws a
- * StorageError naming the file when SQLite fails; nothing failed is ever reported as saved.
- */
-export function openSqliteStore(dataDir: string, options: SubscriptionStoreOptions = {}): Store {
-  const db: SqliteDatabase = openDatabase(dataDir);
-  const claimant = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+type Subscriptions = Pick<
+  Store,
+  'save' | 'find' | 'changeKind' | 'remove' | 'list' | 'listActive' | 'recordSuccess' | 'recordPermanentFailure'
+>;
+type Postings = Pick<
+  Store,
+  'claim' | 'markPosted' | 'markRetry' | 'markFailed' | 'prunePostings' | 'posting' | 'postings'
+>;
+type DeliveryKeys = Pick<Store, 'claimDeliveryKey' | 'pruneDeliveryKeys'>;
 
+/** Subscriptions: what each channel receives, and its pause state after permanent failures. */
+function sqliteSubscriptions(db: SqliteDatabase): Subscriptions {
   const selectByChannel = db.prepare<[string, string, string], SubscriptionRow>(
     'SELECT * FROM subscriptions WHERE platform = ? AND workspace = ? AND channel = ?',
   );
@@ -215,39 +226,6 @@ export function openSqliteStore(dataDir: string, options: SubscriptionStoreOptio
     'SELECT * FROM subscriptions WHERE paused_at IS NULL ORDER BY id',
   );
 
-  // One statement decides every claim, so SQLite's write lock makes it atomic across connections and
-  // processes: a new key is inserted; an existing one is taken only when it is due for a retry or its
-  // claim's lease has expired; otherwise nothing changes and nothing is returned. Two replicas racing for
-  // the same stale claim both run the WHERE against the row as it is when each holds the lock, so the
-  // second one sees the first one's fresh lease and loses.
-  const claimStatement = db.prepare<Record<string, unknown>, ClaimRow>(`
-    INSERT INTO postings (occurrence_key, subscription_id, scheduled_at, status, claimed_by, claimed_at, lease_expires_at)
-    VALUES (@key, @subscriptionId, @scheduledAt, 'claimed', @claimant, @now, @leaseExpiresAt)
-    ON CONFLICT (occurrence_key) DO UPDATE SET
-      status = 'claimed',
-      claimed_by = excluded.claimed_by,
-      claimed_at = excluded.claimed_at,
-      lease_expires_at = excluded.lease_expires_at,
-      taken_over_from = CASE WHEN postings.status = 'claimed' THEN postings.claimed_by ELSE NULL END,
-      attempts = postings.attempts + 1,
-      retry_at = NULL
-    WHERE (postings.status = 'retry' AND postings.retry_at <= excluded.claimed_at)
-       OR (postings.status = 'claimed' AND postings.lease_expires_at <= excluded.claimed_at)
-    RETURNING claimed_by, claimed_at, attempts, taken_over_from`);
-  // Outcomes are recorded only by the claim that still holds the occurrence (same claimant, same claim time).
-  const posted = db.prepare<Record<string, unknown>>(`
-    UPDATE postings SET status = 'posted', posted_at = @now, last_error = NULL, retry_at = NULL
-    WHERE occurrence_key = @key AND claimed_by = @claimedBy AND claimed_at = @claimedAt AND status IN ('claimed', 'retry')`);
-  const retry = db.prepare<Record<string, unknown>>(`
-    UPDATE postings SET status = 'retry', last_error = @error, retry_at = @retryAt
-    WHERE occurrence_key = @key AND claimed_by = @claimedBy AND claimed_at = @claimedAt AND status = 'claimed'`);
-  const failed = db.prepare<Record<string, unknown>>(`
-    UPDATE postings SET status = 'failed', last_error = @error
-    WHERE occurrence_key = @key AND claimed_by = @claimedBy AND claimed_at = @claimedAt AND status = 'claimed'`);
-  const prune = db.prepare<Record<string, unknown>>(`
-    DELETE FROM postings
-    WHERE scheduled_at < @before
-      AND NOT EXISTS (SELECT 1 FROM json_each(@keep) WHERE substr(postings.occurrence_key, -length(json_each.value)) = json_each.value)`);
   const success = db.prepare<[number]>(
     'UPDATE subscriptions SET consecutive_permanent_failures = 0 WHERE id = ? AND consecutive_permanent_failures <> 0',
   );
@@ -262,22 +240,8 @@ export function openSqliteStore(dataDir: string, options: SubscriptionStoreOptio
       paused_reason = CASE WHEN paused_at IS NULL AND consecutive_permanent_failures + 1 >= @pauseAfter THEN @reason ELSE paused_reason END
     WHERE id = @id
     RETURNING consecutive_permanent_failures, paused_at`);
-  const selectPosting = db.prepare<[string], PostingRow>('SELECT * FROM postings WHERE occurrence_key = ?');
-  const selectPostings = db.prepare<[], PostingRow>('SELECT * FROM postings ORDER BY scheduled_at, occurrence_key');
-  const selectPostingsFor = db.prepare<[number], PostingRow>(
-    'SELECT * FROM postings WHERE subscription_id = ? ORDER BY scheduled_at, occurrence_key',
-  );
-  // A key is won by its first claim, or again once that claim expired.
-  const claimKey = db.prepare<[string, string, string], { key: string }>(`
-    INSERT INTO delivery_keys (key, expires_at) VALUES (?, ?)
-    ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE delivery_keys.expires_at <= ?
-    RETURNING key`);
-  const pruneKeys = db.prepare<[string]>('DELETE FROM delivery_keys WHERE expires_at <= ?');
 
-  const store: Store = {
-    backend: 'sqlite',
-    location: db.name,
-    claimant,
+  return {
     async save(channel, settings, now) {
       const [row] = upsert.all({
         ...channel,
@@ -325,6 +289,60 @@ export function openSqliteStore(dataDir: string, options: SubscriptionStoreOptio
     async listActive() {
       return selectActive.all().map(toSubscription);
     },
+    async recordSuccess(subscriptionId) {
+      success.run(subscriptionId);
+    },
+    async recordPermanentFailure(subscriptionId, reason, now, pauseAfter) {
+      const nowIso = now.toISOString();
+      const [row] = permanentFailure.all({ id: subscriptionId, reason: clipError(reason), now: nowIso, pauseAfter });
+      if (!row) return { consecutiveFailures: 0, paused: false };
+      return { consecutiveFailures: row.consecutive_permanent_failures, paused: row.paused_at === nowIso };
+    },
+  };
+}
+
+/** Postings: one claim per occurrence across every connection, and the claim's outcome. */
+function sqlitePostings(db: SqliteDatabase, claimant: string): Postings {
+  // One statement decides every claim, so SQLite's write lock makes it atomic across connections and
+  // processes: a new key is inserted; an existing one is taken only when it is due for a retry or its
+  // claim's lease has expired; otherwise nothing changes and nothing is returned. Two replicas racing for
+  // the same stale claim both run the WHERE against the row as it is when each holds the lock, so the
+  // second one sees the first one's fresh lease and loses.
+  const claimStatement = db.prepare<Record<string, unknown>, ClaimRow>(`
+    INSERT INTO postings (occurrence_key, subscription_id, scheduled_at, status, claimed_by, claimed_at, lease_expires_at)
+    VALUES (@key, @subscriptionId, @scheduledAt, 'claimed', @claimant, @now, @leaseExpiresAt)
+    ON CONFLICT (occurrence_key) DO UPDATE SET
+      status = 'claimed',
+      claimed_by = excluded.claimed_by,
+      claimed_at = excluded.claimed_at,
+      lease_expires_at = excluded.lease_expires_at,
+      taken_over_from = CASE WHEN postings.status = 'claimed' THEN postings.claimed_by ELSE NULL END,
+      attempts = postings.attempts + 1,
+      retry_at = NULL
+    WHERE (postings.status = 'retry' AND postings.retry_at <= excluded.claimed_at)
+       OR (postings.status = 'claimed' AND postings.lease_expires_at <= excluded.claimed_at)
+    RETURNING claimed_by, claimed_at, attempts, taken_over_from`);
+  // Outcomes are recorded only by the claim that still holds the occurrence (same claimant, same claim time).
+  const posted = db.prepare<Record<string, unknown>>(`
+    UPDATE postings SET status = 'posted', posted_at = @now, last_error = NULL, retry_at = NULL
+    WHERE occurrence_key = @key AND claimed_by = @claimedBy AND claimed_at = @claimedAt AND status IN ('claimed', 'retry')`);
+  const retry = db.prepare<Record<string, unknown>>(`
+    UPDATE postings SET status = 'retry', last_error = @error, retry_at = @retryAt
+    WHERE occurrence_key = @key AND claimed_by = @claimedBy AND claimed_at = @claimedAt AND status = 'claimed'`);
+  const failed = db.prepare<Record<string, unknown>>(`
+    UPDATE postings SET status = 'failed', last_error = @error
+    WHERE occurrence_key = @key AND claimed_by = @claimedBy AND claimed_at = @claimedAt AND status = 'claimed'`);
+  const prune = db.prepare<Record<string, unknown>>(`
+    DELETE FROM postings
+    WHERE scheduled_at < @before
+      AND NOT EXISTS (SELECT 1 FROM json_each(@keep) WHERE substr(postings.occurrence_key, -length(json_each.value)) = json_each.value)`);
+  const selectPosting = db.prepare<[string], PostingRow>('SELECT * FROM postings WHERE occurrence_key = ?');
+  const selectPostings = db.prepare<[], PostingRow>('SELECT * FROM postings ORDER BY scheduled_at, occurrence_key');
+  const selectPostingsFor = db.prepare<[number], PostingRow>(
+    'SELECT * FROM postings WHERE subscription_id = ? ORDER BY scheduled_at, occurrence_key',
+  );
+
+  return {
     async claim({ occurrenceKey, subscriptionId, scheduledAt, now, leaseMs, graceEndsAt }) {
       checkLease(leaseMs);
       // Both are the caller's values, so this needs no lock: past its window an occurrence is left alone.
@@ -363,15 +381,6 @@ export function openSqliteStore(dataDir: string, options: SubscriptionStoreOptio
         keep: JSON.stringify(keepKeySuffixes.filter((suffix) => suffix.length > 0)),
       }).changes;
     },
-    async recordSuccess(subscriptionId) {
-      success.run(subscriptionId);
-    },
-    async recordPermanentFailure(subscriptionId, reason, now, pauseAfter) {
-      const nowIso = now.toISOString();
-      const [row] = permanentFailure.all({ id: subscriptionId, reason: clipError(reason), now: nowIso, pauseAfter });
-      if (!row) return { consecutiveFailures: 0, paused: false };
-      return { consecutiveFailures: row.consecutive_permanent_failures, paused: row.paused_at === nowIso };
-    },
     async posting(occurrenceKey) {
       const row = selectPosting.get(occurrenceKey);
       return row ? toPosting(row) : null;
@@ -381,15 +390,47 @@ export function openSqliteStore(dataDir: string, options: SubscriptionStoreOptio
         toPosting,
       );
     },
+  };
+}
+
+/** Delivery keys: a Slack event answered once across processes. */
+function sqliteDeliveryKeys(db: SqliteDatabase): DeliveryKeys {
+  // A key is won by its first claim, or again once that claim expired.
+  const claimKey = db.prepare<[string, string, string], { key: string }>(`
+    INSERT INTO delivery_keys (key, expires_at) VALUES (?, ?)
+    ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE delivery_keys.expires_at <= ?
+    RETURNING key`);
+  const pruneKeys = db.prepare<[string]>('DELETE FROM delivery_keys WHERE expires_at <= ?');
+
+  return {
     async claimDeliveryKey(key, ttlMs, now) {
       return claimKey.all(key, new Date(now.getTime() + ttlMs).toISOString(), now.toISOString()).length === 1;
     },
     async pruneDeliveryKeys(now) {
       return pruneKeys.run(now.toISOString()).changes;
     },
+  };
+}
+
+/**
+ * Opens `<dataDir>/bot.sqlite` (creating the directory and schema as needed). Every method throws a
+ * StorageError naming the file when SQLite fails; nothing failed is ever reported as saved.
+ */
+export function openSqliteStore(dataDir: string, options: SubscriptionStoreOptions = {}): Store {
+  const db: SqliteDatabase = openDatabase(dataDir);
+  const gate = new ConnectionGate();
+  const claimant = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const store: Store = {
+    backend: 'sqlite',
+    location: db.name,
+    claimant,
+    ...sqliteSubscriptions(db),
+    ...sqlitePostings(db, claimant),
+    ...sqliteDeliveryKeys(db),
+    ...sqliteInstallations(db, options.installationCipher, gate),
     async close() {
       if (db.open) db.close();
     },
   };
-  return guarded(db.name, healthTracker(options.onHealthChange), store, READS);
+  return guarded(db.name, healthTracker(options.onHealthChange), gate, store, READS);
 }

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { POSTGRES_MIGRATIONS } from '../../src/storage/postgres-migrations.ts';
 import { describeDatabaseUrl, openPostgresStore, postgresSchemaVersion } from '../../src/storage/postgres-store.ts';
+import { describeInstallationContract } from './installation-contract.ts';
 import { describeStoreContract } from './store-contract.ts';
 import { postgresBackend, postgresUrl, type Backend } from './support/backends.ts';
 
@@ -18,6 +19,7 @@ describe('describeDatabaseUrl', () => {
 
 describe.skipIf(!url)('PostgreSQL', () => {
   describeStoreContract(postgresBackend(url!));
+  describeInstallationContract(postgresBackend(url!));
 
   describe('migrations', () => {
     let backend: Backend;

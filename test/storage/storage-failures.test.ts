@@ -96,6 +96,21 @@ describe('a damaged database file', () => {
     await store.close();
   }
 
+  /** A page of subscription rows (not the table's root), from SQLite's own page map: migrations move it. */
+  function subscriptionRowsPage(): number {
+    const db = new Database(file, { readonly: true });
+    try {
+      const row = db
+        .prepare<[], { pageno: number }>(
+          "SELECT pageno FROM dbstat WHERE name = 'subscriptions' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1",
+        )
+        .get();
+      return row!.pageno;
+    } finally {
+      db.close();
+    }
+  }
+
   /** Overwrites page `page` (1-based, 4 KiB pages) with noise. */
   function damagePage(page: number): void {
     const fd = openSync(file, 'r+');
@@ -122,7 +137,7 @@ describe('a damaged database file', () => {
 
   it('refuses a file with a damaged page at start (quick_check), naming the file and what is wrong', async () => {
     await populated();
-    damagePage(13); // a page of subscription rows (pages 1–11 are the schema, tables and indexes)
+    damagePage(subscriptionRowsPage());
     expect(() => openSubscriptionStore(dir)).toThrow(
       new RegExp(`${DATABASE_FILE}: cannot open the bot database: the file is damaged`),
     );
@@ -131,8 +146,9 @@ describe('a damaged database file', () => {
   it('a page damaged while running fails every read with a StorageError naming the file, reported to the health listener', async () => {
     await populated();
     const health: (StorageError | null)[] = [];
+    const page = subscriptionRowsPage();
     const store = openSubscriptionStore(dir, { onHealthChange: (problem) => health.push(problem) });
-    damagePage(13);
+    damagePage(page);
     // Another connection's write makes the store's connection drop its page cache and read the disk again.
     const other = new Database(file);
     other.exec('CREATE TABLE unrelated (x)');

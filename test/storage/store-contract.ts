@@ -1,14 +1,12 @@
 // The one store test suite, run against SQLite (subscription-store.test.ts) and PostgreSQL
 // (postgres-store.test.ts): both implementations must behave the same, claims and races included.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelRef } from '../../src/domain/channel.ts';
 import { openStore, type StoreLocation } from '../../src/storage/open.ts';
 import type { ClaimRequest, Store } from '../../src/storage/store.ts';
 import type { Backend } from './support/backends.ts';
+import { raceProcesses } from './support/workers.ts';
 
 const channel: ChannelRef = { platform: 'slack', workspace: 'T1', channel: 'C1' };
 const settings = { kind: 'both', time: '09:00', timeZone: 'UTC', weekday: 1 } as const;
@@ -428,46 +426,12 @@ async function raceWorkers(
   keys: number,
   now: Date,
 ): Promise<string[][]> {
-  const signals = mkdtempSync(path.join(tmpdir(), 'k8s-bot-race-'));
-  const startFile = path.join(signals, 'go');
   const worker = path.join(import.meta.dirname, 'fixtures', 'claim-worker.ts');
-  const run = (): { ready: Promise<void>; won: Promise<string[]> } => {
-    const args = [
-      '--import',
-      'tsx',
-      worker,
-      JSON.stringify(location),
-      String(subscriptionId),
-      String(keys),
-      startFile,
-      now.toISOString(),
-    ];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let markReady: () => void = () => undefined;
-    const ready = new Promise<void>((resolve) => (markReady = resolve));
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.startsWith('ready\n')) markReady();
-    });
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    const won = new Promise<string[]>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('close', (code) => {
-        markReady();
-        if (code === 0) resolve(JSON.parse(out.slice('ready\n'.length)) as string[]);
-        else reject(new Error(`worker exited ${code}: ${err}`));
-      });
-    });
-    return { ready, won };
-  };
-  try {
-    const workers = [run(), run(), run(), run()];
-    await Promise.all(workers.map((w) => w.ready));
-    writeFileSync(startFile, 'go');
-    return await Promise.all(workers.map((w) => w.won));
-  } finally {
-    rmSync(signals, { recursive: true, force: true });
-  }
+  return raceProcesses<string[]>(worker, 4, (startFile) => [
+    JSON.stringify(location),
+    String(subscriptionId),
+    String(keys),
+    startFile,
+    now.toISOString(),
+  ]);
 }

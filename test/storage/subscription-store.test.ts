@@ -8,10 +8,12 @@ import { DATABASE_FILE } from '../../src/storage/database.ts';
 import { MIGRATIONS } from '../../src/storage/migrations.ts';
 import type { ClaimRequest, Store } from '../../src/storage/store.ts';
 import { openSqliteStore } from '../../src/storage/subscription-store.ts';
+import { describeInstallationContract } from './installation-contract.ts';
 import { describeStoreContract } from './store-contract.ts';
 import { sqliteBackend } from './support/backends.ts';
 
 describeStoreContract(sqliteBackend());
+describeInstallationContract(sqliteBackend());
 
 const t0 = new Date('2024-07-17T09:00:00Z');
 const LEASE_MS = 10 * 60_000;

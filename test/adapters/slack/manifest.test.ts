@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { App } from '@slack/bolt';
 import { EVENTS_PATH } from '../../../adapters/slack/app.ts';
-import { SHARE_ACTION_ID, SLASH_COMMAND } from '../../../adapters/slack/ids.ts';
+import { BOT_SCOPES, SHARE_ACTION_ID, SLASH_COMMAND } from '../../../adapters/slack/ids.ts';
+import { REDIRECT_PATH } from '../../../adapters/slack/oauth/install-routes.ts';
 import { WorkTracker } from '../../../src/work-tracker.ts';
 import { registerListeners } from '../../../adapters/slack/listeners/index.ts';
 import type { CommandMiddleware } from '../../../adapters/slack/listeners/slash-command.ts';
@@ -12,7 +13,7 @@ interface Manifest {
     slash_commands: { command: string; url?: string }[];
     app_home: { messages_tab_enabled: boolean; messages_tab_read_only_enabled: boolean };
   };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { redirect_urls: string[]; scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { bot_events: string[]; request_url?: string };
     interactivity: { is_enabled: boolean; request_url?: string };
@@ -42,6 +43,7 @@ function registrations() {
   } as unknown as App;
   registerListeners(app, {
     bot: { handle: async () => Promise.reject(new Error('unused')), now: () => new Date() },
+    workspaces: { uninstall: () => Promise.reject(new Error('unused')), forgetUserToken: async () => undefined },
     inFlight: new WorkTracker(),
     ackDeadlineMs: 1,
   });
@@ -87,6 +89,20 @@ describe.each([
       ...manifest.settings.event_subscriptions.bot_events.flatMap((e) => SCOPES_FOR_EVENT[e] ?? []),
     ]);
     expect(new Set(manifest.oauth_config.scopes.bot)).toEqual(needed);
+  });
+
+  it('asks for exactly the scopes an install through /slack/install asks for', () => {
+    expect(manifest.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);
+  });
+
+  it('names the OAuth redirect URL the install routes serve', () => {
+    expect(manifest.oauth_config.redirect_urls).toEqual([`https://YOUR-HOST${REDIRECT_PATH}`]);
+  });
+
+  it('subscribes to the events that end an installation', () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['app_uninstalled', 'tokens_revoked']),
+    );
   });
 
   it('lets people message the bot', () => {

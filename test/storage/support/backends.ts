@@ -6,7 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
+import { DATABASE_FILE } from '../../../src/storage/database.ts';
 import type { StoreLocation } from '../../../src/storage/open.ts';
 
 export interface Backend {
@@ -92,4 +94,43 @@ export function postgresBackend(base: string): Backend {
 export function availableBackends(): Backend[] {
   const url = postgresUrl();
   return url ? [sqliteBackend(), postgresBackend(url)] : [sqliteBackend()];
+}
+
+/** Every row of `table` as the database holds it, read past the store (to check what is at rest). */
+export async function rawRows(location: StoreLocation, table: string): Promise<Record<string, unknown>[]> {
+  if (location.databaseUrl) {
+    const client = new pg.Client({ connectionString: location.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query(`SELECT * FROM ${table}`)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(path.join(location.dataDir, DATABASE_FILE), { readonly: true });
+  try {
+    return db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs one statement past the store (to tamper with what is at rest). */
+export async function rawExec(location: StoreLocation, sql: string, values: unknown[] = []): Promise<void> {
+  if (location.databaseUrl) {
+    const client = new pg.Client({ connectionString: location.databaseUrl });
+    await client.connect();
+    try {
+      await client.query(sql, values);
+    } finally {
+      await client.end();
+    }
+    return;
+  }
+  const db = new Database(path.join(location.dataDir, DATABASE_FILE));
+  try {
+    db.prepare(sql.replace(/\$\d+/g, '?')).run(...values);
+  } finally {
+    db.close();
+  }
 }

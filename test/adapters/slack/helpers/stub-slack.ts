@@ -12,11 +12,18 @@ export interface ResponseUrlPost {
   body: Record<string, unknown>;
 }
 
-type MethodHandler = (params: Record<string, unknown>) => {
+type MethodHandler = (
+  params: Record<string, unknown>,
+  request: { authorization: string | undefined },
+) => {
+  /** Answer only after this long (a slow Slack). */
+  delayMs?: number;
   status?: number;
   headers?: Record<string, string>;
   body: Record<string, unknown>;
 };
+
+type PageHandler = (url: URL) => { status?: number; body: string };
 
 export const BOT_USER_ID = 'UBOT0001';
 export const BOT_ID = 'BBOT0001';
@@ -33,6 +40,7 @@ export class StubSlack {
   readonly cancelled: string[] = [];
   private readonly hanging = new Set<string>();
   private readonly handlers = new Map<string, MethodHandler>();
+  private readonly pages = new Map<string, PageHandler>();
   private server: Server | null = null;
   private port = 0;
 
@@ -49,6 +57,16 @@ export class StubSlack {
   on(method: string, handler: MethodHandler): this {
     this.handlers.set(method, handler);
     return this;
+  }
+
+  /** Serves a web page at `path` (outside /api/), as slack.com serves its OAuth authorize page. */
+  page(path: string, handler: PageHandler): this {
+    this.pages.set(path, handler);
+    return this;
+  }
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
   }
 
   /** Makes a Web API method receive requests but never answer them, as a stuck Slack would. */
@@ -82,6 +100,12 @@ export class StubSlack {
         const respond = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
           response.writeHead(status, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(body));
         };
+        const page = this.pages.get(url.pathname);
+        if (page) {
+          const result = page(url);
+          response.writeHead(result.status ?? 200, { 'content-type': 'text/html; charset=utf-8' }).end(result.body);
+          return;
+        }
         if (url.pathname.startsWith('/response/')) {
           this.responses.push({
             id: url.pathname.slice('/response/'.length),
@@ -104,8 +128,10 @@ export class StubSlack {
           respond(200, { ok: false, error: 'unknown_method' });
           return;
         }
-        const result = handler(params);
-        respond(result.status ?? 200, result.body, result.headers);
+        const result = handler(params, { authorization: request.headers.authorization });
+        if (result.delayMs)
+          setTimeout(() => respond(result.status ?? 200, result.body, result.headers), result.delayMs);
+        else respond(result.status ?? 200, result.body, result.headers);
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
