@@ -1,5 +1,6 @@
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { Kep } from '../domain/kep.ts';
+import { Bm25Or, type OrResult, type TermGroup } from './bm25-or.ts';
 import { editDistance } from './lexicon.ts';
 
 /**
@@ -69,6 +70,8 @@ const SHORT_WORD = 3;
 const COMPLETION_SHARE = 0.75;
 const LONG_WORD = 9;
 const READ_WEIGHT = { completion: 0.8, correction: 0.6 } as const;
+/** How much a match in each field counts. */
+const FIELD_BOOST = { title: 3, gates: 2.5, summary: 1, sig: 0.5 };
 /** Alternatives kept for one word; more would be a guess, not a reading. */
 const MAX_READINGS = 3;
 
@@ -105,6 +108,7 @@ function processTerm(term: string): string | null {
 
 export class KepSearch {
   private readonly index: MiniSearch<KepDocument>;
+  private readonly scorer: Bm25Or;
   private readonly byNumber: Map<number, Kep>;
   private readonly byGate = new Map<string, Kep>();
   /** Every term in the index: a query word found here is read as written. */
@@ -142,6 +146,7 @@ export class KepSearch {
     }));
     this.index.addAll(documents);
     indexing = false;
+    this.scorer = new Bm25Or(this.index as MiniSearch<unknown>, FIELD_BOOST);
   }
 
   /** An indexed term, with the way it was first written. */
@@ -226,22 +231,15 @@ export class KepSearch {
   private searchReadings(readings: Reading[], limit: number): { hits: SearchHit[]; complete: boolean } {
     const read = readings.filter((reading) => reading.kind !== 'unread');
     if (read.length === 0 || read.length * 2 < readings.length) return { hits: [], complete: false };
-    const queries: Query[] = read.map((reading) =>
+    const groups: TermGroup[] = read.map((reading) =>
       reading.kind === 'exact'
-        ? reading.term
-        : { combineWith: 'OR', queries: reading.as, boostTerm: () => READ_WEIGHT[reading.kind] },
+        ? { terms: [reading.term], weight: 1 }
+        : { terms: reading.as, weight: READ_WEIGHT[reading.kind] },
     );
-    const options = {
-      boost: { title: 3, gates: 2.5, summary: 1, sig: 0.5 },
-      tokenize: (term: string) => [term],
-      processTerm: (term: string) => term,
-      prefix: false,
-      fuzzy: false,
-    };
     // One OR pass scores every KEP matching any word; the AND answer is the KEPs among them matching
-    // every word (the same scores: minisearch adds a KEP's per-word scores in the same order either way).
-    const any = this.index.search({ combineWith: 'OR', queries }, options);
-    let results: SearchResult[] = any.filter((result) => read.every((reading) => matches(reading, result.terms)));
+    // every word (the same scores: a KEP's per-word scores add up in the same order either way).
+    const any = this.scorer.search(groups);
+    let results: OrResult[] = any.filter((result) => read.every((reading) => matches(reading, result.terms)));
     const complete = results.length > 0;
     if (!complete && read.length > 1) {
       const needed = Math.ceil(read.length / 2);
@@ -249,7 +247,7 @@ export class KepSearch {
     }
     const hits: SearchHit[] = [];
     for (const result of results) {
-      const kep = this.byNumber.get(result.id as number);
+      const kep = this.byNumber.get(result.id);
       if (kep) hits.push({ kep, score: result.score, terms: result.terms, queryTerms: result.queryTerms });
       if (hits.length >= limit) break;
     }
