@@ -96,7 +96,7 @@ export function openDatabase(dataDir: string): SqliteDatabase {
 
 /** Applies every migration newer than the file's user_version, each in its own immediate transaction. */
 function migrate(db: SqliteDatabase): number {
-  // Prepared once and kept, never db.pragma(): see sqliteConnection on Node 24.
+  // Prepared once and kept (not the pragma helper, a new statement per call): see sqliteConnection.
   const userVersion = db.prepare<[], number>('PRAGMA user_version').pluck();
   const applyNext = db.transaction(() => {
     // Read under the write lock: another process may have applied this one meanwhile.
