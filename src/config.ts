@@ -212,7 +212,8 @@ export const ConfigSchema = z
         if (env.SLACK_BOT_TOKEN.startsWith('xapp-')) {
           problem(
             'SLACK_BOT_TOKEN',
-            'holds an app-level token (xapp-…); move it to SLACK_APP_TOKEN and set SLACK_BOT_TOKEN to the Bot User OAuth Token (xoxb-…)',
+            'holds an app-level token (xapp-…); move it to SLACK_APP_TOKEN ' +
+              'and set SLACK_BOT_TOKEN to the Bot User OAuth Token (xoxb-…)',
           );
         } else if (env.SLACK_BOT_TOKEN.startsWith('xoxp-')) {
           problem(
@@ -230,7 +231,8 @@ export const ConfigSchema = z
         if (env.SLACK_APP_TOKEN.startsWith('xox')) {
           problem(
             'SLACK_APP_TOKEN',
-            'holds an OAuth token (xox…); set it to the app-level token (xapp-…) with the connections:write scope (Basic Information → App-Level Tokens)',
+            'holds an OAuth token (xox…); set it to the app-level token (xapp-…) ' +
+              'with the connections:write scope (Basic Information → App-Level Tokens)',
           );
         } else {
           problem(
@@ -258,7 +260,8 @@ export const ConfigSchema = z
       if (slackSet && !env.SLACK_BOT_TOKEN && !oauth) {
         problem(
           'SLACK_BOT_TOKEN',
-          'is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install to any workspace, or unset those to run without Slack)',
+          'is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set ' +
+            `(or set ${OAUTH_TRIO} to install to any workspace, or unset those to run without Slack)`,
         );
       }
       if ((env.SLACK_BOT_TOKEN || oauth) && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
@@ -282,7 +285,8 @@ export const ConfigSchema = z
       if (env.DISCORD_GUILD_ID && env.DISCORD_APPLICATION_ID && env.DISCORD_GUILD_ID === env.DISCORD_APPLICATION_ID) {
         problem(
           'DISCORD_GUILD_ID',
-          'is the same as DISCORD_APPLICATION_ID; set it to the server (guild) ID, or leave it empty to register commands globally',
+          'is the same as DISCORD_APPLICATION_ID; set it to the server (guild) ID, ' +
+            'or leave it empty to register commands globally',
         );
       }
     },
@@ -292,6 +296,8 @@ export const ConfigSchema = z
 export type Config = z.infer<typeof ConfigSchema>;
 
 const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+/** "SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET", as the messages name them. */
+const OAUTH_TRIO = `${OAUTH_VARIABLES.slice(0, -1).join(', ')} and ${OAUTH_VARIABLES.at(-1)}`;
 
 /** OAuth distribution needs all three of its variables and a key for the tokens, and replaces SLACK_BOT_TOKEN. */
 function oauthProblems(env: Partial<Record<string, string>>): [string, string][] {
@@ -299,18 +305,21 @@ function oauthProblems(env: Partial<Record<string, string>>): [string, string][]
   if (set.length === 0) return [];
   const problems: [string, string][] = OAUTH_VARIABLES.filter((name) => !env[name]).map((name) => [
     name,
-    `is required when ${set.join(' and ')} ${set.length === 1 ? 'is' : 'are'} set: installing to any workspace needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (or unset them all to use one workspace's SLACK_BOT_TOKEN)`,
+    `is required when ${set.join(' and ')} ${set.length === 1 ? 'is' : 'are'} set: ` +
+      `installing to any workspace needs ${OAUTH_TRIO} (or unset them all to use one workspace's SLACK_BOT_TOKEN)`,
   ]);
   if (!env.SLACK_INSTALLATION_KEY) {
     problems.push([
       'SLACK_INSTALLATION_KEY',
-      `is required with ${OAUTH_VARIABLES.join(', ')}: installations' tokens are stored encrypted with it (openssl rand -base64 32)`,
+      `is required with ${OAUTH_VARIABLES.join(', ')}: ` +
+        "installations' tokens are stored encrypted with it (openssl rand -base64 32)",
     ]);
   }
   if (env.SLACK_BOT_TOKEN) {
     problems.push([
       'SLACK_BOT_TOKEN',
-      "must be empty when SLACK_CLIENT_ID is set: each workspace's bot token comes from its installation (/slack/install)",
+      'must be empty when SLACK_CLIENT_ID is set: ' +
+        "each workspace's bot token comes from its installation (/slack/install)",
     ]);
   }
   return problems;
@@ -330,7 +339,8 @@ function shardProblems(count: unknown, ids: unknown): [string, string][] {
     ? [
         [
           'DISCORD_SHARD_IDS',
-          `names shard ${outside.join(', ')}, outside DISCORD_SHARD_COUNT=${count} (shards are numbered 0 to ${count - 1})`,
+          `names shard ${outside.join(', ')}, outside DISCORD_SHARD_COUNT=${count} ` +
+            `(shards are numbered 0 to ${count - 1})`,
         ],
       ]
     : [];

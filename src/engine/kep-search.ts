@@ -42,9 +42,13 @@ export type Reading =
   | { kind: 'unread'; word: string; term: string };
 
 const SEARCH_STOPWORDS = new Set(
-  'a an and are as at be by can do does for from has have how i in into is it its kep keps me my of on or the their there this to was what when where which who why will with you your feature features enhancement enhancements kubernetes k8s gate gates flag flags'.split(
-    ' ',
-  ),
+  [
+    'a an and are as at be by can do does for from has have how i in into is it its kep keps me my of on or the',
+    'their there this to was what when where which who why will with you your',
+    'feature features enhancement enhancements kubernetes k8s gate gates flag flags',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /** A question's first words carry its subject; more only cost time. */

@@ -7,8 +7,10 @@ export function registerAppUninstalled(app: App, deps: ListenerDeps): void {
   app.event('app_uninstalled', async ({ context, logger }) => {
     const key = eventInstallationKey(context);
     const outcome = await deps.workspaces.uninstall(key, 'the app was uninstalled from this Slack workspace');
+    const installation = outcome.deleted ? 'deleted' : 'not stored';
     logger.info(
-      `Slack app uninstalled from ${key.teamId ?? key.enterpriseId}: installation ${outcome.deleted ? 'deleted' : 'not stored'}, ${outcome.paused} subscription(s) paused`,
+      `Slack app uninstalled from ${key.teamId ?? key.enterpriseId}: ` +
+        `installation ${installation}, ${outcome.paused} subscription(s) paused`,
     );
   });
 }

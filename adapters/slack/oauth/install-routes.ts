@@ -67,13 +67,15 @@ channel, or invite <code>@k8s-release-bot</code> to a channel for mentions and d
 
 /** Why an install failed, in words for the person installing; never the internals. */
 function failurePage(error: CodedError): [number, string] {
+  const refusedReason = (badState: boolean) =>
+    badState ? 'its state does not match this browser' : 'it has no authorization code';
   const stateProblem = error.code === ErrorCode.InvalidStateError || error.code === ErrorCode.MissingStateError;
   if (stateProblem || error.code === ErrorCode.MissingCodeError) {
     return [
       400,
       page(
         'Installation not completed',
-        `<p id="refused">This link did not come from an installation started here (${stateProblem ? 'its state does not match this browser' : 'it has no authorization code'}).
+        `<p id="refused">This link did not come from an installation started here (${refusedReason(stateProblem)}).
 Start again from <a href="${INSTALL_PATH}">Add to Slack</a>.</p>`,
       ),
     ];

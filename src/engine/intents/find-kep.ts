@@ -76,10 +76,14 @@ function findKepNow(index: EngineIndex, ref: FeatureRef): FoundKep | { ok: false
 
 function missingKep(index: EngineIndex, number: number): Answer {
   const enhancements = index.dataset.manifest.sources.find((source) => source.repository === 'kubernetes/enhancements');
+  const asOf = enhancements?.commitDate ? ` as of ${enhancements.commitDate}` : '';
   return makeAnswer(index.footer, {
     intent: 'kep',
     title: `${kepLabel(number)} is not in the data`,
-    summary: `${kepLabel(number)} is not in the data (${index.dataset.keps.length} KEPs from kubernetes/enhancements${enhancements?.commitDate ? ` as of ${enhancements.commitDate}` : ''}). It may be newer than the data, or an issue number that is not a KEP.`,
+    summary:
+      `${kepLabel(number)} is not in the data ` +
+      `(${index.dataset.keps.length} KEPs from kubernetes/enhancements${asOf}). ` +
+      'It may be newer than the data, or an issue number that is not a KEP.',
     links: [{ label: `kubernetes/enhancements issue ${number}`, url: kepIssueUrl(number) }],
     suggestions: ['what went GA', 'help'],
   });

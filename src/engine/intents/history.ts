@@ -39,12 +39,20 @@ function whenStage(index: EngineIndex, kep: Kep, stage: KepStage, now: Date): st
         stage === 'stable' ? 'went GA (stable)' : stage === 'alpha' ? 'was introduced as alpha' : `reached ${stage}`;
       return `${name(kep)} ${verb} in Kubernetes ${at}, released ${release.gaDate}. ${history}.`;
     }
-    return `Not yet: ${name(kep)} is planned to reach ${stageWord(stage)} in ${versionWhen(index, at, now)}, according to kep.yaml; as of ${isoDay(now)} it is ${currentText}. ${history}.`;
+    return (
+      `Not yet: ${name(kep)} is planned to reach ${stageWord(stage)} in ${versionWhen(index, at, now)}, ` +
+      `according to kep.yaml; as of ${isoDay(now)} it is ${currentText}. ${history}.`
+    );
   }
   const order: KepStage[] = ['alpha', 'beta', 'stable'];
   const later = order.slice(order.indexOf(stage) + 1).find((next) => kep.milestones[next]);
   if (order.includes(stage) && later) {
-    return `kep.yaml records no ${stage} release for ${name(kep)}: it entered at ${later} in ${kep.milestones[later]}. ${history}.`;
+    const entered = `it entered at ${later} in ${kep.milestones[later]}`;
+    return `kep.yaml records no ${stage} release for ${name(kep)}: ${entered}. ${history}.`;
   }
-  return `Not yet: ${name(kep)} is ${currentText}${kep.latestMilestone ? `; its latest milestone is ${kep.latestMilestone}` : ''}. kep.yaml names no release for ${stageWord(stage)} yet. ${history}.`;
+  const milestone = kep.latestMilestone ? `; its latest milestone is ${kep.latestMilestone}` : '';
+  return (
+    `Not yet: ${name(kep)} is ${currentText}${milestone}. ` +
+    `kep.yaml names no release for ${stageWord(stage)} yet. ${history}.`
+  );
 }

@@ -137,18 +137,22 @@ function statusNote(kep: Kep): string {
   return kep.status && INACTIVE.has(kep.status) ? ` Its KEP status is ${kep.status}.` : '';
 }
 
+const statusOf = (kep: Kep) => kep.status ?? 'not recorded';
+const latestMilestone = (kep: Kep) => (kep.latestMilestone ? ` Latest milestone: ${kep.latestMilestone}.` : '');
+
 export function describe(index: EngineIndex, kep: Kep, now: Date): string {
   const owner = sigName(kep.owningSig);
   const at = stageNow(index, kep, now);
   if (!kep.stage)
-    return `${name(kep)} (${owner}) has no stage in kep.yaml (status: ${kep.status ?? 'not recorded'}).${kep.latestMilestone ? ` Latest milestone: ${kep.latestMilestone}.` : ''}`;
+    return `${name(kep)} (${owner}) has no stage in kep.yaml (status: ${statusOf(kep)}).${latestMilestone(kep)}`;
   const pending = at.pending
     ? `; kep.yaml targets ${stageWord(at.pending.stage)} in ${versionWhen(index, at.pending.version, now)}`
     : '';
   const current = at.stage
     ? `is ${stageWord(at.stage)}${at.since ? ` since ${versionWhen(index, at.since, now)}` : ''}`
     : 'has not reached a stage in a released version yet';
-  return `${name(kep)} (${owner}) ${current}${pending}: ${stageHistory(kep)}.${statusNote(kep)}${lastRemovalMention(index, kep)}`;
+  const notes = `${statusNote(kep)}${lastRemovalMention(index, kep)}`;
+  return `${name(kep)} (${owner}) ${current}${pending}: ${stageHistory(kep)}.${notes}`;
 }
 
 /** A KEP the release team announced as a removal or deprecation says so up front (dockershim). */
@@ -170,13 +174,17 @@ function stageAnswer(index: EngineIndex, kep: Kep, asked: KepStage, now: Date): 
   if (current === asked) return `Yes — ${name(kep)} is ${currentText}. ${stageHistory(kep)}.${statusNote(kep)}`;
   const order: KepStage[] = ['alpha', 'beta', 'stable'];
   if (current && order.includes(asked) && order.includes(current) && order.indexOf(current) > order.indexOf(asked)) {
-    return `It is past ${asked}: ${name(kep)} is ${currentText}${askedAt ? ` (${asked} in ${askedAt})` : ''}. ${stageHistory(kep)}.`;
+    const reached = askedAt ? ` (${asked} in ${askedAt})` : '';
+    return `It is past ${asked}: ${name(kep)} is ${currentText}${reached}. ${stageHistory(kep)}.`;
   }
   if (current && ['deprecated', 'disabled', 'removed'].includes(current)) {
-    return `No — ${name(kep)} is ${currentText}${askedAt ? `, after reaching ${asked} in ${askedAt}` : ''}. ${stageHistory(kep)}.`;
+    const reached = askedAt ? `, after reaching ${asked} in ${askedAt}` : '';
+    return `No — ${name(kep)} is ${currentText}${reached}. ${stageHistory(kep)}.`;
   }
   const target = askedAt ? ` kep.yaml targets ${asked} in ${versionWhen(index, askedAt, now)}.` : '';
-  return `No — ${name(kep)} is not ${stageWord(asked)} yet: it is ${currentText}${kep.latestMilestone ? `; latest milestone ${kep.latestMilestone}` : ''}.${target}${statusNote(kep)}`;
+  const milestone = kep.latestMilestone ? `; latest milestone ${kep.latestMilestone}` : '';
+  const notReached = `No — ${name(kep)} is not ${stageWord(asked)} yet`;
+  return `${notReached}: it is ${currentText}${milestone}.${target}${statusNote(kep)}`;
 }
 
 /** "Was X beta in 1.30?": the stage kep.yaml implies at that release. */

@@ -7,6 +7,16 @@ import { helpExamples } from '../kinds/registry.ts';
 import { quote } from '../sanitize.ts';
 
 /** The full-text search answer: ranked KEPs, "did you mean", never empty. */
+const didYouMean = (suggestion: string | null) => (suggestion ? ` Did you mean “${suggestion}”?` : '');
+const correctionNote = (asked: string, correctedTo: string | null) =>
+  correctedTo ? `Read as “${correctedTo}” (you wrote “${asked}”). ` : '';
+
+/** "One KEP matches", "3 KEPs match", "Many KEPs match" (ten or more). */
+function matchCount(count: number): string {
+  if (count === 1) return 'One KEP matches';
+  return `${count >= 10 ? 'Many' : count} KEPs match`;
+}
+
 export function searchAnswer(
   index: EngineIndex,
   text: string,
@@ -18,7 +28,10 @@ export function searchAnswer(
     return makeAnswer(index.footer, {
       intent: 'search',
       title: `No match for “${asked}”`,
-      summary: `No KEP title, summary or feature gate matches “${asked}”.${suggestion ? ` Did you mean “${suggestion}”?` : ''} Try a feature name (“sidecar containers”), a feature gate (“NFTablesProxyMode”), a KEP number (“KEP-3836”) or a release (“1.31”).`,
+      summary:
+        `No KEP title, summary or feature gate matches “${asked}”.${didYouMean(suggestion)} ` +
+        'Try a feature name (“sidecar containers”), a feature gate (“NFTablesProxyMode”), ' +
+        'a KEP number (“KEP-3836”) or a release (“1.31”).',
       sections: [section('You can ask', { lines: helpExamples().slice(0, 6) })],
       suggestions: [...(suggestion ? [suggestion] : []), 'help', "what's in the latest release"],
     });
@@ -29,7 +42,10 @@ export function searchAnswer(
   return makeAnswer(index.footer, {
     intent: 'search',
     title: `KEPs matching “${correctedTo ?? asked}”`,
-    summary: `${correctedTo ? `Read as “${correctedTo}” (you wrote “${asked}”). ` : ''}${hits.length === 1 ? 'One KEP matches' : `${hits.length >= 10 ? 'Many' : hits.length} KEPs match`} “${correctedTo ?? asked}”; the best match is ${kepLabel(top.number)} “${top.title}” (${top.stage ?? 'no stage'}, ${sigName(top.owningSig)}).`,
+    summary:
+      `${correctionNote(asked, correctedTo)}${matchCount(hits.length)} “${correctedTo ?? asked}”; ` +
+      `the best match is ${kepLabel(top.number)} “${top.title}” ` +
+      `(${top.stage ?? 'no stage'}, ${sigName(top.owningSig)}).`,
     sections: [listSection('Best matches', items, 10)],
     suggestions: hits.slice(0, 3).map((hit) => kepLabel(hit.kep.number)),
   });

@@ -67,9 +67,15 @@ function forRelease(index: EngineIndex, entry: PolicyStatement, release: Release
   const months = release.gaDate && release.eolDate ? monthsBetween(release.gaDate, release.eolDate) : null;
   let summary: string;
   if (entry.topic === 'maintenance-mode' && release.maintenanceModeDate) {
-    summary = `Kubernetes ${v} ${release.maintenanceModeDate <= today ? 'entered' : 'enters'} maintenance mode on ${release.maintenanceModeDate}${release.eolDate ? ` and reaches end of life on ${release.eolDate}` : ''}. ${entry.text}`;
+    const enters = release.maintenanceModeDate <= today ? 'entered' : 'enters';
+    const eol = release.eolDate ? ` and reaches end of life on ${release.eolDate}` : '';
+    summary = `Kubernetes ${v} ${enters} maintenance mode on ${release.maintenanceModeDate}${eol}. ${entry.text}`;
   } else if (release.eolDate) {
-    summary = `Kubernetes ${v} ${release.eolDate <= today ? 'got' : 'gets'} patches until its end of life on ${release.eolDate}${months ? ` (${months} months after its release)` : ''}${release.maintenanceModeDate ? `, in maintenance mode from ${release.maintenanceModeDate}` : ''}. ${policyText}`;
+    const gets = release.eolDate <= today ? 'got' : 'gets';
+    const span = months ? ` (${months} months after its release)` : '';
+    const maintenance = release.maintenanceModeDate ? `, in maintenance mode from ${release.maintenanceModeDate}` : '';
+    const until = `until its end of life on ${release.eolDate}${span}${maintenance}`;
+    summary = `Kubernetes ${v} ${gets} patches ${until}. ${policyText}`;
   } else {
     summary = `The data has no end-of-life date for Kubernetes ${v} yet. ${policyText}`;
   }
@@ -124,12 +130,15 @@ function clientLibraries(query: SupportPolicyQuery, index: EngineIndex, now: Dat
     );
   else if (!KEP_917_MODULES.includes(module)) {
     lines.push(
-      `KEP-917's scheme covers the modules published from kubernetes/kubernetes' staging directory (${KEP_917_MODULES.join(', ')}, …); a k8s.io module published elsewhere has its own versions.`,
+      `KEP-917's scheme covers the modules published from kubernetes/kubernetes' staging directory ` +
+        `(${KEP_917_MODULES.join(', ')}, …); a k8s.io module published elsewhere has its own versions.`,
     );
   }
   if (resolved.patch && !release.patches.some((entry) => entry.version === resolved.patch)) {
     lines.push(
-      `The data has no Kubernetes ${resolved.patch} release (${release.version} patches: up to ${latestPatchAt(release, now)?.version ?? 'none'}).`,
+      `The data has no Kubernetes ${resolved.patch} release (${release.version} patches: up to ${
+        latestPatchAt(release, now)?.version ?? 'none'
+      }).`,
     );
   }
   const before =
@@ -137,11 +146,15 @@ function clientLibraries(query: SupportPolicyQuery, index: EngineIndex, now: Dat
   let summary: string;
   if (before) {
     summary =
-      `Kubernetes ${release.version} came out on ${release.gaDate}, before KEP-917 added the v0.x.y tags (${before}): ` +
-      `its releases were tagged kubernetes-${release.version}.x (and client-go had its own major version per release); ` +
+      `Kubernetes ${release.version} came out on ${release.gaDate}, ` +
+      `before KEP-917 added the v0.x.y tags (${before}): ` +
+      `its releases were tagged kubernetes-${release.version}.x ` +
+      '(and client-go had its own major version per release); ' +
       `the data cannot say which later ${release.version} patches also got v0.${n} tags.`;
   } else if (fromModule) {
-    summary = `${module} ${query.moduleVersion} is Kubernetes ${resolved.patch ?? release.version}: KEP-917 tags the staging modules v0.x.y for Kubernetes v1.x.y.`;
+    summary =
+      `${module} ${query.moduleVersion} is Kubernetes ${resolved.patch ?? release.version}: ` +
+      'KEP-917 tags the staging modules v0.x.y for Kubernetes v1.x.y.';
   } else {
     const newest = patch ? ` (the newest ${release.version} patch in the data, ${patch}, is ${tag})` : '';
     summary =

@@ -41,7 +41,9 @@ export function team(query: TeamQuery, index: EngineIndex, now: Date): Answer {
     return makeAnswer(index.footer, {
       intent: 'team',
       title: `Kubernetes ${v} release team`,
-      summary: `The data has no release team list for ${v} (team lists start at ${first ?? 'a later release'}).${lead ? ` The ${v} release announcement names ${lead} as release lead.` : ''}`,
+      summary: `The data has no release team list for ${v} (team lists start at ${first ?? 'a later release'}).${
+        lead ? ` The ${v} release announcement names ${lead} as release lead.` : ''
+      }`,
       release: v,
       facts: lead ? [fact('Release lead', lead)] : [],
       suggestions: first ? [`${first} release team`] : [],
@@ -52,7 +54,7 @@ export function team(query: TeamQuery, index: EngineIndex, now: Date): Answer {
     return makeAnswer(index.footer, {
       intent: 'team',
       title: `Kubernetes ${v} release team`,
-      summary: `The ${v} release team has no ${ROLE_NAMES[query.role] ?? query.role} role. Its roles: ${roster.roles.map((role) => role.role).join(', ')}.`,
+      summary: `The ${v} release team has no ${roleName(query.role)} role. Its roles: ${roleList(roster)}.`,
       release: v,
       facts: roster.roles.map((role) => fact(role.role, people(role.leads))),
       links: [{ label: `${v} release team`, url: roster.url }],
@@ -67,13 +69,12 @@ export function team(query: TeamQuery, index: EngineIndex, now: Date): Answer {
   const lines = roster.roles
     .filter((role) => role.shadows.length > 0)
     .map((role) => `${role.role} shadows: ${people(role.shadows)}`);
-  const summary = `${lead?.leads.length ? `${people(lead.leads)} ${past ? 'led' : 'leads'} the Kubernetes ${v} release team` : `The Kubernetes ${v} release team`}: ${plural(roster.roles.length, 'role')}, ${plural(
-    roster.roles.reduce((sum, role) => sum + role.leads.length, 0),
-    'lead',
-  )} and ${plural(
-    roster.roles.reduce((sum, role) => sum + role.shadows.length, 0),
-    'shadow',
-  )}.${announced && !leadNames.includes(announced) ? ` The release announcement names ${announced} as release lead.` : ''}`;
+  const whoLeads = lead?.leads.length
+    ? `${people(lead.leads)} ${past ? 'led' : 'leads'} the Kubernetes ${v} release team`
+    : `The Kubernetes ${v} release team`;
+  const otherLead =
+    announced && !leadNames.includes(announced) ? ` The release announcement names ${announced} as release lead.` : '';
+  const summary = `${whoLeads}: ${teamSize(roster)}.${otherLead}`;
   return makeAnswer(index.footer, {
     intent: 'team',
     title: `Kubernetes ${v} release team`,
@@ -84,6 +85,22 @@ export function team(query: TeamQuery, index: EngineIndex, now: Date): Answer {
     links: [{ label: `${v} release team (kubernetes/sig-release)`, url: roster.url }],
     suggestions: [`who was the ${v} comms lead`, `${v} schedule`, `tell me about ${v}`],
   });
+}
+
+const roleName = (key: string) => ROLE_NAMES[key] ?? key;
+const roleList = (roster: Team) => roster.roles.map((role) => role.role).join(', ');
+
+/** "12 roles, 12 leads and 30 shadows". */
+function teamSize(roster: Team): string {
+  const leads = roster.roles.reduce((sum, role) => sum + role.leads.length, 0);
+  const shadows = roster.roles.reduce((sum, role) => sum + role.shadows.length, 0);
+  return `${plural(roster.roles.length, 'role')}, ${plural(leads, 'lead')} and ${plural(shadows, 'shadow')}`;
+}
+
+/** "was", "were", "is" or "are" for the leads of a role. */
+function leadVerb(past: boolean, count: number): string {
+  if (past) return count > 1 ? 'were' : 'was';
+  return count > 1 ? 'are' : 'is';
 }
 
 function findRoles(roster: Team, key: string): TeamRole[] {
@@ -110,17 +127,20 @@ function roleAnswer(
   const renamed = rename
     ? ` (${rename})`
     : role.key !== asked
-      ? ` (${v} has no ${ROLE_NAMES[asked] ?? asked} role; its ${role.role} role covers it)`
+      ? ` (${v} has no ${roleName(asked)} role; its ${role.role} role covers it)`
       : '';
   let summary: string;
   if (leads.length === 0 && !shadowsAsked) {
-    summary = `The Kubernetes ${v} release team list names no ${role.role} lead${shadows.length ? `; shadows: ${people(shadows)}` : ''}.`;
+    const shadowNote = shadows.length ? `; shadows: ${people(shadows)}` : '';
+    summary = `The Kubernetes ${v} release team list names no ${role.role} lead${shadowNote}.`;
   } else if (shadowsAsked) {
     summary = `${role.role} shadows for Kubernetes ${v}: ${people(shadows)}.${renamed}`;
   } else if (role.key === 'lead') {
     summary = `${people(leads)} ${past ? 'led' : 'leads'} the Kubernetes ${v} release.`;
   } else {
-    summary = `${people(leads)} ${past ? (leads.length > 1 ? 'were' : 'was') : leads.length > 1 ? 'are' : 'is'} the ${role.role} lead${leads.length > 1 ? 's' : ''} for Kubernetes ${v}${renamed}.`;
+    const leadNoun = leads.length > 1 ? 'leads' : 'lead';
+    const verb = leadVerb(past, leads.length);
+    summary = `${people(leads)} ${verb} the ${role.role} ${leadNoun} for Kubernetes ${v}${renamed}.`;
   }
   return makeAnswer(index.footer, {
     intent: 'team',

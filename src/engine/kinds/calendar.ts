@@ -38,7 +38,10 @@ export const calendarKind: QuestionKind<CalendarQuery> = {
       return makeAnswer(index.footer, {
         intent: 'calendar',
         title: 'Calendar feed',
-        summary: `The bot serves a calendar of ${what} at ${CALENDAR_PATH}${release ? `?release=${release}` : ''} on its HTTP port, but has no public address to link to: set PUBLIC_URL (e.g. https://bot.example.com) and ask again.`,
+        summary:
+          `The bot serves a calendar of ${what} at ${CALENDAR_PATH}${release ? `?release=${release}` : ''} ` +
+          'on its HTTP port, ' +
+          'but has no public address to link to: set PUBLIC_URL (e.g. https://bot.example.com) and ask again.',
         release: release ?? null,
         sections: [narrowing],
       });
@@ -47,7 +50,9 @@ export const calendarKind: QuestionKind<CalendarQuery> = {
     return makeAnswer(index.footer, {
       intent: 'calendar',
       title: release ? `Kubernetes ${release} in your calendar` : 'Kubernetes releases in your calendar',
-      summary: `Subscribe to ${url} in your calendar app (Google Calendar: Other calendars → From URL) for ${what}: freezes, release days, patches and end-of-life dates, updated as upstream moves them.`,
+      summary:
+        `Subscribe to ${url} in your calendar app (Google Calendar: Other calendars → From URL) for ${what}: ` +
+        'freezes, release days, patches and end-of-life dates, updated as upstream moves them.',
       release: release ?? null,
       links: [{ label: release ? `${release} calendar feed` : 'Calendar feed', url }],
       sections: [narrowing],

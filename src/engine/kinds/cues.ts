@@ -52,7 +52,11 @@ export function asksList(question: Question): boolean {
     question.has(/\b(features|enhancements|keps|graduations|everything|all|list|breakdown)\b/) ||
     question.has(/^(so |ok |and |hey |quick one |yo )*(what|which)\b(?! (is|was) (the )?(status|stage|state))/) ||
     question.has(
-      /\b(what|which|anything|everything)\b.*\b(went|go|goes|going|graduat\w*|promot\w*|reached|hit|hits|became|become|made|make|got|get|moved?|took|take|landed|shipped|are|were|will)\b/,
+      new RegExp(
+        String.raw`\b(what|which|anything|everything)\b.*\b(went|go|goes|going|graduat\w*|promot\w*` +
+          '|reached|hit|hits|became|become|made|make|got|get|moved?|took|take|landed|shipped' +
+          String.raw`|are|were|will)\b`,
+      ),
     )
   );
 }

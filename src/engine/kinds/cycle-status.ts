@@ -25,8 +25,11 @@ export const CycleStatusQuery = z.object({
 });
 export type CycleStatusQuery = z.infer<typeof CycleStatusQuery>;
 
-const ASKS_WEEK =
-  /\b(what|which) week\b|\bweek (of|in) (the )?(\w+ )?(release )?cycle\b|\bwhere are we\b|\bcycle (status|progress)\b|\bhow far (along|into)\b|\bweeks? (left|remaining|to go)\b/;
+const ASKS_WEEK = new RegExp(
+  String.raw`\b(what|which) week\b|\bweek (of|in) (the )?(\w+ )?(release )?cycle\b` +
+    String.raw`|\bwhere are we\b|\bcycle (status|progress)\b|\bhow far (along|into)\b` +
+    String.raw`|\bweeks? (left|remaining|to go)\b`,
+);
 const ASKS_DAYS = /\bhow many days\b|\bdays (until|till|to go|left|before)\b/;
 
 function recognize(question: Question) {

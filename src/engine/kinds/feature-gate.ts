@@ -48,16 +48,21 @@ export function specAt(gate: FeatureGateRecord, version: string): GateSpec | nul
 
 const firstSpec = (gate: FeatureGateRecord, test: (spec: GateSpec) => boolean) => gate.specs.find(test) ?? null;
 const since = (spec: GateSpec) => (spec.since === '1.0' ? 'before versioned specs (listed as 1.0)' : spec.since);
-const describe = (spec: GateSpec) =>
-  `${STAGE_NAME[spec.stage]}${spec.lockToDefault ? `, locked ${spec.default ? 'on' : 'off'}` : ''} since ${since(spec)}`;
+type GateState = NonNullable<FeatureGateRecord['unversioned']>;
+const onOff = (state: GateState) => (state.default ? 'on' : 'off');
+const lockedState = (spec: GateSpec) => (spec.lockToDefault ? `, locked ${onOff(spec)}` : '');
+const describe = (spec: GateSpec) => `${STAGE_NAME[spec.stage]}${lockedState(spec)} since ${since(spec)}`;
+const defaultState = (state: GateState) => `${STAGE_NAME[state.stage]}, ${onOff(state)} by default`;
+const lastListed = (removed: NonNullable<FeatureGateRecord['removed']>) => removed.lastListedIn ?? 'unversioned';
+
+function historyStep(spec: GateSpec): string {
+  const when = spec.since === '1.0' ? '(from the start)' : spec.since;
+  return `${STAGE_NAME[spec.stage]} ${when} ${onOff(spec)}${spec.lockToDefault ? ' locked' : ''}`;
+}
 
 function history(gate: FeatureGateRecord): string {
-  const steps = gate.specs.map(
-    (spec) =>
-      `${STAGE_NAME[spec.stage]} ${spec.since === '1.0' ? '(from the start)' : spec.since}${spec.default ? ' on' : ' off'}${spec.lockToDefault ? ' locked' : ''}`,
-  );
-  if (gate.removed)
-    steps.push(`removed (after the ${gate.removed.lastListedIn ?? 'unversioned'} list, before ${gate.removed.goneBy})`);
+  const steps = gate.specs.map(historyStep);
+  if (gate.removed) steps.push(`removed (after the ${lastListed(gate.removed)} list, before ${gate.removed.goneBy})`);
   return steps.join(' → ');
 }
 
@@ -95,12 +100,16 @@ function gateAnswer(
       lines: [
         ...(gate.unversioned
           ? [
-              `The unversioned list (no release given) has it ${STAGE_NAME[gate.unversioned.stage]}, ${gate.unversioned.default ? 'on' : 'off'} by default${gate.unversioned.lockToDefault ? ', locked' : ''}.`,
+              `The unversioned list (no release given) has it ${defaultState(gate.unversioned)}${
+                gate.unversioned.lockToDefault ? ', locked' : ''
+              }.`,
             ]
           : []),
         ...(gate.removed
           ? [
-              `Not in the 1.37-cycle list: removed from the code after the ${gate.removed.lastListedIn ?? 'unversioned'} list and by ${gate.removed.goneBy}.`,
+              `Not in the 1.37-cycle list: removed from the code after the ${lastListed(gate.removed)} list and by ${
+                gate.removed.goneBy
+              }.`,
             ]
           : []),
         `Source: ${LIST_CYCLE[gate.source]} in kubernetes/kubernetes.`,
@@ -124,18 +133,30 @@ function gateAnswer(
   });
 }
 
+function unversionedOnly(gate: FeatureGateRecord, state: GateState): string {
+  const locked = state.lockToDefault ? ' and locked' : '';
+  const gone = gate.removed ? `, and it is gone from the code by ${gate.removed.goneBy}` : '';
+  return (
+    `The lists have no versioned data for ${gate.name}: ` +
+    `the 2024 unversioned list has it ${defaultState(state)}${locked}, without saying since when${gone}.`
+  );
+}
+
 /** No spec at a version: before the gate existed, after its removal, or not in any list at all. */
 function outsideSpecs(gate: FeatureGateRecord, version: string): string | null {
   const first = gate.specs[0];
   if (!first) {
-    return gate.unversioned
-      ? `The lists have no versioned data for ${gate.name}: the 2024 unversioned list has it ${STAGE_NAME[gate.unversioned.stage]}, ${gate.unversioned.default ? 'on' : 'off'} by default${gate.unversioned.lockToDefault ? ' and locked' : ''}, without saying since when${gate.removed ? `, and it is gone from the code by ${gate.removed.goneBy}` : ''}.`
-      : null;
+    return gate.unversioned ? unversionedOnly(gate, gate.unversioned) : null;
   }
   if (compareMinor(version, first.since) < 0)
-    return `${gate.name} does not exist yet in ${version}: it first appears in ${first.since} (${STAGE_NAME[first.stage]}, ${first.default ? 'on' : 'off'} by default).`;
+    return `${gate.name} does not exist yet in ${version}: it first appears in ${first.since} (${defaultState(
+      first,
+    )}).`;
   if (gate.removed && compareMinor(version, gate.removed.goneBy) >= 0)
-    return `${gate.name} is gone in ${version}: it was removed from the code after the ${gate.removed.lastListedIn} list and is not in the ${gate.removed.goneBy}-cycle list. Its last known spec: ${describe(gate.specs.at(-1)!)}.`;
+    return (
+      `${gate.name} is gone in ${version}: it was removed from the code after the ${gate.removed.lastListedIn} list ` +
+      `and is not in the ${gate.removed.goneBy}-cycle list. Its last known spec: ${describe(gate.specs.at(-1)!)}.`
+    );
   return null;
 }
 
@@ -151,7 +172,9 @@ function answerForGate(query: FeatureGateQuery, index: EngineIndex, gate: Featur
     else if (event) summary = `${gate.name} ${what} in ${since(event)}: ${describe(event)}.`;
     else {
       const last = gate.specs.at(-1);
-      summary = `${gate.name} ${query.ask === 'ga' ? 'has not gone GA' : 'is not locked to its default'} in any release the lists cover${last ? `; latest: ${describe(last)}` : ''}.`;
+      const notYet = query.ask === 'ga' ? 'has not gone GA' : 'is not locked to its default';
+      const latest = last ? `; latest: ${describe(last)}` : '';
+      summary = `${gate.name} ${notYet} in any release the lists cover${latest}.`;
     }
     return gateAnswer(index, gate, summary, event?.since ?? null);
   }
@@ -176,13 +199,25 @@ function answerForGate(query: FeatureGateQuery, index: EngineIndex, gate: Featur
     summary = spec.lockToDefault
       ? `No — ${gate.name} is locked to its default in ${version} (${state}); it can no longer be set.`
       : `Yes — ${gate.name} can still be set in ${version} (${state})${spec.default ? `: ${flag}` : ''}.`;
-  else if (query.change === 'locked')
-    summary = `${spec.lockToDefault ? 'Yes' : 'No'} — ${gate.name} is ${spec.lockToDefault ? '' : 'not '}locked to its default in ${version} (${state}).${lock && !spec.lockToDefault ? ` It locks in ${lock.since}.` : ''}`;
-  else {
+  else if (query.change === 'locked') {
+    const locksLater = lock && !spec.lockToDefault ? ` It locks in ${lock.since}.` : '';
+    const yesNo = spec.lockToDefault ? 'Yes' : 'No';
+    const isLocked = spec.lockToDefault ? 'is locked' : 'is not locked';
+    summary = `${yesNo} — ${gate.name} ${isLocked} to its default in ${version} (${state}).${locksLater}`;
+  } else {
     const locking = lock && !spec.lockToDefault ? ` It locks to its default in ${lock.since}.` : '';
-    summary = `${spec.default ? 'Yes' : 'No'} — ${gate.name} is ${spec.default ? 'on' : 'off'} by default in ${version}: ${state}.${spec.default || spec.lockToDefault ? '' : ` Turn it on with ${flag}.`}${locking}`;
+    const turnOn = spec.default || spec.lockToDefault ? '' : ` Turn it on with ${flag}.`;
+    const yesNo = spec.default ? 'Yes' : 'No';
+    summary = `${yesNo} — ${gate.name} is ${onOff(spec)} by default in ${version}: ${state}.${turnOn}${locking}`;
   }
   return gateAnswer(index, gate, summary, version, beyond);
+}
+
+/** Singular and plural nouns counting the gates a change query picked. */
+function changeNouns(want: string): [string, string] {
+  if (want === 'ga') return ['gate went GA', 'gates went GA'];
+  if (want === 'deprecated') return ['gate deprecated', 'gates deprecated'];
+  return ['gate locked to its default', 'gates locked to their default'];
 }
 
 interface Change {
@@ -297,9 +332,7 @@ function listAnswer(query: FeatureGateQuery, index: EngineIndex, now: Date): Ans
     const gone = want === 'removed' || want === 'removed-or-locked' ? removed : [];
     const span = from ? `between ${from} and ${to}` : `in ${to}`;
     const counted = [
-      want !== 'removed'
-        ? `${plural(picked.length, want === 'ga' ? 'gate went GA' : want === 'deprecated' ? 'gate deprecated' : 'gate locked to its default', want === 'ga' ? 'gates went GA' : want === 'deprecated' ? 'gates deprecated' : 'gates locked to their default')}`
-        : null,
+      want !== 'removed' ? plural(picked.length, ...changeNouns(want)) : null,
       want === 'removed' || want === 'removed-or-locked'
         ? `${plural(gone.length, 'gate')} removed from the code`
         : null,
@@ -311,14 +344,18 @@ function listAnswer(query: FeatureGateQuery, index: EngineIndex, now: Date): Ans
       .map((change) => `${change.gate.name} (${change.version})`)
       .join(', ');
     const removedNote = gone.length
-      ? `The lists only bound when a gate was removed: ${plural(gone.length, 'gate')} in the 1.33-cycle list ${gone.length === 1 ? 'is' : 'are'} gone from the 1.37-cycle list.`
+      ? `The lists only bound when a gate was removed: ${plural(gone.length, 'gate')} in the 1.33-cycle list ${
+          gone.length === 1 ? 'is' : 'are'
+        } gone from the 1.37-cycle list.`
       : want === 'removed'
         ? `No gate the lists cover was removed ${span} (the lists show removals only between the 1.33 and 1.37 cycles).`
         : '';
     return makeAnswer(index.footer, {
       intent: 'feature-gate',
       title: `Feature gates ${want === 'removed-or-locked' ? 'removed or locked' : want} ${span}`,
-      summary: `${span[0]!.toUpperCase()}${span.slice(1)}: ${counted}${examples ? ` — ${examples}${picked.length > 4 ? ', …' : ''}` : ''}.${removedNote ? ` ${removedNote}` : ''}`,
+      summary: `${span[0]!.toUpperCase()}${span.slice(1)}: ${counted}${exampleList(examples, picked.length)}.${
+        removedNote ? ` ${removedNote}` : ''
+      }`,
       release: to,
       sections: [
         listSection(`Changes ${span}`, picked.map(changeItem), 30, GATES_DOC),
@@ -369,7 +406,7 @@ function listAnswer(query: FeatureGateQuery, index: EngineIndex, now: Date): Ans
   return makeAnswer(index.footer, {
     intent: 'feature-gate',
     title: `Feature gates ${label} in ${version}`,
-    summary: `${plural(matching.length, 'feature gate')} ${matching.length === 1 ? 'is' : 'are'} ${label} in ${version}${
+    summary: `${plural(matching.length, 'feature gate')} ${isAre(matching.length)} ${label} in ${version}${
       matching.length
         ? `: ${matching
             .slice(0, 5)
@@ -388,6 +425,18 @@ function listAnswer(query: FeatureGateQuery, index: EngineIndex, now: Date): Ans
   });
 }
 
+const isAre = (count: number) => (count === 1 ? 'is' : 'are');
+const exampleList = (examples: string, total: number) => {
+  const more = total > 4 ? ', …' : '';
+  return examples ? ` — ${examples}${more}` : '';
+};
+
+function declaringKeps(keps: readonly { number: number }[]): string {
+  if (!keps.length) return '';
+  const labels = keps.map((kep) => kepLabel(kep.number)).join(', ');
+  return ` ${labels} ${keps.length === 1 ? 'declares' : 'declare'} it in kep.yaml.`;
+}
+
 function noData(index: EngineIndex, name: string): Answer {
   const keps = index.dataset.keps.filter((kep) =>
     kep.featureGates.some((gate) => gate.name.toLowerCase() === name.toLowerCase()),
@@ -395,7 +444,10 @@ function noData(index: EngineIndex, name: string): Answer {
   return makeAnswer(index.footer, {
     intent: 'feature-gate',
     title: `Feature gate ${name}: no data`,
-    summary: `No data: ${name} is in none of the kubernetes/kubernetes feature-gate lists (the 1.37- and 1.33-cycle lists and the 2024 unversioned one), so I cannot say its default in any release.${keps.length ? ` ${keps.map((kep) => kepLabel(kep.number)).join(', ')} ${keps.length === 1 ? 'declares' : 'declare'} it in kep.yaml.` : ''}`,
+    summary:
+      `No data: ${name} is in none of the kubernetes/kubernetes feature-gate lists ` +
+      '(the 1.37- and 1.33-cycle lists and the 2024 unversioned one), ' +
+      `so I cannot say its default in any release.${declaringKeps(keps)}`,
     sections: keps.length
       ? [
           listSection(
@@ -426,8 +478,20 @@ export function featureGate(query: FeatureGateQuery, index: EngineIndex, now: Da
 /** Words about the gate itself, not the feature's stage. */
 const GATE_FLAG_CUES =
   /\b(feature ?gates?|gate|flag|default|defaults|enabled?|locked|lock|locks|locktodefault|turn|disable)\b/;
-const GATE_CUES =
-  /\b(feature ?gates?|gates?|flag|default|defaults|enabled?|on|off|locked|lock|locks|locktodefault|turn|disable|ga|stable|beta|alpha|deprecated|history)\b/;
+const GATE_CUES = new RegExp(
+  String.raw`\b(feature ?gates?|gates?|flag|default|defaults|enabled?|on|off|locked|lock|locks|locktodefault|turn|` +
+    String.raw`disable|ga|stable|beta|alpha|deprecated|history)\b`,
+);
+/** "Do I need to enable it", "=true", "explicitly": the question is whether to set the gate. */
+const NEEDS_ENABLING = new RegExp(
+  String.raw`\b(need|have|must|should)\b.*\b(enable|turn\w* (it )?on|set|flip|flag|feature-?gates?|update)\b` +
+    String.raw`|=true\b|turned on explicitly|\bexplicitly\b`,
+);
+/** "When did it lock", "locked since", "gate locked": the question is when the gate locked to its default. */
+const ASKS_LOCK = new RegExp(
+  String.raw`\b(when|since|which version)\b.*\block|\block(ed)? since\b|\block version\b|locktodefault since` +
+    String.raw`|\blocked\?\s*$|\bgate locked\b`,
+);
 
 /** The gate a question names: a gate entity, or a gate of the KEP a feature name points at ("the DRA gate"). */
 function namedGate(question: Question): string | null {
@@ -444,18 +508,14 @@ function namedGate(question: Question): string | null {
 
 function askOf(question: Question): FeatureGateQuery['ask'] {
   const asksDefault = question.has(/\b(is|are|was)\b.*\b(on|enabled) by default\b/);
-  const needs = question.has(
-    /\b(need|have|must|should)\b.*\b(enable|turn\w* (it )?on|set|flip|flag|feature-?gates?|update)\b|=true\b|turned on explicitly|\bexplicitly\b/,
-  );
+  const needs = question.has(NEEDS_ENABLING);
   if (needs && !asksDefault) return 'enable';
   if (question.has(/\b(turn (it )?off|disable|still (turn|set)|can i (still )?(set|change))\b/)) return 'disable';
   if (
     question.has(/\bwhen\b.*\b(go|went|goes|reach\w*|become|became) (ga|stable)\b|\bga version\b|\bga\?\s*$|\bga\s*$/)
   )
     return 'ga';
-  const lock = question.has(
-    /\b(when|since|which version)\b.*\block|\block(ed)? since\b|\block version\b|locktodefault since|\blocked\?\s*$|\bgate locked\b/,
-  );
+  const lock = question.has(ASKS_LOCK);
   if (lock && !question.version) return 'lock';
   if (
     question.has(/\bhistory\b/) ||
@@ -544,9 +604,11 @@ export const featureGateKind: QuestionKind<FeatureGateQuery> = {
   },
   answer: featureGate,
   examples: [
-    'is JobManagedBy on by default in 1.31 / when did CRDValidationRatcheting lock to default / which gates are beta but off by default in 1.34 / gates removed or locked between 1.30 and 1.33',
+    'is JobManagedBy on by default in 1.31 / when did CRDValidationRatcheting lock to default / ' +
+      'which gates are beta but off by default in 1.34 / gates removed or locked between 1.30 and 1.33',
   ],
   vocabulary: words(
-    'gate gates feature-gate feature-gates featuregate featuregates default defaults enabled enable locked lock locktodefault flag turn',
+    'gate gates feature-gate feature-gates featuregate featuregates default defaults enabled enable locked lock ' +
+      'locktodefault flag turn',
   ),
 };

@@ -12,9 +12,10 @@ function asksForHelp(question: Question): boolean {
   if (found.versions.length || found.keps.length || found.sig) return false;
   if (/^\s*(help|usage|commands|h|\?+|menu|examples?)\s*$/.test(s)) return true;
   if (
-    /\b(what can (you|i|this bot|the bot|it) (do|ask)|how (do|can) i use|what do you (do|know)|what questions|how does (this|the) bot work|what sources)\b/.test(
-      s,
-    )
+    new RegExp(
+      String.raw`\b(what can (you|i|this bot|the bot|it) (do|ask)|how (do|can) i use|what do you (do` +
+        String.raw`|know)|what questions|how does (this|the) bot work|what sources)\b`,
+    ).test(s)
   )
     return true;
   return question.subject.length === 0 && /^\s*(hi|hello|hey|help|thanks|thank you|yo)\b/.test(s);

@@ -19,7 +19,11 @@ export const supportKind: QuestionKind<SupportQuery> = {
   recognize: (question) => {
     const { entities: found, version } = question;
     const asksEol = question.has(
-      /\b(eol|end of life|end of support|support ends?|support end|out of support|maintenance|stop\w* (receiving|getting))\b|\b(how long|until when)\b.*\b(support\w*|patch\w*|maintain\w*)\b/,
+      new RegExp(
+        String.raw`\b(eol|end of life|end of support|support ends?|support end|out of support` +
+          String.raw`|maintenance|stop\w* (receiving|getting))\b|\b(how long|until when)\b.*\b(support\w*` +
+          String.raw`|patch\w*|maintain\w*)\b`,
+      ),
     );
     const asksPatch =
       found.latestPatch ||

@@ -110,8 +110,10 @@ function namedFeature(entities: Extraction, topic: string[]): number | null {
  * A clause that asks yes or no: "is …", "did …" at the start or after a preamble ("quick one: does GKE still
  * support 1.32?", "we run 1.32 — is it on by default there?"), "anyone know if …", or "yet"/"already".
  */
-const YES_NO_CLAUSE =
-  /(?:^|[:;,?—–]\s*|\s-\s)(?:so\s+|but\s+|and\s+)?(?:is|isn't|are|aren't|was|wasn't|were|did|didn't|does|doesn't|do|has|hasn't|have|will|can|could|should)\b/;
+const YES_NO_CLAUSE = new RegExp(
+  String.raw`(?:^|[:;,?—–]\s*|\s-\s)(?:so\s+|but\s+|and\s+)?(?:is|isn't|are|aren't|was|wasn't` +
+    String.raw`|were|did|didn't|does|doesn't|do|has|hasn't|have|will|can|could|should)\b`,
+);
 const YES_NO_WORDS = /\b(?:yet|already|(?:know|wonder(?:ing)?|asks?|check(?:ing)?|tell me) (?:if|whether))\b/;
 export const asksYesNo = (text: string): boolean => YES_NO_CLAUSE.test(text) || YES_NO_WORDS.test(text);
 
