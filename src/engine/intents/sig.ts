@@ -2,7 +2,7 @@ import type { Answer, AnswerIntent, AnswerSection } from '../../domain/answer.ts
 import type { Kep, KepStage } from '../../domain/kep.ts';
 import { minorNumber } from '../../domain/version.ts';
 import { type EngineIndex, push } from '../engine-index.ts';
-import { kepItem, kepLabel, sigName, stageHistory } from '../format.ts';
+import { kepItem, sigName, stageHistory } from '../format.ts';
 import { listSection, makeAnswer, plural } from '../../domain/answer-builders.ts';
 import { sigKepsUrl } from '../../domain/links.ts';
 import { announcedStable, plannedLine, releaseStage, stageHeading } from '../milestones.ts';
