@@ -1,4 +1,4 @@
-import type { Answer } from '../../domain/answer.ts';
+import type { Answer, AnswerVerdict } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
 import { compareMinor } from '../../domain/version.ts';
 import { marks } from '../../domain/schedule.ts';
@@ -89,11 +89,17 @@ export function compare(query: CompareQuery, index: EngineIndex, now: Date): Ans
       `${release.version} ${list.shipped ? `graduated ${count}` : `targets ${count} (kep.yaml; not shipped)`}`;
     comparison.push(`To stable: ${said(older, olderStable, olderCount)}, ${said(newer, newerStable, newerCount)}`);
   }
-  const summary = `${describe(older)} ${describe(newer)}${comparison.length ? ` ${comparison.join('; ')}.` : ''}`;
+  const overview = `${describe(older)} ${describe(newer)}${comparison.length ? ` ${comparison.join('; ')}.` : ''}`;
+  const stableCounts = olderStable.shipped && newerStable.shipped ? [olderCount, newerCount] : null;
+  const asked = query.asks
+    ? askedAnswer(query.asks, first.release, otherRelease, older, olderTotal, newerTotal, stableCounts)
+    : null;
+  const summary = asked ? `${asked.line} ${overview}` : overview;
   return makeAnswer(index.footer, {
     intent: 'compare',
     title: `Kubernetes ${older.version} vs ${newer.version}`,
     summary,
+    ...(asked ? { verdict: asked.verdict } : {}),
     release: newer.version,
     facts: [
       row('Codename', (release) => release.announcement?.codename ?? 'none'),
@@ -119,4 +125,30 @@ export function compare(query: CompareQuery, index: EngineIndex, now: Date): Ans
       `what went GA in ${newer.version}`,
     ],
   });
+}
+
+/**
+ * "is 1.33 bigger than 1.32?": `asked` (the release named first) against the other, by the measure asked;
+ * null where the data lacks a count.
+ */
+function askedAnswer(
+  asks: NonNullable<CompareQuery['asks']>,
+  asked: Release,
+  other: Release,
+  older: Release,
+  olderTotal: number | null | undefined,
+  newerTotal: number | null | undefined,
+  stableCounts: number[] | null,
+): { verdict: AnswerVerdict; line: string } | null {
+  const [olderValue, newerValue] = asks.measure === 'stable' ? (stableCounts ?? []) : [olderTotal, newerTotal];
+  if (olderValue == null || newerValue == null) return null;
+  const [mine, theirs] = asked === older ? [olderValue, newerValue] : [newerValue, olderValue];
+  const noun = asks.measure === 'stable' ? 'graduations to stable' : 'enhancements';
+  const holds = asks.than === 'more' ? mine > theirs : mine < theirs;
+  const relation =
+    mine === theirs ? 'as many as' : `${Math.abs(mine - theirs)} ${mine > theirs ? 'more' : 'fewer'} than`;
+  return {
+    verdict: holds ? 'yes' : 'no',
+    line: `${asked.version} has ${mine} ${noun}, ${relation} ${other.version} (${theirs}).`,
+  };
 }

@@ -202,6 +202,10 @@ function removedVerdict(apis: DeprecatedApi[], by: string | null): AnswerVerdict
   return gone === 0 ? 'no' : gone === apis.length ? 'yes' : 'partly';
 }
 
+/** Asked whether it is still served, the answer to "was it removed" turned round. */
+const servedOrRemoved = (removed: AnswerVerdict, asks: DeprecationsQuery['asks']): AnswerVerdict =>
+  asks !== 'served' ? removed : removed === 'yes' ? 'no' : removed === 'no' ? 'yes' : removed;
+
 function summarizeApis(apis: DeprecatedApi[]): string {
   const groups = [...new Set(apis.map((api) => api.apiVersion))];
   return groups.length <= 4 ? groups.join(', ') : `${groups.slice(0, 4).join(', ')} and ${groups.length - 4} more`;
@@ -278,7 +282,7 @@ function bySubject(query: DeprecationsQuery, index: EngineIndex, now: Date): Ans
       intent: 'deprecations',
       title: `Deprecation of ${subjectName}`,
       summary,
-      verdict: removedVerdict(apis, by),
+      verdict: servedOrRemoved(removedVerdict(apis, by), query.asks),
       release: last?.removedIn ?? null,
       sections: [listSection('API versions (pluto)', apis.map(apiItem), 30, DEPRECATION_GUIDE_URL)],
       links: LINKS,

@@ -67,7 +67,7 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
   const sentences = summarySentences(index, release, now, note);
   const name = codenamed(release);
   // "Is 1.31 out yet?": yes once shipped; not yet before its day; unknown when the data cannot confirm it.
-  const verdict = shipped ? 'yes' : released ? null : 'not-yet';
+  const verdict = query.asks === 'other' ? null : shipped ? 'yes' : released ? null : 'not-yet';
 
   const facts = [
     ...(announcement?.codename ? [fact('Codename', announcement.codename)] : []),

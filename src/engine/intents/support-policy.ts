@@ -1,11 +1,11 @@
-import type { Answer, AnswerFact } from '../../domain/answer.ts';
+import type { Answer, AnswerFact, AnswerVerdict } from '../../domain/answer.ts';
 import type { PolicyStatement, PolicyTopic } from '../../domain/policy.ts';
 import type { Release } from '../../domain/release.ts';
 import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../engine-index.ts';
 import { formatDate, isoDay, monthsBetween } from '../../domain/dates.ts';
 import { fact, makeAnswer, section } from '../../domain/answer-builders.ts';
-import { SUPPORT_POLICY_EXAMPLES, type SupportPolicyQuery } from '../kinds/support-policy.ts';
+import { type PolicyClaim, SUPPORT_POLICY_EXAMPLES, type SupportPolicyQuery } from '../kinds/support-policy.ts';
 import type { VersionRef } from '../refs.ts';
 import { latestReleased, resolveVersion } from '../versions.ts';
 import { latestPatchAt } from './release-facts.ts';
@@ -35,10 +35,12 @@ export function supportPolicy(query: SupportPolicyQuery, index: EngineIndex, now
     if (!resolved.ok) return resolved.answer;
     return forRelease(index, entry, resolved.release, now);
   }
+  const verdict = query.claim ? claimVerdict(query.claim, entry.text) : null;
   return makeAnswer(index.footer, {
     intent: 'support-policy',
     title: `Kubernetes support policy: ${query.topic.replace(/-/g, ' ')}`,
     summary: entry.text,
+    ...(verdict ? { verdict } : {}),
     sections: [statementSection(entry)],
     links: [{ label: 'Policy page', url: entry.url }],
     suggestions: [
@@ -47,6 +49,41 @@ export function supportPolicy(query: SupportPolicyQuery, index: EngineIndex, now
       'which k8s.io/api tag matches 1.33?',
     ],
   });
+}
+
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, twelve: 12 };
+const numberIn = (text: string, pattern: RegExp): number | null => {
+  const word = pattern.exec(text)?.[1];
+  if (!word) return null;
+  return NUMBER_WORDS[word] ?? (Number.isFinite(Number(word)) ? Number(word) : null);
+};
+
+/**
+ * Checks a yes/no question's claim against the policy statement's own words (policies.json): "the three most recent
+ * minor releases", "about 14 months: 12 months of standard support …", "about three times a year", "monthly".
+ * A period that is only the standard part is "partly"; a statement whose wording holds no number gives no verdict.
+ */
+function claimVerdict(claim: PolicyClaim, text: string): AnswerVerdict | null {
+  switch (claim.unit) {
+    case 'lts':
+      return /\blts\b|long[- ]term/i.test(text) ? null : 'no';
+    case 'monthly':
+      return /\bmonthly\b/i.test(text) ? 'yes' : null;
+    case 'minors': {
+      const kept = numberIn(text, /\b(\w+) most recent minor releases\b/i);
+      return kept === null ? null : kept === claim.value ? 'yes' : 'no';
+    }
+    case 'per-year': {
+      const perYear = numberIn(text, /\b(\w+) times a year\b/i);
+      return perYear === null ? null : perYear === claim.value ? 'yes' : 'no';
+    }
+    case 'months': {
+      const total = numberIn(text, /\babout (\d+) months\b/i);
+      const standard = numberIn(text, /\b(\d+) months of standard support\b/i);
+      if (total === null) return null;
+      return total === claim.value ? 'yes' : standard === claim.value ? 'partly' : 'no';
+    }
+  }
 }
 
 /** "Kubernetes 1.33 gets patches until …": the policy beside the release's own dates. */
@@ -66,7 +103,11 @@ function forRelease(index: EngineIndex, entry: PolicyStatement, release: Release
   const today = isoDay(now);
   const months = release.gaDate && release.eolDate ? monthsBetween(release.gaDate, release.eolDate) : null;
   let summary: string;
+  let verdict: AnswerVerdict | undefined;
   if (entry.topic === 'maintenance-mode' && release.maintenanceModeDate) {
+    // "Is 1.36 in maintenance mode?": from its maintenance date until its end of life.
+    const over = release.eolDate !== null && release.eolDate <= today;
+    verdict = release.maintenanceModeDate <= today && !over ? 'yes' : 'no';
     const enters = release.maintenanceModeDate <= today ? 'entered' : 'enters';
     const eol = release.eolDate ? ` and reaches end of life on ${release.eolDate}` : '';
     summary = `Kubernetes ${v} ${enters} maintenance mode on ${release.maintenanceModeDate}${eol}. ${entry.text}`;
@@ -83,6 +124,7 @@ function forRelease(index: EngineIndex, entry: PolicyStatement, release: Release
     intent: 'support-policy',
     title: `Kubernetes ${v}: how long patches come`,
     summary,
+    ...(verdict ? { verdict } : {}),
     release: v,
     facts,
     sections: [statementSection(entry)],

@@ -61,7 +61,8 @@ export function team(query: TeamQuery, index: EngineIndex, now: Date): Answer {
       suggestions: [`${v} release team`],
     });
   }
-  if (query.role) return roleAnswer(index, roster, roles, query.role, v, past, query.shadows);
+  if (query.role)
+    return withPerson(roleAnswer(index, roster, roles, query.role, v, past, query.shadows), query, roster, roles);
 
   const lead = roster.roles.find((role) => role.key === 'lead');
   const announced = release.announcement?.releaseLead;
@@ -75,16 +76,43 @@ export function team(query: TeamQuery, index: EngineIndex, now: Date): Answer {
   const otherLead =
     announced && !leadNames.includes(announced) ? ` The release announcement names ${announced} as release lead.` : '';
   const summary = `${whoLeads}: ${teamSize(roster)}.${otherLead}`;
-  return makeAnswer(index.footer, {
+  const whole = makeAnswer(index.footer, {
     intent: 'team',
     title: `Kubernetes ${v} release team`,
     summary,
+    verdict: 'yes',
     release: v,
     facts: roster.roles.map((role) => fact(role.role, people(role.leads))),
     sections: lines.length ? [section('Shadows', { lines })] : [],
     links: [{ label: `${v} release team (kubernetes/sig-release)`, url: roster.url }],
     suggestions: [`who was the ${v} comms lead`, `${v} schedule`, `tell me about ${v}`],
   });
+  return withPerson(whole, query, roster, roster.roles);
+}
+
+const nameWords = (p: Person): string[] => [...p.name.toLowerCase().split(/[\s.-]+/), p.github?.toLowerCase() ?? ''];
+const isPerson = (p: Person, asked: string[]): boolean =>
+  asked.every((word) => nameWords(p).includes(word.toLowerCase()));
+
+/**
+ * "Is Drew Hagen the 1.34 release lead?": yes when the person holds the role asked (any role, asked about the whole
+ * team); otherwise no, and where else the team list has them.
+ */
+function withPerson(answer: Answer, query: TeamQuery, roster: Team, asked: readonly TeamRole[]): Answer {
+  if (!query.person) return answer;
+  const words = query.person.split(' ');
+  const inAsked = asked.some((role) => (query.shadows ? role.shadows : role.leads).some((p) => isPerson(p, words)));
+  if (inAsked) return { ...answer, verdict: 'yes' };
+  const elsewhere = roster.roles.flatMap((role) => {
+    const lead = role.leads.find((p) => isPerson(p, words));
+    const shadow = role.shadows.find((p) => isPerson(p, words));
+    const as = lead ? `${lead.name} is ${role.role} lead` : shadow ? `${shadow.name} is ${role.role} shadow` : null;
+    return as ? [as] : [];
+  });
+  const note = elsewhere.length
+    ? ` On the ${roster.version} release team list, ${elsewhere[0]}.`
+    : ` The ${roster.version} release team list does not name “${query.person}”.`;
+  return { ...answer, verdict: 'no', summary: `${answer.summary}${note}` };
 }
 
 const roleName = (key: string) => ROLE_NAMES[key] ?? key;
@@ -142,10 +170,12 @@ function roleAnswer(
     const verb = leadVerb(past, leads.length);
     summary = `${people(leads)} ${verb} the ${role.role} ${leadNoun} for Kubernetes ${v}${renamed}.`;
   }
+  const named = shadowsAsked ? shadows : leads;
   return makeAnswer(index.footer, {
     intent: 'team',
     title: `Kubernetes ${v}: ${role.role}`,
     summary,
+    verdict: named.length > 0 ? 'yes' : 'no',
     release: v,
     facts: [fact(leads.length > 1 ? 'Leads' : 'Lead', people(leads)), fact('Shadows', people(shadows), shadows.length)],
     links: [{ label: `${v} release team (kubernetes/sig-release)`, url: roster.url }],

@@ -15,6 +15,8 @@ export const DeprecationsQuery = z.object({
   focus: z.enum(['removed', 'deprecated', 'both']),
   /** An API kind or group/version the user named ("PodSecurityPolicy", "policy/v1beta1"). */
   subject: z.string().nullable(),
+  /** "Is extensions/v1beta1 still served?": the yes/no is whether it is still there, not whether it is gone. */
+  asks: z.literal('served').optional(),
   notes: ParseNotes,
 });
 export type DeprecationsQuery = z.infer<typeof DeprecationsQuery>;
@@ -46,6 +48,10 @@ function upgrade(question: Question): Candidate<DeprecationsQuery> | null {
   };
 }
 
+const ASKS_SERVED =
+  /\bstill (served|available|there|around|work\w*|usable|supported|exists?|apply|valid)\b|\bcan (i|we|you) still\b/;
+const served = (question: Question): { asks?: 'served' } => (question.has(ASKS_SERVED) ? { asks: 'served' } : {});
+
 function removals(question: Question): Candidate<DeprecationsQuery> | null {
   const { apiVersion, apis } = question.entities;
   // A feature named without an API ("is dockershim removed") is a question about that KEP.
@@ -76,7 +82,14 @@ function removals(question: Question): Candidate<DeprecationsQuery> | null {
     if (question.topic.length <= 2 || apiVersion) {
       return {
         score: SCORE.certain - 15,
-        query: { kind: 'deprecations', version: question.version, upgrade: null, focus, subject: named },
+        query: {
+          kind: 'deprecations',
+          version: question.version,
+          upgrade: null,
+          focus,
+          subject: named,
+          ...served(question),
+        },
       };
     }
   }
@@ -85,7 +98,7 @@ function removals(question: Question): Candidate<DeprecationsQuery> | null {
     const named = [apiVersion, ...subject.filter((word) => !apiVersion.includes(word))].join(' ');
     return {
       score: SCORE.strong,
-      query: { kind: 'deprecations', version: null, upgrade: null, focus: 'both', subject: named },
+      query: { kind: 'deprecations', version: null, upgrade: null, focus: 'both', subject: named, ...served(question) },
     };
   }
   return null;

@@ -344,7 +344,18 @@ export function patchSchedule(query: PatchScheduleQuery, index: EngineIndex, now
   if (!query.version) return upcomingList(index, now);
   const resolved = resolveVersion(index, query.version, now, 'patch-schedule');
   if (!resolved.ok) return resolved.answer;
-  return query.latest ? latestPatch(index, resolved.release, now) : nextPatch(index, resolved.release, now);
+  if (query.latest) return latestPatch(index, resolved.release, now);
+  return withPatchesVerdict(nextPatch(index, resolved.release, now), resolved.release, now);
+}
+
+/**
+ * "Is 1.33 still getting patches?", "will 1.36 get another patch?": no once the release is past its end of life,
+ * yes while a patch date is planned for it; no verdict where the data has no plan to go by.
+ */
+function withPatchesVerdict(answer: Answer, release: Release, now: Date): Answer {
+  const today = isoDay(now);
+  if (release.eolDate && release.eolDate < today) return { ...answer, verdict: 'no' };
+  return answer.facts.length > 0 ? { ...answer, verdict: 'yes' } : answer;
 }
 
 function monthOf(question: Question): PatchScheduleQuery['month'] {

@@ -7,9 +7,17 @@ import { type QuestionKind, SCORE, words } from './kind.ts';
 export const ReleaseSummaryQuery = z.object({
   kind: z.literal('release-summary'),
   version: VersionRef.nullable(),
+  /**
+   * A yes/no question about something other than whether the release is out ("was 1.31 a big release?", "is 1.31
+   * called Octarine?"): the summary gives the facts without a yes or no it cannot vouch for.
+   */
+  asks: z.literal('other').optional(),
   notes: ParseNotes,
 });
 export type ReleaseSummaryQuery = z.infer<typeof ReleaseSummaryQuery>;
+
+/** "is 1.31 out yet?", "has 1.37 shipped?": the yes/no the release summary settles. */
+const ASKS_OUT = /\b(out|released|ship\w*|available|launch\w*|ga|exist\w*|happen\w*|there|yet|already)\b/;
 
 export const releaseSummaryKind: QuestionKind<ReleaseSummaryQuery> = {
   schema: ReleaseSummaryQuery,
@@ -21,9 +29,10 @@ export const releaseSummaryKind: QuestionKind<ReleaseSummaryQuery> = {
       /\b(codename|called|named|summary|summarize|recap|overview|tl ?dr|bring|brought|big|size|announc\w*|in it|what is in|what in|s in|highlights?|about)\b/,
     );
     if (!question.version && !cue && !question.has(/\b(release|releases|version|versions)\b/)) return null;
+    const other = question.yesNo && !question.has(ASKS_OUT);
     return {
       score: cue && question.version ? SCORE.strong : SCORE.weak,
-      query: { kind: 'release-summary', version: question.version },
+      query: { kind: 'release-summary', version: question.version, ...(other ? { asks: 'other' as const } : {}) },
     };
   },
   answer: releaseSummary,

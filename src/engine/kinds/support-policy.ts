@@ -5,6 +5,12 @@ import { ParseNotes, VersionRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
 
+export const PolicyClaim = z.object({
+  unit: z.enum(['minors', 'months', 'per-year', 'monthly', 'lts']),
+  value: z.number().int().nonnegative(),
+});
+export type PolicyClaim = z.infer<typeof PolicyClaim>;
+
 export const SupportPolicyQuery = z.object({
   kind: z.literal('support-policy'),
   /** null: the whole policy in brief. */
@@ -20,6 +26,11 @@ export const SupportPolicyQuery = z.object({
     .string()
     .regex(/^v0\.\d+(\.\d+)?$/)
     .nullable(),
+  /**
+   * What a yes/no question claims of the policy ("does Kubernetes support 4 versions?", "do patches come monthly?",
+   * "is there an LTS?"): the answer checks it against the policy's own words.
+   */
+  claim: PolicyClaim.optional(),
   notes: ParseNotes,
 });
 export type SupportPolicyQuery = z.infer<typeof SupportPolicyQuery>;
@@ -69,6 +80,33 @@ const TOPICS: ReadonlyArray<readonly [RegExp, PolicyTopic]> = [
   ],
 ];
 
+const COUNT_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const COUNT = String.raw`(\d{1,2}|an?|one|two|three|four|five|six)`;
+const count = (word: string): number => COUNT_WORDS[word] ?? Number(word);
+
+/** The claim a yes/no question makes about the policy, with the topic it is about; null when it makes none. */
+function claimOf(text: string): { claim: PolicyClaim; topic: PolicyTopic } | null {
+  if (/\blts\b|\blong[- ]term support\b/.test(text))
+    return { claim: { unit: 'lts', value: 0 }, topic: 'patch-support' };
+  if (/\bmonthly\b|\bevery month\b|\bonce a month\b/.test(text) && /\bpatch/.test(text))
+    return { claim: { unit: 'monthly', value: 1 }, topic: 'patch-cadence' };
+  const perYear = new RegExp(
+    String.raw`\b${COUNT} (?:minor )?(?:releases?|minors?|versions?|times) (?:a|per|each) year\b`,
+  ).exec(text);
+  if (perYear) return { claim: { unit: 'per-year', value: count(perYear[1]!) }, topic: 'release-cadence' };
+  const minors = new RegExp(
+    String.raw`\b${COUNT} (?:minor |most recent |recent |latest )?(?:versions|releases|minors|release branches|branches)\b`,
+  ).exec(text);
+  if (minors && /\b(support\w*|maintain\w*|patch\w*)\b/.test(text))
+    return { claim: { unit: 'minors', value: count(minors[1]!) }, topic: 'release-branches' };
+  const period = new RegExp(String.raw`\b${COUNT} (months?|years?)\b`).exec(text);
+  if (period && /\b(support\w*|patch\w*|maintain\w*)\b/.test(text)) {
+    const months = count(period[1]!) * (period[2]!.startsWith('year') ? 12 : 1);
+    return { claim: { unit: 'months', value: months }, topic: 'patch-support' };
+  }
+  return null;
+}
+
 function moduleOf(question: Question): string | null {
   const named = /\bk8s\.io\/[a-z0-9-]+/.exec(question.original.toLowerCase())?.[0];
   return named ?? (question.has(/\bclient-go\b/) ? 'k8s.io/client-go' : null);
@@ -83,14 +121,22 @@ export const supportPolicyKind: QuestionKind<SupportPolicyQuery> = {
     // "when did 1.30 go into maintenance mode": the release's own maintenance date beside the policy.
     const releaseMaintenance =
       question.version && question.has(/\bmaintenance mode\b/) ? 'maintenance-mode' : undefined;
-    const topic = TOPICS.find(([pattern]) => pattern.test(spaced))?.[1] ?? releaseMaintenance;
+    const claimed = question.yesNo && !question.version ? claimOf(question.original.toLowerCase()) : null;
+    const topic = claimed?.topic ?? TOPICS.find(([pattern]) => pattern.test(spaced))?.[1] ?? releaseMaintenance;
     if (!topic) return null;
     const module = topic === 'client-libraries' ? moduleOf(question) : null;
     const moduleVersion =
       topic === 'client-libraries' ? (/\bv0\.\d+(?:\.\d+)?\b/.exec(question.original)?.[0] ?? null) : null;
     return {
       score: SCORE.certain + 5,
-      query: { kind: 'support-policy', topic, version: question.version, module, moduleVersion },
+      query: {
+        kind: 'support-policy',
+        topic,
+        version: question.version,
+        module,
+        moduleVersion,
+        ...(claimed ? { claim: claimed.claim } : {}),
+      },
     };
   },
   answer: supportPolicy,

@@ -11,6 +11,8 @@ export const TeamQuery = z.object({
   version: VersionRef.nullable(),
   role: z.string().nullable(),
   shadows: z.boolean(),
+  /** A person the question names ("is Drew Hagen the 1.34 release lead?"), as the words of their name. */
+  person: z.string().optional(),
   notes: ParseNotes,
 });
 export type TeamQuery = z.infer<typeof TeamQuery>;
@@ -56,20 +58,34 @@ function asksTeam(question: Question, role: string | null): boolean {
   );
 }
 
+/** The words of a release-team member's name the question holds ("hagen", "cosgrove"), or null. */
+function personOf(question: Question): string | null {
+  const { people } = question.index.vocabulary;
+  const named = question.subject.filter((word) => people.has(word));
+  if (named.length === 0) return null;
+  // As the user wrote them, so the answer can say who it looked for.
+  const written = new Map(question.original.split(/[^\p{L}\p{N}-]+/u).map((token) => [token.toLowerCase(), token]));
+  return named.map((word) => written.get(word) ?? word).join(' ');
+}
+
+const MEMBER_WORDS = /\b(lead|leads|led|leading|leader|team|shadow\w*|role|manag\w*|in charge|ran)\b/;
+
 export const teamKind: QuestionKind<TeamQuery> = {
   schema: TeamQuery,
   kind: 'team',
   intent: 'team',
   recognize: (question) => {
     const role = roleOf(question.text);
-    if (!asksTeam(question, role)) return null;
+    const person = personOf(question);
+    if (!asksTeam(question, role) && !(person && question.has(MEMBER_WORDS))) return null;
     if ((question.topic.length > 0 || question.feature !== null) && !question.has(/\brelease team\b|\bwho\b/))
       return null;
     const shadows = question.has(/\bshadows?\b/);
-    const lead = question.has(/\bled\b|\bleading\b|\bwho\b.*\blead\w*\b/) ? 'lead' : null;
+    const lead =
+      question.has(/\bled\b|\bleading\b|\bwho\b.*\blead\w*\b/) || (person && question.has(/\blead\b/)) ? 'lead' : null;
     return {
-      score: SCORE.certain - 5,
-      query: { kind: 'team', version: question.version, role: role ?? lead, shadows },
+      score: person ? SCORE.certain : SCORE.certain - 5,
+      query: { kind: 'team', version: question.version, role: role ?? lead, shadows, ...(person ? { person } : {}) },
     };
   },
   answer: team,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Answer, AnswerItem, AnswerSection } from '../../domain/answer.ts';
+import type { Answer, AnswerItem, AnswerSection, AnswerVerdict } from '../../domain/answer.ts';
 import type { DeprecatedApi } from '../../domain/deprecation.ts';
 import type { ReleaseNote } from '../../domain/release-notes.ts';
 import { compareMinor } from '../../domain/version.ts';
@@ -20,6 +20,11 @@ export const UpgradeQuery = z.object({
   from: VersionRef.nullable(),
   /** null: the latest release. */
   to: VersionRef.nullable(),
+  /**
+   * What a yes/no question asks of the upgrade: "can I go straight from 1.29 to 1.32?" (direct: one minor release at
+   * a time), "will anything break going to 1.33?" (breaks: is there anything to act on).
+   */
+  asks: z.enum(['direct', 'breaks']).optional(),
   notes: ParseNotes,
 });
 export type UpgradeQuery = z.infer<typeof UpgradeQuery>;
@@ -113,6 +118,19 @@ const defaultAt = (gate: { specs: ReadonlyArray<{ since: string; default: boolea
 
 const upgradeFrom = (from: string, to: string): string => `upgrade from ${from} to ${to}`;
 
+/**
+ * The yes/no an upgrade question gets: straight there only across one minor release (the skew policy's step);
+ * "will anything break" is yes when there is anything to act on.
+ */
+function upgradeVerdict(
+  asks: UpgradeQuery['asks'],
+  minors: number,
+  totals: { urgent: number; removed: number; gates: number },
+): AnswerVerdict {
+  if (asks === 'breaks') return totals.urgent + totals.removed + totals.gates > 0 ? 'yes' : 'no';
+  return minors === 1 ? 'yes' : 'no';
+}
+
 export function upgrade(query: UpgradeQuery, index: EngineIndex, now: Date): Answer {
   const fromResolved = query.from ? resolveVersion(index, query.from, now, 'upgrade') : null;
   if (fromResolved && !fromResolved.ok) return fromResolved.answer;
@@ -131,6 +149,7 @@ export function upgrade(query: UpgradeQuery, index: EngineIndex, now: Date): Ans
     return makeAnswer(index.footer, {
       intent: 'upgrade',
       title: `Upgrade ${from} → ${to}`,
+      verdict: 'no',
       summary:
         compareMinor(from, to) === 0
           ? `${from} to ${to} is not an upgrade: both are the same release.`
@@ -228,15 +247,23 @@ export function upgrade(query: UpgradeQuery, index: EngineIndex, now: Date): Ans
   const latest = latestReleased(index, now)?.version;
   const hops = [from, ...span];
   const draftCaveat = caveats.find((line) => line.includes('draft'));
-  const summary =
-    `Upgrading ${from} → ${to} crosses ${plural(span.length, 'minor release')}: ${totalsText(totals)}.` +
-    (span.length > 1 ? ` Upgrade one minor release at a time: ${hops.join(' → ')}.` : '') +
-    (draftCaveat ? ` ${draftCaveat}` : '');
+  const crossing = `Upgrading ${from} → ${to} crosses ${plural(span.length, 'minor release')}: ${totalsText(totals)}.`;
+  const oneAtATime = span.length > 1 ? `Upgrade one minor release at a time: ${hops.join(' → ')}.` : '';
+  const verdict = upgradeVerdict(query.asks, span.length, totals);
+  // Asked whether the jump can be made at once, the answer says how to make it before what it crosses.
+  const route =
+    query.asks !== 'direct'
+      ? `${crossing} ${oneAtATime}`
+      : oneAtATime
+        ? `${oneAtATime} ${crossing}`
+        : `${from} → ${to} is one minor release, the step the version skew policy supports. ${crossing}`;
+  const summary = route.trim() + (draftCaveat ? ` ${draftCaveat}` : '');
   if (caveats.length) sections.push(section('About the data', { lines: caveats }));
   return makeAnswer(index.footer, {
     intent: 'upgrade',
     title: `Upgrade ${from} → ${to}`,
     summary,
+    verdict,
     release: to,
     sections,
     links: [
@@ -268,6 +295,17 @@ const NOTES_ASKED = new RegExp(
     '|\\bwhat (do i|must i|should i) (need to )?(do|change|know)\\b.*\\b(upgrad\\w*|before)\\b',
 );
 
+/** "will anything break", "do I need to change anything": a question about what to act on, not the route. */
+const ASKS_BREAKS =
+  /\b(break\w*|brake|anything|something|action|need to (do|change|fix)|have to (do|change|fix)|issues?)\b/;
+
+const askedOfUpgrade = (question: Question): UpgradeQuery['asks'] =>
+  question.has(/\b(straight|directly|direct|skip\w*|jump|at once|in one go|one go|one step)\b/)
+    ? 'direct'
+    : question.has(ASKS_BREAKS)
+      ? 'breaks'
+      : 'direct';
+
 function recognize(question: Question) {
   const { versions } = question.entities;
   if (versions.length === 0) return null;
@@ -293,9 +331,10 @@ function recognize(question: Question) {
     versions.length >= 2 ||
     question.has(/\b(from|to) ver\b|\bver upgrade\b.*\bnotes?\b/) ||
     breaks;
+  const asks = question.yesNo ? askedOfUpgrade(question) : undefined;
   return {
     score: span ? SCORE.certain + 6 : sure ? SCORE.certain + 3 : SCORE.likely,
-    query: { kind: 'upgrade' as const, from, to },
+    query: { kind: 'upgrade' as const, from, to, ...(asks ? { asks } : {}) },
   };
 }
 
