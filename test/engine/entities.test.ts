@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.ts';
 import { buildIndex } from '../../src/engine/engine-index.ts';
 import { recognizeEntities } from '../../src/engine/index.ts';
+import { CUE_WORDS } from '../../src/engine/kinds/registry.ts';
+import { extractEntities } from '../../src/engine/understand/entities.ts';
 import { FEATURE_ALIASES } from '../../src/engine/understand/vocabulary.ts';
 
 const index = buildIndex(loadDataset());
@@ -15,6 +17,35 @@ describe('recognizeEntities', () => {
     expect(found('upgrade from v1.24 to 1.26.3').versions).toEqual(['1.24', '1.26.3']);
     expect(found('1,31 vs the previous release').versions).toEqual(['1.31', 'previous']);
     expect(found('when is the next release').versions).toEqual(['next']);
+  });
+
+  it.each([
+    ['1.30 - 1.33', ['1.30', '1.33']],
+    ['1.30-1.33', ['1.30', '1.33']],
+    ['1.30–1.33', ['1.30', '1.33']],
+    ['1.30 — 1.33', ['1.30', '1.33']],
+    ['between 1.30 and 1.33', ['1.30', '1.33']],
+    ['1.30..1.33', ['1.30', '1.33']],
+    ['from 1.29 thru 1.32', ['1.29', '1.32']],
+    ['v1.30 - v1.32.4', ['1.30', '1.32.4']],
+    ['stable graduations 1.34-1.36', ['1.34', '1.36']],
+  ])('reads %j as a range, both ends in order', (text, versions) => {
+    const notes = { corrections: [], truncated: false, stripped: false };
+    const extraction = extractEntities(text, index, notes, CUE_WORDS, now);
+    expect(extraction.range).toBe(true);
+    expect(found(text).versions).toEqual(versions);
+  });
+
+  it.each([
+    ['1.30 - is it out?', ['1.30']],
+    ['1.33 - 1.30', ['1.33', '1.30']],
+    ['1.30 - 1.31 - 1.32', ['1.30', '1.31', '1.32']],
+    ['1.31.0-rc.1 notes', ['1.31']],
+    ['is 1.30 or 1.31 bigger', ['1.30', '1.31']],
+  ])('does not read %j as a range', (text, versions) => {
+    const notes = { corrections: [], truncated: false, stripped: false };
+    expect(extractEntities(text, index, notes, CUE_WORDS, now).range).toBe(false);
+    expect(found(text).versions).toEqual(versions);
   });
 
   it('finds KEP numbers, feature gates case-insensitively (spelled as the data does) and well-known names', () => {

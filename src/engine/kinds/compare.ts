@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { compare } from '../intents/compare.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
+import { stageOf } from './cues.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
 
 /** "compare 1.30 and 1.31", "1.30 vs 1.31". A null `b`: the release before `a`. */
@@ -39,7 +40,9 @@ export const compareKind: QuestionKind<CompareQuery> = {
     const compares =
       question.has(/\b(compare|comparison|vs|versus|differences?|diff|differ|side by side)\b/) ||
       (versions.length >= 2 &&
-        question.has(/\b(bigger|larger|smaller|more|fewer|less|than)\b|\bver or ver\b|\bbetween ver and ver\b/));
+        (question.has(/\b(bigger|larger|smaller|more|fewer|less|than)\b|\bver or ver\b/) ||
+          // "what went stable between 1.31 and 1.33" is a range of stage lists, not two releases side by side.
+          (question.has(/\bbetween ver and ver\b/) && !stageOf(question))));
     if (!compares) return null;
     const asks = question.yesNo && versions.length >= 2 ? askedComparison(question) : null;
     return {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import type { Answer } from '../../domain/answer.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { deprecations } from '../intents/deprecations.ts';
+import { spanAnswer } from '../span.ts';
 import { upgrade as upgradeReport } from './upgrade.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
@@ -10,6 +13,8 @@ import { type Candidate, type QuestionKind, SCORE, words } from './kind.ts';
 export const DeprecationsQuery = z.object({
   kind: z.literal('deprecations'),
   version: VersionRef.nullable(),
+  /** The other end of a range ("deprecations 1.22 - 1.25"): each release's list from `version` to it. */
+  until: VersionRef.optional(),
   /** Set for upgrades: everything removed after `from` up to and including `to`. */
   upgrade: z.object({ from: VersionRef.nullable(), to: VersionRef.nullable() }).nullable(),
   focus: z.enum(['removed', 'deprecated', 'both']),
@@ -28,6 +33,30 @@ const cased = (question: Question, subject: string[]): string => {
   );
   return subject.map((word) => original.get(word) ?? word).join(' ');
 };
+
+/** Words that make a span an upgrade (the upgrade report) rather than a span of release lists. */
+const UPGRADE_WORDS =
+  /\b(upgrad\w*|migrat\w*|moving|move|going|bump\w*|before|skip\w*|breaks?|breaking)\b|\bgo (?!away)/;
+
+/**
+ * "deprecations 1.22 - 1.25", "which apis go away between 1.24 and 1.27": a range asked for its deprecations or
+ * removals alone is each release's list, not an upgrade report; it outranks the upgrade reading of the same span.
+ */
+function span(question: Question): Candidate<DeprecationsQuery> | null {
+  const { versions, range } = question.entities;
+  // Gates removed over a span are the feature-gate kind's ("gates removed or locked between 1.30 and 1.33").
+  if (!range || versions.length !== 2 || question.has(UPGRADE_WORDS) || question.has(/\bgates?\b/)) return null;
+  const deprecated = question.has(/\bdeprecat\w*/);
+  const removed = question.has(/\b(remov\w*|gone|go away|goes away|dropped|no longer served|apis?)\b/);
+  if (!deprecated && !removed) return null;
+  const focus = deprecated && !question.has(/\b(remov\w*|gone|go away|goes away|dropped)\b/) ? 'deprecated' : 'removed';
+  // "deprecations between 1.33 and 1.36" is what the upgrade across it meets (kinds/upgrade.ts).
+  if (focus === 'deprecated' && question.has(/\bbetween ver and ver\b/)) return null;
+  return {
+    score: SCORE.certain + 7,
+    query: { kind: 'deprecations', version: versions[0]!, until: versions[1]!, upgrade: null, focus, subject: null },
+  };
+}
 
 function upgrade(question: Question): Candidate<DeprecationsQuery> | null {
   const { versions } = question.entities;
@@ -104,11 +133,28 @@ function removals(question: Question): Candidate<DeprecationsQuery> | null {
   return null;
 }
 
+function spanOfLists(query: DeprecationsQuery, index: EngineIndex, now: Date): Answer {
+  if (!query.until) return deprecations(query, index, now);
+  const { until: _until, ...one } = query;
+  const joined = spanAnswer(
+    index,
+    { from: query.version, to: query.until },
+    now,
+    'deprecations',
+    {
+      title: (from, to) =>
+        `${query.focus === 'deprecated' ? 'Deprecations' : 'Removals'} in Kubernetes ${from} to ${to}`,
+    },
+    (version) => deprecations({ ...one, version }, index, now),
+  );
+  return joined ?? deprecations(one, index, now);
+}
+
 export const deprecationsKind: QuestionKind<DeprecationsQuery> = {
   schema: DeprecationsQuery,
   kind: 'deprecations',
   intent: 'deprecations',
-  recognize: (question) => upgrade(question) ?? removals(question),
+  recognize: (question) => span(question) ?? upgrade(question) ?? removals(question),
   // An upgrade span gets the one upgrade report (kinds/upgrade.ts), which includes the removals.
   answer: (query, index, now) =>
     query.upgrade
@@ -117,7 +163,7 @@ export const deprecationsKind: QuestionKind<DeprecationsQuery> = {
           index,
           now,
         )
-      : deprecations(query, index, now),
+      : spanOfLists(query, index, now),
   examples: ['what was removed in 1.25 / deprecations in 1.31 / upgrade from 1.24 to 1.26'],
   vocabulary: words(`deprecate deprecated deprecates deprecation deprecations remove removed removes removal removals
     deleted delete dropped drop breaks break breaking upgrade upgrades upgrading migrate migrating migration apis api gone served`),

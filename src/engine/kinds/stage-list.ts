@@ -10,6 +10,8 @@ export const StageListQuery = z.object({
   version: VersionRef.nullable(),
   stage: ListStage,
   sig: z.string().nullable(),
+  /** The other end of a range ("GA features in 1.28 - 1.30"): every release from `version` to it, both included. */
+  until: VersionRef.optional(),
   notes: ParseNotes,
 });
 export type StageListQuery = z.infer<typeof StageListQuery>;
@@ -25,7 +27,15 @@ export const stageListKind: QuestionKind<StageListQuery> = {
     const anchored = question.version !== null && asksList(question);
     if (question.topic.length > 0 && !anchored) return null;
     const listed: ListStage = stage === 'alpha' || stage === 'beta' ? stage : 'stable';
-    const query = { kind: 'stage-list' as const, version: question.version, stage: listed, sig: question.entities.sig };
+    const { range, versions } = question.entities;
+    const until = range ? versions[1] : undefined;
+    const query = {
+      kind: 'stage-list' as const,
+      version: question.version,
+      stage: listed,
+      sig: question.entities.sig,
+      ...(until ? { until } : {}),
+    };
     // "Which features went GA in 1.33, did sidecars make it?": the list, which answers both parts.
     if (asksList(question)) return { score: SCORE.strong, query };
     // "heads up: in-place pod resize finally went GA in 1.35": a statement about a release's list.

@@ -81,6 +81,13 @@ const MILESTONE_PHRASE =
   /\b(code|enhancements?|docs?|documentation|test|feature blog|blog|prr|production readiness) (freeze|thaw)\b/g;
 
 const NUMBERED_VERSION = /\bver(\d+)\b/g;
+const RANGE_HINT = /\d\s*(?:-|–|—|\.\.|~)\s*v?\d/;
+const RANGE_SEPARATOR =
+  /(?<![\w./#-])(v?([12])\.(\d{1,3})(?:\.(?:\d{1,3}|x))?)\s*(?:-{1,2}|[–—]|\.{2,3}|~)\s*(?=v?([12])\.(\d{1,3})(?!\d))/g;
+const rangeTo = (match: string, first: string, ...ends: string[]): string => {
+  const [major, minor, toMajor, toMinor] = ends.map(Number) as [number, number, number, number];
+  return major < toMajor || (major === toMajor && minor < toMinor) ? `${first} thru ` : match;
+};
 const RELEASE_WORD = '(?:k8s |kubernetes )?(?:release|releases|version|minor|cycle|one|k8s|kubernetes)';
 type Relative = Extract<VersionRef, { kind: 'relative' }>['which'];
 /**
@@ -322,6 +329,10 @@ export function extractEntities(
     apis.push(apiVersion);
   }
 
+  // A range written with a dash or dots ("1.30-1.33", "1.30 – 1.33", "1.30..1.33") reads "1.30 thru 1.33"; only
+  // between two versions, oldest first ("1.30 - is it out?" and "1.33 - 1.30" are no range).
+  if (RANGE_HINT.test(s)) s = s.replace(RANGE_SEPARATOR, rangeTo);
+
   // Versions, written v1.31, 1.31, 1.31.2 or 1,31. Majors other than 1 are kept so "2.0" gets an honest reply.
   // Each version becomes a numbered placeholder so exact and relative ones keep the order they were written in.
   const found: VersionRef[] = [];
@@ -437,7 +448,8 @@ export function extractEntities(
       return VERSION_PLACEHOLDER;
     });
   const text = s.replace(/\s+/g, ' ').trim();
-  const range = versions.length === 2 && /\bver (?:to|through|thru|until|-) ver\b/.test(text);
+  const range =
+    versions.length === 2 && /\bver (?:to|through|thru|till|until|-) ver\b|\bbetween ver and ver\b/.test(text);
   return {
     text,
     versions,
