@@ -57,3 +57,32 @@ export function spanAnswer(
     suggestions: parts.at(-1)?.answer.suggestions ?? [],
   });
 }
+
+/** What a recogniser adds to a per-release query when the question names a range: its other end. */
+export const untilOf = (entities: { range: boolean; versions: readonly VersionRef[] }): { until?: VersionRef } =>
+  entities.range && entities.versions[1] ? { until: entities.versions[1] } : {};
+
+/**
+ * A kind's answer over a range: with `until` set, each release's own answer from `version` to `until` joined (see
+ * spanAnswer); without it, or when the range is one release, the kind's answer as it is.
+ */
+export function overSpan<Q extends { version: VersionRef | null; until?: VersionRef }>(
+  one: (query: Q, index: EngineIndex, now: Date) => Answer,
+  intent: AnswerIntent,
+  title: (from: string, to: string, query: Q) => string,
+): (query: Q, index: EngineIndex, now: Date) => Answer {
+  return (query, index, now) => {
+    if (!query.until) return one(query, index, now);
+    const { until, ...rest } = query;
+    const single = rest as Q;
+    const joined = spanAnswer(
+      index,
+      { from: query.version, to: until },
+      now,
+      intent,
+      { title: (from, to) => title(from, to, query) },
+      (version) => one({ ...single, version }, index, now),
+    );
+    return joined ?? one(single, index, now);
+  };
+}

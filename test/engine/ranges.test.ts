@@ -75,6 +75,20 @@ describe('a range reads as both ends, whatever joins them', () => {
     },
   );
 
+  it.each([
+    ['release leads 1.30 - 1.33', 'team', ['Kat Cosgrove', 'Nina Polshakova']],
+    ['release leads from 1.33 to 1.36', 'team', ['Nina Polshakova', 'Ryota Sawada']],
+    ['release dates 1.30–1.33', 'schedule', ['2024-04-17', '2025-04-23']],
+    ['code freeze dates for 1.34 through 1.36', 'schedule', ['2026-03-19']],
+    ['EOL dates for 1.33..1.36', 'support', ['2026-06-28', '2027-06-28']],
+    ['codenames 1.30 — 1.33', 'release-summary', ['Uwubernetes', 'Elli', 'Penelope', 'Octarine']],
+  ])('%s answers every release of the span', async (question, intent, facts) => {
+    const answer = await ask(question);
+    expect(answer.intent).toBe(intent);
+    const text = renderText(answer);
+    for (const fact of facts) expect(text).toContain(fact);
+  });
+
   it('a dash that joins no second version is no range: "1.30 - is it out?"', async () => {
     const answer = await ask('1.30 - is it out?');
     expect(answer.intent).toBe('release-summary');

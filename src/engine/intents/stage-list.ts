@@ -15,7 +15,6 @@ import {
   stageHeading,
 } from '../milestones.ts';
 import type { StageListQuery } from '../kinds/stage-list.ts';
-import { spanAnswer } from '../span.ts';
 import { notShippedCaveat, resolveVersion } from '../versions.ts';
 import { unknownSig } from './sig.ts';
 
@@ -49,18 +48,6 @@ function announcementCountLine(counted: number, stage: string): string {
  */
 export function stageList(query: StageListQuery, index: EngineIndex, now: Date): Answer {
   if (query.sig && !index.kepsBySig.has(query.sig)) return unknownSig(index, query.sig, 'stage-list');
-  if (query.until) {
-    const { until: _until, ...one } = query;
-    const joined = spanAnswer(
-      index,
-      { from: query.version, to: query.until },
-      now,
-      'stage-list',
-      { title: (from, to) => `${SHIPPED_TITLE[query.stage]} in Kubernetes ${from} to ${to}` },
-      (version) => stageList({ ...one, version }, index, now),
-    );
-    if (joined) return joined;
-  }
   const resolved = resolveVersion(index, query.version, now, 'stage-list');
   if (!resolved.ok) return resolved.answer;
   const { release } = resolved;

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import type { Answer } from '../../domain/answer.ts';
-import type { EngineIndex } from '../engine-index.ts';
 import { deprecations } from '../intents/deprecations.ts';
-import { spanAnswer } from '../span.ts';
+import { overSpan } from '../span.ts';
 import { upgrade as upgradeReport } from './upgrade.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
@@ -71,8 +69,10 @@ function upgrade(question: Question): Candidate<DeprecationsQuery> | null {
   const explicitFrom = question.has(/\bfrom ver\b/) || span;
   const from = versions.length >= 2 || explicitFrom ? question.version : null;
   const to = versions.length >= 2 ? versions[1]! : explicitFrom ? null : question.version;
+  // A bare span ("release leads from 1.33 to 1.36") is only a guess at an upgrade: any kind that reads more wins.
+  const cued = breaks || question.has(/\b(upgrad\w*|migrat\w*)\b/) || question.has(UPGRADE_WORDS);
   return {
-    score: SCORE.certain,
+    score: cued ? SCORE.certain : SCORE.likely,
     query: { kind: 'deprecations', version: null, upgrade: { from, to }, focus: 'removed', subject: null },
   };
 }
@@ -133,22 +133,11 @@ function removals(question: Question): Candidate<DeprecationsQuery> | null {
   return null;
 }
 
-function spanOfLists(query: DeprecationsQuery, index: EngineIndex, now: Date): Answer {
-  if (!query.until) return deprecations(query, index, now);
-  const { until: _until, ...one } = query;
-  const joined = spanAnswer(
-    index,
-    { from: query.version, to: query.until },
-    now,
-    'deprecations',
-    {
-      title: (from, to) =>
-        `${query.focus === 'deprecated' ? 'Deprecations' : 'Removals'} in Kubernetes ${from} to ${to}`,
-    },
-    (version) => deprecations({ ...one, version }, index, now),
-  );
-  return joined ?? deprecations(one, index, now);
-}
+const spanOfLists = overSpan(
+  deprecations,
+  'deprecations',
+  (from, to, query) => `${query.focus === 'deprecated' ? 'Deprecations' : 'Removals'} in Kubernetes ${from} to ${to}`,
+);
 
 export const deprecationsKind: QuestionKind<DeprecationsQuery> = {
   schema: DeprecationsQuery,

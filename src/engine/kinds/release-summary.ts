@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { releaseSummary } from '../intents/release-summary.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
+import { overSpan, untilOf } from '../span.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
 
 /** "1.31", "tell me about 1.24", "what's in the latest release". A null version: the latest. */
 export const ReleaseSummaryQuery = z.object({
   kind: z.literal('release-summary'),
   version: VersionRef.nullable(),
+  /** The other end of a range ("… 1.30 - 1.33"): every release from `version` to it. */
+  until: VersionRef.optional(),
   /**
    * A yes/no question about something other than whether the release is out ("was 1.31 a big release?", "is 1.31
    * called Octarine?"): the summary gives the facts without a yes or no it cannot vouch for.
@@ -32,10 +35,15 @@ export const releaseSummaryKind: QuestionKind<ReleaseSummaryQuery> = {
     const other = question.yesNo && !question.has(ASKS_OUT);
     return {
       score: cue && question.version ? SCORE.strong : SCORE.weak,
-      query: { kind: 'release-summary', version: question.version, ...(other ? { asks: 'other' as const } : {}) },
+      query: {
+        kind: 'release-summary',
+        version: question.version,
+        ...(other ? { asks: 'other' as const } : {}),
+        ...untilOf(question.entities),
+      },
     };
   },
-  answer: releaseSummary,
+  answer: overSpan(releaseSummary, 'release-summary', (from, to) => `Kubernetes ${from} to ${to}`),
   examples: ['1.31 — a release: codename, date, lead, enhancements, support'],
   vocabulary: words('release releases version versions codename called named summary recap overview size big'),
 };

@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { schedule } from '../intents/schedule.ts';
 import { ParseNotes, ScheduleTarget, VersionRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
+import { overSpan, untilOf } from '../span.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
 
 /** "1.31 schedule", "when is code freeze for 1.31", "how long until enhancements freeze". */
 export const ScheduleQuery = z.object({
   kind: z.literal('schedule'),
   version: VersionRef.nullable(),
+  /** The other end of a range ("… 1.30 - 1.33"): every release from `version` to it. */
+  until: VersionRef.optional(),
   target: ScheduleTarget.nullable(),
   countdown: z.boolean(),
   notes: ParseNotes,
@@ -68,9 +71,12 @@ export const scheduleKind: QuestionKind<ScheduleQuery> = {
     const countdown = question.has(
       /\b(how long|how many (days|weeks|hours)|countdown|until|till|days left|time left|remaining)\b/,
     );
-    return { score: SCORE.strong - 5, query: { kind: 'schedule', version: question.version, target, countdown } };
+    return {
+      score: SCORE.strong - 5,
+      query: { kind: 'schedule', version: question.version, target, countdown, ...untilOf(question.entities) },
+    };
   },
-  answer: schedule,
+  answer: overSpan(schedule, 'schedule', (from, to) => `Kubernetes ${from} to ${to}: schedules`),
   examples: ['1.31 schedule / when is code freeze for 1.31 / how long until enhancements freeze'],
   vocabulary:
     words(`schedule schedules timeline timelines calendar dates date deadline deadlines day days week weeks hours

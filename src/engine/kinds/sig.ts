@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sigView } from '../intents/sig.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import { stageOf } from './cues.ts';
+import { overSpan, untilOf } from '../span.ts';
 import { type QuestionKind, SCORE } from './kind.ts';
 
 /** "what did SIG Storage ship in 1.31". sig: a slug such as "sig-storage". */
@@ -9,6 +10,8 @@ export const SigQuery = z.object({
   kind: z.literal('sig'),
   sig: z.string(),
   version: VersionRef.nullable(),
+  /** The other end of a range ("… 1.30 - 1.33"): every release from `version` to it. */
+  until: VersionRef.optional(),
   notes: ParseNotes,
 });
 export type SigQuery = z.infer<typeof SigQuery>;
@@ -27,10 +30,10 @@ export const sigKind: QuestionKind<SigQuery> = {
     if (stageOf(question) && !sigAsSubject) return null;
     return {
       score: sigAsSubject && stageOf(question) ? SCORE.strong + 5 : SCORE.likely,
-      query: { kind: 'sig', sig, version: question.version },
+      query: { kind: 'sig', sig, version: question.version, ...untilOf(question.entities) },
     };
   },
-  answer: sigView,
+  answer: overSpan(sigView, 'sig', (from, to) => `Kubernetes ${from} to ${to} by SIG`),
   examples: ['what did SIG Storage ship in 1.31'],
   vocabulary: [],
 };

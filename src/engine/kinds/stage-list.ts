@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { stageList } from '../intents/stage-list.ts';
 import { ListStage, ParseNotes, VersionRef } from '../refs.ts';
+import { overSpan, untilOf } from '../span.ts';
 import { asksList, stageOf } from './cues.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
 
@@ -16,6 +17,8 @@ export const StageListQuery = z.object({
 });
 export type StageListQuery = z.infer<typeof StageListQuery>;
 
+const SHIPPED_TITLE = { stable: 'Graduated to stable', beta: 'Beta', alpha: 'Alpha' } as const;
+
 export const stageListKind: QuestionKind<StageListQuery> = {
   schema: StageListQuery,
   kind: 'stage-list',
@@ -27,14 +30,12 @@ export const stageListKind: QuestionKind<StageListQuery> = {
     const anchored = question.version !== null && asksList(question);
     if (question.topic.length > 0 && !anchored) return null;
     const listed: ListStage = stage === 'alpha' || stage === 'beta' ? stage : 'stable';
-    const { range, versions } = question.entities;
-    const until = range ? versions[1] : undefined;
     const query = {
       kind: 'stage-list' as const,
       version: question.version,
       stage: listed,
       sig: question.entities.sig,
-      ...(until ? { until } : {}),
+      ...untilOf(question.entities),
     };
     // "Which features went GA in 1.33, did sidecars make it?": the list, which answers both parts.
     if (asksList(question)) return { score: SCORE.strong, query };
@@ -42,7 +43,11 @@ export const stageListKind: QuestionKind<StageListQuery> = {
     if (question.version !== null && !question.yesNo) return { score: SCORE.strong, query };
     return { score: question.feature !== null ? SCORE.weak : SCORE.likely + 5, query };
   },
-  answer: stageList,
+  answer: overSpan(
+    stageList,
+    'stage-list',
+    (from, to, query) => `${SHIPPED_TITLE[query.stage]} in Kubernetes ${from} to ${to}`,
+  ),
   examples: ['what went GA in 1.31 / beta features in 1.30 / new alpha in 1.31'],
   vocabulary: words(`ga stable alpha beta graduate graduated graduates graduating graduation promote promoted promotion
     promotions stage stages milestone milestones generally available availability general`),

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { support } from '../intents/support.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
+import { overSpan, untilOf } from '../span.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
 
 /** "is 1.28 still supported", "when does 1.31 reach end of life", "which versions are supported", "latest patch of 1.30". */
 export const SupportQuery = z.object({
   kind: z.literal('support'),
   version: VersionRef.nullable(),
+  /** The other end of a range ("… 1.30 - 1.33"): every release from `version` to it. */
+  until: VersionRef.optional(),
   ask: z.enum(['status', 'eol', 'list', 'latest-patch']),
   notes: ParseNotes,
 });
@@ -36,9 +39,9 @@ export const supportKind: QuestionKind<SupportQuery> = {
     // "We are stuck on 1.27 because of a vendor, is it still supported?": a release and a support cue decide it.
     if ((question.topic.length > 0 || question.feature !== null) && version === null) return null;
     const ask = asksPatch ? 'latest-patch' : asksEol ? 'eol' : version ? 'status' : 'list';
-    return { score: SCORE.certain - 10, query: { kind: 'support', version, ask } };
+    return { score: SCORE.certain - 10, query: { kind: 'support', version, ask, ...untilOf(question.entities) } };
   },
-  answer: support,
+  answer: overSpan(support, 'support', (from, to) => `Support for Kubernetes ${from} to ${to}`),
   examples: ['is 1.28 still supported / which versions are supported / latest patch of 1.30'],
   vocabulary: words(
     'supported unsupported support maintained maintenance eol end life lts patch patches final security mode',

@@ -3,12 +3,15 @@ import { roleKeysFor } from '../../domain/team.ts';
 import { team } from '../intents/team.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
+import { overSpan, untilOf } from '../span.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
 
 /** "who led 1.24", "who was the 1.31 comms lead", "1.31 release team". role: a team role key. */
 export const TeamQuery = z.object({
   kind: z.literal('team'),
   version: VersionRef.nullable(),
+  /** The other end of a range ("… 1.30 - 1.33"): every release from `version` to it. */
+  until: VersionRef.optional(),
   role: z.string().nullable(),
   shadows: z.boolean(),
   /** A person the question names ("is Drew Hagen the 1.34 release lead?"), as the words of their name. */
@@ -85,10 +88,17 @@ export const teamKind: QuestionKind<TeamQuery> = {
       question.has(/\bled\b|\bleading\b|\bwho\b.*\blead\w*\b/) || (person && question.has(/\blead\b/)) ? 'lead' : null;
     return {
       score: person ? SCORE.certain : SCORE.certain - 5,
-      query: { kind: 'team', version: question.version, role: role ?? lead, shadows, ...(person ? { person } : {}) },
+      query: {
+        kind: 'team',
+        version: question.version,
+        role: role ?? lead,
+        shadows,
+        ...(person ? { person } : {}),
+        ...untilOf(question.entities),
+      },
     };
   },
-  answer: team,
+  answer: overSpan(team, 'team', (from, to) => `Release teams of Kubernetes ${from} to ${to}`),
   examples: ['who led 1.24 / who was the 1.31 comms lead / 1.31 release team'],
   vocabulary: words(
     'who lead leads led leading leader leaders shadow shadows team teams role roles ran run managed manager ping contact handled handles ci signal branch',
