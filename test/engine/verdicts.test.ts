@@ -113,7 +113,8 @@ const YES_NO: Case[] = [
     intent: 'support-policy',
     starts: 'No — Kubernetes 1.36 enters maintenance mode on 2027-04-28',
   },
-  { q: 'is 1.33 still getting patches?', intent: 'patch-schedule', starts: 'No — Kubernetes 1.33 is end of life' },
+  { q: 'is 1.33 still getting patches?', intent: 'support', starts: 'No — Kubernetes 1.33 is end of life' },
+  { q: 'will 1.33 get another patch?', intent: 'patch-schedule', starts: 'No — Kubernetes 1.33 is end of life' },
   // deprecations: "still served" is answered the other way round from "removed"
   {
     q: 'is extensions/v1beta1 ingress still served?',

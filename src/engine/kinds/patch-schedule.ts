@@ -369,6 +369,9 @@ function monthOf(question: Question): PatchScheduleQuery['month'] {
   };
 }
 
+const SUPPORT_LASTS =
+  /\bstill (get|gets|getting|receiv\w*)\b|\bstops? (receiving|getting)\b|\buntil when\b|\bno (more|longer) (get|getting|receiv\w*)?\s*patch|\bon (our|my|their) own\b/;
+
 export const patchScheduleKind: QuestionKind<PatchScheduleQuery> = {
   kind: 'patch-schedule',
   intent: 'patch-schedule',
@@ -399,6 +402,9 @@ export const patchScheduleKind: QuestionKind<PatchScheduleQuery> = {
       return { score: SCORE.certain + 3, query: base };
     }
     if (!patches && !cherry) return null;
+    // "Is 1.33 still getting patches?", "when does 1.35 stop receiving patches?": how long support lasts (support).
+    if (!cherry && !date && question.has(SUPPORT_LASTS) && !question.has(/\b(next|upcoming|planned|schedul\w*)\b/))
+      return null;
     // "latest / final patch of 1.27" competes with the support kind; both answer it.
     if (
       (question.entities.latestPatch || question.has(/\b(latest|last|final|newest)\b/)) &&

@@ -28,10 +28,13 @@ export const supportKind: QuestionKind<SupportQuery> = {
           String.raw`|patch\w*|maintain\w*)\b`,
       ),
     );
+    // "Is 1.33 still getting patches?" asks whether it is supported, not which patch is the latest.
+    const continues = question.has(/\bstill (get|gets|getting|receiv\w*)\b/);
     const asksPatch =
-      found.latestPatch ||
-      question.has(/\bpatch (release|version)s?\b/) ||
-      (found.versions.length > 0 && !asksEol && question.has(/\bpatch(es)?\b/));
+      !continues &&
+      (found.latestPatch ||
+        question.has(/\bpatch (release|version)s?\b/) ||
+        (found.versions.length > 0 && !asksEol && question.has(/\bpatch(es)?\b/)));
     const asksSupport = question.has(
       /\b(supported|unsupported|still maintained|maintained|in support|support (status|window|period|policy|dates?)|still (get|getting|receiv)\w*)\b/,
     );
