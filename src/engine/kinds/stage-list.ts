@@ -39,8 +39,11 @@ export const stageListKind: QuestionKind<StageListQuery> = {
     };
     // "Which features went GA in 1.33, did sidecars make it?": the list, which answers both parts.
     if (asksList(question)) return { score: SCORE.strong, query };
-    // "heads up: in-place pod resize finally went GA in 1.35": a statement about a release's list.
-    if (question.version !== null && !question.yesNo) return { score: SCORE.strong, query };
+    // "heads up: 1.35 finally took things GA": a statement about a release's list. One that names a feature ("swap
+    // went GA in 1.32", "sidecars went alpha in 1.28 and GA in 1.33") is about that feature: its KEP confirms or
+    // corrects it.
+    if (question.version !== null && !question.yesNo && question.feature === null)
+      return { score: SCORE.strong, query };
     return { score: question.feature !== null ? SCORE.weak : SCORE.likely + 5, query };
   },
   answer: overSpan(

@@ -115,7 +115,7 @@ const YES_NO_CLAUSE = new RegExp(
     String.raw`|were|did|didn't|does|doesn't|do|has|hasn't|have|will|can|could|should)\b`,
 );
 const YES_NO_WORDS =
-  /\b(?:yet|already|(?:know|wonder(?:ing)?|asks?|check(?:ing)?|tell me) (?:if|whether))\b|\b(?:right|correct|isn't it|is it not)\s*\?+\s*$/;
+  /\b(?:yet|already|(?:know|wonder(?:ing)?|asks?|check(?:ing)?|tell me) (?:if|whether))\b|\b(?:right|correct|isn't it|is it not)\s*\?*\s*$/;
 export const asksYesNo = (text: string): boolean => YES_NO_CLAUSE.test(text) || YES_NO_WORDS.test(text);
 
 /** Reads a cleaned, non-empty question once: the entity pass, then the words left over. */
