@@ -24,6 +24,16 @@ export function kepLookup(query: KepQuery, index: EngineIndex, now: Date): Answe
     summary = stageAtAnswer(kep, query.askStage, resolved.release.version);
   } else if (query.askStage) {
     summary = stageAnswer(index, kep, query.askStage, now);
+  } else if (query.version) {
+    // "We are on 1.33 — is in-place pod resize usable there?": its stage in that release first, then the KEP.
+    const resolved = resolveVersion(index, query.version, now, 'kep');
+    if (!resolved.ok) return resolved.answer;
+    const version = resolved.release.version;
+    const then = stageAt(kep, version);
+    const there = then
+      ? `In ${version}, ${kepLabel(kep.number)} was ${stageWord(then)}.`
+      : `In ${version}, ${kepLabel(kep.number)} had not reached any stage.`;
+    summary = `${there} ${describe(index, kep, now)}`;
   } else {
     const gate =
       query.ref.kind === 'number' && query.ref.gate

@@ -103,7 +103,24 @@ function restoreCase(words: string[], cleanText: string): string {
 function namedFeature(entities: Extraction, topic: string[]): number | null {
   const gate = entities.features.find((feature) => feature.via === 'gate');
   if (gate) return gate.kep;
-  return topic.length === 0 ? (entities.features[0]?.kep ?? null) : null;
+  if (topic.length === 0) return entities.features[0]?.kep ?? null;
+  // A reviewed name amid a long sentence's context ("evaluating DRA for GPU sharing on our clusters") is still the
+  // feature; a distinctive word right beside it may be part of another name, and is left to the search.
+  const alias = entities.features.find((feature) => feature.via === 'alias');
+  return alias && !besideTopic(entities.text, alias.text, topic) ? alias.kep : null;
+}
+
+/** Whether a topic word stands right before or after `mention` in the text. */
+function besideTopic(text: string, mention: string, topic: readonly string[]): boolean {
+  const at = text.indexOf(mention.toLowerCase());
+  if (at < 0) return true;
+  const before = text.slice(0, at).trimEnd().split(' ').at(-1) ?? '';
+  const after =
+    text
+      .slice(at + mention.length)
+      .trimStart()
+      .split(' ')[0] ?? '';
+  return topic.includes(before) || topic.includes(after);
 }
 
 /**
