@@ -92,6 +92,37 @@ const YES_NO: Case[] = [
     intent: 'cycle-status',
     starts: 'No — Kubernetes 1.37 is in week 3 of 15',
   },
+  {
+    q: 'quick q: is the release branch cut yet?',
+    now: '2026-07-16T12:00:00Z',
+    intent: 'cycle-status',
+    starts: 'Not yet — Release candidate 1.37.0-rc.0 for Kubernetes 1.37 is in 20 days: Wed 2026-08-05.',
+  },
+  {
+    q: "code freeze is next week isn't it",
+    now: '2026-07-16T12:00:00Z',
+    intent: 'cycle-status',
+    starts: 'Yes — Code Freeze for Kubernetes 1.37 is in 7 days',
+  },
+  {
+    q: 'is code freeze this week?',
+    now: '2026-07-16T12:00:00Z',
+    intent: 'cycle-status',
+    starts: 'No — Code Freeze for Kubernetes 1.37 is in 7 days',
+  },
+  // A statement the data contradicts is corrected first; one it confirms reads as the facts.
+  {
+    q: 'enhancements freeze for 1.37 has passed',
+    now: '2026-06-01T12:00:00Z',
+    intent: 'cycle-status',
+    starts: 'Not yet — Enhancements Freeze for Kubernetes 1.37 is in 16 days',
+  },
+  {
+    q: 'enhancements freeze for 1.37 has passed',
+    now: '2026-07-16T12:00:00Z',
+    intent: 'cycle-status',
+    starts: 'Enhancements Freeze for Kubernetes 1.37 was 29 days ago',
+  },
   { q: 'is 1.35 out yet?', intent: 'schedule', starts: 'Yes — Kubernetes 1.35 was released on 2025-12-17' },
   // support and support-policy
   { q: 'is 1.30 still supported?', intent: 'support', starts: 'No — Kubernetes 1.30 is end of life' },

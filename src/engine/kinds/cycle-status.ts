@@ -25,7 +25,7 @@ export const CycleStatusQuery = z.object({
    * A yes/no question about the cycle: "are we in code freeze?" (during), "is enhancements freeze over?" (passed),
    * "is there a release cycle going on?" (cycle), "we are in week 5, right?" (week, with `week`).
    */
-  check: z.enum(['during', 'passed', 'cycle', 'week']).optional(),
+  check: z.enum(['during', 'passed', 'cycle', 'week', 'this-week', 'next-week']).optional(),
   /** The week a statement or question names ("we're in week 5 right?"). */
   week: z.number().int().positive().optional(),
   /** The day asked about ("where were we in the cycle on 2026-07-22"), ISO; default: today. */
@@ -57,11 +57,16 @@ const ASKS_DURING = /\b(are we|we are|we're|we re) (in|inside|under)\b|\bin effe
 /** "is enhancements freeze over", "has code freeze passed", "is the docs freeze done yet". */
 const ASKS_PASSED = /\b(over|passed|past|done|happened|behind us|yet|already|started|begun|closed)\b/;
 
+/** "Enhancements freeze for 1.37 has passed": a statement about where the cycle is, checked like the question. */
+const STATES_PASSED = /\b(has|have|is|are) (passed|over|done|behind us|started|begun|closed)\b/;
+
 function checkOf(question: Question, milestone: MilestoneKind | null): CycleStatusQuery['check'] | null {
-  if (!question.yesNo && !question.has(/\bright\b|\bisn'?t it\b|\bis not it\b/)) return null;
+  if (!question.yesNo && !(milestone && question.has(STATES_PASSED))) return null;
   if (question.has(/\bweek \d+\b/) && !milestone) return 'week';
   // "is 1.35 out yet?" is the schedule's: the release day with its date.
   if (milestone === 'release') return null;
+  if (milestone && question.has(/\bnext week\b/)) return 'next-week';
+  if (milestone && question.has(/\bthis week\b/)) return 'this-week';
   if (milestone && question.has(ASKS_DURING)) return 'during';
   if (milestone && question.has(ASKS_PASSED)) return 'passed';
   if (!milestone && question.has(ASKS_CYCLE)) return 'cycle';
@@ -133,6 +138,14 @@ function checked(
   if (!start) return null;
   const begins = milestoneLocalDate(start, 'UTC');
   if (query.check === 'passed') return { verdict: begins <= today ? 'yes' : 'not-yet', line: '' };
+  if (query.check === 'this-week' || query.check === 'next-week') {
+    const [monday, sunday] = weekAround(today, query.check === 'next-week' ? 1 : 0);
+    const upcoming = all.find(
+      (milestone) => milestone.kind === query.target && milestoneLocalDate(milestone, 'UTC') >= today,
+    );
+    const day = upcoming ? milestoneLocalDate(upcoming, 'UTC') : begins;
+    return { verdict: day >= monday && day <= sunday ? 'yes' : 'no', line: '' };
+  }
   const endKind = PERIOD_END[query.target] ?? 'release';
   const end = all.find((milestone) => milestone.kind === endKind);
   const ends = end ? milestoneLocalDate(end, 'UTC') : null;
@@ -149,6 +162,14 @@ function checked(
   };
 }
 
+/** Monday and Sunday (ISO days) of the week `weeks` after the one holding `day`. */
+function weekAround(day: string, weeks: number): [string, string] {
+  const date = new Date(`${day}T00:00:00Z`);
+  const monday = new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * DAY_MS + weeks * 7 * DAY_MS);
+  return [isoDay(monday), isoDay(new Date(monday.getTime() + 6 * DAY_MS))];
+}
+const DAY_MS = 86_400_000;
+
 function answer(query: CycleStatusQuery, index: EngineIndex, now: Date): Answer {
   const today = query.on ?? isoDay(now);
   const named = query.version?.kind === 'exact' ? query.version.minor : undefined;
@@ -161,7 +182,10 @@ function answer(query: CycleStatusQuery, index: EngineIndex, now: Date): Answer 
   const schedule = version ? index.scheduleByVersion.get(version) : undefined;
   const week = cycle.state === 'in-cycle' ? cycle.week : null;
   const verdict = checked(query, version, index, today, cycle.state === 'in-cycle', week);
-  const summary = [verdict?.line, countdown, report.summary].filter(Boolean).join(' ');
+  const facts = [verdict?.line, countdown, report.summary].filter(Boolean).join(' ');
+  // A statement the data contradicts ("enhancements freeze has passed" before it) says so first, politely.
+  const corrected = !query.notes.yesNo && verdict && verdict.verdict !== 'yes';
+  const summary = corrected ? `${verdict.verdict === 'not-yet' ? 'Not yet' : 'Not quite'} — ${facts}` : facts;
   return makeAnswer(index.footer, {
     intent: 'cycle-status',
     title: version ? `Kubernetes ${version} release cycle` : 'Release cycle',

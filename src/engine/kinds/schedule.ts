@@ -28,6 +28,8 @@ export function targetOf(question: Question): ScheduleTarget | null {
   if (/\b(docs?|documentation) freeze\b/.test(s)) return 'docs-freeze';
   if (/\b(code )?thaw\b/.test(s)) return 'thaw';
   if (/\b(release candidates?|rc\d*|prerelease-rc)\b/.test(s)) return 'rc';
+  // The release branch is cut for the first release candidate (sig-release's release phases).
+  if (/\b(release )?branch (is )?(cut|created)\b|\bbranch cut\b/.test(s)) return 'rc';
   if (/\bprerelease-(alpha|beta)\b/.test(s)) return s.includes('prerelease-alpha') ? 'alpha' : 'beta';
   if (/\b(cycle (start|starts|begins?)|kick ?off|start of (the )?cycle)\b/.test(s)) return 'cycle-start';
   if (/\bfreezes?\b|\bfrozen\b/.test(s)) return 'any-freeze';
