@@ -140,6 +140,11 @@ const YES_NO: Case[] = [
   { q: 'is there an LTS release?', intent: 'support-policy', starts: 'No — A minor release gets patch releases' },
   { q: 'do patches come monthly?', intent: 'support-policy', starts: 'Yes — Patch releases come monthly' },
   {
+    q: 'kubernetes minors are supported for 2 years',
+    intent: 'support-policy',
+    starts: 'Not quite — A minor release gets patch releases for about 14 months',
+  },
+  {
     q: 'is 1.36 in maintenance mode?',
     intent: 'support-policy',
     starts: 'No — Kubernetes 1.36 enters maintenance mode on 2027-04-28',

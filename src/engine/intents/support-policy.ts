@@ -36,10 +36,12 @@ export function supportPolicy(query: SupportPolicyQuery, index: EngineIndex, now
     return forRelease(index, entry, resolved.release, now);
   }
   const verdict = query.claim ? claimVerdict(query.claim, entry.text) : null;
+  // A stated claim the policy contradicts ("minors are supported for 2 years") is corrected first.
+  const corrected = verdict && verdict !== 'yes' && !query.notes.yesNo;
   return makeAnswer(index.footer, {
     intent: 'support-policy',
     title: `Kubernetes support policy: ${query.topic.replace(/-/g, ' ')}`,
-    summary: entry.text,
+    summary: corrected ? `${verdict === 'partly' ? 'Partly' : 'Not quite'} — ${entry.text}` : entry.text,
     ...(verdict ? { verdict } : {}),
     sections: [statementSection(entry)],
     links: [{ label: 'Policy page', url: entry.url }],

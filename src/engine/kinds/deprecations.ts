@@ -45,7 +45,7 @@ function span(question: Question): Candidate<DeprecationsQuery> | null {
   // Gates removed over a span are the feature-gate kind's ("gates removed or locked between 1.30 and 1.33").
   if (!range || versions.length !== 2 || question.has(UPGRADE_WORDS) || question.has(/\bgates?\b/)) return null;
   const deprecated = question.has(/\bdeprecat\w*/);
-  const removed = question.has(/\b(remov\w*|gone|go away|goes away|dropped|no longer served|apis?)\b/);
+  const removed = question.has(/\b(remov\w*|gone|go away|goes away|dropped|no longer served|stop\w* serving)\b/);
   if (!deprecated && !removed) return null;
   const focus = deprecated && !question.has(/\b(remov\w*|gone|go away|goes away|dropped)\b/) ? 'deprecated' : 'removed';
   // "deprecations between 1.33 and 1.36" is what the upgrade across it meets (kinds/upgrade.ts).

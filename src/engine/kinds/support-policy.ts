@@ -3,6 +3,7 @@ import { PolicyTopic } from '../../domain/policy.ts';
 import { supportPolicy } from '../intents/support-policy.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
+import { overSpan, untilOf } from '../span.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
 
 export const PolicyClaim = z.object({
@@ -16,6 +17,8 @@ export const SupportPolicyQuery = z.object({
   /** null: the whole policy in brief. */
   topic: PolicyTopic.nullable(),
   version: VersionRef.nullable(),
+  /** The other end of a range ("k8s.io/api tags for 1.34 to 1.36"): every release from `version` to it. */
+  until: VersionRef.optional(),
   /** A Go module the user named, "k8s.io/client-go". */
   module: z
     .string()
@@ -121,7 +124,9 @@ export const supportPolicyKind: QuestionKind<SupportPolicyQuery> = {
     // "when did 1.30 go into maintenance mode": the release's own maintenance date beside the policy.
     const releaseMaintenance =
       question.version && question.has(/\bmaintenance mode\b/) ? 'maintenance-mode' : undefined;
-    const claimed = question.yesNo && !question.version ? claimOf(question.original.toLowerCase()) : null;
+    // A claim asked ("does Kubernetes support 4 versions?") or stated ("minors are supported for 2 years").
+    const claimed =
+      !question.version && question.entities.platforms.length === 0 ? claimOf(question.original.toLowerCase()) : null;
     const topic = claimed?.topic ?? TOPICS.find(([pattern]) => pattern.test(spaced))?.[1] ?? releaseMaintenance;
     if (!topic) return null;
     const module = topic === 'client-libraries' ? moduleOf(question) : null;
@@ -136,10 +141,11 @@ export const supportPolicyKind: QuestionKind<SupportPolicyQuery> = {
         module,
         moduleVersion,
         ...(claimed ? { claim: claimed.claim } : {}),
+        ...untilOf(question.entities),
       },
     };
   },
-  answer: supportPolicy,
+  answer: overSpan(supportPolicy, 'support-policy', (from, to) => `Kubernetes ${from} to ${to}: client libraries`),
   examples: SUPPORT_POLICY_EXAMPLES,
   vocabulary: words(
     'policy cadence often cherry pick cherry-pick branches module modules library libraries tag tags client-go',
