@@ -781,6 +781,17 @@ const cases: Case[] = [
     has: ['Removed in 1.24', 'Dockershim removed from kubelet', 'Dockershim deprecation'],
   },
   { q: 'removals in 1.36', now: DATA_DATE, intent: 'deprecations', has: ['gitRepo'] },
+  // Ordinary words name no API: the release's own list.
+  {
+    q: 'yo what apis did 1.22 kill',
+    intent: 'deprecations',
+    has: ['networking.k8s.io/v1beta1', 'API versions removed in 1.22'],
+  },
+  {
+    q: 'hey bot, anything removed in 1.25 that would break my helm charts?',
+    intent: 'deprecations',
+    has: ['policy/v1beta1', 'API versions removed in 1.25'],
+  },
   {
     q: 'extensions/v1beta1 ingress',
     intent: 'deprecations',

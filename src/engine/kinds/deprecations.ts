@@ -83,10 +83,11 @@ const served = (question: Question): { asks?: 'served' } => (question.has(ASKS_S
 
 function removals(question: Question): Candidate<DeprecationsQuery> | null {
   const { apiVersion, apis } = question.entities;
-  // A feature named without an API ("is dockershim removed") is a question about that KEP.
+  // A feature named without an API or a removal word is a question about that KEP.
   if (question.feature !== null && apis.length === 0 && !question.has(/\b(remov\w*|gone|deprecat\w*)\b/)) return null;
   const kinds = apis.filter((api) => api !== apiVersion).map((api) => api.toLowerCase());
-  const subject = kinds.length > 0 ? kinds : question.subject;
+  // Ordinary words ("what apis did 1.22 kill", "… break my helm charts") name no API: only distinctive ones do.
+  const subject = kinds.length > 0 ? kinds : question.feature !== null ? question.subject : question.topic;
   const deprecated = question.has(/\bdeprecat\w*/);
   const removed = question.has(
     /\b(remov\w*|delet\w*|dropped|drop|gone|go away|breaks?|breaking|no longer served|stop\w* (serving|working)|kill\w*|unavailable|still (served|apply))\b/,
