@@ -781,6 +781,9 @@ const cases: Case[] = [
     has: ['Removed in 1.24', 'Dockershim removed from kubelet', 'Dockershim deprecation'],
   },
   { q: 'removals in 1.36', now: DATA_DATE, intent: 'deprecations', has: ['gitRepo'] },
+  // The day names the release; which one it is, is the release's summary.
+  { q: 'which release came out 13/08/24', intent: 'release-summary', has: ['Elli', '2024-08-13'] },
+  { q: 'release that came out on 17 Dec 2025', intent: 'release-summary', has: ['1.35', '2025-12-17'] },
   // Ordinary words name no API: the release's own list.
   {
     q: 'yo what apis did 1.22 kill',

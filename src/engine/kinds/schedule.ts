@@ -70,6 +70,13 @@ export const scheduleKind: QuestionKind<ScheduleQuery> = {
       /\b(schedule|schedules|timeline|calendar|dates|milestones|deadlines?|key dates)\b/,
     );
     if (target === null && !(asksSchedule && question.topic.length === 0 && question.feature === null)) return null;
+    // "Which release came out 13/08/24?": the day names the release; which one it is, is the release's summary.
+    if (
+      target === 'release' &&
+      question.entities.dates.length > 0 &&
+      question.has(/\b(which|what) (release|version)\b|\brelease that\b/)
+    )
+      return null;
     const countdown = question.has(
       /\b(how long|how many (days|weeks|hours)|countdown|until|till|days left|time left|remaining)\b/,
     );
