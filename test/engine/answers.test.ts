@@ -781,6 +781,13 @@ const cases: Case[] = [
     has: ['Removed in 1.24', 'Dockershim removed from kubelet', 'Dockershim deprecation'],
   },
   { q: 'removals in 1.36', now: DATA_DATE, intent: 'deprecations', has: ['gitRepo'] },
+  // An API group/version ending in k8s.io is no Go module (k8s.io/…).
+  {
+    q: 'networking.k8s.io/v1beta1 ingress removed when',
+    intent: 'deprecations',
+    has: ['1.22', 'networking.k8s.io/v1'],
+  },
+  { q: 'is apiextensions.k8s.io/v1beta1 still served?', intent: 'deprecations', has: ['No — ', '1.22'] },
   // The day names the release; which one it is, is the release's summary.
   { q: 'which release came out 13/08/24', intent: 'release-summary', has: ['Elli', '2024-08-13'] },
   { q: 'release that came out on 17 Dec 2025', intent: 'release-summary', has: ['1.35', '2025-12-17'] },

@@ -47,7 +47,7 @@ export const SUPPORT_POLICY_EXAMPLES = [
 /** Cue patterns → topic, first match wins. Each asks about the policy itself, not one release's dates. */
 const TOPICS: ReadonlyArray<readonly [RegExp, PolicyTopic]> = [
   [
-    /\b(client libraries|client library|go modules?|client-go|k8s\.io\/[a-z0-9-]+|k8s\.io (libraries|modules|packages))\b|\bv0\.x\b/,
+    /\b(client libraries|client library|go modules?|client-go|k8s\.io (libraries|modules|packages))\b|(?<![\w.-])k8s\.io\/(?!v\d)[a-z0-9-]+\b|\bv0\.x\b/,
     'client-libraries',
   ],
   [
@@ -111,7 +111,8 @@ function claimOf(text: string): { claim: PolicyClaim; topic: PolicyTopic } | nul
 }
 
 function moduleOf(question: Question): string | null {
-  const named = /\bk8s\.io\/[a-z0-9-]+/.exec(question.original.toLowerCase())?.[0];
+  // A Go module ("k8s.io/client-go"), not an API group/version that ends in k8s.io ("apiextensions.k8s.io/v1beta1").
+  const named = /(?<![\w.-])k8s\.io\/(?!v\d)[a-z0-9-]+/.exec(question.original.toLowerCase())?.[0];
   return named ?? (question.has(/\bclient-go\b/) ? 'k8s.io/client-go' : null);
 }
 
