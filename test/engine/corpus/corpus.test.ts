@@ -40,11 +40,12 @@ const RESULTS_DIR = path.join(repoRoot, 'var', 'corpus');
 /**
  * Floors, on each part, for the share of counted (non-pending) entries whose answer is right (kind, facts, absent,
  * items), whose kind is right, and whose entities recognizeEntities finds (when it exists). Raised with the registry
- * engine to a few points under its measured holdout rates (answer 74.6 %, kind 81.1 %, entities 95.8 % on 2026-12-01),
- * so a regression fails; the cascade engine before it measured 64.6 % / 68.3 % on the kinds it had.
+ * engine to a few points under its measured holdout rates (answer 74.6 %, kind 81.1 %, entities 95.8 % on 2026-12-01;
+ * with verdicts and ranges answer 79.3 %, kind 83.7 %, entities 96.3 %), so a regression fails; the cascade engine
+ * before it measured 64.6 % / 68.3 % on the kinds it had.
  */
-const DEFAULT_MIN_ANSWER = 0.7;
-const DEFAULT_MIN_KIND = 0.78;
+const DEFAULT_MIN_ANSWER = 0.75;
+const DEFAULT_MIN_KIND = 0.8;
 const DEFAULT_MIN_ENTITIES = 0.93;
 const FIRST_FAILURES = Number(process.env.CORPUS_SHOW_FAILURES ?? 40);
 
