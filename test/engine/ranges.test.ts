@@ -83,6 +83,7 @@ describe('a range reads as both ends, whatever joins them', () => {
     ['EOL dates for 1.33..1.36', 'support', ['2026-06-28', '2027-06-28']],
     ['codenames 1.30 — 1.33', 'release-summary', ['Uwubernetes', 'Elli', 'Penelope', 'Octarine']],
     ['which k8s.io/api tags for 1.34 to 1.36', 'support-policy', ['v0.34.', 'v0.35.', 'v0.36.']],
+    ['sig network work from 1.31 to 1.33', 'sig', ['SIG Network in Kubernetes 1.31 to 1.33']],
   ])('%s answers every release of the span', async (question, intent, facts) => {
     const answer = await ask(question);
     expect(answer.intent).toBe(intent);

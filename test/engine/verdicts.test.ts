@@ -180,6 +180,12 @@ const YES_NO: Case[] = [
     starts: 'Yes — Kat Cosgrove (@katcosgrove) led the Kubernetes 1.30 release.',
   },
   { q: 'is there a release lead for 1.37?', intent: 'team', starts: 'Yes — Dipesh Rawat (@dipesh-rawat) led' },
+  {
+    q: 'was Drew Hagen ever a release lead?',
+    intent: 'team',
+    starts: 'Yes — Drew Hagen is on the release team lists of 7 releases',
+    has: ['1.30: Docs lead', '1.35: Release Team Lead'],
+  },
 ];
 
 describe('a yes/no question gets its verdict first', () => {
@@ -206,6 +212,11 @@ const PLAIN: Case[] = [
     starts: 'The project maintains release branches',
   },
   { q: 'who led 1.30', intent: 'team', starts: 'Kat Cosgrove (@katcosgrove) led the Kubernetes 1.30 release.' },
+  {
+    q: 'which releases did Vyom Yadav work on',
+    intent: 'team',
+    starts: 'Vyom Yadav is on the release team lists of 8 releases (1.27, 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34)',
+  },
   // A yes/no question the release summary cannot settle gets the facts, not a "Yes" about something else.
   {
     q: 'was 1.31 a big release?',

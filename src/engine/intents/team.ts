@@ -4,7 +4,7 @@ import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../engine-index.ts';
 import { fact, makeAnswer, plural, section } from '../../domain/answer-builders.ts';
 import type { TeamQuery } from '../kinds/team.ts';
-import { isReleased, resolveVersion } from '../versions.ts';
+import { isReleased, latestReleased, resolveVersion } from '../versions.ts';
 
 /** Roles merged into another (Bug Triage into Release Signal in 1.30); renamed roles are in the domain. */
 const ROLE_FALLBACKS: Record<string, string[]> = {
@@ -29,6 +29,7 @@ const person = (p: Person): string => (p.github ? `${p.name} (@${p.github})` : p
 const people = (list: Person[]): string => (list.length ? list.map(person).join(', ') : 'nobody listed');
 
 export function team(query: TeamQuery, index: EngineIndex, now: Date): Answer {
+  if (query.person && query.version === null) return personAcross(query, query.person, index, now);
   const resolved = resolveVersion(index, query.version, now, 'team', 'cycle');
   if (!resolved.ok) return resolved.answer;
   const { release } = resolved;
@@ -180,5 +181,46 @@ function roleAnswer(
     facts: [fact(leads.length > 1 ? 'Leads' : 'Lead', people(leads)), fact('Shadows', people(shadows), shadows.length)],
     links: [{ label: `${v} release team (kubernetes/sig-release)`, url: roster.url }],
     suggestions: [`${v} release team`, `who led ${v}`, `${v} schedule`],
+  });
+}
+
+/**
+ * "Which releases did Vyom Yadav work on?", "was Drew Hagen ever a release lead?": every release team list that names
+ * the person (of releases out or under way at `now`), and the role each gives them.
+ */
+function personAcross(query: TeamQuery, asked: string, index: EngineIndex, now: Date): Answer {
+  const words = asked.split(' ');
+  const held: Array<{ version: string; role: string; lead: boolean; key: string; name: string }> = [];
+  // Releases out at `now` and the one whose cycle is under way; a later team list did not exist yet.
+  const latest = latestReleased(index, now);
+  const underway = latest ? index.releases[index.releases.indexOf(latest) + 1]?.version : undefined;
+  const known = (version: string) =>
+    latest !== null && (compareMinor(version, latest.version) <= 0 || version === underway);
+  for (const roster of [...index.teamByVersion.values()].sort((a, b) => compareMinor(a.version, b.version))) {
+    if (!known(roster.version)) continue;
+    for (const role of roster.roles) {
+      const lead = role.leads.find((p) => isPerson(p, words));
+      const shadow = role.shadows.find((p) => isPerson(p, words));
+      const found = lead ?? shadow;
+      if (found)
+        held.push({ version: roster.version, role: role.role, lead: Boolean(lead), key: role.key, name: found.name });
+    }
+  }
+  const name = held[0]?.name ?? asked;
+  const heldAs = (entry: (typeof held)[number]) =>
+    entry.lead ? (/\blead$/i.test(entry.role) ? entry.role : `${entry.role} lead`) : `${entry.role} shadow`;
+  const roles = held.map((entry) => `${entry.version}: ${heldAs(entry)}`);
+  const versions = [...new Set(held.map((entry) => entry.version))];
+  const inRole = held.some((entry) => entry.lead && (!query.role || entry.key === query.role));
+  return makeAnswer(index.footer, {
+    intent: 'team',
+    title: `${name} on Kubernetes release teams`,
+    summary: held.length
+      ? `${name} is on the release team lists of ${plural(versions.length, 'release')} (${versions.join(', ')}): ${roles.join('; ')}.`
+      : `No release team list in the data names “${asked}”.`,
+    verdict: inRole ? 'yes' : 'no',
+    release: versions.at(-1) ?? null,
+    facts: held.map((entry) => fact(entry.version, heldAs(entry))),
+    suggestions: versions.length ? [`${versions.at(-1)} release team`] : ['who led 1.36'],
   });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sigView } from '../intents/sig.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import { stageOf } from './cues.ts';
+import { sigName } from '../format.ts';
 import { overSpan, untilOf } from '../span.ts';
 import { type QuestionKind, SCORE } from './kind.ts';
 
@@ -29,11 +30,12 @@ export const sigKind: QuestionKind<SigQuery> = {
     );
     if (stageOf(question) && !sigAsSubject) return null;
     return {
-      score: sigAsSubject && stageOf(question) ? SCORE.strong + 5 : SCORE.likely,
+      // The SIG as the subject ("SIG Network work from 1.31 to 1.33") outranks a bare span's guess at an upgrade.
+      score: sigAsSubject ? (stageOf(question) ? SCORE.strong + 5 : SCORE.strong) : SCORE.likely,
       query: { kind: 'sig', sig, version: question.version, ...untilOf(question.entities) },
     };
   },
-  answer: overSpan(sigView, 'sig', (from, to) => `Kubernetes ${from} to ${to} by SIG`),
+  answer: overSpan(sigView, 'sig', (from, to, query) => `${sigName(query.sig)} in Kubernetes ${from} to ${to}`),
   examples: ['what did SIG Storage ship in 1.31'],
   vocabulary: [],
 };

@@ -24,7 +24,7 @@ export const supportKind: QuestionKind<SupportQuery> = {
     const asksEol = question.has(
       new RegExp(
         String.raw`\b(eol|end of life|end of support|support ends?|support end|out of support` +
-          String.raw`|maintenance|stop\w* (receiving|getting))\b|\b(how long|until when)\b.*\b(support\w*` +
+          String.raw`|maintenance|stop\w* (receiving|getting))\b|\b(how long|until when|how many (months|weeks|days))\b.*\b(support\w*` +
           String.raw`|patch\w*|maintain\w*)\b`,
       ),
     );

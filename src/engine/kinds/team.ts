@@ -71,7 +71,8 @@ function personOf(question: Question): string | null {
   return named.map((word) => written.get(word) ?? word).join(' ');
 }
 
-const MEMBER_WORDS = /\b(lead|leads|led|leading|leader|team|shadow\w*|role|manag\w*|in charge|ran)\b/;
+const MEMBER_WORDS =
+  /\b(lead|leads|led|leading|leader|team|shadow\w*|role|manag\w*|in charge|ran|work(ed)? on|releases? did|served)\b/;
 
 export const teamKind: QuestionKind<TeamQuery> = {
   schema: TeamQuery,
