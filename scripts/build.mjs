@@ -12,7 +12,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE_DIR = path.join(root, 'dist', 'adapters');
 
 /** Left to node_modules at run time: a native addon, and optional packages the bundle never loads. */
-const EXTERNAL = ['better-sqlite3', 'pg-native', 'bufferutil', 'utf-8-validate', 'zlib-sync', 'erlpack'];
+export const BUNDLE_EXTERNAL = ['better-sqlite3', 'pg-native', 'bufferutil', 'utf-8-validate', 'zlib-sync', 'erlpack'];
+/** CommonJS dependencies call require(); an ES module has none of its own. */
+export const BUNDLE_BANNER =
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 export async function buildBundle() {
   rmSync(path.join(root, 'dist'), { recursive: true, force: true });
@@ -25,14 +28,11 @@ export async function buildBundle() {
     format: 'esm',
     platform: 'node',
     target: 'node20.12',
-    external: EXTERNAL,
+    external: BUNDLE_EXTERNAL,
     sourcemap: 'linked',
     legalComments: 'none',
     logLevel: 'warning',
-    // CommonJS dependencies call require(); an ES module has none of its own.
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    },
+    banner: { js: BUNDLE_BANNER },
   });
   // esbuild's service is a child process: `npm start` bundles, then runs the bot as one process.
   await stop();

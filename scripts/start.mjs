@@ -36,13 +36,14 @@ function bundleIsStale() {
 
 if (bundleIsStale()) {
   process.stderr.write('k8s-release-bot: bundling (npm run build) …\n');
-  const { buildBundle } = await import('./build.mjs');
   try {
+    // esbuild is a development dependency: an install without them has nothing to bundle with.
+    const { buildBundle } = await import('./build.mjs');
     await buildBundle();
   } catch (error) {
     process.stderr.write(
       `k8s-release-bot: the build failed: ${error instanceof Error ? error.message : String(error)}\n` +
-        '`npm run typecheck` shows type errors\n',
+        '`npm ci` installs the bundler; `npm run typecheck` shows type errors\n',
     );
     process.exit(1);
   }

@@ -1,12 +1,19 @@
 // `npm start` runs scripts/start.mjs: it bundles the bot when the bundle is missing or older than the sources,
-// then runs dist/adapters/main.js (what the image runs) in its own process. Real processes, the real bundle.
-import { spawn, spawnSync } from 'node:child_process';
+// then runs dist/adapters/main.js (what the image runs) in its own process. Real processes, the real bundle,
+// with each adapter against the stubs the adapter tests use (the bundle holds Bolt and discord.js too).
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { GatewayDispatchEvents } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/data/paths.ts';
+import { chatInputInteraction, IDS } from '../adapters/discord/support/payloads.ts';
+import { embedText } from '../adapters/discord/support/limits.ts';
+import { StubDiscord } from '../adapters/discord/support/stubDiscord.ts';
+import { postSigned, SIGNING_SECRET, slashCommandBody } from '../adapters/slack/helpers/signed-request.ts';
+import { StubSlack } from '../adapters/slack/helpers/stub-slack.ts';
 
 const ENTRY = path.join(REPO_ROOT, 'dist', 'adapters', 'main.js');
 
@@ -103,4 +110,87 @@ describe('npm start (scripts/start.mjs → the bundle in dist/adapters)', () => 
       utimesSync(source, original.atime, original.mtime);
     }
   }, 120_000);
+});
+
+/** Runs the bundle (`node dist/adapters/main.js`, the image's command) until /readyz answers 200. */
+async function runBundle(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; port: number; stderr: () => string }> {
+  if (!existsSync(ENTRY)) await startAndAsk('help', 'k8s>');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bundle-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, [ENTRY], {
+    cwd: dataDir,
+    env: { PATH: process.env.PATH ?? '', HOME: dataDir, DATA_DIR: dataDir, PORT: String(port), ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  await expect
+    .poll(
+      () => {
+        if (child.exitCode !== null) throw new Error(`the bundle exited ${child.exitCode}: ${stderr}`);
+        return fetch(`http://127.0.0.1:${port}/readyz`).then(
+          (response) => response.status,
+          () => 0,
+        );
+      },
+      { timeout: 30_000, interval: 50 },
+    )
+    .toBe(200);
+  return { child, port, stderr: () => stderr };
+}
+
+async function stop(child: ChildProcess): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+describe('the bundle runs the chat adapters (the image, against stub platforms)', () => {
+  it('Slack over HTTP: a signed /k8s-release is answered with Block Kit, and SIGTERM exits 0', async () => {
+    const slack = await new StubSlack().start();
+    const bot = await runBundle({
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+    });
+    try {
+      const reply = await postSigned(
+        `http://127.0.0.1:${bot.port}/slack/events`,
+        slashCommandBody('1.31'),
+        'application/x-www-form-urlencoded',
+      );
+      expect(reply.status).toBe(200);
+      const body = JSON.stringify(await reply.json());
+      expect(body).toContain('"blocks"');
+      expect(body).toContain('Elli');
+    } finally {
+      expect(await stop(bot.child), bot.stderr()).toBe(0);
+      await slack.close();
+    }
+  }, 60_000);
+
+  it('Discord: an interaction over the gateway is answered with embeds, and SIGTERM exits 0', async () => {
+    const discord = await StubDiscord.start();
+    const bot = await runBundle({
+      DISCORD_TOKEN: 'stub-token',
+      DISCORD_APPLICATION_ID: IDS.application,
+      DISCORD_API_URL: discord.apiUrl,
+    });
+    try {
+      const interaction = chatInputInteraction('release', { version: '1.31' });
+      discord.dispatch(GatewayDispatchEvents.InteractionCreate, interaction);
+      const callback = await discord.waitForRequest(
+        (request) => request.path === `/interactions/${interaction.id}/${interaction.token}/callback`,
+        10_000,
+      );
+      expect(embedText(callback.body.data.embeds)).toContain('Elli');
+    } finally {
+      expect(await stop(bot.child), bot.stderr()).toBe(0);
+      await discord.close();
+    }
+  }, 60_000);
 });

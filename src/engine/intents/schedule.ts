@@ -9,7 +9,7 @@ import {
   type ScheduleEvent,
 } from '../../domain/schedule.ts';
 import { compareMinor } from '../../domain/version.ts';
-import type { EngineIndex } from '../engine-index.ts';
+import type { EngineIndex, TimedEvent } from '../engine-index.ts';
 import { eventFact } from '../format.ts';
 import { fact, makeAnswer, plural, section } from '../../domain/answer-builders.ts';
 import { formatDate, formatEvent, isoDay, isUpcoming, relative } from '../../domain/dates.ts';
@@ -17,6 +17,7 @@ import type { ScheduleTarget } from '../query.ts';
 import type { ScheduleQuery } from '../kinds/schedule.ts';
 import { isReleased, isShipped, plannedCaveat, resolveVersion } from '../versions.ts';
 import { cycleWeeks } from '../../digest/cycle.ts';
+import { memoPerObject } from '../../domain/memo.ts';
 import { releaseLinks } from './release-summary.ts';
 
 const KEY_MILESTONES: MilestoneKind[] = [
@@ -56,6 +57,11 @@ const matchedKind = (target: ScheduleTarget, event: ScheduleEvent): MilestoneKin
   target === 'any-freeze' ? event.kinds.find((kind) => FREEZES.has(kind)) : marks(event, target) ? target : undefined;
 const matches = (target: ScheduleTarget, event: ScheduleEvent): boolean => matchedKind(target, event) !== undefined;
 
+/** Every schedule's events of one target, in time order: a thousand events are filtered once per dataset, not per question. */
+const eventsMatching = memoPerObject((index: EngineIndex, target: ScheduleTarget): TimedEvent[] =>
+  index.events.filter((timed) => matches(target, timed.event)),
+);
+
 export function schedule(query: ScheduleQuery, index: EngineIndex, now: Date): Answer {
   const { target } = query;
   // "When is the next code freeze", "how long until enhancements freeze": the next one on any schedule.
@@ -78,7 +84,7 @@ export function schedule(query: ScheduleQuery, index: EngineIndex, now: Date): A
 }
 
 function nextEvent(index: EngineIndex, target: ScheduleTarget, now: Date, countdown: boolean): Answer {
-  const candidates = index.events.filter((timed) => matches(target, timed.event));
+  const candidates = eventsMatching(index, target);
   const upcoming = candidates.find((timed) => isUpcoming(timed.event, now));
   const name = targetName(target);
   if (!upcoming) {
