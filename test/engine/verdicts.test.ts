@@ -126,6 +126,17 @@ const YES_NO: Case[] = [
   { q: 'is 1.35 out yet?', intent: 'schedule', starts: 'Yes — Kubernetes 1.35 was released on 2025-12-17' },
   // support and support-policy
   { q: 'is 1.30 still supported?', intent: 'support', starts: 'No — Kubernetes 1.30 is end of life' },
+  // As of the day asked about (before now): what was true then.
+  {
+    q: 'was 1.30 still supported on 1 March 2025?',
+    intent: 'support',
+    starts: 'Yes — Kubernetes 1.30 is supported: standard support until 2025-04-28',
+  },
+  {
+    q: 'was 1.33 supported on 2026-05-01',
+    intent: 'support',
+    starts: 'Only for critical fixes — Kubernetes 1.33 is in maintenance mode since 2026-04-28',
+  },
   {
     q: 'does Kubernetes support 4 versions?',
     intent: 'support-policy',

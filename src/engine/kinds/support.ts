@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Answer } from '../../domain/answer.ts';
+import type { EngineIndex } from '../engine-index.ts';
 import { support } from '../intents/support.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import { overSpan, untilOf } from '../span.ts';
@@ -10,6 +12,11 @@ export const SupportQuery = z.object({
   version: VersionRef.nullable(),
   /** The other end of a range ("… 1.30 - 1.33"): every release from `version` to it. */
   until: VersionRef.optional(),
+  /** "Was 1.33 supported on 2026-05-01?": the day the status is asked for (ISO), never after the answer's `now`. */
+  on: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   ask: z.enum(['status', 'eol', 'list', 'latest-patch']),
   notes: ParseNotes,
 });
@@ -20,6 +27,12 @@ const ASKS_END_OF_SUPPORT = new RegExp(
     String.raw`|maintenance|stop\w* (receiving|getting))\b|\b(how long|until when|how many (months|weeks|days))\b.*\b(support\w*` +
     String.raw`|patch\w*|maintain\w*)\b`,
 );
+
+/** The status as of the day asked about, when that day is before `now` (an answer never looks past its `now`). */
+function supportOn(query: SupportQuery, index: EngineIndex, now: Date): Answer {
+  const day = query.on ? new Date(`${query.on}T12:00:00Z`) : null;
+  return support(query, index, day && day < now ? day : now);
+}
 
 export const supportKind: QuestionKind<SupportQuery> = {
   schema: SupportQuery,
@@ -42,9 +55,17 @@ export const supportKind: QuestionKind<SupportQuery> = {
     // "We are stuck on 1.27 because of a vendor, is it still supported?": a release and a support cue decide it.
     if ((question.topic.length > 0 || question.feature !== null) && version === null) return null;
     const ask = asksPatch ? 'latest-patch' : asksEol ? 'eol' : version ? 'status' : 'list';
-    return { score: SCORE.certain - 10, query: { kind: 'support', version, ask, ...untilOf(question.entities) } };
+    const [day] = question.entities.dates;
+    const on =
+      day && ask === 'status' && question.has(/\b(supported|in support|maintained) (on|as of|at|in)\b/)
+        ? { on: day }
+        : {};
+    return {
+      score: SCORE.certain - 10,
+      query: { kind: 'support', version, ask, ...untilOf(question.entities), ...on },
+    };
   },
-  answer: overSpan(support, 'support', (from, to) => `Support for Kubernetes ${from} to ${to}`),
+  answer: overSpan(supportOn, 'support', (from, to) => `Support for Kubernetes ${from} to ${to}`),
   examples: ['is 1.28 still supported / which versions are supported / latest patch of 1.30'],
   vocabulary: words(
     'supported unsupported support maintained maintenance eol end life lts patch patches final security mode',
