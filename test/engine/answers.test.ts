@@ -781,6 +781,10 @@ const cases: Case[] = [
     has: ['Removed in 1.24', 'Dockershim removed from kubelet', 'Dockershim deprecation'],
   },
   { q: 'removals in 1.36', now: DATA_DATE, intent: 'deprecations', has: ['gitRepo'] },
+  // A list or a date that mentions the team (or a planted "leading") is not a team question.
+  { q: 'show me the leading stable graduations in 1.33', intent: 'stage-list', has: ['KEP-753'] },
+  { q: 'could the release team delay code freeze for 1.37 by a week?', intent: 'schedule', has: ['2026-07-23'] },
+  { q: 'is 1.34 much different from 1.33 in terms of stable features', intent: 'compare', has: ['1.33 vs 1.34'] },
   // An API group/version ending in k8s.io is no Go module (k8s.io/…).
   {
     q: 'networking.k8s.io/v1beta1 ingress removed when',

@@ -40,7 +40,7 @@ export const compareKind: QuestionKind<CompareQuery> = {
     const compares =
       question.has(/\b(compare|comparison|vs|versus|differences?|diff|differ|side by side)\b/) ||
       (versions.length >= 2 &&
-        (question.has(/\b(bigger|larger|smaller|more|fewer|less|than)\b|\bver or ver\b/) ||
+        (question.has(/\b(bigger|larger|smaller|more|fewer|less|than|different)\b|\bver or ver\b/) ||
           // "what went stable between 1.31 and 1.33" is a range of stage lists, not two releases side by side.
           (question.has(/\bbetween ver and ver\b/) && !stageOf(question))));
     if (!compares) return null;

@@ -4,6 +4,8 @@ import { team } from '../intents/team.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
 import { overSpan, untilOf } from '../span.ts';
+import { stageOf } from './cues.ts';
+import { targetOf } from './schedule.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
 
 /** "who led 1.24", "who was the 1.31 comms lead", "1.31 release team". role: a team role key. */
@@ -82,6 +84,10 @@ export const teamKind: QuestionKind<TeamQuery> = {
     const role = roleOf(question.text);
     const person = personOf(question);
     if (!asksTeam(question, role) && !(person && question.has(MEMBER_WORDS))) return null;
+    // "Show me the leading stable graduations", "could the release team delay code freeze?": a list or a date that
+    // mentions the team, unless a person or a role is asked for.
+    const asksWho = person !== null || question.has(/\bwho\b|\bshadows?\b|\blead(s|er|ers)?\b|\bled\b/);
+    if (!asksWho && (stageOf(question) || targetOf(question))) return null;
     if ((question.topic.length > 0 || question.feature !== null) && !question.has(/\brelease team\b|\bwho\b/))
       return null;
     const shadows = question.has(/\bshadows?\b/);
