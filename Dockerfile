@@ -27,17 +27,18 @@ RUN --mount=type=secret,id=ca,required=false \
  && rm -rf deps src build/Release/obj build/Release/obj.target build/Release/.deps build/Release/test_extension.node \
     build/Release/sqlite3.a build/deps build/*.mk build/Makefile build/config.gypi
 
-# ---- build: the TypeScript compiler turns src/ and adapters/ into dist/ ----
+# ---- build: the TypeScript compiler checks src/ and adapters/, esbuild bundles them into dist/ ----
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=secret,id=ca,required=false \
     if [ -s /run/secrets/ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/ca; fi \
  && npm ci --ignore-scripts --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json ./
+COPY scripts/build.mjs ./scripts/build.mjs
 COPY src ./src
 COPY adapters ./adapters
-RUN npm run build
+RUN npm run typecheck && npm run build
 
 # ---- runtime: no compilers, no TypeScript, no npm cache, no dev dependencies ----
 FROM ${NODE_IMAGE} AS runtime

@@ -9,7 +9,10 @@ import { createHmac } from 'node:crypto';
 import { Agent, createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import { BUNDLE_BANNER, BUNDLE_EXTERNAL } from '../scripts/build.mjs';
 import { Bot } from '../src/bot.ts';
 import { loadConfig } from '../src/config.ts';
 import { loadDataset } from '../src/data/load.ts';
@@ -32,6 +35,7 @@ const PACED_SECONDS = 10;
 const TARGET_P99_MS = 20;
 const QUESTIONS = 2_000;
 const TARGET_RATIO = 0.6;
+const WARM_UP_SECONDS = 4;
 
 interface SignedRequest {
   body: string;
@@ -163,15 +167,38 @@ export async function serveForBench(): Promise<void> {
   } satisfies Target);
 }
 
-function startServers(): Promise<{ target: Target; stop: () => Promise<void> }> {
-  const module = new URL(import.meta.url).href;
+/**
+ * The servers' side of this file as one esbuild bundle, built the way `npm run build` builds the bot
+ * (scripts/build.mjs): the bot is measured as production runs it, not through tsx's per-file
+ * transform, and the minimal Bolt app is bundled alike. bench/.build sits two folders below the
+ * repository, as src/data/paths.ts expects.
+ */
+async function bundleServers(): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = path.join(REPO_ROOT, 'bench', '.build', 'slack-servers.mjs');
+  await build({
+    entryPoints: [fileURLToPath(import.meta.url)],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20.12',
+    external: [...BUNDLE_EXTERNAL, 'autocannon', 'esbuild'],
+    logLevel: 'warning',
+    banner: { js: BUNDLE_BANNER },
+  });
+  return pathToFileURL(outfile).href;
+}
+
+async function startServers(): Promise<{ target: Target; stop: () => Promise<void> }> {
+  const module = await bundleServers();
   const code = `const bench = await import(${JSON.stringify(module)}); await bench.serveForBench();`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', code], {
+  const child = spawn(process.execPath, ['--input-type=module', '--eval', code], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
+  return await new Promise((resolve, reject) => {
     child.once('error', reject);
     void exited.then(() => reject(new Error('bench server process exited before it was ready')));
     child.once('message', (target) =>
@@ -287,8 +314,8 @@ export default async function benchSlack(): Promise<void> {
     { name: 'baseline: minimal Bolt app acking a fixed answer', url: target.minimalUrl },
     { name: 'baseline: bare node:http, fixed bytes', url: target.bareUrl },
   ];
-  // Warm every path (JIT) before measuring.
-  for (const server of servers) await load(server.url, target, { seconds: 1 });
+  // Warm every path (JIT: each of the 2,000 questions several times) before measuring.
+  for (const server of servers) await load(server.url, target, { seconds: WARM_UP_SECONDS });
   const atRate = servers.map(() => [] as LoadResult[]);
   const atMax = servers.map(() => [] as LoadResult[]);
   // Interleaved, so a noisy neighbour hurts every server alike and the spread is visible.

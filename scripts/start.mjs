@@ -1,12 +1,11 @@
-// `npm start`: runs the compiled bot (dist/, `npm run build`) in this one process, compiling first when a
-// source file is newer than the build. The image runs `node dist/adapters/main.js` directly.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
+// `npm start`: runs the bundled bot (dist/adapters/main.js, `npm run build`) in this one process, bundling
+// first when a source file or an installed dependency is newer than the bundle. The image runs
+// `node dist/adapters/main.js` directly.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BUILD_STAMP = path.join(root, 'dist', '.tsbuildinfo');
 const ENTRY = path.join(root, 'dist', 'adapters', 'main.js');
 
 function newestSource(dir) {
@@ -19,30 +18,34 @@ function newestSource(dir) {
   return newest;
 }
 
-function buildIsStale() {
-  if (!existsSync(BUILD_STAMP) || !existsSync(ENTRY)) return true;
-  const sources = existsSync(path.join(root, 'src'))
-    ? Math.max(
-        newestSource(path.join(root, 'src')),
-        newestSource(path.join(root, 'adapters')),
-        ...['tsconfig.json', 'tsconfig.build.json'].map((file) => statSync(path.join(root, file)).mtimeMs),
-      )
-    : 0;
-  return sources > statSync(BUILD_STAMP).mtimeMs;
+const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
+
+function bundleIsStale() {
+  if (!existsSync(ENTRY)) return true;
+  // An image holds only the bundle: nothing to compare it with.
+  if (!existsSync(path.join(root, 'src'))) return false;
+  const inputs = Math.max(
+    newestSource(path.join(root, 'src')),
+    newestSource(path.join(root, 'adapters')),
+    // The bundle holds the dependencies too: `npm ci` or `npm install` makes it stale.
+    mtime(path.join(root, 'node_modules', '.package-lock.json')),
+    mtime(path.join(root, 'package-lock.json')),
+  );
+  return inputs > statSync(ENTRY).mtimeMs;
 }
 
-if (buildIsStale()) {
-  process.stderr.write('k8s-release-bot: compiling (npm run build) …\n');
-  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], {
-    stdio: ['ignore', 2, 2],
-  });
-  if (result.status !== 0) {
-    process.stderr.write('k8s-release-bot: the build failed (see above); `npm run typecheck` shows the errors\n');
+if (bundleIsStale()) {
+  process.stderr.write('k8s-release-bot: bundling (npm run build) …\n');
+  try {
+    // esbuild is a development dependency: an install without them has nothing to bundle with.
+    const { buildBundle } = await import('./build.mjs');
+    await buildBundle();
+  } catch (error) {
+    process.stderr.write(
+      `k8s-release-bot: the build failed: ${error instanceof Error ? error.message : String(error)}\n` +
+        '`npm ci` installs the bundler; `npm run typecheck` shows type errors\n',
+    );
     process.exit(1);
   }
-  // tsc leaves its build info alone when nothing changed; mark the build as current either way.
-  const now = new Date();
-  utimesSync(BUILD_STAMP, now, now);
 }
 await import(pathToFileURL(ENTRY).href);

@@ -115,7 +115,7 @@ const timedEvent = memo(10_000, (at) => {
 
 /** The instant an event starts: its exact time, or the start of its (UTC) day. */
 export function eventInstant(event: Dated): number {
-  return event.at ? Date.parse(event.at) : utcDay(event.date).toMillis();
+  return Date.parse(event.at ?? `${event.date}T00:00:00Z`);
 }
 
 /** Whether an event is still ahead of `now` (a whole-day event counts until its day is over). */
@@ -162,10 +162,12 @@ function instantSpan(a: Date, b: Date, precise: boolean): string {
 }
 
 /** Days under two weeks, weeks under two months, calendar months under two years, then years. */
-function roundedSpan(earlier: string, later: string): string {
+const roundedSpanOf = memo(50_000, (key) => {
+  const [earlier, later] = key.split('|') as [string, string];
   const days = daysBetween(earlier, later);
   if (days < 14) return plural(days, 'day');
   if (days < 60) return plural(Math.round(days / 7), 'week');
   if (days < 730) return plural(monthsBetween(earlier, later), 'month');
   return plural(Math.round(utcDay(later).diff(utcDay(earlier), 'years').years), 'year');
-}
+});
+const roundedSpan = (earlier: string, later: string): string => roundedSpanOf(`${earlier}|${later}`);

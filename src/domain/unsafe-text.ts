@@ -16,7 +16,8 @@ export const CONTROL_CHARACTERS = new RegExp(`[${CONTROL_RANGES}]`, 'gu');
 export const INVISIBLE_CHARACTERS = new RegExp(`[${INVISIBLE_RANGES}]`, 'gu');
 /** What multi-line text may not hold: control characters other than tab and newline, and bidi controls. */
 const UNSAFE_IN_LINES = new RegExp(`[${CONTROL_BUT_TAB_AND_NEWLINE}${BIDI_RANGES}]`, 'gu');
-const HAS_UNSAFE_IN_LINES = new RegExp(UNSAFE_IN_LINES.source, 'u');
+// Without the u flag: every character in the class is one UTF-16 unit, and the scan is faster.
+const HAS_UNSAFE_IN_LINES = new RegExp(UNSAFE_IN_LINES.source);
 
 /** The text without control characters; with `keepLines`, tabs and newlines stay, and bidi controls go too. */
 export function withoutControlCharacters(text: string, keepLines = false): string {

@@ -46,17 +46,17 @@ export function featureRef(question: Question): FeatureRef | null {
   return question.topic.length > 0 ? { kind: 'text', text: question.subjectText } : null;
 }
 
+const ASKS_WHAT_MOVED = new RegExp(
+  String.raw`\b(what|which|anything|everything)\b.*\b(went|go|goes|going|graduat\w*|promot\w*` +
+    '|reached|hit|hits|became|become|made|make|got|get|moved?|took|take|landed|shipped' +
+    String.raw`|are|were|will)\b`,
+);
+
 /** "What went GA", "which features", "list everything", "GA features in 1.31": a list, not one feature. */
 export function asksList(question: Question): boolean {
   return (
     question.has(/\b(features|enhancements|keps|graduations|everything|all|list|breakdown)\b/) ||
     question.has(/^(so |ok |and |hey |quick one |yo )*(what|which)\b(?! (is|was) (the )?(status|stage|state))/) ||
-    question.has(
-      new RegExp(
-        String.raw`\b(what|which|anything|everything)\b.*\b(went|go|goes|going|graduat\w*|promot\w*` +
-          '|reached|hit|hits|became|become|made|make|got|get|moved?|took|take|landed|shipped' +
-          String.raw`|are|were|will)\b`,
-      ),
-    )
+    question.has(ASKS_WHAT_MOVED)
   );
 }

@@ -12,19 +12,19 @@ export const SupportQuery = z.object({
 });
 export type SupportQuery = z.infer<typeof SupportQuery>;
 
+const ASKS_END_OF_SUPPORT = new RegExp(
+  String.raw`\b(eol|end of life|end of support|support ends?|support end|out of support` +
+    String.raw`|maintenance|stop\w* (receiving|getting))\b|\b(how long|until when)\b.*\b(support\w*` +
+    String.raw`|patch\w*|maintain\w*)\b`,
+);
+
 export const supportKind: QuestionKind<SupportQuery> = {
   schema: SupportQuery,
   kind: 'support',
   intent: 'support',
   recognize: (question) => {
     const { entities: found, version } = question;
-    const asksEol = question.has(
-      new RegExp(
-        String.raw`\b(eol|end of life|end of support|support ends?|support end|out of support` +
-          String.raw`|maintenance|stop\w* (receiving|getting))\b|\b(how long|until when)\b.*\b(support\w*` +
-          String.raw`|patch\w*|maintain\w*)\b`,
-      ),
-    );
+    const asksEol = question.has(ASKS_END_OF_SUPPORT);
     const asksPatch =
       found.latestPatch ||
       question.has(/\bpatch (release|version)s?\b/) ||

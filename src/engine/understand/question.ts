@@ -65,6 +65,9 @@ const CUE_PHRASES: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/\bstill maintained\b/g, ['still maintained']],
 ];
 
+const STRAY_PUNCTUATION = /[-/#>]/;
+const STRAY_PUNCTUATION_AT_ENDS = /^[-/#>]+|[-/#>]+$/g;
+
 /** The question's words once its kinds' phrases are taken out, trimmed of stray punctuation. */
 function wordsOutsideCuePhrases(s: string): string[] {
   let rest = s;
@@ -77,7 +80,7 @@ function wordsOutsideCuePhrases(s: string): string[] {
   }
   return rest
     .split(' ')
-    .map((word) => word.replace(/^[-/#>]+|[-/#>]+$/g, ''))
+    .map((word) => (STRAY_PUNCTUATION.test(word) ? word.replace(STRAY_PUNCTUATION_AT_ENDS, '') : word))
     .filter((word) => word.length > 0 && !STOPWORDS.has(word) && !PLACEHOLDERS.has(word) && !/^\d+$/.test(word));
 }
 
