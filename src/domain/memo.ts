@@ -9,3 +9,22 @@ export function memo<T>(limit: number, compute: (key: string) => T): (key: strin
     return value;
   };
 }
+
+/**
+ * Memoises a pure computation on an object (a dataset's index, a KEP) and a key, for as long as the object
+ * lives: what is worked out once per dataset, not once per question.
+ */
+export function memoPerObject<O extends object, K, V>(compute: (owner: O, key: K) => V): (owner: O, key: K) => V {
+  const cache = new WeakMap<O, Map<K, V>>();
+  return (owner, key) => {
+    let byKey = cache.get(owner);
+    if (!byKey) {
+      byKey = new Map();
+      cache.set(owner, byKey);
+    }
+    if (byKey.has(key)) return byKey.get(key)!;
+    const value = compute(owner, key);
+    byKey.set(key, value);
+    return value;
+  };
+}

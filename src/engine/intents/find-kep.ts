@@ -1,5 +1,6 @@
 import type { Answer } from '../../domain/answer.ts';
 import type { Kep } from '../../domain/kep.ts';
+import { memoPerObject } from '../../domain/memo.ts';
 import { compareMinor } from '../../domain/version.ts';
 import type { EngineIndex } from '../engine-index.ts';
 import { kepIssueUrl } from '../../domain/links.ts';
@@ -13,7 +14,26 @@ import { searchAnswer } from './search-results.ts';
 export type FoundKep = { ok: true; kep: Kep; correctedTo: string | null; asked: string | null; others: SearchHit[] };
 
 const MILESTONE_STAGES = ['alpha', 'beta', 'stable', 'deprecated', 'disabled', 'removed'] as const;
-const keptAsOf = new WeakMap<Kep, Map<string, Kep>>();
+
+/** A release counts as later than `cycle` when it is after it: its milestones were not written while `cycle` ran. */
+const laterThan = (cycle: string) => (version: string | null | undefined) =>
+  version != null && compareMinor(version, cycle) > 0;
+
+/** The KEP without what kep.yaml names for releases after `cycle`; worked out once per KEP and cycle. */
+const keptAsOf = memoPerObject((kep: Kep, cycle: string): Kep => {
+  const later = laterThan(cycle);
+  const milestones = Object.fromEntries(
+    Object.entries(kep.milestones).filter(([, version]) => !later(version)),
+  ) as Kep['milestones'];
+  const reached = MILESTONE_STAGES.filter((stage) => milestones[stage]);
+  const stage = kep.stage && !later(kep.milestones[kep.stage]) ? kep.stage : (reached.at(-1) ?? null);
+  const latest =
+    reached
+      .map((name) => milestones[name]!)
+      .sort(compareMinor)
+      .at(-1) ?? null;
+  return { ...kep, milestones, stage, latestMilestone: later(kep.latestMilestone) ? latest : kep.latestMilestone };
+});
 
 /**
  * The KEP as it could be known at `now`: a milestone in a release after the cycle under way then
@@ -22,29 +42,9 @@ const keptAsOf = new WeakMap<Kep, Map<string, Kep>>();
 export function kepAsOf(index: EngineIndex, kep: Kep, now: Date): Kep {
   const cycle = index.releases.find((release) => !isShipped(release, now))?.version;
   if (!cycle) return kep;
-  const later = (version: string | null | undefined) => version != null && compareMinor(version, cycle) > 0;
+  const later = laterThan(cycle);
   if (!MILESTONE_STAGES.some((stage) => later(kep.milestones[stage])) && !later(kep.latestMilestone)) return kep;
-  let byCycle = keptAsOf.get(kep);
-  if (!byCycle) {
-    byCycle = new Map();
-    keptAsOf.set(kep, byCycle);
-  }
-  let known = byCycle.get(cycle);
-  if (!known) {
-    const milestones = Object.fromEntries(
-      Object.entries(kep.milestones).filter(([, version]) => !later(version)),
-    ) as Kep['milestones'];
-    const reached = MILESTONE_STAGES.filter((stage) => milestones[stage]);
-    const stage = kep.stage && !later(kep.milestones[kep.stage]) ? kep.stage : (reached.at(-1) ?? null);
-    const latest =
-      reached
-        .map((name) => milestones[name]!)
-        .sort(compareMinor)
-        .at(-1) ?? null;
-    known = { ...kep, milestones, stage, latestMilestone: later(kep.latestMilestone) ? latest : kep.latestMilestone };
-    byCycle.set(cycle, known);
-  }
-  return known;
+  return keptAsOf(kep, cycle);
 }
 
 /**

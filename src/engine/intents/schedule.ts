@@ -17,6 +17,7 @@ import type { ScheduleTarget } from '../query.ts';
 import type { ScheduleQuery } from '../kinds/schedule.ts';
 import { isReleased, isShipped, plannedCaveat, resolveVersion } from '../versions.ts';
 import { cycleWeeks } from '../../digest/cycle.ts';
+import { memoPerObject } from '../../domain/memo.ts';
 import { releaseLinks } from './release-summary.ts';
 
 const KEY_MILESTONES: MilestoneKind[] = [
@@ -57,20 +58,9 @@ const matchedKind = (target: ScheduleTarget, event: ScheduleEvent): MilestoneKin
 const matches = (target: ScheduleTarget, event: ScheduleEvent): boolean => matchedKind(target, event) !== undefined;
 
 /** Every schedule's events of one target, in time order: a thousand events are filtered once per dataset, not per question. */
-const eventsByTarget = new WeakMap<EngineIndex, Map<ScheduleTarget, TimedEvent[]>>();
-function eventsMatching(index: EngineIndex, target: ScheduleTarget): TimedEvent[] {
-  let byTarget = eventsByTarget.get(index);
-  if (!byTarget) {
-    byTarget = new Map();
-    eventsByTarget.set(index, byTarget);
-  }
-  let events = byTarget.get(target);
-  if (!events) {
-    events = index.events.filter((timed) => matches(target, timed.event));
-    byTarget.set(target, events);
-  }
-  return events;
-}
+const eventsMatching = memoPerObject((index: EngineIndex, target: ScheduleTarget): TimedEvent[] =>
+  index.events.filter((timed) => matches(target, timed.event)),
+);
 
 export function schedule(query: ScheduleQuery, index: EngineIndex, now: Date): Answer {
   const { target } = query;
