@@ -12,6 +12,18 @@ interface EventEnvelope {
   event?: { channel?: string; ts?: string };
 }
 
+/**
+ * The one key a delivery is claimed under: the message (channel and ts) when the event has one, so the
+ * app_mention and message.im copies of one message and every retry of either share it; the event_id
+ * otherwise. One key, because a delivery claimed under two keys one at a time can lose a different key to
+ * each of two replicas receiving it at once, and then neither answers.
+ */
+function deliveryKey(envelope: EventEnvelope): string | null {
+  const { channel, ts } = envelope.event ?? {};
+  if (channel && ts) return `message:${channel}:${ts}`;
+  return envelope.event_id ? `event:${envelope.event_id}` : null;
+}
+
 export interface DeliveryDedupeOptions {
   ttlMs?: number;
   maxEntries?: number;
@@ -28,7 +40,6 @@ export interface DeliveryDedupeOptions {
 /**
  * Makes sure one Slack event is answered once: repeated event_ids, the app_mention and message.im
  * copies of one message, and retries Slack sent only because our ack was slow are all dropped.
- * Keys are checked in this process first (cheap), then claimed in the shared store.
  */
 export class DeliveryDedupe {
   private readonly recent: RecentKeys;
@@ -47,13 +58,10 @@ export class DeliveryDedupe {
   readonly middleware: Middleware<AnyMiddlewareArgs> = async ({ body, context, next, logger }) => {
     const envelope = body as EventEnvelope;
     if (envelope.type !== 'event_callback') return next();
-    const keys = [
-      envelope.event_id ? `event:${envelope.event_id}` : null,
-      envelope.event?.channel && envelope.event.ts ? `message:${envelope.event.channel}:${envelope.event.ts}` : null,
-    ].filter((key): key is string => key !== null);
+    const key = deliveryKey(envelope);
     // A retry after our ack timed out means the first delivery reached us (maybe a previous process).
     const retriedAfterTimeout = context.retryNum !== undefined && context.retryReason === 'http_timeout';
-    if (retriedAfterTimeout || !(await this.claimAll(keys))) {
+    if (retriedAfterTimeout || (key !== null && !(await this.claim(key)))) {
       this.dropped += 1;
       logger.debug(
         `dropped repeated Slack delivery ${envelope.event_id ?? ''} (retry ${String(context.retryNum ?? 0)})`,
@@ -63,15 +71,15 @@ export class DeliveryDedupe {
     await next();
   };
 
-  /** Claims every key (not just until the first repeat) so a later copy is caught by either. */
-  private async claimAll(keys: string[]): Promise<boolean> {
-    const locallyNew = keys.map((key) => this.recent.claim(key)).every(Boolean);
-    if (!locallyNew || !this.options.shared) return locallyNew;
+  /** Claims the key in this process first (cheap), then in the shared store. */
+  private async claim(key: string): Promise<boolean> {
+    if (!this.recent.claim(key)) return false;
+    if (!this.options.shared) return true;
     const now = new Date(this.clock());
     try {
-      const won = await Promise.all(keys.map((key) => this.options.shared!.claimDeliveryKey(key, this.ttlMs, now)));
+      const won = await this.options.shared.claimDeliveryKey(key, this.ttlMs, now);
       this.pruneNowAndThen(now);
-      return won.every(Boolean);
+      return won;
     } catch (error) {
       this.options.onSharedError?.(error);
       return true;

@@ -6,6 +6,9 @@ import { pendingMigrations } from './pending-migrations.ts';
 
 export type SqliteDatabase = Database.Database;
 
+/** The class of better-sqlite3's errors (from here: this module is the one that loads better-sqlite3). */
+export const SqliteError = Database.SqliteError;
+
 export const DATABASE_FILE = 'bot.sqlite';
 
 /** How long a writer waits for another connection's lock before failing with SQLITE_BUSY. */

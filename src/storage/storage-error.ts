@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { SqliteError } from './database.ts';
 
 /**
  * A failure of the bot's own database (disk full, damaged file, I/O error, locked too long, a PostgreSQL
@@ -23,8 +23,7 @@ export class StorageError extends Error {
   }
 }
 
-export const isSqliteError = (error: unknown): error is Error & { code: string } =>
-  error instanceof Database.SqliteError;
+export const isSqliteError = (error: unknown): error is Error & { code: string } => error instanceof SqliteError;
 
 /** A SQLite failure as a StorageError naming `file`; anything else (a programming error) unchanged. */
 export function asStorageError(file: string, error: unknown): unknown {

@@ -6,9 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import pg from 'pg';
-import { DATABASE_FILE } from '../../../src/storage/database.ts';
+import { DATABASE_FILE, sqliteConnection } from '../../../src/storage/database.ts';
 import type { StoreLocation } from '../../../src/storage/open.ts';
 
 export interface Backend {
@@ -107,7 +106,7 @@ export async function rawRows(location: StoreLocation, table: string): Promise<R
       await client.end();
     }
   }
-  const db = new Database(path.join(location.dataDir, DATABASE_FILE), { readonly: true });
+  const db = sqliteConnection(path.join(location.dataDir, DATABASE_FILE), { readonly: true });
   try {
     return db.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
   } finally {
@@ -127,7 +126,7 @@ export async function rawExec(location: StoreLocation, sql: string, values: unkn
     }
     return;
   }
-  const db = new Database(path.join(location.dataDir, DATABASE_FILE));
+  const db = sqliteConnection(path.join(location.dataDir, DATABASE_FILE));
   try {
     db.prepare(sql.replace(/\$\d+/g, '?')).run(...values);
   } finally {

@@ -3,6 +3,7 @@ import { Health } from '../../../../src/health.ts';
 import { silentLogger } from '../../../../src/log.ts';
 import type { SlackBot } from '../../../../adapters/slack/answering.ts';
 import { createSlackApp, type SlackApp } from '../../../../adapters/slack/index.ts';
+import type { DeliveryKeyStore } from '../../../../src/storage/store.ts';
 import { SIGNING_SECRET } from './signed-request.ts';
 import { StubSlack } from './stub-slack.ts';
 
@@ -16,9 +17,20 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+export interface HttpAppOptions {
+  ackDeadlineMs?: number;
+  /** Where deliveries are claimed across replicas (a store every replica shares). */
+  deliveryKeys?: DeliveryKeyStore;
+  /** A stub Web API several apps share (several replicas of one bot); its own otherwise, closed with the app. */
+  stub?: StubSlack;
+}
+
 /** The real Bolt app in HTTP mode on a free loopback port, talking to a local stub Web API. */
-export async function startHttpApp(bot: SlackBot, options: { ackDeadlineMs?: number } = {}): Promise<RunningApp> {
-  const stub = await new StubSlack().start();
+export async function startHttpApp(
+  bot: SlackBot,
+  { stub: sharedStub, ...options }: HttpAppOptions = {},
+): Promise<RunningApp> {
+  const stub = sharedStub ?? (await new StubSlack().start());
   const health = new Health();
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -44,7 +56,7 @@ export async function startHttpApp(bot: SlackBot, options: { ackDeadlineMs?: num
     eventsUrl: `${baseUrl}/slack/events`,
     async close() {
       await slack.stop();
-      await stub.close();
+      if (!sharedStub) await stub.close();
     },
   };
 }
