@@ -1,5 +1,6 @@
 // Runs every bench/*.bench.ts in turn. Each exports `default async function (): Promise<void>`
 // that prints its own report (medians, p99, baseline measured in the same run).
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,8 +18,19 @@ console.log(`# k8s-release-bot benchmarks`);
 console.log(
   `machine: ${cpu} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.arch()}`,
 );
-for (const file of files) {
+if (files.length === 1) {
+  const file = files[0]!;
   console.log(`\n## ${file.replace(/\.bench\.ts$/, '')}`);
   const module = (await import(pathToFileURL(path.join(here, file)).href)) as { default: () => Promise<void> };
   await module.default();
+} else {
+  // Each bench in a fresh process: one bench's heap, caches and JIT state must not tilt the next one's numbers.
+  for (const file of files) {
+    const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), file], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+    });
+    process.stdout.write(run.stdout.replace(/^[\s\S]*?\n(?=\n## )/, ''));
+    if (run.status !== 0) process.exitCode = 1;
+  }
 }
