@@ -8,10 +8,15 @@ const USER_AGENT = 'k8s-release-bot-sync';
 export interface GitHubClientOptions {
   /** Sent as `Authorization: Bearer` to the API only, never to raw downloads; never logged. */
   token?: string;
+  /** Per request attempt, including the body (default 15 s). */
   timeoutMs?: number;
+  /** Extra attempts after a network error, timeout, 5xx or 429 (default 3). */
   retries?: number;
+  /** Requests in flight at once, across API and raw downloads (default 8). */
   concurrency?: number;
+  /** First retry delay, doubled each retry, with jitter (default 500 ms). */
   retryBaseMs?: number;
+  /** Longest Retry-After or rate-limit reset worth waiting for (default 60 s); longer fails at once. */
   maxRetryWaitMs?: number;
   fetch?: typeof fetch;
 }

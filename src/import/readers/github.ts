@@ -4,31 +4,18 @@ import type { SourceRepository } from '../../domain/manifest.ts';
 import { ImportError } from '../errors.ts';
 import type { ProgressEvent } from '../progress.ts';
 import { UPSTREAM_REPOSITORIES, type SourceReader, type UpstreamFolder } from '../source.ts';
-import { errorMessage, GitHubClient } from './github-client.ts';
+import { errorMessage, GitHubClient, type GitHubClientOptions } from './github-client.ts';
 import { RepositoryTrees, repositoryOf } from './github-trees.ts';
 
 export const DEFAULT_API_URL = 'https://api.github.com';
 export const DEFAULT_RAW_URL = 'https://raw.githubusercontent.com';
 
-export interface GitHubReaderOptions {
+export interface GitHubReaderOptions extends GitHubClientOptions {
   apiUrl?: string;
   rawUrl?: string;
-  /** Sent as `Authorization: Bearer` to the API only, never to raw downloads; never logged. */
-  token?: string;
-  /** Per request attempt, including the body (default 15 s). */
-  timeoutMs?: number;
-  /** Extra attempts after a network error, timeout, 5xx or 429 (default 3). */
-  retries?: number;
-  /** Requests in flight at once, across API and raw downloads (default 8). */
-  concurrency?: number;
-  /** First retry delay, doubled each retry, with jitter (default 500 ms). */
-  retryBaseMs?: number;
-  /** Longest Retry-After or rate-limit reset worth waiting for (default 60 s); longer fails at once. */
-  maxRetryWaitMs?: number;
   /** This project's own curated files (`data/curated/`), read from disk. */
   curatedDir: string;
   progress?: (event: ProgressEvent) => void;
-  fetch?: typeof fetch;
 }
 
 /**
