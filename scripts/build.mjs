@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const BUNDLE_DIR = path.join(root, 'dist', 'adapters');
+const BUNDLE_DIR = path.join(root, 'dist', 'adapters');
 
 /** Left to node_modules at run time: a native addon, and optional packages the bundle never loads. */
 export const BUNDLE_EXTERNAL = ['better-sqlite3', 'pg-native', 'bufferutil', 'utf-8-validate', 'zlib-sync', 'erlpack'];
