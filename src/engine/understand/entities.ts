@@ -164,6 +164,8 @@ const MONTH_DAY = new RegExp(`\\b${MONTH} ${DAY}(?:,? (\\d{4}))?\\b`, 'g');
 const DAY_MONTH = new RegExp(`\\b${DAY} (?:of )?${MONTH}(?:,? (\\d{4}))?\\b`, 'g');
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const SLASH_DATE = /(?<![\w/.])(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?![\w/])/g;
+/** Year first with slashes ("2025/08/27"): always year, month, day. */
+const YEAR_SLASH_DATE = /(?<![\w/.])(\d{4})\/(\d{1,2})\/(\d{1,2})(?![\w/])/g;
 
 function isoOf(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
@@ -174,7 +176,7 @@ function isoOf(year: number, month: number, day: number): string | null {
 
 const fullYear = (year: string): number => (year.length === 2 ? 2000 + Number(year) : Number(year));
 
-/** Dates written "Aug 13, 2024", "13 August 2024", "Aug 13th", "13/08/24", "2024-08-13"; removed from the text. */
+/** Dates written "Aug 13, 2024", "13 August 2024", "Aug 13th", "13/08/24", "2024-08-13", "2024/08/13"; removed from the text. */
 function takeDates(s: string, dates: string[], defaultYear: number): string {
   const found = (iso: string | null, match: string): string => {
     if (!iso) return match;
@@ -186,6 +188,9 @@ function takeDates(s: string, dates: string[], defaultYear: number): string {
       found(isoOf(Number(y), Number(m), Number(d)), match),
     );
   if (s.includes('/')) {
+    s = s.replace(YEAR_SLASH_DATE, (match, y: string, m: string, d: string) =>
+      found(isoOf(Number(y), Number(m), Number(d)), match),
+    );
     s = s.replace(SLASH_DATE, (match, a: string, b: string, y: string) => {
       // Day first when the first number cannot be a month ("13/08/24"); month first otherwise (US style).
       const [day, month] = Number(a) > 12 ? [Number(a), Number(b)] : [Number(b), Number(a)];
@@ -343,16 +348,14 @@ export function extractEntities(
       (match, major: string, minor: string, patch: string | undefined, pre: string | undefined) => {
         if (apiVersion && match.trim().startsWith('v') && apiVersion.includes(match.trim())) return match;
         const minorText = `${major}.${Number(minor)}`;
+        // "1.33.0" is the minor release itself (its release notes, its GA list), not a patch of it.
         const patchText =
-          patch != null && patch !== 'x' && !(pre && Number(patch) === 0) ? `${minorText}.${Number(patch)}` : null;
+          patch != null && patch !== 'x' && Number(patch) !== 0 ? `${minorText}.${Number(patch)}` : null;
         return `${placeholder({ kind: 'exact', minor: minorText, patch: patchText })}${pre ? ` prerelease-${pre} ` : ''}`;
       },
     );
 
   takeFeatures(s, cleanText, index, extraction);
-  const components = COMPONENT_HINT.test(s)
-    ? COMPONENTS.filter(([pattern]) => pattern.test(s)).map(([, name]) => name)
-    : [];
   const platforms = PLATFORMS.filter(([pattern]) => pattern.test(s)).map(([, name]) => name);
   takeApis(s, cleanText, index, apis);
   if (!apiVersion) apiVersion = apis.find((api) => api.includes('/')) ?? null;
@@ -361,17 +364,22 @@ export function extractEntities(
   if (/[-#>/]/.test(s)) s = s.replace(/(^|\s)[-#>/]+(?=\s|$)/g, '$1').replace(/\s-(?!>)/g, ' ');
   s = s.replace(/\s+/g, ' ').trim();
 
-  // Keyword typos ("shedule", "depreciated"); feature names are left to the fuzzy search.
+  // Keyword typos ("shedule", "depreciated", "sig-netwrok"); feature names are left to the fuzzy search.
+  const corrected = (word: string): string => {
+    // An ordinary word is meant as written ("stale" is not "stable").
+    const keyword = correctKeyword(word, index.vocabulary.ordinary, cueWords);
+    if (!keyword) return word;
+    notes.corrections.push({ from: word, to: keyword });
+    return keyword;
+  };
   s = s
     .split(' ')
-    .map((word) => {
-      // An ordinary word is meant as written ("stale" is not "stable").
-      const corrected = correctKeyword(word, index.vocabulary.ordinary, cueWords);
-      if (!corrected) return word;
-      notes.corrections.push({ from: word, to: corrected });
-      return corrected;
-    })
+    .map((word) => (word.includes('-') ? word.split('-').map(corrected).join('-') : corrected(word)))
     .join(' ');
+  // After the typos are fixed: "kubelte 1.31" names the kubelet.
+  const components = COMPONENT_HINT.test(s)
+    ? COMPONENTS.filter(([pattern]) => pattern.test(s)).map(([, name]) => name)
+    : [];
 
   let latestPatch = false;
   if (s.includes('patch'))
