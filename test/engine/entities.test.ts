@@ -94,6 +94,20 @@ describe('recognizeEntities', () => {
     expect(found('1.33.0-rc.1').versions).toEqual(['1.33']);
   });
 
+  it('reads months and years without a day as periods, and a month in which one release shipped as that release', () => {
+    const periods = (text: string) =>
+      extractEntities(text, index, { corrections: [], truncated: false, stripped: false }, CUE_WORDS, now).periods;
+    expect(periods('which versions went EOL in 2024')).toEqual([
+      { from: '2024-01-01', to: '2024-12-31', label: '2024' },
+    ]);
+    expect(periods('what goes out of support in Feb 2027')).toEqual([
+      { from: '2027-02-01', to: '2027-02-28', label: 'Feb 2027' },
+    ]);
+    expect(periods('we run 2024 clusters')).toEqual([]);
+    expect(found('who led the Dec 2024 release').versions).toEqual(['1.32']);
+    expect(found('anything on Dec 11, 2024').dates).toEqual(['2024-12-11']);
+  });
+
   it('reads SIG and component names through a typo, hyphenated or not', () => {
     expect(found('sig-netwrok 1.33').sigs).toEqual(['sig-network']);
     expect(found('sig storgae 1.34').sigs).toEqual(['sig-storage']);

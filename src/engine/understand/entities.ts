@@ -46,6 +46,8 @@ export interface Extraction {
   components: string[];
   platforms: string[];
   dates: string[];
+  /** Months and years named without a day ("in 2024", "Feb 2027"), as the first and last ISO day of each. */
+  periods: Period[];
   apis: string[];
   /** A group/version such as "policy/v1beta1", kept as written. */
   apiVersion: string | null;
@@ -53,11 +55,26 @@ export interface Extraction {
   latestPatch: boolean;
 }
 
+/** A span of days named as a month or a year: both ends ISO yyyy-mm-dd, inclusive. */
+export interface Period {
+  from: string;
+  to: string;
+  /** "2024", "Feb 2027": how the answer names it. */
+  label: string;
+}
+
 export const VERSION_PLACEHOLDER = 'ver';
 export const KEP_PLACEHOLDER = 'kepref';
 export const SIG_PLACEHOLDER = 'sigref';
 export const DATE_PLACEHOLDER = 'dateref';
-export const PLACEHOLDERS = new Set([VERSION_PLACEHOLDER, KEP_PLACEHOLDER, SIG_PLACEHOLDER, DATE_PLACEHOLDER]);
+export const PERIOD_PLACEHOLDER = 'periodref';
+export const PLACEHOLDERS = new Set([
+  VERSION_PLACEHOLDER,
+  KEP_PLACEHOLDER,
+  SIG_PLACEHOLDER,
+  DATE_PLACEHOLDER,
+  PERIOD_PLACEHOLDER,
+]);
 
 /** Words the relative versions are made of; cue words, never search terms. */
 export const RELATIVE_WORDS = [
@@ -209,6 +226,30 @@ function takeDates(s: string, dates: string[], defaultYear: number): string {
   return s;
 }
 
+const MONTH_YEAR = new RegExp(`\\b${MONTH},? (20[1-3]\\d)\\b`, 'g');
+/** A bare year counts only after a word that makes it a time ("in 2024", "during 2025"), not "2024 clusters". */
+const YEAR = /\b(in|during|of|for|from|since|by|before|after|throughout|until|till) (20[1-3]\d)\b/g;
+const MONTH_LABELS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Feb 2027", "December 2024", "in 2024": months and years without a day; removed from the text. Run after takeDates. */
+function takePeriods(s: string, periods: Period[]): string {
+  if (!/20[1-3]\d/.test(s)) return s;
+  const found = (period: Period): void => {
+    if (!periods.some((known) => known.from === period.from && known.to === period.to)) periods.push(period);
+  };
+  s = s.replace(MONTH_YEAR, (_, m: string, y: string) => {
+    const month = MONTHS.indexOf(m.slice(0, 3)) + 1;
+    const last = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+    const pad = String(month).padStart(2, '0');
+    found({ from: `${y}-${pad}-01`, to: `${y}-${pad}-${last}`, label: `${MONTH_LABELS[month - 1]} ${y}` });
+    return ` ${PERIOD_PLACEHOLDER} `;
+  });
+  return s.replace(YEAR, (_, word: string, y: string) => {
+    found({ from: `${y}-01-01`, to: `${y}-12-31`, label: y });
+    return ` ${word} ${PERIOD_PLACEHOLDER} `;
+  });
+}
+
 /** Short names people use for API kinds. */
 const API_ALIASES = new Map([
   ['psp', 'PodSecurityPolicy'],
@@ -313,6 +354,8 @@ export function extractEntities(
 
   const dates: string[] = [];
   s = takeDates(s, dates, (now ?? new Date(`${index.dataset.manifest.dataDate}T00:00:00Z`)).getUTCFullYear());
+  const periods: Period[] = [];
+  s = takePeriods(s, periods);
 
   // Each rewrite runs only when the text holds the letters it needs (the same result, less work).
   if (s.includes('g.a')) s = s.replace(/\bg\.a\.?(?=\s|$|[?!,;:])/g, ' ga ');
@@ -409,10 +452,16 @@ export function extractEntities(
     if (word && !new RegExp(`\\b${codename[0]!.toUpperCase()}${codename.slice(1)}\\b`).test(cleanText)) continue;
     s = s.replace(codename, placeholder({ kind: 'exact', minor: version, patch: null }));
   }
-  for (const date of dates) {
-    const version = index.vocabulary.releasedOn.get(date);
+  const named = (version: string | undefined): void => {
     if (version && !found.some((ref) => ref.kind === 'exact' && ref.minor === version))
       s += placeholder({ kind: 'exact', minor: version, patch: null });
+  };
+  for (const date of dates) named(index.vocabulary.releasedOn.get(date));
+  // "The Dec 2024 release": a month in which exactly one release shipped names it.
+  for (const period of periods) {
+    if (period.label.length === 4) continue;
+    const shipped = [...index.vocabulary.releasedOn].filter(([day]) => day >= period.from && day <= period.to);
+    if (shipped.length === 1) named(shipped[0]![1]);
   }
 
   let sig: string | null = null;
@@ -469,6 +518,7 @@ export function extractEntities(
     components,
     platforms,
     dates,
+    periods,
     apis,
     apiVersion,
     latestPatch,
