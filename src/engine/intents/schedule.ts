@@ -284,7 +284,7 @@ function fullSchedule(index: EngineIndex, release: Release, plan: Schedule, now:
   const parts: string[] = [];
   if (start && end)
     parts.push(
-      `The Kubernetes ${v} release cycle runs from ${start.date} to ${end.date} ` +
+      `The Kubernetes ${v} release cycle ${isUpcoming(end, now) ? 'runs' : 'ran'} from ${start.date} to ${end.date} ` +
         `(${plural(cycleWeeks(plan, { start: start.date, release: end.date }), 'week')}).`,
     );
   else parts.push(`The Kubernetes ${v} release cycle.`);

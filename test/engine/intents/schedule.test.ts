@@ -29,3 +29,17 @@ describe('schedule: the release day', () => {
     expect(answer.summary).toContain('1.37');
   });
 });
+
+describe('schedule: the cycle', () => {
+  it.each([
+    ['how long was the 1.31 cycle', 'The Kubernetes 1.31 release cycle ran from 2024-05-13 to 2024-08-13 (14 weeks).'],
+    [
+      'how many weeks is the 1.37 cycle',
+      'The Kubernetes 1.37 release cycle runs from 2026-05-18 to 2026-08-26 (15 weeks).',
+    ],
+  ])('%j is the cycle span, not the release day', (question, lead) => {
+    const answer = engine.answer(question, JUNE_2026);
+    expect(answer.intent).toBe('schedule');
+    expect(answer.summary.startsWith(lead)).toBe(true);
+  });
+});
