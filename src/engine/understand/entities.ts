@@ -1,5 +1,6 @@
 import type { EngineIndex } from '../engine-index.ts';
 import { correctKeyword, SIG_ALIASES, STOPWORDS } from '../lexicon.ts';
+import { minorNumber } from '../../domain/version.ts';
 import type { ParseNotes, VersionRef } from '../refs.ts';
 import { cleanQuestion } from '../sanitize.ts';
 import { matchTitle, phrase, phrasesIn, termsOf } from './vocabulary.ts';
@@ -106,6 +107,19 @@ const rangeTo = (match: string, first: string, ...ends: string[]): string => {
   return major < toMajor || (major === toMajor && minor < toMinor) ? `${first} thru ` : match;
 };
 const RELEASE_WORD = '(?:k8s |kubernetes )?(?:release|releases|version|minor|cycle|one|k8s|kubernetes)';
+const SERIES = /(?<![\w./#-])v?1\.([1-9])x\b/g;
+
+/** A series ("k8s 1.3x") as the span of its releases the data has: "1.30 thru 1.37". */
+function spellSeries(s: string, index: EngineIndex): string {
+  const newest = minorNumber(index.newest);
+  const oldest = minorNumber(index.oldest);
+  return s.replace(SERIES, (match, tens: string) => {
+    const low = Math.max(Number(tens) * 10, oldest);
+    const high = Math.min(Number(tens) * 10 + 9, newest);
+    return low < high ? ` 1.${low} thru 1.${high} ` : low === high ? ` 1.${low} ` : match;
+  });
+}
+
 type Relative = Extract<VersionRef, { kind: 'relative' }>['which'];
 /**
  * "latest release", "next one", "previous version"…, compiled once; each with the words one of which
@@ -380,6 +394,8 @@ export function extractEntities(
   // A range written with a dash or dots ("1.30-1.33", "1.30 – 1.33", "1.30..1.33") reads "1.30 thru 1.33"; only
   // between two versions, oldest first ("1.30 - is it out?" and "1.33 - 1.30" are no range).
   if (RANGE_HINT.test(s)) s = s.replace(RANGE_SEPARATOR, rangeTo);
+  // "k8s 1.3x" is every 1.3* release the data has.
+  if (s.includes('x')) s = spellSeries(s, index);
 
   // Versions, written v1.31, 1.31, 1.31.2 or 1,31. Majors other than 1 are kept so "2.0" gets an honest reply.
   // Each version becomes a numbered placeholder so exact and relative ones keep the order they were written in.
