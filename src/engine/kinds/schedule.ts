@@ -41,7 +41,9 @@ export function targetOf(question: Question): ScheduleTarget | null {
   if (
     /\b(release date|target date|ga date|take place|go(es)? out|come out|comes out|came out|ship date)\b|\bver (date|day)\b/.test(
       s,
-    )
+    ) &&
+    // "What came out in the last release" asks what it holds, not when.
+    !/\bwhat\b.*\b(came|come|comes|coming) out (in|with)\b/.test(s)
   )
     return 'release';
   if (

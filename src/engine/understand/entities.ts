@@ -160,6 +160,12 @@ const RELATIVE_VERSIONS: ReadonlyArray<readonly [RegExp, Relative, readonly stri
   [/\b(?:latest|newest)\b/g, 'latest', ['latest', 'newest']],
 ];
 const SIG_ALIASES_LONGEST_FIRST = [...SIG_ALIASES].sort((a, b) => b[0].length - a[0].length);
+/**
+ * SIG areas that read as one without "SIG": "for windows in 1.32", "for storage folks". Only at the end of the
+ * question or right before a release, so "for node affinity" stays a feature.
+ */
+const SIG_AREA =
+  /\bfor (?:the )?(api machinery|cluster lifecycle|cloud provider|node|storage|network|networking|windows|auth|apps|scheduling|autoscaling|instrumentation|multicluster|scalability)(?: (?:folks|people|users|teams?|side))?(?=\s+(?:in|on|for|at|with)\s+(?:the\s+)?ver\d|\s*$)/;
 
 /** Components by the names people write them. */
 const COMPONENTS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -500,6 +506,13 @@ export function extractEntities(
         ` ${SIG_PLACEHOLDER} `,
       );
     }
+  }
+
+  // "What's new for Windows in 1.32", "anything for storage folks": a SIG's area named without the word "SIG".
+  const area = sig === null && s.includes('for ') ? SIG_AREA.exec(s) : null;
+  if (area) {
+    sig = `sig-${SIG_ALIASES_LONGEST_FIRST.find(([name]) => name === area[1])![1]}`;
+    s = s.replace(area[0], ` for ${SIG_PLACEHOLDER} `);
   }
 
   if (extraction.features.length === 0) {

@@ -1,0 +1,36 @@
+// Questions as people put them in release interviews, FAQs and chat, through the real engine on the bundled data:
+// each lands on the kind that holds its answer, and the answer's first line answers it.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/data/load.ts';
+import { createEngine, type Engine } from '../../src/engine/index.ts';
+
+let engine: Engine;
+beforeAll(() => {
+  engine = createEngine(loadDataset());
+});
+
+const NOW = new Date('2026-06-01T12:00:00Z');
+
+describe('everyday questions', () => {
+  it.each([
+    ['can I skip minor versions when upgrading', 'version-skew', /^No — kube-apiserver must not skip minor versions/],
+    ['can we skip a version when upgrading the control plane?', 'version-skew', /^No — kube-apiserver must not skip/],
+    [
+      "what's the support lifetime of a minor",
+      'support-policy',
+      /^A minor release gets patch releases for about 14 months/,
+    ],
+    ["what's new for windows in 1.32", 'sig', /^SIG Windows shipped 2 KEPs in Kubernetes 1\.32/],
+    ['is there anything for storage folks in 1.31', 'sig', /SIG Storage shipped 3 KEPs in Kubernetes 1\.31/],
+    ['what came out in the last release', 'release-summary', /the latest release is Kubernetes 1\.36/],
+    ['when did 1.33 come out', 'schedule', /^Kubernetes 1\.33 was released on 2025-04-23/],
+  ])('%j', (question, intent, summary) => {
+    const answer = engine.answer(question, NOW);
+    expect(answer.intent).toBe(intent);
+    expect(answer.summary).toMatch(summary);
+  });
+
+  it('a feature named after "for" stays a feature: "what\'s new for node affinity in 1.32" names no SIG', () => {
+    expect(engine.understand("what's new for node affinity in 1.32", NOW)).not.toMatchObject({ kind: 'sig' });
+  });
+});
