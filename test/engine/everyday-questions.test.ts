@@ -24,6 +24,16 @@ describe('everyday questions', () => {
     ['is there anything for storage folks in 1.31', 'sig', /SIG Storage shipped 3 KEPs in Kubernetes 1\.31/],
     ['what came out in the last release', 'release-summary', /the latest release is Kubernetes 1\.36/],
     ['when did 1.33 come out', 'schedule', /^Kubernetes 1\.33 was released on 2025-04-23/],
+    [
+      'we skipped 1.30, so going 1.29 -> 1.31 directly, is that allowed for the control plane?',
+      'upgrade',
+      /^No — Upgrade one minor release at a time: 1\.29 → 1\.30 → 1\.31\./,
+    ],
+    [
+      'we skipped 1.30; can we upgrade 1.29 to 1.31 directly?',
+      'version-skew',
+      /^No — kube-apiserver must not skip minor versions: go 1\.29 → 1\.30 → 1\.31/,
+    ],
   ])('%j', (question, intent, summary) => {
     const answer = engine.answer(question, NOW);
     expect(answer.intent).toBe(intent);

@@ -7,6 +7,7 @@ import type { EngineIndex } from '../engine-index.ts';
 import { DEPRECATION_GUIDE_URL } from '../../domain/links.ts';
 import { listSection, makeAnswer, plural, section } from '../../domain/answer-builders.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
+import { spanEnds } from '../span.ts';
 import type { Question } from '../understand/question.ts';
 import { latestReleased, previousRelease, resolveVersion } from '../versions.ts';
 import { gateChanges } from './feature-gate.ts';
@@ -320,7 +321,7 @@ function recognize(question: Question) {
   const spanCue = breaks || question.has(/\bdeprecat\w*/) || question.has(UPGRADE_CUES);
   if (!notesAsked && !upgradeWord && !((span || versions.length >= 2) && spanCue)) return null;
   const toFirst = question.has(/\bto (the )?ver( release)? from ver\b/);
-  const [a, b] = versions;
+  const [a, b] = spanEnds(question) ?? versions;
   const from = versions.length >= 2 ? (toFirst ? b! : a!) : question.has(/\bfrom ver\b/) ? a! : null;
   const to = versions.length >= 2 ? (toFirst ? a! : b!) : question.has(/\bfrom ver\b/) ? null : a!;
   // A span with upgrade words outranks a bare comparison of the two releases.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Component, COMPONENTS } from '../../domain/policy.ts';
 import { versionSkew } from '../intents/version-skew.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
+import { spanEnds } from '../span.ts';
 import type { Question } from '../understand/question.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
 
@@ -131,9 +132,9 @@ function read(question: Question): { score: number; query: Read } | null {
   }
   const { versions } = question.entities;
   // "Can I skip a minor" is the skew policy's question, even though it names an upgrade span (upgrade scores certain + 6).
-  if (upgrade && versions.length === 2 && question.has(SKIPS)) {
-    return candidate(SCORE.certain + 7, { ask: 'upgrade-path', version: versions[1]!, againstVersion: versions[0]! });
-  }
+  const ends = spanEnds(question);
+  if (upgrade && ends && versions.length <= 3 && question.has(SKIPS))
+    return candidate(SCORE.certain + 7, { ask: 'upgrade-path', version: ends[1], againstVersion: ends[0] });
   // "Can I skip minor versions when upgrading?": the same rule, asked of no release in particular.
   if (upgrade && versions.length === 0 && question.has(SKIPS) && question.has(/\b(minors?|versions?|releases?)\b/))
     return candidate(SCORE.certain + 7, { ask: 'upgrade-path' });
