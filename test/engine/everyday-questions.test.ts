@@ -34,6 +34,13 @@ describe('everyday questions', () => {
       'version-skew',
       /^No — kube-apiserver must not skip minor versions: go 1\.29 → 1\.30 → 1\.31/,
     ],
+    ['when was the dockershim deprecated', 'deprecations', /1\.20 release announcement names “Dockershim deprecation”/],
+    ['when was PodSecurity admission GA', 'history', /^KEP-2579 .* went GA \(stable\) in Kubernetes 1\.25/],
+    [
+      'Bump kubernetes to 1.34 in our helm chart, anything to watch?',
+      'upgrade',
+      /^Upgrading 1\.33 → 1\.34 crosses 1 minor/,
+    ],
   ])('%j', (question, intent, summary) => {
     const answer = engine.answer(question, NOW);
     expect(answer.intent).toBe(intent);
@@ -42,5 +49,13 @@ describe('everyday questions', () => {
 
   it('a feature named after "for" stays a feature: "what\'s new for node affinity in 1.32" names no SIG', () => {
     expect(engine.understand("what's new for node affinity in 1.32", NOW)).not.toMatchObject({ kind: 'sig' });
+  });
+
+  it('"is <feature> still supported in <release>" is about the feature; "is <release> still supported" about the release', () => {
+    expect(engine.answer('is cgroup v1 still supported in 1.35', NOW).intent).not.toBe('support');
+    expect(engine.answer('is 1.33 stil suported', NOW).intent).toBe('support');
+    expect(engine.answer('We are stuck on 1.27 because of a vendor, is it still supported?', NOW).summary).toMatch(
+      /^No — Kubernetes 1\.27 is end of life/,
+    );
   });
 });

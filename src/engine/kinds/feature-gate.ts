@@ -539,6 +539,10 @@ export const featureGateKind: QuestionKind<FeatureGateQuery> = {
         question.index.kepByNumber.get(number)?.title.toLowerCase().includes(gate.toLowerCase()),
       );
       if (featureName && !question.has(GATE_FLAG_CUES)) return null;
+      // A KEP's gate the gate lists do not hold ("PodSecurity", long removed) has only its KEP's story to tell,
+      // unless the gate itself is asked about.
+      if (!question.index.gateByName.has(gate.toLowerCase()) && !question.has(/\b(feature ?gates?|gate|flag)\b/))
+        return null;
       if (!question.has(GATE_CUES) && question.entities.versions.length === 0) return null;
       const ask = askOf(question);
       const change =

@@ -4,6 +4,8 @@ import type { EngineIndex } from '../engine-index.ts';
 import { support } from '../intents/support.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import { overSpan, untilOf } from '../span.ts';
+import { VERSION_PLACEHOLDER } from '../understand/entities.ts';
+import type { Question } from '../understand/question.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
 
 /** "is 1.28 still supported", "when does 1.31 reach end of life", "which versions are supported", "latest patch of 1.30". */
@@ -36,6 +38,17 @@ function supportOn(query: SupportQuery, index: EngineIndex, now: Date): Answer {
   return support(query, index, day && day < now ? day : now);
 }
 
+/** "is <x> still supported": the words before "supported". */
+const SUPPORTED_SUBJECT =
+  /\b(?:is|are|was|were)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:still\s+)?(?:supported|maintained)\b/;
+
+function supportedSubjectIsTopic(question: Question): boolean {
+  const subject = SUPPORTED_SUBJECT.exec(question.text)?.[1]?.split(' ');
+  // "is 1.33 stil suported": a release in the subject is what is asked about, whatever else is there.
+  if (subject === undefined || subject.includes(VERSION_PLACEHOLDER)) return false;
+  return question.topic.some((word) => subject.includes(word));
+}
+
 export const supportKind: QuestionKind<SupportQuery> = {
   schema: SupportQuery,
   kind: 'support',
@@ -56,6 +69,8 @@ export const supportKind: QuestionKind<SupportQuery> = {
     if (!(asksPatch || asksEol || asksSupport)) return null;
     // "We are stuck on 1.27 because of a vendor, is it still supported?": a release and a support cue decide it.
     if ((question.topic.length > 0 || question.feature !== null) && version === null) return null;
+    // "Is cgroup v1 still supported in 1.35?" asks about cgroup v1, not about 1.35.
+    if (supportedSubjectIsTopic(question)) return null;
     const ask = asksPatch ? 'latest-patch' : asksEol ? 'eol' : version ? 'status' : 'list';
     const [day] = question.entities.dates;
     const on =

@@ -315,7 +315,10 @@ function recognize(question: Question) {
     versions.length >= 2 &&
     (question.entities.range ||
       question.has(/\b(from )?ver (to|→|->|through) ver\b|\bver ver\b|\bbetween ver and ver\b/));
-  const upgradeWord = question.has(/\b(upgrad\w*|upgarde|upgrdae|migrat\w*)\b/);
+  const upgradeWord =
+    question.has(/\b(upgrad\w*|upgarde|upgrdae|migrat\w*)\b/) ||
+    // "Bump kubernetes to 1.34 in our helm chart", "moving our clusters to 1.33".
+    question.has(/\b(bump\w*|moving)\b(?: [\w-]+){0,4} to ver\b/);
   const breaks = question.has(/\bwhat (breaks|brakes|will break)\b|\bbreak\w*\b/);
   // "deprecations between 1.33 and 1.36" is an upgrade span read for its deprecations.
   const spanCue = breaks || question.has(/\bdeprecat\w*/) || question.has(UPGRADE_CUES);
