@@ -41,6 +41,17 @@ describe('everyday questions', () => {
       'upgrade',
       /^Upgrading 1\.33 → 1\.34 crosses 1 minor/,
     ],
+    ['1.37 eta?', 'schedule', /^Kubernetes 1\.37 is planned for release on 2026-08-26/],
+    [
+      'can you tell me when enhancements freeze is for the next release and who I should talk to about exceptions?',
+      'schedule',
+      /enhancements freeze for Kubernetes 1\.37: 2026-06-17/,
+    ],
+    [
+      'Before I open a PR to bump our e2e matrix, which minors are currently supported upstream and which is the newest?',
+      'support',
+      /^As of 2026-06-01, 4 Kubernetes minor releases are supported: 1\.36, 1\.35, 1\.34, 1\.33/,
+    ],
   ])('%j', (question, intent, summary) => {
     const answer = engine.answer(question, NOW);
     expect(answer.intent).toBe(intent);

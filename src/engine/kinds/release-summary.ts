@@ -41,7 +41,7 @@ export const releaseSummaryKind: QuestionKind<ReleaseSummaryQuery> = {
   recognize: (question) => {
     if (question.topic.length > 0 || question.feature !== null) return null;
     const cue = question.has(
-      /\b(codename|called|named|summary|summarize|recap|overview|tl ?dr|bring|brought|big|size|announc\w*|in it|what is in|what in|s in|highlights?|about)\b/,
+      /\b(codename|called|named|summary|summarize|recap|overview|tl ?dr|bring|brought|big|size|announc\w*|in it|what is in|what in|s in|highlights?)\b|\b(tell me|what|how|all|more) about\b|\babout (the )?ver\b/,
     );
     if (!question.version && !cue && !question.has(/\b(release|releases|version|versions)\b/)) return null;
     const claimed = claimedLatest(question);

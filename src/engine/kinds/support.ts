@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Answer } from '../../domain/answer.ts';
 import type { EngineIndex } from '../engine-index.ts';
 import { support } from '../intents/support.ts';
-import { ParseNotes, VersionRef } from '../refs.ts';
+import { ParseNotes, Period, VersionRef } from '../refs.ts';
 import { overSpan, untilOf } from '../span.ts';
 import { VERSION_PLACEHOLDER } from '../understand/entities.ts';
 import type { Question } from '../understand/question.ts';
@@ -20,7 +20,7 @@ export const SupportQuery = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
   /** "Which versions went EOL in 2024": the releases whose end of life falls in this span (ISO days, inclusive). */
-  within: z.object({ from: z.string(), to: z.string(), label: z.string() }).optional(),
+  within: Period.optional(),
   ask: z.enum(['status', 'eol', 'list', 'latest-patch']),
   notes: ParseNotes,
 });
@@ -71,7 +71,9 @@ export const supportKind: QuestionKind<SupportQuery> = {
     if ((question.topic.length > 0 || question.feature !== null) && version === null) return null;
     // "Is cgroup v1 still supported in 1.35?" asks about cgroup v1, not about 1.35.
     if (supportedSubjectIsTopic(question)) return null;
-    const ask = asksPatch ? 'latest-patch' : asksEol ? 'eol' : version ? 'status' : 'list';
+    // "Which minors are supported, and which is the newest?": the list, whatever release it also names by a word.
+    const asksWhich = version?.kind !== 'exact' && question.has(/\bwhich (minors?|versions?|releases?)\b/);
+    const ask = asksPatch ? 'latest-patch' : asksEol ? 'eol' : version && !asksWhich ? 'status' : 'list';
     const [day] = question.entities.dates;
     const on =
       day && ask === 'status' && question.has(/\b(supported|in support|maintained) (on|as of|at|in)\b/)

@@ -1,7 +1,7 @@
 import type { EngineIndex } from '../engine-index.ts';
 import { correctKeyword, SIG_ALIASES, STOPWORDS } from '../lexicon.ts';
 import { minorNumber } from '../../domain/version.ts';
-import type { ParseNotes, VersionRef } from '../refs.ts';
+import type { ParseNotes, Period, VersionRef } from '../refs.ts';
 import { cleanQuestion } from '../sanitize.ts';
 import { matchTitle, phrase, phrasesIn, termsOf } from './vocabulary.ts';
 
@@ -54,14 +54,6 @@ export interface Extraction {
   apiVersion: string | null;
   /** "latest patch" was asked for: the "latest" is about the patch, not the minor. */
   latestPatch: boolean;
-}
-
-/** A span of days named as a month or a year: both ends ISO yyyy-mm-dd, inclusive. */
-export interface Period {
-  from: string;
-  to: string;
-  /** "2024", "Feb 2027": how the answer names it. */
-  label: string;
 }
 
 export const VERSION_PLACEHOLDER = 'ver';
