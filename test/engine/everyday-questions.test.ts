@@ -52,6 +52,8 @@ describe('everyday questions', () => {
       'support',
       /^As of 2026-06-01, 4 Kubernetes minor releases are supported: 1\.36, 1\.35, 1\.34, 1\.33/,
     ],
+    ['what feature gates are new in 1.36', 'feature-gate', /^In 1\.36: 25 gates added — CRIListStreaming \(1\.36\)/],
+    ['which gates graduated to GA in 1.34', 'feature-gate', /^In 1\.34: 11 gates went GA/],
   ])('%j', (question, intent, summary) => {
     const answer = engine.answer(question, NOW);
     expect(answer.intent).toBe(intent);

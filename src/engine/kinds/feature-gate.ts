@@ -26,7 +26,7 @@ export const FeatureGateQuery = z.object({
   /** For lists: a stage, on/off by default, or what changed in the release (span). */
   stage: GateStage.nullable(),
   enabled: z.boolean().nullable(),
-  change: z.enum(['locked', 'removed', 'deprecated', 'ga', 'removed-or-locked']).nullable(),
+  change: z.enum(['locked', 'removed', 'deprecated', 'ga', 'added', 'removed-or-locked']).nullable(),
   notes: ParseNotes,
 });
 export type FeatureGateQuery = z.infer<typeof FeatureGateQuery>;
@@ -217,17 +217,18 @@ function answerForGate(query: FeatureGateQuery, index: EngineIndex, gate: Featur
 function changeNouns(want: string): [string, string] {
   if (want === 'ga') return ['gate went GA', 'gates went GA'];
   if (want === 'deprecated') return ['gate deprecated', 'gates deprecated'];
+  if (want === 'added') return ['gate added', 'gates added'];
   return ['gate locked to its default', 'gates locked to their default'];
 }
 
 interface Change {
   gate: FeatureGateRecord;
   version: string;
-  what: 'locked' | 'deprecated' | 'ga' | 'removed';
+  what: 'locked' | 'deprecated' | 'ga' | 'added' | 'removed';
   detail: string;
 }
 
-/** What changed for each gate in (from, to]: locks, deprecations, GA, and removals the lists show. */
+/** What changed for each gate in (from, to]: new gates, locks, deprecations, GA, and removals the lists show. */
 function changesIn(index: EngineIndex, from: string | null, to: string): Change[] {
   const within = (version: string) =>
     compareMinor(version, to) <= 0 &&
@@ -237,6 +238,13 @@ function changesIn(index: EngineIndex, from: string | null, to: string): Change[
     gate.specs.forEach((spec, at) => {
       const before = gate.specs[at - 1];
       if (!within(spec.since) || spec.since === '1.0') return;
+      if (!before)
+        changes.push({
+          gate,
+          version: spec.since,
+          what: 'added',
+          detail: `new in ${spec.since} as ${STAGE_NAME[spec.stage]}, ${spec.default ? 'on' : 'off'} by default`,
+        });
       if (spec.lockToDefault && !before?.lockToDefault)
         changes.push({
           gate,
@@ -352,7 +360,7 @@ function listAnswer(query: FeatureGateQuery, index: EngineIndex, now: Date): Ans
         : '';
     return makeAnswer(index.footer, {
       intent: 'feature-gate',
-      title: `Feature gates ${want === 'removed-or-locked' ? 'removed or locked' : want} ${span}`,
+      title: `Feature gates ${want === 'removed-or-locked' ? 'removed or locked' : want === 'ga' ? 'that went GA' : want} ${span}`,
       summary: `${span[0]!.toUpperCase()}${span.slice(1)}: ${counted}${exampleList(examples, picked.length)}.${
         removedNote ? ` ${removedNote}` : ''
       }`,
@@ -578,7 +586,9 @@ export const featureGateKind: QuestionKind<FeatureGateQuery> = {
               ? 'deprecated'
               : question.has(/\b(went|go|going|became|graduat\w*) (to )?(ga|stable)\b/)
                 ? 'ga'
-                : null;
+                : question.has(/\b(new|added|introduced|appeared)\b/)
+                  ? 'added'
+                  : null;
     const stage = question.has(/\balpha\b/)
       ? 'alpha'
       : question.has(/\bbeta\b/)
