@@ -54,6 +54,12 @@ describe('everyday questions', () => {
     ],
     ['what feature gates are new in 1.36', 'feature-gate', /^In 1\.36: 25 gates added — CRIListStreaming \(1\.36\)/],
     ['which gates graduated to GA in 1.34', 'feature-gate', /^In 1\.34: 11 gates went GA/],
+    [
+      'is DRA on by default',
+      'feature-gate',
+      /^Yes — DynamicResourceAllocation is on by default in 1\.36: GA, locked on/,
+    ],
+    ['is NFTablesProxyMode on by default', 'feature-gate', /^Yes — NFTablesProxyMode is on by default in 1\.36/],
   ])('%j', (question, intent, summary) => {
     const answer = engine.answer(question, NOW);
     expect(answer.intent).toBe(intent);

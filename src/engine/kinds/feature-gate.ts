@@ -163,7 +163,9 @@ function outsideSpecs(gate: FeatureGateRecord, version: string): string | null {
 function answerForGate(query: FeatureGateQuery, index: EngineIndex, gate: FeatureGateRecord, now: Date): Answer {
   const lock = firstSpec(gate, (spec) => spec.lockToDefault);
   const ga = firstSpec(gate, (spec) => spec.stage === 'ga');
-  if (query.ask === 'lock' || query.ask === 'ga' || query.ask === 'history' || !query.version) {
+  // "Is DRA on by default?" with no release: as of the latest release; other asks without one tell the whole story.
+  const asksState = query.ask === 'default' || query.ask === 'enable' || query.ask === 'disable';
+  if (query.ask === 'lock' || query.ask === 'ga' || query.ask === 'history' || (!query.version && !asksState)) {
     const event = query.ask === 'ga' ? ga : lock;
     const what = query.ask === 'ga' ? 'went GA' : 'was locked to its default';
     let summary: string;
@@ -179,7 +181,7 @@ function answerForGate(query: FeatureGateQuery, index: EngineIndex, gate: Featur
     return gateAnswer(index, gate, summary, event?.since ?? null);
   }
   const resolved = resolveVersion(index, query.version, now, 'feature-gate');
-  const version = resolved.ok ? resolved.release.version : query.version.kind === 'exact' ? query.version.minor : null;
+  const version = resolved.ok ? resolved.release.version : query.version?.kind === 'exact' ? query.version.minor : null;
   if (!version) return resolved.ok ? gateAnswer(index, gate, history(gate), null) : resolved.answer;
   const outside = outsideSpecs(gate, version);
   const spec = specAt(gate, version);
@@ -501,11 +503,12 @@ const ASKS_LOCK = new RegExp(
     String.raw`|\blocked\?\s*$|\bgate locked\b`,
 );
 
-/** The gate a question names: a gate entity, or a gate of the KEP a feature name points at ("the DRA gate"). */
+/** The gate a question names: a gate entity, or a gate of the KEP a feature name points at ("the DRA gate", "is DRA on by default"). */
 function namedGate(question: Question): string | null {
   const direct = question.entities.gates[0]?.name;
   if (direct) return direct;
-  if (!question.has(/\b(feature ?gates?|gate)\b/)) return null;
+  // "The DRA gate", "is DRA on by default": a default is a gate's, whatever name the feature goes by.
+  if (!question.has(/\b(feature ?gates?|gate)\b|\b(on|off|enabled|disabled) by default\b/)) return null;
   for (const feature of question.entities.features) {
     const kep = question.index.kepByNumber.get(feature.kep);
     const gate = kep?.featureGates.find((candidate) => question.index.gateByName.has(candidate.name.toLowerCase()));
