@@ -1,13 +1,9 @@
 // Questions as people put them in release interviews, FAQs and chat, through the real engine on the bundled data:
 // each lands on the kind that holds its answer, and the answer's first line answers it.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/data/load.ts';
-import { createEngine, type Engine } from '../../src/engine/index.ts';
+import { describe, expect, it } from 'vitest';
+import { bundledEngine } from './support/bundled-engine.ts';
 
-let engine: Engine;
-beforeAll(() => {
-  engine = createEngine(loadDataset());
-});
+const engine = bundledEngine();
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 
@@ -61,19 +57,19 @@ describe('everyday questions', () => {
     ],
     ['is NFTablesProxyMode on by default', 'feature-gate', /^Yes — NFTablesProxyMode is on by default in 1\.36/],
   ])('%j', (question, intent, summary) => {
-    const answer = engine.answer(question, NOW);
+    const answer = engine().answer(question, NOW);
     expect(answer.intent).toBe(intent);
     expect(answer.summary).toMatch(summary);
   });
 
   it('a feature named after "for" stays a feature: "what\'s new for node affinity in 1.32" names no SIG', () => {
-    expect(engine.understand("what's new for node affinity in 1.32", NOW)).not.toMatchObject({ kind: 'sig' });
+    expect(engine().understand("what's new for node affinity in 1.32", NOW)).not.toMatchObject({ kind: 'sig' });
   });
 
   it('"is <feature> still supported in <release>" is about the feature; "is <release> still supported" about the release', () => {
-    expect(engine.answer('is cgroup v1 still supported in 1.35', NOW).intent).not.toBe('support');
-    expect(engine.answer('is 1.33 stil suported', NOW).intent).toBe('support');
-    expect(engine.answer('We are stuck on 1.27 because of a vendor, is it still supported?', NOW).summary).toMatch(
+    expect(engine().answer('is cgroup v1 still supported in 1.35', NOW).intent).not.toBe('support');
+    expect(engine().answer('is 1.33 stil suported', NOW).intent).toBe('support');
+    expect(engine().answer('We are stuck on 1.27 because of a vendor, is it still supported?', NOW).summary).toMatch(
       /^No — Kubernetes 1\.27 is end of life/,
     );
   });
