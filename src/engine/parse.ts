@@ -51,7 +51,7 @@ export function parse(text: string, index: EngineIndex, now: Date): Query {
     return { ...best.query, notes } as Query;
   } catch {
     // Defensive: a recogniser bug must not take down a chat handler.
-    return { kind: 'search', text: '', list: false, notes };
+    return { kind: 'search', text: '', list: false, plain: false, notes };
   }
 }
 
