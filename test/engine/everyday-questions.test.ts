@@ -56,6 +56,22 @@ describe('everyday questions', () => {
       /^Yes — DynamicResourceAllocation is on by default in 1\.36: GA, locked on/,
     ],
     ['is NFTablesProxyMode on by default', 'feature-gate', /^Yes — NFTablesProxyMode is on by default in 1\.36/],
+    [
+      "I'm new to the release team as an enhancements shadow and need to know when enhancements freeze is for 1.37",
+      'schedule',
+      /^Enhancements Freeze for Kubernetes 1\.37: 2026-06-17/,
+    ],
+    [
+      "I just joined the release team as a shadow; can you tell me which week of the cycle we're in?",
+      'cycle-status',
+      /^Kubernetes 1\.37 is in week 3 of 15/,
+    ],
+    // The context names a platform: the whole message is read.
+    [
+      'For EKS, can you tell me when 1.30 goes out of support?',
+      'managed-platform',
+      /^EKS 1\.30 is in extended support/,
+    ],
   ])('%j', (question, intent, summary) => {
     const answer = engine().answer(question, NOW);
     expect(answer.intent).toBe(intent);
