@@ -60,8 +60,10 @@ export function parse(text: string, index: EngineIndex, now: Date): Query {
 /**
  * A long message's context before "… need to know when …" is not the question; the words after it are, when they
  * read as a question of their own and the context names nothing the data knows ("For EKS, can you tell me when 1.30
- * …" keeps EKS).
+ * …" keeps EKS) and no upgrade.
  */
+const UPGRADE_CONTEXT = /\b(upgrad\w*|migrat\w*|moving|going|bump\w*)\b/i;
+
 function focusedQuestion(text: string, index: EngineIndex, now: Date): string {
   const after = askedAfterContext(text);
   if (!after || readPart(after.asked, index, now) === null) return text;
@@ -74,7 +76,8 @@ function focusedQuestion(text: string, index: EngineIndex, now: Date): string {
     context.features.length +
     context.apis.length +
     context.keps.length;
-  return named === 0 ? after.asked : text;
+  // "We're upgrading to 1.33 and need to know which APIs go": the upgrade is what is asked about.
+  return named === 0 && !UPGRADE_CONTEXT.test(after.context) ? after.asked : text;
 }
 
 /**

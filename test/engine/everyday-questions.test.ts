@@ -72,6 +72,8 @@ describe('everyday questions', () => {
       'managed-platform',
       /^EKS 1\.30 is in extended support/,
     ],
+    ['how many enhancements did sig node have in 1.33', 'sig', /^SIG Node shipped 17 KEPs in Kubernetes 1\.33/],
+    ['how many enhancements in 1.33', 'release-summary', /released on 2025-04-23 with 64 enhancements/],
   ])('%j', (question, intent, summary) => {
     const answer = engine().answer(question, NOW);
     expect(answer.intent).toBe(intent);
