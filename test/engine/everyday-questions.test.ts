@@ -74,6 +74,10 @@ describe('everyday questions', () => {
     ],
     ['how many enhancements did sig node have in 1.33', 'sig', /^SIG Node shipped 17 KEPs in Kubernetes 1\.33/],
     ['how many enhancements in 1.33', 'release-summary', /released on 2025-04-23 with 64 enhancements/],
+    ['latest 1.35 patch', 'support', /^The latest Kubernetes 1\.35 patch is 1\.35\.5/],
+    ['1.37 ga date', 'schedule', /^Kubernetes 1\.37 is planned for release on 2026-08-26/],
+    ["what's maintenance mode", 'support-policy', /^Maintenance mode is the last two months of a release's support/],
+    ['enhancements/issues/753', 'kep', /^KEP-753 “Sidecar Containers”/],
   ])('%j', (question, intent, summary) => {
     const answer = engine().answer(question, NOW);
     expect(answer.intent).toBe(intent);
