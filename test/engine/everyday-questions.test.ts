@@ -78,6 +78,8 @@ describe('everyday questions', () => {
     ['1.37 ga date', 'schedule', /^Kubernetes 1\.37 is planned for release on 2026-08-26/],
     ["what's maintenance mode", 'support-policy', /^Maintenance mode is the last two months of a release's support/],
     ['enhancements/issues/753', 'kep', /^KEP-753 “Sidecar Containers”/],
+    ['who led the Uwubernetes release', 'team', /^Kat Cosgrove \(@katcosgrove\) led the Kubernetes 1\.30 release/],
+    ["hey team bot, what's the codename for 1.36?", 'release-summary', /^Kubernetes 1\.36 “ハル \(Haru\)”/],
   ])('%j', (question, intent, summary) => {
     const answer = engine().answer(question, NOW);
     expect(answer.intent).toBe(intent);

@@ -424,6 +424,8 @@ export function extractEntities(
 
   // Keyword typos ("shedule", "depreciated", "sig-netwrok"); feature names are left to the fuzzy search.
   const corrected = (word: string): string => {
+    // A release's codename is no typo ("Uwubernetes" is not "kubernetes").
+    if (index.vocabulary.codenames.has(word)) return word;
     // An ordinary word is meant as written ("stale" is not "stable").
     const keyword = correctKeyword(word, index.vocabulary.ordinary, cueWords);
     if (!keyword) return word;
