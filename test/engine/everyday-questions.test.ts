@@ -80,6 +80,8 @@ describe('everyday questions', () => {
     ['enhancements/issues/753', 'kep', /^KEP-753 “Sidecar Containers”/],
     ['who led the Uwubernetes release', 'team', /^Kat Cosgrove \(@katcosgrove\) led the Kubernetes 1\.30 release/],
     ["hey team bot, what's the codename for 1.36?", 'release-summary', /^Kubernetes 1\.36 “ハル \(Haru\)”/],
+    ['do I have to upgrade one minor at a time', 'version-skew', /^Yes — kube-apiserver must not skip minor versions/],
+    ['must upgrades be sequential?', 'version-skew', /^Yes — kube-apiserver must not skip minor versions/],
   ])('%j', (question, intent, summary) => {
     const answer = engine().answer(question, NOW);
     expect(answer.intent).toBe(intent);

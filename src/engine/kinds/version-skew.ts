@@ -23,6 +23,8 @@ export const VersionSkewQuery = z.object({
   againstVersion: VersionRef.nullable(),
   /** check without a component version: the component is this many minors older than `against` (negative: newer). */
   offset: z.number().int().nullable().default(null),
+  /** upgrade-path with no release: asked as "one minor at a time?" (yes) rather than "can I skip one?" (no). */
+  oneAtATime: z.boolean().optional(),
   notes: ParseNotes,
 });
 export type VersionSkewQuery = z.infer<typeof VersionSkewQuery>;
@@ -136,8 +138,14 @@ function read(question: Question): { score: number; query: Read } | null {
   if (upgrade && ends && versions.length <= 3 && question.has(SKIPS))
     return candidate(SCORE.certain + 7, { ask: 'upgrade-path', version: ends[1], againstVersion: ends[0] });
   // "Can I skip minor versions when upgrading?": the same rule, asked of no release in particular.
-  if (upgrade && versions.length === 0 && question.has(SKIPS) && question.has(/\b(minors?|versions?|releases?)\b/))
-    return candidate(SCORE.certain + 7, { ask: 'upgrade-path' });
+  const oneAtATime = question.has(/\bone (minor |version |release )?at a time\b|\bsequential\w*\b/);
+  if (
+    upgrade &&
+    versions.length === 0 &&
+    (question.has(SKIPS) || oneAtATime) &&
+    question.has(/\b(minors?|versions?|releases?|one at a time|sequential\w*)\b/)
+  )
+    return candidate(SCORE.certain + 7, { ask: 'upgrade-path', ...(oneAtATime ? { oneAtATime } : {}) });
   // Most questions name no component: nothing below can fit them.
   const hasNamedComponent = question.entities.components.some((name) => SKEW_COMPONENTS.has(name));
   if (!hasNamedComponent && !question.has(/\bskew\b/)) return null;
