@@ -82,6 +82,8 @@ describe('everyday questions', () => {
     ["hey team bot, what's the codename for 1.36?", 'release-summary', /^Kubernetes 1\.36 “ハル \(Haru\)”/],
     ['do I have to upgrade one minor at a time', 'version-skew', /^Yes — kube-apiserver must not skip minor versions/],
     ['must upgrades be sequential?', 'version-skew', /^Yes — kube-apiserver must not skip minor versions/],
+    ['who were the role leads in 1.33', 'team', /led the Kubernetes 1\.33 release team: 7 roles, 7 leads/],
+    ['1.33 release team lead', 'team', /^Nina Polshakova \(@npolshakova\) led the Kubernetes 1\.33 release\./],
   ])('%j', (question, intent, summary) => {
     const answer = engine().answer(question, NOW);
     expect(answer.intent).toBe(intent);

@@ -32,6 +32,9 @@ const SELF_NAMED_ROLES = new Set([
   ...roleKeysFor('release-signal'),
 ]);
 
+/** "The 1.33 release team leads", "who were the role leads": every role's lead, not the release lead alone. */
+const ALL_LEADS = /\b(release team|role|team|all (the )?|sub-?team) leads\b/;
+
 function roleOf(s: string): string | null {
   if (/\b(comms|communications|marketing)\b/.test(s)) return 'comms';
   if (/\b(enhancements?|features?) (lead|shadows?|team|tracking)\b|\bwho\b.*\benhancements?\b/.test(s))
@@ -45,6 +48,7 @@ function roleOf(s: string): string | null {
   if (/\bemeritus\b|\badvis[eo]r\b/.test(s)) return 'emeritus-adviser';
   if (/\btest infra\b/.test(s)) return 'test-infra';
   if (/\bpatch release (team|managers?)\b/.test(s)) return 'patch-release';
+  if (ALL_LEADS.test(s)) return null;
   if (/\b(release (team )?lead\w*|led|leading|release manager)\b|^ver lead\b/.test(s)) return 'lead';
   return null;
 }
@@ -93,7 +97,10 @@ export const teamKind: QuestionKind<TeamQuery> = {
       return null;
     const shadows = question.has(/\bshadows?\b/);
     const lead =
-      question.has(/\bled\b|\bleading\b|\bwho\b.*\blead\w*\b/) || (person && question.has(/\blead\b/)) ? 'lead' : null;
+      !question.has(ALL_LEADS) &&
+      (question.has(/\bled\b|\bleading\b|\bwho\b.*\blead\w*\b/) || (person && question.has(/\blead\b/)))
+        ? 'lead'
+        : null;
     return {
       score: person ? SCORE.certain : SCORE.certain - 5,
       query: {
