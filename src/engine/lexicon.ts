@@ -78,7 +78,8 @@ const CORRECTABLE = `schedule freeze deprecated deprecation deprecations depreca
   support release released releases graduated graduate stable alpha compare upgrade upgrading enhancements
   enhancement maintenance patch patches version versions history timeline communications features feature
   shadows kubernetes highlights codename difference between promoted available general calendar deadline
-  until latest previous upcoming current team lead`.split(/\s+/);
+  until latest previous upcoming current team lead policy network storage scheduling kubelet kubectl apiserver
+  scheduler`.split(/\s+/);
 const CORRECTABLE_SET = new Set(CORRECTABLE);
 
 /** Misspellings common enough to fix outright, whatever their edit distance. */

@@ -82,6 +82,39 @@ describe('recognizeEntities', () => {
     expect(found('is it out by Aug 13th?').dates).toEqual(['2024-08-13']);
     expect(found('13 August 2024').dates).toEqual(['2024-08-13']);
     expect(found('on 2024-08-13').dates).toEqual(['2024-08-13']);
+    expect(found('which release shipped 2024/08/13').dates).toEqual(['2024-08-13']);
     expect(found('31/02/24').dates).toEqual([]);
+    expect(found('2024/02/31').dates).toEqual([]);
+  });
+
+  it('reads "1.33.0" as the minor release itself, and other patch numbers as patches', () => {
+    expect(found('what went GA in 1.33.0').versions).toEqual(['1.33']);
+    expect(found('is ContextualLogging on in k8s v1.33.0?').versions).toEqual(['1.33']);
+    expect(found('is 1.33.1 affected').versions).toEqual(['1.33.1']);
+    expect(found('1.33.0-rc.1').versions).toEqual(['1.33']);
+  });
+
+  it('reads months and years without a day as periods, and a month in which one release shipped as that release', () => {
+    const periods = (text: string) =>
+      extractEntities(text, index, { corrections: [], truncated: false, stripped: false }, CUE_WORDS, now).periods;
+    expect(periods('which versions went EOL in 2024')).toEqual([
+      { from: '2024-01-01', to: '2024-12-31', label: '2024' },
+    ]);
+    expect(periods('what goes out of support in Feb 2027')).toEqual([
+      { from: '2027-02-01', to: '2027-02-28', label: 'Feb 2027' },
+    ]);
+    expect(periods('we run 2024 clusters')).toEqual([]);
+    expect(found('who led the Dec 2024 release').versions).toEqual(['1.32']);
+    expect(found('anything on Dec 11, 2024').dates).toEqual(['2024-12-11']);
+  });
+
+  it('reads SIG and component names through a typo, hyphenated or not', () => {
+    expect(found('sig-netwrok 1.33').sigs).toEqual(['sig-network']);
+    expect(found('sig storgae 1.34').sigs).toEqual(['sig-storage']);
+    expect(found('kubelte 1.31 with apiserver 1.33').components).toEqual(
+      expect.arrayContaining(['kubelet', 'kube-apiserver']),
+    );
+    // An ordinary word one letter from a keyword is meant as written.
+    expect(found('networks in 1.33').sigs).toEqual([]);
   });
 });

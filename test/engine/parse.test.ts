@@ -89,7 +89,7 @@ const cases: Array<[string, Record<string, unknown>]> = [
   // 8. deprecations
   ['what was removed in 1.24', { kind: 'deprecations', version: v('1.24'), focus: 'removed', upgrade: null }],
   ['deprecations in 1.31', { kind: 'deprecations', version: v('1.31'), focus: 'deprecated' }],
-  ['depreciated apis in 1.22', { kind: 'deprecations', version: v('1.22'), focus: 'deprecated' }],
+  ['depreciated apis in 1.22', { kind: 'deprecations', version: v('1.22'), focus: 'both' }],
   ['which APIs are removed in 1.25', { kind: 'deprecations', version: v('1.25'), focus: 'removed' }],
   ['what breaks if I upgrade from 1.24 to 1.26', { kind: 'upgrade', from: v('1.24'), to: v('1.26') }],
   ['1.24 -> 1.26', { kind: 'deprecations', upgrade: { from: v('1.24'), to: v('1.26') } }],

@@ -73,7 +73,9 @@ export function schedule(query: ScheduleQuery, index: EngineIndex, now: Date): A
   ) {
     return nextEvent(index, target, now, query.countdown);
   }
-  const resolved = resolveVersion(index, query.version, now, 'schedule', target === 'release' ? 'latest' : 'cycle');
+  // "When was it released" is the latest release; "how long till release" counts down to the one under way.
+  const fallback = target === 'release' && !query.countdown ? 'latest' : 'cycle';
+  const resolved = resolveVersion(index, query.version, now, 'schedule', fallback);
   if (!resolved.ok) return resolved.answer;
   const { release } = resolved;
   if (target === 'release') return releaseDate(index, release, resolved.patch, now, query.countdown);
@@ -282,7 +284,7 @@ function fullSchedule(index: EngineIndex, release: Release, plan: Schedule, now:
   const parts: string[] = [];
   if (start && end)
     parts.push(
-      `The Kubernetes ${v} release cycle runs from ${start.date} to ${end.date} ` +
+      `The Kubernetes ${v} release cycle ${isUpcoming(end, now) ? 'runs' : 'ran'} from ${start.date} to ${end.date} ` +
         `(${plural(cycleWeeks(plan, { start: start.date, release: end.date }), 'week')}).`,
     );
   else parts.push(`The Kubernetes ${v} release cycle.`);

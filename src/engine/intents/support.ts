@@ -14,6 +14,7 @@ const LINKS = [{ label: 'Kubernetes releases and support dates', url: RELEASES_U
 const STALE_DATA_DAYS = 90;
 
 export function support(query: SupportQuery, index: EngineIndex, now: Date): Answer {
+  if (query.within) return endingWithin(index, query.within, now);
   if (query.ask === 'list' || (query.ask === 'latest-patch' && query.version === null))
     return supportedList(index, now, query.ask === 'latest-patch');
   const resolved = resolveVersion(index, query.version, now, 'support');
@@ -277,5 +278,39 @@ function supportedList(index: EngineIndex, now: Date, patchesAsked: boolean): An
     facts: releases.map((release) => supportedFact(index, release, now)),
     links: LINKS,
     suggestions: releases.slice(0, 2).map((release) => `is ${release.version} still supported`),
+  });
+}
+
+/** "Which versions went EOL in 2024", "what goes out of support in Feb 2027": the releases whose end of life falls then. */
+function endingWithin(index: EngineIndex, period: NonNullable<SupportQuery['within']>, now: Date): Answer {
+  const today = isoDay(now);
+  const ending = index.releases.filter(
+    (release) => release.eolDate && release.eolDate >= period.from && release.eolDate <= period.to,
+  );
+  const dated = (release: Release) =>
+    `${release.version} (${release.eolDate}${release.eolDate! > today ? ', planned' : ''})`;
+  const allPast = ending.every((release) => release.eolDate! <= today);
+  const summary = ending.length
+    ? `${ending.length === 1 ? 'One Kubernetes minor release' : `${ending.length} Kubernetes minor releases`} ` +
+      `${allPast ? 'reached' : ending.length === 1 ? 'reaches' : 'reach'} end of life in ${period.label}: ` +
+      `${ending.map(dated).join(', ')}.`
+    : `No Kubernetes minor release reaches end of life in ${period.label}, by the data as of ${today}.`;
+  return makeAnswer(index.footer, {
+    intent: 'support',
+    title: `Kubernetes end of life in ${period.label}`,
+    summary,
+    verdict: ending.length ? 'yes' : 'no',
+    release: ending[0]?.version ?? null,
+    facts: ending.map((release) =>
+      fact(
+        `${release.version} end of life`,
+        `${formatDate(release.eolDate!)}, ${relative({ date: release.eolDate!, at: null }, now)}`,
+      ),
+    ),
+    links: LINKS,
+    suggestions: [
+      'which versions are supported',
+      ...ending.slice(-1).map((release) => `is ${release.version} still supported`),
+    ],
   });
 }

@@ -100,7 +100,14 @@ function removals(question: Question): Candidate<DeprecationsQuery> | null {
     question.feature !== null ||
     question.has(/\bapis?\b/);
   if ((deprecated || removed) && about) {
-    const focus = deprecated && removed ? 'both' : removed ? 'removed' : 'deprecated';
+    // "Deprecated APIs in 1.26" reads like the Deprecated API Migration Guide, whose sections are the releases that
+    // remove them: the answer gives both lists.
+    const focus =
+      deprecated && (removed || question.has(/\b(apis?|migration guide)\b/))
+        ? 'both'
+        : removed
+          ? 'removed'
+          : 'deprecated';
     const rest = subject.filter((word) => !apiVersion?.includes(word));
     const named = apiVersion
       ? [apiVersion, ...rest].join(' ')

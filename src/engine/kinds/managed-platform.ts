@@ -42,6 +42,13 @@ const PLATFORM_OF: Record<string, PlatformId> = {
 const LEAVES =
   /\b(standard support|leaves?|leaving|left|eol|end of (life|support)|until when|drops?|deprecat\w*|retire\w*)\b/;
 
+/**
+ * Managed platforms as a group. "In-tree cloud providers" and "cloud provider code" are Kubernetes' own provider
+ * integrations (KEP-2395), not platforms.
+ */
+const MANAGED_PLATFORMS =
+  /\b(managed (platforms?|kubernetes|services?|providers?)|(?<!(?:in-tree|intree|out-of-tree|external) )cloud providers?(?! (?:code|controllers?|interface|integrations?|extraction|migration|removal|plugins?|binaries|paths?)))\b/;
+
 export const managedPlatformKind: QuestionKind<ManagedPlatformQuery> = {
   schema: ManagedPlatformQuery,
   kind: 'managed-platform',
@@ -49,7 +56,7 @@ export const managedPlatformKind: QuestionKind<ManagedPlatformQuery> = {
   recognize: (question) => {
     const platforms = question.entities.platforms.map((name) => PLATFORM_OF[name]);
     const platform = platforms.find((id) => id !== undefined) ?? null;
-    const across = question.has(/\b(managed (platforms?|kubernetes|services?|providers?)|cloud providers?)\b/);
+    const across = question.has(MANAGED_PLATFORMS);
     if (!platform && !across) return null;
     // OpenShift's own 4.x numbers are not Kubernetes versions, so the entity pass leaves them in the text.
     const own = platform === 'red-hat-openshift' ? /\b(?:v)?(4\.\d{1,2})\b/.exec(question.original)?.[1] : undefined;

@@ -17,6 +17,10 @@ export const ScheduleQuery = z.object({
 });
 export type ScheduleQuery = z.infer<typeof ScheduleQuery>;
 
+/** "How long was the 1.31 cycle", "how many weeks is the 1.37 cycle": the cycle's span, not a countdown to its release. */
+const ASKS_CYCLE_LENGTH =
+  /\b(how long|how many (weeks|days|months)|length|duration)\b.*\bcycle\b|\bcycle (length|duration)\b/;
+
 /** The milestone a question names ("code freeze", "1.37" with "when/until" → release). */
 export function targetOf(question: Question): ScheduleTarget | null {
   const s = question.text;
@@ -33,7 +37,7 @@ export function targetOf(question: Question): ScheduleTarget | null {
   if (/\bprerelease-(alpha|beta)\b/.test(s)) return s.includes('prerelease-alpha') ? 'alpha' : 'beta';
   if (/\b(cycle (start|starts|begins?)|kick ?off|start of (the )?cycle)\b/.test(s)) return 'cycle-start';
   if (/\bfreezes?\b|\bfrozen\b/.test(s)) return 'any-freeze';
-  if (question.topic.length > 0 || question.feature !== null) return null;
+  if (question.topic.length > 0 || question.feature !== null || ASKS_CYCLE_LENGTH.test(s)) return null;
   if (
     /\b(release date|target date|ga date|take place|go(es)? out|come out|comes out|came out|ship date)\b|\bver (date|day)\b/.test(
       s,
@@ -66,9 +70,9 @@ export const scheduleKind: QuestionKind<ScheduleQuery> = {
   intent: 'schedule',
   recognize: (question) => {
     const target = targetOf(question);
-    const asksSchedule = question.has(
-      /\b(schedule|schedules|timeline|calendar|dates|milestones|deadlines?|key dates)\b/,
-    );
+    const asksSchedule =
+      question.has(/\b(schedule|schedules|timeline|calendar|dates|milestones|deadlines?|key dates)\b/) ||
+      (question.version !== null && question.has(ASKS_CYCLE_LENGTH));
     if (target === null && !(asksSchedule && question.topic.length === 0 && question.feature === null)) return null;
     // "Which release came out 13/08/24?": the day names the release; which one it is, is the release's summary.
     if (

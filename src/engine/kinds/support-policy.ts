@@ -86,6 +86,13 @@ const TOPICS: ReadonlyArray<readonly [RegExp, PolicyTopic]> = [
 const COUNT_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 const COUNT = String.raw`(\d{1,2}|an?|one|two|three|four|five|six)`;
 const count = (word: string): number => COUNT_WORDS[word] ?? Number(word);
+const PER_YEAR = new RegExp(
+  String.raw`\b${COUNT} (?:minor )?(?:releases?|minors?|versions?|times) (?:a|per|each) year\b`,
+);
+const MINORS = new RegExp(
+  String.raw`\b${COUNT} (?:minor |most recent |recent |latest )?(?:versions|releases|minors|release branches|branches)\b`,
+);
+const PERIOD = new RegExp(String.raw`\b${COUNT} (months?|years?)\b`);
 
 /** The claim a yes/no question makes about the policy, with the topic it is about; null when it makes none. */
 function claimOf(text: string): { claim: PolicyClaim; topic: PolicyTopic } | null {
@@ -93,16 +100,12 @@ function claimOf(text: string): { claim: PolicyClaim; topic: PolicyTopic } | nul
     return { claim: { unit: 'lts', value: 0 }, topic: 'patch-support' };
   if (/\bmonthly\b|\bevery month\b|\bonce a month\b/.test(text) && /\bpatch/.test(text))
     return { claim: { unit: 'monthly', value: 1 }, topic: 'patch-cadence' };
-  const perYear = new RegExp(
-    String.raw`\b${COUNT} (?:minor )?(?:releases?|minors?|versions?|times) (?:a|per|each) year\b`,
-  ).exec(text);
+  const perYear = PER_YEAR.exec(text);
   if (perYear) return { claim: { unit: 'per-year', value: count(perYear[1]!) }, topic: 'release-cadence' };
-  const minors = new RegExp(
-    String.raw`\b${COUNT} (?:minor |most recent |recent |latest )?(?:versions|releases|minors|release branches|branches)\b`,
-  ).exec(text);
+  const minors = MINORS.exec(text);
   if (minors && /\b(support\w*|maintain\w*|patch\w*)\b/.test(text))
     return { claim: { unit: 'minors', value: count(minors[1]!) }, topic: 'release-branches' };
-  const period = new RegExp(String.raw`\b${COUNT} (months?|years?)\b`).exec(text);
+  const period = PERIOD.exec(text);
   if (period && /\b(support\w*|patch\w*|maintain\w*)\b/.test(text)) {
     const months = count(period[1]!) * (period[2]!.startsWith('year') ? 12 : 1);
     return { claim: { unit: 'months', value: months }, topic: 'patch-support' };

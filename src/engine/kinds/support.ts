@@ -17,6 +17,8 @@ export const SupportQuery = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
+  /** "Which versions went EOL in 2024": the releases whose end of life falls in this span (ISO days, inclusive). */
+  within: z.object({ from: z.string(), to: z.string(), label: z.string() }).optional(),
   ask: z.enum(['status', 'eol', 'list', 'latest-patch']),
   notes: ParseNotes,
 });
@@ -60,9 +62,11 @@ export const supportKind: QuestionKind<SupportQuery> = {
       day && ask === 'status' && question.has(/\b(supported|in support|maintained) (on|as of|at|in)\b/)
         ? { on: day }
         : {};
+    const [period] = question.entities.periods;
+    const within = period && ask === 'eol' && version === null ? { within: period } : {};
     return {
       score: SCORE.certain - 10,
-      query: { kind: 'support', version, ask, ...untilOf(question.entities), ...on },
+      query: { kind: 'support', version, ask, ...untilOf(question.entities), ...on, ...within },
     };
   },
   answer: overSpan(supportOn, 'support', (from, to) => `Support for Kubernetes ${from} to ${to}`),

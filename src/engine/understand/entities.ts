@@ -46,6 +46,8 @@ export interface Extraction {
   components: string[];
   platforms: string[];
   dates: string[];
+  /** Months and years named without a day ("in 2024", "Feb 2027"), as the first and last ISO day of each. */
+  periods: Period[];
   apis: string[];
   /** A group/version such as "policy/v1beta1", kept as written. */
   apiVersion: string | null;
@@ -53,11 +55,26 @@ export interface Extraction {
   latestPatch: boolean;
 }
 
+/** A span of days named as a month or a year: both ends ISO yyyy-mm-dd, inclusive. */
+export interface Period {
+  from: string;
+  to: string;
+  /** "2024", "Feb 2027": how the answer names it. */
+  label: string;
+}
+
 export const VERSION_PLACEHOLDER = 'ver';
 export const KEP_PLACEHOLDER = 'kepref';
 export const SIG_PLACEHOLDER = 'sigref';
 export const DATE_PLACEHOLDER = 'dateref';
-export const PLACEHOLDERS = new Set([VERSION_PLACEHOLDER, KEP_PLACEHOLDER, SIG_PLACEHOLDER, DATE_PLACEHOLDER]);
+export const PERIOD_PLACEHOLDER = 'periodref';
+export const PLACEHOLDERS = new Set([
+  VERSION_PLACEHOLDER,
+  KEP_PLACEHOLDER,
+  SIG_PLACEHOLDER,
+  DATE_PLACEHOLDER,
+  PERIOD_PLACEHOLDER,
+]);
 
 /** Words the relative versions are made of; cue words, never search terms. */
 export const RELATIVE_WORDS = [
@@ -164,6 +181,8 @@ const MONTH_DAY = new RegExp(`\\b${MONTH} ${DAY}(?:,? (\\d{4}))?\\b`, 'g');
 const DAY_MONTH = new RegExp(`\\b${DAY} (?:of )?${MONTH}(?:,? (\\d{4}))?\\b`, 'g');
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const SLASH_DATE = /(?<![\w/.])(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?![\w/])/g;
+/** Year first with slashes ("2025/08/27"): always year, month, day. */
+const YEAR_SLASH_DATE = /(?<![\w/.])(\d{4})\/(\d{1,2})\/(\d{1,2})(?![\w/])/g;
 
 function isoOf(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
@@ -174,7 +193,7 @@ function isoOf(year: number, month: number, day: number): string | null {
 
 const fullYear = (year: string): number => (year.length === 2 ? 2000 + Number(year) : Number(year));
 
-/** Dates written "Aug 13, 2024", "13 August 2024", "Aug 13th", "13/08/24", "2024-08-13"; removed from the text. */
+/** Dates written "Aug 13, 2024", "13 August 2024", "Aug 13th", "13/08/24", "2024-08-13", "2024/08/13"; removed from the text. */
 function takeDates(s: string, dates: string[], defaultYear: number): string {
   const found = (iso: string | null, match: string): string => {
     if (!iso) return match;
@@ -186,6 +205,9 @@ function takeDates(s: string, dates: string[], defaultYear: number): string {
       found(isoOf(Number(y), Number(m), Number(d)), match),
     );
   if (s.includes('/')) {
+    s = s.replace(YEAR_SLASH_DATE, (match, y: string, m: string, d: string) =>
+      found(isoOf(Number(y), Number(m), Number(d)), match),
+    );
     s = s.replace(SLASH_DATE, (match, a: string, b: string, y: string) => {
       // Day first when the first number cannot be a month ("13/08/24"); month first otherwise (US style).
       const [day, month] = Number(a) > 12 ? [Number(a), Number(b)] : [Number(b), Number(a)];
@@ -202,6 +224,30 @@ function takeDates(s: string, dates: string[], defaultYear: number): string {
     );
   }
   return s;
+}
+
+const MONTH_YEAR = new RegExp(`\\b${MONTH},? (20[1-3]\\d)\\b`, 'g');
+/** A bare year counts only after a word that makes it a time ("in 2024", "during 2025"), not "2024 clusters". */
+const YEAR = /\b(in|during|of|for|from|since|by|before|after|throughout|until|till) (20[1-3]\d)\b/g;
+const MONTH_LABELS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Feb 2027", "December 2024", "in 2024": months and years without a day; removed from the text. Run after takeDates. */
+function takePeriods(s: string, periods: Period[]): string {
+  if (!/20[1-3]\d/.test(s)) return s;
+  const found = (period: Period): void => {
+    if (!periods.some((known) => known.from === period.from && known.to === period.to)) periods.push(period);
+  };
+  s = s.replace(MONTH_YEAR, (_, m: string, y: string) => {
+    const month = MONTHS.indexOf(m.slice(0, 3)) + 1;
+    const last = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+    const pad = String(month).padStart(2, '0');
+    found({ from: `${y}-${pad}-01`, to: `${y}-${pad}-${last}`, label: `${MONTH_LABELS[month - 1]} ${y}` });
+    return ` ${PERIOD_PLACEHOLDER} `;
+  });
+  return s.replace(YEAR, (_, word: string, y: string) => {
+    found({ from: `${y}-01-01`, to: `${y}-12-31`, label: y });
+    return ` ${word} ${PERIOD_PLACEHOLDER} `;
+  });
 }
 
 /** Short names people use for API kinds. */
@@ -308,6 +354,8 @@ export function extractEntities(
 
   const dates: string[] = [];
   s = takeDates(s, dates, (now ?? new Date(`${index.dataset.manifest.dataDate}T00:00:00Z`)).getUTCFullYear());
+  const periods: Period[] = [];
+  s = takePeriods(s, periods);
 
   // Each rewrite runs only when the text holds the letters it needs (the same result, less work).
   if (s.includes('g.a')) s = s.replace(/\bg\.a\.?(?=\s|$|[?!,;:])/g, ' ga ');
@@ -343,16 +391,14 @@ export function extractEntities(
       (match, major: string, minor: string, patch: string | undefined, pre: string | undefined) => {
         if (apiVersion && match.trim().startsWith('v') && apiVersion.includes(match.trim())) return match;
         const minorText = `${major}.${Number(minor)}`;
+        // "1.33.0" is the minor release itself (its release notes, its GA list), not a patch of it.
         const patchText =
-          patch != null && patch !== 'x' && !(pre && Number(patch) === 0) ? `${minorText}.${Number(patch)}` : null;
+          patch != null && patch !== 'x' && Number(patch) !== 0 ? `${minorText}.${Number(patch)}` : null;
         return `${placeholder({ kind: 'exact', minor: minorText, patch: patchText })}${pre ? ` prerelease-${pre} ` : ''}`;
       },
     );
 
   takeFeatures(s, cleanText, index, extraction);
-  const components = COMPONENT_HINT.test(s)
-    ? COMPONENTS.filter(([pattern]) => pattern.test(s)).map(([, name]) => name)
-    : [];
   const platforms = PLATFORMS.filter(([pattern]) => pattern.test(s)).map(([, name]) => name);
   takeApis(s, cleanText, index, apis);
   if (!apiVersion) apiVersion = apis.find((api) => api.includes('/')) ?? null;
@@ -361,17 +407,22 @@ export function extractEntities(
   if (/[-#>/]/.test(s)) s = s.replace(/(^|\s)[-#>/]+(?=\s|$)/g, '$1').replace(/\s-(?!>)/g, ' ');
   s = s.replace(/\s+/g, ' ').trim();
 
-  // Keyword typos ("shedule", "depreciated"); feature names are left to the fuzzy search.
+  // Keyword typos ("shedule", "depreciated", "sig-netwrok"); feature names are left to the fuzzy search.
+  const corrected = (word: string): string => {
+    // An ordinary word is meant as written ("stale" is not "stable").
+    const keyword = correctKeyword(word, index.vocabulary.ordinary, cueWords);
+    if (!keyword) return word;
+    notes.corrections.push({ from: word, to: keyword });
+    return keyword;
+  };
   s = s
     .split(' ')
-    .map((word) => {
-      // An ordinary word is meant as written ("stale" is not "stable").
-      const corrected = correctKeyword(word, index.vocabulary.ordinary, cueWords);
-      if (!corrected) return word;
-      notes.corrections.push({ from: word, to: corrected });
-      return corrected;
-    })
+    .map((word) => (word.includes('-') ? word.split('-').map(corrected).join('-') : corrected(word)))
     .join(' ');
+  // After the typos are fixed: "kubelte 1.31" names the kubelet.
+  const components = COMPONENT_HINT.test(s)
+    ? COMPONENTS.filter(([pattern]) => pattern.test(s)).map(([, name]) => name)
+    : [];
 
   let latestPatch = false;
   if (s.includes('patch'))
@@ -401,10 +452,16 @@ export function extractEntities(
     if (word && !new RegExp(`\\b${codename[0]!.toUpperCase()}${codename.slice(1)}\\b`).test(cleanText)) continue;
     s = s.replace(codename, placeholder({ kind: 'exact', minor: version, patch: null }));
   }
-  for (const date of dates) {
-    const version = index.vocabulary.releasedOn.get(date);
+  const named = (version: string | undefined): void => {
     if (version && !found.some((ref) => ref.kind === 'exact' && ref.minor === version))
       s += placeholder({ kind: 'exact', minor: version, patch: null });
+  };
+  for (const date of dates) named(index.vocabulary.releasedOn.get(date));
+  // "The Dec 2024 release": a month in which exactly one release shipped names it.
+  for (const period of periods) {
+    if (period.label.length === 4) continue;
+    const shipped = [...index.vocabulary.releasedOn].filter(([day]) => day >= period.from && day <= period.to);
+    if (shipped.length === 1) named(shipped[0]![1]);
   }
 
   let sig: string | null = null;
@@ -461,6 +518,7 @@ export function extractEntities(
     components,
     platforms,
     dates,
+    periods,
     apis,
     apiVersion,
     latestPatch,
