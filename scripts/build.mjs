@@ -7,9 +7,12 @@
 // Start-up reads, compiles and evaluates every module of the main chunk before the bot can answer, so the
 // bundle is minified (about half the bytes to parse; names kept, so stack traces, `error.name` and pino's
 // error `type` read as in the sources) and leaves out what it never runs: zod's 40-odd translations of its
-// error messages (the bot reports them in English, zod's default).
+// error messages (the bot reports them in English, zod's default). Node's built-in modules are loaded with
+// require(), as the CommonJS dependencies load them: an `import` of one makes Node read every export of it,
+// and on Node 24 reading node:http's loads undici and HTTP/2 (about 50 ms) for nothing.
 import { build, stop } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,7 +37,7 @@ export const BUNDLE_OPTIONS = {
   legalComments: 'none',
   logLevel: 'warning',
   banner: { js: BUNDLE_BANNER },
-  plugins: [zodEnglishOnly()],
+  plugins: [zodEnglishOnly(), builtinsThroughRequire()],
 };
 
 /**
@@ -62,6 +65,27 @@ function zodEnglishOnly() {
  * Bundles into dist/adapters (emptying dist/ first), or into `outdir` (tests): a folder two below the repository,
  * as src/data/paths.ts expects.
  */
+/**
+ * `import { createServer } from 'node:http'` in an ES module becomes a CommonJS module holding
+ * `require('node:http')` (the banner's require), which esbuild's interop reads property by property, on use.
+ */
+function builtinsThroughRequire() {
+  return {
+    name: 'builtins-through-require',
+    setup(bundler) {
+      bundler.onResolve({ filter: /^[a-z:_/]+$/ }, ({ path: specifier, kind }) =>
+        kind === 'import-statement' && isBuiltin(specifier)
+          ? { path: specifier.startsWith('node:') ? specifier : `node:${specifier}`, namespace: 'builtin-require' }
+          : undefined,
+      );
+      bundler.onLoad({ filter: /.*/, namespace: 'builtin-require' }, ({ path: builtin }) => ({
+        contents: `module.exports = require(${JSON.stringify(builtin)});`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 export async function buildBundle(outdir = BUNDLE_DIR) {
   rmSync(outdir === BUNDLE_DIR ? path.join(root, 'dist') : outdir, { recursive: true, force: true });
   await build({

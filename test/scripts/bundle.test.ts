@@ -3,10 +3,11 @@
 // build time (scripts/warm-compile-cache.mjs). Node 20 has no compile cache: those tests run on the CI's
 // current LTS leg (Node 24), and Node 20's own behaviour (nothing to warm) is checked on Node 20.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle } from '../../scripts/build.mjs';
 import { REPO_ROOT } from '../../src/data/paths.ts';
@@ -59,6 +60,23 @@ describe('the bundle', () => {
     expect(code).toContain('Invalid input: expected');
     for (const other of ['Ungültige Eingabe', 'Entrada inválida', 'Nieprawidłowe dane'])
       expect(code).not.toContain(other);
+  });
+
+  it('loads Node’s built-in modules with require(), never with an import (on Node 24 that loads undici)', () => {
+    for (const name of readdirSync(bundleDir).filter((file) => file.endsWith('.js'))) {
+      // The banner's own `import { createRequire } from 'node:module'` is the one import of a built-in.
+      const code = readFileSync(path.join(bundleDir, name), 'utf8').replace(/^import \{ createRequire[^\n]*\n/, '');
+      expect(code, name).not.toMatch(/\b(?:from|import)\s*"(?:node:[\w/]+|fs|http|path|os|crypto|url|util)"/);
+    }
+    // What the import cost on Node 24: node:http's exports include lazy getters that load undici (fetch) and HTTP/2.
+    const preload = path.join(scratch, 'report-undici.mjs');
+    writeFileSync(
+      preload,
+      "process.on('exit', () => process.stderr.write('undici: ' + process.moduleLoadList.some((m) => m.includes('undici')) + '\\n'));\n",
+    );
+    const start = askBundle({ NODE_OPTIONS: `--import ${pathToFileURL(preload).href}` });
+    expect(start.status, start.stderr).toBe(0);
+    expect(start.stderr).toContain('undici: false');
   });
 
   it('answers from the console, and names a bad variable', () => {
