@@ -4,6 +4,7 @@
 // now `npm run dev`), measured in the same run. Also counts the processes and their total RSS once ready.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../src/data/paths.ts';
@@ -57,9 +58,23 @@ interface Start {
   rssMb: number;
 }
 
+/** A port nothing listens on now (the console carries on without its probes when its port is busy). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** A start that has not answered by then is a failure, not a slow start. */
+const START_TIMEOUT_MS = 30_000;
+
 async function startOnce({ command }: Launch): Promise<Start> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'k8s-bot-startup-'));
-  const port = 20_000 + Math.floor(Math.random() * 30_000);
+  const port = await freePort();
   const began = performance.now();
   const child = spawn(command[0]!, command.slice(1), {
     cwd: REPO_ROOT,
@@ -75,6 +90,8 @@ async function startOnce({ command }: Launch): Promise<Start> {
       if (ok) return { ms: performance.now() - began, cpuMs: processTree(child.pid!).cpuSeconds * 1000 };
       if (child.exitCode !== null)
         throw new Error(`${command.join(' ')} exited ${child.exitCode} before ${probe} answered`);
+      if (performance.now() - began > START_TIMEOUT_MS)
+        throw new Error(`${command.join(' ')}: ${probe} did not answer within ${START_TIMEOUT_MS / 1000} s`);
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
   };
@@ -92,7 +109,9 @@ async function startOnce({ command }: Launch): Promise<Start> {
     };
   } finally {
     child.stdin.end();
-    await new Promise((resolve) => child.once('exit', resolve));
+    const kill = setTimeout(() => child.kill('SIGKILL'), START_TIMEOUT_MS);
+    if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+    clearTimeout(kill);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
