@@ -154,7 +154,9 @@ interface ChildReport {
   indexMs: number;
   /** Process CPU time (all threads, GC included) of load + index: what the wall clock is when nothing else runs. */
   startupCpuMs: number;
-  /** The first full-text question after start-up, which builds the search index. */
+  /** The first question after start-up, which builds the vocabulary (EngineIndex.vocabulary). */
+  firstAnswerMs: number;
+  /** The first full-text question after that, which builds the search index. */
   firstSearchMs: number;
   rssStartupMb: number;
   rssAfterMb: number;
@@ -175,9 +177,12 @@ async function child(): Promise<void> {
   const built = performance.now();
   const cpu = process.cpuUsage(cpuStarted);
   const rssStartup = process.memoryUsage().rss;
-  // The full-text index is built by the first question that needs it.
+  // The vocabulary is built by the first question (the running bot builds it right after start-up), the
+  // full-text index by the first question that needs it.
+  engine.answer('who led 1.24', NOW);
+  const answered = performance.now();
   engine.answer('xyzzy frobnicate', NOW);
-  const firstSearchMs = performance.now() - built;
+  const firstSearchMs = performance.now() - answered;
   for (const question of questions(dataset, QUESTIONS)) render(engine.answer(question.text, NOW));
   const memory = process.memoryUsage();
   const report: ChildReport = {
@@ -185,6 +190,7 @@ async function child(): Promise<void> {
     loadMs: loaded - imported,
     indexMs: built - loaded,
     startupCpuMs: (cpu.user + cpu.system) / 1000,
+    firstAnswerMs: answered - built,
     firstSearchMs,
     rssStartupMb: rssStartup / 2 ** 20,
     rssAfterMb: memory.rss / 2 ** 20,
@@ -248,7 +254,7 @@ async function measureChildren(): Promise<Record<ChildRunner, ChildReport>> {
 function childLines(runner: ChildRunner, child: ChildReport): string[] {
   const how = runner === 'bundle' ? 'from an esbuild bundle, as production runs' : 'through tsx';
   return [
-    `start-up in a fresh process ${how} (median of 3): loadDataset ${ms(child.loadMs)}, index build ${ms(child.indexMs)} → load + index ${ms(child.loadMs + child.indexMs)} (CPU time ${ms(child.startupCpuMs)}); then the first full-text question (builds the search index) ${ms(child.firstSearchMs)}`,
+    `start-up in a fresh process ${how} (median of 3): loadDataset ${ms(child.loadMs)}, index build ${ms(child.indexMs)} → load + index ${ms(child.loadMs + child.indexMs)} (CPU time ${ms(child.startupCpuMs)}); then the first question (builds the vocabulary) ${ms(child.firstAnswerMs)}, the first full-text question (builds the search index) ${ms(child.firstSearchMs)}`,
     `memory in that process: RSS ${child.rssStartupMb.toFixed(0)} MB after start-up, ${child.rssAfterMb.toFixed(0)} MB after ${QUESTIONS} questions (heap ${child.heapAfterMb.toFixed(0)} MB)`,
   ];
 }
@@ -315,7 +321,9 @@ export default async function benchEngine(): Promise<void> {
   const buildSamples: number[] = [];
   for (let run = 0; run < 10; run++) {
     const started = performance.now();
-    void buildIndex(dataset).kepSearch;
+    const built = buildIndex(dataset);
+    void built.vocabulary;
+    void built.kepSearch;
     buildSamples.push(performance.now() - started);
   }
   const index = buildIndex(dataset);
@@ -415,7 +423,9 @@ export default async function benchEngine(): Promise<void> {
     );
   }
   console.log(`\n${[...childLines('bundle', children.bundle), ...childLines('tsx', children.tsx)].join('\n')}`);
-  console.log(`index build with the search index, warm (10 runs): p50 ${ms(build.p50)}, max ${ms(build.max)}`);
+  console.log(
+    `index build with the vocabulary and the search index, warm (10 runs): p50 ${ms(build.p50)}, max ${ms(build.max)}`,
+  );
   console.log(
     `targets: p50 ≤ ${TARGET_P50_MS} ms → all rounds ${warm.p50 <= TARGET_P50_MS ? 'met' : 'NOT met'}, fastest-of-${ROUNDS} ${best.p50 <= TARGET_P50_MS ? 'met' : 'NOT met'}; ` +
       `p99 < ${TARGET_P99_MS} ms → all rounds ${warm.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}, median round ${medianRoundP99 < TARGET_P99_MS ? 'met' : 'NOT met'}, fastest-of-${ROUNDS} ${best.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}; start-up < ${TARGET_STARTUP_MS} ms → wall ${startupMs < TARGET_STARTUP_MS ? 'met' : 'NOT met'}, CPU ${startup.startupCpuMs < TARGET_STARTUP_MS ? 'met' : 'NOT met'}; RSS < ${TARGET_RSS_MB} MB → bundle ${startup.rssAfterMb < TARGET_RSS_MB ? 'met' : 'NOT met'}, tsx ${children.tsx.rssAfterMb < TARGET_RSS_MB ? 'met' : 'NOT met'}`,
