@@ -6,7 +6,7 @@ import { kepItem } from './format.ts';
 import { makeAnswer, plural, section } from '../domain/answer-builders.ts';
 import type { Query } from './kinds/registry.ts';
 import type { StageListQuery } from './kinds/stage-list.ts';
-import type { FollowUp } from './refs.ts';
+import type { FollowUp, Period } from './refs.ts';
 import { isShipped, resolveVersion } from './versions.ts';
 
 /**
@@ -137,17 +137,24 @@ function agrees(stated: string, fact: AnswerFact): boolean {
  * "Kubernetes 1.27 shipped on April 18, 2023": where the data says another day, the answer starts by
  * saying so ("Not quite — …"; "No — …" to a yes/no question). A wh-question's date is no claim.
  */
-export function correctStatement(asked: string, statedDates: readonly string[], answer: Answer, yesNo = false): Answer {
-  if (!statedDates.length || WH_QUESTION.test(asked)) return answer;
+export function correctStatement(
+  asked: string,
+  stated: { dates: readonly string[]; periods: readonly Period[] },
+  answer: Answer,
+  yesNo = false,
+): Answer {
+  if ((!stated.dates.length && !stated.periods.length) || WH_QUESTION.test(asked)) return answer;
   for (const event of STATED_EVENTS) {
     if (!event.said.test(asked)) continue;
     const fact = answer.facts.find((candidate) => event.fact.test(candidate.label) && factDay(candidate));
     if (!fact) continue;
-    if (statedDates.some((stated) => agrees(stated, fact))) return answer;
+    const day = factDay(fact)!;
+    if (stated.dates.some((date) => agrees(date, fact))) return answer;
+    if (stated.periods.some((period) => day >= period.from && day <= period.to)) return answer;
     const subject = answer.release ? `Kubernetes ${answer.release}` : 'it';
     const lead = yesNo ? 'No' : 'Not quite';
-    const day = factDay(fact)!;
-    const correction = `${lead} — ${subject} ${event.phrase} ${day}, not ${statedDates.join(' or ')}.`;
+    const claimed = [...stated.dates, ...stated.periods.map((period) => `in ${period.label}`)].join(' or ');
+    const correction = `${lead} — ${subject} ${event.phrase} ${day}, not ${claimed}.`;
     return { ...answer, verdict: 'no', summary: `${correction} ${withoutLead(answer.summary)}` };
   }
   return answer;

@@ -44,8 +44,9 @@ export function execute(
     let answer = answerOf(query);
     if (followUps.length) answer = withFollowUps(query, answer, followUps, read, answerOf, index, now);
     const asked = query.notes.asked;
-    const { statedDates, yesNo } = query.notes;
-    if (asked && statedDates?.length) answer = correctStatement(asked, statedDates, answer, yesNo);
+    const { statedDates = [], statedPeriods = [], yesNo } = query.notes;
+    if (asked && (statedDates.length || statedPeriods.length))
+      answer = correctStatement(asked, { dates: statedDates, periods: statedPeriods }, answer, yesNo);
     answer = withoutAskedSuggestions(
       answer,
       query,

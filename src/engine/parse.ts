@@ -37,6 +37,7 @@ export function parse(text: string, index: EngineIndex, now: Date): Query {
     if (!best) return { kind: 'help', reason: 'empty', notes };
     notes.asked = clean.text;
     if (question.entities.dates.length) notes.statedDates = [...question.entities.dates];
+    if (question.entities.periods.length) notes.statedPeriods = [...question.entities.periods];
     const parts =
       best.query.kind === 'subscription'
         ? null
@@ -50,7 +51,7 @@ export function parse(text: string, index: EngineIndex, now: Date): Query {
     return { ...best.query, notes } as Query;
   } catch {
     // Defensive: a recogniser bug must not take down a chat handler.
-    return { kind: 'search', text: '', list: false, notes };
+    return { kind: 'search', text: '', list: false, plain: false, notes };
   }
 }
 

@@ -62,6 +62,15 @@ export type ListStage = z.infer<typeof ListStage>;
 export const ScheduleTarget = z.union([MilestoneKind, z.literal('any-freeze')]);
 export type ScheduleTarget = z.infer<typeof ScheduleTarget>;
 
+/** A span of days named as a month or a year ("Feb 2027", "in 2024"): both ends ISO yyyy-mm-dd, inclusive. */
+export const Period = z.object({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** "2024", "Feb 2027": how an answer names it. */
+  label: z.string(),
+});
+export type Period = z.infer<typeof Period>;
+
 /** What the parser noticed about the text itself; the executor surfaces it to the user. */
 export const ParseNotes = z.object({
   /** Words read as another word ("shedule" → "schedule"). */
@@ -78,6 +87,8 @@ export const ParseNotes = z.object({
   yesNo: z.boolean().optional(),
   /** Dates the text states (ISO), so a statement the data contradicts is answered "Not quite — …". */
   statedDates: z.array(z.string()).optional(),
+  /** Months and years the text states ("in July 2024"), read the same way. */
+  statedPeriods: z.array(Period).optional(),
 });
 export type ParseNotes = z.infer<typeof ParseNotes>;
 /**

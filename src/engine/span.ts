@@ -58,6 +58,23 @@ export function spanAnswer(
   });
 }
 
+const WRITTEN_SPAN = /\bver (?:to|through|thru|->|→) ver\b/;
+
+/**
+ * The two versions a question writes as a span ("we skipped 1.30, so going 1.29 → 1.31"): the pair either side of
+ * its "to", else its first two versions; null with fewer than two.
+ */
+export function spanEnds(question: {
+  text: string;
+  entities: { versions: readonly VersionRef[] };
+}): [VersionRef, VersionRef] | null {
+  const { versions } = question.entities;
+  if (versions.length < 2) return null;
+  const written = versions.length > 2 ? WRITTEN_SPAN.exec(question.text) : null;
+  const at = written ? (question.text.slice(0, written.index).match(/\bver\b/g)?.length ?? 0) : 0;
+  return [versions[at]!, versions[at + 1]!];
+}
+
 /** What a recogniser adds to a per-release query when the question names a range: its other end. */
 export const untilOf = (entities: { range: boolean; versions: readonly VersionRef[] }): { until?: VersionRef } =>
   entities.range && entities.versions[1] ? { until: entities.versions[1] } : {};

@@ -77,6 +77,24 @@ function withContext(part: string, whole: string): string {
   return version ? `${part} in ${version}` : part;
 }
 
+const IT = /\bit\b/i;
+
+/**
+ * A part read on its own; one that cannot be, and says "it", is read again with the feature the question names in
+ * its place ("Sidecar history, and is it on by default in 1.33?"). "… and who led it?" reads on its own, so its "it"
+ * stays the release.
+ */
+function readWithFeature<P extends { text: string }>(
+  part: P,
+  feature: string | undefined,
+  read: (part: string) => PartQuery | null,
+): P & { query: PartQuery | null } {
+  const query = read(part.text);
+  if (query || !feature || !IT.test(part.text)) return { ...part, query };
+  const text = part.text.replace(IT, feature);
+  return { ...part, text, query: read(text) };
+}
+
 function pieces(text: string): Array<{ text: string; relation: FollowUp['relation'] }> {
   const narrowing = NARROWING.exec(text.replace(/\?+\s*$/, ''));
   if (narrowing && !HAS_BOUNDARY.test(narrowing[1]!)) {
@@ -109,10 +127,11 @@ export function splitQuestion(
   // "release leads 1.30 - 1.33" is one range, not two questions about its ends.
   const range = question.entities.range || RANGE_DASH.test(text);
   const elliptical = (part: string, at: number) => (at > 0 && !range ? expandEllipsis(part, firstText) : null);
+  const feature = question.entities.features[0]?.text;
   const read_ = parts
     .map((part, at) => ({ ...part, text: elliptical(part.text, at) ?? part.text }))
     .map((part) => ({ ...part, text: withContext(part.text, text) }))
-    .map((part) => ({ ...part, query: read(part.text) }));
+    .map((part, at) => readWithFeature(part, at > 0 ? feature : undefined, read));
   if (read_.some((part) => part.query === null)) return null;
   const [first, ...rest] = read_ as Array<(typeof read_)[number] & { query: PartQuery }>;
   const seen: PartQuery[] = [first!.query];

@@ -212,6 +212,20 @@ describe('statements get the facts about their subject, corrected politely where
       lead: 'Not quite — Kubernetes 1.31 has code freeze on 2024-07-24, not 2024-07-22.',
     },
     { q: '1.33 slipped again?', intent: 'release-summary', has: ['1.33', '2025-04-23'], lead: null },
+    // A month or a year stated is checked as a span of days.
+    { q: '1.31 was released in August 2024', intent: 'release-summary', has: ['2024-08-13'], lead: null },
+    {
+      q: 'I think 1.31 was released in July 2024',
+      intent: 'release-summary',
+      has: ['2024-08-13'],
+      lead: 'Not quite — Kubernetes 1.31 was released on 2024-08-13, not in Jul 2024.',
+    },
+    {
+      q: '1.29 went EOL in 2024',
+      intent: 'support',
+      has: ['2025-03-11'],
+      lead: 'Not quite — Kubernetes 1.29 reaches end of life on 2025-03-11, not in 2024.',
+    },
     // A wh-question's date is no claim.
     { q: 'what happened on April 18, 2023 with 1.27', intent: 'release-summary', has: ['2023-04-11'], lead: null },
   ];
@@ -221,7 +235,7 @@ describe('statements get the facts about their subject, corrected politely where
     expect(answer.intent).toBe(intent);
     for (const expected of has) expect(text).toContain(expected);
     if (lead) expect(answer.summary.startsWith(lead), answer.summary).toBe(true);
-    else expect(answer.summary).not.toMatch(/^(?:Not quite|No) — .* not \d{4}-/);
+    else expect(answer.summary).not.toMatch(/^(?:Not quite|No) — .* not (in )?\d{4}-/);
   });
 });
 

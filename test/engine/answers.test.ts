@@ -925,8 +925,9 @@ const cases: Case[] = [
   {
     q: 'DROP TABLE keps; --',
     intent: 'search',
-    has: ['KEPs matching “DROP TABLE”', 'KEP-3178'],
-    not: ['Did you mean'],
+    // Ordinary words one KEP title shares ("table") are no match: the answer offers no KEP.
+    has: ['No match for “DROP TABLE”', 'holds enough of the words'],
+    not: ['Did you mean', 'KEP-3178'],
   },
 
   // Hostile input

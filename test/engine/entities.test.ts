@@ -108,6 +108,16 @@ describe('recognizeEntities', () => {
     expect(found('anything on Dec 11, 2024').dates).toEqual(['2024-12-11']);
   });
 
+  it('reads a series ("k8s 1.3x") as the span of its releases the data has', () => {
+    const notes = { corrections: [], truncated: false, stripped: false };
+    const series = extractEntities('k8s 1.2x GA features', index, notes, CUE_WORDS, now);
+    expect(series.range).toBe(true);
+    expect(found('k8s 1.2x GA features').versions).toEqual(['1.20', '1.29']);
+    // The data's newest release bounds a series still under way.
+    expect(found('anything in 1.3x').versions).toEqual(['1.30', index.newest]);
+    expect(found('is 1.22.x still supported').versions).toEqual(['1.22']);
+  });
+
   it('reads SIG and component names through a typo, hyphenated or not', () => {
     expect(found('sig-netwrok 1.33').sigs).toEqual(['sig-network']);
     expect(found('sig storgae 1.34').sigs).toEqual(['sig-storage']);

@@ -60,3 +60,15 @@ describe('an elliptical second part inherits the kind and the other entities', (
     expect(answer.sections.map((part) => part.heading)).not.toContain('Kubernetes 1.33: Release Team Lead');
   });
 });
+
+describe('a later part that says "it" means the feature the question names', () => {
+  it.each([
+    ['Sidecar history, and is it on by default in 1.33?', 'Yes — SidecarContainers is on by default in 1.33'],
+    ['when did DRA go GA and is it on by default in 1.34?', 'Yes — DynamicResourceAllocation is on by default in 1.34'],
+  ])('%j', (question, followUp) => {
+    const answer = engine.answer(question, DATA_DATE);
+    expect(answer.intent).toBe('history');
+    const lines = answer.sections.flatMap((section) => section.lines);
+    expect(lines.some((line) => line.startsWith(followUp))).toBe(true);
+  });
+});

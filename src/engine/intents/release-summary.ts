@@ -7,7 +7,7 @@ import { fact, listSection, makeAnswer, section } from '../../domain/answer-buil
 import { formatDate, isoDay, isUpcoming } from '../../domain/dates.ts';
 import type { ReleaseSummaryQuery } from '../kinds/release-summary.ts';
 import { stableOverview } from '../milestones.ts';
-import { isReleased, isShipped, plannedCaveat, previousRelease, resolveVersion } from '../versions.ts';
+import { isReleased, isShipped, latestReleased, plannedCaveat, previousRelease, resolveVersion } from '../versions.ts';
 import { codenamed, enhancementCounts, latestPatchAt, releaseLead, supportStatus } from './release-facts.ts';
 import { forwardSuggestion } from './suggestions.ts';
 
@@ -64,10 +64,11 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
   // Before the release ships, its support dates are plans.
   const planned = (label: string) => (shipped ? label : `${label} (planned)`);
 
-  const sentences = summarySentences(index, release, now, note);
+  const claim = query.asks === 'latest' ? latestClaim(index, release, now) : null;
+  const sentences = [...(claim ? [claim.sentence] : []), ...summarySentences(index, release, now, note)];
   const name = codenamed(release);
   // "Is 1.31 out yet?": yes once shipped; not yet before its day; unknown when the data cannot confirm it.
-  const verdict = query.asks === 'other' ? null : shipped ? 'yes' : released ? null : 'not-yet';
+  const verdict = claim?.verdict ?? (query.asks === 'other' ? null : shipped ? 'yes' : released ? null : 'not-yet');
 
   const facts = [
     ...(announcement?.codename ? [fact('Codename', announcement.codename)] : []),
@@ -135,6 +136,18 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
       ...forwardSuggestion(previousRelease(index, v)?.version, v, (older, newer) => `compare ${older} and ${newer}`),
     ],
   });
+}
+
+/** "1.34 is the latest release": whether it is, at `now`, said first. */
+function latestClaim(index: EngineIndex, release: Release, now: Date): { verdict: 'yes' | 'no'; sentence: string } {
+  const today = isoDay(now);
+  const latest = latestReleased(index, now);
+  if (latest === release)
+    return { verdict: 'yes', sentence: `Yes — ${release.version} is the latest release as of ${today}.` };
+  const which = latest
+    ? `the latest release as of ${today} is ${latest.version}${latest.gaDate ? ` (released ${latest.gaDate})` : ''}`
+    : `no release had shipped by ${today}`;
+  return { verdict: 'no', sentence: `No — ${which}.` };
 }
 
 export function releaseLinks(index: EngineIndex, release: Release): Answer['links'] {

@@ -17,19 +17,23 @@ function matchCount(count: number): string {
   return `${count >= 10 ? 'Many' : count} KEPs match`;
 }
 
+/** No match; `loose`: some KEP shares a word of the question, but none enough of them to be about it. */
+export type NoMatch = { kind: 'none'; suggestion: string | null; loose?: boolean };
+
 export function searchAnswer(
   index: EngineIndex,
   text: string,
-  resolution: Exclude<FeatureResolution, { kind: 'found' }>,
+  resolution: Exclude<FeatureResolution, { kind: 'found' | 'none' }> | NoMatch,
 ): Answer {
   const asked = quote(text);
   if (resolution.kind === 'none') {
     const suggestion = resolution.suggestion;
+    const matches = resolution.loose ? 'holds enough of the words of' : 'matches';
     return makeAnswer(index.footer, {
       intent: 'search',
       title: `No match for “${asked}”`,
       summary:
-        `No KEP title, summary or feature gate matches “${asked}”.${didYouMean(suggestion)} ` +
+        `No KEP title, summary or feature gate ${matches} “${asked}”.${didYouMean(suggestion)} ` +
         'Try a feature name (“sidecar containers”), a feature gate (“NFTablesProxyMode”), ' +
         'a KEP number (“KEP-3836”) or a release (“1.31”).',
       sections: [section('You can ask', { lines: helpExamples().slice(0, 6) })],

@@ -263,7 +263,24 @@ function upgradeOrder(index: EngineIndex): Answer {
   });
 }
 
+/** "Can I skip minor versions when upgrading?": no, whatever the releases. */
+function noSkipping(index: EngineIndex): Answer {
+  const noSkip = index.dataset.policies.versionSkew.upgradeOrder[0]!;
+  return makeAnswer(index.footer, {
+    intent: 'version-skew',
+    title: 'Skipping minor versions',
+    summary:
+      'No — kube-apiserver must not skip minor versions: upgrade one minor version at a time (1.33 → 1.34 → 1.35), ' +
+      'control plane first.',
+    verdict: 'no',
+    sections: [section('The rule', { lines: quoteLines(noSkip.sources.slice(0, 1)) })],
+    links: [{ label: 'Supported component upgrade order', url: `${POLICY_URL}#supported-component-upgrade-order` }],
+    suggestions: ['can I upgrade from 1.30 to 1.32 directly?', 'in which order do I upgrade?'],
+  });
+}
+
 function upgradePath(query: VersionSkewQuery, index: EngineIndex, now: Date): Answer {
+  if (query.version === null && query.againstVersion === null) return noSkipping(index);
   const from = resolveVersion(index, query.againstVersion, now, 'version-skew');
   if (!from.ok) return from.answer;
   const to = resolveVersion(index, query.version, now, 'version-skew');

@@ -26,7 +26,7 @@ export const FeatureGateQuery = z.object({
   /** For lists: a stage, on/off by default, or what changed in the release (span). */
   stage: GateStage.nullable(),
   enabled: z.boolean().nullable(),
-  change: z.enum(['locked', 'removed', 'deprecated', 'ga', 'removed-or-locked']).nullable(),
+  change: z.enum(['locked', 'removed', 'deprecated', 'ga', 'added', 'removed-or-locked']).nullable(),
   notes: ParseNotes,
 });
 export type FeatureGateQuery = z.infer<typeof FeatureGateQuery>;
@@ -163,7 +163,9 @@ function outsideSpecs(gate: FeatureGateRecord, version: string): string | null {
 function answerForGate(query: FeatureGateQuery, index: EngineIndex, gate: FeatureGateRecord, now: Date): Answer {
   const lock = firstSpec(gate, (spec) => spec.lockToDefault);
   const ga = firstSpec(gate, (spec) => spec.stage === 'ga');
-  if (query.ask === 'lock' || query.ask === 'ga' || query.ask === 'history' || !query.version) {
+  // "Is DRA on by default?" with no release: as of the latest release; other asks without one tell the whole story.
+  const asksState = query.ask === 'default' || query.ask === 'enable' || query.ask === 'disable';
+  if (query.ask === 'lock' || query.ask === 'ga' || query.ask === 'history' || (!query.version && !asksState)) {
     const event = query.ask === 'ga' ? ga : lock;
     const what = query.ask === 'ga' ? 'went GA' : 'was locked to its default';
     let summary: string;
@@ -179,7 +181,7 @@ function answerForGate(query: FeatureGateQuery, index: EngineIndex, gate: Featur
     return gateAnswer(index, gate, summary, event?.since ?? null);
   }
   const resolved = resolveVersion(index, query.version, now, 'feature-gate');
-  const version = resolved.ok ? resolved.release.version : query.version.kind === 'exact' ? query.version.minor : null;
+  const version = resolved.ok ? resolved.release.version : query.version?.kind === 'exact' ? query.version.minor : null;
   if (!version) return resolved.ok ? gateAnswer(index, gate, history(gate), null) : resolved.answer;
   const outside = outsideSpecs(gate, version);
   const spec = specAt(gate, version);
@@ -217,17 +219,18 @@ function answerForGate(query: FeatureGateQuery, index: EngineIndex, gate: Featur
 function changeNouns(want: string): [string, string] {
   if (want === 'ga') return ['gate went GA', 'gates went GA'];
   if (want === 'deprecated') return ['gate deprecated', 'gates deprecated'];
+  if (want === 'added') return ['gate added', 'gates added'];
   return ['gate locked to its default', 'gates locked to their default'];
 }
 
 interface Change {
   gate: FeatureGateRecord;
   version: string;
-  what: 'locked' | 'deprecated' | 'ga' | 'removed';
+  what: 'locked' | 'deprecated' | 'ga' | 'added' | 'removed';
   detail: string;
 }
 
-/** What changed for each gate in (from, to]: locks, deprecations, GA, and removals the lists show. */
+/** What changed for each gate in (from, to]: new gates, locks, deprecations, GA, and removals the lists show. */
 function changesIn(index: EngineIndex, from: string | null, to: string): Change[] {
   const within = (version: string) =>
     compareMinor(version, to) <= 0 &&
@@ -237,6 +240,13 @@ function changesIn(index: EngineIndex, from: string | null, to: string): Change[
     gate.specs.forEach((spec, at) => {
       const before = gate.specs[at - 1];
       if (!within(spec.since) || spec.since === '1.0') return;
+      if (!before)
+        changes.push({
+          gate,
+          version: spec.since,
+          what: 'added',
+          detail: `new in ${spec.since} as ${STAGE_NAME[spec.stage]}, ${spec.default ? 'on' : 'off'} by default`,
+        });
       if (spec.lockToDefault && !before?.lockToDefault)
         changes.push({
           gate,
@@ -352,7 +362,7 @@ function listAnswer(query: FeatureGateQuery, index: EngineIndex, now: Date): Ans
         : '';
     return makeAnswer(index.footer, {
       intent: 'feature-gate',
-      title: `Feature gates ${want === 'removed-or-locked' ? 'removed or locked' : want} ${span}`,
+      title: `Feature gates ${want === 'removed-or-locked' ? 'removed or locked' : want === 'ga' ? 'that went GA' : want} ${span}`,
       summary: `${span[0]!.toUpperCase()}${span.slice(1)}: ${counted}${exampleList(examples, picked.length)}.${
         removedNote ? ` ${removedNote}` : ''
       }`,
@@ -493,11 +503,12 @@ const ASKS_LOCK = new RegExp(
     String.raw`|\blocked\?\s*$|\bgate locked\b`,
 );
 
-/** The gate a question names: a gate entity, or a gate of the KEP a feature name points at ("the DRA gate"). */
+/** The gate a question names: a gate entity, or a gate of the KEP a feature name points at ("the DRA gate", "is DRA on by default"). */
 function namedGate(question: Question): string | null {
   const direct = question.entities.gates[0]?.name;
   if (direct) return direct;
-  if (!question.has(/\b(feature ?gates?|gate)\b/)) return null;
+  // "The DRA gate", "is DRA on by default": a default is a gate's, whatever name the feature goes by.
+  if (!question.has(/\b(feature ?gates?|gate)\b|\b(on|off|enabled|disabled) by default\b/)) return null;
   for (const feature of question.entities.features) {
     const kep = question.index.kepByNumber.get(feature.kep);
     const gate = kep?.featureGates.find((candidate) => question.index.gateByName.has(candidate.name.toLowerCase()));
@@ -539,6 +550,10 @@ export const featureGateKind: QuestionKind<FeatureGateQuery> = {
         question.index.kepByNumber.get(number)?.title.toLowerCase().includes(gate.toLowerCase()),
       );
       if (featureName && !question.has(GATE_FLAG_CUES)) return null;
+      // A KEP's gate the gate lists do not hold ("PodSecurity", long removed) has only its KEP's story to tell,
+      // unless the gate itself is asked about.
+      if (!question.index.gateByName.has(gate.toLowerCase()) && !question.has(/\b(feature ?gates?|gate|flag)\b/))
+        return null;
       if (!question.has(GATE_CUES) && question.entities.versions.length === 0) return null;
       const ask = askOf(question);
       const change =
@@ -574,7 +589,9 @@ export const featureGateKind: QuestionKind<FeatureGateQuery> = {
               ? 'deprecated'
               : question.has(/\b(went|go|going|became|graduat\w*) (to )?(ga|stable)\b/)
                 ? 'ga'
-                : null;
+                : question.has(/\b(new|added|introduced|appeared)\b/)
+                  ? 'added'
+                  : null;
     const stage = question.has(/\balpha\b/)
       ? 'alpha'
       : question.has(/\bbeta\b/)

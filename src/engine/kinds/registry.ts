@@ -104,6 +104,8 @@ export const TIE_RULES: ReadonlyArray<{ name: string; prefer: QueryKind; over: Q
   { name: 'structured-over-search', prefer: 'support-policy', over: 'search' },
   // "kubelet 1.27 vs apiserver 1.30": two components' versions side by side are a skew question, not two releases.
   { name: 'components-over-compare', prefer: 'version-skew', over: 'compare' },
+  // "When was dockershim deprecated": the deprecation record, not the KEP's stage history.
+  { name: 'removal-over-history', prefer: 'deprecations', over: 'history' },
   // A feature named in the question is about that feature, not the SIG that owns it.
   { name: 'feature-over-sig', prefer: 'kep', over: 'sig' },
   { name: 'feature-over-sig', prefer: 'history', over: 'sig' },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { releaseSummary } from '../intents/release-summary.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
+import type { Question } from '../understand/question.ts';
 import { overSpan, untilOf } from '../span.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
 
@@ -14,10 +15,21 @@ export const ReleaseSummaryQuery = z.object({
    * A yes/no question about something other than whether the release is out ("was 1.31 a big release?", "is 1.31
    * called Octarine?"): the summary gives the facts without a yes or no it cannot vouch for.
    */
-  asks: z.literal('other').optional(),
+  asks: z.enum(['other', 'latest']).optional(),
   notes: ParseNotes,
 });
 export type ReleaseSummaryQuery = z.infer<typeof ReleaseSummaryQuery>;
+
+/** "1.34 is the latest release", "is 1.35 the newest version?": the versions read "ver is the ver", one of them 'latest'. */
+const CLAIMS_LATEST = /\bver (?:is|was|=) (?:the |our )?ver\b|\bis ver (?:the |our )?ver\b/;
+
+function claimedLatest(question: Question): VersionRef | null {
+  const [first, second] = question.entities.versions;
+  if (question.entities.versions.length !== 2 || !question.has(CLAIMS_LATEST)) return null;
+  const exact = [first, second].find((ref) => ref?.kind === 'exact');
+  const latest = [first, second].find((ref) => ref?.kind === 'relative' && ref.which === 'latest');
+  return exact && latest ? exact : null;
+}
 
 /** "is 1.31 out yet?", "has 1.37 shipped?": the yes/no the release summary settles. */
 const ASKS_OUT = /\b(out|released|ship\w*|available|launch\w*|ga|exist\w*|happen\w*|there|yet|already)\b/;
@@ -29,9 +41,12 @@ export const releaseSummaryKind: QuestionKind<ReleaseSummaryQuery> = {
   recognize: (question) => {
     if (question.topic.length > 0 || question.feature !== null) return null;
     const cue = question.has(
-      /\b(codename|called|named|summary|summarize|recap|overview|tl ?dr|bring|brought|big|size|announc\w*|in it|what is in|what in|s in|highlights?|about)\b/,
+      /\b(codename|called|named|summary|summarize|recap|overview|tl ?dr|bring|brought|big|size|announc\w*|in it|what is in|what in|s in|highlights?)\b|\b(tell me|what|how|all|more) about\b|\babout (the )?ver\b/,
     );
     if (!question.version && !cue && !question.has(/\b(release|releases|version|versions)\b/)) return null;
+    const claimed = claimedLatest(question);
+    if (claimed)
+      return { score: SCORE.strong, query: { kind: 'release-summary', version: claimed, asks: 'latest' as const } };
     const other = question.yesNo && !question.has(ASKS_OUT);
     return {
       score: cue && question.version ? SCORE.strong : SCORE.weak,

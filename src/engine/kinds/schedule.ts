@@ -39,9 +39,11 @@ export function targetOf(question: Question): ScheduleTarget | null {
   if (/\bfreezes?\b|\bfrozen\b/.test(s)) return 'any-freeze';
   if (question.topic.length > 0 || question.feature !== null || ASKS_CYCLE_LENGTH.test(s)) return null;
   if (
-    /\b(release date|target date|ga date|take place|go(es)? out|come out|comes out|came out|ship date)\b|\bver (date|day)\b/.test(
+    /\b(release date|target date|ga date|take place|go(es)? out|come out|comes out|came out|ship date|eta)\b|\bver (date|day)\b/.test(
       s,
-    )
+    ) &&
+    // "What came out in the last release" asks what it holds, not when.
+    !/\bwhat\b.*\b(came|come|comes|coming) out (in|with)\b/.test(s)
   )
     return 'release';
   if (
@@ -93,5 +95,5 @@ export const scheduleKind: QuestionKind<ScheduleQuery> = {
   examples: ['1.31 schedule / when is code freeze for 1.31 / how long until enhancements freeze'],
   vocabulary:
     words(`schedule schedules timeline timelines calendar dates date deadline deadlines day days week weeks hours
-    hour long till countdown left remaining time freeze freezes frozen`),
+    hour long till countdown left remaining time freeze freezes frozen eta`),
 };

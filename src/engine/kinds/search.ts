@@ -9,6 +9,11 @@ export const SearchQuery = z.object({
   text: z.string(),
   /** "KEPs about seccomp": the user asked for the list of matches, even when one KEP stands out. */
   list: z.boolean().default(false),
+  /**
+   * Every word is ordinary English ("drop table subscriptions"): matches count only when they hold several of
+   * the words, not one word a title happens to share.
+   */
+  plain: z.boolean().default(false),
   notes: ParseNotes,
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
@@ -29,11 +34,12 @@ export const searchKind: QuestionKind<SearchQuery> = {
           .replace(/^the\s+/, '')
           .trim()
       : '';
-    if (topic) return { score: SCORE.certain, query: { kind: 'search', text: topic, list: true } };
+    if (topic) return { score: SCORE.certain, query: { kind: 'search', text: topic, list: true, plain: false } };
     if (question.subject.length === 0 || question.entities.keps.length > 0) return null;
+    const plain = question.topic.length === 0;
     return {
-      score: question.topic.length > 0 ? SCORE.likely - 5 : SCORE.weak - 5,
-      query: { kind: 'search', text: question.subjectText, list: false },
+      score: plain ? SCORE.weak - 5 : SCORE.likely - 5,
+      query: { kind: 'search', text: question.subjectText, list: false, plain },
     };
   },
   answer: search,

@@ -74,7 +74,7 @@ const TOPICS: ReadonlyArray<readonly [RegExp, PolicyTopic]> = [
     'release-branches',
   ],
   [
-    /\bhow long\b.*\b(patch(es|ed)?|supported|support|maintained)\b|\b(support|patch) (period|window|policy|lifecycle)\b|\bpatch support\b/,
+    /\bhow long\b.*\b(patch(es|ed)?|supported|support|maintained)\b|\b(support|patch) (period|window|policy|lifecycle|lifetime|lifespan)\b|\bpatch support\b|\b(lifetime|lifespan|life span) of (a|each|every) (minor|release|version)\b/,
     'patch-support',
   ],
   [

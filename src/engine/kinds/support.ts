@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { Answer } from '../../domain/answer.ts';
 import type { EngineIndex } from '../engine-index.ts';
 import { support } from '../intents/support.ts';
-import { ParseNotes, VersionRef } from '../refs.ts';
+import { ParseNotes, Period, VersionRef } from '../refs.ts';
 import { overSpan, untilOf } from '../span.ts';
+import { VERSION_PLACEHOLDER } from '../understand/entities.ts';
+import type { Question } from '../understand/question.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
 
 /** "is 1.28 still supported", "when does 1.31 reach end of life", "which versions are supported", "latest patch of 1.30". */
@@ -18,7 +20,7 @@ export const SupportQuery = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
   /** "Which versions went EOL in 2024": the releases whose end of life falls in this span (ISO days, inclusive). */
-  within: z.object({ from: z.string(), to: z.string(), label: z.string() }).optional(),
+  within: Period.optional(),
   ask: z.enum(['status', 'eol', 'list', 'latest-patch']),
   notes: ParseNotes,
 });
@@ -34,6 +36,17 @@ const ASKS_END_OF_SUPPORT = new RegExp(
 function supportOn(query: SupportQuery, index: EngineIndex, now: Date): Answer {
   const day = query.on ? new Date(`${query.on}T12:00:00Z`) : null;
   return support(query, index, day && day < now ? day : now);
+}
+
+/** "is <x> still supported": the words before "supported". */
+const SUPPORTED_SUBJECT =
+  /\b(?:is|are|was|were)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:still\s+)?(?:supported|maintained)\b/;
+
+function supportedSubjectIsTopic(question: Question): boolean {
+  const subject = SUPPORTED_SUBJECT.exec(question.text)?.[1]?.split(' ');
+  // "is 1.33 stil suported": a release in the subject is what is asked about, whatever else is there.
+  if (subject === undefined || subject.includes(VERSION_PLACEHOLDER)) return false;
+  return question.topic.some((word) => subject.includes(word));
 }
 
 export const supportKind: QuestionKind<SupportQuery> = {
@@ -56,7 +69,11 @@ export const supportKind: QuestionKind<SupportQuery> = {
     if (!(asksPatch || asksEol || asksSupport)) return null;
     // "We are stuck on 1.27 because of a vendor, is it still supported?": a release and a support cue decide it.
     if ((question.topic.length > 0 || question.feature !== null) && version === null) return null;
-    const ask = asksPatch ? 'latest-patch' : asksEol ? 'eol' : version ? 'status' : 'list';
+    // "Is cgroup v1 still supported in 1.35?" asks about cgroup v1, not about 1.35.
+    if (supportedSubjectIsTopic(question)) return null;
+    // "Which minors are supported, and which is the newest?": the list, whatever release it also names by a word.
+    const asksWhich = version?.kind !== 'exact' && question.has(/\bwhich (minors?|versions?|releases?)\b/);
+    const ask = asksPatch ? 'latest-patch' : asksEol ? 'eol' : version && !asksWhich ? 'status' : 'list';
     const [day] = question.entities.dates;
     const on =
       day && ask === 'status' && question.has(/\b(supported|in support|maintained) (on|as of|at|in)\b/)

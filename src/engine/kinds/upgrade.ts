@@ -7,6 +7,7 @@ import type { EngineIndex } from '../engine-index.ts';
 import { DEPRECATION_GUIDE_URL } from '../../domain/links.ts';
 import { listSection, makeAnswer, plural, section } from '../../domain/answer-builders.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
+import { spanEnds } from '../span.ts';
 import type { Question } from '../understand/question.ts';
 import { latestReleased, previousRelease, resolveVersion } from '../versions.ts';
 import { gateChanges } from './feature-gate.ts';
@@ -314,13 +315,16 @@ function recognize(question: Question) {
     versions.length >= 2 &&
     (question.entities.range ||
       question.has(/\b(from )?ver (to|→|->|through) ver\b|\bver ver\b|\bbetween ver and ver\b/));
-  const upgradeWord = question.has(/\b(upgrad\w*|upgarde|upgrdae|migrat\w*)\b/);
+  const upgradeWord =
+    question.has(/\b(upgrad\w*|upgarde|upgrdae|migrat\w*)\b/) ||
+    // "Bump kubernetes to 1.34 in our helm chart", "moving our clusters to 1.33".
+    question.has(/\b(bump\w*|moving)\b(?: [\w-]+){0,4} to ver\b/);
   const breaks = question.has(/\bwhat (breaks|brakes|will break)\b|\bbreak\w*\b/);
   // "deprecations between 1.33 and 1.36" is an upgrade span read for its deprecations.
   const spanCue = breaks || question.has(/\bdeprecat\w*/) || question.has(UPGRADE_CUES);
   if (!notesAsked && !upgradeWord && !((span || versions.length >= 2) && spanCue)) return null;
   const toFirst = question.has(/\bto (the )?ver( release)? from ver\b/);
-  const [a, b] = versions;
+  const [a, b] = spanEnds(question) ?? versions;
   const from = versions.length >= 2 ? (toFirst ? b! : a!) : question.has(/\bfrom ver\b/) ? a! : null;
   const to = versions.length >= 2 ? (toFirst ? a! : b!) : question.has(/\bfrom ver\b/) ? null : a!;
   // A span with upgrade words outranks a bare comparison of the two releases.

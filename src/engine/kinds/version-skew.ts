@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Component, COMPONENTS } from '../../domain/policy.ts';
 import { versionSkew } from '../intents/version-skew.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
+import { spanEnds } from '../span.ts';
 import type { Question } from '../understand/question.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
 
@@ -11,7 +12,7 @@ export const VersionSkewQuery = z.object({
    * check: is `component` at `version` supported with `against` at `againstVersion`?
    * range: which `component` versions work with `against` at `againstVersion`?
    * upgrade-order: in which order to upgrade the components.
-   * upgrade-path: can the control plane go from `againstVersion` to `version` in one step?
+   * upgrade-path: can the control plane go from `againstVersion` to `version` in one step? (Neither named: the rule.)
    * policy: the rules (for `component`, or all).
    */
   ask: z.enum(['check', 'range', 'upgrade-order', 'upgrade-path', 'policy']),
@@ -116,6 +117,8 @@ function candidate(score: number, query: Partial<Read> & Pick<Read, 'ask'>): { s
   };
 }
 
+const SKIPS = /\b(skip|skipping|directly|straight|jump|one step|one go|at once)\b/;
+
 function read(question: Question): { score: number; query: Read } | null {
   const upgrade = question.has(/\bupgrad(e|es|ed|ing)\b/);
   const componentsNamed = question.has(
@@ -129,13 +132,12 @@ function read(question: Question): { score: number; query: Read } | null {
   }
   const { versions } = question.entities;
   // "Can I skip a minor" is the skew policy's question, even though it names an upgrade span (upgrade scores certain + 6).
-  if (
-    upgrade &&
-    versions.length === 2 &&
-    question.has(/\b(skip|skipping|directly|straight|jump|one step|one go|at once)\b/)
-  ) {
-    return candidate(SCORE.certain + 7, { ask: 'upgrade-path', version: versions[1]!, againstVersion: versions[0]! });
-  }
+  const ends = spanEnds(question);
+  if (upgrade && ends && versions.length <= 3 && question.has(SKIPS))
+    return candidate(SCORE.certain + 7, { ask: 'upgrade-path', version: ends[1], againstVersion: ends[0] });
+  // "Can I skip minor versions when upgrading?": the same rule, asked of no release in particular.
+  if (upgrade && versions.length === 0 && question.has(SKIPS) && question.has(/\b(minors?|versions?|releases?)\b/))
+    return candidate(SCORE.certain + 7, { ask: 'upgrade-path' });
   // Most questions name no component: nothing below can fit them.
   const hasNamedComponent = question.entities.components.some((name) => SKEW_COMPONENTS.has(name));
   if (!hasNamedComponent && !question.has(/\bskew\b/)) return null;

@@ -1,6 +1,7 @@
 import type { EngineIndex } from '../engine-index.ts';
 import { correctKeyword, SIG_ALIASES, STOPWORDS } from '../lexicon.ts';
-import type { ParseNotes, VersionRef } from '../refs.ts';
+import { minorNumber } from '../../domain/version.ts';
+import type { ParseNotes, Period, VersionRef } from '../refs.ts';
 import { cleanQuestion } from '../sanitize.ts';
 import { matchTitle, phrase, phrasesIn, termsOf } from './vocabulary.ts';
 
@@ -55,14 +56,6 @@ export interface Extraction {
   latestPatch: boolean;
 }
 
-/** A span of days named as a month or a year: both ends ISO yyyy-mm-dd, inclusive. */
-export interface Period {
-  from: string;
-  to: string;
-  /** "2024", "Feb 2027": how the answer names it. */
-  label: string;
-}
-
 export const VERSION_PLACEHOLDER = 'ver';
 export const KEP_PLACEHOLDER = 'kepref';
 export const SIG_PLACEHOLDER = 'sigref';
@@ -106,6 +99,19 @@ const rangeTo = (match: string, first: string, ...ends: string[]): string => {
   return major < toMajor || (major === toMajor && minor < toMinor) ? `${first} thru ` : match;
 };
 const RELEASE_WORD = '(?:k8s |kubernetes )?(?:release|releases|version|minor|cycle|one|k8s|kubernetes)';
+const SERIES = /(?<![\w./#-])v?1\.([1-9])x\b/g;
+
+/** A series ("k8s 1.3x") as the span of its releases the data has: "1.30 thru 1.37". */
+function spellSeries(s: string, index: EngineIndex): string {
+  const newest = minorNumber(index.newest);
+  const oldest = minorNumber(index.oldest);
+  return s.replace(SERIES, (match, tens: string) => {
+    const low = Math.max(Number(tens) * 10, oldest);
+    const high = Math.min(Number(tens) * 10 + 9, newest);
+    return low < high ? ` 1.${low} thru 1.${high} ` : low === high ? ` 1.${low} ` : match;
+  });
+}
+
 type Relative = Extract<VersionRef, { kind: 'relative' }>['which'];
 /**
  * "latest release", "next one", "previous version"…, compiled once; each with the words one of which
@@ -146,6 +152,12 @@ const RELATIVE_VERSIONS: ReadonlyArray<readonly [RegExp, Relative, readonly stri
   [/\b(?:latest|newest)\b/g, 'latest', ['latest', 'newest']],
 ];
 const SIG_ALIASES_LONGEST_FIRST = [...SIG_ALIASES].sort((a, b) => b[0].length - a[0].length);
+/**
+ * SIG areas that read as one without "SIG": "for windows in 1.32", "for storage folks". Only at the end of the
+ * question or right before a release, so "for node affinity" stays a feature.
+ */
+const SIG_AREA =
+  /\bfor (?:the )?(api machinery|cluster lifecycle|cloud provider|node|storage|network|networking|windows|auth|apps|scheduling|autoscaling|instrumentation|multicluster|scalability)(?: (?:folks|people|users|teams?|side))?(?=\s+(?:in|on|for|at|with)\s+(?:the\s+)?ver\d|\s*$)/;
 
 /** Components by the names people write them. */
 const COMPONENTS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -380,6 +392,8 @@ export function extractEntities(
   // A range written with a dash or dots ("1.30-1.33", "1.30 – 1.33", "1.30..1.33") reads "1.30 thru 1.33"; only
   // between two versions, oldest first ("1.30 - is it out?" and "1.33 - 1.30" are no range).
   if (RANGE_HINT.test(s)) s = s.replace(RANGE_SEPARATOR, rangeTo);
+  // "k8s 1.3x" is every 1.3* release the data has.
+  if (s.includes('x')) s = spellSeries(s, index);
 
   // Versions, written v1.31, 1.31, 1.31.2 or 1,31. Majors other than 1 are kept so "2.0" gets an honest reply.
   // Each version becomes a numbered placeholder so exact and relative ones keep the order they were written in.
@@ -484,6 +498,13 @@ export function extractEntities(
         ` ${SIG_PLACEHOLDER} `,
       );
     }
+  }
+
+  // "What's new for Windows in 1.32", "anything for storage folks": a SIG's area named without the word "SIG".
+  const area = sig === null && s.includes('for ') ? SIG_AREA.exec(s) : null;
+  if (area) {
+    sig = `sig-${SIG_ALIASES_LONGEST_FIRST.find(([name]) => name === area[1])![1]}`;
+    s = s.replace(area[0], ` for ${SIG_PLACEHOLDER} `);
   }
 
   if (extraction.features.length === 0) {

@@ -1,14 +1,10 @@
 // Which questions are about managed platforms: EKS, AKS, GKE, OpenShift and ACK by name, or "managed platforms" and
 // "cloud providers" as a group; Kubernetes' own in-tree cloud providers are a KEP, not a platform.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../src/data/load.ts';
-import { createEngine, type Engine } from '../../../src/engine/index.ts';
+import { describe, expect, it } from 'vitest';
+import { bundledEngine } from '../support/bundled-engine.ts';
 import { renderText } from '../../../src/render/text.ts';
 
-let engine: Engine;
-beforeAll(() => {
-  engine = createEngine(loadDataset());
-});
+const engine = bundledEngine();
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 
@@ -18,7 +14,7 @@ describe('managed-platform recognition', () => {
     'is 1.30 still supported on EKS',
     'managed kubernetes support for 1.32',
   ])('%j is a managed-platform question', (question) => {
-    expect(engine.understand(question, NOW).kind).toBe('managed-platform');
+    expect(engine().understand(question, NOW).kind).toBe('managed-platform');
   });
 
   it.each([
@@ -26,7 +22,7 @@ describe('managed-platform recognition', () => {
     'Removing in-tree cloud providers — done?',
     'when was the cloud provider code removed from kubernetes',
   ])('%j is about KEP-2395, not a platform', (question) => {
-    const answer = engine.answer(question, NOW);
+    const answer = engine().answer(question, NOW);
     expect(answer.intent).not.toBe('managed-platform');
     expect(renderText(answer)).toContain('KEP-2395');
   });
