@@ -3,7 +3,8 @@ import { SCORE, type Candidate } from './kinds/kind.ts';
 import { bestCandidate, CUE_WORDS, KINDS, type Query } from './kinds/registry.ts';
 import type { ParseNotes } from './refs.ts';
 import { cleanQuestion, MAX_RAW_CHARS } from './sanitize.ts';
-import { splitQuestion } from './two-part.ts';
+import { askedAfterContext, splitQuestion } from './two-part.ts';
+import { extractEntities } from './understand/entities.ts';
 import { asksYesNo, readQuestion, type Question } from './understand/question.ts';
 
 /** Every registered kind scores the question once read; the best candidate wins (see bestCandidate). */
@@ -32,7 +33,8 @@ export function parse(text: string, index: EngineIndex, now: Date): Query {
   const notes: ParseNotes = { corrections: [], truncated: clean.truncated, stripped: clean.stripped };
   if (!clean.text) return { kind: 'help', reason: 'empty', notes };
   try {
-    const question = readQuestion(raw, clean.text, index, now, notes, CUE_WORDS);
+    const focused = focusedQuestion(clean.text, index, now);
+    const question = readQuestion(raw, focused, index, now, notes, CUE_WORDS);
     const best = bestReading(question);
     if (!best) return { kind: 'help', reason: 'empty', notes };
     notes.asked = clean.text;
@@ -41,7 +43,7 @@ export function parse(text: string, index: EngineIndex, now: Date): Query {
     const parts =
       best.query.kind === 'subscription'
         ? null
-        : splitQuestion(clean.text, question, (part) => readPart(part, index, now));
+        : splitQuestion(focused, question, (part) => readPart(part, index, now));
     // A two-part question's first part asks yes or no on its own ("what went GA in 1.33, did sidecars make it?").
     if (parts ? asksYesNo(parts.firstText.toLowerCase()) : question.yesNo) notes.yesNo = true;
     if (parts) {
@@ -53,6 +55,29 @@ export function parse(text: string, index: EngineIndex, now: Date): Query {
     // Defensive: a recogniser bug must not take down a chat handler.
     return { kind: 'search', text: '', list: false, plain: false, notes };
   }
+}
+
+/**
+ * A long message's context before "… need to know when …" is not the question; the words after it are, when they
+ * read as a question of their own and the context names nothing the data knows ("For EKS, can you tell me when 1.30
+ * …" keeps EKS) and no upgrade.
+ */
+const UPGRADE_CONTEXT = /\b(upgrad\w*|migrat\w*|moving|going|bump\w*)\b/i;
+
+function focusedQuestion(text: string, index: EngineIndex, now: Date): string {
+  const after = askedAfterContext(text);
+  if (!after || readPart(after.asked, index, now) === null) return text;
+  const notes: ParseNotes = { corrections: [], truncated: false, stripped: false };
+  const context = extractEntities(after.context, index, notes, CUE_WORDS, now);
+  const named =
+    context.platforms.length +
+    context.components.length +
+    context.sigs.length +
+    context.features.length +
+    context.apis.length +
+    context.keps.length;
+  // "We're upgrading to 1.33 and need to know which APIs go": the upgrade is what is asked about.
+  return named === 0 && !UPGRADE_CONTEXT.test(after.context) ? after.asked : text;
 }
 
 /**

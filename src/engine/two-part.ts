@@ -71,13 +71,30 @@ export function expandEllipsis(part: string, first: string): string | null {
 }
 
 /** A part that names no version is about the release the question names ("… — which beta features became GA"). */
-function withContext(part: string, whole: string): string {
+export function withContext(part: string, whole: string): string {
   if (VERSION_WORD.test(part)) return part;
   const version = LAST_VERSION.exec(whole)?.[1];
   return version ? `${part} in ${version}` : part;
 }
 
 const IT = /\bit\b/i;
+
+/**
+ * "I'm new to the release team as an enhancements shadow and need to know when enhancements freeze is for 1.37":
+ * the question after a phrase that hands over to it; its context words (release team, shadow) are not what is
+ * asked. Null without such a phrase.
+ */
+const HANDS_OVER =
+  /\b(?:need to know|want to know|wondering|curious|(?:can|could|would) you (?:tell me|let me know|check|say)|do you know|tell me)\s+(?=(?:when|what|which|who|how|whether|if|is|are|does|do|did|was|were)\b)/i;
+
+export function askedAfterContext(text: string): { context: string; asked: string } | null {
+  const handover = HANDS_OVER.exec(text);
+  if (!handover || handover.index === 0) return null;
+  const asked = text.slice(handover.index + handover[0].length);
+  return asked.length >= MIN_PART_CHARS
+    ? { context: text.slice(0, handover.index), asked: withContext(asked, text) }
+    : null;
+}
 
 /**
  * A part read on its own; one that cannot be, and says "it", is read again with the feature the question names in

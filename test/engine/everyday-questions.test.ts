@@ -56,6 +56,30 @@ describe('everyday questions', () => {
       /^Yes — DynamicResourceAllocation is on by default in 1\.36: GA, locked on/,
     ],
     ['is NFTablesProxyMode on by default', 'feature-gate', /^Yes — NFTablesProxyMode is on by default in 1\.36/],
+    [
+      "I'm new to the release team as an enhancements shadow and need to know when enhancements freeze is for 1.37",
+      'schedule',
+      /^Enhancements Freeze for Kubernetes 1\.37: 2026-06-17/,
+    ],
+    [
+      "I just joined the release team as a shadow; can you tell me which week of the cycle we're in?",
+      'cycle-status',
+      /^Kubernetes 1\.37 is in week 3 of 15/,
+    ],
+    // The context names a platform: the whole message is read.
+    [
+      'For EKS, can you tell me when 1.30 goes out of support?',
+      'managed-platform',
+      /^EKS 1\.30 is in extended support/,
+    ],
+    ['how many enhancements did sig node have in 1.33', 'sig', /^SIG Node shipped 17 KEPs in Kubernetes 1\.33/],
+    ['how many enhancements in 1.33', 'release-summary', /released on 2025-04-23 with 64 enhancements/],
+    ['latest 1.35 patch', 'support', /^The latest Kubernetes 1\.35 patch is 1\.35\.5/],
+    ['1.37 ga date', 'schedule', /^Kubernetes 1\.37 is planned for release on 2026-08-26/],
+    ["what's maintenance mode", 'support-policy', /^Maintenance mode is the last two months of a release's support/],
+    ['enhancements/issues/753', 'kep', /^KEP-753 “Sidecar Containers”/],
+    ['who led the Uwubernetes release', 'team', /^Kat Cosgrove \(@katcosgrove\) led the Kubernetes 1\.30 release/],
+    ["hey team bot, what's the codename for 1.36?", 'release-summary', /^Kubernetes 1\.36 “ハル \(Haru\)”/],
   ])('%j', (question, intent, summary) => {
     const answer = engine().answer(question, NOW);
     expect(answer.intent).toBe(intent);

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.ts';
 import { createEngine, type Engine } from '../../src/engine/index.ts';
 import { expandEllipsis } from '../../src/engine/two-part.ts';
+import { renderText } from '../../src/render/text.ts';
 
 const DATA_DATE = new Date('2026-08-22T12:00:00Z');
 
@@ -70,5 +71,21 @@ describe('a later part that says "it" means the feature the question names', () 
     expect(answer.intent).toBe('history');
     const lines = answer.sections.flatMap((section) => section.lines);
     expect(lines.some((line) => line.startsWith(followUp))).toBe(true);
+  });
+});
+
+describe('each part of a question gets its answer', () => {
+  it.each([
+    [
+      'when exactly did 1.35 go out and how many enhancements did it have',
+      'Kubernetes 1.35 “Timbernetes (The World Tree Release)”',
+    ],
+    ['next 1.36 patch date, and is 1.36 still in standard support?', 'Is Kubernetes 1.36 supported?'],
+  ])('%j', (question, secondHeading) => {
+    const answer = engine.answer(question, DATA_DATE);
+    expect(answer.sections.map((section) => section.heading)).toContain(secondHeading);
+    expect(renderText(answer)).toMatch(/60 enhancements|standard support until 2027-04-28/);
+    // The first part asks no yes or no: its answer leads with none.
+    expect(answer.summary).not.toMatch(/^(Yes|No) — /);
   });
 });

@@ -31,6 +31,10 @@ function claimedLatest(question: Question): VersionRef | null {
   return exact && latest ? exact : null;
 }
 
+/** "How many enhancements did it have": the release's size, not one stage's or one SIG's count. */
+const HOW_MANY_IN_ALL =
+  /\bhow many (enhancements|features|keps|changes)\b(?!.*\b(ga|stable|beta|alpha|graduat\w*|deprecat\w*|remov\w*)\b)/;
+
 /** "is 1.31 out yet?", "has 1.37 shipped?": the yes/no the release summary settles. */
 const ASKS_OUT = /\b(out|released|ship\w*|available|launch\w*|ga|exist\w*|happen\w*|there|yet|already)\b/;
 
@@ -40,9 +44,11 @@ export const releaseSummaryKind: QuestionKind<ReleaseSummaryQuery> = {
   intent: 'release-summary',
   recognize: (question) => {
     if (question.topic.length > 0 || question.feature !== null) return null;
-    const cue = question.has(
-      /\b(codename|called|named|summary|summarize|recap|overview|tl ?dr|bring|brought|big|size|announc\w*|in it|what is in|what in|s in|highlights?)\b|\b(tell me|what|how|all|more) about\b|\babout (the )?ver\b/,
-    );
+    const cue =
+      question.has(
+        /\b(codename|called|named|summary|summarize|recap|overview|tl ?dr|bring|brought|big|size|announc\w*|in it|what is in|what in|s in|highlights?)\b|\b(tell me|what|how|all|more) about\b|\babout (the )?ver\b/,
+      ) ||
+      (question.entities.sig === null && question.has(HOW_MANY_IN_ALL));
     if (!question.version && !cue && !question.has(/\b(release|releases|version|versions)\b/)) return null;
     const claimed = claimedLatest(question);
     if (claimed)

@@ -51,7 +51,7 @@ const TOPICS: ReadonlyArray<readonly [RegExp, PolicyTopic]> = [
     'client-libraries',
   ],
   [
-    /\b(what (is|are|does|'s)|whats|define|definition|meaning|means?)\b.*\bmaintenance mode\b|\bmaintenance mode mean/,
+    /\b(what (is|are|does)|what'?s|define|definition|meaning|means?)\b.*\bmaintenance mode\b|\bmaintenance mode mean/,
     'maintenance-mode',
   ],
   [

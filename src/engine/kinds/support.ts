@@ -64,7 +64,7 @@ export const supportKind: QuestionKind<SupportQuery> = {
         question.has(/\bpatch (release|version)s?\b/) ||
         (found.versions.length > 0 && !asksEol && question.has(/\bpatch(es)?\b/)));
     const asksSupport = question.has(
-      /\b(supported|unsupported|still maintained|maintained|in support|support (status|window|period|policy|dates?)|still (get|getting|receiv)\w*)\b/,
+      /\b(supported|unsupported|still maintained|maintained|in (standard |extended )?support|support (status|window|period|policy|dates?)|still (get|getting|receiv)\w*)\b/,
     );
     if (!(asksPatch || asksEol || asksSupport)) return null;
     // "We are stuck on 1.27 because of a vendor, is it still supported?": a release and a support cue decide it.

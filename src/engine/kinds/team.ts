@@ -59,7 +59,8 @@ function asksTeam(question: Question, role: string | null): boolean {
     question.has(
       /\brelease team\b|\bshadows?\b|\bwho\b.*\b(led|lead\w*|ran|managed|in charge)\b|\bled\b|\bleading\b/,
     ) ||
-    (!question.entities.sig && question.has(/\bteams?\b/))
+    // "Hey team, …" greets; it asks for no team.
+    (!question.entities.sig && question.has(/\bteams?\b/) && !question.has(/^(hey|hi|hello|yo|thanks|morning) team\b/))
   );
 }
 

@@ -355,7 +355,7 @@ export function extractEntities(
   // Each pattern only runs when the text could hold it: most questions have no URL, "#" or "kep".
   if (s.includes('/')) {
     s = s
-      .replace(/(?:https?:\/\/)?github\.com\/kubernetes\/enhancements\/(?:issues|pull)\/(\d{1,5})\S*/g, kepFound)
+      .replace(/(?:(?:https?:\/\/)?github\.com\/kubernetes\/)?enhancements\/(?:issues|pull)\/(\d{1,5})\S*/g, kepFound)
       .replace(/\bkeps\/sig-[a-z-]+\/(\d{1,5})-\S*/g, kepFound)
       .replace(/https?:\/\/\S+/g, ' ');
   }
@@ -371,7 +371,8 @@ export function extractEntities(
 
   // Each rewrite runs only when the text holds the letters it needs (the same result, less work).
   if (s.includes('g.a')) s = s.replace(/\bg\.a\.?(?=\s|$|[?!,;:])/g, ' ga ');
-  if (s.includes('ga')) s = s.replace(/\bga(?:'d|'ed|-ed|ed|'s)(?=\W|$)/g, ' ga ');
+  if (s.includes('ga'))
+    s = s.replace(/\bga(?:'d|'ed|-ed|ed|'s)(?=\W|$)/g, ' ga ').replace(/\bga (date|day)\b/g, 'release $1');
   if (s.includes('general')) s = s.replace(/\bgenerally available\b|\bgeneral availability\b/g, ' ga ');
   if (s.includes("'")) s = s.replace(/(\w)'s\b/g, '$1').replace(/n't\b/g, ' not');
   if (s.includes('stable '))
@@ -423,6 +424,8 @@ export function extractEntities(
 
   // Keyword typos ("shedule", "depreciated", "sig-netwrok"); feature names are left to the fuzzy search.
   const corrected = (word: string): string => {
+    // A release's codename is no typo ("Uwubernetes" is not "kubernetes").
+    if (index.vocabulary.codenames.has(word)) return word;
     // An ordinary word is meant as written ("stale" is not "stable").
     const keyword = correctKeyword(word, index.vocabulary.ordinary, cueWords);
     if (!keyword) return word;
@@ -441,10 +444,11 @@ export function extractEntities(
   let latestPatch = false;
   if (s.includes('patch'))
     s = s.replace(
-      /\b(latest|newest|most recent|last|current|recent|final)\s+(patch|patches|patch release|patch version)\b/g,
-      () => {
+      /\b(?:latest|newest|most recent|last|current|recent|final)\s+(ver\d+\s+)?(?:patch|patches|patch release|patch version)\b/g,
+      (_, version?: string) => {
         latestPatch = true;
-        return ' patch ';
+        // "latest 1.35 patch" keeps its release.
+        return ` ${version ?? ''}patch `;
       },
     );
 
