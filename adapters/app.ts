@@ -29,7 +29,7 @@ import {
 } from '../src/health.ts';
 import { loadNewestPersisted } from '../src/live/persisted.ts';
 import { startRefresher, type Refresher } from '../src/live/refresh.ts';
-import { LiveData } from '../src/live/snapshot.ts';
+import { LiveData, type Snapshot } from '../src/live/snapshot.ts';
 import { statusReport } from '../src/live/status.ts';
 import { createLogger, type Logger } from '../src/log.ts';
 import { BotMetrics, METRICS_PATH } from '../src/metrics.ts';
@@ -150,6 +150,14 @@ function loadStartingData(config: Config, logger: Logger, clock: () => Date): Li
   logger.info({ dataDate: dataset.manifest.dataDate, counts: dataset.manifest.counts, dir: origin }, 'dataset loaded');
   const engineOptions = { logger, ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}) };
   return new LiveData(dataset, origin, engineOptions, clock);
+}
+
+/**
+ * Builds what an engine leaves to its first question (its vocabulary, see EngineIndex.vocabulary) as soon as the
+ * event loop is free: after start-up, so the probes do not wait for it, and after a data refresh.
+ */
+function warmEngine(snapshot: Snapshot): void {
+  setImmediate(() => void snapshot.engine.index.vocabulary);
 }
 
 /** The scheduler's cadence and lease from the environment; a post gives up 5 s before its claim's lease ends. */
@@ -347,6 +355,8 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
 
     health.markRunning();
     logger.info({ adapters: adapters.map((adapter) => adapter.platform) }, 'k8s-release-bot ready');
+    warmEngine(live.current());
+    live.onSwap(warmEngine);
 
     const endings = adapters
       .map((adapter) => adapter.finished)

@@ -46,8 +46,12 @@ export interface EngineIndex {
   events: TimedEvent[];
   /** Built on first use (the first full-text question), so start-up does not wait for it. */
   readonly kepSearch: KepSearch;
-  /** What the entity pass can recognise: gates, feature names, API kinds, SIGs. */
-  vocabulary: Vocabulary;
+  /**
+   * What the entity pass can recognise: gates, feature names, API kinds, SIGs, ordinary English. Built on first
+   * use (most of an index build's time: the 38,000-word English set, the title index), so a start can listen
+   * before it; the composition root builds it right after start-up and after every data refresh (warmEngine).
+   */
+  readonly vocabulary: Vocabulary;
   /** Deprecated API versions, one per kind and group/version (pluto's "FooList" twins left out). */
   apis: DeprecatedApi[];
   /** Feature gates by lower-cased name (the kubernetes/kubernetes lists). */
@@ -108,6 +112,7 @@ export function buildIndex(dataset: Dataset): EngineIndex {
     )
     .sort((a, b) => a.instant - b.instant);
   let kepSearch: KepSearch | undefined;
+  let vocabulary: Vocabulary | undefined;
   return {
     dataset,
     footer: dataFooter(dataset.manifest),
@@ -124,7 +129,10 @@ export function buildIndex(dataset: Dataset): EngineIndex {
       kepSearch ??= new KepSearch(dataset.keps);
       return kepSearch;
     },
-    vocabulary: buildVocabulary(dataset),
+    get vocabulary() {
+      vocabulary ??= buildVocabulary(dataset);
+      return vocabulary;
+    },
     apis: distinctApis(dataset.deprecatedApis),
     gateByName: new Map(dataset.featureGates.gates.map((gate) => [gate.name.toLowerCase(), gate])),
     releaseNotesByVersion: new Map(dataset.releaseNotes.map((draft) => [draft.version, draft])),
