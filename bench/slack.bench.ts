@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
-import { BUNDLE_BANNER, BUNDLE_EXTERNAL } from '../scripts/build.mjs';
+import { BUNDLE_OPTIONS } from '../scripts/build.mjs';
 import { Bot } from '../src/bot.ts';
 import { loadConfig } from '../src/config.ts';
 import { loadDataset } from '../src/data/load.ts';
@@ -184,15 +184,10 @@ async function bundleServers(): Promise<string> {
   const { build } = await import('esbuild');
   const outfile = path.join(REPO_ROOT, 'bench', '.build', 'slack-servers.mjs');
   await build({
+    ...BUNDLE_OPTIONS,
     entryPoints: [fileURLToPath(import.meta.url)],
     outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20.12',
-    external: [...BUNDLE_EXTERNAL, 'autocannon', 'esbuild'],
-    logLevel: 'warning',
-    banner: { js: BUNDLE_BANNER },
+    external: [...BUNDLE_OPTIONS.external, 'autocannon', 'esbuild'],
   });
   return pathToFileURL(outfile).href;
 }
