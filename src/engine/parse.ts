@@ -57,13 +57,13 @@ export function parse(text: string, index: EngineIndex, now: Date): Query {
   }
 }
 
+const UPGRADE_CONTEXT = /\b(upgrad\w*|migrat\w*|moving|going|bump\w*)\b/i;
+
 /**
  * A long message's context before "… need to know when …" is not the question; the words after it are, when they
  * read as a question of their own and the context names nothing the data knows ("For EKS, can you tell me when 1.30
  * …" keeps EKS) and no upgrade.
  */
-const UPGRADE_CONTEXT = /\b(upgrad\w*|migrat\w*|moving|going|bump\w*)\b/i;
-
 function focusedQuestion(text: string, index: EngineIndex, now: Date): string {
   const after = askedAfterContext(text);
   if (!after || readPart(after.asked, index, now) === null) return text;

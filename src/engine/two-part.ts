@@ -77,8 +77,6 @@ export function withContext(part: string, whole: string): string {
   return version ? `${part} in ${version}` : part;
 }
 
-const IT = /\bit\b/i;
-
 /**
  * "I'm new to the release team as an enhancements shadow and need to know when enhancements freeze is for 1.37":
  * the question after a phrase that hands over to it; its context words (release team, shadow) are not what is
@@ -95,6 +93,8 @@ export function askedAfterContext(text: string): { context: string; asked: strin
     ? { context: text.slice(0, handover.index), asked: withContext(asked, text) }
     : null;
 }
+
+const IT = /\bit\b/i;
 
 /**
  * A part read on its own; one that cannot be, and says "it", is read again with the feature the question names in

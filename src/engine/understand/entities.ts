@@ -477,7 +477,7 @@ export function extractEntities(
   for (const date of dates) named(index.vocabulary.releasedOn.get(date));
   // "The Dec 2024 release": a month in which exactly one release shipped names it.
   for (const period of periods) {
-    if (period.label.length === 4) continue;
+    if (period.from.slice(0, 7) !== period.to.slice(0, 7)) continue;
     const shipped = [...index.vocabulary.releasedOn].filter(([day]) => day >= period.from && day <= period.to);
     if (shipped.length === 1) named(shipped[0]![1]);
   }
