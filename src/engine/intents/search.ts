@@ -7,16 +7,13 @@ import { searchAnswer } from './search-results.ts';
 import { help } from './help.ts';
 import { describe, kepAnswer } from './kep.ts';
 
-/** Of a question in ordinary words, the best match must hold at least two of them and two in five. */
-function holdsSeveralWords(best: { queryTerms: readonly string[] }, text: string): boolean {
+/**
+ * Of a question in ordinary words, the best match must hold at least two of its words and two in five, the words
+ * as the search itself reads them (stopwords dropped, plurals folded).
+ */
+function holdsSeveralWords(best: { queryTerms: readonly string[] }, text: string, index: EngineIndex): boolean {
   const matched = new Set(best.queryTerms).size;
-  const words = new Set(
-    text
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((word) => word.length >= 3),
-  ).size;
-  return matched >= 2 && matched * 5 >= words * 2;
+  return matched >= 2 && matched * 5 >= index.kepSearch.read(text).length * 2;
 }
 
 /** Anything else: when the words clearly name one KEP, that KEP; otherwise the ranked matches. */
@@ -31,7 +28,7 @@ export function search(query: SearchQuery, index: EngineIndex, now: Date): Answe
       correctedTo: resolution.correctedTo,
     });
   }
-  if (resolution.kind === 'ambiguous' && query.plain && !holdsSeveralWords(resolution.hits[0]!, query.text))
+  if (resolution.kind === 'ambiguous' && query.plain && !holdsSeveralWords(resolution.hits[0]!, query.text, index))
     return searchAnswer(index, query.text, { kind: 'none', suggestion: null, loose: true });
   if (resolution.kind !== 'found') return searchAnswer(index, query.text, resolution);
   // A corrected name may be a well-known one: "dynamic resource alocation" is DRA (KEP-4381), not the withdrawn KEP-3063.
