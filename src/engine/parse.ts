@@ -30,20 +30,16 @@ const UNSTRUCTURED = new Set<string>(['search', 'help']);
 export function parse(text: string, index: EngineIndex, now: Date): Query {
   const raw = typeof text === 'string' ? text.slice(0, MAX_RAW_CHARS) : '';
   const clean = cleanQuestion(text);
-  const notes: ParseNotes = { corrections: [], truncated: clean.truncated, stripped: clean.stripped };
-  if (!clean.text) return { kind: 'help', reason: 'empty', notes };
+  const base: ParseNotes = { corrections: [], truncated: clean.truncated, stripped: clean.stripped };
+  if (!clean.text) return { kind: 'help', reason: 'empty', notes: base };
   try {
-    const focused = focusedQuestion(clean.text, index, now);
-    const question = readQuestion(raw, focused, index, now, notes, CUE_WORDS);
-    const best = bestReading(question);
+    const { text: read, question, best, notes } = readMessage(raw, clean.text, index, now, base);
     if (!best) return { kind: 'help', reason: 'empty', notes };
     notes.asked = clean.text;
     if (question.entities.dates.length) notes.statedDates = [...question.entities.dates];
     if (question.entities.periods.length) notes.statedPeriods = [...question.entities.periods];
     const parts =
-      best.query.kind === 'subscription'
-        ? null
-        : splitQuestion(focused, question, (part) => readPart(part, index, now));
+      best.query.kind === 'subscription' ? null : splitQuestion(read, question, (part) => readPart(part, index, now));
     // A two-part question's first part asks yes or no on its own ("what went GA in 1.33, did sidecars make it?").
     if (parts ? asksYesNo(parts.firstText.toLowerCase()) : question.yesNo) notes.yesNo = true;
     if (parts) {
@@ -53,40 +49,64 @@ export function parse(text: string, index: EngineIndex, now: Date): Query {
     return { ...best.query, notes } as Query;
   } catch {
     // Defensive: a recogniser bug must not take down a chat handler.
-    return { kind: 'search', text: '', list: false, plain: false, notes };
+    return { kind: 'search', text: '', list: false, plain: false, notes: base };
   }
 }
 
+/** A text read once: the question with its entities, the best candidate, and the notes the reading wrote. */
+interface Reading {
+  text: string;
+  question: Question;
+  best: Candidate<Query> | null;
+  notes: ParseNotes;
+}
+
+function readAs(raw: string, text: string, index: EngineIndex, now: Date, base: ParseNotes): Reading {
+  const notes: ParseNotes = { ...base, corrections: [] };
+  const question = readQuestion(raw, text, index, now, notes, CUE_WORDS);
+  return { text, question, best: bestReading(question), notes };
+}
+
+/** Read by a structured kind with some confidence: a part of its own, or the question after a message's context. */
+const structured = (best: Candidate<Query> | null): best is Candidate<Query> =>
+  best !== null && best.score >= SCORE.likely && !UNSTRUCTURED.has(best.query.kind);
+
 const UPGRADE_CONTEXT = /\b(upgrad\w*|migrat\w*|moving|going|bump\w*)\b/i;
 
-/**
- * A long message's context before "… need to know when …" is not the question; the words after it are, when they
- * read as a question of their own and the context names nothing the data knows ("For EKS, can you tell me when 1.30
- * …" keeps EKS) and no upgrade.
- */
-function focusedQuestion(text: string, index: EngineIndex, now: Date): string {
-  const after = askedAfterContext(text);
-  if (!after || readPart(after.asked, index, now) === null) return text;
-  const notes: ParseNotes = { corrections: [], truncated: false, stripped: false };
-  const context = extractEntities(after.context, index, notes, CUE_WORDS, now);
-  const named =
-    context.platforms.length +
-    context.components.length +
-    context.sigs.length +
-    context.features.length +
-    context.apis.length +
-    context.keps.length;
+/** Context that names nothing the data knows ("For EKS, can you tell me …" keeps EKS) and no upgrade. */
+function isAside(context: string, index: EngineIndex, now: Date): boolean {
   // "We're upgrading to 1.33 and need to know which APIs go": the upgrade is what is asked about.
-  return named === 0 && !UPGRADE_CONTEXT.test(after.context) ? after.asked : text;
+  if (UPGRADE_CONTEXT.test(context)) return false;
+  const notes: ParseNotes = { corrections: [], truncated: false, stripped: false };
+  const named = extractEntities(context, index, notes, CUE_WORDS, now);
+  return (
+    named.platforms.length +
+      named.components.length +
+      named.sigs.length +
+      named.features.length +
+      named.apis.length +
+      named.keps.length ===
+    0
+  );
+}
+
+/**
+ * A long message's context before "… need to know when …" is not the question: the words after it are read
+ * instead, when the context is an aside and they read as a question of their own; otherwise the whole message.
+ */
+function readMessage(raw: string, text: string, index: EngineIndex, now: Date, base: ParseNotes): Reading {
+  const after = askedAfterContext(text);
+  if (after && isAside(after.context, index, now)) {
+    const focused = readAs(raw, after.asked, index, now, base);
+    if (structured(focused.best)) return focused;
+  }
+  return readAs(raw, text, index, now, base);
 }
 
 /**
  * One part of a question read on its own: its query when a structured kind reads it with some confidence, else null.
  */
 function readPart(text: string, index: EngineIndex, now: Date): Candidate<Query>['query'] | null {
-  const notes: ParseNotes = { corrections: [], truncated: false, stripped: false };
-  const question = readQuestion(text, text, index, now, notes, CUE_WORDS);
-  const best = bestReading(question);
-  if (!best || best.score < SCORE.likely || UNSTRUCTURED.has(best.query.kind)) return null;
-  return best.query;
+  const { best } = readAs(text, text, index, now, { corrections: [], truncated: false, stripped: false });
+  return structured(best) ? best.query : null;
 }
