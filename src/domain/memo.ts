@@ -28,3 +28,15 @@ export function memoPerObject<O extends object, K, V>(compute: (owner: O, key: K
     return value;
   };
 }
+
+/** Memoises a pure computation on an object for as long as it lives: a reading several callers take of one question. */
+export function memoOnObject<O extends object, V>(compute: (owner: O) => V): (owner: O) => V {
+  const cache = new WeakMap<O, V>();
+  return (owner) => {
+    const known = cache.get(owner);
+    if (known !== undefined || cache.has(owner)) return known as V;
+    const value = compute(owner);
+    cache.set(owner, value);
+    return value;
+  };
+}

@@ -8,6 +8,7 @@ import type { Query } from './kinds/registry.ts';
 import type { StageListQuery } from './kinds/stage-list.ts';
 import type { FollowUp, Period } from './refs.ts';
 import { isShipped, resolveVersion } from './versions.ts';
+import { singleSpaced } from '../domain/whitespace.ts';
 
 /**
  * What every answer gets once its kind has answered, in one place: the other parts of a two-part
@@ -177,11 +178,7 @@ export function leadWithVerdict(answer: Answer, yesNo: boolean): Answer {
 
 /** Suggestion text compared loosely: case, quotes, punctuation and spacing do not make another question. */
 export function normaliseQuestion(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[“”"'‘’`?!.,;:]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return singleSpaced(text.toLowerCase().replace(/[“”"'‘’`?!.,;:]+/g, ' '));
 }
 
 const READINGS_KEPT = 4_000;

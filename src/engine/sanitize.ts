@@ -1,5 +1,6 @@
 import { defuseMentions, MASS_MENTION, PLATFORM_TOKEN } from '../domain/mentions.ts';
 import { CONTROL_CHARACTERS, INVISIBLE_CHARACTERS } from '../domain/unsafe-text.ts';
+import { singleSpaced } from '../domain/whitespace.ts';
 
 /** The parser reads at most this many characters of a question; nobody asks a longer one. */
 export const MAX_QUESTION_CHARS = 300;
@@ -53,9 +54,9 @@ export function cleanQuestion(raw: unknown): CleanQuestion {
     );
   if (text.includes('>')) text = text.replace(/-+>|=>/g, ' → ');
   if (text.includes('<') || text.includes('>')) text = text.replace(/[<>]/g, ' ');
-  text = text.replace(/\s+/g, ' ').trim();
+  text = singleSpaced(text);
   // A stray "@" left by a mention split across markup must not rebuild "@everyone".
-  if (text.includes('@') || text.includes('＠')) text = text.replace(MASS_MENTION, ' ').replace(/\s+/g, ' ').trim();
+  if (text.includes('@') || text.includes('＠')) text = singleSpaced(text.replace(MASS_MENTION, ' '));
   if (text.length > MAX_QUESTION_CHARS) {
     truncated = true;
     const cut = text.slice(0, MAX_QUESTION_CHARS);

@@ -1,4 +1,5 @@
 import type { KepStage } from '../../domain/kep.ts';
+import { memoOnObject } from '../../domain/memo.ts';
 import type { FeatureRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
 
@@ -7,15 +8,15 @@ import type { Question } from '../understand/question.ts';
  * ones shared (a stage word matters to stage lists, KEP questions and histories alike).
  */
 
-/** The stage a question names: "GA"/"stable", "beta", "alpha", or graduation words (stable). */
-export function stageOf(question: Question): KepStage | null {
+/** The stage a question names: "GA"/"stable", "beta", "alpha", or graduation words (stable). Read once per question. */
+export const stageOf = memoOnObject((question: Question): KepStage | null => {
   const s = question.text;
   if (/\b(ga|stable)\b/.test(s)) return 'stable';
   if (/\bbeta\b/.test(s)) return 'beta';
   if (/\balpha\b/.test(s)) return 'alpha';
   if (/\b(graduat\w*|promot\w*)\b/.test(s)) return 'stable';
   return null;
-}
+});
 
 /** "When", "since when", "which release": the question asks for a moment or a release. */
 export const asksWhen = (question: Question): boolean =>

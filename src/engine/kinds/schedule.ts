@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { memoOnObject } from '../../domain/memo.ts';
 import { schedule } from '../intents/schedule.ts';
 import { ParseNotes, ScheduleTarget, VersionRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
@@ -21,8 +22,11 @@ export type ScheduleQuery = z.infer<typeof ScheduleQuery>;
 const ASKS_CYCLE_LENGTH =
   /\b(how long|how many (weeks|days|months)|length|duration)\b.*\bcycle\b|\bcycle (length|duration)\b/;
 
-/** The milestone a question names ("code freeze", "1.37" with "when/until" → release). */
-export function targetOf(question: Question): ScheduleTarget | null {
+/**
+ * The milestone a question names ("code freeze", "1.37" with "when/until" → release). Read once per question: the
+ * schedule, the cycle's status and the release team all ask.
+ */
+export const targetOf = memoOnObject((question: Question): ScheduleTarget | null => {
   const s = question.text;
   if (/\bcode freeze\b/.test(s)) return 'code-freeze';
   if (/\b(enhancements?|kep|feature) freeze\b/.test(s)) return 'enhancements-freeze';
@@ -64,7 +68,7 @@ export function targetOf(question: Question): ScheduleTarget | null {
   if (asksRelease && (/\b(when|date|day|how long|until|till|what day|due)\b/.test(s) || /\bout yet\b/.test(s)))
     return 'release';
   return null;
-}
+});
 
 export const scheduleKind: QuestionKind<ScheduleQuery> = {
   schema: ScheduleQuery,

@@ -3,6 +3,7 @@ import { correctKeyword, SIG_ALIASES, STOPWORDS } from '../lexicon.ts';
 import { minorNumber } from '../../domain/version.ts';
 import type { ParseNotes, Period, VersionRef } from '../refs.ts';
 import { cleanQuestion } from '../sanitize.ts';
+import { singleSpaced } from '../../domain/whitespace.ts';
 import { matchTitle, phrase, phrasesIn, termsOf } from './vocabulary.ts';
 
 /** Everything the data can name that one pass found in a question (the corpus harness reads this). */
@@ -91,6 +92,11 @@ const MILESTONE_PHRASE =
   /\b(code|enhancements?|docs?|documentation|test|feature blog|blog|prr|production readiness) (freeze|thaw)\b/g;
 
 const NUMBERED_VERSION = /\bver(\d+)\b/g;
+/** What is neither a letter, a digit, whitespace nor one of / - # > (which the readings after it need). */
+const NOT_WORD = /[^\p{L}\p{N}\s/\-#>]+/gu;
+/** The same for lower-cased ASCII text, without the Unicode tables (the usual case, and twice as fast). */
+const NOT_WORD_ASCII = /[^a-z0-9\s/\-#>]+/g;
+const ASCII = /^[\x00-\x7f]*$/;
 const RANGE_HINT = /\d\s*(?:-|–|—|\.\.|~)\s*v?\d/;
 const RANGE_SEPARATOR =
   /(?<![\w./#-])(v?([12])\.(\d{1,3})(?:\.(?:\d{1,3}|x))?)\s*(?:-{1,2}|[–—]|\.{2,3}|~)\s*(?=v?([12])\.(\d{1,3})(?!\d))/g;
@@ -151,6 +157,8 @@ const RELATIVE_VERSIONS: ReadonlyArray<readonly [RegExp, Relative, readonly stri
   ],
   [/\b(?:latest|newest)\b/g, 'latest', ['latest', 'newest']],
 ];
+/** Any word a relative version cannot match without: a question with none skips them all. */
+const MIGHT_BE_RELATIVE = new RegExp(RELATIVE_VERSIONS.flatMap(([, , needs]) => needs).join('|'));
 const SIG_ALIASES_LONGEST_FIRST = [...SIG_ALIASES].sort((a, b) => b[0].length - a[0].length);
 /**
  * SIG areas that read as one without "SIG": "for windows in 1.32", "for storage folks". Only at the end of the
@@ -327,6 +335,28 @@ function takeFeatures(
   return s;
 }
 
+/** Keyword typos ("shedule", "depreciated", "sig-netwrok") fixed; feature names are left to the fuzzy search. */
+function withKeywordTyposFixed(
+  s: string,
+  index: EngineIndex,
+  notes: ParseNotes,
+  cueWords: ReadonlySet<string>,
+): string {
+  const { codenames, ordinary } = index.vocabulary;
+  const words = s.split(/([ -])/);
+  let fixed = false;
+  for (let at = 0; at < words.length; at += 2) {
+    const word = words[at]!;
+    // An ordinary word is meant as written ("stale" is not "stable"); a release's codename is no typo either.
+    const keyword = correctKeyword(word, ordinary, cueWords);
+    if (!keyword || codenames.has(word)) continue;
+    notes.corrections.push({ from: word, to: keyword });
+    words[at] = keyword;
+    fixed = true;
+  }
+  return fixed ? words.join('') : s;
+}
+
 /**
  * The entity pass: finds versions (and ranges), KEP numbers, the SIG, API group/versions and kinds,
  * feature gates, well-known feature names, components, platforms and dates, and returns the text
@@ -339,10 +369,10 @@ export function extractEntities(
   cueWords: ReadonlySet<string>,
   now?: Date,
 ): Extraction {
-  let s = cleanText
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/->|→|=>|⇒|➡/g, ' to ');
+  let s = cleanText.toLowerCase();
+  const ascii = ASCII.test(s);
+  if (!ascii || s.includes('`')) s = s.replace(/[’‘`´]/g, "'");
+  if (!ascii || s.includes('>')) s = s.replace(/->|→|=>|⇒|➡/g, ' to ');
   const keps: number[] = [];
   let apiVersion: string | null = null;
   const extraction: Pick<Extraction, 'gates' | 'features'> = { gates: [], features: [] };
@@ -418,24 +448,11 @@ export function extractEntities(
   takeApis(s, cleanText, index, apis);
   if (!apiVersion) apiVersion = apis.find((api) => api.includes('/')) ?? null;
 
-  s = s.replace(/[^\p{L}\p{N}\s/\-#>]+/gu, ' ');
+  s = s.replace(ASCII.test(s) ? NOT_WORD_ASCII : NOT_WORD, ' ');
   if (/[-#>/]/.test(s)) s = s.replace(/(^|\s)[-#>/]+(?=\s|$)/g, '$1').replace(/\s-(?!>)/g, ' ');
-  s = s.replace(/\s+/g, ' ').trim();
+  s = singleSpaced(s);
 
-  // Keyword typos ("shedule", "depreciated", "sig-netwrok"); feature names are left to the fuzzy search.
-  const corrected = (word: string): string => {
-    // A release's codename is no typo ("Uwubernetes" is not "kubernetes").
-    if (index.vocabulary.codenames.has(word)) return word;
-    // An ordinary word is meant as written ("stale" is not "stable").
-    const keyword = correctKeyword(word, index.vocabulary.ordinary, cueWords);
-    if (!keyword) return word;
-    notes.corrections.push({ from: word, to: keyword });
-    return keyword;
-  };
-  s = s
-    .split(' ')
-    .map((word) => (word.includes('-') ? word.split('-').map(corrected).join('-') : corrected(word)))
-    .join(' ');
+  s = withKeywordTyposFixed(s, index, notes, cueWords);
   // After the typos are fixed: "kubelte 1.31" names the kubelet.
   const components = COMPONENT_HINT.test(s)
     ? COMPONENTS.filter(([pattern]) => pattern.test(s)).map(([, name]) => name)
@@ -453,13 +470,14 @@ export function extractEntities(
     );
 
   const relative = (which: Relative) => (): string => placeholder({ kind: 'relative', which });
-  for (const [pattern, which, needs] of RELATIVE_VERSIONS) {
-    for (const word of needs) {
-      if (!s.includes(word)) continue;
-      s = s.replace(pattern, relative(which));
-      break;
+  if (MIGHT_BE_RELATIVE.test(s))
+    for (const [pattern, which, needs] of RELATIVE_VERSIONS) {
+      for (const word of needs) {
+        if (!s.includes(word)) continue;
+        s = s.replace(pattern, relative(which));
+        break;
+      }
     }
-  }
 
   // A release named by its codename ("Uwubernetes") or by the day it shipped ("released Aug 13, 2024").
   const spaced = ` ${s} `;
@@ -529,7 +547,7 @@ export function extractEntities(
       versions.push(found[Number(position)]!);
       return VERSION_PLACEHOLDER;
     });
-  const text = s.replace(/\s+/g, ' ').trim();
+  const text = singleSpaced(s);
   const range =
     versions.length === 2 && /\bver (?:to|through|thru|till|until|-) ver\b|\bbetween ver and ver\b/.test(text);
   return {
