@@ -9,6 +9,7 @@ import type { StageListQuery } from './kinds/stage-list.ts';
 import type { FollowUp, Period } from './refs.ts';
 import { isShipped, resolveVersion } from './versions.ts';
 import { singleSpaced } from '../domain/whitespace.ts';
+import { sameQuery } from './same-query.ts';
 
 /**
  * What every answer gets once its kind has answered, in one place: the other parts of a two-part
@@ -186,9 +187,7 @@ const READINGS_KEPT = 4_000;
 /** A suggestion as the asked question is compared with it: its normalised text and the query it reads as. */
 interface Reading {
   normalised: string;
-  kind: string;
-  /** The query without notes, as JSON. */
-  key: string;
+  query: Query;
 }
 /** Suggestions come from a few templates: each is read once per dataset and kept. */
 const readings = new WeakMap<EngineIndex, Map<string, Reading>>();
@@ -201,8 +200,7 @@ function readingOf(text: string, index: EngineIndex, read: Reader): Reading {
   }
   let reading = cache.get(text);
   if (reading === undefined) {
-    const { notes: _notes, ...query } = read(text);
-    reading = { normalised: normaliseQuestion(text), kind: query.kind, key: JSON.stringify(query) };
+    reading = { normalised: normaliseQuestion(text), query: read(text) };
     if (cache.size < READINGS_KEPT) cache.set(text, reading);
   }
   return reading;
@@ -218,16 +216,9 @@ export function withoutAskedSuggestions(
 ): Answer {
   if (!answer.suggestions.length) return answer;
   const askedTexts = new Set(asked.map(normaliseQuestion));
-  let askedQuery: string | undefined;
   const isAsked = (suggestion: string) => {
     const reading = readingOf(suggestion, index, read);
-    if (askedTexts.has(reading.normalised)) return true;
-    if (reading.kind !== query.kind) return false;
-    if (askedQuery === undefined) {
-      const { notes: _notes, ...bare } = query;
-      askedQuery = JSON.stringify(bare);
-    }
-    return reading.key === askedQuery;
+    return askedTexts.has(reading.normalised) || sameQuery(reading.query, query);
   };
   const suggestions = answer.suggestions.filter((suggestion) => !isAsked(suggestion));
   return suggestions.length === answer.suggestions.length ? answer : { ...answer, suggestions };

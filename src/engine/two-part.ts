@@ -1,6 +1,7 @@
 import type { Query } from './kinds/registry.ts';
 import type { FollowUp } from './refs.ts';
 import type { Question } from './understand/question.ts';
+import { sameQuery } from './same-query.ts';
 
 type PartQuery = Omit<Query, 'notes'>;
 
@@ -37,8 +38,6 @@ export interface Parts {
   firstText: string;
   followUps: FollowUp[];
 }
-
-const sameQuery = (a: PartQuery, b: PartQuery): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** "1.30 - 1.33", "1.34–1.36": two versions joined by a dash are a range. */
 const RANGE_DASH = /\bv?\d+\.\d+(?:\.\d+)?\s*[-–—]\s*v?\d+\.\d+/;

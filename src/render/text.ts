@@ -41,6 +41,6 @@ function sectionLines(section: AnswerSection): string[] {
 
 function clean(text: string): string {
   // Both passes are skipped when there is nothing to replace (the usual case): answers are long.
-  const defused = /[@＠<]/.test(text) ? defuseMentions(text) : text;
+  const defused = text.includes('@') || text.includes('<') || text.includes('＠') ? defuseMentions(text) : text;
   return withoutControlCharacters(defused, true);
 }

@@ -44,42 +44,61 @@ export const SUPPORT_POLICY_EXAMPLES = [
   'which k8s.io/api tag matches 1.33?',
 ];
 
-/** Cue patterns → topic, first match wins. Each asks about the policy itself, not one release's dates. */
-const TOPICS: ReadonlyArray<readonly [RegExp, PolicyTopic]> = [
+/**
+ * Cue patterns → topic, first match wins. Each asks about the policy itself, not one release's dates; each with the
+ * words one of which it cannot match without, so a question holding none of them skips it.
+ */
+const TOPICS: ReadonlyArray<readonly [RegExp, PolicyTopic, readonly string[]]> = [
   [
     /\b(client libraries|client library|go modules?|client-go|k8s\.io (libraries|modules|packages))\b|(?<![\w.-])k8s\.io\/(?!v\d)[a-z0-9-]+\b|\bv0\.x\b/,
     'client-libraries',
+    ['client', 'go module', 'k8s.io', 'v0.x'],
   ],
   [
     /\b(what (is|are|does)|what'?s|define|definition|meaning|means?)\b.*\bmaintenance mode\b|\bmaintenance mode mean/,
     'maintenance-mode',
+    ['maintenance mode'],
   ],
   [
     /\b(what|which)\b.*\b(fixed|fixes|allowed|happens?|gets?)\b.*\bmaintenance mode\b|\bmaintenance mode\b.*\b(cve|fixes|fixed)\b/,
     'maintenance-mode',
+    ['maintenance mode'],
   ],
-  [/\bmaintenance (period|phase)\b/, 'maintenance-mode'],
+  [/\bmaintenance (period|phase)\b/, 'maintenance-mode', ['maintenance ']],
   [
     /\b(what (is|does)|whats|define|meaning|means?)\b.*\b(eol|end of life)\b|\b28th\b|\bafter (eol|end of life)\b/,
     'end-of-life',
+    ['eol', 'end of life', '28th'],
   ],
-  [/\bhow often\b.*\bpatch|\bpatch (release )?(cadence|frequency)|\bmonthly\b/, 'patch-cadence'],
-  [/\bhow often\b.*\b(release|minor|version)|\breleases? (a|per) year\b|\brelease cadence\b/, 'release-cadence'],
+  [
+    /\bhow often\b.*\bpatch|\bpatch (release )?(cadence|frequency)|\bmonthly\b/,
+    'patch-cadence',
+    ['how often', 'patch', 'monthly'],
+  ],
+  [
+    /\bhow often\b.*\b(release|minor|version)|\breleases? (a|per) year\b|\brelease cadence\b/,
+    'release-cadence',
+    ['how often', 'year', 'release cadence'],
+  ],
   [
     /\bcherry[- ]?pick(s|ed|ing)? (process|rules?|policy|criteria)\b|\bhow (do|to|can) (i|you|we)? ?cherry[- ]?pick|\bwho decides\b.*\bcherry[- ]?pick/,
     'cherry-picks',
+    ['cherry'],
   ],
   [
     /\brelease branches\b|\bhow many (minor )?(releases|versions|branches) (does|do|are) (the project|kubernetes|k8s)? ?(maintain|support)/,
     'release-branches',
+    ['release branches', 'how many'],
   ],
   [
     /\bhow long\b.*\b(patch(es|ed)?|supported|support|maintained)\b|\b(support|patch) (period|window|policy|lifecycle|lifetime|lifespan)\b|\bpatch support\b|\b(lifetime|lifespan|life span) of (a|each|every) (minor|release|version)\b/,
     'patch-support',
+    ['how long', 'period', 'window', 'policy', 'lifecycle', 'lifetime', 'lifespan', 'life span', 'patch support'],
   ],
   [
     /\b(one|1) year of (patch )?support\b|\byearly support\b|\bmonths of patch(es)?\b|\blts releases?\b|\bwhat is the (support )?policy\b/,
     'patch-support',
+    ['year', 'months of patch', 'lts', 'policy'],
   ],
 ];
 
@@ -94,8 +113,12 @@ const MINORS = new RegExp(
 );
 const PERIOD = new RegExp(String.raw`\b${COUNT} (months?|years?)\b`);
 
+/** Every claim below names one of these. */
+const MIGHT_CLAIM = /lts|long[- ]term|month|year|versions|releases|minors|branches/;
+
 /** The claim a yes/no question makes about the policy, with the topic it is about; null when it makes none. */
 function claimOf(text: string): { claim: PolicyClaim; topic: PolicyTopic } | null {
+  if (!MIGHT_CLAIM.test(text)) return null;
   if (/\blts\b|\blong[- ]term support\b/.test(text))
     return { claim: { unit: 'lts', value: 0 }, topic: 'patch-support' };
   if (/\bmonthly\b|\bevery month\b|\bonce a month\b/.test(text) && /\bpatch/.test(text))
@@ -131,7 +154,10 @@ export const supportPolicyKind: QuestionKind<SupportPolicyQuery> = {
     // A claim asked ("does Kubernetes support 4 versions?") or stated ("minors are supported for 2 years").
     const claimed =
       !question.version && question.entities.platforms.length === 0 ? claimOf(question.original.toLowerCase()) : null;
-    const topic = claimed?.topic ?? TOPICS.find(([pattern]) => pattern.test(spaced))?.[1] ?? releaseMaintenance;
+    const topic =
+      claimed?.topic ??
+      TOPICS.find(([pattern, , needs]) => needs.some((word) => spaced.includes(word)) && pattern.test(spaced))?.[1] ??
+      releaseMaintenance;
     if (!topic) return null;
     const module = topic === 'client-libraries' ? moduleOf(question) : null;
     const moduleVersion =
