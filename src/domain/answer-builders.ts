@@ -35,12 +35,12 @@ export type AnswerDraft = Pick<Answer, 'intent' | 'title' | 'summary'> &
 
 export function makeAnswer(footer: string, draft: AnswerDraft): Answer {
   const { intent, title, summary, release = null, facts = [], sections = [], links = [], suggestions = [] } = draft;
-  const verdict = draft.verdict ? { verdict: draft.verdict } : {};
+  // Always the same keys, `verdict` undefined when there is none: one object shape for every answer.
   return {
     intent,
     title,
     summary,
-    ...verdict,
+    verdict: draft.verdict || undefined,
     release,
     facts,
     sections,

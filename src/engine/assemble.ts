@@ -192,12 +192,16 @@ interface Reading {
 /** Suggestions come from a few templates: each is read once per dataset and kept. */
 const readings = new WeakMap<EngineIndex, Map<string, Reading>>();
 
-function readingOf(text: string, index: EngineIndex, read: Reader): Reading {
+function readingsOf(index: EngineIndex): Map<string, Reading> {
   let cache = readings.get(index);
   if (!cache) {
     cache = new Map();
     readings.set(index, cache);
   }
+  return cache;
+}
+
+function readingOf(text: string, cache: Map<string, Reading>, read: Reader): Reading {
   let reading = cache.get(text);
   if (reading === undefined) {
     reading = { normalised: normaliseQuestion(text), query: read(text) };
@@ -216,9 +220,10 @@ export function withoutAskedSuggestions(
 ): Answer {
   if (!answer.suggestions.length) return answer;
   const askedTexts = new Set(asked.map(normaliseQuestion));
+  const cache = readingsOf(index);
   const isAsked = (suggestion: string) => {
-    const reading = readingOf(suggestion, index, read);
-    return askedTexts.has(reading.normalised) || sameQuery(reading.query, query);
+    const reading = readingOf(suggestion, cache, read);
+    return askedTexts.has(reading.normalised) || (reading.query.kind === query.kind && sameQuery(reading.query, query));
   };
   const suggestions = answer.suggestions.filter((suggestion) => !isAsked(suggestion));
   return suggestions.length === answer.suggestions.length ? answer : { ...answer, suggestions };
