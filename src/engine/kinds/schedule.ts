@@ -26,8 +26,16 @@ const ASKS_CYCLE_LENGTH =
  * The milestone a question names ("code freeze", "1.37" with "when/until" → release). Read once per question: the
  * schedule, the cycle's status and the release team all ask.
  */
-export const targetOf = memoOnObject((question: Question): ScheduleTarget | null => {
-  const s = question.text;
+export const targetOf = memoOnObject(
+  (question: Question): ScheduleTarget | null => milestoneNamed(question.text) ?? releaseAsked(question),
+);
+
+/** Every milestone below is named with one of these: most questions name none. */
+const MIGHT_NAME_MILESTONE = /freez|frozen|thaw|rc|release candidate|prerelease|branch|cycle|kick|start of/;
+
+/** A milestone named in the text: a freeze, the thaw, a release candidate, the cycle's start. */
+function milestoneNamed(s: string): ScheduleTarget | null {
+  if (!MIGHT_NAME_MILESTONE.test(s)) return null;
   if (/\bcode freeze\b/.test(s)) return 'code-freeze';
   if (/\b(enhancements?|kep|feature) freeze\b/.test(s)) return 'enhancements-freeze';
   if (/\b(prr|production readiness) freeze\b/.test(s)) return 'prr-freeze';
@@ -41,6 +49,12 @@ export const targetOf = memoOnObject((question: Question): ScheduleTarget | null
   if (/\bprerelease-(alpha|beta)\b/.test(s)) return s.includes('prerelease-alpha') ? 'alpha' : 'beta';
   if (/\b(cycle (start|starts|begins?)|kick ?off|start of (the )?cycle)\b/.test(s)) return 'cycle-start';
   if (/\bfreezes?\b|\bfrozen\b/.test(s)) return 'any-freeze';
+  return null;
+}
+
+/** The release itself, asked when ("when is 1.37 out", "1.36 release date"); null when a feature or the cycle's length is asked. */
+function releaseAsked(question: Question): ScheduleTarget | null {
+  const s = question.text;
   if (question.topic.length > 0 || question.feature !== null || ASKS_CYCLE_LENGTH.test(s)) return null;
   if (
     /\b(release date|target date|ga date|take place|go(es)? out|come out|comes out|came out|ship date|eta)\b|\bver (date|day)\b/.test(
@@ -68,7 +82,7 @@ export const targetOf = memoOnObject((question: Question): ScheduleTarget | null
   if (asksRelease && (/\b(when|date|day|how long|until|till|what day|due)\b/.test(s) || /\bout yet\b/.test(s)))
     return 'release';
   return null;
-});
+}
 
 export const scheduleKind: QuestionKind<ScheduleQuery> = {
   schema: ScheduleQuery,

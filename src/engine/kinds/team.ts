@@ -35,7 +35,12 @@ const SELF_NAMED_ROLES = new Set([
 /** "The 1.33 release team leads", "who were the role leads": every role's lead, not the release lead alone. */
 const ALL_LEADS = /\b(release team|role|team|all (the )?|sub-?team) leads\b/;
 
+/** Every role below is named with one of these: most questions name none. */
+const MIGHT_NAME_ROLE =
+  /comm|marketing|enhancement|feature|release notes|docs|documentation|signal|bug triage|branch|emeritus|advis|test infra|patch release|lead|led|release manager/;
+
 function roleOf(s: string): string | null {
+  if (!MIGHT_NAME_ROLE.test(s)) return null;
   if (/\b(comms|communications|marketing)\b/.test(s)) return 'comms';
   if (/\b(enhancements?|features?) (lead|shadows?|team|tracking)\b|\bwho\b.*\benhancements?\b/.test(s))
     return 'enhancements';
