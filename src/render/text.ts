@@ -8,14 +8,19 @@ import { withoutControlCharacters } from '../domain/unsafe-text.ts';
  * can ping anyone: mass mentions are defused and control characters dropped on the way out.
  */
 export function renderText(answer: Answer): string {
-  const out: string[] = [answer.title, answer.summary];
-  if (answer.facts.length) out.push('', ...answer.facts.map(factLine));
-  for (const section of answer.sections) out.push('', ...sectionLines(section));
-  if (answer.links.length) out.push('', 'Links:', ...answer.links.map((link) => `  ${link.label}: ${link.url}`));
-  if (answer.suggestions.length)
-    out.push('', `Try: ${answer.suggestions.map((suggestion) => `“${suggestion}”`).join(' · ')}`);
-  out.push('', answer.footer);
-  return clean(out.join('\n'));
+  // One string built by appending (V8 joins the pieces once, at the first read): no arrays of lines to spread and join.
+  let out = `${answer.title}\n${answer.summary}`;
+  if (answer.facts.length) {
+    out += '\n';
+    for (const fact of answer.facts) out += `\n${factLine(fact)}`;
+  }
+  for (const section of answer.sections) out += `\n\n${sectionText(section)}`;
+  if (answer.links.length) {
+    out += '\n\nLinks:';
+    for (const link of answer.links) out += `\n  ${link.label}: ${link.url}`;
+  }
+  if (answer.suggestions.length) out += `\n\nTry: “${answer.suggestions.join('” · “')}”`;
+  return clean(`${out}\n\n${answer.footer}`);
 }
 
 function factLine(fact: AnswerFact): string {
@@ -24,19 +29,19 @@ function factLine(fact: AnswerFact): string {
 
 function itemLine(item: AnswerItem): string {
   const label = item.kep != null ? `KEP-${item.kep} ${item.title}` : item.title;
-  const tags = [item.stage, item.sig].filter((tag): tag is string => Boolean(tag));
-  return `  - ${label}${tags.length ? ` [${tags.join(', ')}]` : ''}${item.detail ? ` — ${item.detail}` : ''}`;
+  const tags = item.stage && item.sig ? `${item.stage}, ${item.sig}` : item.stage || item.sig;
+  return `  - ${label}${tags ? ` [${tags}]` : ''}${item.detail ? ` — ${item.detail}` : ''}`;
 }
 
-function sectionLines(section: AnswerSection): string[] {
-  const lines = [`${section.heading}:`];
-  lines.push(...section.facts.map((fact) => `  ${factLine(fact)}`));
-  lines.push(...section.items.map(itemLine));
-  lines.push(...section.lines.map((line) => `  ${line}`));
-  if (section.omitted > 0) lines.push(`  …and ${section.omitted} more${section.moreUrl ? `: ${section.moreUrl}` : ''}`);
+function sectionText(section: AnswerSection): string {
+  let text = `${section.heading}:`;
+  for (const fact of section.facts) text += `\n  ${factLine(fact)}`;
+  for (const item of section.items) text += `\n${itemLine(item)}`;
+  for (const line of section.lines) text += `\n  ${line}`;
+  if (section.omitted > 0) text += `\n  …and ${section.omitted} more${section.moreUrl ? `: ${section.moreUrl}` : ''}`;
   else if (section.moreUrl && section.items.length === 0 && section.lines.length > 0)
-    lines.push(`  Source: ${section.moreUrl}`);
-  return lines;
+    text += `\n  Source: ${section.moreUrl}`;
+  return text;
 }
 
 function clean(text: string): string {
