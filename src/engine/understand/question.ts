@@ -65,19 +65,23 @@ const CUE_PHRASES: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/\bstill maintained\b/g, ['still maintained']],
 ];
 
+/** Any word a cue phrase cannot match without, in one test: most questions hold none. */
+const MIGHT_HOLD_CUE_PHRASE = new RegExp(CUE_PHRASES.flatMap(([, needs]) => needs).join('|'));
+
 const STRAY_PUNCTUATION = /[-/#>]/;
 const STRAY_PUNCTUATION_AT_ENDS = /^[-/#>]+|[-/#>]+$/g;
 
 /** The question's words once its kinds' phrases are taken out, trimmed of stray punctuation. */
 function wordsOutsideCuePhrases(s: string): string[] {
   let rest = s;
-  for (const [pattern, needs] of CUE_PHRASES) {
-    for (const word of needs) {
-      if (!rest.includes(word)) continue;
-      rest = rest.replace(pattern, ' ');
-      break;
+  if (MIGHT_HOLD_CUE_PHRASE.test(s))
+    for (const [pattern, needs] of CUE_PHRASES) {
+      for (const word of needs) {
+        if (!rest.includes(word)) continue;
+        rest = rest.replace(pattern, ' ');
+        break;
+      }
     }
-  }
   return rest
     .split(' ')
     .map((word) => (STRAY_PUNCTUATION.test(word) ? word.replace(STRAY_PUNCTUATION_AT_ENDS, '') : word))
@@ -138,6 +142,8 @@ const YES_NO_WORDS =
   /\b(?:yet|already|(?:know|wonder(?:ing)?|asks?|check(?:ing)?|tell me) (?:if|whether))\b|\b(?:right|correct|isn't it|is it not)\s*\?*\s*$/;
 export const asksYesNo = (text: string): boolean => YES_NO_CLAUSE.test(text) || YES_NO_WORDS.test(text);
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** Reads a cleaned, non-empty question once: the entity pass, then the words left over. */
 export function readQuestion(
   raw: string,
@@ -155,8 +161,12 @@ export function readQuestion(
   // priority"); once no other kind claimed the question, only question words are dropped.
   const featureWords = subjectOf(words, FEATURE_QUESTION_WORDS);
   const { ordinary, people } = index.vocabulary;
-  const named = new Set(entities.features.flatMap((feature) => feature.terms));
-  const apis = new Set(entities.apis.map((api) => api.toLowerCase()));
+  const named: ReadonlySet<string> = entities.features.length
+    ? new Set(entities.features.flatMap((feature) => feature.terms))
+    : NONE;
+  const apis: ReadonlySet<string> = entities.apis.length
+    ? new Set(entities.apis.map((api) => api.toLowerCase()))
+    : NONE;
   const topic = subject.filter((word) => {
     if (
       word.length < 3 ||
