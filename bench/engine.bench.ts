@@ -161,6 +161,8 @@ interface ChildReport {
   rssStartupMb: number;
   rssAfterMb: number;
   heapAfterMb: number;
+  /** Per question, steady state in that process (ROUNDS rounds after the first): every sample, and each question's fastest. */
+  steady: { p50: number; p99: number; bestP50: number; bestP99: number };
 }
 
 /** Child mode: a fresh process measuring start-up and memory only. */
@@ -183,8 +185,18 @@ async function child(): Promise<void> {
   const answered = performance.now();
   engine.answer('xyzzy frobnicate', NOW);
   const firstSearchMs = performance.now() - answered;
-  for (const question of questions(dataset, QUESTIONS)) render(engine.answer(question.text, NOW));
+  const asked = questions(dataset, QUESTIONS);
+  for (const question of asked) render(engine.answer(question.text, NOW));
   const memory = process.memoryUsage();
+  const rounds = Array.from({ length: ROUNDS }, () =>
+    asked.map((question) => {
+      const started = performance.now();
+      render(engine.answer(question.text, NOW));
+      return performance.now() - started;
+    }),
+  );
+  const all = summarize(rounds.flat());
+  const fastest = summarize(asked.map((_, at) => Math.min(...rounds.map((round) => round[at]!))));
   const report: ChildReport = {
     importMs: imported - started,
     loadMs: loaded - imported,
@@ -195,6 +207,7 @@ async function child(): Promise<void> {
     rssStartupMb: rssStartup / 2 ** 20,
     rssAfterMb: memory.rss / 2 ** 20,
     heapAfterMb: memory.heapUsed / 2 ** 20,
+    steady: { p50: all.p50, p99: all.p99, bestP50: fastest.p50, bestP99: fastest.p99 },
   };
   process.stdout.write(JSON.stringify(report));
 }
@@ -256,6 +269,7 @@ function childLines(runner: ChildRunner, child: ChildReport): string[] {
   return [
     `start-up in a fresh process ${how} (median of 3): loadDataset ${ms(child.loadMs)}, index build ${ms(child.indexMs)} → load + index ${ms(child.loadMs + child.indexMs)} (CPU time ${ms(child.startupCpuMs)}); then the first question (builds the vocabulary) ${ms(child.firstAnswerMs)}, the first full-text question (builds the search index) ${ms(child.firstSearchMs)}`,
     `memory in that process: RSS ${child.rssStartupMb.toFixed(0)} MB after start-up, ${child.rssAfterMb.toFixed(0)} MB after ${QUESTIONS} questions (heap ${child.heapAfterMb.toFixed(0)} MB)`,
+    `per question in that process (engine.answer + renderText, ${ROUNDS} × ${QUESTIONS} after a first pass): p50 ${ms(child.steady.p50)}, p99 ${ms(child.steady.p99)}; each question's fastest of ${ROUNDS}: p50 ${ms(child.steady.bestP50)}, p99 ${ms(child.steady.bestP99)}`,
   ];
 }
 
@@ -427,7 +441,8 @@ export default async function benchEngine(): Promise<void> {
     `index build with the vocabulary and the search index, warm (10 runs): p50 ${ms(build.p50)}, max ${ms(build.max)}`,
   );
   console.log(
-    `targets: p50 ≤ ${TARGET_P50_MS} ms → all rounds ${warm.p50 <= TARGET_P50_MS ? 'met' : 'NOT met'}, fastest-of-${ROUNDS} ${best.p50 <= TARGET_P50_MS ? 'met' : 'NOT met'}; ` +
+    `targets: p50 ≤ ${TARGET_P50_MS} ms → here (tsx) all rounds ${warm.p50 <= TARGET_P50_MS ? 'met' : 'NOT met'}, fastest-of-${ROUNDS} ${best.p50 <= TARGET_P50_MS ? 'met' : 'NOT met'}, ` +
+      `from the bundle all rounds ${startup.steady.p50 <= TARGET_P50_MS ? 'met' : 'NOT met'}, fastest-of-${ROUNDS} ${startup.steady.bestP50 <= TARGET_P50_MS ? 'met' : 'NOT met'}; ` +
       `p99 < ${TARGET_P99_MS} ms → all rounds ${warm.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}, median round ${medianRoundP99 < TARGET_P99_MS ? 'met' : 'NOT met'}, fastest-of-${ROUNDS} ${best.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}; start-up < ${TARGET_STARTUP_MS} ms → wall ${startupMs < TARGET_STARTUP_MS ? 'met' : 'NOT met'}, CPU ${startup.startupCpuMs < TARGET_STARTUP_MS ? 'met' : 'NOT met'}; RSS < ${TARGET_RSS_MB} MB → bundle ${startup.rssAfterMb < TARGET_RSS_MB ? 'met' : 'NOT met'}, tsx ${children.tsx.rssAfterMb < TARGET_RSS_MB ? 'met' : 'NOT met'}`,
   );
 }

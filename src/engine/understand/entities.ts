@@ -204,6 +204,9 @@ const SLASH_DATE = /(?<![\w/.])(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?![\w/])/g;
 /** Year first with slashes ("2025/08/27"): always year, month, day. */
 const YEAR_SLASH_DATE = /(?<![\w/.])(\d{4})\/(\d{1,2})\/(\d{1,2})(?![\w/])/g;
 
+/** Every month name starts with one of these: a text with none names no month. */
+const MIGHT_NAME_MONTH = new RegExp(MONTHS.join('|'));
+
 function isoOf(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -234,7 +237,7 @@ function takeDates(s: string, dates: string[], defaultYear: number): string {
       return found(isoOf(fullYear(y), month, day), match);
     });
   }
-  if (/[a-z]/.test(s)) {
+  if (MIGHT_NAME_MONTH.test(s)) {
     const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3)) + 1;
     s = s.replace(MONTH_DAY, (match, m: string, d: string, y?: string) =>
       found(isoOf(y ? Number(y) : defaultYear, monthIndex(m), Number(d)), match),

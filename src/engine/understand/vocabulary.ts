@@ -59,8 +59,10 @@ export function phraseIndex(phrases: Iterable<string>): PhraseIndex {
  */
 export function phrasesIn(spaced: string, index: PhraseIndex): string[] {
   let found: Array<{ phrase: string; position: number }> | null = null;
-  for (const word of spaced.split(' ')) {
-    const entries = index.get(word);
+  // Word by word without splitting the text into an array first: most words start no phrase.
+  for (let start = 0, end = spaced.indexOf(' '); end !== -1; start = end + 1, end = spaced.indexOf(' ', start)) {
+    if (end === start) continue;
+    const entries = index.get(spaced.slice(start, end));
     if (!entries) continue;
     for (const entry of entries) {
       if (found?.includes(entry) || !spaced.includes(` ${entry.phrase} `)) continue;
