@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { type HealthView, handleHealthRequest } from '../../src/health.ts';
@@ -65,7 +65,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 /** Slack's v0 signature, with the timestamp checked both ways (Bolt's own check ignores the future). */
-function verifySignature(request: IncomingMessage, body: Buffer, secret: string, nowSeconds: number): void {
+function verifySignature(request: IncomingMessage, body: Buffer, secret: KeyObject, nowSeconds: number): void {
   const timestamp = header(request, 'x-slack-request-timestamp') ?? '';
   const signature = header(request, 'x-slack-signature') ?? '';
   if (!/^\d{1,12}$/.test(timestamp)) refuse(401, 'missing or malformed x-slack-request-timestamp');
@@ -127,10 +127,13 @@ export class GuardedHttpReceiver implements Receiver {
   private server: Server | null = null;
   private readonly limit: number;
   private readonly now: () => number;
+  /** Made once: createHmac turns a string secret into key material again on every request. */
+  private readonly signingKey: KeyObject;
 
   constructor(private readonly options: GuardedReceiverOptions) {
     this.limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
     this.now = options.now ?? (() => Math.floor(Date.now() / 1000));
+    this.signingKey = createSecretKey(Buffer.from(options.signingSecret, 'utf8'));
   }
 
   init(app: App): void {
@@ -169,7 +172,7 @@ export class GuardedHttpReceiver implements Receiver {
     let body: Record<string, unknown>;
     try {
       const raw = await readBody(request, this.limit);
-      verifySignature(request, raw, this.options.signingSecret, this.now());
+      verifySignature(request, raw, this.signingKey, this.now());
       body = parseBody(raw, header(request, 'content-type') ?? '');
     } catch (error) {
       const refusal =
