@@ -4,6 +4,7 @@ import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { type HealthView, handleHealthRequest } from '../../src/health.ts';
 import type { Logger } from '../../src/log.ts';
 import { closeServer, listen } from '../http-server.ts';
+import { parseFormBody } from './form-body.ts';
 
 /** Slack's payloads are far below this (a modal submission is a few tens of KB). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -59,7 +60,8 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
       chunks.push(chunk);
     };
     request.on('data', onData);
-    request.once('end', () => resolve(Buffer.concat(chunks, size)));
+    // A slash command's body is one chunk: used as it is, not copied.
+    request.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
     request.once('error', reject);
   });
 }
@@ -87,7 +89,7 @@ function parseBody(body: Buffer, contentType: string): Record<string, unknown> {
   let parsed: unknown;
   try {
     if (contentType.startsWith('application/x-www-form-urlencoded')) {
-      const form = Object.fromEntries(new URLSearchParams(text));
+      const form = parseFormBody(text);
       parsed = typeof form.payload === 'string' ? JSON.parse(form.payload) : form;
     } else {
       parsed = JSON.parse(text);
