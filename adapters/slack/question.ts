@@ -1,3 +1,4 @@
+const collapseSpaces = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -7,6 +8,8 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
  */
 export function slackTextToQuestion(text: string | undefined, botUserId?: string): string {
   let question = text ?? '';
+  // Without markup or entities there is nothing to reduce (most slash commands).
+  if (!question.includes('<') && !question.includes('&')) return collapseSpaces(question);
   if (botUserId) question = question.replace(new RegExp(`<@${escapeRegExp(botUserId)}(?:\\|[^>]*)?>`, 'g'), ' ');
   question = question
     .replace(/<@[UW][A-Z0-9]+(?:\|[^>]*)?>/gi, ' ')
@@ -19,5 +22,5 @@ export function slackTextToQuestion(text: string | undefined, botUserId?: string
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
-  return question.replace(/\s+/g, ' ').trim();
+  return collapseSpaces(question);
 }

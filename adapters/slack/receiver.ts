@@ -1,9 +1,10 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { type HealthView, handleHealthRequest } from '../../src/health.ts';
 import type { Logger } from '../../src/log.ts';
 import { closeServer, listen } from '../http-server.ts';
+import { parseFormBody } from './form-body.ts';
 
 /** Slack's payloads are far below this (a modal submission is a few tens of KB). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -59,13 +60,14 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
       chunks.push(chunk);
     };
     request.on('data', onData);
-    request.once('end', () => resolve(Buffer.concat(chunks, size)));
+    // A slash command's body is one chunk: used as it is, not copied.
+    request.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
     request.once('error', reject);
   });
 }
 
 /** Slack's v0 signature, with the timestamp checked both ways (Bolt's own check ignores the future). */
-function verifySignature(request: IncomingMessage, body: Buffer, secret: string, nowSeconds: number): void {
+function verifySignature(request: IncomingMessage, body: Buffer, secret: KeyObject, nowSeconds: number): void {
   const timestamp = header(request, 'x-slack-request-timestamp') ?? '';
   const signature = header(request, 'x-slack-signature') ?? '';
   if (!/^\d{1,12}$/.test(timestamp)) refuse(401, 'missing or malformed x-slack-request-timestamp');
@@ -87,7 +89,7 @@ function parseBody(body: Buffer, contentType: string): Record<string, unknown> {
   let parsed: unknown;
   try {
     if (contentType.startsWith('application/x-www-form-urlencoded')) {
-      const form = Object.fromEntries(new URLSearchParams(text));
+      const form = parseFormBody(text);
       parsed = typeof form.payload === 'string' ? JSON.parse(form.payload) : form;
     } else {
       parsed = JSON.parse(text);
@@ -106,10 +108,15 @@ function respond(response: ServerResponse, status: number, body?: unknown): void
   if (body === undefined || body === '') {
     response.writeHead(status).end();
   } else if (typeof body === 'string') {
-    response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(body);
+    send(response, status, 'text/plain; charset=utf-8', body);
   } else {
-    response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    send(response, status, 'application/json', JSON.stringify(body));
   }
+}
+
+/** With its Content-Length the reply goes out in one write; without, Node frames it as chunks (four more pieces). */
+function send(response: ServerResponse, status: number, contentType: string, text: string): void {
+  response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) }).end(text);
 }
 
 /**
@@ -122,10 +129,13 @@ export class GuardedHttpReceiver implements Receiver {
   private server: Server | null = null;
   private readonly limit: number;
   private readonly now: () => number;
+  /** Made once: createHmac turns a string secret into key material again on every request. */
+  private readonly signingKey: KeyObject;
 
   constructor(private readonly options: GuardedReceiverOptions) {
     this.limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
     this.now = options.now ?? (() => Math.floor(Date.now() / 1000));
+    this.signingKey = createSecretKey(Buffer.from(options.signingSecret, 'utf8'));
   }
 
   init(app: App): void {
@@ -164,7 +174,7 @@ export class GuardedHttpReceiver implements Receiver {
     let body: Record<string, unknown>;
     try {
       const raw = await readBody(request, this.limit);
-      verifySignature(request, raw, this.options.signingSecret, this.now());
+      verifySignature(request, raw, this.signingKey, this.now());
       body = parseBody(raw, header(request, 'content-type') ?? '');
     } catch (error) {
       const refusal =

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonString } from './render/json-length.ts';
 import { SLACK_LIMITS } from './render/limits.ts';
 
 /**
@@ -14,7 +15,8 @@ export interface SharedQuestion {
 
 /** The button value, or null when the question is too long to fit Slack's 2,000-character value. */
 export function encodeShareValue(question: string, now: Date): string | null {
-  const value = JSON.stringify({ v: 1, q: question, t: now.getTime() });
+  // JSON.stringify({ v: 1, q: question, t }) written out: this runs for every slash command answered.
+  const value = `{"v":1,"q":${jsonString(question)},"t":${now.getTime()}}`;
   return value.length <= SLACK_LIMITS.buttonValue ? value : null;
 }
 

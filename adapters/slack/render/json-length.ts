@@ -38,3 +38,8 @@ export function jsonStringLength(text: string): number {
   if (SURROGATE.test(text)) length += 5 * matches(LONE_SURROGATE, text);
   return length;
 }
+
+/** `JSON.stringify(text)`, without a call into the serializer when nothing in the text needs escaping. */
+export function jsonString(text: string): string {
+  return HAS_ESCAPED.test(text) || SURROGATE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}

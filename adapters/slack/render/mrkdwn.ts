@@ -7,12 +7,16 @@ const LINK_URL_MAX = 300;
 /** Answers link the same dataset URLs again and again: each is parsed once, not once per message. */
 const SAFE_URL_CACHE_MAX = 20_000;
 const safeUrls = new Map<string, string | null>();
+/** What stripMentions or escapeMrkdwn may change: mentions start with '<' or '@'; & < > are escaped. */
+const NEEDS_CLEANING = /[&<>@]/;
 
 /**
  * Plain answer text → safe mrkdwn of at most `max` characters (measured after escaping, so an
  * entity like &amp; is never cut in half).
  */
 export function mrkdwnText(text: string, max: number): string {
+  // Most answer text has nothing to strip or escape: one scan instead of stripMentions' and escapeMrkdwn's.
+  if (text.length <= max && !NEEDS_CLEANING.test(text)) return text;
   const clean = stripMentions(text);
   const escaped = escapeMrkdwn(clean);
   if (escaped.length <= max) return escaped;

@@ -27,6 +27,12 @@ describe('slackTextToQuestion', () => {
     expect(slackTextToQuestion('alpha &amp; beta &lt; 1.31 &gt;')).toBe('alpha & beta < 1.31 >');
   });
 
+  it('only collapses the spaces of text without markup or entities, and still reduces either alone', () => {
+    expect(slackTextToQuestion('  what   went\tGA\n in 1.31  ', 'UBOT0001')).toBe('what went GA in 1.31');
+    expect(slackTextToQuestion('R&D &amp; 1.31')).toBe('R&D & 1.31');
+    expect(slackTextToQuestion('kep <https://k8s.io> <@U0OTHER>')).toBe('kep https://k8s.io');
+  });
+
   it('returns an empty string for nothing but a mention', () => {
     expect(slackTextToQuestion('  <@UBOT0001>  ', 'UBOT0001')).toBe('');
     expect(slackTextToQuestion(undefined)).toBe('');

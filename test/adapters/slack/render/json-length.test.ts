@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonStringLength } from '../../../../adapters/slack/render/json-length.ts';
+import { jsonString, jsonStringLength } from '../../../../adapters/slack/render/json-length.ts';
 
 const samples = [
   '',
@@ -25,6 +25,16 @@ describe('jsonStringLength', () => {
     for (let code = 0; code <= 0xffff; code += 1) {
       const text = `a${String.fromCharCode(code)}b`;
       expect(jsonStringLength(text), `U+${code.toString(16)}`).toBe(JSON.stringify(text).length);
+    }
+  });
+});
+
+describe('jsonString', () => {
+  it('writes what JSON.stringify writes, for the samples and every UTF-16 code unit', () => {
+    for (const text of samples) expect(jsonString(text)).toBe(JSON.stringify(text));
+    for (let code = 0; code <= 0xffff; code += 1) {
+      const text = `a${String.fromCharCode(code)}b`;
+      expect(jsonString(text), `U+${code.toString(16)}`).toBe(JSON.stringify(text));
     }
   });
 });

@@ -1,9 +1,32 @@
 import { describe, expect, it } from 'vitest';
+import { escapeMrkdwn } from '../../../../adapters/slack/render/escape.ts';
 import { mrkdwnLink, mrkdwnText, plainText, safeUrl } from '../../../../adapters/slack/render/mrkdwn.ts';
+import { stripMentions } from '../../../../adapters/slack/render/strip-mentions.ts';
+import { loadDataset } from '../../../../src/data/load.ts';
 
 describe('mrkdwnText', () => {
   it('strips mentions, then escapes', () => {
     expect(mrkdwnText('<@U1> R&D <b>', 100)).toBe(' R&amp;D &lt;b&gt;');
+  });
+
+  it('is stripMentions then escapeMrkdwn on every text of the dataset, whether or not it has anything to clean', () => {
+    const { keps } = loadDataset();
+    const texts = [
+      ...keps.flatMap((kep) => [kep.title, kep.owningSig, ...kep.featureGates.map((gate) => gate.name)]),
+      'plain',
+      'a@b',
+      '@here now',
+      '＠channel',
+      'x <!here> y',
+      '<@U1> hi',
+      'a & b',
+      '1 < 2 > 0',
+      '',
+    ];
+    for (const text of texts) {
+      const cleaned = escapeMrkdwn(stripMentions(text));
+      if (cleaned.length <= 300) expect(mrkdwnText(text, 300), text).toBe(cleaned);
+    }
   });
 
   it('cuts on the escaped length without splitting an entity', () => {
