@@ -13,7 +13,7 @@ const ENCODED_MENTION = new RegExp(
  * these inert in mrkdwn; this is defence in depth for plain_text fields and fallback text.
  */
 export function stripMentions(text: string): string {
-  if (!text.includes('<') && !text.includes('@')) return text;
+  if (!text.includes('<') && !text.includes('@') && !text.includes('＠')) return text;
   // A word joiner after "@" keeps a typed mass mention inert.
   return text.replace(ENCODED_MENTION, '').replace(PLAIN_MASS_MENTION, '@\u2060$1');
 }

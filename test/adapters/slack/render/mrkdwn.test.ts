@@ -29,6 +29,11 @@ describe('mrkdwnText', () => {
     }
   });
 
+  it('defuses a fullwidth mass mention standing alone, as it does one beside an ASCII at sign', () => {
+    expect(stripMentions('＠channel')).toBe('@\u2060channel');
+    expect(mrkdwnText('＠everyone look', 100)).toBe('@\u2060everyone look');
+  });
+
   it('cuts on the escaped length without splitting an entity', () => {
     const result = mrkdwnText('&&&&&&&&&&', 13);
     expect(result.length).toBeLessThanOrEqual(13);
