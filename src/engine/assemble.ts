@@ -8,7 +8,7 @@ import type { Query } from './kinds/registry.ts';
 import type { StageListQuery } from './kinds/stage-list.ts';
 import type { FollowUp, Period } from './refs.ts';
 import { isShipped, resolveVersion } from './versions.ts';
-import { singleSpaced } from '../domain/whitespace.ts';
+import { singleSpaced } from '../domain/plain-text.ts';
 import { sameQuery } from './same-query.ts';
 
 /**

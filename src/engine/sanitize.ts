@@ -1,6 +1,6 @@
 import { defuseMentions, MASS_MENTION, PLATFORM_TOKEN } from '../domain/mentions.ts';
 import { CONTROL_CHARACTERS, INVISIBLE_CHARACTERS } from '../domain/unsafe-text.ts';
-import { singleSpaced } from '../domain/whitespace.ts';
+import { singleSpaced } from '../domain/plain-text.ts';
 
 /** The parser reads at most this many characters of a question; nobody asks a longer one. */
 export const MAX_QUESTION_CHARS = 300;

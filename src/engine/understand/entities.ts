@@ -3,7 +3,7 @@ import { correctKeyword, SIG_ALIASES, STOPWORDS } from '../lexicon.ts';
 import { minorNumber } from '../../domain/version.ts';
 import type { ParseNotes, Period, VersionRef } from '../refs.ts';
 import { cleanQuestion } from '../sanitize.ts';
-import { singleSpaced } from '../../domain/whitespace.ts';
+import { isAscii, singleSpaced } from '../../domain/plain-text.ts';
 import { matchTitle, phrase, phrasesIn, termsOf } from './vocabulary.ts';
 
 /** Everything the data can name that one pass found in a question (the corpus harness reads this). */
@@ -96,7 +96,6 @@ const NUMBERED_VERSION = /\bver(\d+)\b/g;
 const NOT_WORD = /[^\p{L}\p{N}\s/\-#>]+/gu;
 /** The same for lower-cased ASCII text, without the Unicode tables (the usual case, and twice as fast). */
 const NOT_WORD_ASCII = /[^a-z0-9\s/\-#>]+/g;
-const ASCII = /^[\x00-\x7f]*$/;
 const RANGE_HINT = /\d\s*(?:-|–|—|\.\.|~)\s*v?\d/;
 const RANGE_SEPARATOR =
   /(?<![\w./#-])(v?([12])\.(\d{1,3})(?:\.(?:\d{1,3}|x))?)\s*(?:-{1,2}|[–—]|\.{2,3}|~)\s*(?=v?([12])\.(\d{1,3})(?!\d))/g;
@@ -373,7 +372,7 @@ export function extractEntities(
   now?: Date,
 ): Extraction {
   let s = cleanText.toLowerCase();
-  const ascii = ASCII.test(s);
+  const ascii = isAscii(s);
   if (!ascii || s.includes('`')) s = s.replace(/[’‘`´]/g, "'");
   if (!ascii || s.includes('>')) s = s.replace(/->|→|=>|⇒|➡/g, ' to ');
   const keps: number[] = [];
@@ -451,7 +450,7 @@ export function extractEntities(
   takeApis(s, cleanText, index, apis);
   if (!apiVersion) apiVersion = apis.find((api) => api.includes('/')) ?? null;
 
-  s = s.replace(ASCII.test(s) ? NOT_WORD_ASCII : NOT_WORD, ' ');
+  s = s.replace(isAscii(s) ? NOT_WORD_ASCII : NOT_WORD, ' ');
   if (/[-#>/]/.test(s)) s = s.replace(/(^|\s)[-#>/]+(?=\s|$)/g, '$1').replace(/\s-(?!>)/g, ' ');
   s = singleSpaced(s);
 

@@ -2,7 +2,7 @@ import type { Dataset } from '../../domain/dataset.ts';
 import type { Kep } from '../../domain/kep.ts';
 import { SIG_ALIASES } from '../lexicon.ts';
 import { ordinaryEnglishWords } from './english.ts';
-import { singleSpaced } from '../../domain/whitespace.ts';
+import { isAscii, singleSpaced } from '../../domain/plain-text.ts';
 
 /**
  * What the data can name, built once per dataset: feature gates, well-known feature names, SIGs,
@@ -159,12 +159,11 @@ const NOT_A_GATE = new Set(['none', 'n/a', 'na']);
 const NOT_PHRASE = /[^\p{L}\p{N}\s/-]+/gu;
 /** The same for lower-cased ASCII text, without the Unicode tables (the usual case, and twice as fast). */
 const NOT_PHRASE_ASCII = /[^a-z0-9\s/-]+/g;
-const ASCII = /^[\x00-\x7f]*$/;
 
 /** A KEP's title as a phrase people type: lower-case, punctuation dropped. */
 export function phrase(text: string): string {
   const lower = text.toLowerCase();
-  return singleSpaced(lower.replace(ASCII.test(lower) ? NOT_PHRASE_ASCII : NOT_PHRASE, ' '));
+  return singleSpaced(lower.replace(isAscii(lower) ? NOT_PHRASE_ASCII : NOT_PHRASE, ' '));
 }
 
 /** Words a title shares with too many others, or that no one types to name a feature. */
