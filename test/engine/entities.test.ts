@@ -48,6 +48,11 @@ describe('recognizeEntities', () => {
     expect(found(text).versions).toEqual(versions);
   });
 
+  it('reads a word spelled like its own version placeholder ("ver2") as a word, not as a version', () => {
+    expect(found('ver2 schedule').versions).toEqual([]);
+    expect(found('ver7 and 1.31').versions).toEqual(['1.31']);
+  });
+
   it('finds KEP numbers, feature gates case-insensitively (spelled as the data does) and well-known names', () => {
     expect(found('KEP-3836 and #24').keps).toEqual([3836, 24]);
     const gate = found('We run 1.32 — is contextuallogging enabled by default there?');

@@ -534,7 +534,8 @@ export function extractEntities(
   if (extraction.features.length === 0) {
     // Words of a milestone's name ("code freeze") are the schedule's, not a title's.
     const terms: string[] = [];
-    for (const word of s.replace(MILESTONE_PHRASE, ' ').split(' ')) {
+    const withoutMilestones = s.includes('freeze') || s.includes('thaw') ? s.replace(MILESTONE_PHRASE, ' ') : s;
+    for (const word of withoutMilestones.split(' ')) {
       if (STOPWORDS.has(word) || PLACEHOLDERS.has(word) || (word.startsWith('ver') && /^ver\d+$/.test(word))) continue;
       for (const term of termsOf(word)) terms.push(term);
     }
@@ -544,9 +545,12 @@ export function extractEntities(
   }
 
   const versions: VersionRef[] = [];
-  if (s.includes(VERSION_PLACEHOLDER))
-    s = s.replace(NUMBERED_VERSION, (_, position: string) => {
-      versions.push(found[Number(position)]!);
+  // Only placeholders this pass wrote are versions: "ver2" typed by someone is just a word.
+  if (found.length > 0)
+    s = s.replace(NUMBERED_VERSION, (word, position: string) => {
+      const ref = found[Number(position)];
+      if (!ref) return word;
+      versions.push(ref);
       return VERSION_PLACEHOLDER;
     });
   const text = singleSpaced(s);
