@@ -33,16 +33,16 @@ export function parse(text: string, index: EngineIndex, now: Date): Query {
   const base: ParseNotes = { corrections: [], truncated: clean.truncated, stripped: clean.stripped };
   if (!clean.text) return { kind: 'help', reason: 'empty', notes: base };
   try {
-    const { text: read, question, best, notes: read_ } = readMessage(raw, clean.text, index, now, base);
-    if (!best) return { kind: 'help', reason: 'empty', notes: read_ };
+    const { text: read, question, best, notes: noticed } = readMessage(raw, clean.text, index, now, base);
+    if (!best) return { kind: 'help', reason: 'empty', notes: noticed };
     const parts =
       best.query.kind === 'subscription' ? null : splitQuestion(read, question, (part) => readPart(part, index, now));
     const { dates, periods } = question.entities;
     // One literal of one shape, whatever was noticed: adding the keys one by one costs a shape change each.
     const notes: ParseNotes = {
-      corrections: read_.corrections,
-      truncated: read_.truncated,
-      stripped: read_.stripped,
+      corrections: noticed.corrections,
+      truncated: noticed.truncated,
+      stripped: noticed.stripped,
       asked: clean.text,
       followUps: parts?.followUps,
       // A two-part question's first part asks yes or no on its own ("what went GA in 1.33, did sidecars make it?").

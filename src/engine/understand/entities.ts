@@ -349,7 +349,8 @@ function withKeywordTyposFixed(
   let fixed = false;
   for (let at = 0; at < words.length; at += 2) {
     const word = words[at]!;
-    // An ordinary word is meant as written ("stale" is not "stable"); a release's codename is no typo either.
+    // An ordinary word is meant as written ("stale" is not "stable"), and a release's codename is no typo
+    // ("Uwubernetes" is not "kubernetes").
     const keyword = correctKeyword(word, ordinary, cueWords);
     if (!keyword || codenames.has(word)) continue;
     notes.corrections.push({ from: word, to: keyword });
