@@ -73,10 +73,21 @@ function checkOf(question: Question, milestone: MilestoneKind | null): CycleStat
   return null;
 }
 
+/** Every pattern asksStatus tests holds one of these words. */
+const MIGHT_ASK_STATUS = /week|where|cycle|how far|phase|next|milestone|deadline|release team|days/;
+
+/** Where the cycle is, what comes next, or how many days are left until the milestone named. */
+const asksStatus = (question: Question, milestone: MilestoneKind | null): boolean =>
+  MIGHT_ASK_STATUS.test(question.text) &&
+  (question.has(ASKS_WEEK) || question.has(ASKS_NEXT) || (question.has(ASKS_DAYS) && milestone !== null));
+
 function recognize(question: Question) {
   const target = targetOf(question);
   const milestone = target === 'any-freeze' ? null : target;
   const check = checkOf(question, milestone);
+  if (!check && !asksStatus(question, milestone)) return null;
+  // "what week of the cycle is code freeze in": the milestone's date (schedule), not today's week.
+  if (milestone && question.has(/\bweek (of|in) (the )?(\w+ )?(release )?cycle is\b|\bwhich week is\b/)) return null;
   const asked = question.original.match(/\bweek (\d{1,2})\b/i);
   const on = question.entities.dates[0];
   const query = {
@@ -87,11 +98,7 @@ function recognize(question: Question) {
     ...(check === 'week' && asked ? { week: Number(asked[1]) } : {}),
     ...(on ? { on } : {}),
   };
-  // "what week of the cycle is code freeze in": the milestone's date (schedule), not today's week.
-  if (milestone && question.has(/\bweek (of|in) (the )?(\w+ )?(release )?cycle is\b|\bwhich week is\b/)) return null;
-  if (check || question.has(ASKS_WEEK) || question.has(ASKS_NEXT) || (question.has(ASKS_DAYS) && milestone))
-    return { score: SCORE.certain, query };
-  return null;
+  return { score: SCORE.certain, query };
 }
 
 /** "Code Freeze for Kubernetes 1.37 is in 51 days: Wed 2026-07-22, 12:00 UTC." */

@@ -56,8 +56,12 @@ function span(question: Question): Candidate<DeprecationsQuery> | null {
   };
 }
 
+const UPGRADE_OR_MIGRATE = /\b(upgrad\w*|migrat\w*)\b/;
+
 function upgrade(question: Question): Candidate<DeprecationsQuery> | null {
   const { versions } = question.entities;
+  // Without two versions only an upgrade word makes an upgrade (the checks below would end the same way).
+  if (versions.length !== 2 && !question.has(UPGRADE_OR_MIGRATE)) return null;
   const breaks = question.has(/\b(remov\w*|break\w*|deprecat\w*|go away|gone|apis?|what changes?|need to change)\b/);
   // "Which features graduated to stable in the 1.33 upgrade", "what went GA from 1.34 to 1.36": a stage list.
   if (stageOf(question) && !breaks) return null;
@@ -65,12 +69,12 @@ function upgrade(question: Question): Candidate<DeprecationsQuery> | null {
     question.has(/\bfrom ver (to|through|thru|until|->) ver\b/) ||
     question.has(/\bver (->|to) ver\b/) ||
     (breaks && question.has(/\bbetween ver and ver\b/));
-  if (!question.has(/\b(upgrad\w*|migrat\w*)\b/) && !(span && versions.length === 2)) return null;
+  if (!question.has(UPGRADE_OR_MIGRATE) && !(span && versions.length === 2)) return null;
   const explicitFrom = question.has(/\bfrom ver\b/) || span;
   const from = versions.length >= 2 || explicitFrom ? question.version : null;
   const to = versions.length >= 2 ? versions[1]! : explicitFrom ? null : question.version;
   // A bare span ("release leads from 1.33 to 1.36") is only a guess at an upgrade: any kind that reads more wins.
-  const cued = breaks || question.has(/\b(upgrad\w*|migrat\w*)\b/) || question.has(UPGRADE_WORDS);
+  const cued = breaks || question.has(UPGRADE_OR_MIGRATE) || question.has(UPGRADE_WORDS);
   return {
     score: cued ? SCORE.certain : SCORE.likely,
     query: { kind: 'deprecations', version: null, upgrade: { from, to }, focus: 'removed', subject: null },

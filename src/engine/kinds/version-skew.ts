@@ -47,8 +47,12 @@ const COMPONENT_WORD: ReadonlyArray<readonly [RegExp, Component]> = [
   [/^kubectl$/, 'kubectl'],
 ];
 
+/** Every component word above holds one of these: a text with none names no component. */
+const MIGHT_NAME_COMPONENT = /kube|node|control|cluster|master|api/;
+
 /** The components in the order written, each with the version written next to it ("kubelet 1.30", "a 1.33 cluster"). */
 function mentions(question: Question): Array<{ component: Component; version: VersionRef | null }> {
+  if (!MIGHT_NAME_COMPONENT.test(question.text)) return [];
   const tokens = question.text.replace(/\bcontrol plane\b/g, 'control-plane').split(' ');
   const found: Array<{ component: Component; at: number }> = [];
   const versions: number[] = [];
