@@ -1,4 +1,5 @@
-const collapseSpaces = (text: string): string => text.replace(/\s+/g, ' ').trim();
+import { singleSpaced } from '../../src/domain/plain-text.ts';
+
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -9,7 +10,7 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 export function slackTextToQuestion(text: string | undefined, botUserId?: string): string {
   let question = text ?? '';
   // Without markup or entities there is nothing to reduce (most slash commands).
-  if (!question.includes('<') && !question.includes('&')) return collapseSpaces(question);
+  if (!question.includes('<') && !question.includes('&')) return singleSpaced(question);
   if (botUserId) question = question.replace(new RegExp(`<@${escapeRegExp(botUserId)}(?:\\|[^>]*)?>`, 'g'), ' ');
   question = question
     .replace(/<@[UW][A-Z0-9]+(?:\|[^>]*)?>/gi, ' ')
@@ -22,5 +23,5 @@ export function slackTextToQuestion(text: string | undefined, botUserId?: string
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
-  return collapseSpaces(question);
+  return singleSpaced(question);
 }

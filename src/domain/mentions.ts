@@ -25,6 +25,10 @@ export const GROUP_MENTION = /<!subteam\^[^>]*>/giu;
  */
 export const PLATFORM_TOKEN = /<(?:[@#!&][^<>]{0,200}|a?:\w{1,64}:\d{1,32})>/gu;
 
+/** Whether the text may hold a mention at all: every form starts with '<', '@' or '＠' (a cheap test before the patterns). */
+export const mayHoldMention = (text: string): boolean =>
+  text.includes('<') || text.includes('@') || text.includes('＠');
+
 /** Mass mentions made inert (the bare word stays), group mentions named: for any text leaving the bot. */
 export function defuseMentions(text: string): string {
   return text.replace(ENCODED_MASS_MENTION, '$1').replace(GROUP_MENTION, 'a group').replace(PLAIN_MASS_MENTION, '$1');

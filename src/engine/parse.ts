@@ -62,9 +62,9 @@ export function parse(text: string, index: EngineIndex, now: Date): Query {
  * it rather than copied into a new object (a spread of 21 kinds' shapes is a slow, megamorphic copy).
  */
 function withNotes(query: Candidate<Query>['query'], notes: ParseNotes): Query {
-  const withNotes = query as Query;
-  withNotes.notes = notes;
-  return withNotes;
+  const complete = query as Query;
+  complete.notes = notes;
+  return complete;
 }
 
 /** A text read once: the question with its entities, the best candidate, and the notes the reading wrote. */

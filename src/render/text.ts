@@ -1,5 +1,5 @@
 import type { Answer, AnswerFact, AnswerItem, AnswerSection } from '../domain/answer.ts';
-import { defuseMentions } from '../domain/mentions.ts';
+import { defuseMentions, mayHoldMention } from '../domain/mentions.ts';
 import { withoutControlCharacters } from '../domain/unsafe-text.ts';
 
 /**
@@ -46,6 +46,6 @@ function sectionText(section: AnswerSection): string {
 
 function clean(text: string): string {
   // Both passes are skipped when there is nothing to replace (the usual case): answers are long.
-  const defused = text.includes('@') || text.includes('<') || text.includes('＠') ? defuseMentions(text) : text;
+  const defused = mayHoldMention(text) ? defuseMentions(text) : text;
   return withoutControlCharacters(defused, true);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defuseMentions, MASS_MENTION, PLAIN_MASS_MENTION } from '../../src/domain/mentions.ts';
+import { defuseMentions, MASS_MENTION, mayHoldMention, PLAIN_MASS_MENTION } from '../../src/domain/mentions.ts';
 
 describe('mass mentions (the one definition every platform uses)', () => {
   it('finds each encoded and typed form, with either at sign', () => {
@@ -21,5 +21,14 @@ describe('mass mentions (the one definition every platform uses)', () => {
     expect(defuseMentions('mail dev@example.com about 1.31 <https://k8s.io>')).toBe(
       'mail dev@example.com about 1.31 <https://k8s.io>',
     );
+  });
+});
+
+describe('mayHoldMention', () => {
+  it('is true for every text defuseMentions would change, and false for text without < @ or ＠', () => {
+    for (const text of ['@everyone', '＠channel', '<!here>', '<!subteam^S1|@team>', 'hi <@U1>'])
+      expect(mayHoldMention(text), text).toBe(true);
+    for (const text of ['what went GA in 1.31', 'R&D — “quoted” · 1.29 → 1.31', ''])
+      expect([mayHoldMention(text), defuseMentions(text)], text).toEqual([false, text]);
   });
 });

@@ -1,5 +1,6 @@
 import { escapedLength, escapeMrkdwn } from './escape.ts';
 import { stripMentions } from './strip-mentions.ts';
+import { singleSpaced } from '../../../src/domain/plain-text.ts';
 
 const ELLIPSIS = '…';
 /** Longer URLs would blow a line's budget; their label is shown without the link. */
@@ -39,7 +40,7 @@ const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdf
 
 /** Plain answer text → safe plain_text of at most `max` characters. */
 export function plainText(text: string, max: number): string {
-  const clean = stripMentions(text).replace(/\s+/g, ' ').trim();
+  const clean = singleSpaced(stripMentions(text));
   if (clean.length <= max) return clean;
   return `${clean.slice(0, max - ELLIPSIS.length).replace(/[\uD800-\uDBFF]$/, '')}${ELLIPSIS}`;
 }

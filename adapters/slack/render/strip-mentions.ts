@@ -1,4 +1,9 @@
-import { ENCODED_MASS_MENTION, GROUP_MENTION, PLAIN_MASS_MENTION } from '../../../src/domain/mentions.ts';
+import {
+  ENCODED_MASS_MENTION,
+  GROUP_MENTION,
+  mayHoldMention,
+  PLAIN_MASS_MENTION,
+} from '../../../src/domain/mentions.ts';
 
 /** Slack user mentions: <@U123>, <@W123|name>. */
 const USER_MENTION = /<@[UW][A-Z0-9]+(?:\|[^>]*)?>/giu;
@@ -13,7 +18,7 @@ const ENCODED_MENTION = new RegExp(
  * these inert in mrkdwn; this is defence in depth for plain_text fields and fallback text.
  */
 export function stripMentions(text: string): string {
-  if (!text.includes('<') && !text.includes('@') && !text.includes('＠')) return text;
+  if (!mayHoldMention(text)) return text;
   // A word joiner after "@" keeps a typed mass mention inert.
   return text.replace(ENCODED_MENTION, '').replace(PLAIN_MASS_MENTION, '@\u2060$1');
 }
