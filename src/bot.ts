@@ -5,6 +5,7 @@ import type { Engine, Query } from './engine/index.ts';
 import { DIGESTS_DISABLED, type SubscriptionQuery } from './engine/kinds/subscription.ts';
 import { fixedSnapshot, type SnapshotSource } from './live/snapshot.ts';
 import type { BotPort, Conversation } from './port.ts';
+import { TurnBatch } from './turn-batch.ts';
 
 /** Re-exported for callers that take the channel from the bot's own module (the corpus harness). */
 export type { ChannelRef } from './domain/channel.ts';
@@ -33,6 +34,8 @@ export type AnswerObserver = (answer: Answer, elapsedMs: number) => void;
 export class Bot implements BotPort {
   private readonly data: SnapshotSource;
   private readonly catalogues = new WeakMap<Dataset, Catalogue>();
+  /** The engine's work of the questions that arrive in one turn, done back to back (see TurnBatch). */
+  private readonly turn = new TurnBatch();
 
   constructor(
     data: Dataset | SnapshotSource,
@@ -81,7 +84,9 @@ export class Bot implements BotPort {
 
   async handle(text: string, conversation: Conversation = {}): Promise<Answer> {
     const engine = this.engine;
-    return this.ask(engine.understand(text, conversation.now ?? this.now()), conversation, engine);
+    const now = conversation.now ?? this.now();
+    const query = await this.turn.run(() => engine.understand(text, now));
+    return this.ask(query, { ...conversation, now }, engine);
   }
 
   async ask(query: Query, conversation: Conversation = {}, engine: Engine = this.engine): Promise<Answer> {
@@ -102,6 +107,6 @@ export class Bot implements BotPort {
         now,
       });
     }
-    return engine.ask(query, now);
+    return this.turn.run(() => engine.ask(query, now));
   }
 }
