@@ -2,7 +2,8 @@
 export function memo<T>(limit: number, compute: (key: string) => T): (key: string) => T {
   const cache = new Map<string, T>();
   return (key) => {
-    if (cache.has(key)) return cache.get(key)!;
+    const known = cache.get(key);
+    if (known !== undefined || cache.has(key)) return known as T;
     if (cache.size >= limit) cache.clear();
     const value = compute(key);
     cache.set(key, value);
@@ -22,21 +23,27 @@ export function memoPerObject<O extends object, K, V>(compute: (owner: O, key: K
       byKey = new Map();
       cache.set(owner, byKey);
     }
-    if (byKey.has(key)) return byKey.get(key)!;
+    const known = byKey.get(key);
+    if (known !== undefined || byKey.has(key)) return known as V;
     const value = compute(owner, key);
     byKey.set(key, value);
     return value;
   };
 }
 
-/** Memoises a pure computation on an object for as long as it lives: a reading several callers take of one question. */
+/**
+ * Memoises a pure computation on the last object it was asked about: a reading several callers take of one
+ * question, while that question is read. One slot, not a WeakMap: each question is read once, by one caller after
+ * another, and a WeakMap entry per question cost more than the readings it saved.
+ */
 export function memoOnObject<O extends object, V>(compute: (owner: O) => V): (owner: O) => V {
-  const cache = new WeakMap<O, V>();
+  let lastOwner: O | undefined;
+  let lastValue: V;
   return (owner) => {
-    const known = cache.get(owner);
-    if (known !== undefined || cache.has(owner)) return known as V;
-    const value = compute(owner);
-    cache.set(owner, value);
-    return value;
+    if (owner !== lastOwner) {
+      lastValue = compute(owner);
+      lastOwner = owner;
+    }
+    return lastValue;
   };
 }

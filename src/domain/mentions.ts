@@ -25,7 +25,10 @@ export const GROUP_MENTION = /<!subteam\^[^>]*>/giu;
  */
 export const PLATFORM_TOKEN = /<(?:[@#!&][^<>]{0,200}|a?:\w{1,64}:\d{1,32})>/gu;
 
-/** Whether the text may hold a mention at all: every form starts with '<', '@' or '＠' (a cheap test before the patterns). */
+/** Every mention form starts with one of these characters. */
+export const MENTION_STARTS = '<@＠';
+
+/** Whether the text may hold a mention at all: it holds one of MENTION_STARTS (a cheap test before the patterns). */
 export const mayHoldMention = (text: string): boolean =>
   text.includes('<') || text.includes('@') || text.includes('＠');
 

@@ -14,8 +14,9 @@ const INVISIBLE_RANGES = `\\u00ad\\u180e\\u200b-\\u200f${BIDI_RANGES}\\u2060-\\u
 
 export const CONTROL_CHARACTERS = new RegExp(`[${CONTROL_RANGES}]`, 'gu');
 export const INVISIBLE_CHARACTERS = new RegExp(`[${INVISIBLE_RANGES}]`, 'gu');
-/** What multi-line text may not hold: control characters other than tab and newline, and bidi controls. */
-const UNSAFE_IN_LINES = new RegExp(`[${CONTROL_BUT_TAB_AND_NEWLINE}${BIDI_RANGES}]`, 'gu');
+/** What multi-line text may not hold, as the body of a character class: controls other than tab and newline, bidi controls. */
+export const UNSAFE_IN_LINES_CLASS = `${CONTROL_BUT_TAB_AND_NEWLINE}${BIDI_RANGES}`;
+const UNSAFE_IN_LINES = new RegExp(`[${UNSAFE_IN_LINES_CLASS}]`, 'gu');
 // Without the u flag: every character in the class is one UTF-16 unit, and the scan is faster.
 const HAS_UNSAFE_IN_LINES = new RegExp(UNSAFE_IN_LINES.source);
 

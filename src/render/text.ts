@@ -1,6 +1,6 @@
 import type { Answer, AnswerFact, AnswerItem, AnswerSection } from '../domain/answer.ts';
-import { defuseMentions, mayHoldMention } from '../domain/mentions.ts';
-import { withoutControlCharacters } from '../domain/unsafe-text.ts';
+import { defuseMentions, MENTION_STARTS, mayHoldMention } from '../domain/mentions.ts';
+import { UNSAFE_IN_LINES_CLASS, withoutControlCharacters } from '../domain/unsafe-text.ts';
 
 /**
  * Plain text for the CLI and the console: title, summary, facts, sections, links, suggestions,
@@ -44,8 +44,12 @@ function sectionText(section: AnswerSection): string {
   return text;
 }
 
+/** What `clean` acts on, found in one scan of the answer: where a mention could start, or an unsafe character. */
+const MAY_NEED_CLEANING = new RegExp(`[${MENTION_STARTS}${UNSAFE_IN_LINES_CLASS}]`);
+
 function clean(text: string): string {
-  // Both passes are skipped when there is nothing to replace (the usual case): answers are long.
+  // Answers are long and almost never hold either: one scan, then nothing to do.
+  if (!MAY_NEED_CLEANING.test(text)) return text;
   const defused = mayHoldMention(text) ? defuseMentions(text) : text;
   return withoutControlCharacters(defused, true);
 }

@@ -35,6 +35,8 @@ const OPTION_WORD =
 /** "hey bot, subscribe this channel to the weekly digest", "what is this channel subscribed to?". */
 function commandInSentence(question: Question): { command: SubscriptionCommand; args: string } | null {
   const s = question.text;
+  // Each command word starts so: most questions hold none.
+  if (!s.includes('subscri')) return null;
   const command: SubscriptionCommand | null = /\bunsubscribe\b/.test(s)
     ? 'unsubscribe'
     : /\bsubscribed\b|\bsubscriptions\b/.test(s)

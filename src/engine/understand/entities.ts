@@ -192,6 +192,9 @@ const PLATFORMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\back\b(?! (?:to|on|for))|\balibaba cloud container\b/, 'ack'],
 ];
 
+/** Every PLATFORMS pattern holds one of these; a question with none names no platform. */
+const PLATFORM_HINT = /eks|amazon|aws|aks|azure|gke|google|openshift|ocp|rosa|ack|alibaba/;
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -447,7 +450,9 @@ export function extractEntities(
     );
 
   takeFeatures(s, cleanText, index, extraction);
-  const platforms = PLATFORMS.filter(([pattern]) => pattern.test(s)).map(([, name]) => name);
+  const platforms = PLATFORM_HINT.test(s)
+    ? PLATFORMS.filter(([pattern]) => pattern.test(s)).map(([, name]) => name)
+    : [];
   takeApis(s, cleanText, index, apis);
   if (!apiVersion) apiVersion = apis.find((api) => api.includes('/')) ?? null;
 

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { memo, memoOnObject, memoPerObject } from '../../src/domain/memo.ts';
+
+describe('memo', () => {
+  it('computes a key once, and again after the cache was cleared for being full', () => {
+    const computed: string[] = [];
+    const upper = memo(2, (key) => {
+      computed.push(key);
+      return key.toUpperCase();
+    });
+    expect([upper('a'), upper('a'), upper('b'), upper('c'), upper('a')]).toEqual(['A', 'A', 'B', 'C', 'A']);
+    expect(computed).toEqual(['a', 'b', 'c', 'a']);
+  });
+});
+
+describe('memoPerObject', () => {
+  it('keeps one result per object and key', () => {
+    let calls = 0;
+    const sum = memoPerObject((owner: { base: number }, add: number) => {
+      calls += 1;
+      return owner.base + add;
+    });
+    const one = { base: 1 };
+    const two = { base: 2 };
+    expect([sum(one, 1), sum(two, 1), sum(one, 1), sum(one, 2)]).toEqual([2, 3, 2, 3]);
+    expect(calls).toBe(3);
+  });
+});
+
+describe('memoOnObject', () => {
+  it('reads an object once while it is the one asked about, and anew for another object', () => {
+    const seen: number[] = [];
+    const doubled = memoOnObject((owner: { n: number }) => {
+      seen.push(owner.n);
+      return owner.n * 2;
+    });
+    const first = { n: 1 };
+    const second = { n: 2 };
+    expect([doubled(first), doubled(first), doubled(second), doubled(second), doubled(first)]).toEqual([2, 2, 4, 4, 2]);
+    expect(seen).toEqual([1, 2, 1]);
+  });
+
+  it('remembers a null or undefined result as a result', () => {
+    let calls = 0;
+    const nothing = memoOnObject((_owner: object) => {
+      calls += 1;
+      return undefined;
+    });
+    const owner = {};
+    nothing(owner);
+    nothing(owner);
+    expect(calls).toBe(1);
+  });
+
+  it('does not remember a computation that threw', () => {
+    let calls = 0;
+    const failing = memoOnObject((_owner: object): number => {
+      calls += 1;
+      if (calls === 1) throw new Error('first read fails');
+      return calls;
+    });
+    const owner = {};
+    expect(() => failing(owner)).toThrow('first read fails');
+    expect(failing(owner)).toBe(2);
+  });
+});
