@@ -23,6 +23,8 @@ const LINE_BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]/gu;
 const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}\u20e3]/gu;
 /** Emphasis, code, strike-through and quote markers; "#" only as a heading marker so "#24" survives. */
 const MARKUP = /[*_~`|\\]|^\s*>+|^\s*#{1,6}\s+/gmu;
+/** Every MARKUP match holds one of these (most questions hold none). */
+const MIGHT_HOLD_MARKUP = /[*_~`|\\>#]/;
 /** Printable ASCII only (most questions): NFKC, line breaks, control and invisible characters and emoji cannot occur. */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
@@ -46,7 +48,7 @@ export function cleanQuestion(raw: unknown): CleanQuestion {
   if (text.includes('<')) text = text.replace(SLACK_LINK_WITH_LABEL, ' $2 $1 ').replace(SLACK_LINK, ' $1 ');
   if (text.includes('](')) text = text.replace(MARKDOWN_LINK, ' $1 $2 ');
   if (!ascii) text = text.replace(EMOJI, ' ');
-  text = text.replace(MARKUP, ' ');
+  if (MIGHT_HOLD_MARKUP.test(text)) text = text.replace(MARKUP, ' ');
   if (text.includes('&'))
     text = text.replace(
       /&(amp|lt|gt);/g,

@@ -175,7 +175,7 @@ export function readQuestion(
       word.split('-').every((part) => ordinary.has(part) || named.has(part))
     )
       return false;
-    if (word.includes('/') || apis.has(word) || apis.has(word.replace(/e?s$/, ''))) return false;
+    if (word.includes('/') || (apis.size > 0 && (apis.has(word) || apis.has(word.replace(/e?s$/, ''))))) return false;
     const term = titleTerm(word);
     return !(term && named.has(term)) && !named.has(word);
   });
