@@ -8,9 +8,13 @@ import type { Question } from '../understand/question.ts';
  * ones shared (a stage word matters to stage lists, KEP questions and histories alike).
  */
 
+/** Every stage word below holds one of these: most questions hold none. */
+const MIGHT_NAME_STAGE = /ga|stable|beta|alpha|graduat|promot/;
+
 /** The stage a question names: "GA"/"stable", "beta", "alpha", or graduation words (stable). Read once per question. */
 export const stageOf = memoOnObject((question: Question): KepStage | null => {
   const s = question.text;
+  if (!MIGHT_NAME_STAGE.test(s)) return null;
   if (/\b(ga|stable)\b/.test(s)) return 'stable';
   if (/\bbeta\b/.test(s)) return 'beta';
   if (/\balpha\b/.test(s)) return 'alpha';

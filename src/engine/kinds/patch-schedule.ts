@@ -360,9 +360,9 @@ function withPatchesVerdict(answer: Answer, release: Release, now: Date): Answer
 
 function monthOf(question: Question): PatchScheduleQuery['month'] {
   const match = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?:\s+(\d{4}))?/.exec(
-    question.original.toLowerCase(),
+    question.lowered,
   );
-  if (!match || (match[1] === 'may' && !/\bmay\s+(\d{4}|patch)/.test(question.original.toLowerCase()))) return null;
+  if (!match || (match[1] === 'may' && !/\bmay\s+(\d{4}|patch)/.test(question.lowered))) return null;
   return {
     month: MONTHS.findIndex((name) => name.startsWith(match[1]!)) + 1,
     year: match[2] ? Number(match[2]) : null,

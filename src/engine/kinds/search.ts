@@ -26,8 +26,8 @@ export const searchKind: QuestionKind<SearchQuery> = {
     // "KEPs about seccomp", "find KEPs on pod priority", "is there a KEP for kubectl debug".
     const asked =
       /\b(?:keps?|enhancements?|proposals?)\b\s*(?:about|on|for|mentioning|around|regarding|covering|related to|that mention|touch(?:ing)?)\s+(.+)$/.exec(
-        question.original.toLowerCase(),
-      ) ?? /^\s*(?:kep )?search:?\s+(.+)$/.exec(question.original.toLowerCase());
+        question.lowered,
+      ) ?? /^\s*(?:kep )?search:?\s+(.+)$/.exec(question.lowered);
     const topic = asked
       ? asked[1]!
           .replace(/[?!.]+$/, '')

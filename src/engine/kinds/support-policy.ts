@@ -145,7 +145,7 @@ function claimOf(text: string): { claim: PolicyClaim; topic: PolicyTopic } | nul
 
 function moduleOf(question: Question): string | null {
   // A Go module ("k8s.io/client-go"), not an API group/version that ends in k8s.io ("apiextensions.k8s.io/v1beta1").
-  const named = /(?<![\w.-])k8s\.io\/(?!v\d)[a-z0-9-]+/.exec(question.original.toLowerCase())?.[0];
+  const named = /(?<![\w.-])k8s\.io\/(?!v\d)[a-z0-9-]+/.exec(question.lowered)?.[0];
   return named ?? (question.has(/\bclient-go\b/) ? 'k8s.io/client-go' : null);
 }
 
@@ -154,13 +154,13 @@ export const supportPolicyKind: QuestionKind<SupportPolicyQuery> = {
   kind: 'support-policy',
   intent: 'support-policy',
   recognize: (question) => {
-    const spaced = `${question.text} ${question.original.toLowerCase()}`;
+    const spaced = `${question.text} ${question.lowered}`;
     // "when did 1.30 go into maintenance mode": the release's own maintenance date beside the policy.
     const releaseMaintenance =
       question.version && question.has(/\bmaintenance mode\b/) ? 'maintenance-mode' : undefined;
     // A claim asked ("does Kubernetes support 4 versions?") or stated ("minors are supported for 2 years").
     const claimed =
-      !question.version && question.entities.platforms.length === 0 ? claimOf(question.original.toLowerCase()) : null;
+      !question.version && question.entities.platforms.length === 0 ? claimOf(question.lowered) : null;
     const topic =
       claimed?.topic ??
       (MIGHT_NAME_TOPIC.test(spaced)

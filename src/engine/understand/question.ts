@@ -14,6 +14,8 @@ export interface Question {
   raw: string;
   /** The cleaned question as the user cased it. */
   original: string;
+  /** `original` lower-cased: the words as written, punctuation kept (read once, for the kinds that need it). */
+  lowered: string;
   /** Lower-cased, normalised, entities replaced by placeholders. */
   text: string;
   entities: Extraction;
@@ -154,6 +156,7 @@ export function readQuestion(
   cueWords: ReadonlySet<string>,
 ): Question {
   const entities = extractEntities(cleanText, index, notes, cueWords, now);
+  const lowered = cleanText.toLowerCase();
   const readText = entities.text;
   const words = wordsOutsideCuePhrases(readText);
   const subject = subjectOf(words, cueWords);
@@ -182,6 +185,7 @@ export function readQuestion(
   return {
     raw,
     original: cleanText,
+    lowered,
     text: readText,
     entities,
     version: entities.versions[0] ?? null,
@@ -191,7 +195,7 @@ export function readQuestion(
     feature: entities.keps[0] ?? namedFeature(entities, topic),
     has: (pattern) => pattern.test(readText),
     // Read on the words as written: the punctuation marks where a preamble ends ("quick one: does …").
-    yesNo: asksYesNo(cleanText.toLowerCase()),
+    yesNo: asksYesNo(lowered),
     index,
     now,
   };
