@@ -7,6 +7,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
+import { singleSpaced } from '../domain/plain-text.ts';
 
 /** The document's syntax tree (GitHub-flavoured: tables, strikethrough, autolinks, task lists). */
 export function parseMarkdown(markdown: string): Root {
@@ -15,7 +16,7 @@ export function parseMarkdown(markdown: string): Root {
 
 /** The plain text of an mdast node (link text kept, markup dropped), whitespace collapsed. */
 export function nodeText(node: Parameters<typeof mdastToString>[0]): string {
-  return mdastToString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
+  return singleSpaced(mdastToString(node, { includeHtml: false }));
 }
 
 /** A node's text: code spans and image alt text kept; HTML (comments, tags), struck-out text and code blocks dropped. */

@@ -10,13 +10,11 @@ import { NO_MENTIONS } from '../client.ts';
 import { answerToEmbeds } from '../render/embeds.ts';
 import { conversationOf } from '../respond.ts';
 import type { DiscordEvent } from './event.ts';
+import { singleSpaced } from '../../../src/domain/plain-text.ts';
 
 /** The question without the bot's own mention (`<@id>` or the legacy nickname form `<@!id>`). */
 export function stripBotMention(content: string, botId: string): string {
-  return content
-    .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return singleSpaced(content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' '));
 }
 
 const CHANGES_SUBSCRIPTION = /^(?:un)?subscribe\b/i;
