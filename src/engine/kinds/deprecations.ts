@@ -85,8 +85,12 @@ const ASKS_SERVED =
   /\bstill (served|available|there|around|work\w*|usable|supported|exists?|apply|valid)\b|\bcan (i|we|you) still\b/;
 const served = (question: Question): { asks?: 'served' } => (question.has(ASKS_SERVED) ? { asks: 'served' } : {});
 
+/** Every deprecation or removal word below holds one of these: without one, only an API group/version is a removal question. */
+const MIGHT_NAME_REMOVAL = /deprecat|remov|delet|drop|gone|go away|break|no longer served|stop|kill|unavailable|still/;
+
 function removals(question: Question): Candidate<DeprecationsQuery> | null {
   const { apiVersion, apis } = question.entities;
+  if (!apiVersion && !question.has(MIGHT_NAME_REMOVAL)) return null;
   // A feature named without an API or a removal word is a question about that KEP.
   if (question.feature !== null && apis.length === 0 && !question.has(/\b(remov\w*|gone|deprecat\w*)\b/)) return null;
   const kinds = apis.filter((api) => api !== apiVersion).map((api) => api.toLowerCase());

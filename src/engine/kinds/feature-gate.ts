@@ -542,6 +542,13 @@ export const featureGateKind: QuestionKind<FeatureGateQuery> = {
   intent: 'feature-gate',
   schema: FeatureGateQuery,
   recognize: (question) => {
+    // A gate is named, or the words "gate" or "by default" are there: nothing below fits a question without.
+    if (
+      question.entities.gates.length === 0 &&
+      !question.text.includes('gate') &&
+      !question.text.includes('by default')
+    )
+      return null;
     const gate = namedGate(question);
     const [first, second] = question.entities.versions;
     if (gate) {

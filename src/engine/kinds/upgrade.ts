@@ -311,18 +311,21 @@ function recognize(question: Question) {
   const { versions } = question.entities;
   if (versions.length === 0) return null;
   const notesAsked = question.has(NOTES_ASKED);
-  const span =
-    versions.length >= 2 &&
-    (question.entities.range ||
-      question.has(/\b(from )?ver (to|→|->|through) ver\b|\bver ver\b|\bbetween ver and ver\b/));
   const upgradeWord =
     question.has(/\b(upgrad\w*|upgarde|upgrdae|migrat\w*)\b/) ||
     // "Bump kubernetes to 1.34 in our helm chart", "moving our clusters to 1.33".
     question.has(/\b(bump\w*|moving)\b(?: [\w-]+){0,4} to ver\b/);
+  const twoVersions = versions.length >= 2;
+  // One release without an upgrade word or a notes question is no upgrade (the cues below need two releases).
+  if (!notesAsked && !upgradeWord && !twoVersions) return null;
+  const span =
+    twoVersions &&
+    (question.entities.range ||
+      question.has(/\b(from )?ver (to|→|->|through) ver\b|\bver ver\b|\bbetween ver and ver\b/));
   const breaks = question.has(/\bwhat (breaks|brakes|will break)\b|\bbreak\w*\b/);
   // "deprecations between 1.33 and 1.36" is an upgrade span read for its deprecations.
   const spanCue = breaks || question.has(/\bdeprecat\w*/) || question.has(UPGRADE_CUES);
-  if (!notesAsked && !upgradeWord && !((span || versions.length >= 2) && spanCue)) return null;
+  if (!notesAsked && !upgradeWord && !(twoVersions && spanCue)) return null;
   const toFirst = question.has(/\bto (the )?ver( release)? from ver\b/);
   const [a, b] = spanEnds(question) ?? versions;
   const from = versions.length >= 2 ? (toFirst ? b! : a!) : question.has(/\bfrom ver\b/) ? a! : null;
@@ -332,7 +335,7 @@ function recognize(question: Question) {
   const sure =
     span ||
     notesAsked ||
-    versions.length >= 2 ||
+    twoVersions ||
     question.has(/\b(from|to) ver\b|\bver upgrade\b.*\bnotes?\b/) ||
     breaks;
   const asks = question.yesNo ? askedOfUpgrade(question) : undefined;

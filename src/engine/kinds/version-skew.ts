@@ -126,6 +126,9 @@ function candidate(score: number, query: Partial<Read> & Pick<Read, 'ask'>): { s
 const SKIPS = /\b(skip|skipping|directly|straight|jump|one step|one go|at once)\b/;
 
 function read(question: Question): { score: number; query: Read } | null {
+  const hasNamedComponent = question.entities.components.some((name) => SKEW_COMPONENTS.has(name));
+  // Every reading below needs an upgrade word, a component or "skew": most questions hold none.
+  if (!hasNamedComponent && !question.text.includes('upgrad') && !question.text.includes('skew')) return null;
   const upgrade = question.has(/\bupgrad(e|es|ed|ing)\b/);
   const componentsNamed = question.has(
     /\b(components?|control plane|apiservers?|scheduler|controllers?|kubelets?|nodes)\b/,
@@ -151,7 +154,6 @@ function read(question: Question): { score: number; query: Read } | null {
   )
     return candidate(SCORE.certain + 7, { ask: 'upgrade-path', ...(oneAtATime ? { oneAtATime } : {}) });
   // Most questions name no component: nothing below can fit them.
-  const hasNamedComponent = question.entities.components.some((name) => SKEW_COMPONENTS.has(name));
   if (!hasNamedComponent && !question.has(/\bskew\b/)) return null;
   const named = distinct(mentions(question));
   const pairCue = (named.length >= 2 && versions.length >= 1) || (named.length >= 1 && versions.length >= 2);
