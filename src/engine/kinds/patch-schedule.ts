@@ -359,9 +359,7 @@ function withPatchesVerdict(answer: Answer, release: Release, now: Date): Answer
 }
 
 function monthOf(question: Question): PatchScheduleQuery['month'] {
-  const match = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?:\s+(\d{4}))?/.exec(
-    question.lowered,
-  );
+  const match = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?:\s+(\d{4}))?/.exec(question.lowered);
   if (!match || (match[1] === 'may' && !/\bmay\s+(\d{4}|patch)/.test(question.lowered))) return null;
   return {
     month: MONTHS.findIndex((name) => name.startsWith(match[1]!)) + 1,

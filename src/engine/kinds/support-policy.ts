@@ -159,8 +159,7 @@ export const supportPolicyKind: QuestionKind<SupportPolicyQuery> = {
     const releaseMaintenance =
       question.version && question.has(/\bmaintenance mode\b/) ? 'maintenance-mode' : undefined;
     // A claim asked ("does Kubernetes support 4 versions?") or stated ("minors are supported for 2 years").
-    const claimed =
-      !question.version && question.entities.platforms.length === 0 ? claimOf(question.lowered) : null;
+    const claimed = !question.version && question.entities.platforms.length === 0 ? claimOf(question.lowered) : null;
     const topic =
       claimed?.topic ??
       (MIGHT_NAME_TOPIC.test(spaced)

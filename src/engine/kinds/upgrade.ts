@@ -333,11 +333,7 @@ function recognize(question: Question) {
   // A span with upgrade words outranks a bare comparison of the two releases.
   // One release and only the word "upgrade" ("planning the 1.33 upgrade, which features went GA") is a weak reading.
   const sure =
-    span ||
-    notesAsked ||
-    twoVersions ||
-    question.has(/\b(from|to) ver\b|\bver upgrade\b.*\bnotes?\b/) ||
-    breaks;
+    span || notesAsked || twoVersions || question.has(/\b(from|to) ver\b|\bver upgrade\b.*\bnotes?\b/) || breaks;
   const asks = question.yesNo ? askedOfUpgrade(question) : undefined;
   return {
     score: span ? SCORE.certain + 6 : sure ? SCORE.certain + 3 : SCORE.likely,
