@@ -85,7 +85,7 @@ const ASKS_SERVED =
   /\bstill (served|available|there|around|work\w*|usable|supported|exists?|apply|valid)\b|\bcan (i|we|you) still\b/;
 const served = (question: Question): { asks?: 'served' } => (question.has(ASKS_SERVED) ? { asks: 'served' } : {});
 
-/** Every deprecation or removal word below holds one of these: without one, only an API group/version is a removal question. */
+/** Every deprecation or removal word below holds one of these; without one, only an API group/version is asked. */
 const MIGHT_NAME_REMOVAL = /deprecat|remov|delet|drop|gone|go away|break|no longer served|stop|kill|unavailable|still/;
 
 function removals(question: Question): Candidate<DeprecationsQuery> | null {
