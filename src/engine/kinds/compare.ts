@@ -36,9 +36,13 @@ export const compareKind: QuestionKind<CompareQuery> = {
   recognize: (question) => {
     const { versions, keps, sig } = question.entities;
     const a = versions[0];
-    if (!a || keps.length > 0 || sig || question.has(/\b(remov\w*|deprecat\w*|go away|gone|break\w*)\b/)) return null;
+    if (!a || keps.length > 0 || sig) return null;
+    const named = question.has(/\b(compare|comparison|vs|versus|differences?|diff|differ|side by side)\b/);
+    // One release is compared only when the word says so.
+    if (!named && versions.length < 2) return null;
+    if (question.has(/\b(remov\w*|deprecat\w*|go away|gone|break\w*)\b/)) return null;
     const compares =
-      question.has(/\b(compare|comparison|vs|versus|differences?|diff|differ|side by side)\b/) ||
+      named ||
       (versions.length >= 2 &&
         (question.has(/\b(bigger|larger|smaller|more|fewer|less|than|different)\b|\bver or ver\b/) ||
           // "what went stable between 1.31 and 1.33" is a range of stage lists, not two releases side by side.

@@ -35,8 +35,6 @@ const OPTION_WORD =
 /** "hey bot, subscribe this channel to the weekly digest", "what is this channel subscribed to?". */
 function commandInSentence(question: Question): { command: SubscriptionCommand; args: string } | null {
   const s = question.text;
-  // Each command word starts so: most questions hold none.
-  if (!s.includes('subscri')) return null;
   const command: SubscriptionCommand | null = /\bunsubscribe\b/.test(s)
     ? 'unsubscribe'
     : /\bsubscribed\b|\bsubscriptions\b/.test(s)
@@ -65,6 +63,8 @@ export const subscriptionKind: QuestionKind<SubscriptionQuery> = {
   kind: 'subscription',
   intent: 'subscription',
   recognize: (question) => {
+    // Every command word starts so, as typed or as its typo was fixed ("subcribe").
+    if (!question.lowered.includes('subscri') && !question.text.includes('subscri')) return null;
     const command = subscriptionCommand(question.raw);
     if (command) return { score: SCORE.command, query: { kind: 'subscription', ...command } };
     // A mistyped command ("subcribe weekly") reads as the command; its arguments stay as typed.

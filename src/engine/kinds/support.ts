@@ -26,6 +26,9 @@ export const SupportQuery = z.object({
 });
 export type SupportQuery = z.infer<typeof SupportQuery>;
 
+/** Every cue of the end of support, the support status or a patch below holds one of these: most questions hold none. */
+const MIGHT_ASK_SUPPORT = /eol|end of|support|maintain|maintenance|stop|still|patch/;
+
 const ASKS_END_OF_SUPPORT = new RegExp(
   String.raw`\b(eol|end of life|end of support|support ends?|support end|out of support` +
     String.raw`|maintenance|stop\w* (receiving|getting))\b|\b(how long|until when|how many (months|weeks|days))\b.*\b(support\w*` +
@@ -55,6 +58,7 @@ export const supportKind: QuestionKind<SupportQuery> = {
   intent: 'support',
   recognize: (question) => {
     const { entities: found, version } = question;
+    if (!found.latestPatch && !MIGHT_ASK_SUPPORT.test(question.text)) return null;
     const asksEol = question.has(ASKS_END_OF_SUPPORT);
     // "Is 1.33 still getting patches?" asks whether it is supported, not which patch is the latest.
     const continues = question.has(/\bstill (get|gets|getting|receiv\w*)\b/);

@@ -58,6 +58,9 @@ function roleOf(s: string): string | null {
   return null;
 }
 
+/** Without a role or a person, asksTeam needs one of these words. */
+const MIGHT_ASK_TEAM = /team|shadow|who|led|leading/;
+
 function asksTeam(question: Question, role: string | null): boolean {
   return (
     (role !== null &&
@@ -93,6 +96,7 @@ export const teamKind: QuestionKind<TeamQuery> = {
   recognize: (question) => {
     const role = roleOf(question.text);
     const person = personOf(question);
+    if (role === null && person === null && !MIGHT_ASK_TEAM.test(question.text)) return null;
     if (!asksTeam(question, role) && !(person && question.has(MEMBER_WORDS))) return null;
     // "Show me the leading stable graduations", "could the release team delay code freeze?": a list or a date that
     // mentions the team, unless a person or a role is asked for.
