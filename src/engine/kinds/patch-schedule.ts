@@ -370,6 +370,9 @@ function monthOf(question: Question): PatchScheduleQuery['month'] {
 const SUPPORT_LASTS =
   /\bstill (get|gets|getting|receiv\w*)\b|\bstops? (receiving|getting)\b|\buntil when\b|\bno (more|longer) (get|getting|receiv\w*)?\s*patch|\bon (our|my|their) own\b/;
 
+/** Every patch, cherry-pick, cut-off, backport and out-of-band cue below holds one of these. */
+const MIGHT_ASK_PATCHES = /patch|cherry|cut|backport|band/;
+
 export const patchScheduleKind: QuestionKind<PatchScheduleQuery> = {
   kind: 'patch-schedule',
   intent: 'patch-schedule',
@@ -379,6 +382,8 @@ export const patchScheduleKind: QuestionKind<PatchScheduleQuery> = {
     // "latest 1.35 patch": the exact version, not the relative "latest".
     const version = versions.find((ref) => ref.kind === 'exact') ?? question.version;
     const patch = version?.kind === 'exact' && version.patch;
+    // Without a patch version, every reading below needs a patch or cherry-pick word.
+    if (!patch && !MIGHT_ASK_PATCHES.test(question.text)) return null;
     const cherry = question.has(/\bcherry[- ]?picks?\b|\bcut-?off\b|\bbackport\w*\b/);
     const patches = question.has(/\bpatch(es)?\b|\bpatch releases?\b|\bout[- ]of[- ]band\b/);
     const [date] = question.entities.dates;
