@@ -32,7 +32,11 @@ export const MENTION_STARTS = '<@＠';
 export const mayHoldMention = (text: string): boolean =>
   text.includes('<') || text.includes('@') || text.includes('＠');
 
+/** Where what defuseMentions rewrites can start: "<!" (encoded mass and group mentions) or an at sign. */
+const DEFUSABLE_START = /<!|[@＠]/;
+
 /** Mass mentions made inert (the bare word stays), group mentions named: for any text leaving the bot. */
 export function defuseMentions(text: string): string {
+  if (!DEFUSABLE_START.test(text)) return text;
   return text.replace(ENCODED_MASS_MENTION, '$1').replace(GROUP_MENTION, 'a group').replace(PLAIN_MASS_MENTION, '$1');
 }

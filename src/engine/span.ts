@@ -75,9 +75,16 @@ export function spanEnds(question: {
   return [versions[at]!, versions[at + 1]!];
 }
 
-/** What a recogniser adds to a per-release query when the question names a range: its other end. */
-export const untilOf = (entities: { range: boolean; versions: readonly VersionRef[] }): { until?: VersionRef } =>
-  entities.range && entities.versions[1] ? { until: entities.versions[1] } : {};
+/**
+ * What a recogniser adds to a per-release query: the other end of the range the question names, else undefined. The
+ * key is always there: overSpan reads it on every kind's query, and a key some shapes lack is a slow lookup there.
+ */
+export const untilOf = (entities: {
+  range: boolean;
+  versions: readonly VersionRef[];
+}): { until: VersionRef | undefined } => ({
+  until: entities.range ? entities.versions[1] : undefined,
+});
 
 /**
  * A kind's answer over a range: with `until` set, each release's own answer from `version` to `until` joined (see

@@ -1,5 +1,5 @@
 import type { Answer, AnswerFact, AnswerItem, AnswerSection } from '../domain/answer.ts';
-import { defuseMentions, MENTION_STARTS, mayHoldMention } from '../domain/mentions.ts';
+import { defuseMentions, MENTION_STARTS } from '../domain/mentions.ts';
 import { UNSAFE_IN_LINES_CLASS, withoutControlCharacters } from '../domain/unsafe-text.ts';
 
 /**
@@ -50,6 +50,5 @@ const MAY_NEED_CLEANING = new RegExp(`[${MENTION_STARTS}${UNSAFE_IN_LINES_CLASS}
 function clean(text: string): string {
   // Answers are long and almost never hold either: one scan, then nothing to do.
   if (!MAY_NEED_CLEANING.test(text)) return text;
-  const defused = mayHoldMention(text) ? defuseMentions(text) : text;
-  return withoutControlCharacters(defused, true);
+  return withoutControlCharacters(defuseMentions(text), true);
 }
