@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonString, jsonStringLength } from '../../../../adapters/slack/render/json-length.ts';
+import { jsonString } from '../../../../adapters/slack/render/json-string.ts';
 
 const samples = [
   '',
@@ -12,22 +12,6 @@ const samples = [
   'reversed pair \ude80\ud83d',
   '&amp; &lt;!channel&gt; <https://example.com|link>',
 ];
-
-describe('jsonStringLength', () => {
-  it.each(samples.map((text) => [JSON.stringify(text), text] as const))(
-    'counts what JSON.stringify writes for %s',
-    (_name, text) => {
-      expect(jsonStringLength(text)).toBe(JSON.stringify(text).length);
-    },
-  );
-
-  it('matches JSON.stringify on every UTF-16 code unit', () => {
-    for (let code = 0; code <= 0xffff; code += 1) {
-      const text = `a${String.fromCharCode(code)}b`;
-      expect(jsonStringLength(text), `U+${code.toString(16)}`).toBe(JSON.stringify(text).length);
-    }
-  });
-});
 
 describe('jsonString', () => {
   it('writes what JSON.stringify writes, for the samples and every UTF-16 code unit', () => {
