@@ -78,18 +78,18 @@ function factBlocks(facts: readonly AnswerFact[]): RenderedBlock[] {
   return blocks;
 }
 
+/** `meta` and `part` joined with ' · ' (an empty part is left out). */
+const withMeta = (meta: string, part: string): string =>
+  part === '' ? meta : meta === '' ? part : `${meta} · ${part}`;
+
 function itemLine(item: AnswerItem): string {
   const name =
     item.kep != null
       ? `${mrkdwnLink(item.url, `KEP-${item.kep}`)} ${mrkdwnText(item.title, 300)}`
       : mrkdwnLink(item.url, item.title, 300);
-  const meta = [
-    item.stage ? `_${mrkdwnText(item.stage, 40)}_` : '',
-    item.sig ? mrkdwnText(item.sig, 60) : '',
-    item.detail ? mrkdwnText(item.detail, 300) : '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  let meta = item.stage ? `_${mrkdwnText(item.stage, 40)}_` : '';
+  if (item.sig) meta = withMeta(meta, mrkdwnText(item.sig, 60));
+  if (item.detail) meta = withMeta(meta, mrkdwnText(item.detail, 300));
   return `• ${name}${meta ? ` — ${meta}` : ''}`;
 }
 
@@ -99,44 +99,56 @@ function moreNotice(count: number, url: string | null): string {
   return href ? `_${what}_ — <${href}|see the full list>` : `_${what}_`;
 }
 
-/** The section's mrkdwn lines, produced lazily so items past the cut are never rendered. */
-function* sectionLines(answerSection: AnswerSection): Generator<{ text: string; isItem: boolean }> {
-  yield { text: `*${mrkdwnText(answerSection.heading, 300)}*`, isItem: false };
-  for (const line of answerSection.lines) yield { text: mrkdwnText(line, 1000), isItem: false };
-  for (const fact of answerSection.facts)
-    yield { text: `*${mrkdwnText(fact.label, 200)}:* ${mrkdwnText(fact.value, 800)}`, isItem: false };
-  for (const item of answerSection.items) yield { text: itemLine(item), isItem: true };
+/** Packs mrkdwn lines into as few section texts as the budget allows, taking them in order until one does not fit. */
+class LinePacker {
+  readonly texts: string[] = [];
+  private chars = 0;
+
+  constructor(
+    private readonly maxTexts: number,
+    private readonly maxChars: number,
+  ) {}
+
+  /** Adds the line to the last text or a new one; false (and nothing added) when it fits neither. */
+  add(line: string): boolean {
+    const last = this.texts.length - 1;
+    if (
+      last >= 0 &&
+      this.texts[last]!.length + 1 + line.length <= PACKED_TEXT_MAX &&
+      this.chars + line.length + 1 <= this.maxChars
+    ) {
+      this.texts[last] = `${this.texts[last]}\n${line}`;
+      this.chars += line.length + 1;
+      return true;
+    }
+    if (this.texts.length < this.maxTexts && this.chars + line.length <= this.maxChars) {
+      this.texts.push(line);
+      this.chars += line.length;
+      return true;
+    }
+    return false;
+  }
 }
 
-/** One answer section as mrkdwn lines packed into as few section blocks as the budget allows. */
+/**
+ * One answer section as mrkdwn lines packed into as few section blocks as the budget allows. Each line is
+ * rendered only when its turn comes, so lines past the cut never are.
+ */
 function packSection(answerSection: AnswerSection, budget: Budget, fallbackMoreUrl: string | null): RenderedBlock[] {
-  const texts: string[] = [];
-  const limit = budget.chars - NOTICE_RESERVE;
-  let chars = 0;
-  let shownLines = 0;
+  const packer = new LinePacker(budget.blocks, budget.chars - NOTICE_RESERVE);
+  const { items } = answerSection;
   let shownItems = 0;
-  for (const line of sectionLines(answerSection)) {
-    const current = texts.at(-1);
-    if (
-      current !== undefined &&
-      current.length + 1 + line.text.length <= PACKED_TEXT_MAX &&
-      chars + line.text.length + 1 <= limit
-    ) {
-      texts[texts.length - 1] = `${current}\n${line.text}`;
-      chars += line.text.length + 1;
-    } else if (texts.length < budget.blocks && chars + line.text.length <= limit) {
-      texts.push(line.text);
-      chars += line.text.length;
-    } else {
-      break;
-    }
-    shownLines += 1;
-    if (line.isItem) shownItems += 1;
-  }
-  const totalLines = 1 + answerSection.lines.length + answerSection.facts.length + answerSection.items.length;
-  const droppedItems = answerSection.items.length - shownItems + answerSection.omitted;
-  if (shownLines < totalLines || answerSection.omitted > 0) {
-    const notice = moreNotice(droppedItems, answerSection.moreUrl ?? fallbackMoreUrl);
+  const allButItemsShown =
+    packer.add(`*${mrkdwnText(answerSection.heading, 300)}*`) &&
+    answerSection.lines.every((line) => packer.add(mrkdwnText(line, 1000))) &&
+    answerSection.facts.every((fact) => packer.add(`*${mrkdwnText(fact.label, 200)}:* ${mrkdwnText(fact.value, 800)}`));
+  if (allButItemsShown) while (shownItems < items.length && packer.add(itemLine(items[shownItems]!))) shownItems += 1;
+  const { texts } = packer;
+  if (shownItems < items.length || !allButItemsShown || answerSection.omitted > 0) {
+    const notice = moreNotice(
+      items.length - shownItems + answerSection.omitted,
+      answerSection.moreUrl ?? fallbackMoreUrl,
+    );
     if (texts.length === 0) texts.push(notice);
     else texts[texts.length - 1] = `${texts.at(-1)!}\n${notice}`;
   }

@@ -99,6 +99,25 @@ describe('answerToBlocks', () => {
     expect(limitViolations(answerToBlocks(answer))).toEqual([]);
   });
 
+  it('says a section was cut for length when lines before its items do not fit, counting every item as not shown', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `line ${i} ${'word '.repeat(150)}`);
+    const withoutItems = Answer.parse({
+      intent: 'digest',
+      title: 't',
+      summary: 's',
+      sections: [{ heading: 'Long', lines }],
+      footer: 'f',
+    });
+    expect(allText(blocksOf(withoutItems))).toContain('_…cut for length_');
+    const withItems = Answer.parse({
+      ...withoutItems,
+      sections: [{ heading: 'Long', lines, items: [kepItem(1, 'One'), kepItem(2, 'Two')], omitted: 3 }],
+    });
+    const text = allText(blocksOf(withItems));
+    expect(text).toContain('_…and 5 more_');
+    expect(text).not.toContain('KEP-1');
+  });
+
   it('says how many items the engine already left out even when everything else fits', () => {
     const answer = sampleAnswer('sig');
     expect(allText(blocksOf(answer))).toContain(
