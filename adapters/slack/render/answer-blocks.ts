@@ -35,7 +35,7 @@ interface Budget {
  * A block with its JSON, written once as the block is made: the JSON's length is what the block costs
  * against the message budget, and the slash-command reply is sent as these pieces joined.
  */
-export interface RenderedBlock {
+interface RenderedBlock {
   block: Block;
   json: string;
 }
