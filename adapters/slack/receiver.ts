@@ -5,6 +5,7 @@ import { type HealthView, handleHealthRequest } from '../../src/health.ts';
 import type { Logger } from '../../src/log.ts';
 import { closeServer, listen } from '../http-server.ts';
 import { parseFormBody } from './form-body.ts';
+import { toJson } from './render/prepared-json.ts';
 
 /** Slack's payloads are far below this (a modal submission is a few tens of KB). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -110,7 +111,7 @@ function respond(response: ServerResponse, status: number, body?: unknown): void
   } else if (typeof body === 'string') {
     send(response, status, 'text/plain; charset=utf-8', body);
   } else {
-    send(response, status, 'application/json', JSON.stringify(body));
+    send(response, status, 'application/json', toJson(body));
   }
 }
 

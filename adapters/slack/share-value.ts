@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jsonString } from './render/json-length.ts';
+import { jsonString } from './render/json-string.ts';
 import { SLACK_LIMITS } from './render/limits.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Answer, AnswerFact, AnswerItem, AnswerSection } from '../../../src/domain/answer.ts';
 import { answerToText } from './fallback-text.ts';
-import { jsonStringLength } from './json-length.ts';
+import { jsonString } from './json-string.ts';
 import { SLACK_LIMITS } from './limits.ts';
 import { linkableUrl, mrkdwnLink, mrkdwnText, plainText } from './mrkdwn.ts';
 
@@ -31,78 +31,65 @@ interface Budget {
   chars: number;
 }
 
-type MrkdwnField = { type: 'mrkdwn'; text: string };
-
-const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
-const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
-const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text, emoji: true } });
-const mrkdwnField = (text: string): MrkdwnField => ({ type: 'mrkdwn', text });
-const fieldsSection = (fields: MrkdwnField[]): Block => ({ type: 'section', fields });
-
-/** Each block shape's JSON without its text (the two quotes of an empty string taken off). */
-const emptyTextSize = (block: unknown): number => JSON.stringify(block).length - 2;
-const SECTION_SIZE = emptyTextSize(section(''));
-const CONTEXT_SIZE = emptyTextSize(context(''));
-const HEADER_SIZE = emptyTextSize(header(''));
-const FIELD_SIZE = emptyTextSize(mrkdwnField(''));
-const FIELDS_SECTION_SIZE = JSON.stringify(fieldsSection([])).length;
-
 /**
- * The block's length as serialized JSON (a conservative stand-in for what the message costs to send and
- * read), computed from its texts: the blocks built here never need to be stringified to be measured.
+ * A block with its JSON, written once as the block is made: the JSON's length is what the block costs
+ * against the message budget, and the slash-command reply is sent as these pieces joined.
  */
-export function blockSize(block: Block): number {
-  if (block.type === 'section' && block.text && !block.fields && !block.accessory)
-    return SECTION_SIZE + jsonStringLength(block.text.text);
-  if (
-    block.type === 'section' &&
-    block.fields &&
-    !block.text &&
-    !block.accessory &&
-    block.fields.every((f) => f.type === 'mrkdwn')
-  ) {
-    const fields = block.fields.reduce((sum, field) => sum + FIELD_SIZE + jsonStringLength(field.text), 0);
-    return FIELDS_SECTION_SIZE + fields + Math.max(0, block.fields.length - 1);
-  }
-  if (block.type === 'header' && block.text.emoji === true) return HEADER_SIZE + jsonStringLength(block.text.text);
-  if (block.type === 'context' && block.elements.length === 1 && block.elements[0]!.type === 'mrkdwn') {
-    return CONTEXT_SIZE + jsonStringLength(block.elements[0]!.text);
-  }
-  return JSON.stringify(block).length;
+interface RenderedBlock {
+  block: Block;
+  json: string;
 }
 
-function headerBlock(title: string): Block {
+const section = (text: string): RenderedBlock => ({
+  block: { type: 'section', text: { type: 'mrkdwn', text } },
+  json: `{"type":"section","text":{"type":"mrkdwn","text":${jsonString(text)}}}`,
+});
+const context = (text: string): RenderedBlock => ({
+  block: { type: 'context', elements: [{ type: 'mrkdwn', text }] },
+  json: `{"type":"context","elements":[{"type":"mrkdwn","text":${jsonString(text)}}]}`,
+});
+const header = (text: string): RenderedBlock => ({
+  block: { type: 'header', text: { type: 'plain_text', text, emoji: true } },
+  json: `{"type":"header","text":{"type":"plain_text","text":${jsonString(text)},"emoji":true}}`,
+});
+const fieldsSection = (texts: readonly string[]): RenderedBlock => ({
+  block: { type: 'section', fields: texts.map((text) => ({ type: 'mrkdwn', text })) },
+  json: `{"type":"section","fields":[${texts.map((text) => `{"type":"mrkdwn","text":${jsonString(text)}}`).join(',')}]}`,
+});
+
+const totalSize = (blocks: readonly RenderedBlock[]): number => blocks.reduce((sum, { json }) => sum + json.length, 0);
+
+function headerBlock(title: string): RenderedBlock {
   return header(plainText(title, SLACK_LIMITS.headerText) || 'k8s-release-bot');
 }
 
-function factField(fact: AnswerFact): MrkdwnField {
-  return mrkdwnField(`*${mrkdwnText(fact.label, 100)}*\n${mrkdwnText(fact.value, FACT_VALUE_MAX)}`);
-}
+const factField = (fact: AnswerFact): string =>
+  `*${mrkdwnText(fact.label, 100)}*\n${mrkdwnText(fact.value, FACT_VALUE_MAX)}`;
 
-function factBlocks(facts: readonly AnswerFact[]): Block[] {
+function factBlocks(facts: readonly AnswerFact[]): RenderedBlock[] {
   const capacity = MAX_FACT_BLOCKS * SLACK_LIMITS.fieldsPerSection;
   const shown = facts.length > capacity ? facts.slice(0, capacity - 1) : facts;
   const fields = shown.map(factField);
-  if (shown.length < facts.length) fields.push(mrkdwnField(`_…and ${facts.length - shown.length} more_`));
-  const blocks: Block[] = [];
+  if (shown.length < facts.length) fields.push(`_…and ${facts.length - shown.length} more_`);
+  const blocks: RenderedBlock[] = [];
   for (let start = 0; start < fields.length; start += SLACK_LIMITS.fieldsPerSection) {
     blocks.push(fieldsSection(fields.slice(start, start + SLACK_LIMITS.fieldsPerSection)));
   }
   return blocks;
 }
 
+/** `meta` and `part` joined with ' · ' (an empty part is left out). */
+const withMeta = (meta: string, part: string): string =>
+  part === '' ? meta : meta === '' ? part : `${meta} · ${part}`;
+
 function itemLine(item: AnswerItem): string {
   const name =
     item.kep != null
       ? `${mrkdwnLink(item.url, `KEP-${item.kep}`)} ${mrkdwnText(item.title, 300)}`
       : mrkdwnLink(item.url, item.title, 300);
-  const meta = [
-    item.stage ? `_${mrkdwnText(item.stage, 40)}_` : '',
-    item.sig ? mrkdwnText(item.sig, 60) : '',
-    item.detail ? mrkdwnText(item.detail, 300) : '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  let meta = item.stage ? `_${mrkdwnText(item.stage, 40)}_` : '';
+  if (item.sig) meta = withMeta(meta, mrkdwnText(item.sig, 60));
+  if (item.detail) meta = withMeta(meta, mrkdwnText(item.detail, 300));
   return `• ${name}${meta ? ` — ${meta}` : ''}`;
 }
 
@@ -112,52 +99,68 @@ function moreNotice(count: number, url: string | null): string {
   return href ? `_${what}_ — <${href}|see the full list>` : `_${what}_`;
 }
 
-/** The section's mrkdwn lines, produced lazily so items past the cut are never rendered. */
-function* sectionLines(answerSection: AnswerSection): Generator<{ text: string; isItem: boolean }> {
-  yield { text: `*${mrkdwnText(answerSection.heading, 300)}*`, isItem: false };
-  for (const line of answerSection.lines) yield { text: mrkdwnText(line, 1000), isItem: false };
-  for (const fact of answerSection.facts)
-    yield { text: `*${mrkdwnText(fact.label, 200)}:* ${mrkdwnText(fact.value, 800)}`, isItem: false };
-  for (const item of answerSection.items) yield { text: itemLine(item), isItem: true };
+/** Packs mrkdwn lines into as few section texts as the budget allows, taking them in order until one does not fit. */
+class LinePacker {
+  readonly texts: string[] = [];
+  private chars = 0;
+
+  constructor(
+    private readonly maxTexts: number,
+    private readonly maxChars: number,
+  ) {}
+
+  /** Adds the line to the last text or a new one; false (and nothing added) when it fits neither. */
+  add(line: string): boolean {
+    const last = this.texts.length - 1;
+    if (
+      last >= 0 &&
+      this.texts[last]!.length + 1 + line.length <= PACKED_TEXT_MAX &&
+      this.chars + line.length + 1 <= this.maxChars
+    ) {
+      this.texts[last] = `${this.texts[last]}\n${line}`;
+      this.chars += line.length + 1;
+      return true;
+    }
+    if (this.texts.length < this.maxTexts && this.chars + line.length <= this.maxChars) {
+      this.texts.push(line);
+      this.chars += line.length;
+      return true;
+    }
+    return false;
+  }
 }
 
-/** One answer section as mrkdwn lines packed into as few section blocks as the budget allows. */
-function packSection(answerSection: AnswerSection, budget: Budget, fallbackMoreUrl: string | null): Block[] {
-  const texts: string[] = [];
-  const limit = budget.chars - NOTICE_RESERVE;
-  let chars = 0;
-  let shownLines = 0;
+/**
+ * One answer section as mrkdwn lines packed into as few section blocks as the budget allows. Each line is
+ * rendered only when its turn comes, so lines past the cut never are.
+ */
+function packSection(answerSection: AnswerSection, budget: Budget, fallbackMoreUrl: string | null): RenderedBlock[] {
+  const packer = new LinePacker(budget.blocks, budget.chars - NOTICE_RESERVE);
+  const { items } = answerSection;
   let shownItems = 0;
-  for (const line of sectionLines(answerSection)) {
-    const current = texts.at(-1);
-    if (
-      current !== undefined &&
-      current.length + 1 + line.text.length <= PACKED_TEXT_MAX &&
-      chars + line.text.length + 1 <= limit
-    ) {
-      texts[texts.length - 1] = `${current}\n${line.text}`;
-      chars += line.text.length + 1;
-    } else if (texts.length < budget.blocks && chars + line.text.length <= limit) {
-      texts.push(line.text);
-      chars += line.text.length;
-    } else {
-      break;
-    }
-    shownLines += 1;
-    if (line.isItem) shownItems += 1;
-  }
-  const totalLines = 1 + answerSection.lines.length + answerSection.facts.length + answerSection.items.length;
-  const droppedItems = answerSection.items.length - shownItems + answerSection.omitted;
-  if (shownLines < totalLines || answerSection.omitted > 0) {
-    const notice = moreNotice(droppedItems, answerSection.moreUrl ?? fallbackMoreUrl);
+  const allButItemsShown =
+    packer.add(`*${mrkdwnText(answerSection.heading, 300)}*`) &&
+    answerSection.lines.every((line) => packer.add(mrkdwnText(line, 1000))) &&
+    answerSection.facts.every((fact) => packer.add(`*${mrkdwnText(fact.label, 200)}:* ${mrkdwnText(fact.value, 800)}`));
+  if (allButItemsShown) while (shownItems < items.length && packer.add(itemLine(items[shownItems]!))) shownItems += 1;
+  const { texts } = packer;
+  if (shownItems < items.length || !allButItemsShown || answerSection.omitted > 0) {
+    const notice = moreNotice(
+      items.length - shownItems + answerSection.omitted,
+      answerSection.moreUrl ?? fallbackMoreUrl,
+    );
     if (texts.length === 0) texts.push(notice);
     else texts[texts.length - 1] = `${texts.at(-1)!}\n${notice}`;
   }
   return texts.map(section);
 }
 
-function sectionBlocks(sections: readonly AnswerSection[], budget: Budget, fallbackMoreUrl: string | null): Block[] {
-  const blocks: Block[] = [];
+function sectionBlocks(
+  sections: readonly AnswerSection[],
+  budget: Budget,
+  fallbackMoreUrl: string | null,
+): RenderedBlock[] {
+  const blocks: RenderedBlock[] = [];
   for (let index = 0; index < sections.length; index += 1) {
     const later = sections.length - index - 1;
     const allowance: Budget = {
@@ -182,12 +185,12 @@ function sectionBlocks(sections: readonly AnswerSection[], budget: Budget, fallb
     const packed = packSection(sections[index]!, allowance, fallbackMoreUrl);
     blocks.push(...packed);
     budget.blocks -= packed.length;
-    budget.chars -= packed.reduce((sum, block) => sum + blockSize(block), 0);
+    budget.chars -= totalSize(packed);
   }
   return blocks;
 }
 
-function linksBlock(links: Answer['links']): Block[] {
+function linksBlock(links: Answer['links']): RenderedBlock[] {
   const parts: string[] = [];
   let length = 0;
   for (const link of links) {
@@ -199,7 +202,7 @@ function linksBlock(links: Answer['links']): Block[] {
   return parts.length ? [context(`🔗 ${parts.join(' · ')}`)] : [];
 }
 
-function suggestionsBlock(suggestions: readonly string[]): Block[] {
+function suggestionsBlock(suggestions: readonly string[]): RenderedBlock[] {
   const parts: string[] = [];
   let length = 0;
   for (const suggestion of suggestions) {
@@ -211,23 +214,36 @@ function suggestionsBlock(suggestions: readonly string[]): Block[] {
   return parts.length ? [context(`Try: ${parts.join(' · ')}`)] : [];
 }
 
+/** An answer's message, with the JSON of each of its blocks in order. */
+export interface RenderedAnswer {
+  message: SlackMessage;
+  blockJsons: string[];
+}
+
 /**
  * An Answer as Block Kit: header, summary, facts as fields, sections with KEP items and links,
  * links, follow-up suggestions and a data-date footer. Always inside Slack's limits: long lists
  * are cut with "…and N more" and a link instead of being rejected by Slack.
  */
-export function answerToBlocks(answer: Answer, options: BlockOptions = {}): SlackMessage {
-  const head: Block[] = [headerBlock(answer.title)];
+export function renderAnswer(answer: Answer, options: BlockOptions = {}): RenderedAnswer {
+  const head: RenderedBlock[] = [headerBlock(answer.title)];
   if (answer.summary.trim()) head.push(section(mrkdwnText(answer.summary, SLACK_LIMITS.sectionText)));
   head.push(...factBlocks(answer.facts));
-  const tail: Block[] = [...linksBlock(answer.links), ...suggestionsBlock(answer.suggestions)];
+  const tail: RenderedBlock[] = [...linksBlock(answer.links), ...suggestionsBlock(answer.suggestions)];
   if (answer.footer.trim()) tail.push(context(mrkdwnText(answer.footer, FOOTER_MAX)));
 
-  const fixed = [...head, ...tail];
   const budget: Budget = {
-    blocks: SLACK_LIMITS.blocksPerMessage - (options.reserveBlocks ?? 0) - fixed.length,
-    chars: SLACK_LIMITS.messageCharacters - fixed.reduce((sum, block) => sum + blockSize(block), 0),
+    blocks: SLACK_LIMITS.blocksPerMessage - (options.reserveBlocks ?? 0) - head.length - tail.length,
+    chars: SLACK_LIMITS.messageCharacters - totalSize(head) - totalSize(tail),
   };
   const body = sectionBlocks(answer.sections, budget, answer.links[0]?.url ?? null);
-  return { text: answerToText(answer), blocks: [...head, ...body, ...tail] };
+  const all = [...head, ...body, ...tail];
+  return {
+    message: { text: answerToText(answer), blocks: all.map(({ block }) => block) },
+    blockJsons: all.map(({ json }) => json),
+  };
 }
+
+/** renderAnswer's message alone (messages posted through the Web API, which serialises them itself). */
+export const answerToBlocks = (answer: Answer, options: BlockOptions = {}): SlackMessage =>
+  renderAnswer(answer, options).message;

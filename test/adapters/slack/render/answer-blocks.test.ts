@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Answer } from '../../../../src/domain/answer.ts';
-import { answerToBlocks, blockSize } from '../../../../adapters/slack/render/answer-blocks.ts';
+import { answerToBlocks, renderAnswer } from '../../../../adapters/slack/render/answer-blocks.ts';
 import { everyIntent, hugeAnswer, kepItem, sampleAnswer } from '../helpers/answers.ts';
 import { limitViolations } from '../helpers/block-limits.ts';
 
@@ -51,7 +51,7 @@ describe('answerToBlocks', () => {
     },
   );
 
-  it('measures every block it builds exactly as long as its JSON, without stringifying it', () => {
+  it('writes every block it builds exactly as JSON.stringify would, the JSON its budget is measured by', () => {
     const hostile = hugeAnswer();
     const tricky = {
       ...sampleAnswer('release-summary'),
@@ -59,9 +59,8 @@ describe('answerToBlocks', () => {
       summary: 'line\nbreak "q" \\',
     };
     for (const answer of [...everyIntent(), hostile, tricky]) {
-      for (const block of answerToBlocks(answer, { reserveBlocks: 1 }).blocks) {
-        expect(blockSize(block), JSON.stringify(block).slice(0, 80)).toBe(JSON.stringify(block).length);
-      }
+      const { message, blockJsons } = renderAnswer(answer, { reserveBlocks: 1 });
+      expect(blockJsons).toEqual(message.blocks.map((block) => JSON.stringify(block)));
     }
   });
 
@@ -98,6 +97,25 @@ describe('answerToBlocks', () => {
     expect(more).not.toBeNull();
     expect(shown + Number(more![1])).toBe(520);
     expect(limitViolations(answerToBlocks(answer))).toEqual([]);
+  });
+
+  it('says a section was cut for length when lines before its items do not fit, counting every item as not shown', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `line ${i} ${'word '.repeat(150)}`);
+    const withoutItems = Answer.parse({
+      intent: 'digest',
+      title: 't',
+      summary: 's',
+      sections: [{ heading: 'Long', lines }],
+      footer: 'f',
+    });
+    expect(allText(blocksOf(withoutItems))).toContain('_…cut for length_');
+    const withItems = Answer.parse({
+      ...withoutItems,
+      sections: [{ heading: 'Long', lines, items: [kepItem(1, 'One'), kepItem(2, 'Two')], omitted: 3 }],
+    });
+    const text = allText(blocksOf(withItems));
+    expect(text).toContain('_…and 5 more_');
+    expect(text).not.toContain('KEP-1');
   });
 
   it('says how many items the engine already left out even when everything else fits', () => {
