@@ -52,10 +52,14 @@ function milestoneNamed(s: string): ScheduleTarget | null {
   return null;
 }
 
+/** Every way below of asking for the release's day holds one of these: most questions hold none. */
+const MIGHT_ASK_RELEASE_DAY = /date|day|take place|out|eta|release|when|how long|until|till|countdown|launch|due/;
+
 /** The release itself, asked when ("when is 1.37 out", "1.36 release date"); null when a feature or the cycle's length is asked. */
 function releaseAsked(question: Question): ScheduleTarget | null {
   const s = question.text;
-  if (question.topic.length > 0 || question.feature !== null || ASKS_CYCLE_LENGTH.test(s)) return null;
+  if (question.topic.length > 0 || question.feature !== null || !MIGHT_ASK_RELEASE_DAY.test(s)) return null;
+  if (ASKS_CYCLE_LENGTH.test(s)) return null;
   if (
     /\b(release date|target date|ga date|take place|go(es)? out|come out|comes out|came out|ship date|eta)\b|\bver (date|day)\b/.test(
       s,
