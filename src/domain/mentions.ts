@@ -28,9 +28,10 @@ export const PLATFORM_TOKEN = /<(?:[@#!&][^<>]{0,200}|a?:\w{1,64}:\d{1,32})>/gu;
 /** Every mention form starts with one of these characters. */
 export const MENTION_STARTS = '<@＠';
 
+const MENTION_START = new RegExp(`[${MENTION_STARTS}]`);
+
 /** Whether the text may hold a mention at all: it holds one of MENTION_STARTS (a cheap test before the patterns). */
-export const mayHoldMention = (text: string): boolean =>
-  text.includes('<') || text.includes('@') || text.includes('＠');
+export const mayHoldMention = (text: string): boolean => MENTION_START.test(text);
 
 /** Where what defuseMentions rewrites can start: "<!" (encoded mass and group mentions) or an at sign. */
 const DEFUSABLE_START = /<!|[@＠]/;

@@ -1,5 +1,6 @@
 import { escapedLength, escapeMrkdwn } from './escape.ts';
 import { stripMentions } from './strip-mentions.ts';
+import { MENTION_STARTS } from '../../../src/domain/mentions.ts';
 import { singleSpaced } from '../../../src/domain/plain-text.ts';
 
 const ELLIPSIS = '…';
@@ -8,8 +9,8 @@ const LINK_URL_MAX = 300;
 /** Answers link the same dataset URLs again and again: each is parsed once, not once per message. */
 const SAFE_URL_CACHE_MAX = 20_000;
 const safeUrls = new Map<string, string | null>();
-/** What stripMentions or escapeMrkdwn may change: mentions start with '<', '@' or '＠'; & < > are escaped. */
-const NEEDS_CLEANING = /[&<>@＠]/;
+/** What stripMentions or escapeMrkdwn may change: where a mention starts, and & < >, which are escaped. */
+const NEEDS_CLEANING = new RegExp(`[&<>${MENTION_STARTS}]`);
 
 /**
  * Plain answer text → safe mrkdwn of at most `max` characters (measured after escaping, so an

@@ -8,8 +8,6 @@ export interface SlashReply extends SlackMessage {
   response_type: 'ephemeral';
 }
 
-const SHARE_LABEL = 'Share in channel';
-
 function shareBlock(shareValue: string): Block {
   return {
     type: 'actions',
@@ -17,15 +15,12 @@ function shareBlock(shareValue: string): Block {
       {
         type: 'button',
         action_id: SHARE_ACTION_ID,
-        text: { type: 'plain_text', text: SHARE_LABEL },
+        text: { type: 'plain_text', text: 'Share in channel' },
         value: shareValue,
       },
     ],
   };
 }
-
-const SHARE_JSON_START = `{"type":"actions","elements":[{"type":"button","action_id":${jsonString(SHARE_ACTION_ID)},"text":{"type":"plain_text","text":${jsonString(SHARE_LABEL)}},"value":`;
-const shareJson = (shareValue: string): string => `${SHARE_JSON_START}${jsonString(shareValue)}}]}`;
 
 /**
  * The private reply to a slash command, with a "Share in channel" button when the answer may be shared.
@@ -33,12 +28,14 @@ const shareJson = (shareValue: string): string => `${SHARE_JSON_START}${jsonStri
  */
 export function slashReply(answer: Answer, shareValue: string | null): SlashReply {
   const { message, blockJsons } = renderAnswer(answer, { reserveBlocks: shareValue ? 1 : 0 });
+  const share = shareValue ? shareBlock(shareValue) : null;
   const reply: SlashReply = {
     response_type: 'ephemeral',
     text: message.text,
-    blocks: shareValue ? [...message.blocks, shareBlock(shareValue)] : message.blocks,
+    blocks: share ? [...message.blocks, share] : message.blocks,
   };
-  if (shareValue) blockJsons.push(shareJson(shareValue));
+  // The one block not written while rendering: small, so the serializer writes it.
+  if (share) blockJsons.push(JSON.stringify(share));
   const json = `{"response_type":"ephemeral","text":${jsonString(reply.text)},"blocks":[${blockJsons.join(',')}]}`;
   return withPreparedJson(reply, json);
 }
