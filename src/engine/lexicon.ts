@@ -150,9 +150,10 @@ export function correctKeyword(
   const known = KNOWN_MISSPELLINGS.get(word);
   if (known) return known;
   if (word.length < 5) return null;
+  // The small sets first: most words of a question are cue words, and the ordinary words are a large set.
+  if (CORRECTABLE_SET.has(word) || STOPWORDS.has(word) || cueWords.has(word)) return null;
   // An ordinary word is meant as written ("stale" is not "stable").
   if (ordinary.has(word)) return null;
-  if (CORRECTABLE_SET.has(word) || STOPWORDS.has(word) || cueWords.has(word)) return null;
   if (!/^[a-z]+$/.test(word)) return null;
   const cached = corrections.get(word);
   if (cached !== undefined) return cached;

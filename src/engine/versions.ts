@@ -1,5 +1,5 @@
 import type { Answer, AnswerIntent } from '../domain/answer.ts';
-import { isPastGaDate, isShipped as isShippedOn, latestRelease, type Release } from '../domain/release.ts';
+import { isPastGaDate, isShipped as isShippedOn, type Release } from '../domain/release.ts';
 import { minorNumber } from '../domain/version.ts';
 import type { EngineIndex } from './engine-index.ts';
 import { formatDate, isoDay } from '../domain/dates.ts';
@@ -39,9 +39,16 @@ export function releaseAsOf(release: Release, now: Date): Release {
   return unannounced;
 }
 
-/** The latest release at `now`: the domain's latestRelease. */
-export const latestReleased = (index: EngineIndex, now: Date): Release | null =>
-  latestRelease(index.releases, isoDay(now));
+/**
+ * The latest release at `now` (the domain's latestRelease): the index keeps the releases oldest first, so it is the
+ * last one whose GA day has passed.
+ */
+export function latestReleased(index: EngineIndex, now: Date): Release | null {
+  const today = isoDay(now);
+  const { releases } = index;
+  for (let at = releases.length - 1; at >= 0; at--) if (isPastGaDate(releases[at]!, today)) return releases[at]!;
+  return null;
+}
 
 /** The release before `version` in the data; null for the first release or a version the data does not have. */
 export function previousRelease(index: EngineIndex, version: string): Release | null {

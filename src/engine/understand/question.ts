@@ -3,6 +3,7 @@ import { FEATURE_QUESTION_WORDS, STOPWORDS } from '../lexicon.ts';
 import type { ParseNotes, VersionRef } from '../refs.ts';
 import { extractEntities, type Extraction, PLACEHOLDERS } from './entities.ts';
 import { titleTerm } from './vocabulary.ts';
+import { isAscii } from '../../domain/plain-text.ts';
 
 /**
  * What every recogniser receives: the question once read, with its entities found. Recognisers
@@ -93,11 +94,15 @@ function wordsOutsideCuePhrases(s: string): string[] {
 const subjectOf = (words: readonly string[], cueWords: ReadonlySet<string>): string[] =>
   words.filter((word) => !cueWords.has(word));
 
+const NOT_TOKEN = /[^\p{L}\p{N}/-]+/u;
+/** The same for ASCII text, without the Unicode tables (the usual case). */
+const NOT_TOKEN_ASCII = /[^A-Za-z0-9/-]+/;
+
 /** The subject words as the user cased them, so "NFTablesProxyMode" reads back as written. */
 function restoreCase(words: string[], cleanText: string): string {
   if (words.length === 0) return '';
   const original = new Map<string, string>();
-  for (const token of cleanText.split(/[^\p{L}\p{N}/-]+/u)) {
+  for (const token of cleanText.split(isAscii(cleanText) ? NOT_TOKEN_ASCII : NOT_TOKEN)) {
     const lower = token.toLowerCase();
     if (!original.has(lower)) original.set(lower, token);
   }

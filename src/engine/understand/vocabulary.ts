@@ -75,12 +75,10 @@ export function phrasesIn(spaced: string, index: PhraseIndex): string[] {
 }
 
 export interface TitleIndex {
-  /** Title word → the KEPs whose titles hold it. */
-  postings: Map<string, number[]>;
+  /** Title word → the KEPs whose titles hold it, each with the weight of all its title words. */
+  postings: Map<string, ReadonlyArray<{ kep: number; total: number }>>;
   /** Title word → its weight (inverse document frequency over titles). */
   weight: Map<string, number>;
-  /** KEP → the weight of all its title words. */
-  total: Map<number, number>;
   /** KEPs to prefer on a tie: implemented or under way rather than withdrawn, replaced or rejected. */
   live: Set<number>;
 }
@@ -208,9 +206,10 @@ function titlesOf(keps: readonly Kep[]): TitleIndex {
   );
   const inactive = new Set(['withdrawn', 'rejected', 'replaced', 'superseded', 'removed']);
   return {
-    postings,
+    postings: new Map(
+      [...postings].map(([term, list]) => [term, list.map((kep) => ({ kep, total: total.get(kep)! }))] as const),
+    ),
     weight,
-    total,
     live: new Set(keps.filter((kep) => !inactive.has(kep.status ?? '')).map((kep) => kep.number)),
   };
 }
@@ -295,19 +294,30 @@ const TITLE_COVERAGE = 0.55;
  * Ties prefer a live KEP over a withdrawn or replaced one, then more words matched.
  */
 export function matchTitle(terms: readonly string[], vocabulary: Vocabulary): TitleMatch | null {
-  const { postings, weight, total, live } = vocabulary.titles;
-  const covered = new Map<number, { weight: number; matched: string[] }>();
-  for (const term of new Set(terms)) {
-    for (const kep of postings.get(term) ?? []) {
-      const entry = covered.get(kep) ?? { weight: 0, matched: [] };
-      entry.weight += weight.get(term)!;
-      entry.matched.push(term);
-      covered.set(kep, entry);
+  const { postings, weight, live } = vocabulary.titles;
+  const distinct = new Set(terms);
+  // A title is covered by the question's terms alone: one whose words weigh more than all of them together can
+  // not reach TITLE_COVERAGE, and is passed over without being counted (most titles, for most questions).
+  let asked = 0;
+  for (const term of distinct) asked += weight.get(term) ?? 0;
+  const heaviest = (asked / TITLE_COVERAGE) * (1 + 1e-9);
+  const covered = new Map<number, { weight: number; total: number; matched: string[] }>();
+  for (const term of distinct) {
+    const list = postings.get(term);
+    if (list === undefined) continue;
+    const termWeight = weight.get(term)!;
+    for (const { kep, total } of list) {
+      if (total > heaviest) continue;
+      const entry = covered.get(kep);
+      if (entry) {
+        entry.weight += termWeight;
+        entry.matched.push(term);
+      } else covered.set(kep, { weight: termWeight, total, matched: [term] });
     }
   }
   let best: TitleMatch | null = null;
   for (const [kep, entry] of covered) {
-    const coverage = entry.weight / total.get(kep)!;
+    const coverage = entry.weight / entry.total;
     if (coverage < TITLE_COVERAGE) continue;
     if (entry.matched.length < 2 && vocabulary.ordinary.has(entry.matched[0]!)) continue;
     const better =
