@@ -3,6 +3,7 @@
 // (dataset load + index build) and memory are measured in a fresh child process, so neither the
 // bench harness nor other benches' modules count against the engine.
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,9 @@ import { buildIndex, type EngineIndex } from '../src/engine/engine-index.ts';
 import { execute } from '../src/engine/execute.ts';
 import { parse } from '../src/engine/parse.ts';
 import { renderText } from '../src/render/text.ts';
+import { BEFORE_REGISTRY, beforeRegistryBundle } from './before-registry.ts';
+import { bundleAsTheBot } from './bundle.ts';
+import { NOW, QUESTIONS_VARIABLE, ROUNDS, type SteadyState, steadyState } from './engine-steady.ts';
 import { ms, summarize } from './stats.ts';
 
 const QUESTIONS = 2_000;
@@ -22,7 +26,6 @@ const TARGET_P50_MS = 0.05;
 const TARGET_P99_MS = 0.5;
 const TARGET_STARTUP_MS = 150;
 const TARGET_RSS_MB = 150;
-const NOW = new Date('2026-08-22T12:00:00Z');
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Deterministic, so every run asks the same questions. */
@@ -162,7 +165,7 @@ interface ChildReport {
   rssAfterMb: number;
   heapAfterMb: number;
   /** Per question, steady state in that process (ROUNDS rounds after the first): every sample, and each question's fastest. */
-  steady: { p50: number; p99: number; bestP50: number; bestP99: number };
+  steady: SteadyState;
 }
 
 /** Child mode: a fresh process measuring start-up and memory only. */
@@ -185,18 +188,10 @@ async function child(): Promise<void> {
   const answered = performance.now();
   engine.answer('xyzzy frobnicate', NOW);
   const firstSearchMs = performance.now() - answered;
-  const asked = questions(dataset, QUESTIONS);
-  for (const question of asked) render(engine.answer(question.text, NOW));
+  const asked = questions(dataset, QUESTIONS).map((question) => question.text);
+  for (const text of asked) render(engine.answer(text, NOW));
   const memory = process.memoryUsage();
-  const rounds = Array.from({ length: ROUNDS }, () =>
-    asked.map((question) => {
-      const started = performance.now();
-      render(engine.answer(question.text, NOW));
-      return performance.now() - started;
-    }),
-  );
-  const all = summarize(rounds.flat());
-  const fastest = summarize(asked.map((_, at) => Math.min(...rounds.map((round) => round[at]!))));
+  const steady = steadyState((text) => render(engine.answer(text, NOW)), asked);
   const report: ChildReport = {
     importMs: imported - started,
     loadMs: loaded - imported,
@@ -207,7 +202,7 @@ async function child(): Promise<void> {
     rssStartupMb: rssStartup / 2 ** 20,
     rssAfterMb: memory.rss / 2 ** 20,
     heapAfterMb: memory.heapUsed / 2 ** 20,
-    steady: { p50: all.p50, p99: all.p99, bestP50: fastest.p50, bestP99: fastest.p99 },
+    steady,
   };
   process.stdout.write(JSON.stringify(report));
 }
@@ -220,36 +215,63 @@ async function child(): Promise<void> {
 type ChildRunner = 'bundle' | 'tsx';
 
 /** This file as one bundle in bench/.build (two folders below the repository, as src/data/paths.ts expects). */
-async function bundleChild(): Promise<string> {
-  const { build } = await import('esbuild');
-  const { BUNDLE_OPTIONS } = await import('../scripts/build.mjs');
-  const outfile = path.join(here, '.build', 'engine-child.mjs');
-  await build({
-    ...BUNDLE_OPTIONS,
-    entryPoints: [fileURLToPath(import.meta.url)],
-    outfile,
-    external: [...BUNDLE_OPTIONS.external, 'esbuild'],
-  });
-  return outfile;
-}
+const bundleChild = (): Promise<string> =>
+  bundleAsTheBot(fileURLToPath(import.meta.url), path.join(here, '.build', 'engine-child.mjs'));
 
-function runChild(runner: ChildRunner, bundle: string): Promise<ChildReport> {
+/** A child process's one line of JSON on stdout. */
+function childJson<T>(command: string, args: string[], env: NodeJS.ProcessEnv, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const tsx = path.join(here, '..', 'node_modules', '.bin', 'tsx');
-    const [command, args] =
-      runner === 'bundle' ? [process.execPath, [bundle]] : [tsx, [fileURLToPath(import.meta.url)]];
-    const proc = spawn(command, args, { env: { ...process.env, ENGINE_BENCH_CHILD: '1' } });
+    const proc = spawn(command, args, { env: { ...process.env, ...env } });
     let out = '';
     let err = '';
     proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     proc.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     proc.on('error', reject);
     proc.on('close', (code) =>
-      code === 0
-        ? resolve(JSON.parse(out) as ChildReport)
-        : reject(new Error(`engine bench child (${runner}) exited ${code}: ${err}`)),
+      code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(`${what} exited ${code}: ${err}`)),
     );
   });
+}
+
+function runChild(runner: ChildRunner, bundle: string): Promise<ChildReport> {
+  const tsx = path.join(here, '..', 'node_modules', '.bin', 'tsx');
+  const [command, args] = runner === 'bundle' ? [process.execPath, [bundle]] : [tsx, [fileURLToPath(import.meta.url)]];
+  return childJson(command, args, { ENGINE_BENCH_CHILD: '1' }, `engine bench child (${runner})`);
+}
+
+/** This tree's engine and the one before the registry, by one steady-state loop over the same questions. */
+interface BeforeAndNow {
+  now: SteadyState;
+  before: SteadyState;
+}
+
+/**
+ * Three fresh processes of each engine from its bundle, alternating, over the bench's questions; the median of each
+ * by p50. Null with the reason when the tree before the registry cannot be had (no git history).
+ */
+async function measureBeforeRegistry(texts: string[]): Promise<BeforeAndNow | { unavailable: string }> {
+  const before = await beforeRegistryBundle();
+  if ('unavailable' in before) return before;
+  const now = await bundleAsTheBot(path.join(here, 'engine-steady.ts'), path.join(here, '.build', 'engine-steady.mjs'));
+  const questionsFile = path.join(here, '.build', 'engine-questions.json');
+  mkdirSync(path.dirname(questionsFile), { recursive: true });
+  writeFileSync(questionsFile, JSON.stringify(texts));
+  const runs: Record<keyof BeforeAndNow, SteadyState[]> = { now: [], before: [] };
+  for (let run = 0; run < 3; run++)
+    for (const [which, bundle] of [
+      ['now', now],
+      ['before', before.bundle],
+    ] as const)
+      runs[which].push(
+        await childJson<SteadyState>(
+          process.execPath,
+          [bundle],
+          { [QUESTIONS_VARIABLE]: questionsFile },
+          `engine (${which})`,
+        ),
+      );
+  const median = (list: SteadyState[]) => list.sort((a, b) => a.p50 - b.p50)[Math.floor(list.length / 2)]!;
+  return { now: median(runs.now), before: median(runs.before) };
 }
 
 /** Three fresh processes of each runner, alternating; the median start-up of each. */
@@ -271,6 +293,32 @@ function childLines(runner: ChildRunner, child: ChildReport): string[] {
     `memory in that process: RSS ${child.rssStartupMb.toFixed(0)} MB after start-up, ${child.rssAfterMb.toFixed(0)} MB after ${QUESTIONS} questions (heap ${child.heapAfterMb.toFixed(0)} MB)`,
     `per question in that process (engine.answer + renderText, ${ROUNDS} × ${QUESTIONS} after a first pass): p50 ${ms(child.steady.p50)}, p99 ${ms(child.steady.p99)}; each question's fastest of ${ROUNDS}: p50 ${ms(child.steady.bestP50)}, p99 ${ms(child.steady.bestP99)}`,
   ];
+}
+
+const BEFORE_REGISTRY_NAME = `the engine before the registry (the first-match cascade issue 10 was filed against: commit ${BEFORE_REGISTRY.commit.slice(0, 7)}, ${BEFORE_REGISTRY.date}, with its own data)`;
+
+/** The two engines side by side, per question, from the bundle. */
+function beforeRegistryLines(beside: BeforeAndNow | { unavailable: string }): string[] {
+  if ('unavailable' in beside) return [`${BEFORE_REGISTRY_NAME}: not measured: ${beside.unavailable}`];
+  const row = (name: string, steady: SteadyState) =>
+    `| ${name} | ${ms(steady.p50)} | ${ms(steady.p99)} | ${ms(steady.mean)} | ${ms(steady.bestP50)} | ${ms(steady.bestP99)} |`;
+  return [
+    `| per question beside ${BEFORE_REGISTRY_NAME}, the same ${QUESTIONS} questions, 3 fresh processes each from the bundle, alternating (median by p50), ${ROUNDS} rounds | p50 | p99 | mean | fastest-of-${ROUNDS} p50 | fastest-of-${ROUNDS} p99 |`,
+    '| --- | --- | --- | --- | --- | --- |',
+    row('this tree', beside.now),
+    row('before the registry', beside.before),
+  ];
+}
+
+/** Issue 10's bar judged beside the engine it was filed against, in the same run: "stays at or below today's cost". */
+function beforeRegistryTarget(beside: BeforeAndNow | { unavailable: string }): string {
+  if ('unavailable' in beside) return 'p50 ≤ the engine before the registry → not measured';
+  const judged = (now: number, before: number) =>
+    `${now <= before ? 'met' : 'NOT met'} (${(now / before).toFixed(2)}×)`;
+  return (
+    `p50 ≤ the engine before the registry in the same run → all rounds ${judged(beside.now.p50, beside.before.p50)}, ` +
+    `fastest-of-${ROUNDS} ${judged(beside.now.bestP50, beside.before.bestP50)}; p99 → all rounds ${judged(beside.now.p99, beside.before.p99)}`
+  );
 }
 
 interface Pass {
@@ -325,8 +373,6 @@ function baselinePass(
   return { wall, totalMs: performance.now() - passStarted, chars };
 }
 
-const ROUNDS = 5;
-
 export default async function benchEngine(): Promise<void> {
   const children = await measureChildren();
   const startup = children.bundle;
@@ -343,6 +389,7 @@ export default async function benchEngine(): Promise<void> {
   const index = buildIndex(dataset);
   const asked = questions(dataset, QUESTIONS);
   const byNumber = new Map(dataset.keps.map((kep) => [kep.number, kep]));
+  const beside = await measureBeforeRegistry(asked.map((question) => question.text));
 
   // The first pass meets every code path for the first time (lazy compilation, JIT); it is reported
   // on its own. The rounds after it are the steady state a long-running bot lives in.
@@ -440,9 +487,11 @@ export default async function benchEngine(): Promise<void> {
   console.log(
     `index build with the vocabulary and the search index, warm (10 runs): p50 ${ms(build.p50)}, max ${ms(build.max)}`,
   );
+  console.log(`\n${beforeRegistryLines(beside).join('\n')}`);
   console.log(
     `targets: p50 ≤ ${TARGET_P50_MS} ms → here (tsx) all rounds ${warm.p50 <= TARGET_P50_MS ? 'met' : 'NOT met'}, fastest-of-${ROUNDS} ${best.p50 <= TARGET_P50_MS ? 'met' : 'NOT met'}, ` +
       `from the bundle all rounds ${startup.steady.p50 <= TARGET_P50_MS ? 'met' : 'NOT met'}, fastest-of-${ROUNDS} ${startup.steady.bestP50 <= TARGET_P50_MS ? 'met' : 'NOT met'}; ` +
+      `${beforeRegistryTarget(beside)}; ` +
       `p99 < ${TARGET_P99_MS} ms → all rounds ${warm.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}, median round ${medianRoundP99 < TARGET_P99_MS ? 'met' : 'NOT met'}, fastest-of-${ROUNDS} ${best.p99 < TARGET_P99_MS ? 'met' : 'NOT met'}; start-up < ${TARGET_STARTUP_MS} ms → wall ${startupMs < TARGET_STARTUP_MS ? 'met' : 'NOT met'}, CPU ${startup.startupCpuMs < TARGET_STARTUP_MS ? 'met' : 'NOT met'}; RSS < ${TARGET_RSS_MB} MB → bundle ${startup.rssAfterMb < TARGET_RSS_MB ? 'met' : 'NOT met'}, tsx ${children.tsx.rssAfterMb < TARGET_RSS_MB ? 'met' : 'NOT met'}`,
   );
 }

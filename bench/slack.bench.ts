@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
-import { BUNDLE_OPTIONS } from '../scripts/build.mjs';
+import { bundleAsTheBot } from './bundle.ts';
 import { Bot } from '../src/bot.ts';
 import { loadConfig } from '../src/config.ts';
 import { loadDataset } from '../src/data/load.ts';
@@ -181,15 +181,8 @@ export async function serveForBench(): Promise<void> {
  * repository, as src/data/paths.ts expects.
  */
 async function bundleServers(): Promise<string> {
-  const { build } = await import('esbuild');
   const outfile = path.join(REPO_ROOT, 'bench', '.build', 'slack-servers.mjs');
-  await build({
-    ...BUNDLE_OPTIONS,
-    entryPoints: [fileURLToPath(import.meta.url)],
-    outfile,
-    external: [...BUNDLE_OPTIONS.external, 'autocannon', 'esbuild'],
-  });
-  return pathToFileURL(outfile).href;
+  return pathToFileURL(await bundleAsTheBot(fileURLToPath(import.meta.url), outfile, ['autocannon'])).href;
 }
 
 interface Servers {
