@@ -145,20 +145,21 @@ export function dayCountdown(fromDay: string, toDay: string, precise = true): st
  */
 export function relative(target: Dated, now: Date, precise = false): string {
   if (!target.at) return dayCountdown(isoDay(now), target.date, precise);
-  const millis = Date.parse(target.at) - now.getTime();
-  return ahead(instantSpan(now, new Date(target.at), precise), millis >= 0);
+  const at = Date.parse(target.at);
+  return ahead(instantSpan(now, at, precise), at >= now.getTime());
 }
 
-/** "5 hours", "2 days 3 hours", "3 weeks": the time between two instants, either order. */
-function instantSpan(a: Date, b: Date, precise: boolean): string {
-  const millis = Math.abs(b.getTime() - a.getTime());
+/** "5 hours", "2 days 3 hours", "3 weeks": the time between `now` and an instant (ms), either order. */
+function instantSpan(now: Date, at: number, precise: boolean): string {
+  const millis = Math.abs(at - now.getTime());
   if (millis < DAY_MS) return plural(Math.max(1, Math.round(millis / HOUR_MS)), 'hour');
   const days = Math.floor(millis / DAY_MS);
   const hours = Math.floor((millis % DAY_MS) / HOUR_MS);
   if ((days < 14 || precise) && hours > 0) return `${plural(days, 'day')} ${plural(hours, 'hour')}`;
   if (precise || days < 14) return plural(days, 'day');
-  const [earlier, later] = a < b ? [a, b] : [b, a];
-  return roundedSpan(isoDay(earlier), later.toISOString().slice(0, 10));
+  // isoDay is for `now` only: it remembers one instant, asked again and again within an answer.
+  const day = new Date(at).toISOString().slice(0, 10);
+  return now.getTime() < at ? roundedSpan(isoDay(now), day) : roundedSpan(day, isoDay(now));
 }
 
 /** Days under two weeks, weeks under two months, calendar months under two years, then years. */

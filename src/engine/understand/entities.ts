@@ -4,7 +4,7 @@ import { minorNumber } from '../../domain/version.ts';
 import type { ParseNotes, Period, VersionRef } from '../refs.ts';
 import { cleanQuestion } from '../sanitize.ts';
 import { isAscii, singleSpaced } from '../../domain/plain-text.ts';
-import { matchTitle, phrase, phrasesIn, termsOf } from './vocabulary.ts';
+import { addTermsOf, matchTitle, phrase, phrasesIn, termsOf } from './vocabulary.ts';
 
 /** Everything the data can name that one pass found in a question (the corpus harness reads this). */
 export interface Entities {
@@ -91,7 +91,29 @@ export const MONTH_WORDS = `january february march april may june july august se
 const MILESTONE_PHRASE =
   /\b(code|enhancements?|docs?|documentation|test|feature blog|blog|prr|production readiness) (freeze|thaw)\b/g;
 
+/** A version as people write it: v1.31, 1.31, 1.31.2, 1,31, 1.31.x, 1.31.0-rc.1. */
+const WRITTEN_VERSION =
+  /(?<![\w./#-])v?\s?([12])[.,](\d{1,3})(?:\.(\d{1,3}|x))?(?:-(alpha|beta|rc)\.?\d*)?(?![\w]|[.,]\d)/g;
+/** Every WRITTEN_VERSION holds this: a question without it skips the pattern. */
+const MIGHT_HOLD_VERSION = /[12][.,]\d/;
 const NUMBERED_VERSION = /\bver(\d+)\b/g;
+const NUMBERED_PLACEHOLDER = /^ver\d+$/;
+const FIRST_PLACEHOLDER = `${VERSION_PLACEHOLDER}0`;
+const WORD_CHARACTER = /\w/;
+const isWordCharacter = (character: string | undefined): boolean =>
+  character !== undefined && WORD_CHARACTER.test(character);
+
+/**
+ * Where the first version's placeholder ("ver0") stands when it is the text's only one and a word of its own, as
+ * NUMBERED_VERSION would find it; -1 otherwise (then the pattern reads the text).
+ */
+function soleFirstPlaceholder(s: string): number {
+  const at = s.indexOf(FIRST_PLACEHOLDER);
+  if (at < 0 || s.indexOf(FIRST_PLACEHOLDER, at + 1) >= 0) return -1;
+  const after = s[at + FIRST_PLACEHOLDER.length];
+  if (isWordCharacter(s[at - 1]) || isWordCharacter(after)) return -1;
+  return at;
+}
 /** What is neither a letter, a digit, whitespace nor one of / - # > (which the readings after it need). */
 const NOT_WORD = /[^\p{L}\p{N}\s/\-#>]+/gu;
 /** The same for lower-cased ASCII text, without the Unicode tables (the usual case, and twice as fast). */
@@ -436,9 +458,9 @@ export function extractEntities(
   // Each version becomes a numbered placeholder so exact and relative ones keep the order they were written in.
   const found: VersionRef[] = [];
   const placeholder = (ref: VersionRef): string => ` ${VERSION_PLACEHOLDER}${found.push(ref) - 1} `;
-  if (/[12][.,]\d/.test(s))
+  if (MIGHT_HOLD_VERSION.test(s))
     s = s.replace(
-      /(?<![\w./#-])v?\s?([12])[.,](\d{1,3})(?:\.(\d{1,3}|x))?(?:-(alpha|beta|rc)\.?\d*)?(?![\w]|[.,]\d)/g,
+      WRITTEN_VERSION,
       (match, major: string, minor: string, patch: string | undefined, pre: string | undefined) => {
         if (apiVersion && match.trim().startsWith('v') && apiVersion.includes(match.trim())) return match;
         const minorText = `${major}.${Number(minor)}`;
@@ -542,8 +564,9 @@ export function extractEntities(
     const terms: string[] = [];
     const withoutMilestones = s.includes('freeze') || s.includes('thaw') ? s.replace(MILESTONE_PHRASE, ' ') : s;
     for (const word of withoutMilestones.split(' ')) {
-      if (STOPWORDS.has(word) || PLACEHOLDERS.has(word) || (word.startsWith('ver') && /^ver\d+$/.test(word))) continue;
-      for (const term of termsOf(word)) terms.push(term);
+      if (STOPWORDS.has(word) || PLACEHOLDERS.has(word) || (word.startsWith('ver') && NUMBERED_PLACEHOLDER.test(word)))
+        continue;
+      addTermsOf(word, terms);
     }
     const match = matchTitle(terms, index.vocabulary);
     if (match)
@@ -551,8 +574,14 @@ export function extractEntities(
   }
 
   const versions: VersionRef[] = [];
+  const only = found.length === 1 ? soleFirstPlaceholder(s) : -1;
+  if (only >= 0) {
+    // One version, written once (most questions): its placeholder loses its number without a pass over the text.
+    versions.push(found[0]!);
+    s = s.slice(0, only + VERSION_PLACEHOLDER.length) + s.slice(only + VERSION_PLACEHOLDER.length + 1);
+  }
   // Only placeholders this pass wrote are versions: "ver2" typed by someone is just a word.
-  if (found.length > 0)
+  else if (found.length > 0)
     s = s.replace(NUMBERED_VERSION, (word, position: string) => {
       const ref = found[Number(position)];
       if (!ref) return word;

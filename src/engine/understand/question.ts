@@ -73,6 +73,7 @@ const MIGHT_HOLD_CUE_PHRASE = new RegExp(CUE_PHRASES.flatMap(([, needs]) => need
 
 const STRAY_PUNCTUATION = /[-/#>]/;
 const STRAY_PUNCTUATION_AT_ENDS = /^[-/#>]+|[-/#>]+$/g;
+const ALL_DIGITS = /^\d+$/;
 
 /** The question's words once its kinds' phrases are taken out, trimmed of stray punctuation. */
 function wordsOutsideCuePhrases(s: string): string[] {
@@ -85,10 +86,12 @@ function wordsOutsideCuePhrases(s: string): string[] {
         break;
       }
     }
-  return rest
-    .split(' ')
-    .map((word) => (STRAY_PUNCTUATION.test(word) ? word.replace(STRAY_PUNCTUATION_AT_ENDS, '') : word))
-    .filter((word) => word.length > 0 && !STOPWORDS.has(word) && !PLACEHOLDERS.has(word) && !/^\d+$/.test(word));
+  const words: string[] = [];
+  for (const written of rest.split(' ')) {
+    const word = STRAY_PUNCTUATION.test(written) ? written.replace(STRAY_PUNCTUATION_AT_ENDS, '') : written;
+    if (word.length > 0 && !STOPWORDS.has(word) && !PLACEHOLDERS.has(word) && !ALL_DIGITS.test(word)) words.push(word);
+  }
+  return words;
 }
 
 const subjectOf = (words: readonly string[], cueWords: ReadonlySet<string>): string[] =>

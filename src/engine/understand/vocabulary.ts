@@ -179,13 +179,26 @@ export function titleTerm(word: string): string | null {
 
 const ONE_PLAIN_WORD = /^[A-Za-z0-9]*$/;
 
-export function termsOf(text: string): string[] {
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/u;
+
+/** The title terms of `text`, added to `terms` (the entity pass calls this for every word: no array of its own). */
+export function addTermsOf(text: string, terms: string[]): void {
   // Most calls get one plain word; splitting it would give the word back.
   if (ONE_PLAIN_WORD.test(text)) {
     const term = titleTerm(text);
-    return term === null ? [] : [term];
+    if (term !== null) terms.push(term);
+    return;
   }
-  return text.split(/[^\p{L}\p{N}]+/u).flatMap((word) => titleTerm(word) ?? []);
+  for (const word of text.split(NOT_LETTER_OR_DIGIT)) {
+    const term = titleTerm(word);
+    if (term !== null) terms.push(term);
+  }
+}
+
+export function termsOf(text: string): string[] {
+  const terms: string[] = [];
+  addTermsOf(text, terms);
+  return terms;
 }
 
 function titlesOf(keps: readonly Kep[]): TitleIndex {
