@@ -143,6 +143,16 @@ function claimOf(text: string): { claim: PolicyClaim; topic: PolicyTopic } | nul
   return null;
 }
 
+/**
+ * The topic the question's words name, read in both its forms: as read (versions as "ver", typos fixed) and as
+ * written (a module path, "v0.x"). Most questions hold no word a topic needs, and are not joined into one text.
+ */
+function namedTopic(question: Question): PolicyTopic | undefined {
+  if (!MIGHT_NAME_TOPIC.test(question.text) && !MIGHT_NAME_TOPIC.test(question.lowered)) return undefined;
+  const spaced = `${question.text} ${question.lowered}`;
+  return TOPICS.find(([pattern, , needs]) => needs.some((word) => spaced.includes(word)) && pattern.test(spaced))?.[1];
+}
+
 function moduleOf(question: Question): string | null {
   // A Go module ("k8s.io/client-go"), not an API group/version that ends in k8s.io ("apiextensions.k8s.io/v1beta1").
   const named = /(?<![\w.-])k8s\.io\/(?!v\d)[a-z0-9-]+/.exec(question.lowered)?.[0];
@@ -154,18 +164,12 @@ export const supportPolicyKind: QuestionKind<SupportPolicyQuery> = {
   kind: 'support-policy',
   intent: 'support-policy',
   recognize: (question) => {
-    const spaced = `${question.text} ${question.lowered}`;
     // "when did 1.30 go into maintenance mode": the release's own maintenance date beside the policy.
     const releaseMaintenance =
       question.version && question.has(/\bmaintenance mode\b/) ? 'maintenance-mode' : undefined;
     // A claim asked ("does Kubernetes support 4 versions?") or stated ("minors are supported for 2 years").
     const claimed = !question.version && question.entities.platforms.length === 0 ? claimOf(question.lowered) : null;
-    const topic =
-      claimed?.topic ??
-      (MIGHT_NAME_TOPIC.test(spaced)
-        ? TOPICS.find(([pattern, , needs]) => needs.some((word) => spaced.includes(word)) && pattern.test(spaced))?.[1]
-        : undefined) ??
-      releaseMaintenance;
+    const topic = claimed?.topic ?? namedTopic(question) ?? releaseMaintenance;
     if (!topic) return null;
     const module = topic === 'client-libraries' ? moduleOf(question) : null;
     const moduleVersion =
