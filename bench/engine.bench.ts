@@ -245,9 +245,12 @@ interface BeforeAndNow {
   before: SteadyState;
 }
 
+/** Fresh processes of each engine in the comparison: whole processes are fast or slow on a shared machine. */
+const SIDE_BY_SIDE_RUNS = 7;
+
 /**
- * Three fresh processes of each engine from its bundle, alternating, over the bench's questions; the median of each
- * by p50. Null with the reason when the tree before the registry cannot be had (no git history).
+ * SIDE_BY_SIDE_RUNS fresh processes of each engine from its bundle, alternating, over the bench's questions; each
+ * figure the median of its runs. The reason instead when the tree before the registry cannot be had (no git history).
  */
 async function measureBeforeRegistry(texts: string[]): Promise<BeforeAndNow | { unavailable: string }> {
   const before = await beforeRegistryBundle();
@@ -257,7 +260,7 @@ async function measureBeforeRegistry(texts: string[]): Promise<BeforeAndNow | { 
   mkdirSync(path.dirname(questionsFile), { recursive: true });
   writeFileSync(questionsFile, JSON.stringify(texts));
   const runs: Record<keyof BeforeAndNow, SteadyState[]> = { now: [], before: [] };
-  for (let run = 0; run < 3; run++)
+  for (let run = 0; run < SIDE_BY_SIDE_RUNS; run++)
     for (const [which, bundle] of [
       ['now', now],
       ['before', before.bundle],
@@ -270,7 +273,11 @@ async function measureBeforeRegistry(texts: string[]): Promise<BeforeAndNow | { 
           `engine (${which})`,
         ),
       );
-  const median = (list: SteadyState[]) => list.sort((a, b) => a.p50 - b.p50)[Math.floor(list.length / 2)]!;
+  const median = (list: SteadyState[]): SteadyState => {
+    const of = (figure: keyof SteadyState) =>
+      list.map((run) => run[figure]).sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+    return { p50: of('p50'), p99: of('p99'), mean: of('mean'), bestP50: of('bestP50'), bestP99: of('bestP99') };
+  };
   return { now: median(runs.now), before: median(runs.before) };
 }
 
@@ -303,7 +310,7 @@ function beforeRegistryLines(beside: BeforeAndNow | { unavailable: string }): st
   const row = (name: string, steady: SteadyState) =>
     `| ${name} | ${ms(steady.p50)} | ${ms(steady.p99)} | ${ms(steady.mean)} | ${ms(steady.bestP50)} | ${ms(steady.bestP99)} |`;
   return [
-    `| per question beside ${BEFORE_REGISTRY_NAME}, the same ${QUESTIONS} questions, 3 fresh processes each from the bundle, alternating (median by p50), ${ROUNDS} rounds | p50 | p99 | mean | fastest-of-${ROUNDS} p50 | fastest-of-${ROUNDS} p99 |`,
+    `| per question beside ${BEFORE_REGISTRY_NAME}, the same ${QUESTIONS} questions, ${SIDE_BY_SIDE_RUNS} fresh processes each from the bundle, alternating (each figure the median of its runs), ${ROUNDS} rounds | p50 | p99 | mean | fastest-of-${ROUNDS} p50 | fastest-of-${ROUNDS} p99 |`,
     '| --- | --- | --- | --- | --- | --- |',
     row('this tree', beside.now),
     row('before the registry', beside.before),
