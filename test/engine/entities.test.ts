@@ -19,6 +19,20 @@ describe('recognizeEntities', () => {
     expect(found('when is the next release').versions).toEqual(['next']);
   });
 
+  it('reads a version written once as that one version, whatever words beside it hold "ver0"', () => {
+    const extraction = (text: string) =>
+      extractEntities(text, index, { corrections: [], truncated: false, stripped: false }, CUE_WORDS, now);
+    expect(extraction('what went GA in 1.31').versions).toEqual([{ kind: 'exact', minor: '1.31', patch: null }]);
+    expect(extraction('what went GA in 1.31').text).toBe('what went ga in ver');
+    // Words that contain the placeholder's letters are no placeholder, and leave the one version as it is.
+    expect(extraction('server0 and driver01 on 1.31').versions).toEqual([
+      { kind: 'exact', minor: '1.31', patch: null },
+    ]);
+    expect(extraction('server0 and driver01 on 1.31').text).toBe('server0 and driver01 on ver');
+    // Two versions keep the order they were written in.
+    expect(found('1.31 or the previous one').versions).toEqual(['1.31', 'previous']);
+  });
+
   it.each([
     ['1.30 - 1.33', ['1.30', '1.33']],
     ['1.30-1.33', ['1.30', '1.33']],
