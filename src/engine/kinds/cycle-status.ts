@@ -173,7 +173,9 @@ function checked(
 function weekAround(day: string, weeks: number): [string, string] {
   const date = new Date(`${day}T00:00:00Z`);
   const monday = new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * DAY_MS + weeks * 7 * DAY_MS);
-  return [isoDay(monday), isoDay(new Date(monday.getTime() + 6 * DAY_MS))];
+  // Not isoDay, which remembers one instant for `now`: these days would take its place.
+  const dayOf = (instant: number) => new Date(instant).toISOString().slice(0, 10);
+  return [dayOf(monday.getTime()), dayOf(monday.getTime() + 6 * DAY_MS)];
 }
 const DAY_MS = 86_400_000;
 
