@@ -2,6 +2,7 @@
 // measure this tree with it; copied into a tree extracted from git, the same file measures the engine issue 10 was
 // filed against (see before-registry.ts), so the two are timed by one loop over the same questions.
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { summarize } from './stats.ts';
 
 /** The moment every bench question is asked at. */
@@ -37,17 +38,79 @@ export function steadyState(answer: (text: string) => unknown, texts: readonly s
   return { p50: all.p50, p99: all.p99, mean: all.mean, bestP50: fastest.p50, bestP99: fastest.p99 };
 }
 
-/** The variable that runs this file as a child: the path of a JSON array of questions. */
-export const QUESTIONS_VARIABLE = 'ENGINE_STEADY_QUESTIONS';
+/** Two engines' cost per question, in one process; `ratio` is the second's figure over the first's. */
+export interface Paired {
+  first: { p50: number; p99: number; mean: number };
+  second: { p50: number; p99: number; mean: number };
+  ratio: { p50: number; p99: number; mean: number };
+}
 
-// Child mode: the engine of the tree this file sits in (its src/ beside this folder), from its own data/. The three
-// modules and their signatures are the same in every tree this is run in.
-const questionsFile = process.env[QUESTIONS_VARIABLE];
-if (questionsFile) {
+/** Timed rounds of the paired comparison after its first pass. */
+export const PAIRED_ROUNDS = 6;
+
+/**
+ * Two engines in one process over the same questions, question by question, which of the two goes first alternating:
+ * both meet the same machine at the same moment (other processes, CPU frequency, a neighbour's load), so their ratio
+ * holds to about 1 % from run to run where figures of separate processes move by 10 %. Each engine is slower here
+ * than on its own (two engines share the caches); the ratio is the comparison, not the figures.
+ */
+export function paired(
+  first: (text: string) => unknown,
+  second: (text: string) => unknown,
+  texts: readonly string[],
+): Paired {
+  for (const text of texts) {
+    first(text);
+    second(text);
+  }
+  const samples: [number[], number[]] = [[], []];
+  const engines = [first, second] as const;
+  for (let round = 0; round < PAIRED_ROUNDS; round++)
+    texts.forEach((text, at) => {
+      const order = (round + at) % 2 === 0 ? [0, 1] : [1, 0];
+      for (const which of order) {
+        const started = performance.now();
+        engines[which]!(text);
+        samples[which]!.push(performance.now() - started);
+      }
+    });
+  const [a, b] = samples.map((list) => summarize(list)) as [ReturnType<typeof summarize>, ReturnType<typeof summarize>];
+  const figures = (summary: typeof a) => ({ p50: summary.p50, p99: summary.p99, mean: summary.mean });
+  return {
+    first: figures(a),
+    second: figures(b),
+    ratio: { p50: b.p50 / a.p50, p99: b.p99 / a.p99, mean: b.mean / a.mean },
+  };
+}
+
+/** This tree's engine (its src/ beside this folder, its own data/): read, answer and render one question. */
+export async function treeEngine(): Promise<(text: string) => string> {
   const { loadDataset } = await import('../src/data/load.ts');
   const { createEngine } = await import('../src/engine/index.ts');
   const { renderText } = await import('../src/render/text.ts');
   const engine = createEngine(loadDataset());
+  return (text) => renderText(engine.answer(text, NOW));
+}
+
+/** The variable that runs this file as a child: the path of a JSON array of questions. */
+export const QUESTIONS_VARIABLE = 'ENGINE_STEADY_QUESTIONS';
+/** Beside it, the bundle of another tree's copy of this file: the child times the two engines paired (see paired). */
+export const PAIRED_VARIABLE = 'ENGINE_STEADY_PAIRED_WITH';
+
+// Child mode, only in the process this file was started as (not in a bundle imported for its treeEngine): the engine
+// of the tree this file sits in, alone or first beside the other tree's. The modules it imports and their signatures
+// are the same in every tree this is run in.
+const questionsFile = process.env[QUESTIONS_VARIABLE];
+if (questionsFile && process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
   const texts = JSON.parse(readFileSync(questionsFile, 'utf8')) as string[];
-  process.stdout.write(JSON.stringify(steadyState((text) => renderText(engine.answer(text, NOW)), texts)));
+  const own = await treeEngine();
+  const other = process.env[PAIRED_VARIABLE];
+  const result = other
+    ? paired(
+        await ((await import(pathToFileURL(other).href)) as { treeEngine: typeof treeEngine }).treeEngine(),
+        own,
+        texts,
+      )
+    : steadyState(own, texts);
+  process.stdout.write(JSON.stringify(result));
 }
