@@ -51,7 +51,7 @@ export const PAIRED_ROUNDS = 6;
 /**
  * Two engines in one process over the same questions, question by question, which of the two goes first alternating:
  * both meet the same machine at the same moment (other processes, CPU frequency, a neighbour's load), so their ratio
- * holds to about 1 % from run to run where figures of separate processes move by 10 %. Each engine is slower here
+ * holds to about 2 % from run to run where figures of separate processes move by 10 %. Each engine is slower here
  * than on its own (two engines share the caches); the ratio is the comparison, not the figures.
  */
 export function paired(
