@@ -6,9 +6,8 @@ import { milestonesOf } from '../../digest/cycle.ts';
 import { milestoneLabel } from '../../domain/schedule.ts';
 import { milestoneLocalDate } from '../../digest/facts.ts';
 import { clockLabel } from '../../digest/answers/format.ts';
-import { dayLabel, daysBetween } from '../../domain/dates.ts';
+import { addDays, dayLabel, daysBetween, isoDay, weekdayOf } from '../../domain/dates.ts';
 import type { EngineIndex } from '../engine-index.ts';
-import { isoDay } from '../../domain/dates.ts';
 import { makeAnswer } from '../../domain/answer-builders.ts';
 import { ParseNotes, VersionRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
@@ -171,13 +170,9 @@ function checked(
 
 /** Monday and Sunday (ISO days) of the week `weeks` after the one holding `day`. */
 function weekAround(day: string, weeks: number): [string, string] {
-  const date = new Date(`${day}T00:00:00Z`);
-  const monday = new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * DAY_MS + weeks * 7 * DAY_MS);
-  // Not isoDay, which remembers one instant for `now`: these days would take its place.
-  const dayOf = (instant: number) => new Date(instant).toISOString().slice(0, 10);
-  return [dayOf(monday.getTime()), dayOf(monday.getTime() + 6 * DAY_MS)];
+  const monday = addDays(day, weeks * 7 - (weekdayOf(day) - 1));
+  return [monday, addDays(monday, 6)];
 }
-const DAY_MS = 86_400_000;
 
 function answer(query: CycleStatusQuery, index: EngineIndex, now: Date): Answer {
   const today = query.on ?? isoDay(now);
