@@ -179,7 +179,39 @@ export function leadWithVerdict(answer: Answer, yesNo: boolean): Answer {
 
 /** Suggestion text compared loosely: case, quotes, punctuation and spacing do not make another question. */
 export function normaliseQuestion(text: string): string {
-  return singleSpaced(text.toLowerCase().replace(/[“”"'‘’`?!.,;:]+/g, ' '));
+  return singleSpaced(text.toLowerCase().replace(LOOSE_PUNCTUATION, ' '));
+}
+const LOOSE_PUNCTUATION = /[“”"'‘’`?!.,;:]+/g;
+/** ASCII character code → 1 where normaliseQuestion makes the character part of a gap (punctuation, whitespace). */
+const LOOSE_ASCII = new Uint8Array(128);
+for (const mark of '"\'`?!.,;: \t\n\v\f\r') LOOSE_ASCII[mark.charCodeAt(0)] = 1;
+const A = 65;
+const Z = 90;
+const TO_LOWER = 32;
+const SPACE = 32;
+
+/**
+ * Whether `text` normalises to `normalised` (a normaliseQuestion result), walked in place: it stops at the first
+ * character that differs, where normalising `text` would copy it three times (once per answer, for the question
+ * asked, though most answers suggest nothing like it). Text with other than ASCII is normalised as usual.
+ */
+export function normalisesTo(text: string, normalised: string): boolean {
+  let at = 0;
+  let gap = false;
+  for (let read = 0; read < text.length; read++) {
+    const code = text.charCodeAt(read);
+    if (code > 127) return normaliseQuestion(text) === normalised;
+    if (LOOSE_ASCII[code] === 1) {
+      gap = at > 0;
+      continue;
+    }
+    if (gap) {
+      if (normalised.charCodeAt(at++) !== SPACE) return false;
+      gap = false;
+    }
+    if (normalised.charCodeAt(at++) !== (code >= A && code <= Z ? code + TO_LOWER : code)) return false;
+  }
+  return at === normalised.length;
 }
 
 const READINGS_KEPT = 4_000;
@@ -218,13 +250,18 @@ export function withoutAskedSuggestions(
   read: Reader,
   index: EngineIndex,
 ): Answer {
-  if (!answer.suggestions.length) return answer;
-  const askedTexts = new Set(asked.map(normaliseQuestion));
+  const all = answer.suggestions;
+  if (!all.length) return answer;
   const cache = readingsOf(index);
-  const isAsked = (suggestion: string) => {
+  let kept: string[] | null = null;
+  for (let at = 0; at < all.length; at++) {
+    const suggestion = all[at]!;
     const reading = readingOf(suggestion, cache, read);
-    return askedTexts.has(reading.normalised) || (reading.query.kind === query.kind && sameQuery(reading.query, query));
-  };
-  const suggestions = answer.suggestions.filter((suggestion) => !isAsked(suggestion));
-  return suggestions.length === answer.suggestions.length ? answer : { ...answer, suggestions };
+    const isAsked =
+      asked.some((text) => normalisesTo(text, reading.normalised)) ||
+      (reading.query.kind === query.kind && sameQuery(reading.query, query));
+    if (isAsked) kept ??= all.slice(0, at);
+    else kept?.push(suggestion);
+  }
+  return kept ? { ...answer, suggestions: kept } : answer;
 }

@@ -5,9 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.ts';
 import type { Answer, AnswerIntent } from '../../src/domain/answer.ts';
 import type { Dataset } from '../../src/domain/dataset.ts';
-import { normaliseQuestion } from '../../src/engine/assemble.ts';
+import { normalisesTo, normaliseQuestion } from '../../src/engine/assemble.ts';
 import { createEngine, type Engine, type Query } from '../../src/engine/index.ts';
 import { renderText } from '../../src/render/text.ts';
+import { loadCorpus } from './corpus/corpus.ts';
 
 const DATA_DATE = new Date('2026-08-22T12:00:00Z');
 const BEFORE_131 = new Date('2024-07-01T12:00:00Z');
@@ -67,6 +68,46 @@ describe('"Try:" never suggests the question just asked', () => {
       }
     }
     expect(seen.size).toBeGreaterThan(50);
+  });
+
+  // The in-place comparison the assembly step runs must say exactly what comparing the two normalised texts says.
+  it('compares in place exactly as normalising both would', () => {
+    const questions = loadCorpus(new URL('./corpus/tune.yaml', import.meta.url).pathname).map((entry) => entry.q);
+    const variants = (text: string) => [
+      text,
+      text.toUpperCase(),
+      `  “${text}”?! `,
+      ` "${text}"...`,
+      text.replace(/ /g, '\t \n'),
+      text.replace(/\./g, ' . '),
+      `${text}s`,
+      text.slice(1),
+      text.replace(/[aeiou]/, 'İ'),
+    ];
+    let agreed = 0;
+    let equal = 0;
+    for (const question of questions.slice(0, 300)) {
+      const targets = [question, ...engine.answer(question, DATA_DATE).suggestions].map(normaliseQuestion);
+      for (const text of variants(question))
+        for (const target of targets) {
+          const same = normaliseQuestion(text) === target;
+          expect(normalisesTo(text, target), `${JSON.stringify(text)} vs ${JSON.stringify(target)}`).toBe(same);
+          agreed++;
+          if (same) equal++;
+        }
+    }
+    for (const [text, target] of [
+      ['', ''],
+      ['?!', ''],
+      ['a', ''],
+      ['', 'a'],
+      ['Who led 1.31', 'who led 1 31'],
+      ['who  led', 'who led'],
+      ['who led', 'who  led'],
+    ] as const)
+      expect(normalisesTo(text, target), `${text} vs ${target}`).toBe(normaliseQuestion(text) === target);
+    expect(equal).toBeGreaterThan(1000);
+    expect(agreed).toBeGreaterThan(equal * 2);
   });
 
   it('compares loosely: case, quotes and punctuation do not make another question', () => {
