@@ -94,8 +94,31 @@ const MILESTONE_PHRASE =
 /** A version as people write it: v1.31, 1.31, 1.31.2, 1,31, 1.31.x, 1.31.0-rc.1. */
 const WRITTEN_VERSION =
   /(?<![\w./#-])v?\s?([12])[.,](\d{1,3})(?:\.(\d{1,3}|x))?(?:-(alpha|beta|rc)\.?\d*)?(?![\w]|[.,]\d)/g;
-/** Every WRITTEN_VERSION holds this: a question without it skips the pattern. */
-const MIGHT_HOLD_VERSION = /[12][.,]\d/;
+/** Every WRITTEN_VERSION holds this, at most two characters ("v ") after the match starts. */
+const VERSION_CORE = /[12][.,]\d/g;
+
+/**
+ * `s.replace(WRITTEN_VERSION, replace)`, with the pattern tried only where a VERSION_CORE stands: a pattern that
+ * opens with a lookbehind and optional characters is otherwise tried at every position of the text.
+ */
+function replaceWrittenVersions(
+  s: string,
+  replace: (match: string, major: string, minor: string, patch?: string, pre?: string) => string,
+): string {
+  let replaced = '';
+  let copied = 0;
+  VERSION_CORE.lastIndex = 0;
+  for (let core = VERSION_CORE.exec(s); core !== null; core = VERSION_CORE.exec(s)) {
+    WRITTEN_VERSION.lastIndex = Math.max(copied, core.index - 2);
+    const match = WRITTEN_VERSION.exec(s);
+    if (match === null) break;
+    replaced += s.slice(copied, match.index) + replace(match[0], match[1]!, match[2]!, match[3], match[4]);
+    copied = match.index + match[0].length;
+    // A match holds its core, so the next core starts after it.
+    VERSION_CORE.lastIndex = copied;
+  }
+  return copied === 0 ? s : replaced + s.slice(copied);
+}
 const NUMBERED_VERSION = /\bver(\d+)\b/g;
 const NUMBERED_PLACEHOLDER = /^ver\d+$/;
 const FIRST_PLACEHOLDER = `${VERSION_PLACEHOLDER}0`;
@@ -458,18 +481,13 @@ export function extractEntities(
   // Each version becomes a numbered placeholder so exact and relative ones keep the order they were written in.
   const found: VersionRef[] = [];
   const placeholder = (ref: VersionRef): string => ` ${VERSION_PLACEHOLDER}${found.push(ref) - 1} `;
-  if (MIGHT_HOLD_VERSION.test(s))
-    s = s.replace(
-      WRITTEN_VERSION,
-      (match, major: string, minor: string, patch: string | undefined, pre: string | undefined) => {
-        if (apiVersion && match.trim().startsWith('v') && apiVersion.includes(match.trim())) return match;
-        const minorText = `${major}.${Number(minor)}`;
-        // "1.33.0" is the minor release itself (its release notes, its GA list), not a patch of it.
-        const patchText =
-          patch != null && patch !== 'x' && Number(patch) !== 0 ? `${minorText}.${Number(patch)}` : null;
-        return `${placeholder({ kind: 'exact', minor: minorText, patch: patchText })}${pre ? ` prerelease-${pre} ` : ''}`;
-      },
-    );
+  s = replaceWrittenVersions(s, (match, major, minor, patch, pre) => {
+    if (apiVersion && match.trim().startsWith('v') && apiVersion.includes(match.trim())) return match;
+    const minorText = `${major}.${Number(minor)}`;
+    // "1.33.0" is the minor release itself (its release notes, its GA list), not a patch of it.
+    const patchText = patch != null && patch !== 'x' && Number(patch) !== 0 ? `${minorText}.${Number(patch)}` : null;
+    return `${placeholder({ kind: 'exact', minor: minorText, patch: patchText })}${pre ? ` prerelease-${pre} ` : ''}`;
+  });
 
   takeFeatures(s, cleanText, index, extraction);
   const platforms = PLATFORM_HINT.test(s)
