@@ -181,10 +181,11 @@ export function leadWithVerdict(answer: Answer, yesNo: boolean): Answer {
 export function normaliseQuestion(text: string): string {
   return singleSpaced(text.toLowerCase().replace(LOOSE_PUNCTUATION, ' '));
 }
-const LOOSE_PUNCTUATION = /[“”"'‘’`?!.,;:]+/g;
+const LOOSE_MARKS = '“”"\'‘’`?!.,;:';
+const LOOSE_PUNCTUATION = new RegExp(`[${LOOSE_MARKS}]+`, 'g');
 /** ASCII character code → 1 where normaliseQuestion makes the character part of a gap (punctuation, whitespace). */
 const LOOSE_ASCII = new Uint8Array(128);
-for (const mark of '"\'`?!.,;: \t\n\v\f\r') LOOSE_ASCII[mark.charCodeAt(0)] = 1;
+for (const mark of `${LOOSE_MARKS} \t\n\v\f\r`) if (mark.charCodeAt(0) < 128) LOOSE_ASCII[mark.charCodeAt(0)] = 1;
 const A = 65;
 const Z = 90;
 const TO_LOWER = 32;
