@@ -47,3 +47,21 @@ export function memoOnObject<O extends object, V>(compute: (owner: O) => V): (ow
     return lastValue;
   };
 }
+
+/**
+ * Memoises a pure computation on an object and a key, keeping one key per object: the last one asked. For what a
+ * dataset's records give on a day (`today`): every question of a day asks for the same one, and a day gone is
+ * not asked again, so nothing is kept beyond one value per record.
+ */
+export function memoPerObjectLastKey<O extends object, K, V>(
+  compute: (owner: O, key: K) => V,
+): (owner: O, key: K) => V {
+  const cache = new WeakMap<O, { key: K; value: V }>();
+  return (owner, key) => {
+    const known = cache.get(owner);
+    if (known !== undefined && known.key === key) return known.value;
+    const value = compute(owner, key);
+    cache.set(owner, { key, value });
+    return value;
+  };
+}

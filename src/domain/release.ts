@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from './dates.ts';
 import { compareMinor, MinorVersion, minorNumber, PatchVersion } from './version.ts';
+import { memoPerObjectLastKey } from './memo.ts';
 
 export const EnhancementCounts = z.object({
   total: z.number().int().nonnegative().nullable(),
@@ -96,24 +97,33 @@ export function isShipped(release: Release, today: string): boolean {
  * "The latest release" on `today`: the newest whose x.y.0 date has come. Where the data only has the plan
  * for it (`!isShipped`), answers say so rather than fall back to an older release.
  */
-export function latestRelease(releases: readonly Release[], today: string): Release | null {
-  let latest: Release | null = null;
-  for (const release of releases)
-    if (isPastGaDate(release, today) && (!latest || compareMinor(release.version, latest.version) > 0))
-      latest = release;
-  return latest;
-}
+export const latestRelease: (releases: readonly Release[], today: string) => Release | null = memoPerObjectLastKey(
+  (releases: readonly Release[], today: string) => {
+    let latest: Release | null = null;
+    for (const release of releases)
+      if (isPastGaDate(release, today) && (!latest || compareMinor(release.version, latest.version) > 0))
+        latest = release;
+    return latest;
+  },
+);
 
 /** The newest patch (x.y.0 included) published on or before `today`; never one the data does not have. */
-export function latestPatchAsOf(release: Release, today: string): { version: string; date: string } | null {
-  let latest: { version: string; date: string } | null = null;
-  for (const patch of release.patches) {
-    if (patch.date <= today && (!latest || minorPatch(patch.version) > minorPatch(latest.version))) latest = patch;
-  }
-  return latest;
-}
+export const latestPatchAsOf: (release: Release, today: string) => { version: string; date: string } | null =
+  memoPerObjectLastKey((release: Release, today: string) => {
+    let latest: { version: string; date: string } | null = null;
+    let latestNumber = -1;
+    for (const patch of release.patches) {
+      if (patch.date > today) continue;
+      const number = patchNumber(patch.version);
+      if (number > latestNumber) {
+        latest = patch;
+        latestNumber = number;
+      }
+    }
+    return latest;
+  });
 
-const minorPatch = (version: string): number => Number(version.slice(version.lastIndexOf('.') + 1));
+const patchNumber = (version: string): number => Number(version.slice(version.lastIndexOf('.') + 1));
 
 export type SupportState = 'unreleased' | 'unconfirmed' | 'supported' | 'maintenance' | 'eol';
 
@@ -135,11 +145,12 @@ export function supportState(release: Release, releases: readonly Release[], tod
 }
 
 /** Shipped releases not past end of life on `today` (maintenance mode included), newest first. */
-export function supportedReleases(releases: readonly Release[], today: string): Release[] {
-  return releases
-    .filter((release) => {
-      const state = supportState(release, releases, today);
-      return state === 'supported' || state === 'maintenance';
-    })
-    .sort((a, b) => compareMinor(b.version, a.version));
-}
+export const supportedReleases: (releases: readonly Release[], today: string) => readonly Release[] =
+  memoPerObjectLastKey((releases: readonly Release[], today: string) =>
+    releases
+      .filter((release) => {
+        const state = supportState(release, releases, today);
+        return state === 'supported' || state === 'maintenance';
+      })
+      .sort((a, b) => compareMinor(b.version, a.version)),
+  );

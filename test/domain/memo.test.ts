@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memo, memoOnObject, memoPerObject } from '../../src/domain/memo.ts';
+import { memo, memoOnObject, memoPerObject, memoPerObjectLastKey } from '../../src/domain/memo.ts';
 
 describe('memo', () => {
   it('computes a key once, and again after the cache was cleared for being full', () => {
@@ -62,5 +62,37 @@ describe('memoOnObject', () => {
     const owner = {};
     expect(() => failing(owner)).toThrow('first read fails');
     expect(failing(owner)).toBe(2);
+  });
+});
+
+describe('memoPerObjectLastKey', () => {
+  it("keeps each object's last key only: the same key again is remembered, another key computed anew", () => {
+    const asked: string[] = [];
+    const on = memoPerObjectLastKey((owner: { name: string }, day: string) => {
+      asked.push(`${owner.name}@${day}`);
+      return `${owner.name} on ${day}`;
+    });
+    const a = { name: 'a' };
+    const b = { name: 'b' };
+    expect([on(a, 'mon'), on(b, 'mon'), on(a, 'mon'), on(a, 'tue'), on(a, 'mon'), on(b, 'mon')]).toEqual([
+      'a on mon',
+      'b on mon',
+      'a on mon',
+      'a on tue',
+      'a on mon',
+      'b on mon',
+    ]);
+    expect(asked).toEqual(['a@mon', 'b@mon', 'a@tue', 'a@mon']);
+  });
+
+  it('remembers a null result as a result', () => {
+    let calls = 0;
+    const none = memoPerObjectLastKey((_owner: object, _key: number) => {
+      calls += 1;
+      return null;
+    });
+    const owner = {};
+    expect([none(owner, 1), none(owner, 1)]).toEqual([null, null]);
+    expect(calls).toBe(1);
   });
 });

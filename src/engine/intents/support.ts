@@ -26,7 +26,8 @@ export function support(query: SupportQuery, index: EngineIndex, now: Date): Ans
 }
 
 /** Shipped releases not past end of life at `now`, newest first: the domain's supportedReleases. */
-export const supportedReleases = (index: EngineIndex, now: Date): Release[] => supportedOn(index.releases, isoDay(now));
+export const supportedReleases = (index: EngineIndex, now: Date): readonly Release[] =>
+  supportedOn(index.releases, isoDay(now));
 
 const whenFrom = (date: string, now: Date): string => `${formatDate(date)}, ${relative({ date, at: null }, now)}`;
 
