@@ -33,11 +33,15 @@ const MENTION_START = new RegExp(`[${MENTION_STARTS}]`);
 /** Whether the text may hold a mention at all: it holds one of MENTION_STARTS (a cheap test before the patterns). */
 export const mayHoldMention = (text: string): boolean => MENTION_START.test(text);
 
-/** Where what defuseMentions rewrites can start: "<!" (encoded mass and group mentions) or an at sign. */
-const DEFUSABLE_START = /<!|[@＠]/;
+/**
+ * What defuseMentions rewrites holds one of these: "<!" (encoded mass and group mentions) or a typed mass mention,
+ * in any case. One test, without the u flag (every character here is one UTF-16 unit, and no other character folds
+ * to these letters), so a text with only handles ("@reylejano") or addresses skips the three patterns' passes.
+ */
+const DEFUSABLE = new RegExp(`<!|[@＠](?:${MASS_MENTION_WORDS})`, 'i');
 
 /** Mass mentions made inert (the bare word stays), group mentions named: for any text leaving the bot. */
 export function defuseMentions(text: string): string {
-  if (!DEFUSABLE_START.test(text)) return text;
+  if (!DEFUSABLE.test(text)) return text;
   return text.replace(ENCODED_MASS_MENTION, '$1').replace(GROUP_MENTION, 'a group').replace(PLAIN_MASS_MENTION, '$1');
 }
