@@ -11,6 +11,7 @@ import {
 import { canonicalZone, parseTimeOfDay } from './time.ts';
 import { MASS_MENTION, PLATFORM_TOKEN } from '../domain/mentions.ts';
 import { withoutHiddenCharacters } from '../domain/unsafe-text.ts';
+import { entryOf } from '../domain/lookup.ts';
 
 export interface SubscribeOptions {
   kind?: DigestKind;
@@ -85,7 +86,7 @@ function releaseFilterOf(tokens: readonly string[]): ReleaseAlertFilter | undefi
   let mentioned = false;
   for (const token of tokens) {
     const word = token.toLowerCase();
-    const event = RELEASE_EVENT_WORDS[word];
+    const event = entryOf(RELEASE_EVENT_WORDS, word);
     const minor = MINOR_TOKEN.exec(token);
     if (event) asked.add(event);
     else if (minor) versions.add(`1.${Number(minor[1])}`);
@@ -101,7 +102,9 @@ function releaseFilterOf(tokens: readonly string[]): ReleaseAlertFilter | undefi
 }
 
 const isReleaseToken = (token: string): boolean =>
-  RELEASES_WORDS.has(token.toLowerCase()) || token.toLowerCase() in RELEASE_EVENT_WORDS || MINOR_TOKEN.test(token);
+  RELEASES_WORDS.has(token.toLowerCase()) ||
+  entryOf(RELEASE_EVENT_WORDS, token.toLowerCase()) !== undefined ||
+  MINOR_TOKEN.test(token);
 
 WEEKDAY_WORDS.set('tues', 2).set('wed', 3).set('thur', 4).set('thurs', 4);
 
@@ -141,7 +144,7 @@ export function parseSubscribeOptions(args: string): Parsed<SubscribeOptions> {
   for (const token of tokens) {
     if (isReleaseToken(token)) continue;
     const word = token.toLowerCase();
-    const kind = KIND_WORDS[word];
+    const kind = entryOf(KIND_WORDS, word);
     if (kind) {
       options.kind = combineKinds(options.kind, kind);
       continue;
@@ -200,7 +203,7 @@ export function parseUnsubscribeOptions(args: string): Parsed<UnsubscribeOptions
   const tokens = tokensOf(args);
   for (const token of tokens) {
     const word = token.toLowerCase();
-    const found = KIND_WORDS[word];
+    const found = entryOf(KIND_WORDS, word);
     if (RELEASES_WORDS.has(word) || word === 'all') releases = true;
     if (found) kind = combineKinds(kind, found);
     else if (RELEASES_WORDS.has(word)) continue;

@@ -3,6 +3,7 @@ import { fact } from '../domain/answer-builders.ts';
 import { formatEvent, relative } from '../domain/dates.ts';
 import { KEP_STAGES, type Kep } from '../domain/kep.ts';
 import type { ScheduleEvent } from '../domain/schedule.ts';
+import { entryOf } from '../domain/lookup.ts';
 
 /** Names and labels the engine's answers share: KEPs, SIGs, dated schedule facts. Platform-neutral text. */
 
@@ -27,7 +28,7 @@ export function sigName(slug: string): string {
   if (text === undefined) {
     const name = slug.replace(/^sig-/, '');
     text = `SIG ${
-      SIG_SPECIAL_NAMES[name] ??
+      entryOf(SIG_SPECIAL_NAMES, name) ??
       name
         .split('-')
         .map((word) => word.charAt(0).toUpperCase() + word.slice(1))

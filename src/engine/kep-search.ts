@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import type { Kep } from '../domain/kep.ts';
 import { Bm25Or, type OrResult, type TermGroup } from './bm25-or.ts';
 import { editDistance } from './lexicon.ts';
+import { entryOf } from '../domain/lookup.ts';
 
 /**
  * Full-text search over KEP titles, summaries and feature gates (fuzzy and prefix, ranked),
@@ -350,7 +351,7 @@ function expand(text: string): string {
   return text
     .toLowerCase()
     .split(/\s+/)
-    .map((word) => EXPANSIONS[word] ?? word)
+    .map((word) => entryOf(EXPANSIONS, word) ?? word)
     .join(' ')
     .trim();
 }

@@ -124,6 +124,33 @@ describe('engine robustness', () => {
     }
   });
 
+  // Names every object inherits: a word table read as `table[word]` returned a function for them ("is constructor
+  // api removed" crashed the deprecations answer; "keps about toString" searched for "function … native code").
+  const INHERITED = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', 'isPrototypeOf'];
+
+  it('reads a word every object inherits as a word, in every kind of question', () => {
+    const now = new Date('2025-01-15T00:00:00Z');
+    const { keps } = loadDataset();
+    for (const word of INHERITED) {
+      for (const question of [
+        `is ${word} api removed`,
+        `when was the ${word} kind deprecated`,
+        `keps about ${word}`,
+        `who was the 1.30 ${word} lead`,
+        `how many ${word} minors are supported`,
+        `is ${word} on by default in 1.33`,
+      ]) {
+        const answer = engine.answer(question, now);
+        expect(answer.intent, question).not.toBe('unknown');
+      }
+      // "__proto__" is read as the word "proto", which KEP texts do hold.
+      const read = word.replace(/_/g, '').toLowerCase();
+      const named = keps.some((kep) => `${kep.title} ${kep.summary}`.toLowerCase().includes(read));
+      const search = engine.answer(`keps about ${word}`, now);
+      expect(search.title.startsWith('No match'), `keps about ${word}`).toBe(!named);
+    }
+  });
+
   it('answers at any time, before the first release and long after the data', () => {
     for (const now of [
       new Date('2010-01-01T00:00:00Z'),

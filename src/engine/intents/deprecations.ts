@@ -13,6 +13,7 @@ import { latestReleased, previousRelease, resolveVersion } from '../versions.ts'
 import { searchAnswer } from './search-results.ts';
 import { kepAnswer, name } from './kep.ts';
 import { forwardSuggestion } from './suggestions.ts';
+import { entryOf } from '../../domain/lookup.ts';
 
 const LINKS = [{ label: 'Deprecated API migration guide', url: DEPRECATION_GUIDE_URL }];
 const API_ALIASES: Record<string, string> = {
@@ -221,10 +222,10 @@ function matchApis(apis: DeprecatedApi[], raw: string): DeprecatedApi[] {
   const words = tokens.filter((token) => !token.includes('/'));
   const kindMatches = (api: DeprecatedApi, word: string) => {
     const kind = api.kind.toLowerCase();
-    const wanted = API_ALIASES[word] ?? word;
+    const wanted = entryOf(API_ALIASES, word) ?? word;
     return kind === wanted || kind === wanted.replace(/e?s$/, '') || (wanted.length >= 5 && kind.includes(wanted));
   };
-  const joined = API_ALIASES[words.join('')] ?? words.join('');
+  const joined = entryOf(API_ALIASES, words.join('')) ?? words.join('');
   let found = apis.filter((api) =>
     groups.every(
       (group) => api.apiVersion.toLowerCase() === group || `${api.apiVersion}/${api.kind}`.toLowerCase() === group,

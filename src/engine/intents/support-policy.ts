@@ -10,6 +10,7 @@ import type { VersionRef } from '../refs.ts';
 import { latestReleased, resolveVersion } from '../versions.ts';
 import { latestPatchAt } from './release-facts.ts';
 import { quoteLines } from './policy-text.ts';
+import { entryOf } from '../../domain/lookup.ts';
 
 /** The staging modules KEP-917 names; others under k8s.io may be versioned on their own. */
 const KEP_917_MODULES = ['k8s.io/api', 'k8s.io/apimachinery', 'k8s.io/client-go'];
@@ -57,7 +58,7 @@ const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4
 const numberIn = (text: string, pattern: RegExp): number | null => {
   const word = pattern.exec(text)?.[1];
   if (!word) return null;
-  return NUMBER_WORDS[word] ?? (Number.isFinite(Number(word)) ? Number(word) : null);
+  return entryOf(NUMBER_WORDS, word) ?? (Number.isFinite(Number(word)) ? Number(word) : null);
 };
 
 /**

@@ -5,6 +5,7 @@ import type { EngineIndex } from '../engine-index.ts';
 import { fact, makeAnswer, plural, section } from '../../domain/answer-builders.ts';
 import type { TeamQuery } from '../kinds/team.ts';
 import { isReleased, latestReleased, resolveVersion } from '../versions.ts';
+import { entryOf } from '../../domain/lookup.ts';
 
 /** Roles merged into another (Bug Triage into Release Signal in 1.30); renamed roles are in the domain. */
 const ROLE_FALLBACKS: Record<string, string[]> = {
@@ -116,7 +117,7 @@ function withPerson(answer: Answer, query: TeamQuery, roster: Team, asked: reado
   return { ...answer, verdict: 'no', summary: `${answer.summary}${note}` };
 }
 
-const roleName = (key: string) => ROLE_NAMES[key] ?? key;
+const roleName = (key: string) => entryOf(ROLE_NAMES, key) ?? key;
 const roleList = (roster: Team) => roster.roles.map((role) => role.role).join(', ');
 
 /** "12 roles, 12 leads and 30 shadows". */
@@ -133,7 +134,7 @@ function leadVerb(past: boolean, count: number): string {
 }
 
 function findRoles(roster: Team, key: string): TeamRole[] {
-  for (const candidate of [...roleKeysFor(key), ...(ROLE_FALLBACKS[key] ?? [])]) {
+  for (const candidate of [...roleKeysFor(key), ...(entryOf(ROLE_FALLBACKS, key) ?? [])]) {
     const roles = roster.roles.filter((role) => role.key === candidate);
     if (roles.length > 0) return roles;
   }

@@ -5,6 +5,7 @@ import { ParseNotes, VersionRef } from '../refs.ts';
 import type { Question } from '../understand/question.ts';
 import { overSpan, untilOf } from '../span.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
+import { entryOf } from '../../domain/lookup.ts';
 
 export const PolicyClaim = z.object({
   unit: z.enum(['minors', 'months', 'per-year', 'monthly', 'lts']),
@@ -111,7 +112,7 @@ const MIGHT_NAME_TOPIC = new RegExp(
 
 const COUNT_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 const COUNT = String.raw`(\d{1,2}|an?|one|two|three|four|five|six)`;
-const count = (word: string): number => COUNT_WORDS[word] ?? Number(word);
+const count = (word: string): number => entryOf(COUNT_WORDS, word) ?? Number(word);
 const PER_YEAR = new RegExp(
   String.raw`\b${COUNT} (?:minor )?(?:releases?|minors?|versions?|times) (?:a|per|each) year\b`,
 );

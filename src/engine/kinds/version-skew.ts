@@ -5,6 +5,7 @@ import { ParseNotes, VersionRef } from '../refs.ts';
 import { spanEnds } from '../span.ts';
 import type { Question } from '../understand/question.ts';
 import { type QuestionKind, SCORE, words } from './kind.ts';
+import { entryOf } from '../../domain/lookup.ts';
 
 export const VersionSkewQuery = z.object({
   kind: z.literal('version-skew'),
@@ -107,7 +108,7 @@ function offsetOf(question: Question): number | null {
   if (!match) return null;
   const [, n1, direction1, direction2, n2] = match;
   const raw = (n1 ?? n2)!;
-  const n = NUMBER_WORDS[raw] ?? Number(raw);
+  const n = entryOf(NUMBER_WORDS, raw) ?? Number(raw);
   return /newer|ahead/.test((direction1 ?? direction2)!) ? -n : n;
 }
 
