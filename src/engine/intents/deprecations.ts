@@ -220,22 +220,30 @@ function matchApis(apis: DeprecatedApi[], raw: string): DeprecatedApi[] {
   const tokens = raw.toLowerCase().split(/\s+/).filter(Boolean);
   const groups = tokens.filter((token) => token.includes('/'));
   const words = tokens.filter((token) => !token.includes('/'));
-  const kindMatches = (api: DeprecatedApi, word: string) => {
-    const kind = api.kind.toLowerCase();
-    const wanted = entryOf(API_ALIASES, word) ?? word;
-    return kind === wanted || kind === wanted.replace(/e?s$/, '') || (wanted.length >= 5 && kind.includes(wanted));
-  };
+  if (groups.length === 0 && words.length === 0) return [];
+  const found = groups.length
+    ? apis.filter((api) =>
+        groups.every(
+          (group) => api.apiVersion.toLowerCase() === group || `${api.apiVersion}/${api.kind}`.toLowerCase() === group,
+        ),
+      )
+    : apis;
+  if (words.length === 0) return found;
   const joined = entryOf(API_ALIASES, words.join('')) ?? words.join('');
-  let found = apis.filter((api) =>
-    groups.every(
-      (group) => api.apiVersion.toLowerCase() === group || `${api.apiVersion}/${api.kind}`.toLowerCase() === group,
-    ),
-  );
-  if (words.length > 0) {
-    const byKind = found.filter((api) => kindMatches(api, joined) || words.some((word) => kindMatches(api, word)));
-    found = byKind.length > 0 || groups.length === 0 ? byKind : found;
-  }
-  return groups.length === 0 && words.length === 0 ? [] : found;
+  const wanted = [joined, ...words].map(kindWanted);
+  const byKind = found.filter((api) => {
+    const kind = api.kind.toLowerCase();
+    return wanted.some((one) => one.matches(kind));
+  });
+  return byKind.length > 0 || groups.length === 0 ? byKind : found;
+}
+
+/** A word of the subject as an API kind it may name: itself, its alias, the singular, or (five letters on) a part. */
+function kindWanted(word: string): { matches(kind: string): boolean } {
+  const wanted = entryOf(API_ALIASES, word) ?? word;
+  const singular = wanted.replace(/e?s$/, '');
+  const part = wanted.length >= 5;
+  return { matches: (kind) => kind === wanted || kind === singular || (part && kind.includes(wanted)) };
 }
 
 /** "Is PodSecurityPolicy removed", "when was policy/v1beta1 removed": an API, an announced item, or a KEP. */
