@@ -217,9 +217,14 @@ export function normalisesTo(text: string, normalised: string): boolean {
 
 const READINGS_KEPT = 4_000;
 
-/** A suggestion as the asked question is compared with it: its normalised text and the query it reads as. */
+/**
+ * A suggestion as the asked question is compared with it: its normalised text and the query it reads as, with that
+ * query's kind beside it (most suggestions are of another kind than the question, and are ruled out without reading
+ * the query object).
+ */
 interface Reading {
   normalised: string;
+  kind: Query['kind'];
   query: Query;
 }
 /** Suggestions come from a few templates: each is read once per dataset and kept. */
@@ -237,7 +242,8 @@ function readingsOf(index: EngineIndex): Map<string, Reading> {
 function readingOf(text: string, cache: Map<string, Reading>, read: Reader): Reading {
   let reading = cache.get(text);
   if (reading === undefined) {
-    reading = { normalised: normaliseQuestion(text), query: read(text) };
+    const query = read(text);
+    reading = { normalised: normaliseQuestion(text), kind: query.kind, query };
     if (cache.size < READINGS_KEPT) cache.set(text, reading);
   }
   return reading;
@@ -260,7 +266,7 @@ export function withoutAskedSuggestions(
     const reading = readingOf(suggestion, cache, read);
     const isAsked =
       asked.some((text) => normalisesTo(text, reading.normalised)) ||
-      (reading.query.kind === query.kind && sameQuery(reading.query, query));
+      (reading.kind === query.kind && sameQuery(reading.query, query));
     if (isAsked) kept ??= all.slice(0, at);
     else kept?.push(suggestion);
   }
