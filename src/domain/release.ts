@@ -16,6 +16,7 @@ export const AnnouncedEnhancement = z.object({
   title: z.string().min(1),
   kep: z.number().int().positive().nullable(),
 });
+export type AnnouncedEnhancement = z.infer<typeof AnnouncedEnhancement>;
 
 export const AnnouncedRemoval = AnnouncedEnhancement.extend({
   kind: z.enum(['deprecation', 'removal']),

@@ -1,6 +1,6 @@
 import type { AnswerItem } from '../domain/answer.ts';
 import type { Kep, KepStage } from '../domain/kep.ts';
-import type { Release } from '../domain/release.ts';
+import type { AnnouncedEnhancement, Release } from '../domain/release.ts';
 import { type EngineIndex, milestoneKey } from './engine-index.ts';
 import { kepItem, kepLabel } from './format.ts';
 import { plural } from '../domain/answer-builders.ts';
@@ -32,9 +32,9 @@ export interface ReleaseStage {
   /** The release had shipped by `now` (see isShipped); otherwise every list is a plan. */
   shipped: boolean;
   /** Shipped: KEPs kep.yaml records reaching the stage in this release. Not shipped: KEPs targeting it. */
-  keps: Kep[];
+  keps: readonly Kep[];
   /** Shipped releases only: KEPs whose milestone names the release but whose current stage is below it. */
-  conflicts: MilestoneConflict[];
+  conflicts: readonly MilestoneConflict[];
 }
 
 /** Why kep.yaml contradicts itself about `stage` in `version`, or null when it does not. */
@@ -47,24 +47,46 @@ export function milestoneConflict(kep: Kep, stage: KepStage, version: string): s
   return `kep.yaml: milestone ${stage} ${version}, but stage is ${kep.stage}`;
 }
 
+const NO_KEPS: readonly Kep[] = [];
+const NO_CONFLICTS: readonly MilestoneConflict[] = [];
+
+/**
+ * kep.yaml's list for a stage in a release, split into agreeing KEPs and conflicts once per list: for a shipped
+ * release the split is the same for every question (it depends on nothing else), and most questions ask for it.
+ */
+type Split = Pick<ReleaseStage, 'keps' | 'conflicts'>;
+const SHIPPED_SPLITS = new WeakMap<readonly Kep[], Split>();
+function shippedSplit(list: readonly Kep[], stage: KepStage, version: string): Split {
+  let split = SHIPPED_SPLITS.get(list);
+  if (!split) {
+    const keps: Kep[] = [];
+    const conflicts: MilestoneConflict[] = [];
+    for (const kep of list) {
+      const note = milestoneConflict(kep, stage, version);
+      if (note) conflicts.push({ kep, note });
+      else keps.push(kep);
+    }
+    split = { keps, conflicts };
+    SHIPPED_SPLITS.set(list, split);
+  }
+  return split;
+}
+
 /** The KEPs kep.yaml names for `stage` in `release`, split into the ones that agree and the ones that do not. */
 export function releaseStage(
   index: EngineIndex,
   release: Release,
   stage: KepStage,
   now: Date,
-  include: (kep: Kep) => boolean = () => true,
+  include?: (kep: Kep) => boolean,
 ): ReleaseStage {
   const shipped = isShipped(release, now);
-  const keps: Kep[] = [];
-  const conflicts: MilestoneConflict[] = [];
-  for (const kep of index.kepsByMilestone.get(milestoneKey(stage, release.version)) ?? []) {
-    if (!include(kep)) continue;
-    const note = shipped ? milestoneConflict(kep, stage, release.version) : null;
-    if (note) conflicts.push({ kep, note });
-    else keps.push(kep);
-  }
-  return { stage, version: release.version, shipped, keps, conflicts };
+  const version = release.version;
+  const list = index.kepsByMilestone.get(milestoneKey(stage, version)) ?? NO_KEPS;
+  const { keps, conflicts } = shipped ? shippedSplit(list, stage, version) : { keps: list, conflicts: NO_CONFLICTS };
+  return include
+    ? { stage, version, shipped, keps: keps.filter(include), conflicts: conflicts.filter(({ kep }) => include(kep)) }
+    : { stage, version, shipped, keps, conflicts };
 }
 
 const LIFECYCLE_NOUN: Partial<Record<KepStage, string>> = {
@@ -127,7 +149,7 @@ export interface AnnouncedEntry {
 }
 
 export interface AnnouncedStable {
-  entries: AnnouncedEntry[];
+  entries: readonly AnnouncedEntry[];
   /** KEP numbers on the list, filtered or not. */
   listed: ReadonlySet<number>;
   /** Entries without a KEP number, which a SIG filter cannot attribute. */
@@ -136,21 +158,58 @@ export interface AnnouncedStable {
   length: number;
 }
 
-/** The KEP numbers on an announcement's list, worked out once per list (the dataset does not change under an index). */
-const LISTED = new WeakMap<readonly { kep: number | null }[], ReadonlySet<number>>();
-function listedKeps(list: readonly { kep: number | null }[]): ReadonlySet<number> {
-  let listed = LISTED.get(list);
-  if (!listed) {
-    listed = new Set(list.flatMap((entry) => (entry.kep != null ? [entry.kep] : [])));
-    LISTED.set(list, listed);
+type AnnouncementList = readonly AnnouncedEnhancement[];
+
+/**
+ * The announcement's whole list with kep.yaml beside each entry, worked out once per list: it depends on nothing
+ * but the list and the dataset it belongs to, and every question about a shipped release's graduations reads it.
+ */
+const WHOLE_LISTS = new WeakMap<AnnouncementList, AnnouncedStable>();
+function wholeList(index: EngineIndex, list: AnnouncementList, version: string): AnnouncedStable {
+  let whole = WHOLE_LISTS.get(list);
+  if (!whole) {
+    whole = {
+      entries: list.map((entry) => announcedEntry(index, entry, version)),
+      listed: new Set(list.flatMap((entry) => (entry.kep != null ? [entry.kep] : []))),
+      unattributed: 0,
+      length: list.length,
+    };
+    WHOLE_LISTS.set(list, whole);
   }
-  return listed;
+  return whole;
+}
+
+function announcedEntry(index: EngineIndex, entry: AnnouncedEnhancement, version: string): AnnouncedEntry {
+  const kep = entry.kep != null ? (index.kepByNumber.get(entry.kep) ?? null) : null;
+  if (!kep) {
+    return {
+      item: {
+        kep: entry.kep,
+        title: entry.title,
+        stage: null,
+        sig: null,
+        url: null,
+        detail: entry.kep != null ? `${kepLabel(entry.kep)} is not in the data` : null,
+      },
+      kep: null,
+      disagreement: null,
+    };
+  }
+  const yamlStable = kep.milestones.stable;
+  const detail =
+    yamlStable !== version
+      ? yamlStable
+        ? `kep.yaml says stable in ${yamlStable}`
+        : `kep.yaml records no stable release (stage: ${kep.stage ?? 'none'})`
+      : milestoneConflict(kep, 'stable', version);
+  return { item: { ...kepItem(kep, detail), title: entry.title }, kep, disagreement: detail };
 }
 
 /**
  * The release announcement's list of graduations to stable (the release team's own record), with
  * what kep.yaml says beside each entry. null when the release had not shipped at `now` (its
- * announcement did not exist yet) or the data has no list.
+ * announcement did not exist yet) or the data has no list. `include` keeps the entries whose KEP
+ * it accepts; the entries without a KEP number, which it cannot judge, are counted as unattributed.
  */
 export function announcedStable(
   index: EngineIndex,
@@ -160,44 +219,12 @@ export function announcedStable(
 ): AnnouncedStable | null {
   const list = release.announcement?.graduatedToStable;
   if (!list || !isShipped(release, now)) return null;
-  const version = release.version;
-  const entries: AnnouncedEntry[] = [];
-  let unattributed = 0;
-  for (const entry of list) {
-    const kep = entry.kep != null ? (index.kepByNumber.get(entry.kep) ?? null) : null;
-    if (include && (!kep || !include(kep))) {
-      if (entry.kep == null) unattributed++;
-      continue;
-    }
-    if (!kep) {
-      entries.push({
-        item: {
-          kep: entry.kep,
-          title: entry.title,
-          stage: null,
-          sig: null,
-          url: null,
-          detail: entry.kep != null ? `${kepLabel(entry.kep)} is not in the data` : null,
-        },
-        kep: null,
-        disagreement: null,
-      });
-      continue;
-    }
-    const yamlStable = kep.milestones.stable;
-    const detail =
-      yamlStable !== version
-        ? yamlStable
-          ? `kep.yaml says stable in ${yamlStable}`
-          : `kep.yaml records no stable release (stage: ${kep.stage ?? 'none'})`
-        : milestoneConflict(kep, 'stable', version);
-    entries.push({ item: { ...kepItem(kep, detail), title: entry.title }, kep, disagreement: detail });
-  }
+  const whole = wholeList(index, list, release.version);
+  if (!include) return whole;
   return {
-    entries,
-    listed: listedKeps(list),
-    unattributed,
-    length: list.length,
+    ...whole,
+    entries: whole.entries.filter((entry) => entry.kep !== null && include(entry.kep)),
+    unattributed: list.filter((entry) => entry.kep == null).length,
   };
 }
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.ts';
 import type { Kep } from '../../src/domain/kep.ts';
 import type { Release } from '../../src/domain/release.ts';
-import { buildIndex, type EngineIndex } from '../../src/engine/engine-index.ts';
+import { buildIndex, type EngineIndex, milestoneKey } from '../../src/engine/engine-index.ts';
 import {
   announcedStable,
   conflictSentence,
@@ -21,7 +21,7 @@ const LATER = new Date('2026-11-21T12:00:00Z');
 
 let index: EngineIndex;
 const release = (version: string): Release => index.releaseByVersion.get(version)!;
-const numbers = (keps: Kep[]): number[] => keps.map((kep) => kep.number);
+const numbers = (keps: readonly Kep[]): number[] => keps.map((kep) => kep.number);
 
 beforeAll(() => {
   index = buildIndex(loadDataset());
@@ -135,5 +135,72 @@ describe('announcedStable and stableOverview', () => {
     expect(before.heading).toBe('Targeting stable in 1.31 (kep.yaml)');
     expect(before.shipped).toBe(false);
     expect(before.lines[0]).toContain('Planned, not shipped');
+  });
+});
+
+describe('remembered lists', () => {
+  // What releaseStage and announcedStable must give, computed from the data on every call.
+  function plainStage(r: Release, stage: 'alpha' | 'beta' | 'stable', now: Date, include: (k: Kep) => boolean) {
+    const shipped = isShipped(r, now);
+    const keps: Kep[] = [];
+    const conflicts: Array<{ kep: Kep; note: string }> = [];
+    for (const k of index.kepsByMilestone.get(milestoneKey(stage, r.version)) ?? []) {
+      if (!include(k)) continue;
+      const note = shipped ? milestoneConflict(k, stage, r.version) : null;
+      if (note) conflicts.push({ kep: k, note });
+      else keps.push(k);
+    }
+    return {
+      stage,
+      version: r.version,
+      shipped,
+      keps: numbers(keps),
+      conflicts: conflicts.map((c) => [c.kep.number, c.note]),
+    };
+  }
+  function plainAnnounced(r: Release, now: Date, include?: (k: Kep) => boolean) {
+    const list = r.announcement?.graduatedToStable;
+    if (!list || !isShipped(r, now)) return null;
+    const kept = list.filter((entry) => {
+      const found = entry.kep != null ? index.kepByNumber.get(entry.kep) : undefined;
+      return !include || (found !== undefined && include(found));
+    });
+    return {
+      entries: kept.map((entry) => [entry.kep, entry.title]),
+      unattributed: include ? list.filter((entry) => entry.kep == null).length : 0,
+      length: list.length,
+    };
+  }
+
+  it('give what the data says for every release, stage, SIG filter and moment, asked in any order', () => {
+    const releases = [...index.releaseByVersion.values()].filter((r) => r.announcement || r.gaDate);
+    const moments = releases.flatMap((r) => (r.gaDate ? [new Date(`${r.gaDate}T12:00:00Z`)] : []));
+    const nows = [LATER, BEFORE_131, ...moments.filter((_, at) => at % 3 === 0), DATA_DATE, BEFORE_131];
+    const filters = [undefined, (k: Kep) => k.owningSig === 'sig-node', undefined];
+    let checked = 0;
+    for (const now of nows)
+      for (const r of releases)
+        for (const include of filters) {
+          for (const stage of ['alpha', 'beta', 'stable'] as const) {
+            const got = releaseStage(index, r, stage, now, include);
+            const want = plainStage(r, stage, now, include ?? (() => true));
+            expect({
+              ...got,
+              keps: numbers(got.keps),
+              conflicts: got.conflicts.map((c) => [c.kep.number, c.note]),
+            }).toEqual(want);
+          }
+          const announced = announcedStable(index, r, now, include);
+          const want = plainAnnounced(r, now, include);
+          expect(
+            announced && {
+              entries: announced.entries.map((entry) => [entry.item.kep, entry.item.title]),
+              unattributed: announced.unattributed,
+              length: announced.length,
+            },
+          ).toEqual(want);
+          if (want) checked++;
+        }
+    expect(checked).toBeGreaterThan(20);
   });
 });
