@@ -27,7 +27,16 @@ const ROLE_NAMES: Record<string, string> = {
 };
 
 const person = (p: Person): string => (p.github ? `${p.name} (@${p.github})` : p.name);
-const people = (list: Person[]): string => (list.length ? list.map(person).join(', ') : 'nobody listed');
+/** A role's people written out once per list (team lists are data; every team answer writes every role's). */
+const PEOPLE = new WeakMap<readonly Person[], string>();
+function people(list: readonly Person[]): string {
+  let text = PEOPLE.get(list);
+  if (text === undefined) {
+    text = list.length ? list.map(person).join(', ') : 'nobody listed';
+    PEOPLE.set(list, text);
+  }
+  return text;
+}
 
 export function team(query: TeamQuery, index: EngineIndex, now: Date): Answer {
   if (query.person && query.version === null) return personAcross(query, query.person, index, now);
@@ -151,8 +160,9 @@ function roleAnswer(
   shadowsAsked: boolean,
 ): Answer {
   const role = roles[0]!;
-  const leads = roles.flatMap((entry) => entry.leads);
-  const shadows = roles.flatMap((entry) => entry.shadows);
+  // One role (most questions): its own lists, whose text people() remembers.
+  const leads = roles.length === 1 ? role.leads : roles.flatMap((entry) => entry.leads);
+  const shadows = roles.length === 1 ? role.shadows : roles.flatMap((entry) => entry.shadows);
   const rename = renameNote(asked, role.key);
   const renamed = rename
     ? ` (${rename})`
