@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { plural } from './answer-builders.ts';
-import { memo } from './memo.ts';
+import { memo, memoPair } from './memo.ts';
 import { WEEKDAY_NAMES, type Weekday } from './subscription.ts';
 
 export const IsoDate = z
@@ -66,15 +66,10 @@ export function addDays(isoDate: string, days: number): string {
   return utcDay(isoDate).plus({ days }).toISODate()!;
 }
 
-const daysFromTo = memo(50_000, (key) => {
-  const [from, to] = key.split('|') as [string, string];
-  return Math.round(utcDay(to).diff(utcDay(from), 'days').days);
-});
-
 /** Whole calendar days from one day to another; negative when the second is earlier. */
-export function daysBetween(fromIso: string, toIso: string): number {
-  return daysFromTo(`${fromIso}|${toIso}`);
-}
+export const daysBetween = memoPair(50_000, (fromIso, toIso) =>
+  Math.round(utcDay(toIso).diff(utcDay(fromIso), 'days').days),
+);
 
 /**
  * Calendar months from one day to another, rounded: 2023-02-01 → 2023-04-17 is 3 (2 months and 16 of April's 30 days).
@@ -113,14 +108,17 @@ const timedEvent = memo(10_000, (at) => {
   return `${day} ${instant.slice(11, 16)} UTC (${weekday(day)}; ${pacificTime(String(Date.parse(at)))})`;
 });
 
+/** An ISO timestamp's instant (ms). Schedules hold a few hundred, asked for by every schedule answer. */
+const instantOf = memo(10_000, (at) => Date.parse(at));
+
 /** The instant an event starts: its exact time, or the start of its (UTC) day. */
 export function eventInstant(event: Dated): number {
-  return Date.parse(event.at ?? `${event.date}T00:00:00Z`);
+  return event.at ? instantOf(event.at) : Date.parse(`${event.date}T00:00:00Z`);
 }
 
 /** Whether an event is still ahead of `now` (a whole-day event counts until its day is over). */
 export function isUpcoming(event: Dated, now: Date): boolean {
-  return event.at ? Date.parse(event.at) > now.getTime() : event.date >= isoDay(now);
+  return event.at ? instantOf(event.at) > now.getTime() : event.date >= isoDay(now);
 }
 
 /** "in 12 days" / "12 days ago" around a text. */
@@ -145,7 +143,7 @@ export function dayCountdown(fromDay: string, toDay: string, precise = true): st
  */
 export function relative(target: Dated, now: Date, precise = false): string {
   if (!target.at) return dayCountdown(isoDay(now), target.date, precise);
-  const at = Date.parse(target.at);
+  const at = instantOf(target.at);
   return ahead(instantSpan(now, at, precise), at >= now.getTime());
 }
 
@@ -163,12 +161,10 @@ function instantSpan(now: Date, at: number, precise: boolean): string {
 }
 
 /** Days under two weeks, weeks under two months, calendar months under two years, then years. */
-const roundedSpanOf = memo(50_000, (key) => {
-  const [earlier, later] = key.split('|') as [string, string];
+const roundedSpan = memoPair(50_000, (earlier, later) => {
   const days = daysBetween(earlier, later);
   if (days < 14) return plural(days, 'day');
   if (days < 60) return plural(Math.round(days / 7), 'week');
   if (days < 730) return plural(monthsBetween(earlier, later), 'month');
   return plural(Math.round(utcDay(later).diff(utcDay(earlier), 'years').years), 'year');
 });
-const roundedSpan = (earlier: string, later: string): string => roundedSpanOf(`${earlier}|${later}`);

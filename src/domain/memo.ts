@@ -12,6 +12,36 @@ export function memo<T>(limit: number, compute: (key: string) => T): (key: strin
 }
 
 /**
+ * `memo` for a computation of two strings (a pair of days): keyed by each in turn rather than by one joined key,
+ * which would be a fresh string to hash on every call; cleared wholesale when it holds `limit` results.
+ */
+export function memoPair<T>(
+  limit: number,
+  compute: (first: string, second: string) => T,
+): (first: string, second: string) => T {
+  let cache = new Map<string, Map<string, T>>();
+  let size = 0;
+  return (first, second) => {
+    let bySecond = cache.get(first);
+    const known = bySecond?.get(second);
+    if (known !== undefined || bySecond?.has(second)) return known as T;
+    if (size >= limit) {
+      cache = new Map();
+      size = 0;
+      bySecond = undefined;
+    }
+    if (!bySecond) {
+      bySecond = new Map();
+      cache.set(first, bySecond);
+    }
+    const value = compute(first, second);
+    bySecond.set(second, value);
+    size++;
+    return value;
+  };
+}
+
+/**
  * Memoises a pure computation on an object (a dataset's index, a KEP) and a key, for as long as the object
  * lives: what is worked out once per dataset, not once per question.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memo, memoOnObject, memoPerObject, memoPerObjectLastKey } from '../../src/domain/memo.ts';
+import { memo, memoOnObject, memoPair, memoPerObject, memoPerObjectLastKey } from '../../src/domain/memo.ts';
 
 describe('memo', () => {
   it('computes a key once, and again after the cache was cleared for being full', () => {
@@ -10,6 +10,33 @@ describe('memo', () => {
     });
     expect([upper('a'), upper('a'), upper('b'), upper('c'), upper('a')]).toEqual(['A', 'A', 'B', 'C', 'A']);
     expect(computed).toEqual(['a', 'b', 'c', 'a']);
+  });
+});
+
+describe('memoPair', () => {
+  it('computes a pair once, keeps the order of its two strings apart, and starts over when full', () => {
+    const computed: string[] = [];
+    const joined = memoPair(3, (first, second) => {
+      computed.push(`${first}+${second}`);
+      return `${first}${second}`;
+    });
+    const asked = [joined('a', 'b'), joined('b', 'a'), joined('a', 'b'), joined('a|b', ''), joined('a', '|b')];
+    expect(asked).toEqual(['ab', 'ba', 'ab', 'a|b', 'a|b']);
+    // Full after three pairs: the fourth starts a new cache, so 'b','a' is computed again after it.
+    expect(computed).toEqual(['a+b', 'b+a', 'a|b+', 'a+|b']);
+    expect(joined('b', 'a')).toBe('ba');
+    expect(computed.at(-1)).toBe('b+a');
+  });
+
+  it('remembers an undefined result as a result', () => {
+    let calls = 0;
+    const nothing = memoPair(10, () => {
+      calls += 1;
+      return undefined;
+    });
+    nothing('x', 'y');
+    nothing('x', 'y');
+    expect(calls).toBe(1);
   });
 });
 
