@@ -5,6 +5,7 @@ import { type EngineIndex, milestoneKey } from './engine-index.ts';
 import { kepItem, kepLabel } from './format.ts';
 import { plural } from '../domain/answer-builders.ts';
 import { isShipped } from './versions.ts';
+import { memoPerObject } from '../domain/memo.ts';
 
 /**
  * What the sources say about the KEPs of one stage in one release, shared by every intent that
@@ -50,11 +51,11 @@ export function milestoneConflict(kep: Kep, stage: KepStage, version: string): s
 const NO_KEPS: readonly Kep[] = [];
 const NO_CONFLICTS: readonly MilestoneConflict[] = [];
 
+type Split = Pick<ReleaseStage, 'keps' | 'conflicts'>;
 /**
  * kep.yaml's list for a stage in a release, split into agreeing KEPs and conflicts once per list: for a shipped
  * release the split is the same for every question (it depends on nothing else), and most questions ask for it.
  */
-type Split = Pick<ReleaseStage, 'keps' | 'conflicts'>;
 const SHIPPED_SPLITS = new WeakMap<readonly Kep[], Split>();
 function shippedSplit(list: readonly Kep[], stage: KepStage, version: string): Split {
   let split = SHIPPED_SPLITS.get(list);
@@ -158,26 +159,19 @@ export interface AnnouncedStable {
   length: number;
 }
 
-type AnnouncementList = readonly AnnouncedEnhancement[];
-
 /**
- * The announcement's whole list with kep.yaml beside each entry, worked out once per list: it depends on nothing
- * but the list and the dataset it belongs to, and every question about a shipped release's graduations reads it.
+ * A shipped release's whole announcement list with kep.yaml beside each entry, worked out once per index and
+ * release: it depends on nothing else, and every question about the release's graduations reads it.
  */
-const WHOLE_LISTS = new WeakMap<AnnouncementList, AnnouncedStable>();
-function wholeList(index: EngineIndex, list: AnnouncementList, version: string): AnnouncedStable {
-  let whole = WHOLE_LISTS.get(list);
-  if (!whole) {
-    whole = {
-      entries: list.map((entry) => announcedEntry(index, entry, version)),
-      listed: new Set(list.flatMap((entry) => (entry.kep != null ? [entry.kep] : []))),
-      unattributed: 0,
-      length: list.length,
-    };
-    WHOLE_LISTS.set(list, whole);
-  }
-  return whole;
-}
+const wholeList = memoPerObject((index: EngineIndex, release: Release): AnnouncedStable => {
+  const list = release.announcement?.graduatedToStable ?? [];
+  return {
+    entries: list.map((entry) => announcedEntry(index, entry, release.version)),
+    listed: new Set(list.flatMap((entry) => (entry.kep != null ? [entry.kep] : []))),
+    unattributed: 0,
+    length: list.length,
+  };
+});
 
 function announcedEntry(index: EngineIndex, entry: AnnouncedEnhancement, version: string): AnnouncedEntry {
   const kep = entry.kep != null ? (index.kepByNumber.get(entry.kep) ?? null) : null;
@@ -219,7 +213,7 @@ export function announcedStable(
 ): AnnouncedStable | null {
   const list = release.announcement?.graduatedToStable;
   if (!list || !isShipped(release, now)) return null;
-  const whole = wholeList(index, list, release.version);
+  const whole = wholeList(index, release);
   if (!include) return whole;
   return {
     ...whole,
