@@ -101,10 +101,10 @@ function releaseFilterOf(tokens: readonly string[]): ReleaseAlertFilter | undefi
   return { events, versions: [...versions].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])) };
 }
 
-const isReleaseToken = (token: string): boolean =>
-  RELEASES_WORDS.has(token.toLowerCase()) ||
-  entryOf(RELEASE_EVENT_WORDS, token.toLowerCase()) !== undefined ||
-  MINOR_TOKEN.test(token);
+function isReleaseToken(token: string): boolean {
+  const word = token.toLowerCase();
+  return RELEASES_WORDS.has(word) || entryOf(RELEASE_EVENT_WORDS, word) !== undefined || MINOR_TOKEN.test(token);
+}
 
 WEEKDAY_WORDS.set('tues', 2).set('wed', 3).set('thur', 4).set('thurs', 4);
 

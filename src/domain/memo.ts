@@ -42,6 +42,21 @@ export function memoPair<T>(
 }
 
 /**
+ * Memoises a pure computation on an object (a dataset's record or list) for as long as the object lives: one value
+ * per object, null and undefined remembered like any other.
+ */
+export function memoForObject<O extends object, V>(compute: (owner: O) => V): (owner: O) => V {
+  const cache = new WeakMap<O, V>();
+  return (owner) => {
+    const known = cache.get(owner);
+    if (known !== undefined || cache.has(owner)) return known as V;
+    const value = compute(owner);
+    cache.set(owner, value);
+    return value;
+  };
+}
+
+/**
  * Memoises a pure computation on an object (a dataset's index, a KEP) and a key, for as long as the object
  * lives: what is worked out once per dataset, not once per question.
  */

@@ -1,5 +1,5 @@
 import type { AnswerItem } from '../domain/answer.ts';
-import type { Kep, KepStage } from '../domain/kep.ts';
+import { KEP_STAGES, type Kep, type KepStage } from '../domain/kep.ts';
 import type { AnnouncedEnhancement, Release } from '../domain/release.ts';
 import { type EngineIndex, milestoneKey } from './engine-index.ts';
 import { kepItem, kepLabel } from './format.ts';
@@ -52,26 +52,25 @@ const NO_KEPS: readonly Kep[] = [];
 const NO_CONFLICTS: readonly MilestoneConflict[] = [];
 
 type Split = Pick<ReleaseStage, 'keps' | 'conflicts'>;
+
 /**
- * kep.yaml's list for a stage in a release, split into agreeing KEPs and conflicts once per list: for a shipped
- * release the split is the same for every question (it depends on nothing else), and most questions ask for it.
+ * kep.yaml's lists of a shipped release, each stage's split into agreeing KEPs and conflicts once per index and
+ * release: the splits depend on nothing else, and most questions ask for one.
  */
-const SHIPPED_SPLITS = new WeakMap<readonly Kep[], Split>();
-function shippedSplit(list: readonly Kep[], stage: KepStage, version: string): Split {
-  let split = SHIPPED_SPLITS.get(list);
-  if (!split) {
+const shippedSplits = memoPerObject((index: EngineIndex, release: Release): ReadonlyMap<KepStage, Split> => {
+  const splits = new Map<KepStage, Split>();
+  for (const stage of KEP_STAGES) {
     const keps: Kep[] = [];
     const conflicts: MilestoneConflict[] = [];
-    for (const kep of list) {
-      const note = milestoneConflict(kep, stage, version);
+    for (const kep of index.kepsByMilestone.get(milestoneKey(stage, release.version)) ?? NO_KEPS) {
+      const note = milestoneConflict(kep, stage, release.version);
       if (note) conflicts.push({ kep, note });
       else keps.push(kep);
     }
-    split = { keps, conflicts };
-    SHIPPED_SPLITS.set(list, split);
+    splits.set(stage, { keps, conflicts });
   }
-  return split;
-}
+  return splits;
+});
 
 /** The KEPs kep.yaml names for `stage` in `release`, split into the ones that agree and the ones that do not. */
 export function releaseStage(
@@ -83,8 +82,9 @@ export function releaseStage(
 ): ReleaseStage {
   const shipped = isShipped(release, now);
   const version = release.version;
-  const list = index.kepsByMilestone.get(milestoneKey(stage, version)) ?? NO_KEPS;
-  const { keps, conflicts } = shipped ? shippedSplit(list, stage, version) : { keps: list, conflicts: NO_CONFLICTS };
+  const { keps, conflicts } = shipped
+    ? shippedSplits(index, release).get(stage)!
+    : { keps: index.kepsByMilestone.get(milestoneKey(stage, version)) ?? NO_KEPS, conflicts: NO_CONFLICTS };
   return include
     ? { stage, version, shipped, keps: keps.filter(include), conflicts: conflicts.filter(({ kep }) => include(kep)) }
     : { stage, version, shipped, keps, conflicts };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { memo, memoOnObject, memoPair, memoPerObject, memoPerObjectLastKey } from '../../src/domain/memo.ts';
+import {
+  memo,
+  memoForObject,
+  memoOnObject,
+  memoPair,
+  memoPerObject,
+  memoPerObjectLastKey,
+} from '../../src/domain/memo.ts';
 
 describe('memo', () => {
   it('computes a key once, and again after the cache was cleared for being full', () => {
@@ -37,6 +44,22 @@ describe('memoPair', () => {
     nothing('x', 'y');
     nothing('x', 'y');
     expect(calls).toBe(1);
+  });
+});
+
+describe('memoForObject', () => {
+  it('keeps one result per object, whichever was asked last, null included', () => {
+    const seen: number[] = [];
+    const halfOrNull = memoForObject((owner: { n: number }) => {
+      seen.push(owner.n);
+      return owner.n % 2 === 0 ? owner.n / 2 : null;
+    });
+    const even = { n: 4 };
+    const odd = { n: 3 };
+    expect([halfOrNull(even), halfOrNull(odd), halfOrNull(even), halfOrNull(odd)]).toEqual([2, null, 2, null]);
+    expect(seen).toEqual([4, 3]);
+    expect(halfOrNull({ n: 4 })).toBe(2);
+    expect(seen).toEqual([4, 3, 4]);
   });
 });
 

@@ -6,6 +6,7 @@ import { fact, makeAnswer, plural, section } from '../../domain/answer-builders.
 import type { TeamQuery } from '../kinds/team.ts';
 import { isReleased, latestReleased, resolveVersion } from '../versions.ts';
 import { entryOf } from '../../domain/lookup.ts';
+import { memoForObject } from '../../domain/memo.ts';
 
 /** Roles merged into another (Bug Triage into Release Signal in 1.30); renamed roles are in the domain. */
 const ROLE_FALLBACKS: Record<string, string[]> = {
@@ -28,15 +29,9 @@ const ROLE_NAMES: Record<string, string> = {
 
 const person = (p: Person): string => (p.github ? `${p.name} (@${p.github})` : p.name);
 /** A role's people written out once per list (team lists are data; every team answer writes every role's). */
-const PEOPLE = new WeakMap<readonly Person[], string>();
-function people(list: readonly Person[]): string {
-  let text = PEOPLE.get(list);
-  if (text === undefined) {
-    text = list.length ? list.map(person).join(', ') : 'nobody listed';
-    PEOPLE.set(list, text);
-  }
-  return text;
-}
+const people = memoForObject((list: readonly Person[]): string =>
+  list.length ? list.map(person).join(', ') : 'nobody listed',
+);
 
 export function team(query: TeamQuery, index: EngineIndex, now: Date): Answer {
   if (query.person && query.version === null) return personAcross(query, query.person, index, now);
