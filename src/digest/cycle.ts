@@ -7,6 +7,7 @@ import {
 } from '../domain/schedule.ts';
 import { compareMinor } from '../domain/version.ts';
 import { daysBetween } from '../domain/dates.ts';
+import { memoForObject } from '../domain/memo.ts';
 
 /** The milestones subscribers get reminders for. */
 export const REMINDER_KINDS: ReadonlySet<MilestoneKind> = new Set<MilestoneKind>([
@@ -36,19 +37,10 @@ export interface Milestone {
 
 /**
  * The schedule's classified events, one per kind and date (a row repeated in the table, or two rows of the
- * same kind on one day, become one milestone), in date order.
+ * same kind on one day, become one milestone), in date order. Datasets are immutable once loaded, so a
+ * schedule's milestones are computed once.
  */
-export function milestonesOf(schedule: Schedule): Milestone[] {
-  let milestones = milestoneCache.get(schedule);
-  if (!milestones) {
-    milestones = computeMilestones(schedule);
-    milestoneCache.set(schedule, milestones);
-  }
-  return milestones;
-}
-
-/** Datasets are immutable once loaded, so a schedule's milestones are computed once. */
-const milestoneCache = new WeakMap<Schedule, Milestone[]>();
+export const milestonesOf: (schedule: Schedule) => Milestone[] = memoForObject(computeMilestones);
 
 function computeMilestones(schedule: Schedule): Milestone[] {
   const seen = new Set<string>();
@@ -78,14 +70,11 @@ export interface CycleBounds {
   release: string;
 }
 
-/** From the cycle-start row (else the first row) to release day (else the last row). */
-export function cycleBounds(schedule: Schedule): CycleBounds | null {
-  if (!boundsCache.has(schedule)) boundsCache.set(schedule, computeBounds(schedule));
-  return boundsCache.get(schedule)!;
-}
-
-/** Asked for every schedule whenever a weekly slot is due, so computed once per schedule like its milestones. */
-const boundsCache = new WeakMap<Schedule, CycleBounds | null>();
+/**
+ * From the cycle-start row (else the first row) to release day (else the last row). Asked for every schedule
+ * whenever a weekly slot is due, so computed once per schedule like its milestones.
+ */
+export const cycleBounds: (schedule: Schedule) => CycleBounds | null = memoForObject(computeBounds);
 
 function computeBounds(schedule: Schedule): CycleBounds | null {
   if (schedule.events.length === 0) return null;

@@ -10,6 +10,7 @@ import type { FollowUp, Period } from './refs.ts';
 import { isShipped, resolveVersion } from './versions.ts';
 import { singleSpaced } from '../domain/plain-text.ts';
 import { sameQuery } from './same-query.ts';
+import { memoForObject } from '../domain/memo.ts';
 
 /**
  * What every answer gets once its kind has answered, in one place: the other parts of a two-part
@@ -228,16 +229,7 @@ interface Reading {
   query: Query;
 }
 /** Suggestions come from a few templates: each is read once per dataset and kept. */
-const readings = new WeakMap<EngineIndex, Map<string, Reading>>();
-
-function readingsOf(index: EngineIndex): Map<string, Reading> {
-  let cache = readings.get(index);
-  if (!cache) {
-    cache = new Map();
-    readings.set(index, cache);
-  }
-  return cache;
-}
+const readingsOf = memoForObject((_index: EngineIndex) => new Map<string, Reading>());
 
 function readingOf(text: string, cache: Map<string, Reading>, read: Reader): Reading {
   let reading = cache.get(text);

@@ -4,6 +4,7 @@ import { minorNumber } from '../domain/version.ts';
 import type { EngineIndex } from './engine-index.ts';
 import { formatDate, isoDay } from '../domain/dates.ts';
 import { makeAnswer } from '../domain/answer-builders.ts';
+import { memoForObject } from '../domain/memo.ts';
 import type { VersionRef } from './query.ts';
 
 export type Resolution =
@@ -23,7 +24,7 @@ export const isReleased = (release: Release, now: Date): boolean => isPastGaDate
 /** Whether a release record confirms it shipped by `now`: the domain's isShipped. */
 export const isShipped = (release: Release, now: Date): boolean => isShippedOn(release, isoDay(now));
 
-const beforeAnnouncement = new WeakMap<Release, Release>();
+const beforeAnnouncement = memoForObject((release: Release): Release => ({ ...release, announcement: null }));
 
 /**
  * The release as it could be known at `now`: before it has shipped, its announcement (published on
@@ -31,12 +32,7 @@ const beforeAnnouncement = new WeakMap<Release, Release>();
  */
 export function releaseAsOf(release: Release, now: Date): Release {
   if (!release.announcement || isShipped(release, now)) return release;
-  let unannounced = beforeAnnouncement.get(release);
-  if (!unannounced) {
-    unannounced = { ...release, announcement: null };
-    beforeAnnouncement.set(release, unannounced);
-  }
-  return unannounced;
+  return beforeAnnouncement(release);
 }
 
 /**
