@@ -144,12 +144,15 @@ export function splitQuestion(
   const range = question.entities.range || RANGE_DASH.test(text);
   const elliptical = (part: string, at: number) => (at > 0 && !range ? expandEllipsis(part, firstText) : null);
   const feature = question.entities.features[0]?.text;
-  const read_ = parts
-    .map((part, at) => ({ ...part, text: elliptical(part.text, at) ?? part.text }))
-    .map((part) => ({ ...part, text: withContext(part.text, text) }))
-    .map((part, at) => readWithFeature(part, at > 0 ? feature : undefined, read));
-  if (read_.some((part) => part.query === null)) return null;
-  const [first, ...rest] = read_ as Array<(typeof read_)[number] & { query: PartQuery }>;
+  const read_: Array<{ text: string; relation: FollowUp['relation']; query: PartQuery }> = [];
+  for (const [at, part] of parts.entries()) {
+    const written = withContext(elliptical(part.text, at) ?? part.text, text);
+    const partRead = readWithFeature({ ...part, text: written }, at > 0 ? feature : undefined, read);
+    // One part that reads as no question of its own makes the message one question: the rest need not be read.
+    if (partRead.query === null) return null;
+    read_.push({ ...partRead, query: partRead.query });
+  }
+  const [first, ...rest] = read_;
   const seen: PartQuery[] = [first!.query];
   const followUps: FollowUp[] = [];
   for (const part of rest) {

@@ -48,7 +48,7 @@ export function featureRef(question: Question): FeatureRef | null {
       ? { kind: 'number', number: question.feature, gate }
       : { kind: 'number', number: question.feature };
   }
-  return question.topic.length > 0 ? { kind: 'text', text: question.subjectText } : null;
+  return question.topic.length > 0 ? { kind: 'text', text: question.subjectText() } : null;
 }
 
 const ASKS_WHAT_MOVED = new RegExp(

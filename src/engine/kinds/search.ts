@@ -39,7 +39,7 @@ export const searchKind: QuestionKind<SearchQuery> = {
     const plain = question.topic.length === 0;
     return {
       score: plain ? SCORE.weak - 5 : SCORE.likely - 5,
-      query: { kind: 'search', text: question.subjectText, list: false, plain },
+      query: { kind: 'search', text: question.subjectText(), list: false, plain },
     };
   },
   answer: search,

@@ -4,7 +4,7 @@ import { minorNumber } from '../../domain/version.ts';
 import type { ParseNotes, Period, VersionRef } from '../refs.ts';
 import { cleanQuestion } from '../sanitize.ts';
 import { isAscii, singleSpaced } from '../../domain/plain-text.ts';
-import { addTermsOf, matchTitle, phrase, phrasesIn, termsOf } from './vocabulary.ts';
+import { matchTitle, phrase, phrasesIn, termsOf, titleTermsIn } from './vocabulary.ts';
 
 /** Everything the data can name that one pass found in a question (the corpus harness reads this). */
 export interface Entities {
@@ -121,6 +121,9 @@ function replaceWrittenVersions(
 }
 const NUMBERED_VERSION = /\bver(\d+)\b/g;
 const NUMBERED_PLACEHOLDER = /^ver\d+$/;
+/** A word that is never part of a KEP's title as the question names it: a stopword or a placeholder. */
+const isNoTitleWord = (word: string): boolean =>
+  STOPWORDS.has(word) || PLACEHOLDERS.has(word) || (word.startsWith('ver') && NUMBERED_PLACEHOLDER.test(word));
 const FIRST_PLACEHOLDER = `${VERSION_PLACEHOLDER}0`;
 const WORD_CHARACTER = /\w/;
 const isWordCharacter = (character: string | undefined): boolean =>
@@ -579,13 +582,8 @@ export function extractEntities(
 
   if (extraction.features.length === 0) {
     // Words of a milestone's name ("code freeze") are the schedule's, not a title's.
-    const terms: string[] = [];
     const withoutMilestones = s.includes('freeze') || s.includes('thaw') ? s.replace(MILESTONE_PHRASE, ' ') : s;
-    for (const word of withoutMilestones.split(' ')) {
-      if (STOPWORDS.has(word) || PLACEHOLDERS.has(word) || (word.startsWith('ver') && NUMBERED_PLACEHOLDER.test(word)))
-        continue;
-      addTermsOf(word, terms);
-    }
+    const terms = titleTermsIn(withoutMilestones, index.vocabulary.titles, isNoTitleWord);
     const match = matchTitle(terms, index.vocabulary);
     if (match)
       extraction.features.push({ kep: match.kep, via: 'title', text: match.matched.join(' '), terms: match.matched });

@@ -27,8 +27,11 @@ export interface Question {
    * "about" when it names a feature in its own words. Empty for most structured questions.
    */
   subject: string[];
-  /** The subject as the user cased it, keeping cue words that can be part of a feature name ("leader election"). */
-  subjectText: string;
+  /**
+   * The subject as the user cased it, keeping cue words that can be part of a feature name ("leader election").
+   * Written out on first call: only a question read as a feature or a search needs it.
+   */
+  subjectText(): string;
   /**
    * The distinctive part of the subject: words that are not ordinary English, not a person's name and
    * not already read as a named feature. A structured question stays structured whatever ordinary
@@ -168,9 +171,7 @@ export function readQuestion(
   const readText = entities.text;
   const words = wordsOutsideCuePhrases(readText);
   const subject = subjectOf(words, cueWords);
-  // A feature's name may hold words that elsewhere signal a kind ("leader election", "pod
-  // priority"); once no other kind claimed the question, only question words are dropped.
-  const featureWords = subjectOf(words, FEATURE_QUESTION_WORDS);
+  let subjectText: string | null = null;
   const { ordinary, people } = index.vocabulary;
   const named: ReadonlySet<string> = entities.features.length
     ? new Set(entities.features.flatMap((feature) => feature.terms))
@@ -198,7 +199,15 @@ export function readQuestion(
     entities,
     version: entities.versions[0] ?? null,
     subject,
-    subjectText: restoreCase(featureWords.length > 0 ? featureWords : subject, cleanText),
+    subjectText: () => {
+      if (subjectText === null) {
+        // A feature's name may hold words that elsewhere signal a kind ("leader election", "pod
+        // priority"); once no other kind claimed the question, only question words are dropped.
+        const featureWords = subjectOf(words, FEATURE_QUESTION_WORDS);
+        subjectText = restoreCase(featureWords.length > 0 ? featureWords : subject, cleanText);
+      }
+      return subjectText;
+    },
     topic,
     feature: entities.keps[0] ?? namedFeature(entities, topic),
     has: (pattern) => pattern.test(readText),

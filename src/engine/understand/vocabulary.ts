@@ -74,11 +74,24 @@ export function phrasesIn(spaced: string, index: PhraseIndex): string[] {
   return found.sort((a, b) => a.position - b.position).map((entry) => entry.phrase);
 }
 
+/** A word of KEP titles as the titles index it. */
+export interface TitleTerm {
+  /** The term as titles and questions are compared (see titleTerm). */
+  term: string;
+  /** Its weight: inverse document frequency over titles. */
+  weight: number;
+  /** The KEPs whose titles hold it, each with the weight of all its title words. */
+  postings: ReadonlyArray<{ kep: number; total: number }>;
+}
+
 export interface TitleIndex {
-  /** Title word → the KEPs whose titles hold it, each with the weight of all its title words. */
-  postings: Map<string, ReadonlyArray<{ kep: number; total: number }>>;
-  /** Title word → its weight (inverse document frequency over titles). */
-  weight: Map<string, number>;
+  /** Title term → what the titles know of it. */
+  terms: Map<string, TitleTerm>;
+  /**
+   * A question's plain word (lower-case letters and digits) → the title term it reads as, for every word that reads
+   * as one ("nodes" and "node" → node): one lookup per word instead of working out its term first.
+   */
+  byWord: Map<string, TitleTerm>;
   /** KEPs to prefer on a tie: implemented or under way rather than withdrawn, replaced or rejected. */
   live: Set<number>;
 }
@@ -177,28 +190,39 @@ export function titleTerm(word: string): string | null {
   return lower.length > 4 && lower.endsWith('s') && !/(ss|us|is)$/.test(lower) ? lower.slice(0, -1) : lower;
 }
 
-const ONE_PLAIN_WORD = /^[A-Za-z0-9]*$/;
+const ONE_PLAIN_WORD = /^[a-z0-9]*$/;
+const ONLY_PLAIN_WORDS = /^[a-z0-9 ]*$/;
 
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/u;
 
-/** The title terms of `text`, added to `terms` (the entity pass calls this for every word: no array of its own). */
-export function addTermsOf(text: string, terms: string[]): void {
-  // Most calls get one plain word; splitting it would give the word back.
-  if (ONE_PLAIN_WORD.test(text)) {
-    const term = titleTerm(text);
-    if (term !== null) terms.push(term);
-    return;
-  }
+export function termsOf(text: string): string[] {
+  const terms: string[] = [];
   for (const word of text.split(NOT_LETTER_OR_DIGIT)) {
     const term = titleTerm(word);
     if (term !== null) terms.push(term);
   }
+  return terms;
 }
 
-export function termsOf(text: string): string[] {
-  const terms: string[] = [];
-  addTermsOf(text, terms);
-  return terms;
+/**
+ * The title terms of a lower-cased, single-spaced text, each once, in the order first written; `skip` says which
+ * words are no term whatever titles hold (stopwords, placeholders).
+ */
+export function titleTermsIn(text: string, titles: TitleIndex, skip: (word: string) => boolean): TitleTerm[] {
+  const found: TitleTerm[] = [];
+  const add = (term: TitleTerm | undefined): void => {
+    if (term !== undefined && !found.includes(term)) found.push(term);
+  };
+  // A plain word reads as a term only when byWord holds it; the rest are split into their words first.
+  const allPlain = ONLY_PLAIN_WORDS.test(text);
+  for (const word of text.split(' ')) {
+    const known = titles.byWord.get(word);
+    if (known !== undefined) {
+      if (!skip(word)) add(known);
+    } else if (!allPlain && !ONE_PLAIN_WORD.test(word) && !skip(word))
+      for (const term of termsOf(word)) add(titles.terms.get(term));
+  }
+  return found;
 }
 
 function titlesOf(keps: readonly Kep[]): TitleIndex {
@@ -218,13 +242,26 @@ function titlesOf(keps: readonly Kep[]): TitleIndex {
     [...termsByKep].map(([number, terms]) => [number, [...terms].reduce((sum, term) => sum + weight.get(term)!, 0)]),
   );
   const inactive = new Set(['withdrawn', 'rejected', 'replaced', 'superseded', 'removed']);
+  const terms = new Map(
+    [...postings].map(([term, list]) => {
+      const postingsOfTerm = list.map((kep) => ({ kep, total: total.get(kep)! }));
+      return [term, { term, weight: weight.get(term)!, postings: postingsOfTerm }] as const;
+    }),
+  );
   return {
-    postings: new Map(
-      [...postings].map(([term, list]) => [term, list.map((kep) => ({ kep, total: total.get(kep)! }))] as const),
-    ),
-    weight,
+    terms,
+    byWord: wordsOfTerms(terms),
     live: new Set(keps.filter((kep) => !inactive.has(kep.status ?? '')).map((kep) => kep.number)),
   };
+}
+
+/** Every plain word whose title term the titles hold: the term itself and, where titleTerm drops it, its plural. */
+function wordsOfTerms(terms: ReadonlyMap<string, TitleTerm>): Map<string, TitleTerm> {
+  const byWord = new Map<string, TitleTerm>();
+  for (const [term, entry] of terms)
+    for (const word of [term, `${term}s`])
+      if (ONE_PLAIN_WORD.test(word) && titleTerm(word) === term) byWord.set(word, entry);
+  return byWord;
 }
 
 function gatesOf(keps: readonly Kep[], listed: Dataset['featureGates']): Vocabulary['gates'] {
@@ -306,26 +343,22 @@ const TITLE_COVERAGE = 0.55;
  * weight, by two words or more, or by one word that is not ordinary English ("apparmor", "seccomp").
  * Ties prefer a live KEP over a withdrawn or replaced one, then more words matched.
  */
-export function matchTitle(terms: readonly string[], vocabulary: Vocabulary): TitleMatch | null {
-  const { postings, weight, live } = vocabulary.titles;
-  const distinct = new Set(terms);
+export function matchTitle(terms: readonly TitleTerm[], vocabulary: Vocabulary): TitleMatch | null {
+  const { live } = vocabulary.titles;
   // A title is covered by the question's terms alone: one whose words weigh more than all of them together can
   // not reach TITLE_COVERAGE, and is passed over without being counted (most titles, for most questions).
   let asked = 0;
-  for (const term of distinct) asked += weight.get(term) ?? 0;
+  for (const term of terms) asked += term.weight;
   const heaviest = (asked / TITLE_COVERAGE) * (1 + 1e-9);
   const covered = new Map<number, { weight: number; total: number; matched: string[] }>();
-  for (const term of distinct) {
-    const list = postings.get(term);
-    if (list === undefined) continue;
-    const termWeight = weight.get(term)!;
-    for (const { kep, total } of list) {
+  for (const { term, weight, postings } of terms) {
+    for (const { kep, total } of postings) {
       if (total > heaviest) continue;
       const entry = covered.get(kep);
       if (entry) {
-        entry.weight += termWeight;
+        entry.weight += weight;
         entry.matched.push(term);
-      } else covered.set(kep, { weight: termWeight, total, matched: [term] });
+      } else covered.set(kep, { weight, total, matched: [term] });
     }
   }
   let best: TitleMatch | null = null;
