@@ -3,7 +3,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/data/load.ts';
 import { createEngine, type Engine } from '../../src/engine/index.ts';
-import { expandEllipsis } from '../../src/engine/two-part.ts';
+import { expandEllipsis, splitQuestion } from '../../src/engine/two-part.ts';
+import { readQuestion } from '../../src/engine/understand/question.ts';
+import { CUE_WORDS } from '../../src/engine/kinds/registry.ts';
 import { renderText } from '../../src/render/text.ts';
 
 const DATA_DATE = new Date('2026-08-22T12:00:00Z');
@@ -87,5 +89,40 @@ describe('each part of a question gets its answer', () => {
     expect(renderText(answer)).toMatch(/60 enhancements|standard support until 2027-04-28/);
     // The first part asks no yes or no: its answer leads with none.
     expect(answer.summary).not.toMatch(/^(Yes|No) — /);
+  });
+});
+
+describe('splitQuestion', () => {
+  const question = (text: string) =>
+    readQuestion(
+      text,
+      text,
+      engine.index,
+      DATA_DATE,
+      { corrections: [], truncated: false, stripped: false },
+      CUE_WORDS,
+    );
+
+  it('reads no part after one that reads as no question of its own: the message is then one question', () => {
+    const text = 'hey bot, what went GA in 1.33, and who led it?';
+    const read: string[] = [];
+    const parts = splitQuestion(text, question(text), (part) => {
+      read.push(part);
+      return null;
+    });
+    expect(parts).toBeNull();
+    expect(read).toEqual(['hey bot in 1.33']);
+  });
+
+  it('reads every part when each reads on its own, the first as the query and the rest as follow-ups', () => {
+    const text = 'what went GA in 1.33, and who led 1.33?';
+    const read: string[] = [];
+    const parts = splitQuestion(text, question(text), (part) => {
+      read.push(part);
+      return engine.understand(part, DATA_DATE);
+    });
+    expect(read).toEqual(['what went GA in 1.33', 'who led 1.33']);
+    expect(parts?.first.kind).toBe('stage-list');
+    expect(parts?.followUps.map((part) => part.text)).toEqual(['who led 1.33']);
   });
 });
