@@ -195,6 +195,7 @@ const ONLY_PLAIN_WORDS = /^[a-z0-9 ]*$/;
 
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/u;
 
+/** The title terms of a text (a title, a feature's name), in the order written. */
 export function termsOf(text: string): string[] {
   const terms: string[] = [];
   for (const word of text.split(NOT_LETTER_OR_DIGIT)) {
