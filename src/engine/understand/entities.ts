@@ -412,6 +412,217 @@ function withKeywordTyposFixed(
 }
 
 /**
+ * The entity pass as it goes: the text as rewritten so far (lower-cased; what was found replaced by placeholders)
+ * and what was found. Each stage below reads and rewrites it; kept apart, each is its own unit for the JIT, so a
+ * question that takes a stage's rare branch recompiles that stage, not the whole pass.
+ */
+interface Pass {
+  s: string;
+  readonly keps: number[];
+  readonly dates: string[];
+  readonly periods: Period[];
+  readonly apis: string[];
+  /** A group/version written out ("policy/v1beta1"), or found by its parts. */
+  apiVersion: string | null;
+  /** Versions in the order written; each stands in the text as "ver<position>" until they are numbered. */
+  readonly found: VersionRef[];
+  readonly extraction: Pick<Extraction, 'gates' | 'features'>;
+}
+
+/** The text with `ref` taken out: its numbered placeholder. */
+const placeholderOf = (pass: Pass, ref: VersionRef): string => ` ${VERSION_PLACEHOLDER}${pass.found.push(ref) - 1} `;
+
+/** KEP numbers, written as links, "KEP-1287", "enhancements#1287" or "#1287". */
+function takeKepReferences(pass: Pass): void {
+  const kepFound = (_: string, digits: string): string => {
+    const number = Number(digits);
+    if (number > 0 && !pass.keps.includes(number)) pass.keps.push(number);
+    return ` ${KEP_PLACEHOLDER} `;
+  };
+  let s = pass.s;
+  // Each pattern only runs when the text could hold it: most questions have no URL, "#" or "kep".
+  if (s.includes('/')) {
+    s = s
+      .replace(/(?:(?:https?:\/\/)?github\.com\/kubernetes\/)?enhancements\/(?:issues|pull)\/(\d{1,5})\S*/g, kepFound)
+      .replace(/\bkeps\/sig-[a-z-]+\/(\d{1,5})-\S*/g, kepFound)
+      .replace(/https?:\/\/\S+/g, ' ');
+  }
+  if (s.includes('kep')) s = s.replace(/\bkeps?\s*[-#:]?\s*(\d{1,5})\b(?![.,]\d)/g, kepFound);
+  if (s.includes('enhancement'))
+    s = s.replace(/(?:kubernetes\/)?enhancements?\s*(?:#|issue\s*#?)\s*(\d{1,5})\b/g, kepFound);
+  if (s.includes('#')) s = s.replace(/(?<![\w&])#\s?(\d{1,5})\b(?![.,]\d)/g, kepFound);
+  pass.s = s;
+}
+
+/** Words written in more than one way, written one way ("GA'd", "generally available", "end-of-life"). */
+function withWordFormsNormalised(text: string): string {
+  let s = text;
+  // Each rewrite runs only when the text holds the letters it needs (the same result, less work).
+  if (s.includes('g.a')) s = s.replace(/\bg\.a\.?(?=\s|$|[?!,;:])/g, ' ga ');
+  if (s.includes('ga'))
+    s = s.replace(/\bga(?:'d|'ed|-ed|ed|'s)(?=\W|$)/g, ' ga ').replace(/\bga (date|day)\b/g, 'release $1');
+  if (s.includes('general')) s = s.replace(/\bgenerally available\b|\bgeneral availability\b/g, ' ga ');
+  if (s.includes("'")) s = s.replace(/(\w)'s\b/g, '$1').replace(/n't\b/g, ' not');
+  if (s.includes('stable '))
+    s = s.replace(
+      /\b(?:(?:current|latest|newest) )?stable (?:k8s |kubernetes )?(?:version|release)\b/g,
+      ' latest release ',
+    );
+  if (s.includes('end'))
+    s = s.replace(/\bend[- ]of[- ]life\b/g, 'end of life').replace(/\bend[- ]of[- ]support\b/g, 'end of support');
+  return s;
+}
+
+/** Versions, written v1.31, 1.31, 1.31.2 or 1,31, as ranges ("1.30-1.33") and series ("k8s 1.3x"). */
+function takeVersions(pass: Pass, index: EngineIndex): void {
+  let s = pass.s;
+  // A range written with a dash or dots ("1.30-1.33", "1.30 – 1.33", "1.30..1.33") reads "1.30 thru 1.33"; only
+  // between two versions, oldest first ("1.30 - is it out?" and "1.33 - 1.30" are no range).
+  if (RANGE_HINT.test(s)) s = s.replace(RANGE_SEPARATOR, rangeTo);
+  // "k8s 1.3x" is every 1.3* release the data has.
+  if (s.includes('x')) s = spellSeries(s, index);
+  // Majors other than 1 are kept so "2.0" gets an honest reply. Each version becomes a numbered placeholder so exact
+  // and relative ones keep the order they were written in.
+  const { apiVersion } = pass;
+  pass.s = replaceWrittenVersions(s, (match, major, minor, patch, pre) => {
+    if (apiVersion && match.trim().startsWith('v') && apiVersion.includes(match.trim())) return match;
+    const minorText = `${major}.${Number(minor)}`;
+    // "1.33.0" is the minor release itself (its release notes, its GA list), not a patch of it.
+    const patchText = patch != null && patch !== 'x' && Number(patch) !== 0 ? `${minorText}.${Number(patch)}` : null;
+    return `${placeholderOf(pass, { kind: 'exact', minor: minorText, patch: patchText })}${pre ? ` prerelease-${pre} ` : ''}`;
+  });
+}
+
+/** The text's words and nothing else: punctuation dropped, stray dashes and slashes too, single-spaced. */
+function tidied(text: string): string {
+  let s = text.replace(isAscii(text) ? NOT_WORD_ASCII : NOT_WORD, ' ');
+  if (/[-#>/]/.test(s)) s = s.replace(/(^|\s)[-#>/]+(?=\s|$)/g, '$1').replace(/\s-(?!>)/g, ' ');
+  return singleSpaced(s);
+}
+
+/** "Latest 1.35 patch", "newest patch release": the "latest" is about the patch, not the minor. */
+function takeLatestPatch(pass: Pass): boolean {
+  let latestPatch = false;
+  if (pass.s.includes('patch'))
+    pass.s = pass.s.replace(
+      /\b(?:latest|newest|most recent|last|current|recent|final)\s+(ver\d+\s+)?(?:patch|patches|patch release|patch version)\b/g,
+      (_, version?: string) => {
+        latestPatch = true;
+        // "latest 1.35 patch" keeps its release.
+        return ` ${version ?? ''}patch `;
+      },
+    );
+  return latestPatch;
+}
+
+/** "The next release", "the previous one", "latest": kept symbolic, resolved at the time asked. */
+function takeRelativeVersions(pass: Pass): void {
+  if (!MIGHT_BE_RELATIVE.test(pass.s)) return;
+  const relative = (which: Relative) => (): string => placeholderOf(pass, { kind: 'relative', which });
+  for (const [pattern, which, needs] of RELATIVE_VERSIONS) {
+    for (const word of needs) {
+      if (!pass.s.includes(word)) continue;
+      pass.s = pass.s.replace(pattern, relative(which));
+      break;
+    }
+  }
+}
+
+/** A release named by its codename ("Uwubernetes"), by the day it shipped ("released Aug 13, 2024") or its month. */
+function takeNamedReleases(pass: Pass, cleanText: string, index: EngineIndex): void {
+  const { codenames, codenamesByFirstWord, ordinary, releasedOn } = index.vocabulary;
+  for (const codename of phrasesIn(` ${pass.s} `, codenamesByFirstWord)) {
+    const version = codenames.get(codename)!;
+    // A codename that is an ordinary word ("Stability", "Combiner") counts only as a name: capitalised.
+    const word = !codename.includes(' ') && ordinary.has(codename);
+    if (word && !new RegExp(`\\b${codename[0]!.toUpperCase()}${codename.slice(1)}\\b`).test(cleanText)) continue;
+    pass.s = pass.s.replace(codename, placeholderOf(pass, { kind: 'exact', minor: version, patch: null }));
+  }
+  const named = (version: string | undefined): void => {
+    if (version && !pass.found.some((ref) => ref.kind === 'exact' && ref.minor === version))
+      pass.s += placeholderOf(pass, { kind: 'exact', minor: version, patch: null });
+  };
+  for (const date of pass.dates) named(releasedOn.get(date));
+  // "The Dec 2024 release": a month in which exactly one release shipped names it.
+  for (const period of pass.periods) {
+    if (period.from.slice(0, 7) !== period.to.slice(0, 7)) continue;
+    const shipped = [...releasedOn].filter(([day]) => day >= period.from && day <= period.to);
+    if (shipped.length === 1) named(shipped[0]![1]);
+  }
+}
+
+/** The SIG, named with the word ("SIG Node", "node sig") or by its area ("what's new for Windows"). */
+function takeSig(pass: Pass, cueWords: ReadonlySet<string>): string | null {
+  let sig: string | null = null;
+  const s = pass.s;
+  const sigMatch = s.includes('sig')
+    ? (/\bsig[\s-]+([a-z]+(?:[\s-][a-z]+){0,2})/.exec(s) ??
+      /\b(api machinery|cluster lifecycle|cloud provider|[a-z]+) sig\b/.exec(s))
+    : null;
+  if (sigMatch) {
+    const words = sigMatch[1]!.replace(/-/g, ' ');
+    const alias = SIG_ALIASES_LONGEST_FIRST.find(([name]) => words === name || words.startsWith(`${name} `));
+    const first = words.split(' ')[0]!;
+    if (alias || (!STOPWORDS.has(first) && !cueWords.has(first) && !PLACEHOLDERS.has(first))) {
+      const slug = alias ? alias[1] : first;
+      sig = `sig-${slug}`;
+      const consumed = alias ? alias[0] : first;
+      pass.s = s.replace(
+        new RegExp(
+          `\\bsig[\\s-]+${consumed.replace(/[ -]/g, '[\\s-]')}\\b|\\b${consumed.replace(/[ -]/g, '[\\s-]')} sig\\b`,
+        ),
+        ` ${SIG_PLACEHOLDER} `,
+      );
+    }
+  }
+  // "What's new for Windows in 1.32", "anything for storage folks": a SIG's area named without the word "SIG".
+  const area = sig === null && pass.s.includes('for ') ? SIG_AREA.exec(pass.s) : null;
+  if (area) {
+    sig = `sig-${SIG_ALIASES_LONGEST_FIRST.find(([name]) => name === area[1])![1]}`;
+    pass.s = pass.s.replace(area[0], ` for ${SIG_PLACEHOLDER} `);
+  }
+  return sig;
+}
+
+/** A KEP named by (most of) its title, when nothing else named a feature. */
+function takeTitle(pass: Pass, index: EngineIndex): void {
+  if (pass.extraction.features.length > 0) return;
+  // Words of a milestone's name ("code freeze") are the schedule's, not a title's.
+  const s = pass.s;
+  const withoutMilestones = s.includes('freeze') || s.includes('thaw') ? s.replace(MILESTONE_PHRASE, ' ') : s;
+  const terms = titleTermsIn(withoutMilestones, index.vocabulary.titles, isNoTitleWord);
+  const match = matchTitle(terms, index.vocabulary);
+  if (match)
+    pass.extraction.features.push({
+      kep: match.kep,
+      via: 'title',
+      text: match.matched.join(' '),
+      terms: match.matched,
+    });
+}
+
+/** The versions in the order written, their placeholders made plain "ver". */
+function numberedVersions(pass: Pass): VersionRef[] {
+  const { found } = pass;
+  const versions: VersionRef[] = [];
+  const only = found.length === 1 ? soleFirstPlaceholder(pass.s) : -1;
+  if (only >= 0) {
+    // One version, written once (most questions): its placeholder loses its number without a pass over the text.
+    versions.push(found[0]!);
+    pass.s = pass.s.slice(0, only + VERSION_PLACEHOLDER.length) + pass.s.slice(only + VERSION_PLACEHOLDER.length + 1);
+  }
+  // Only placeholders this pass wrote are versions: "ver2" typed by someone is just a word.
+  else if (found.length > 0)
+    pass.s = pass.s.replace(NUMBERED_VERSION, (word, position: string) => {
+      const ref = found[Number(position)];
+      if (!ref) return word;
+      versions.push(ref);
+      return VERSION_PLACEHOLDER;
+    });
+  return versions;
+}
+
+/**
  * The entity pass: finds versions (and ranges), KEP numbers, the SIG, API group/versions and kinds,
  * feature gates, well-known feature names, components, platforms and dates, and returns the text
  * with versions, KEP references and the SIG replaced by placeholders (the cue words stay).
@@ -427,200 +638,64 @@ export function extractEntities(
   const ascii = isAscii(s);
   if (!ascii || s.includes('`')) s = s.replace(/[’‘`´]/g, "'");
   if (!ascii || s.includes('>')) s = s.replace(/->|→|=>|⇒|➡/g, ' to ');
-  const keps: number[] = [];
-  let apiVersion: string | null = null;
-  const extraction: Pick<Extraction, 'gates' | 'features'> = { gates: [], features: [] };
-
-  const kepFound = (_: string, digits: string): string => {
-    const number = Number(digits);
-    if (number > 0 && !keps.includes(number)) keps.push(number);
-    return ` ${KEP_PLACEHOLDER} `;
+  const pass: Pass = {
+    s,
+    keps: [],
+    dates: [],
+    periods: [],
+    apis: [],
+    apiVersion: null,
+    found: [],
+    extraction: { gates: [], features: [] },
   };
-  // Each pattern only runs when the text could hold it: most questions have no URL, "#" or "kep".
-  if (s.includes('/')) {
-    s = s
-      .replace(/(?:(?:https?:\/\/)?github\.com\/kubernetes\/)?enhancements\/(?:issues|pull)\/(\d{1,5})\S*/g, kepFound)
-      .replace(/\bkeps\/sig-[a-z-]+\/(\d{1,5})-\S*/g, kepFound)
-      .replace(/https?:\/\/\S+/g, ' ');
-  }
-  if (s.includes('kep')) s = s.replace(/\bkeps?\s*[-#:]?\s*(\d{1,5})\b(?![.,]\d)/g, kepFound);
-  if (s.includes('enhancement'))
-    s = s.replace(/(?:kubernetes\/)?enhancements?\s*(?:#|issue\s*#?)\s*(\d{1,5})\b/g, kepFound);
-  if (s.includes('#')) s = s.replace(/(?<![\w&])#\s?(\d{1,5})\b(?![.,]\d)/g, kepFound);
-
-  const dates: string[] = [];
-  s = takeDates(s, dates, (now ?? new Date(`${index.dataset.manifest.dataDate}T00:00:00Z`)).getUTCFullYear());
-  const periods: Period[] = [];
-  s = takePeriods(s, periods);
-
-  // Each rewrite runs only when the text holds the letters it needs (the same result, less work).
-  if (s.includes('g.a')) s = s.replace(/\bg\.a\.?(?=\s|$|[?!,;:])/g, ' ga ');
-  if (s.includes('ga'))
-    s = s.replace(/\bga(?:'d|'ed|-ed|ed|'s)(?=\W|$)/g, ' ga ').replace(/\bga (date|day)\b/g, 'release $1');
-  if (s.includes('general')) s = s.replace(/\bgenerally available\b|\bgeneral availability\b/g, ' ga ');
-  if (s.includes("'")) s = s.replace(/(\w)'s\b/g, '$1').replace(/n't\b/g, ' not');
-  if (s.includes('stable '))
-    s = s.replace(
-      /\b(?:(?:current|latest|newest) )?stable (?:k8s |kubernetes )?(?:version|release)\b/g,
-      ' latest release ',
-    );
-  if (s.includes('end'))
-    s = s.replace(/\bend[- ]of[- ]life\b/g, 'end of life').replace(/\bend[- ]of[- ]support\b/g, 'end of support');
-
-  const apis: string[] = [];
-  const api = s.includes('/') ? /\b([a-z0-9][a-z0-9.-]*\/v\d+(?:(?:alpha|beta)\d+)?)\b/.exec(s) : null;
+  takeKepReferences(pass);
+  const year = (now ?? new Date(`${index.dataset.manifest.dataDate}T00:00:00Z`)).getUTCFullYear();
+  pass.s = withWordFormsNormalised(takePeriods(takeDates(pass.s, pass.dates, year), pass.periods));
+  const api = pass.s.includes('/') ? /\b([a-z0-9][a-z0-9.-]*\/v\d+(?:(?:alpha|beta)\d+)?)\b/.exec(pass.s) : null;
   if (api) {
-    apiVersion = api[1]!;
-    apis.push(apiVersion);
+    pass.apiVersion = api[1]!;
+    pass.apis.push(pass.apiVersion);
   }
+  takeVersions(pass, index);
 
-  // A range written with a dash or dots ("1.30-1.33", "1.30 – 1.33", "1.30..1.33") reads "1.30 thru 1.33"; only
-  // between two versions, oldest first ("1.30 - is it out?" and "1.33 - 1.30" are no range).
-  if (RANGE_HINT.test(s)) s = s.replace(RANGE_SEPARATOR, rangeTo);
-  // "k8s 1.3x" is every 1.3* release the data has.
-  if (s.includes('x')) s = spellSeries(s, index);
-
-  // Versions, written v1.31, 1.31, 1.31.2 or 1,31. Majors other than 1 are kept so "2.0" gets an honest reply.
-  // Each version becomes a numbered placeholder so exact and relative ones keep the order they were written in.
-  const found: VersionRef[] = [];
-  const placeholder = (ref: VersionRef): string => ` ${VERSION_PLACEHOLDER}${found.push(ref) - 1} `;
-  s = replaceWrittenVersions(s, (match, major, minor, patch, pre) => {
-    if (apiVersion && match.trim().startsWith('v') && apiVersion.includes(match.trim())) return match;
-    const minorText = `${major}.${Number(minor)}`;
-    // "1.33.0" is the minor release itself (its release notes, its GA list), not a patch of it.
-    const patchText = patch != null && patch !== 'x' && Number(patch) !== 0 ? `${minorText}.${Number(patch)}` : null;
-    return `${placeholder({ kind: 'exact', minor: minorText, patch: patchText })}${pre ? ` prerelease-${pre} ` : ''}`;
-  });
-
-  takeFeatures(s, cleanText, index, extraction);
-  const platforms = PLATFORM_HINT.test(s)
-    ? PLATFORMS.filter(([pattern]) => pattern.test(s)).map(([, name]) => name)
+  takeFeatures(pass.s, cleanText, index, pass.extraction);
+  const platforms = PLATFORM_HINT.test(pass.s)
+    ? PLATFORMS.filter(([pattern]) => pattern.test(pass.s)).map(([, name]) => name)
     : [];
-  takeApis(s, cleanText, index, apis);
-  if (!apiVersion) apiVersion = apis.find((api) => api.includes('/')) ?? null;
+  takeApis(pass.s, cleanText, index, pass.apis);
+  pass.apiVersion ??= pass.apis.find((entry) => entry.includes('/')) ?? null;
 
-  s = s.replace(isAscii(s) ? NOT_WORD_ASCII : NOT_WORD, ' ');
-  if (/[-#>/]/.test(s)) s = s.replace(/(^|\s)[-#>/]+(?=\s|$)/g, '$1').replace(/\s-(?!>)/g, ' ');
-  s = singleSpaced(s);
-
-  s = withKeywordTyposFixed(s, index, notes, cueWords);
+  pass.s = withKeywordTyposFixed(tidied(pass.s), index, notes, cueWords);
   // After the typos are fixed: "kubelte 1.31" names the kubelet.
-  const components = COMPONENT_HINT.test(s)
-    ? COMPONENTS.filter(([pattern]) => pattern.test(s)).map(([, name]) => name)
+  const components = COMPONENT_HINT.test(pass.s)
+    ? COMPONENTS.filter(([pattern]) => pattern.test(pass.s)).map(([, name]) => name)
     : [];
+  const latestPatch = takeLatestPatch(pass);
+  takeRelativeVersions(pass);
+  takeNamedReleases(pass, cleanText, index);
+  const sig = takeSig(pass, cueWords);
+  takeTitle(pass, index);
 
-  let latestPatch = false;
-  if (s.includes('patch'))
-    s = s.replace(
-      /\b(?:latest|newest|most recent|last|current|recent|final)\s+(ver\d+\s+)?(?:patch|patches|patch release|patch version)\b/g,
-      (_, version?: string) => {
-        latestPatch = true;
-        // "latest 1.35 patch" keeps its release.
-        return ` ${version ?? ''}patch `;
-      },
-    );
-
-  const relative = (which: Relative) => (): string => placeholder({ kind: 'relative', which });
-  if (MIGHT_BE_RELATIVE.test(s))
-    for (const [pattern, which, needs] of RELATIVE_VERSIONS) {
-      for (const word of needs) {
-        if (!s.includes(word)) continue;
-        s = s.replace(pattern, relative(which));
-        break;
-      }
-    }
-
-  // A release named by its codename ("Uwubernetes") or by the day it shipped ("released Aug 13, 2024").
-  const spaced = ` ${s} `;
-  for (const codename of phrasesIn(spaced, index.vocabulary.codenamesByFirstWord)) {
-    const version = index.vocabulary.codenames.get(codename)!;
-    // A codename that is an ordinary word ("Stability", "Combiner") counts only as a name: capitalised.
-    const word = !codename.includes(' ') && index.vocabulary.ordinary.has(codename);
-    if (word && !new RegExp(`\\b${codename[0]!.toUpperCase()}${codename.slice(1)}\\b`).test(cleanText)) continue;
-    s = s.replace(codename, placeholder({ kind: 'exact', minor: version, patch: null }));
-  }
-  const named = (version: string | undefined): void => {
-    if (version && !found.some((ref) => ref.kind === 'exact' && ref.minor === version))
-      s += placeholder({ kind: 'exact', minor: version, patch: null });
-  };
-  for (const date of dates) named(index.vocabulary.releasedOn.get(date));
-  // "The Dec 2024 release": a month in which exactly one release shipped names it.
-  for (const period of periods) {
-    if (period.from.slice(0, 7) !== period.to.slice(0, 7)) continue;
-    const shipped = [...index.vocabulary.releasedOn].filter(([day]) => day >= period.from && day <= period.to);
-    if (shipped.length === 1) named(shipped[0]![1]);
-  }
-
-  let sig: string | null = null;
-  const sigMatch = s.includes('sig')
-    ? (/\bsig[\s-]+([a-z]+(?:[\s-][a-z]+){0,2})/.exec(s) ??
-      /\b(api machinery|cluster lifecycle|cloud provider|[a-z]+) sig\b/.exec(s))
-    : null;
-  if (sigMatch) {
-    const words = sigMatch[1]!.replace(/-/g, ' ');
-    const alias = SIG_ALIASES_LONGEST_FIRST.find(([name]) => words === name || words.startsWith(`${name} `));
-    const first = words.split(' ')[0]!;
-    if (alias || (!STOPWORDS.has(first) && !cueWords.has(first) && !PLACEHOLDERS.has(first))) {
-      const slug = alias ? alias[1] : first;
-      sig = `sig-${slug}`;
-      const consumed = alias ? alias[0] : first;
-      s = s.replace(
-        new RegExp(
-          `\\bsig[\\s-]+${consumed.replace(/[ -]/g, '[\\s-]')}\\b|\\b${consumed.replace(/[ -]/g, '[\\s-]')} sig\\b`,
-        ),
-        ` ${SIG_PLACEHOLDER} `,
-      );
-    }
-  }
-
-  // "What's new for Windows in 1.32", "anything for storage folks": a SIG's area named without the word "SIG".
-  const area = sig === null && s.includes('for ') ? SIG_AREA.exec(s) : null;
-  if (area) {
-    sig = `sig-${SIG_ALIASES_LONGEST_FIRST.find(([name]) => name === area[1])![1]}`;
-    s = s.replace(area[0], ` for ${SIG_PLACEHOLDER} `);
-  }
-
-  if (extraction.features.length === 0) {
-    // Words of a milestone's name ("code freeze") are the schedule's, not a title's.
-    const withoutMilestones = s.includes('freeze') || s.includes('thaw') ? s.replace(MILESTONE_PHRASE, ' ') : s;
-    const terms = titleTermsIn(withoutMilestones, index.vocabulary.titles, isNoTitleWord);
-    const match = matchTitle(terms, index.vocabulary);
-    if (match)
-      extraction.features.push({ kep: match.kep, via: 'title', text: match.matched.join(' '), terms: match.matched });
-  }
-
-  const versions: VersionRef[] = [];
-  const only = found.length === 1 ? soleFirstPlaceholder(s) : -1;
-  if (only >= 0) {
-    // One version, written once (most questions): its placeholder loses its number without a pass over the text.
-    versions.push(found[0]!);
-    s = s.slice(0, only + VERSION_PLACEHOLDER.length) + s.slice(only + VERSION_PLACEHOLDER.length + 1);
-  }
-  // Only placeholders this pass wrote are versions: "ver2" typed by someone is just a word.
-  else if (found.length > 0)
-    s = s.replace(NUMBERED_VERSION, (word, position: string) => {
-      const ref = found[Number(position)];
-      if (!ref) return word;
-      versions.push(ref);
-      return VERSION_PLACEHOLDER;
-    });
-  const text = singleSpaced(s);
+  const versions = numberedVersions(pass);
+  const text = singleSpaced(pass.s);
   const range =
     versions.length === 2 && /\bver (?:to|through|thru|till|until|-) ver\b|\bbetween ver and ver\b/.test(text);
+  const { extraction } = pass;
   return {
     text,
     versions,
     range,
-    keps,
+    keps: pass.keps,
     sig,
     sigs: sig ? [sig] : [],
-    ...extraction,
+    gates: extraction.gates,
+    features: extraction.features,
     components,
     platforms,
-    dates,
-    periods,
-    apis,
-    apiVersion,
+    dates: pass.dates,
+    periods: pass.periods,
+    apis: pass.apis,
+    apiVersion: pass.apiVersion,
     latestPatch,
   };
 }
