@@ -54,34 +54,53 @@ export function kepAnswer(
   now?: Date,
 ): Answer {
   const { kep } = found;
-  const facts = [
-    ...leadFacts,
-    fact(
-      'Stage (kep.yaml)',
-      kep.stage
-        ? `${kep.stage}${kep.milestones[kep.stage] ? ` since ${kep.milestones[kep.stage]}` : ''}`
-        : 'none recorded',
-      kep.stage,
-    ),
-    ...(leadFacts.length ? [] : [fact('Stage history', stageHistory(kep))]),
+  const release = kep.stage && kep.milestones[kep.stage] ? kep.milestones[kep.stage]! : kep.latestMilestone;
+  return makeAnswer(index.footer, {
+    intent,
+    title: `${kepLabel(kep.number)}: ${kep.title}`,
+    summary,
+    release: release ?? null,
+    facts: kepFacts(kep, leadFacts),
+    sections: kepSections(index, found, summary, now),
+    links: [
+      { label: 'Tracking issue', url: kep.links.issue },
+      { label: 'KEP', url: kep.links.folder },
+    ],
+    suggestions: kepSuggestions(kep, release),
+  });
+}
+
+/** The card's facts: the lead facts the caller gives, then what kep.yaml records. */
+function kepFacts(kep: Kep, leadFacts: AnswerFact[]): AnswerFact[] {
+  const facts = [...leadFacts];
+  const since = kep.stage ? kep.milestones[kep.stage] : undefined;
+  facts.push(
+    fact('Stage (kep.yaml)', kep.stage ? `${kep.stage}${since ? ` since ${since}` : ''}` : 'none recorded', kep.stage),
+  );
+  if (!leadFacts.length) facts.push(fact('Stage history', stageHistory(kep)));
+  facts.push(
     fact('Status', kep.status ?? 'not recorded', kep.status),
     fact('Owning SIG', sigName(kep.owningSig), kep.owningSig),
-    ...(kep.participatingSigs.length
-      ? [fact('Participating SIGs', kep.participatingSigs.map(sigName).join(', '))]
-      : []),
-    ...(kep.featureGates.length
-      ? [
-          fact(
-            kep.featureGates.length === 1 ? 'Feature gate' : 'Feature gates',
-            kep.featureGates
-              .map((gate) => (gate.components.length ? `${gate.name} (${gate.components.join(', ')})` : gate.name))
-              .join('; '),
-          ),
-        ]
-      : []),
-    ...(kep.latestMilestone ? [fact('Latest milestone', kep.latestMilestone, kep.latestMilestone)] : []),
-    ...(kep.creationDate ? [fact('Created', kep.creationDate, kep.creationDate)] : []),
-  ];
+  );
+  if (kep.participatingSigs.length)
+    facts.push(fact('Participating SIGs', kep.participatingSigs.map(sigName).join(', ')));
+  if (kep.featureGates.length)
+    facts.push(
+      fact(
+        kep.featureGates.length === 1 ? 'Feature gate' : 'Feature gates',
+        kep.featureGates
+          .map((gate) => (gate.components.length ? `${gate.name} (${gate.components.join(', ')})` : gate.name))
+          .join('; '),
+      ),
+    );
+  if (kep.latestMilestone) facts.push(fact('Latest milestone', kep.latestMilestone, kep.latestMilestone));
+  if (kep.creationDate) facts.push(fact('Created', kep.creationDate, kep.creationDate));
+  return facts;
+}
+
+/** The card's sections: what the best match was read as, the KEP's summary, its announcements, other matches. */
+function kepSections(index: EngineIndex, found: FoundKep, summary: string, now?: Date): AnswerSection[] {
+  const { kep } = found;
   const sections: AnswerSection[] = [];
   if (found.correctedTo && found.asked && !summary.includes(`“${found.correctedTo}”`))
     sections.push(
@@ -100,24 +119,14 @@ export function kepAnswer(
         3,
       ),
     );
-  const release = kep.stage && kep.milestones[kep.stage] ? kep.milestones[kep.stage]! : kep.latestMilestone;
-  return makeAnswer(index.footer, {
-    intent,
-    title: `${kepLabel(kep.number)}: ${kep.title}`,
-    summary,
-    release: release ?? null,
-    facts,
-    sections,
-    links: [
-      { label: 'Tracking issue', url: kep.links.issue },
-      { label: 'KEP', url: kep.links.folder },
-    ],
-    suggestions: [
-      `when did ${kepLabel(kep.number)} go GA`,
-      ...(release ? [`what did ${sigName(kep.owningSig)} ship in ${release}`] : []),
-      ...(kep.milestones.stable ? [`what went GA in ${kep.milestones.stable}`] : []),
-    ],
-  });
+  return sections;
+}
+
+function kepSuggestions(kep: Kep, release: string | null | undefined): string[] {
+  const suggestions = [`when did ${kepLabel(kep.number)} go GA`];
+  if (release) suggestions.push(`what did ${sigName(kep.owningSig)} ship in ${release}`);
+  if (kep.milestones.stable) suggestions.push(`what went GA in ${kep.milestones.stable}`);
+  return suggestions;
 }
 
 /** Where release announcements name the KEP, and where they disagree with kep.yaml. */
