@@ -1,4 +1,4 @@
-import type { Answer, AnswerItem } from '../../domain/answer.ts';
+import type { Answer, AnswerFact, AnswerItem, AnswerSection } from '../../domain/answer.ts';
 import type { Release } from '../../domain/release.ts';
 import type { EngineIndex } from '../engine-index.ts';
 import { changelogUrl } from '../../domain/links.ts';
@@ -54,51 +54,79 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
   if (!resolved.ok) return resolved.answer;
   const { release, patch, note } = resolved;
   const v = release.version;
-  const announcement = release.announcement;
   const released = isReleased(release, now);
   const shipped = isShipped(release, now);
-  const status = supportStatus(index, release, now);
-  const counts = enhancementCounts(release);
-  const latestPatch = latestPatchAt(release, now);
-  const lead = releaseLead(index, release);
-  // Before the release ships, its support dates are plans.
-  const planned = (label: string) => (shipped ? label : `${label} (planned)`);
 
   const claim = query.asks === 'latest' ? latestClaim(index, release, now) : null;
   const sentences = [...(claim ? [claim.sentence] : []), ...summarySentences(index, release, now, note)];
-  const name = codenamed(release);
   // "Is 1.31 out yet?": yes once shipped; not yet before its day; unknown when the data cannot confirm it.
   const verdict = claim?.verdict ?? (query.asks === 'other' ? null : shipped ? 'yes' : released ? null : 'not-yet');
 
-  const facts = [
-    ...(announcement?.codename ? [fact('Codename', announcement.codename)] : []),
-    release.gaDate
-      ? fact(shipped ? 'Released' : 'Planned release', formatDate(release.gaDate), release.gaDate)
-      : fact('Release date', 'not in the data'),
-    ...(lead ? [fact('Release lead', lead)] : []),
-    ...(counts ? [fact('Enhancements', counts, announcement?.enhancements.total ?? null)] : []),
-    ...(latestPatch ? [fact('Latest patch', `${latestPatch.version} (${latestPatch.date})`, latestPatch.version)] : []),
-    fact('Support', status.text, status.state),
-    ...(release.maintenanceModeDate
-      ? [fact(planned('Maintenance mode'), release.maintenanceModeDate, release.maintenanceModeDate)]
-      : []),
-    ...(release.eolDate ? [fact(planned('End of life'), release.eolDate, release.eolDate)] : []),
-  ];
+  return makeAnswer(index.footer, {
+    intent: 'release-summary',
+    title: codenamed(release),
+    summary: sentences.join(' '),
+    ...(verdict ? { verdict } : {}),
+    release: v,
+    facts: releaseFacts(index, release, patch, now),
+    sections: releaseSections(index, release, now),
+    links: releaseLinks(index, release),
+    suggestions: [
+      `what went GA in ${v}`,
+      `${v} schedule`,
+      `who led ${v}`,
+      `what was removed in ${v}`,
+      ...forwardSuggestion(previousRelease(index, v)?.version, v, (older, newer) => `compare ${older} and ${newer}`),
+    ],
+  });
+}
+
+/** The release's facts: the patch asked about first, then codename, date, lead, size, latest patch and support. */
+function releaseFacts(index: EngineIndex, release: Release, patch: string | null, now: Date): AnswerFact[] {
+  const announcement = release.announcement;
+  const shipped = isShipped(release, now);
+  // Before the release ships, its support dates are plans.
+  const planned = (label: string) => (shipped ? label : `${label} (planned)`);
+  const facts: AnswerFact[] = [];
   if (patch) {
     const found = release.patches.find((entry) => entry.version === patch);
-    facts.unshift(
+    facts.push(
       found
         ? fact(`Patch ${patch}`, `released ${found.date}`, found.date)
         : fact(`Patch ${patch}`, `not in the data; ${newestPatchKnown(release)}`),
     );
   }
+  if (announcement?.codename) facts.push(fact('Codename', announcement.codename));
+  facts.push(
+    release.gaDate
+      ? fact(shipped ? 'Released' : 'Planned release', formatDate(release.gaDate), release.gaDate)
+      : fact('Release date', 'not in the data'),
+  );
+  const lead = releaseLead(index, release);
+  if (lead) facts.push(fact('Release lead', lead));
+  const counts = enhancementCounts(release);
+  if (counts) facts.push(fact('Enhancements', counts, announcement?.enhancements.total ?? null));
+  const latestPatch = latestPatchAt(release, now);
+  if (latestPatch)
+    facts.push(fact('Latest patch', `${latestPatch.version} (${latestPatch.date})`, latestPatch.version));
+  const status = supportStatus(index, release, now);
+  facts.push(fact('Support', status.text, status.state));
+  if (release.maintenanceModeDate)
+    facts.push(fact(planned('Maintenance mode'), release.maintenanceModeDate, release.maintenanceModeDate));
+  if (release.eolDate) facts.push(fact(planned('End of life'), release.eolDate, release.eolDate));
+  return facts;
+}
 
-  const sections = [];
+/** The release's sections: what went stable, what the announcement deprecated or removed, what is coming up. */
+function releaseSections(index: EngineIndex, release: Release, now: Date): AnswerSection[] {
+  const v = release.version;
+  const announcement = release.announcement;
+  const sections: AnswerSection[] = [];
   const stable = stableOverview(index, release, now, changelogUrl(v));
   if (stable.items.length > 0)
     sections.push(listSection(stable.heading, stable.items, 12, stable.moreUrl, stable.lines));
   // The announcement is published on release day: before then (or unconfirmed) it is not a record yet.
-  const removals = shipped ? announcement?.removalsAndDeprecations : null;
+  const removals = isShipped(release, now) ? announcement?.removalsAndDeprecations : null;
   if (removals && removals.length > 0) {
     const items: AnswerItem[] = removals.map((entry) => ({
       kep: entry.kep,
@@ -111,31 +139,14 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
     sections.push(listSection('Deprecations and removals (release announcement)', items, 8, announcement?.url ?? null));
   }
   const schedule = index.scheduleByVersion.get(v);
-  if (schedule && !released) {
+  if (schedule && !isReleased(release, now)) {
     const upcoming = schedule.events.filter((event) => event.kinds.length > 0 && isUpcoming(event, now)).slice(0, 6);
     if (upcoming.length > 0)
       sections.push(
         section('Coming up', { facts: upcoming.map((event) => eventFact(event, now)), moreUrl: schedule.url }),
       );
   }
-
-  return makeAnswer(index.footer, {
-    intent: 'release-summary',
-    title: name,
-    summary: sentences.join(' '),
-    ...(verdict ? { verdict } : {}),
-    release: v,
-    facts,
-    sections,
-    links: releaseLinks(index, release),
-    suggestions: [
-      `what went GA in ${v}`,
-      `${v} schedule`,
-      `who led ${v}`,
-      `what was removed in ${v}`,
-      ...forwardSuggestion(previousRelease(index, v)?.version, v, (older, newer) => `compare ${older} and ${newer}`),
-    ],
-  });
+  return sections;
 }
 
 /** "1.34 is the latest release": whether it is, at `now`, said first. */

@@ -6,10 +6,12 @@ import { isoDay } from '../../domain/dates.ts';
 import { kepItem, sigName } from '../format.ts';
 import { listSection, makeAnswer, plural } from '../../domain/answer-builders.ts';
 import {
+  type AnnouncedStable,
   announcedStable,
   conflictHeading,
   conflictItems,
   plannedLine,
+  type ReleaseStage,
   releaseStage,
   stageCount,
   stageHeading,
@@ -40,6 +42,91 @@ function announcementCountLine(counted: number, stage: string): string {
   );
 }
 
+/** A stage's listing: its sections, the sentence that answers, and how many KEPs it names. */
+interface Listing {
+  sections: AnswerSection[];
+  summary: string;
+  listed: number;
+}
+
+/**
+ * What went stable by the release announcement's list (the release team's own record), then what kep.yaml says went
+ * stable but the list omits, then where the two disagree.
+ */
+function fromAnnouncement(
+  announced: AnnouncedStable,
+  yaml: ReleaseStage,
+  v: string,
+  sigText: string,
+  counted: number | null,
+  forSig: boolean,
+  url: string | null,
+): Listing {
+  const fromList = announced.entries.map((entry) => entry.item);
+  const extra = yaml.keps.filter((kep) => !announced.listed.has(kep.number));
+  const unlisted = yaml.conflicts.filter(({ kep }) => !announced.listed.has(kep.number));
+  const lines: string[] = [];
+  if (counted != null && counted !== announced.length && !forSig)
+    lines.push(`The announcement counts ${counted} stable enhancements; its list names ${announced.length}.`);
+  if (announced.unattributed > 0) lines.push(unattributedLine(announced.unattributed));
+  // Where kep.yaml disagrees, each listed KEP says so once, in its own line (entry.item.detail), after the answer.
+  const sections = [
+    listSection(
+      `Graduated to stable in ${v}${sigText}: the release announcement (the release team's record)`,
+      fromList,
+      MAX_ITEMS,
+      url,
+      lines,
+    ),
+  ];
+  if (extra.length > 0)
+    sections.push(
+      listSection(
+        `Also stable in ${v} by kep.yaml, but not on the announcement's list`,
+        extra.map((kep) => kepItem(kep, `kep.yaml: stable in ${v}`)),
+        MAX_ITEMS,
+        null,
+      ),
+    );
+  if (unlisted.length > 0)
+    sections.push(
+      listSection(
+        conflictHeading(yaml),
+        unlisted.map(({ kep, note }) => kepItem(kep, note)),
+        MAX_ITEMS,
+        null,
+      ),
+    );
+  return { sections, summary: announcedSentence(fromList.length, v, sigText), listed: fromList.length };
+}
+
+/** The stage by kep.yaml: the KEPs it records in the release, with the announcement's count beside them. */
+function fromKepYaml(
+  index: EngineIndex,
+  yaml: ReleaseStage,
+  v: string,
+  sigText: string,
+  counted: number | null,
+  forSig: boolean,
+): Listing {
+  const { stage } = yaml;
+  const items = yaml.keps.map((kep) => kepItem(kep));
+  const lines: string[] = [];
+  if (!yaml.shipped) lines.push(plannedLine(index, v));
+  else if (counted != null && !forSig) {
+    lines.push(announcementCountLine(counted, stage));
+  }
+  if (yaml.shipped && stage === 'stable')
+    lines.push(`The ${v} release announcement has no list of graduations in the data.`);
+  const sections = [
+    listSection(`${stageHeading(yaml)}${sigText} (kep.yaml)`, items, MAX_ITEMS, changelogUrl(v), lines),
+  ];
+  if (yaml.conflicts.length > 0)
+    sections.push(listSection(conflictHeading(yaml), conflictItems(yaml), MAX_ITEMS, null));
+  const announcementCount = counted != null && !forSig ? ` The release announcement counts ${counted} ${stage}.` : '';
+  return { sections, summary: `${stageCount(yaml, sigText)}.${announcementCount}`, listed: items.length };
+}
+
 /**
  * "What went GA in 1.31": the release announcement's list is the release team's own record, so it
  * comes first; KEPs whose kep.yaml says stable in that release but which the list omits come second,
@@ -66,68 +153,10 @@ export function stageList(query: StageListQuery, index: EngineIndex, now: Date):
     .join(' ');
   const announcement = yaml.shipped ? release.announcement : null;
   const counted = announcement?.enhancements[stage] ?? null;
-  const sections: AnswerSection[] = [];
-  let summary: string;
-  let listed: number;
-
   const announced = stage === 'stable' ? announcedStable(index, release, now, inSig) : null;
-  if (announced) {
-    const fromList = announced.entries.map((entry) => entry.item);
-    const extra = yaml.keps.filter((kep) => !announced.listed.has(kep.number));
-    const unlisted = yaml.conflicts.filter(({ kep }) => !announced.listed.has(kep.number));
-    // Where kep.yaml disagrees, each listed KEP says so once, in its own line (entry.item.detail), after the answer.
-    sections.push(
-      listSection(
-        `Graduated to stable in ${v}${sigText}: the release announcement (the release team's record)`,
-        fromList,
-        MAX_ITEMS,
-        announcement?.url ?? null,
-        [
-          ...(counted != null && counted !== announced.length && !query.sig
-            ? [`The announcement counts ${counted} stable enhancements; its list names ${announced.length}.`]
-            : []),
-          ...(announced.unattributed > 0 ? [unattributedLine(announced.unattributed)] : []),
-        ],
-      ),
-    );
-    if (extra.length > 0) {
-      sections.push(
-        listSection(
-          `Also stable in ${v} by kep.yaml, but not on the announcement's list`,
-          extra.map((kep) => kepItem(kep, `kep.yaml: stable in ${v}`)),
-          MAX_ITEMS,
-          null,
-        ),
-      );
-    }
-    if (unlisted.length > 0)
-      sections.push(
-        listSection(
-          conflictHeading(yaml),
-          unlisted.map(({ kep, note }) => kepItem(kep, note)),
-          MAX_ITEMS,
-          null,
-        ),
-      );
-    summary = announcedSentence(fromList.length, v, sigText);
-    listed = fromList.length;
-  } else {
-    const items = yaml.keps.map((kep) => kepItem(kep));
-    const lines: string[] = [];
-    if (!yaml.shipped) lines.push(plannedLine(index, v));
-    else if (counted != null && !query.sig) {
-      lines.push(announcementCountLine(counted, stage));
-    }
-    if (yaml.shipped && stage === 'stable')
-      lines.push(`The ${v} release announcement has no list of graduations in the data.`);
-    sections.push(listSection(`${stageHeading(yaml)}${sigText} (kep.yaml)`, items, MAX_ITEMS, changelogUrl(v), lines));
-    if (yaml.conflicts.length > 0)
-      sections.push(listSection(conflictHeading(yaml), conflictItems(yaml), MAX_ITEMS, null));
-    const announcementCount =
-      counted != null && !query.sig ? ` The release announcement counts ${counted} ${stage}.` : '';
-    summary = `${stageCount(yaml, sigText)}.${announcementCount}`;
-    listed = items.length;
-  }
+  const { sections, summary, listed } = announced
+    ? fromAnnouncement(announced, yaml, v, sigText, counted, query.sig !== null, announcement?.url ?? null)
+    : fromKepYaml(index, yaml, v, sigText, counted, query.sig !== null);
 
   const other = stage === 'stable' ? 'beta' : stage === 'beta' ? 'alpha' : 'stable';
   return makeAnswer(index.footer, {
