@@ -47,13 +47,9 @@ export function execute(
     const { statedDates = [], statedPeriods = [], yesNo } = query.notes;
     if (asked && (statedDates.length || statedPeriods.length))
       answer = correctStatement(asked, { dates: statedDates, periods: statedPeriods }, answer, yesNo);
-    answer = withoutAskedSuggestions(
-      answer,
-      query,
-      [...(asked ? [asked] : []), ...followUps.map((part) => part.text)],
-      read,
-      index,
-    );
+    const askedTexts: string[] = asked ? [asked] : [];
+    for (const part of followUps) askedTexts.push(part.text);
+    answer = withoutAskedSuggestions(answer, query, askedTexts, read, index);
     const notes = parseNoteLines(query.notes);
     return notes.length ? { ...answer, sections: [...answer.sections, section('Note', { lines: notes })] } : answer;
   } catch (error) {
