@@ -122,6 +122,7 @@ function kepSections(index: EngineIndex, found: FoundKep, summary: string, now?:
   return sections;
 }
 
+/** "Try:" after the card: when the KEP went GA, what its SIG shipped in its release, what went GA beside it. */
 function kepSuggestions(kep: Kep, release: string | null | undefined): string[] {
   const suggestions = [`when did ${kepLabel(kep.number)} go GA`];
   if (release) suggestions.push(`what did ${sigName(kep.owningSig)} ship in ${release}`);
@@ -129,7 +130,6 @@ function kepSuggestions(kep: Kep, release: string | null | undefined): string[] 
   return suggestions;
 }
 
-/** Where release announcements name the KEP, and where they disagree with kep.yaml. */
 /** What the release announcements say of the KEP; with `now`, only those published by then (on their release day). */
 function announcementLines(index: EngineIndex, kep: Kep, now?: Date): string[] {
   const lines: string[] = [];
