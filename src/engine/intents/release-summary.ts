@@ -68,8 +68,8 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
     summary: sentences.join(' '),
     ...(verdict ? { verdict } : {}),
     release: v,
-    facts: releaseFacts(index, release, patch, now),
-    sections: releaseSections(index, release, now),
+    facts: releaseFacts(index, release, patch, shipped, now),
+    sections: releaseSections(index, release, shipped, released, now),
     links: releaseLinks(index, release),
     suggestions: [
       `what went GA in ${v}`,
@@ -82,9 +82,14 @@ export function releaseSummary(query: ReleaseSummaryQuery, index: EngineIndex, n
 }
 
 /** The release's facts: the patch asked about first, then codename, date, lead, size, latest patch and support. */
-function releaseFacts(index: EngineIndex, release: Release, patch: string | null, now: Date): AnswerFact[] {
+function releaseFacts(
+  index: EngineIndex,
+  release: Release,
+  patch: string | null,
+  shipped: boolean,
+  now: Date,
+): AnswerFact[] {
   const announcement = release.announcement;
-  const shipped = isShipped(release, now);
   // Before the release ships, its support dates are plans.
   const planned = (label: string) => (shipped ? label : `${label} (planned)`);
   const facts: AnswerFact[] = [];
@@ -118,7 +123,13 @@ function releaseFacts(index: EngineIndex, release: Release, patch: string | null
 }
 
 /** The release's sections: what went stable, what the announcement deprecated or removed, what is coming up. */
-function releaseSections(index: EngineIndex, release: Release, now: Date): AnswerSection[] {
+function releaseSections(
+  index: EngineIndex,
+  release: Release,
+  shipped: boolean,
+  released: boolean,
+  now: Date,
+): AnswerSection[] {
   const v = release.version;
   const announcement = release.announcement;
   const sections: AnswerSection[] = [];
@@ -126,7 +137,7 @@ function releaseSections(index: EngineIndex, release: Release, now: Date): Answe
   if (stable.items.length > 0)
     sections.push(listSection(stable.heading, stable.items, 12, stable.moreUrl, stable.lines));
   // The announcement is published on release day: before then (or unconfirmed) it is not a record yet.
-  const removals = isShipped(release, now) ? announcement?.removalsAndDeprecations : null;
+  const removals = shipped ? announcement?.removalsAndDeprecations : null;
   if (removals && removals.length > 0) {
     const items: AnswerItem[] = removals.map((entry) => ({
       kep: entry.kep,
@@ -139,7 +150,7 @@ function releaseSections(index: EngineIndex, release: Release, now: Date): Answe
     sections.push(listSection('Deprecations and removals (release announcement)', items, 8, announcement?.url ?? null));
   }
   const schedule = index.scheduleByVersion.get(v);
-  if (schedule && !isReleased(release, now)) {
+  if (schedule && !released) {
     const upcoming = schedule.events.filter((event) => event.kinds.length > 0 && isUpcoming(event, now)).slice(0, 6);
     if (upcoming.length > 0)
       sections.push(
